@@ -1,0 +1,214 @@
+#pragma once
+// One run of a scenario: real OS threads (one per actor) of which exactly one runs at a time.
+//
+// Invariants, kept by every function below:
+//  * Exactly one participant holds the baton: an actor, or the controller (the thread that calls advance()).
+//    All engine state (actors, queues, timers, trace) is touched only by the baton holder; the baton's
+//    release/acquire hand-off orders those accesses.
+//  * Every instrumented operation is one step: it begins a step in the trace, records its events, and ends
+//    in schedule(), the scheduling point, where the policy picks who runs next.
+//  * Virtual time moves only in advanceTime(), and only when no actor is ready: code between scheduling
+//    points takes no virtual time.
+//  * An actor is in at most one of: the ready queue, the CPU queue, a core, a wait queue (+ timer), the
+//    timer heap alone (sleeping).
+//  * After the run ends (or on abort) every actor that still has a stack is given the baton once, throws
+//    AbortRun, unwinds, and gives the baton back, so nothing is left running.
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "lockstep/Baton.h"
+#include "lockstep/Policy.h"
+#include "lockstep/PyError.h"
+#include "lockstep/RunConfig.h"
+#include "lockstep/SplitMix64.h"
+#include "lockstep/SyncObject.h"
+#include "lockstep/Trace.h"
+#include "lockstep/WorkerPool.h"
+
+namespace lockstep {
+
+class ThreadObject;
+
+// When advance() should give control back.
+struct StopRequest {
+    std::uint32_t untilStep = UINT32_MAX;  // pause once this many steps are done
+    bool onDeadlock = false;               // pause when a wait-for cycle closes
+    ObjectId breakObject = kNoObject;      // pause after a step that touches this object
+    ActorId breakActor = kNoActor;         // pause after a step of this actor
+};
+
+enum class StopReason : std::uint8_t { StepReached, PauseRequested, Deadlock, Breakpoint, NeedChoice, Ended };
+
+struct StopInfo {
+    StopReason reason = StopReason::Ended;
+    std::uint32_t step = 0;
+};
+
+class Execution {
+public:
+    using Body = std::function<void()>;
+
+    Execution(WorkerPool& pool, Trace& trace, RunConfig config, Body mainBody);
+    ~Execution();  // aborts the run if it has not been torn down: no actor is left running
+    Execution(const Execution&) = delete;
+    Execution& operator=(const Execution&) = delete;
+
+    // ---- controller side: call from one thread that is not an actor ----
+    StopInfo advance(const StopRequest& request = {});
+    // Run to the end and unwind what is left (blocked or daemon threads). Returns the outcome.
+    const RunOutcome& runToEnd();
+    // Unwind every actor that still has a stack. The status becomes Aborted if the run had not ended.
+    void teardown();
+    // Ask a running advance() to stop at the next scheduling point. Any thread may call this.
+    void requestPause() { pauseRequested_.store(true, std::memory_order_relaxed); }
+    bool ended() const { return ended_; }
+    // While paused: who could run at the pending decision, and forcing one of them.
+    const std::vector<ActorId>& pendingCandidates() const { return candidates_; }
+    bool chooseNext(ActorId actor);
+    const RunConfig& config() const { return config_; }
+    const Trace& trace() const { return trace_; }
+
+    // ---- actor side: the API the primitives are built on; only the baton holder calls these ----
+    static Execution& current();          // throws std::logic_error outside a scenario thread
+    static Execution* currentOrNull();
+    // The calling actor, or nullptr while the run is being aborted and the caller is already unwinding
+    // (an operation then does nothing). Throws AbortRun when aborting and the caller is not unwinding.
+    ActorId enter();
+    ActorId self() const;
+    void beginStep() { trace_.beginStep(); }
+    void record(ActorId actor, Op op, ObjectId object, Result result, std::int32_t arg = 0, std::uint8_t flags = 0);
+    std::int32_t text(std::string_view s) { return static_cast<std::int32_t>(trace_.intern(s)); }
+    void yieldPoint(ActorId me, bool yielding = false);
+    // Wait in `object`'s wait queue (the caller has put `me` there). Returns false when the deadline passed
+    // first (the actor was taken out of the queue), true when another actor woke it.
+    bool block(ActorId me, SyncObject& object, Op op, Nanos deadline = kForever);
+    // Make a waiting actor ready again. The caller has taken it out of the wait queue.
+    void wake(ActorId actor);
+    void sleepFor(ActorId me, Nanos d);
+    void workFor(ActorId me, Nanos d);
+    // Record a Python-style exception, make it a scheduling point, then throw it in the calling actor.
+    template <typename E>
+    [[noreturn]] void raise(ActorId me, ObjectId object, const E& error) {
+        recordRaise(me, object, error);
+        throw error;
+    }
+    void recordRaise(ActorId me, ObjectId object, const PyError& error);
+    ActorId spawn(ThreadObject& thread, Body body, const std::string& name, bool daemon);
+    ObjectId registerObject(std::shared_ptr<SyncObject> object, ObjectKind kind, std::string name,
+                            std::int64_t param = 0, std::int32_t createArg = 0, std::uint8_t createFlags = 0);
+    std::string defaultName(ObjectKind kind);
+    int nextThreadNumber() { return ++threadCounter_; }
+    Nanos now() const { return now_; }
+    void setLine(ActorId me, std::uint16_t line);
+    std::uint16_t line(ActorId a) const;
+    const std::string& actorName(ActorId a) const { return trace_.actor(a).name; }
+    std::int64_t actorTid(ActorId a) const { return trace_.actor(a).tid; }
+    std::uint64_t seed() const { return config_.seed; }
+    // The scenario's own random numbers (random.randint): one generator per run, drawn in execution order,
+    // so the seed fixes every draw.
+    std::uint64_t nextRandom() { return scenarioRandom_.next(); }
+    bool aborting() const { return aborting_; }
+
+private:
+    enum class State : std::uint8_t { Created, Ready, Running, Blocked, Sleeping, WantCpu, Computing, Finished };
+    enum class After : std::uint8_t { Continue, Aborted };
+
+    struct ActorState {
+        ActorId id = kNoActor;
+        State state = State::Created;
+        Body body;
+        Worker* worker = nullptr;
+        bool hasStack = false;       // its body runs on a worker and has not returned
+        bool daemon = false;
+        ThreadObject* thread = nullptr;
+        SyncObject* waitingOn = nullptr;
+        Op waitOp = Op::Wait;
+        std::uint64_t timerSeq = 0;  // 0: no timer armed
+        bool timedOut = false;
+        Nanos burstLeft = 0;
+        int core = -1;               // core it computes on, or -1
+        std::uint8_t lastCore = 0;
+        std::uint16_t line = 0;
+        EndState endState = EndState::NotStarted;
+    };
+    struct Timer {
+        Nanos at;
+        std::uint64_t seq;
+        ActorId actor;
+        bool operator>(const Timer& o) const { return at != o.at ? at > o.at : seq > o.seq; }
+    };
+    struct Core {
+        ActorId actor = kNoActor;
+        Nanos sliceStart = 0;
+        Nanos sliceEnd = 0;
+    };
+
+    void runActor(ActorId id);
+    After schedule(ActorId me, bool yielding);
+    After handOff(ActorId me, ActorId next);
+    After waitForBaton(ActorId me);
+    After pauseHere(ActorId me, StopReason reason);
+    After endRun(ActorId me, RunStatus status, std::string message = {});
+    void finishRunBookkeeping(RunStatus status, std::string message);
+    void buildCandidates(ActorId me, bool yielding);
+    ActorId forcedChoice(std::string& error);
+    bool advanceTime();
+    void fireTimer(ActorId a);
+    void armTimer(ActorState& a, Nanos at);
+    void dispatchCpu();
+    void endSlice(int core);
+    Nanos sliceLength(const ActorState& a) const;
+    void checkCycleFrom(ActorId me);
+    bool findCycleAmongBlocked();
+    void removeFromReady(ActorId a);
+    void collectFinalValues();
+    bool allNonDaemonFinished() const;
+    void startFirstActor();
+
+    WorkerPool& pool_;
+    Trace& trace_;
+    RunConfig config_;
+    std::unique_ptr<Policy> policy_;
+    std::deque<ActorState> actors_;
+    std::deque<ActorId> ready_;
+    std::deque<ActorId> cpuQueue_;
+    std::vector<Core> cores_;
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
+    std::uint64_t timerSeq_ = 0;
+    std::vector<std::shared_ptr<SyncObject>> objects_;
+    std::vector<int> kindCounters_;
+    int threadCounter_ = 0;
+    Nanos now_ = 0;
+    ActorId running_ = kNoActor;
+    ActorId gilHolder_ = kNoActor;
+    ObjectId gilObject_ = kNoObject;
+    std::uint32_t switches_ = 0;
+    std::vector<ActorId> candidates_;
+    SplitMix64 scenarioRandom_{0};
+
+    // forced choices: from config_.schedule, then from chooseNext()
+    std::size_t scheduleIndex_ = 0;
+    ActorId chosenByController_ = kNoActor;
+
+    // control
+    Baton controllerBaton_;
+    std::atomic<bool> pauseRequested_{false};
+    StopRequest request_;
+    StopInfo stopInfo_;
+    ActorId pausedActor_ = kNoActor;
+    bool started_ = false;
+    bool ended_ = false;
+    bool aborting_ = false;
+    bool tornDown_ = false;
+    bool breakpointHit_ = false;
+    bool deadlockHit_ = false;
+};
+
+}  // namespace lockstep

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <algorithm>
+#include <deque>
+#include <string>
+
+#include "lockstep/Types.h"
+
+namespace lockstep {
+
+class Execution;
+
+// Base of every engine-owned object a scenario creates (locks, events, queues, shared variables, threads).
+// It owns the one wait queue every blocking primitive is built on. Only the baton holder touches it.
+class SyncObject {
+public:
+    virtual ~SyncObject() = default;
+    ObjectId id() const { return id_; }
+    Execution& execution() const { return *exec_; }
+
+    // A timer fired for an actor waiting here: take it out of the wait queue.
+    virtual void removeWaiter(ActorId a) {
+        waiters_.erase(std::remove(waiters_.begin(), waiters_.end(), a), waiters_.end());
+    }
+    // The one actor whose progress a waiter here depends on (lock owner, joined thread), for the wait-for
+    // graph; kNoActor when anyone could release the waiter (events, conditions, semaphores).
+    virtual ActorId holder() const { return kNoActor; }
+    // The value shown as the final value of a shared variable; empty when the object has none.
+    virtual std::string finalValue(bool& numeric) const {
+        numeric = false;
+        return {};
+    }
+    const std::deque<ActorId>& waiters() const { return waiters_; }
+    std::deque<ActorId>& waitersMut() { return waiters_; }
+
+protected:
+    std::deque<ActorId> waiters_;
+
+private:
+    friend class Execution;
+    ObjectId id_ = kNoObject;
+    Execution* exec_ = nullptr;
+};
+
+}  // namespace lockstep

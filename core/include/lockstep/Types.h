@@ -1,0 +1,110 @@
+#pragma once
+// Basic vocabulary of the engine: ids, virtual time, operations and their results.
+
+#include <chrono>
+#include <cstdint>
+#include <string_view>
+
+namespace lockstep {
+
+using ActorId = std::uint16_t;
+inline constexpr ActorId kNoActor = 0xFFFF;
+
+using ObjectId = std::uint32_t;
+inline constexpr ObjectId kNoObject = 0xFFFFFFFF;
+
+// Virtual time is integer nanoseconds so that 0.1 + 0.2 seconds is exactly 0.3 seconds.
+using Nanos = std::int64_t;
+inline constexpr Nanos kForever = INT64_MAX;
+
+inline constexpr Nanos toNanos(std::chrono::nanoseconds d) { return d.count(); }
+inline constexpr double toSeconds(Nanos t) { return static_cast<double>(t) / 1e9; }
+
+// The operation an event stands for. Names follow Python's method names (see opName).
+enum class Op : std::uint8_t {
+    Create,     // an object was created (arg: initial value or capacity)
+    Start,      // Thread.start() by the parent (object: the thread)
+    Run,        // the thread's own life: result Started, Done, Error or Aborted
+    Join,
+    Acquire,
+    Release,
+    Wait,
+    WaitFor,
+    Notify,
+    NotifyAll,
+    Set,
+    Clear,
+    Put,
+    Get,
+    TaskDone,
+    QueueJoin,
+    Sleep,
+    Work,
+    Load,
+    Store,
+    Print,
+    Raise,      // a Python-style exception was raised (arg: string id "Type: message")
+    Switch,     // a context switch: actor is the one that now runs, arg the one that ran before
+    Cancel,
+    Deadlock,   // a cycle in the wait-for graph closed (arg: index of the cycle in the trace)
+    Yield,
+    Count_
+};
+
+enum class Result : std::uint8_t {
+    Ok,
+    Acquired,
+    Blocked,    // the actor now waits
+    Woken,      // another actor (or a timer) made the waiting actor ready again
+    Timeout,
+    Failed,     // a non-blocking attempt did not succeed
+    Error,
+    Started,
+    Done,
+    Preempted,  // a CPU burst lost its core at the end of a quantum
+    Handover,   // the GIL was handed to a waiting thread at the end of the switch interval
+    Aborted,
+    Count_
+};
+
+enum class ActorKind : std::uint8_t { MainThread, Thread, Count_ };
+
+enum class ObjectKind : std::uint8_t {
+    Thread,
+    Lock,
+    RLock,
+    Semaphore,
+    BoundedSemaphore,
+    Event,
+    Condition,
+    Queue,
+    Barrier,
+    Timer,
+    Shared,
+    ThreadLocal,
+    Gil,
+    Count_
+};
+
+// Final state of one actor.
+enum class EndState : std::uint8_t {
+    Running,    // the run stopped before the actor ended (paused or aborted by the user)
+    Finished,
+    Error,      // ended by an uncaught exception
+    Blocked,    // still blocked when the run ended (deadlock or stuck)
+    Killed,     // a daemon thread stopped because the program ended
+    NotStarted,
+    Count_
+};
+
+// How a run ended.
+enum class RunStatus : std::uint8_t { Running, Finished, Deadlock, Stuck, StepLimit, Error, Aborted, Count_ };
+
+std::string_view opName(Op op);
+std::string_view resultName(Result r);
+std::string_view actorKindName(ActorKind k);
+std::string_view objectKindName(ObjectKind k);
+std::string_view endStateName(EndState s);
+std::string_view runStatusName(RunStatus s);
+
+}  // namespace lockstep

@@ -1,0 +1,54 @@
+#include "lockstep/Event.h"
+
+#include "lockstep/Execution.h"
+
+namespace lockstep {
+
+Event::Event(std::string name) {
+    Execution& ex = Execution::current();
+    object_ = std::make_shared<EventObject>();
+    ex.registerObject(object_, ObjectKind::Event, std::move(name));
+}
+
+void Event::set() {
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me == kNoActor) return;
+    ex.beginStep();
+    object_->flag = true;
+    ex.record(me, Op::Set, id(), Result::Ok, static_cast<std::int32_t>(object_->waiters().size()));
+    auto& waiters = object_->waitersMut();
+    while (!waiters.empty()) {
+        const ActorId a = waiters.front();
+        waiters.pop_front();
+        ex.wake(a);
+    }
+    ex.yieldPoint(me);
+}
+
+void Event::clear() {
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me == kNoActor) return;
+    ex.beginStep();
+    object_->flag = false;
+    ex.record(me, Op::Clear, id(), Result::Ok);
+    ex.yieldPoint(me);
+}
+
+bool Event::wait(Timeout timeout) {
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me == kNoActor) return object_->flag;
+    ex.beginStep();
+    if (object_->flag) {
+        ex.record(me, Op::Wait, id(), Result::Ok, 1);
+        ex.yieldPoint(me);
+        return true;
+    }
+    const Nanos deadline = timeout ? ex.now() + std::max<Nanos>(0, timeout->count()) : kForever;
+    object_->waitersMut().push_back(me);
+    return ex.block(me, *object_, Op::Wait, deadline);
+}
+
+}  // namespace lockstep

@@ -1,0 +1,108 @@
+#include "lockstep/Lock.h"
+
+#include "lockstep/Execution.h"
+#include "lockstep/PyError.h"
+
+namespace lockstep {
+
+namespace {
+Nanos deadlineFor(Execution& ex, ActorId me, ObjectId object, bool blocking, const Timeout& timeout) {
+    if (!timeout || timeout->count() < 0) return kForever;
+    if (!blocking) ex.raise(me, object, ValueError("can't specify a timeout for a non-blocking call"));
+    return ex.now() + timeout->count();
+}
+}  // namespace
+
+bool LockObject::acquireIn(ActorId me, bool blocking, Nanos deadline) {
+    Execution& ex = execution();
+    if (reentrant_ && count_ > 0 && owner_ == me) {
+        ++count_;
+        ex.record(me, Op::Acquire, id(), Result::Acquired, count_);
+        return true;
+    }
+    if (count_ == 0) {
+        count_ = 1;
+        owner_ = me;
+        ex.record(me, Op::Acquire, id(), Result::Acquired, count_);
+        return true;
+    }
+    if (!blocking) {
+        ex.record(me, Op::Acquire, id(), Result::Failed);
+        return false;
+    }
+    for (;;) {
+        waiters_.push_back(me);
+        if (!ex.block(me, *this, Op::Acquire, deadline)) return false;
+        // Woken by a release: another thread may have taken the lock first (Python's locks are not fair).
+        ex.beginStep();
+        if (count_ == 0) {
+            count_ = 1;
+            owner_ = me;
+            ex.record(me, Op::Acquire, id(), Result::Acquired, count_);
+            return true;
+        }
+        if (ex.aborting()) return false;
+    }
+}
+
+void LockObject::releaseIn(ActorId me) {
+    Execution& ex = execution();
+    if (reentrant_) {
+        if (count_ == 0 || owner_ != me) ex.raise(me, id(), RuntimeError("cannot release un-acquired lock"));
+    } else if (count_ == 0) {
+        ex.raise(me, id(), RuntimeError("release unlocked lock"));
+    }
+    --count_;
+    ex.record(me, Op::Release, id(), Result::Ok, count_);
+    if (count_ == 0) {
+        owner_ = kNoActor;
+        if (!waiters_.empty()) {
+            const ActorId next = waiters_.front();
+            waiters_.pop_front();
+            ex.wake(next);
+        }
+    }
+}
+
+int LockObject::releaseAllIn(ActorId me) {
+    const int saved = reentrant_ ? count_ : 1;
+    if (reentrant_) count_ = 1;  // release the whole recursion at once, as RLock._release_save does
+    releaseIn(me);
+    return saved;
+}
+
+void LockObject::reacquireIn(ActorId me, int count) {
+    if (acquireIn(me, true, kForever) && reentrant_) count_ = count;
+}
+
+Lock::Lock(std::string name) : Lock(std::move(name), false) {}
+
+Lock::Lock(std::string name, bool reentrant) {
+    Execution& ex = Execution::current();
+    object_ = std::make_shared<LockObject>(reentrant);
+    ex.registerObject(object_, reentrant ? ObjectKind::RLock : ObjectKind::Lock, std::move(name));
+}
+
+bool Lock::acquire(bool blocking, Timeout timeout) {
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me == kNoActor) return false;
+    ex.beginStep();
+    const Nanos deadline = deadlineFor(ex, me, object_->id(), blocking, timeout);
+    const bool ok = object_->acquireIn(me, blocking, deadline);
+    if (ok || !blocking) ex.yieldPoint(me);
+    return ok;
+}
+
+void Lock::release() {
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me == kNoActor) return;
+    ex.beginStep();
+    object_->releaseIn(me);
+    ex.yieldPoint(me);
+}
+
+RLock::RLock(std::string name) : Lock(std::move(name), true) {}
+
+}  // namespace lockstep

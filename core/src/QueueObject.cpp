@@ -1,0 +1,96 @@
+#include "lockstep/QueueObject.h"
+
+#include <algorithm>
+
+#include "lockstep/Execution.h"
+#include "lockstep/PyError.h"
+
+namespace lockstep {
+
+namespace {
+void erase(std::deque<ActorId>& q, ActorId a) { q.erase(std::remove(q.begin(), q.end(), a), q.end()); }
+void wakeFirst(Execution& ex, std::deque<ActorId>& q) {
+    if (q.empty()) return;
+    const ActorId a = q.front();
+    q.pop_front();
+    ex.wake(a);
+}
+}  // namespace
+
+void QueueObject::removeWaiter(ActorId a) {
+    erase(waiters_, a);
+    erase(getters_, a);
+    erase(joiners_, a);
+}
+
+bool QueueObject::waitForRoom(ActorId me, bool block, Nanos deadline) {
+    Execution& ex = execution();
+    // A woken putter re-checks: another putter may have filled the queue first (Python loops the same way).
+    for (bool first = true; maxsize > 0 && static_cast<std::int64_t>(count) >= maxsize; first = false) {
+        if (!first) {
+            if (ex.aborting()) return false;
+            ex.beginStep();
+        }
+        if (!block) {
+            ex.record(me, Op::Put, id(), Result::Failed);
+            return false;
+        }
+        waiters_.push_back(me);
+        if (!ex.block(me, *this, Op::Put, deadline)) return false;
+    }
+    return true;
+}
+
+bool QueueObject::waitForItem(ActorId me, bool block, Nanos deadline) {
+    Execution& ex = execution();
+    for (bool first = true; count == 0; first = false) {
+        if (!first) {
+            if (ex.aborting()) return false;
+            ex.beginStep();
+        }
+        if (!block) {
+            ex.record(me, Op::Get, id(), Result::Failed);
+            return false;
+        }
+        getters_.push_back(me);
+        if (!ex.block(me, *this, Op::Get, deadline)) return false;
+    }
+    return true;
+}
+
+void QueueObject::afterPut(ActorId me, const std::string& item) {
+    Execution& ex = execution();
+    ++unfinished;
+    ++count;
+    ex.record(me, Op::Put, id(), Result::Ok, ex.text(item), TraceEvent::ArgIsString);
+    wakeFirst(ex, getters_);
+}
+
+void QueueObject::afterGet(ActorId me, const std::string& item) {
+    Execution& ex = execution();
+    --count;
+    ex.record(me, Op::Get, id(), Result::Ok, ex.text(item), TraceEvent::ArgIsString);
+    wakeFirst(ex, waiters_);
+}
+
+void QueueObject::taskDone(ActorId me) {
+    Execution& ex = execution();
+    if (unfinished <= 0) ex.raise(me, id(), ValueError("task_done() called too many times"));
+    --unfinished;
+    ex.record(me, Op::TaskDone, id(), Result::Ok, static_cast<std::int32_t>(unfinished));
+    if (unfinished == 0)
+        while (!joiners_.empty()) wakeFirst(ex, joiners_);
+}
+
+void QueueObject::join(ActorId me) {
+    Execution& ex = execution();
+    if (unfinished == 0) {
+        ex.record(me, Op::QueueJoin, id(), Result::Ok);
+        ex.yieldPoint(me);
+        return;
+    }
+    joiners_.push_back(me);
+    ex.block(me, *this, Op::QueueJoin);
+}
+
+}  // namespace lockstep

@@ -1,0 +1,56 @@
+#include "lockstep/Types.h"
+
+#include <array>
+
+namespace lockstep {
+
+namespace {
+template <typename E, std::size_t N>
+std::string_view nameOf(const std::array<std::string_view, N>& names, E e) {
+    static_assert(N == static_cast<std::size_t>(E::Count_), "every enumerator needs a name");
+    const auto i = static_cast<std::size_t>(e);
+    return i < N ? names[i] : std::string_view("?");
+}
+}  // namespace
+
+std::string_view opName(Op op) {
+    static constexpr std::array<std::string_view, static_cast<std::size_t>(Op::Count_)> names{
+        "create", "start", "run", "join", "acquire", "release", "wait", "wait_for", "notify", "notify_all",
+        "set", "clear", "put", "get", "task_done", "join_queue", "sleep", "work", "load", "store", "print",
+        "raise", "switch", "cancel", "deadlock", "yield"};
+    return nameOf(names, op);
+}
+
+std::string_view resultName(Result r) {
+    static constexpr std::array<std::string_view, static_cast<std::size_t>(Result::Count_)> names{
+        "ok", "acquired", "blocked", "woken", "timeout", "failed", "error", "started", "done", "preempted",
+        "handover", "aborted"};
+    return nameOf(names, r);
+}
+
+std::string_view actorKindName(ActorKind k) {
+    static constexpr std::array<std::string_view, static_cast<std::size_t>(ActorKind::Count_)> names{
+        "main-thread", "thread"};
+    return nameOf(names, k);
+}
+
+std::string_view objectKindName(ObjectKind k) {
+    static constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectKind::Count_)> names{
+        "Thread", "Lock",  "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition",
+        "Queue",  "Barrier", "Timer", "Shared", "ThreadLocal", "GIL"};
+    return nameOf(names, k);
+}
+
+std::string_view endStateName(EndState s) {
+    static constexpr std::array<std::string_view, static_cast<std::size_t>(EndState::Count_)> names{
+        "running", "finished", "error", "blocked", "killed", "not-started"};
+    return nameOf(names, s);
+}
+
+std::string_view runStatusName(RunStatus s) {
+    static constexpr std::array<std::string_view, static_cast<std::size_t>(RunStatus::Count_)> names{
+        "running", "finished", "deadlock", "stuck", "step-limit", "error", "aborted"};
+    return nameOf(names, s);
+}
+
+}  // namespace lockstep
