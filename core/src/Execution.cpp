@@ -386,7 +386,12 @@ void Execution::removeFromReady(ActorId a) {
 Execution::After Execution::handOff(ActorId me, ActorId next) {
     ActorState& m = actors_[me];
     if (next == me) {
-        if (m.state == State::Ready) removeFromReady(me);
+        if (m.state == State::Ready) {
+            // It waited (timer, burst, wake-up) and continues on its own thread: no context switch, but the
+            // trace must say it runs again. A Switch whose arg is the actor itself marks that.
+            removeFromReady(me);
+            record(me, Op::Switch, kNoObject, Result::Ok, me);
+        }
         m.state = State::Running;
         running_ = me;
         return After::Continue;

@@ -10,7 +10,7 @@ namespace lockstep {
 
 // The engine side of queue.Queue without the items: counts and the three wait queues (putters wait for
 // room, getters for an item, joiners for every task to be done). Queue<T> keeps the items.
-class QueueObject final : public SyncObject {
+class QueueObject : public SyncObject {
 public:
     explicit QueueObject(std::int64_t maxsize) : maxsize(maxsize) {}
     void removeWaiter(ActorId a) override;

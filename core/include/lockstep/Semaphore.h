@@ -18,7 +18,8 @@ public:
     std::int64_t value() const { return value_; }
     std::int64_t initial() const { return initial_; }
     bool bounded() const { return bounded_; }
-    const std::vector<ActorId>& slots() const { return slots_; }
+    // Slot index -> the thread holding it (kNoActor: free). Not named slots(): that is a Qt keyword.
+    const std::vector<ActorId>& slotHolders() const { return slots_; }
 
     bool acquireIn(ActorId me, bool blocking, Nanos deadline);
     void releaseIn(ActorId me, int n);

@@ -1,0 +1,351 @@
+#include "cli/Cli.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <csignal>
+#include <fstream>
+#include <memory>
+
+#include "cli/RunSetup.h"
+#include "cli/SummaryJson.h"
+#include "lockstep/ChromeTraceWriter.h"
+#include "lockstep/Execution.h"
+#include "lockstep/Explorer.h"
+#include "lockstep/scenarios/Registry.h"
+
+namespace lockstep::app {
+
+namespace {
+
+QTextStream& out() {
+    static QTextStream s(stdout);
+    return s;
+}
+QTextStream& err() {
+    static QTextStream s(stderr);
+    return s;
+}
+
+int usageError(const QString& message) {
+    err() << "lockstep: " << message << "\n";
+    err().flush();
+    return 2;
+}
+
+QString tr(const char* text) { return QCoreApplication::translate("Scenario", text); }
+
+const char* kGeneralHelp = R"(Lockstep - see concurrency one scheduling decision at a time.
+
+Usage:
+  lockstep                          open the window
+  lockstep ID [run options] [--steps N]
+                                    open the window with scenario ID loaded, advanced N steps
+  lockstep list [--json] [--lang en|ru]
+                                    the scenarios: ids, families, titles (and, with --json, parameters)
+  lockstep run ID [run options] [--summary] [--events] [--trace FILE.json]
+                                    run a scenario headless; prints its output and how it ended
+  lockstep explore ID [--runs N] [--seed S] [--json] [run options]
+                                    run N seeded random schedules and count the outcomes
+  lockstep help [COMMAND]           this text, or a command's options
+
+Exit codes: 0 the command did its job (a deadlock is a result, not a failure); 2 a bad command line
+(unknown scenario, option or value: the message says which); 1 an internal failure.
+)";
+
+void addHelp(QCommandLineParser& parser, const QString& description) {
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+}
+
+std::unique_ptr<QTranslator> gScenarioTranslator, gUiTranslator;
+
+}  // namespace
+
+void installTranslations(const QString& language) {
+    const QString lang = language.isEmpty() ? QLocale::system().name().left(2) : language;
+    for (auto* t : {&gScenarioTranslator, &gUiTranslator})
+        if (*t) QCoreApplication::removeTranslator(t->get());
+    gScenarioTranslator.reset();
+    gUiTranslator.reset();
+    if (lang == "en") return;
+    auto load = [&](std::unique_ptr<QTranslator>& slot, const QString& base) {
+        auto t = std::make_unique<QTranslator>();
+        if (t->load(QStringLiteral(":/i18n/%1_%2.qm").arg(base, lang))) {
+            QCoreApplication::installTranslator(t.get());
+            slot = std::move(t);
+        }
+    };
+    load(gScenarioTranslator, "scenarios");
+    load(gUiTranslator, "lockstep");
+}
+
+bool isCommandLineCommand(const QStringList& args) {
+    if (args.size() < 2) return false;
+    const QString c = args[1];
+    return c == "list" || c == "run" || c == "explore" || c == "help" || c == "--help" || c == "-h" ||
+           c == "--version" || c == "-v";
+}
+
+namespace {
+
+int cmdList(const QStringList& args) {
+    QCommandLineParser parser;
+    addHelp(parser, "List the scenarios.");
+    parser.addOption({"json", "Print JSON: id, family, title, description, parameters, listing."});
+    parser.addOption({"lang", "Language of titles and descriptions: en or ru (default: the system's).", "code"});
+    if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help list')");
+    if (parser.isSet("help")) {
+        out() << parser.helpText();
+        return 0;
+    }
+    if (parser.positionalArguments().size() > 1)
+        return usageError("list takes no arguments besides its options (see 'lockstep help list')");
+    if (parser.isSet("lang")) {
+        const QString lang = parser.value("lang");
+        if (lang != "en" && lang != "ru") return usageError(QStringLiteral("--lang: '%1' is not en or ru").arg(lang));
+        installTranslations(lang);
+    } else {
+        installTranslations(QString());
+    }
+    if (parser.isSet("json")) {
+        QJsonArray list;
+        for (const auto& s : scenarios::all()) {
+            QJsonArray params;
+            for (const auto& p : s.params)
+                params.append(QJsonObject{{"key", QString::fromStdString(p.key)},
+                                          {"label", tr(p.label)},
+                                          {"default", static_cast<double>(p.defaultValue)},
+                                          {"min", static_cast<double>(p.min)},
+                                          {"max", static_cast<double>(p.max)}});
+            list.append(QJsonObject{{"id", QString::fromStdString(s.id)},
+                                    {"family", QString::fromUtf8(s.family)},
+                                    {"family_title", tr(scenarios::familyTitle(s.family))},
+                                    {"title", tr(s.title)},
+                                    {"description", tr(s.description)},
+                                    {"default_policy", QString::fromStdString(policyName(s.defaults.policy))},
+                                    {"params", params},
+                                    {"listing", QString::fromStdString(s.listing)}});
+        }
+        out() << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    for (const std::string& family : scenarios::families()) {
+        out() << tr(scenarios::familyTitle(family)) << "\n";
+        for (const auto& s : scenarios::all())
+            if (family == s.family)
+                out() << "  " << QString::fromStdString(s.id).leftJustified(30) << " " << tr(s.title) << "\n";
+    }
+    return 0;
+}
+
+void printHumanRun(const Trace& trace, const QString& id) {
+    const RunOutcome& o = trace.outcome();
+    for (std::size_t i = 0; i < trace.eventCount(); ++i) {
+        const TraceEvent& e = trace.event(i);
+        if (e.op != Op::Print) continue;
+        QTextStream& s = (e.flags & TraceEvent::ToStderr) ? err() : out();
+        s << QStringLiteral("[%1 s] ").arg(toSeconds(e.time), 7, 'f', 3)
+          << QString::fromStdString(trace.actor(e.actor).name) << ": " << QString::fromStdString(std::string(trace.argText(e)))
+          << "\n";
+    }
+    err().flush();
+    out() << QStringLiteral("%1: %2 at t=%3 s after %4 steps and %5 context switches\n")
+                 .arg(id, QString::fromUtf8(runStatusName(o.status).data()))
+                 .arg(toSeconds(o.endTime), 0, 'f', 3)
+                 .arg(o.steps)
+                 .arg(o.switches);
+    if (!o.message.empty()) out() << "  " << QString::fromStdString(o.message) << "\n";
+    if (o.status == RunStatus::Deadlock && o.deadlockCycle >= 0) {
+        const DeadlockCycle& c = trace.cycles()[static_cast<std::size_t>(o.deadlockCycle)];
+        out() << "  deadlock:";
+        for (std::size_t i = 0; i < c.actors.size(); ++i)
+            out() << " " << QString::fromStdString(trace.actor(c.actors[i]).name) << " waits for "
+                  << QString::fromStdString(trace.object(c.objects[i]).name) << " held by "
+                  << QString::fromStdString(trace.actor(c.actors[(i + 1) % c.actors.size()]).name)
+                  << (i + 1 < c.actors.size() ? ";" : "");
+        out() << "\n";
+    }
+    for (const FinalValue& v : o.shared)
+        out() << "  " << QString::fromStdString(trace.object(v.object).name) << " = " << QString::fromStdString(v.text)
+              << "\n";
+}
+
+// Ctrl+C stops a long run between two steps; the run then ends as aborted and every thread is unwound.
+std::atomic<Execution*> gRunning{nullptr};
+void onInterrupt(int) {
+    if (Execution* ex = gRunning.load()) ex->requestPause();
+}
+
+int cmdRun(const QStringList& args) {
+    QCommandLineParser parser;
+    addHelp(parser, "Run a scenario headless.");
+    parser.addPositionalArgument("ID", "The scenario (see 'lockstep list').");
+    addRunOptions(parser);
+    parser.addOption({"summary", "Print one JSON object: settings, status, actors, shared values, output, errors, "
+                                 "deadlock, replay token."});
+    parser.addOption({"events", "With --summary: add every event (step, t, actor, op, object, result)."});
+    parser.addOption({"trace", "Write the trace as Chrome Trace Event JSON (opens in Perfetto).", "file.json"});
+    if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help run')");
+    if (parser.isSet("help")) {
+        out() << parser.helpText();
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments().mid(1);
+    if (pos.size() > 1) return usageError("run takes one scenario id, got: " + pos.join(' '));
+    RunSetup setup;
+    QString error;
+    if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
+    const QString id = QString::fromStdString(setup.scenario->id);
+
+    WorkerPool pool;
+    Trace trace;
+    const scenarios::Params params = setup.scenario->resolve(setup.config.params);
+    const scenarios::Scenario* scenario = setup.scenario;
+    {
+        Execution ex(pool, trace, setup.config, [scenario, params] { scenario->main(params); });
+        gRunning.store(&ex);
+        auto previous = std::signal(SIGINT, onInterrupt);
+        bool interrupted = false;
+        while (!ex.ended()) {
+            const StopInfo s = ex.advance();
+            if (s.reason == StopReason::NeedChoice) ex.chooseNext(ex.pendingCandidates().front());
+            else if (s.reason == StopReason::PauseRequested) {
+                interrupted = true;
+                break;
+            }
+        }
+        ex.teardown();
+        std::signal(SIGINT, previous);
+        gRunning.store(nullptr);
+        if (interrupted) err() << "lockstep: interrupted; the run was stopped and every thread unwound\n";
+    }
+    if (parser.isSet("trace")) {
+        const std::string path = parser.value("trace").toStdString();
+        std::ofstream file(path);
+        if (!file) {
+            err() << "lockstep: cannot write the trace to '" << parser.value("trace") << "'\n";
+            return 1;
+        }
+        writeChromeTrace(trace, setup.scenario->id, file);
+        if (!file) {
+            err() << "lockstep: writing '" << parser.value("trace") << "' failed\n";
+            return 1;
+        }
+    }
+    if (parser.isSet("summary") || parser.isSet("events")) {
+        out() << QJsonDocument(summaryJson(trace, id, setup.config, parser.isSet("events"))).toJson(QJsonDocument::Indented);
+    } else {
+        printHumanRun(trace, id);
+        out() << "  replay: "
+              << summaryJson(trace, id, setup.config, false)["replay"].toString() << "\n";
+    }
+    return 0;
+}
+
+int cmdExplore(const QStringList& args) {
+    QCommandLineParser parser;
+    addHelp(parser, "Run many seeded random schedules of a scenario and count the outcomes (end status and "
+                    "final shared values), with a replay token for each.");
+    parser.addPositionalArgument("ID", "The scenario (see 'lockstep list').");
+    addRunOptions(parser);
+    parser.addOption({"runs", "How many schedules (default 1000).", "n", "1000"});
+    parser.addOption({"json", "Print JSON: scenario, runs, distinct, outcomes [{outcome, count, replay}]."});
+    if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help explore')");
+    if (parser.isSet("help")) {
+        out() << parser.helpText();
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments().mid(1);
+    if (pos.size() > 1) return usageError("explore takes one scenario id, got: " + pos.join(' '));
+    bool ok = false;
+    const int runs = parser.value("runs").toInt(&ok);
+    if (!ok || runs < 1 || runs > 10'000'000)
+        return usageError(QStringLiteral("--runs: '%1' is not a number of runs from 1 to 10000000").arg(parser.value("runs")));
+    RunSetup setup;
+    QString error;
+    if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
+    const QString id = QString::fromStdString(setup.scenario->id);
+    const scenarios::Params params = setup.scenario->resolve(setup.config.params);
+    const scenarios::Scenario* scenario = setup.scenario;
+
+    WorkerPool pool;
+    Explorer explorer(pool);
+    const ExploreResult r = explorer.exploreRandom(
+        setup.scenario->id, [scenario, params] { scenario->main(params); }, setup.config, runs, setup.config.seed);
+
+    if (parser.isSet("json")) {
+        QJsonArray outcomes;
+        for (const ExploreOutcome& o : r.outcomes) {
+            QJsonObject shared;
+            for (std::size_t k = 0; k < o.shared.size(); ++k) {
+                bool num = false;
+                const double v = QString::fromStdString(o.shared[k].second).toDouble(&num);
+                if (o.numeric[k] && num) shared[QString::fromStdString(o.shared[k].first)] = v;
+                else shared[QString::fromStdString(o.shared[k].first)] = QString::fromStdString(o.shared[k].second);
+            }
+            outcomes.append(QJsonObject{
+                {"outcome", QJsonObject{{"status", QString::fromUtf8(runStatusName(o.status).data())}, {"shared", shared}}},
+                {"count", o.count},
+                {"seed", static_cast<double>(o.seed)},
+                {"replay", QString::fromStdString(o.replay)}});
+        }
+        out() << QJsonDocument(QJsonObject{{"scenario", id},
+                                           {"runs", r.runs},
+                                           {"distinct", static_cast<int>(r.outcomes.size())},
+                                           {"outcomes", outcomes}})
+                     .toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    out() << QStringLiteral("%1: %2 schedules, %3 distinct outcomes\n").arg(id).arg(r.runs).arg(r.outcomes.size());
+    for (const ExploreOutcome& o : r.outcomes) {
+        QString values;
+        for (const auto& [name, value] : o.shared)
+            values += QString::fromStdString(name) + "=" + QString::fromStdString(value) + " ";
+        const int bar = static_cast<int>(40.0 * o.count / r.runs + 0.5);
+        out() << QStringLiteral("  %1 %2 %3 %4\n")
+                     .arg(QString::number(o.count).rightJustified(8))
+                     .arg(QString(bar, QChar('#')).leftJustified(40))
+                     .arg(QString::fromUtf8(runStatusName(o.status).data()))
+                     .arg(values.trimmed());
+        out() << "           replay: " << QString::fromStdString(o.replay) << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+int runCommandLine(const QStringList& args) {
+    const QString cmd = args.value(1);
+    try {
+        if (cmd == "--version" || cmd == "-v") {
+            out() << "lockstep " << QCoreApplication::applicationVersion() << "\n";
+            return 0;
+        }
+        if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+            const QString topic = args.value(2);
+            if (topic == "list" || topic == "run" || topic == "explore")
+                return runCommandLine({args[0], topic, "--help"});
+            if (!topic.isEmpty() && cmd == "help")
+                return usageError(QStringLiteral("no help on '%1'; the commands are list, run, explore").arg(topic));
+            out() << kGeneralHelp;
+            return 0;
+        }
+        if (cmd == "list") return cmdList(args);
+        if (cmd == "run") return cmdRun(args);
+        if (cmd == "explore") return cmdExplore(args);
+    } catch (const std::exception& e) {
+        err() << "lockstep: internal error: " << e.what() << "\n";
+        return 1;
+    }
+    return usageError(QStringLiteral("unknown command '%1'; the commands are list, run, explore, help").arg(cmd));
+}
+
+}  // namespace lockstep::app

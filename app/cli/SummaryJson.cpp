@@ -1,0 +1,129 @@
+#include "cli/SummaryJson.h"
+
+#include <QJsonArray>
+
+#include "lockstep/ReplayToken.h"
+
+namespace lockstep::app {
+
+namespace {
+
+double seconds(Nanos t) { return static_cast<double>(t) / 1e9; }
+
+QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+QString objectName(const Trace& trace, ObjectId o) {
+    return o < trace.objectCount() ? QString::fromStdString(trace.object(o).name) : QString();
+}
+
+}  // namespace
+
+QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const RunConfig& config, bool withEvents) {
+    const RunOutcome& o = trace.outcome();
+    QJsonObject root;
+    root["scenario"] = scenarioId;
+    root["policy"] = QString::fromStdString(policyName(config.policy));
+    root["seed"] = static_cast<double>(config.seed);
+    root["cores"] = config.cores;
+    root["gil"] = config.gil;
+    root["quantum"] = seconds(config.quantum);
+    root["status"] = qs(runStatusName(o.status));
+    if (!o.message.empty()) root["message"] = QString::fromStdString(o.message);
+    root["end_time"] = seconds(o.endTime);
+    root["steps"] = static_cast<double>(o.steps);
+    root["switches"] = static_cast<double>(o.switches);
+
+    QJsonArray actors;
+    for (std::size_t a = 0; a < trace.actorCount(); ++a) {
+        const ActorInfo& info = trace.actor(static_cast<ActorId>(a));
+        actors.append(QJsonObject{{"name", QString::fromStdString(info.name)},
+                                  {"kind", qs(actorKindName(info.kind))},
+                                  {"daemon", info.daemon},
+                                  {"tid", static_cast<double>(info.tid)},
+                                  {"pid", static_cast<double>(info.pid)},
+                                  {"end_state", qs(endStateName(info.endState))}});
+    }
+    root["actors"] = actors;
+
+    QJsonObject shared;
+    for (const FinalValue& v : o.shared) {
+        const QString name = objectName(trace, v.object);
+        bool ok = false;
+        const double number = QString::fromStdString(v.text).toDouble(&ok);
+        if (v.numeric && ok) shared[name] = number;
+        else shared[name] = QString::fromStdString(v.text);
+    }
+    root["shared"] = shared;
+
+    QJsonArray output, errors, events;
+    for (std::size_t i = 0; i < trace.eventCount(); ++i) {
+        const TraceEvent& e = trace.event(i);
+        const QString actor = e.actor < trace.actorCount() ? QString::fromStdString(trace.actor(e.actor).name) : QString();
+        if (e.op == Op::Print) {
+            QJsonObject line{{"t", seconds(e.time)}, {"actor", actor}, {"text", qs(trace.argText(e))}};
+            if (e.flags & TraceEvent::ToStderr) line["stream"] = QStringLiteral("stderr");
+            output.append(line);
+        } else if (e.op == Op::Raise || (e.op == Op::Run && e.result == Result::Error)) {
+            const QString text = qs(trace.argText(e));
+            const qsizetype colon = text.indexOf(QStringLiteral(": "));
+            const QString type = colon < 0 ? text : text.left(colon);
+            const QString message = colon < 0 ? QString() : text.mid(colon + 2);
+            if (e.op == Op::Run) {
+                // The thread died of it: mark the matching raise, or list it when it was raised by scenario code.
+                bool marked = false;
+                for (qsizetype k = errors.size() - 1; k >= 0 && !marked; --k) {
+                    QJsonObject prev = errors[k].toObject();
+                    if (prev["actor"] == actor && prev["type"] == type && prev["message"] == message &&
+                        !prev["uncaught"].toBool()) {
+                        prev["uncaught"] = true;
+                        errors[k] = prev;
+                        marked = true;
+                    }
+                }
+                if (marked) continue;
+            }
+            errors.append(QJsonObject{{"t", seconds(e.time)},
+                                      {"actor", actor},
+                                      {"type", type},
+                                      {"message", message},
+                                      {"object", objectName(trace, e.object)},
+                                      {"uncaught", e.op == Op::Run}});
+        }
+        if (withEvents) {
+            QJsonObject ev{{"step", static_cast<double>(trace.stepOfEvent(i))},
+                           {"t", seconds(e.time)},
+                           {"actor", actor},
+                           {"op", qs(opName(e.op))},
+                           {"object", objectName(trace, e.object)},
+                           {"result", qs(resultName(e.result))},
+                           {"line", e.line}};
+            if (e.flags & TraceEvent::ArgIsString) ev["text"] = qs(trace.argText(e));
+            else if (e.op == Op::Switch && static_cast<std::size_t>(e.arg) < trace.actorCount())
+                ev["from"] = QString::fromStdString(trace.actor(static_cast<ActorId>(e.arg)).name);
+            else if (e.flags & TraceEvent::ArgIsMicros) ev["duration"] = e.arg / 1e6;
+            else ev["arg"] = e.arg;
+            if (e.op == Op::Work) ev["core"] = e.core;
+            events.append(ev);
+        }
+    }
+    root["output"] = output;
+    root["errors"] = errors;
+
+    if (o.status == RunStatus::Deadlock && o.deadlockCycle >= 0 &&
+        static_cast<std::size_t>(o.deadlockCycle) < trace.cycles().size()) {
+        const DeadlockCycle& c = trace.cycles()[static_cast<std::size_t>(o.deadlockCycle)];
+        QJsonArray cycle;
+        for (std::size_t i = 0; i < c.actors.size(); ++i) {
+            const ActorId holder = c.actors[(i + 1) % c.actors.size()];
+            cycle.append(QJsonObject{{"actor", QString::fromStdString(trace.actor(c.actors[i]).name)},
+                                     {"waits_for", objectName(trace, c.objects[i])},
+                                     {"held_by", QString::fromStdString(trace.actor(holder).name)}});
+        }
+        root["deadlock"] = QJsonObject{{"cycle", cycle}, {"step", static_cast<double>(c.step)}};
+    }
+    root["replay"] = QString::fromStdString(encodeReplayToken(scenarioId.toStdString(), config, trace.decisions()));
+    if (withEvents) root["events"] = events;
+    return root;
+}
+
+}  // namespace lockstep::app

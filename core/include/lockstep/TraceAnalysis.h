@@ -1,0 +1,61 @@
+#pragma once
+// Views derived from a trace: per-actor state intervals, lock ownership, semaphore slot holders, queue
+// lengths. Each is a flat, step-sorted array, so a view can binary-search the visible range.
+// Intervals carry both axes: steps [beginStep, endStep) and virtual time [begin, end).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "lockstep/Trace.h"
+
+namespace lockstep {
+
+enum class ActorState : std::uint8_t { NotStarted, Running, Ready, Blocked, Sleeping, Computing, Done };
+std::string_view actorStateName(ActorState s);
+
+struct StateInterval {
+    std::uint32_t beginStep = 0, endStep = 0;
+    Nanos begin = 0, end = 0;
+    ActorState state = ActorState::NotStarted;
+    Op op = Op::Run;               // for Blocked: the operation it waits in (acquire, join, get...)
+    ObjectId object = kNoObject;   // for Blocked: what it waits on
+    std::uint8_t core = 0;         // for Computing
+};
+
+struct HoldInterval {
+    std::uint32_t beginStep = 0, endStep = 0;
+    Nanos begin = 0, end = 0;
+    ActorId holder = kNoActor;
+    int slot = 0;                  // semaphore slot (0 for locks)
+};
+
+struct CountPoint {
+    std::uint32_t step = 0;
+    Nanos time = 0;
+    int value = 0;
+};
+
+class TraceAnalysis {
+public:
+    explicit TraceAnalysis(const Trace& trace) : trace_(trace) {}
+
+    // One array per actor, covering steps 1..stepCount (intervals of zero length are kept: they are the
+    // instants the actor ran without virtual time passing).
+    std::vector<std::vector<StateInterval>> actorStates() const;
+    // Who held a Lock/RLock/GIL, or each semaphore slot, over the run.
+    std::vector<HoldInterval> holds(ObjectId object) const;
+    // Number of actors blocked on an object after each step where it changed.
+    std::vector<CountPoint> waiters(ObjectId object) const;
+    // Items in a queue after each put/get.
+    std::vector<CountPoint> queueLength(ObjectId queue) const;
+    // Each actor's state at the end of step `step` (1-based), and what it waits on.
+    std::vector<StateInterval> statesAt(std::uint32_t step) const;
+    // Value of a Shared variable after step `step`, as text.
+    std::string sharedValueAt(ObjectId object, std::uint32_t step) const;
+
+private:
+    const Trace& trace_;
+};
+
+}  // namespace lockstep

@@ -1,0 +1,188 @@
+#include "lockstep/TraceAnalysis.h"
+
+#include <algorithm>
+#include <array>
+
+namespace lockstep {
+
+std::string_view actorStateName(ActorState s) {
+    static constexpr std::array<std::string_view, 7> names{"not started", "running", "ready", "blocked",
+                                                           "sleeping",    "computing", "done"};
+    return names[static_cast<std::size_t>(s)];
+}
+
+std::vector<std::vector<StateInterval>> TraceAnalysis::actorStates() const {
+    const std::size_t actors = trace_.actorCount();
+    std::vector<std::vector<StateInterval>> lanes(actors);
+    std::vector<StateInterval> cur(actors);
+    for (auto& c : cur) c.beginStep = 1;
+    const std::size_t events = trace_.eventCount();
+    std::uint32_t step = 0;
+    std::size_t nextStepStart = 0;
+
+    auto change = [&](ActorId a, ActorState s, Nanos t, Op op = Op::Run, ObjectId obj = kNoObject,
+                      std::uint8_t core = 0) {
+        if (a >= actors) return;
+        StateInterval& c = cur[a];
+        if (c.state == s && c.object == obj && c.op == op && c.core == core) return;
+        // An interval ends where the next begins; a change within the same step closes a zero-step interval
+        // at this step, so each step shows the state the actor reached by its end.
+        c.endStep = step;
+        c.end = t;
+        if (c.endStep > c.beginStep || c.end > c.begin) lanes[a].push_back(c);
+        c = StateInterval{step, step, t, t, s, op, obj, core};
+    };
+
+    for (std::size_t i = 0; i < events; ++i) {
+        while (step < trace_.stepCount() && i >= nextStepStart) {
+            ++step;
+            nextStepStart = trace_.stepEnd(step);
+        }
+        const TraceEvent& e = trace_.event(i);
+        const ActorId a = e.actor;
+        switch (e.op) {
+            case Op::Switch: {
+                const auto prev = static_cast<ActorId>(e.arg);
+                if (prev != a && prev < actors && cur[prev].state == ActorState::Running)
+                    change(prev, ActorState::Ready, e.time);
+                change(a, ActorState::Running, e.time);
+                break;
+            }
+            case Op::Start:
+                change(static_cast<ActorId>(e.arg), ActorState::Ready, e.time);
+                break;
+            case Op::Run:
+                if (e.result == Result::Started) change(a, ActorState::Running, e.time);
+                else if (e.result == Result::Done || e.result == Result::Error) change(a, ActorState::Done, e.time);
+                break;
+            case Op::Work:
+                if (e.result == Result::Ok) change(a, ActorState::Ready, e.time);
+                else if (e.result == Result::Started) change(a, ActorState::Computing, e.time, Op::Work, kNoObject, e.core);
+                else change(a, ActorState::Ready, e.time);
+                break;
+            case Op::Sleep:
+                if (e.result == Result::Blocked) change(a, ActorState::Sleeping, e.time, Op::Sleep);
+                else if (e.result == Result::Woken) change(a, ActorState::Ready, e.time);
+                break;
+            default:
+                if (e.result == Result::Blocked && e.op != Op::Deadlock)
+                    change(a, ActorState::Blocked, e.time, e.op, e.object);
+                else if (e.result == Result::Woken || e.result == Result::Timeout)
+                    change(a, ActorState::Ready, e.time);
+                break;
+        }
+    }
+    const std::uint32_t lastStep = trace_.stepCount();
+    const Nanos endTime = trace_.outcome().status == RunStatus::Running
+                              ? (events ? trace_.event(events - 1).time : 0)
+                              : trace_.outcome().endTime;
+    for (std::size_t a = 0; a < actors; ++a) {
+        StateInterval c = cur[a];
+        c.endStep = lastStep + 1;
+        c.end = std::max(endTime, c.begin);
+        lanes[a].push_back(c);
+    }
+    return lanes;
+}
+
+std::vector<HoldInterval> TraceAnalysis::holds(ObjectId object) const {
+    std::vector<HoldInterval> out;
+    std::vector<HoldInterval> open;  // by slot
+    const std::size_t events = trace_.eventCount();
+    const bool isSemaphore = object < trace_.objectCount() &&
+                             (trace_.object(object).kind == ObjectKind::Semaphore ||
+                              trace_.object(object).kind == ObjectKind::BoundedSemaphore);
+    for (std::size_t i = 0; i < events; ++i) {
+        const TraceEvent& e = trace_.event(i);
+        if (e.object != object) continue;
+        const int slot = isSemaphore ? e.arg : 0;
+        if (slot < 0) continue;
+        if (static_cast<std::size_t>(slot) >= open.size()) open.resize(static_cast<std::size_t>(slot) + 1);
+        HoldInterval& h = open[static_cast<std::size_t>(slot)];
+        if (e.op == Op::Acquire && e.result == Result::Acquired) {
+            if (!isSemaphore && h.holder != kNoActor) continue;  // RLock re-entry: same hold
+            const std::uint32_t step = trace_.stepOfEvent(i);
+            h = HoldInterval{step, step, e.time, e.time, e.actor, slot};
+        } else if (e.op == Op::Release && (isSemaphore || e.arg == 0) && h.holder != kNoActor) {
+            h.endStep = trace_.stepOfEvent(i);
+            h.end = e.time;
+            out.push_back(h);
+            h.holder = kNoActor;
+        }
+    }
+    const Nanos endTime = trace_.outcome().status == RunStatus::Running
+                              ? (events ? trace_.event(events - 1).time : 0)
+                              : trace_.outcome().endTime;
+    for (HoldInterval& h : open)
+        if (h.holder != kNoActor) {
+            h.endStep = trace_.stepCount() + 1;
+            h.end = std::max(endTime, h.begin);
+            out.push_back(h);
+        }
+    std::sort(out.begin(), out.end(), [](const HoldInterval& a, const HoldInterval& b) {
+        return a.beginStep != b.beginStep ? a.beginStep < b.beginStep : a.slot < b.slot;
+    });
+    return out;
+}
+
+std::vector<CountPoint> TraceAnalysis::waiters(ObjectId object) const {
+    std::vector<CountPoint> out;
+    std::vector<char> waiting(trace_.actorCount(), 0);
+    int count = 0;
+    const std::size_t events = trace_.eventCount();
+    for (std::size_t i = 0; i < events; ++i) {
+        const TraceEvent& e = trace_.event(i);
+        if (e.actor >= waiting.size()) continue;
+        int before = count;
+        if (e.object == object && e.result == Result::Blocked && e.op != Op::Deadlock && !waiting[e.actor]) {
+            waiting[e.actor] = 1;
+            ++count;
+        } else if (waiting[e.actor] && (e.result == Result::Woken || e.result == Result::Timeout)) {
+            waiting[e.actor] = 0;
+            --count;
+        }
+        if (count != before) {
+            const std::uint32_t step = trace_.stepOfEvent(i);
+            if (!out.empty() && out.back().step == step) out.back().value = count;
+            else out.push_back(CountPoint{step, e.time, count});
+        }
+    }
+    return out;
+}
+
+std::vector<CountPoint> TraceAnalysis::queueLength(ObjectId queue) const {
+    std::vector<CountPoint> out;
+    int count = 0;
+    const std::size_t events = trace_.eventCount();
+    for (std::size_t i = 0; i < events; ++i) {
+        const TraceEvent& e = trace_.event(i);
+        if (e.object != queue || e.result != Result::Ok) continue;
+        if (e.op == Op::Put) ++count;
+        else if (e.op == Op::Get) --count;
+        else continue;
+        out.push_back(CountPoint{trace_.stepOfEvent(i), e.time, count});
+    }
+    return out;
+}
+
+std::vector<StateInterval> TraceAnalysis::statesAt(std::uint32_t step) const {
+    const auto lanes = actorStates();
+    std::vector<StateInterval> out(lanes.size());
+    for (std::size_t a = 0; a < lanes.size(); ++a)
+        for (const StateInterval& s : lanes[a])
+            if (s.beginStep <= step) out[a] = s;
+    return out;
+}
+
+std::string TraceAnalysis::sharedValueAt(ObjectId object, std::uint32_t step) const {
+    std::string value;
+    const std::size_t end = step >= trace_.stepCount() ? trace_.eventCount() : trace_.stepEnd(step);
+    for (std::size_t i = 0; i < end; ++i) {
+        const TraceEvent& e = trace_.event(i);
+        if (e.object != object || (e.op != Op::Create && e.op != Op::Store)) continue;
+        value = (e.flags & TraceEvent::ArgIsString) ? std::string(trace_.argText(e)) : std::to_string(e.arg);
+    }
+    return value;
+}
+
+}  // namespace lockstep

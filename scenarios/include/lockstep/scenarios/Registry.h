@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lockstep/scenarios/Scenario.h"
+
+namespace lockstep::scenarios {
+
+// Every scenario, in catalogue order (families in the order of SCENARIOS.md).
+const std::vector<Scenario>& all();
+const Scenario* find(const std::string& id);
+// Family ids in display order, and their English titles (marked for translation in context "Scenario").
+const std::vector<std::string>& families();
+const char* familyTitle(const std::string& family);
+
+// Each family file adds its scenarios here (called once by all()).
+void addThreadScenarios(std::vector<Scenario>& out);
+void addRaceScenarios(std::vector<Scenario>& out);
+void addSyncScenarios(std::vector<Scenario>& out);
+
+}  // namespace lockstep::scenarios

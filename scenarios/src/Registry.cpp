@@ -1,0 +1,45 @@
+#include "lockstep/scenarios/Registry.h"
+
+namespace lockstep::scenarios {
+
+Params Scenario::resolve(const std::vector<std::pair<std::string, std::int64_t>>& given) const {
+    std::vector<std::pair<std::string, std::int64_t>> values;
+    for (const ParamSpec& p : params) {
+        std::int64_t v = p.defaultValue;
+        for (const auto& [k, x] : given)
+            if (k == p.key) v = x;
+        values.emplace_back(p.key, v);
+    }
+    return Params(std::move(values));
+}
+
+const std::vector<Scenario>& all() {
+    static const std::vector<Scenario> scenarios = [] {
+        std::vector<Scenario> out;
+        addThreadScenarios(out);
+        addRaceScenarios(out);
+        addSyncScenarios(out);
+        return out;
+    }();
+    return scenarios;
+}
+
+const Scenario* find(const std::string& id) {
+    for (const Scenario& s : all())
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+const std::vector<std::string>& families() {
+    static const std::vector<std::string> ids{"threads", "races", "sync"};
+    return ids;
+}
+
+const char* familyTitle(const std::string& family) {
+    if (family == "threads") return QT_TRANSLATE_NOOP("Scenario", "Threads: start, join, names, daemons");
+    if (family == "races") return QT_TRANSLATE_NOOP("Scenario", "Races and locks");
+    if (family == "sync") return QT_TRANSLATE_NOOP("Scenario", "Semaphores, events, conditions, queues");
+    return "";
+}
+
+}  // namespace lockstep::scenarios
