@@ -9,7 +9,8 @@ namespace {
 Lock makeConditionLock(const std::string& name) { return RLock(name.empty() ? std::string() : name + ".lock"); }
 }  // namespace
 
-Condition::Condition(std::string name) : Condition(makeConditionLock(name), std::move(name)) {}
+// `name` is copied, not moved: the order in which the two arguments are evaluated is unspecified.
+Condition::Condition(std::string name) : Condition(makeConditionLock(name), name) {}
 
 Condition::Condition(const Lock& lock, std::string name) : lock_(lock) {
     Execution& ex = Execution::current();

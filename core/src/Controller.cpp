@@ -134,26 +134,23 @@ void Controller::loop() {
                     // The decisions taken before `step` replay the past exactly; at `step` the new actor runs.
                     RunConfig config = config_;
                     config.schedule.clear();
-                    bool had = false;
-                    for (const Decision& d : trace_->decisions()) {
+                    for (const Decision& d : trace_->decisions())
                         if (d.step < c.count) config.schedule.push_back(std::to_string(d.chosen));
-                        else if (d.step == c.count) had = true;
-                    }
-                    if (!had) {
-                        report(ControllerReport::Kind::Failed, {},
-                               "only one thread could run after step " + std::to_string(c.count) +
-                                   ", so there is nothing to branch on there");
-                        break;
-                    }
                     const Execution::Body body = body_;
                     doLoad(config, body);
                     config_.schedule.clear();
                     execution_->advance(StopRequest{.untilStep = c.count});
-                    if (!execution_->ended() && execution_->chooseNext(c.actor))
+                    if (!execution_->ended() && execution_->chooseNext(c.actor)) {
                         advanceWith(StopRequest{.untilStep = c.count + 1});
-                    else
-                        report(ControllerReport::Kind::Failed, {},
-                               "that thread could not run after step " + std::to_string(c.count));
+                    } else {
+                        std::string names;
+                        for (ActorId a : execution_->pendingCandidates())
+                            names += (names.empty() ? "" : ", ") + trace_->actor(a).name;
+                        report(ControllerReport::Kind::Failed, StopInfo{StopReason::StepReached, trace_->stepCount()},
+                               "that thread cannot run after step " + std::to_string(c.count) +
+                                   (names.empty() ? std::string("; the run has ended there")
+                                                  : "; the ones that can: " + names));
+                    }
                     break;
                 }
                 case Command::Kind::Abort:

@@ -73,7 +73,6 @@ StopInfo Execution::advance(const StopRequest& request) {
         actors_[pausedActor_].worker->baton.give();
     }
     controllerBaton_.take();
-    pauseRequested_.store(false, std::memory_order_relaxed);
     return stopInfo_;
 }
 
@@ -319,7 +318,10 @@ Execution::After Execution::schedule(ActorId me, bool yielding) {
     const std::uint32_t step = trace_.stepCount();
     StopReason reason = StopReason::StepReached;
     bool pause = true;
-    if (pauseRequested_.load(std::memory_order_relaxed)) reason = StopReason::PauseRequested;
+    // The request is consumed only here, where it takes effect: one made while no advance() runs is kept
+    // for the next scheduling point instead of being lost.
+    if (pauseRequested_.load(std::memory_order_relaxed) && pauseRequested_.exchange(false))
+        reason = StopReason::PauseRequested;
     else if (deadlockHit_ && request_.onDeadlock) reason = StopReason::Deadlock;
     else if (breakpointHit_) reason = StopReason::Breakpoint;
     else if (step >= request_.untilStep) reason = StopReason::StepReached;

@@ -13,7 +13,7 @@ Nanos deadlineFor(Execution& ex, ActorId me, ObjectId object, bool blocking, con
 }
 }  // namespace
 
-bool LockObject::acquireIn(ActorId me, bool blocking, Nanos deadline) {
+bool LockObject::acquireIn(ActorId me, bool blocking, Nanos deadline, int count) {
     Execution& ex = execution();
     if (reentrant_ && count_ > 0 && owner_ == me) {
         ++count_;
@@ -21,7 +21,7 @@ bool LockObject::acquireIn(ActorId me, bool blocking, Nanos deadline) {
         return true;
     }
     if (count_ == 0) {
-        count_ = 1;
+        count_ = count;
         owner_ = me;
         ex.record(me, Op::Acquire, id(), Result::Acquired, count_);
         return true;
@@ -36,7 +36,7 @@ bool LockObject::acquireIn(ActorId me, bool blocking, Nanos deadline) {
         // Woken by a release: another thread may have taken the lock first (Python's locks are not fair).
         ex.beginStep();
         if (count_ == 0) {
-            count_ = 1;
+            count_ = count;
             owner_ = me;
             ex.record(me, Op::Acquire, id(), Result::Acquired, count_);
             return true;
@@ -72,7 +72,7 @@ int LockObject::releaseAllIn(ActorId me) {
 }
 
 void LockObject::reacquireIn(ActorId me, int count) {
-    if (acquireIn(me, true, kForever) && reentrant_) count_ = count;
+    acquireIn(me, true, kForever, reentrant_ ? count : 1);
 }
 
 Lock::Lock(std::string name) : Lock(std::move(name), false) {}

@@ -24,7 +24,8 @@ void printText(std::string_view text);
 template <typename... Args>
 void print(const Args&... args) {
     std::string out;
-    ((out += (out.empty() ? "" : " "), out += str(args)), ...);
+    [[maybe_unused]] bool first = true;  // not out.empty(): print("", "x") is " x"
+    ((out += (first ? "" : " "), out += str(args), first = false), ...);
     printText(out);
 }
 

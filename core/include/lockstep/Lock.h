@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "lockstep/PyError.h"
 #include "lockstep/SyncObject.h"
 #include "lockstep/Types.h"
 
@@ -26,8 +27,9 @@ public:
     bool ownedBy(ActorId a) const { return reentrant_ ? (count_ > 0 && owner_ == a) : count_ > 0; }
 
     // The operations without their own step, for use inside another operation (Condition.wait).
-    // acquireIn returns false on timeout.
-    bool acquireIn(ActorId me, bool blocking, Nanos deadline);
+    // acquireIn returns false on timeout. `count` is the recursion count a free lock is taken with (reacquireIn
+    // restores an RLock's whole recursion at once, and the trace must show that count).
+    bool acquireIn(ActorId me, bool blocking, Nanos deadline, int count = 1);
     void releaseIn(ActorId me);
     int releaseAllIn(ActorId me);               // returns the RLock recursion count to restore
     void reacquireIn(ActorId me, int count);
@@ -69,6 +71,10 @@ public:
             lock_.release();
         } catch (const std::exception&) {
             // Already recorded in the trace as the error Python would raise; a destructor must not throw.
+        } catch (const AbortRun&) {
+            // The run was aborted while this release was the paused step. Throwing out of a destructor would
+            // terminate the program; the thread's next operation throws AbortRun again (or its body ends), so
+            // its stack still unwinds.
         }
     }
     With(const With&) = delete;

@@ -11,7 +11,8 @@ public:
     PyError(std::string type, const std::string& message)
         : std::runtime_error(message), type_(std::move(type)) {}
     const std::string& type() const { return type_; }
-    std::string describe() const { return type_ + ": " + what(); }
+    // As Python's traceback prints it: "queue.Empty" alone when the message is empty.
+    std::string describe() const { return *what() ? type_ + ": " + what() : type_; }
 
 private:
     std::string type_;

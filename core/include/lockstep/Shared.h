@@ -31,7 +31,8 @@ public:
         ex.beginStep();
         T value = object_->value;  // the read happens here, before anyone else can run
         std::uint8_t flags = 0;
-        ex.record(me, Op::Load, object_->id(), Result::Ok, encode(ex, value, flags), flags);
+        const std::int32_t arg = encode(ex, value, flags);  // before record(): it sets `flags`
+        ex.record(me, Op::Load, object_->id(), Result::Ok, arg, flags);
         ex.yieldPoint(me);
         return value;
     }
@@ -43,7 +44,8 @@ public:
         ex.beginStep();
         object_->value = std::move(value);
         std::uint8_t flags = 0;
-        ex.record(me, Op::Store, object_->id(), Result::Ok, encode(ex, object_->value, flags), flags);
+        const std::int32_t arg = encode(ex, object_->value, flags);  // before record(): it sets `flags`
+        ex.record(me, Op::Store, object_->id(), Result::Ok, arg, flags);
         ex.yieldPoint(me);
     }
 

@@ -1,0 +1,478 @@
+// Races and locks: lost updates, locks, re-entrant locks and deadlocks.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "lockstep/Api.h"
+#include "lockstep/Lock.h"
+#include "lockstep/Shared.h"
+#include "lockstep/Thread.h"
+#include "lockstep/scenarios/Registry.h"
+
+namespace lockstep::scenarios {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+void raceIncrementDouble(const Params& p) {
+    line(1);
+    Shared<int> x("x", static_cast<int>(p.get("start", 2)));
+    auto addOne = [x]() mutable {
+        line(5);
+        const int seen = x.load();
+        line(6);
+        x.store(seen + 1);
+    };
+    auto twice = [x]() mutable {
+        line(10);
+        const int seen = x.load();
+        line(11);
+        x.store(seen * 2);
+    };
+    line(13);
+    Thread t1(addOne, {.name = "T1"});
+    line(14);
+    Thread t2(twice, {.name = "T2"});
+    line(15);
+    t1.start();
+    t2.start();
+    line(16);
+    t1.join();
+    t2.join();
+    line(17);
+    print("x =", x.peek());
+}
+
+void raceCounterSleep(const Params& p) {
+    const auto pause = std::chrono::milliseconds(p.get("delay_ms", 100));
+    line(1);
+    Shared<int> counter("counter", 0);
+    auto update = [counter, pause](int by) mutable {
+        line(5);
+        const int local = counter.load();
+        line(6);
+        sleep(pause);
+        line(7);
+        counter.store(local + by);
+    };
+    line(9);
+    Thread t1([=]() mutable { update(static_cast<int>(p.get("by1", 10))); }, {.name = "T1"});
+    line(10);
+    Thread t2([=]() mutable { update(static_cast<int>(p.get("by2", 20))); }, {.name = "T2"});
+    line(11);
+    t1.start();
+    t2.start();
+    line(12);
+    t1.join();
+    t2.join();
+    line(13);
+    print("counter =", counter.peek());
+}
+
+void lockCounter(const Params& p) {
+    const auto pause = std::chrono::milliseconds(p.get("delay_ms", 100));
+    const int n = static_cast<int>(p.get("threads", 2));
+    line(1);
+    Shared<int> counter("counter", 0);
+    line(2);
+    Lock lock("lock");
+    auto update = [counter, lock, pause](int by) mutable {
+        line(6);
+        With guard(lock);
+        line(7);
+        const int seen = counter.load();
+        line(8);
+        sleep(pause);
+        line(9);
+        counter.store(seen + by);
+        line(6);  // leaving the with block releases the lock
+    };
+    line(11);
+    std::vector<Thread> threads;
+    for (int i = 1; i <= n; ++i)
+        threads.emplace_back([update, i]() mutable { update(10 * i); }, ThreadOptions{.name = "T" + std::to_string(i)});
+    line(13);
+    for (Thread& t : threads) t.start();
+    line(14);
+    for (Thread& t : threads) t.join();
+    line(15);
+    print("counter =", counter.peek());
+}
+
+void lockVsRLock(const Params&) {
+    line(1);
+    Lock lock("lock");
+    line(2);
+    print("Lock, first acquire:", lock.acquire());
+    line(3);
+    print("Lock, second try:", lock.acquire(false));
+    line(4);
+    lock.release();
+    line(6);
+    RLock rlock("rlock");
+    line(7);
+    print("RLock, first acquire:", rlock.acquire());
+    line(8);
+    print("RLock, second try:", rlock.acquire(false));
+    line(9);
+    print("RLock recursion count:", rlock.count());
+    line(10);
+    rlock.release();
+    line(11);
+    rlock.release();
+}
+
+void deadlockTwoLocks(const Params& p) {
+    const auto pause = std::chrono::milliseconds(p.get("delay_ms", 100));
+    line(1);
+    Lock lockA("lock_a");
+    line(2);
+    Lock lockB("lock_b");
+    auto aThenB = [=]() mutable {
+        line(5);
+        lockA.acquire();
+        line(6);
+        print("T1: holds lock_a");
+        line(7);
+        sleep(pause);
+        line(8);
+        lockB.acquire();
+        line(9);
+        print("T1: holds both");
+        line(10);
+        lockB.release();
+        line(11);
+        lockA.release();
+    };
+    auto bThenA = [=]() mutable {
+        line(14);
+        lockB.acquire();
+        line(15);
+        print("T2: holds lock_b");
+        line(16);
+        sleep(pause);
+        line(17);
+        lockA.acquire();
+        line(18);
+        print("T2: holds both");
+        line(19);
+        lockA.release();
+        line(20);
+        lockB.release();
+    };
+    line(22);
+    Thread t1(aThenB, {.name = "T1"});
+    line(23);
+    Thread t2(bThenA, {.name = "T2"});
+    line(24);
+    t1.start();
+    t2.start();
+    line(25);
+    t1.join();
+    t2.join();
+    line(26);
+    print("done");
+}
+
+void deadlockOrdered(const Params& p) {
+    const auto pause = std::chrono::milliseconds(p.get("delay_ms", 100));
+    const int n = static_cast<int>(p.get("threads", 2));
+    line(1);
+    Lock lockA("lock_a");
+    line(2);
+    Lock lockB("lock_b");
+    auto worker = [=]() mutable {
+        line(5);
+        const std::string name = current_thread().name;
+        line(6);
+        lockA.acquire();
+        line(7);
+        print(name + ":", "holds lock_a");
+        line(8);
+        sleep(pause);
+        line(9);
+        lockB.acquire();
+        line(10);
+        print(name + ":", "holds both");
+        line(11);
+        lockB.release();
+        line(12);
+        lockA.release();
+    };
+    line(14);
+    std::vector<Thread> threads;
+    for (int i = 1; i <= n; ++i) threads.emplace_back(worker, ThreadOptions{.name = "T" + std::to_string(i)});
+    line(15);
+    for (Thread& t : threads) t.start();
+    line(16);
+    for (Thread& t : threads) t.join();
+    line(17);
+    print("done: no deadlock");
+}
+
+void deadlockSelf(const Params&) {
+    line(1);
+    Lock lock("lock");
+    auto worker = [lock]() mutable {
+        line(4);
+        lock.acquire();
+        line(5);
+        print("T1: holds the lock");
+        line(6);
+        lock.acquire();
+        line(7);
+        print("T1: never printed");
+        line(8);
+        lock.release();
+        line(9);
+        lock.release();
+    };
+    line(11);
+    Thread t(worker, {.name = "T1"});
+    line(12);
+    t.start();
+    line(13);
+    t.join();
+}
+
+}  // namespace
+
+void addRaceScenarios(std::vector<Scenario>& out) {
+    out.push_back(Scenario{
+        .id = "race-increment-double",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Race: add one vs double"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "x starts at 2. T1 adds 1 to it, T2 doubles it; each reads x and then writes a new value, and a "
+            "context switch may fall between the two. Run one after the other they give 6 (add, then double) "
+            "or 5 (double, then add). When both read 2 before either writes, the later write wipes out the "
+            "earlier one and x ends at 3 or 4: a lost update. The random policy shows it with the default "
+            "seed; change the seed to see the other outcomes, or use round-robin to see a serial order."),
+        .listing = R"(x = 2
+
+def add_one():
+    global x
+    seen = x                    # read
+    x = seen + 1                # write
+
+def double():
+    global x
+    seen = x                    # read
+    x = seen * 2                # write
+
+t1 = Thread(target=add_one, name="T1")
+t2 = Thread(target=double, name="T2")
+t1.start(); t2.start()
+t1.join(); t2.join()
+print("x =", x)                 # 6 or 5 in a serial order; 3 or 4 when an update is lost
+)",
+        .params = {{"start", QT_TRANSLATE_NOOP("Scenario", "Initial value of x"), 2, -1000, 1000}},
+        // Seed 4 interleaves the reads: both threads see 2 and T1's write of 3 lands last.
+        .defaults = {.policy = PolicyKind::Random, .seed = 4},
+        .main = raceIncrementDouble,
+    });
+
+    out.push_back(Scenario{
+        .id = "race-counter-sleep",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Lost update: read, sleep, write"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "Two threads add 10 and 20 to a shared counter. Each reads the counter, sleeps a little, then "
+            "writes back what it read plus its amount. The sleep hands the processor to the other thread "
+            "between the read and the write, so both read 0 and one write overwrites the other: the counter "
+            "ends at 10 or 20, never 30. Watch the context switch between the load and the store."),
+        .listing = R"(counter = 0
+
+def update(by):
+    global counter
+    seen = counter              # read
+    time.sleep(0.1)             # the other thread runs here
+    counter = seen + by         # write: overwrites the other update
+
+t1 = Thread(target=update, args=(10,), name="T1")
+t2 = Thread(target=update, args=(20,), name="T2")
+t1.start(); t2.start()
+t1.join(); t2.join()
+print("counter =", counter)     # 10 or 20, not 30
+)",
+        .params = {{"by1", QT_TRANSLATE_NOOP("Scenario", "Amount added by T1"), 10, -1000, 1000},
+                   {"by2", QT_TRANSLATE_NOOP("Scenario", "Amount added by T2"), 20, -1000, 1000},
+                   {"delay_ms", QT_TRANSLATE_NOOP("Scenario", "Sleep between read and write (ms)"), 100, 0, 10000}},
+        .defaults = {},
+        .main = raceCounterSleep,
+    });
+
+    out.push_back(Scenario{
+        .id = "lock-counter",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "A Lock makes read-sleep-write safe"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "The lost-update program again, now with the read, the sleep and the write inside `with lock:`. "
+            "While one thread holds the lock the others block in acquire, which shows as waiting on the "
+            "lock; each update starts only after the previous one is written. The counter always ends at the "
+            "full total (30 for two threads), whatever the schedule. The price: the sleeps no longer "
+            "overlap, so the run takes one delay per thread."),
+        .listing = R"(counter = 0
+lock = Lock()
+
+def update(by):
+    global counter
+    with lock:                  # the others wait here while one thread is inside
+        seen = counter          # read
+        time.sleep(0.1)         # no one else can touch counter meanwhile
+        counter = seen + by     # write
+
+threads = [Thread(target=update, args=(10 * i,), name=f"T{i}")
+           for i in range(1, 3)]          # T1 adds 10, T2 adds 20, ...
+for t in threads: t.start()
+for t in threads: t.join()
+print("counter =", counter)     # always the full total: 30 for two threads
+)",
+        .params = {{"threads", QT_TRANSLATE_NOOP("Scenario", "Number of threads"), 2, 1, 8},
+                   {"delay_ms", QT_TRANSLATE_NOOP("Scenario", "Sleep between read and write (ms)"), 100, 0, 10000}},
+        .defaults = {},
+        .main = lockCounter,
+    });
+
+    out.push_back(Scenario{
+        .id = "lock-vs-rlock",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Lock vs RLock: acquiring twice"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "One thread acquires a lock and then tries again without blocking. A plain Lock does not record "
+            "who holds it, so the second try fails even for its own holder (a blocking second acquire would "
+            "hang the thread for good: see the self-deadlock scenario). An RLock remembers its owner and "
+            "counts: the second acquire succeeds, the recursion count becomes 2, and the RLock is free only "
+            "after two releases."),
+        .listing = R"(lock = Lock()
+print("Lock, first acquire:", lock.acquire())
+print("Lock, second try:", lock.acquire(blocking=False))    # False: even the holder is refused
+lock.release()
+
+rlock = RLock()
+print("RLock, first acquire:", rlock.acquire())
+print("RLock, second try:", rlock.acquire(blocking=False))  # True: the owner may enter again
+print("RLock recursion count:", rlock._recursion_count())   # 2 (Python 3.12+)
+rlock.release()
+rlock.release()                 # as many releases as acquires
+)",
+        .params = {},
+        .defaults = {},
+        .main = lockVsRLock,
+    });
+
+    out.push_back(Scenario{
+        .id = "deadlock-two-locks",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Deadlock: two locks taken in opposite orders"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "T1 takes lock_a and then lock_b; T2 takes lock_b and then lock_a. The sleep in between lets "
+            "each take its first lock before either asks for its second, so T1 waits for lock_b, held by "
+            "T2, and T2 waits for lock_a, held by T1. Neither can go on: the wait-for cycle "
+            "T1 -> lock_b -> T2 -> lock_a -> T1 is detected and the run ends in deadlock, with main stuck "
+            "in join(). Set the delay to 0 and try the random policy with several seeds: without the sleep "
+            "some schedules slip through and some deadlock."),
+        .listing = R"(lock_a = Lock()
+lock_b = Lock()
+
+def a_then_b():
+    lock_a.acquire()
+    print("T1: holds lock_a")
+    time.sleep(0.1)             # T2 takes lock_b meanwhile
+    lock_b.acquire()            # waits for T2, forever
+    print("T1: holds both")
+    lock_b.release()
+    lock_a.release()
+
+def b_then_a():
+    lock_b.acquire()
+    print("T2: holds lock_b")
+    time.sleep(0.1)
+    lock_a.acquire()            # waits for T1, forever
+    print("T2: holds both")
+    lock_a.release()
+    lock_b.release()
+
+t1 = Thread(target=a_then_b, name="T1")
+t2 = Thread(target=b_then_a, name="T2")
+t1.start(); t2.start()
+t1.join(); t2.join()
+print("done")                   # never printed
+)",
+        .params = {{"delay_ms", QT_TRANSLATE_NOOP("Scenario", "Sleep between the two acquires (ms)"), 100, 0, 10000}},
+        .defaults = {},
+        .main = deadlockTwoLocks,
+    });
+
+    out.push_back(Scenario{
+        .id = "deadlock-ordered",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "No deadlock: one global lock order"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "The cure for the two-lock deadlock: every thread takes lock_a first and lock_b second, and "
+            "releases them in the reverse order. A thread that holds lock_b already holds lock_a, so no one "
+            "can hold lock_b while waiting for lock_a and no wait-for cycle can form. Threads queue on "
+            "lock_a instead; under any policy and any seed the run finishes."),
+        .listing = R"(lock_a = Lock()
+lock_b = Lock()
+
+def worker():
+    name = current_thread().name
+    lock_a.acquire()            # every thread takes lock_a first...
+    print(f"{name}: holds lock_a")
+    time.sleep(0.1)
+    lock_b.acquire()            # ...and lock_b second: no cycle can form
+    print(f"{name}: holds both")
+    lock_b.release()            # release in the reverse order
+    lock_a.release()
+
+threads = [Thread(target=worker, name=f"T{i}") for i in range(1, 3)]
+for t in threads: t.start()
+for t in threads: t.join()
+print("done: no deadlock")
+)",
+        .params = {{"threads", QT_TRANSLATE_NOOP("Scenario", "Number of threads"), 2, 1, 8},
+                   {"delay_ms", QT_TRANSLATE_NOOP("Scenario", "Sleep between the two acquires (ms)"), 100, 0, 10000}},
+        .defaults = {},
+        .main = deadlockOrdered,
+    });
+
+    out.push_back(Scenario{
+        .id = "deadlock-self",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Deadlock with yourself: a Lock acquired twice"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "T1 acquires a plain Lock and then acquires it again, blocking. A Lock has no owner, so it does "
+            "not see that the thread asking is the one holding it: T1 waits for a release only T1 could "
+            "make. The wait-for graph has a cycle of one thread (T1 -> lock -> T1), which is detected; main "
+            "waits in join() for good. An RLock would have let T1 in."),
+        .listing = R"(lock = Lock()
+
+def worker():
+    lock.acquire()
+    print("T1: holds the lock")
+    lock.acquire()              # a Lock has no owner: T1 waits for itself
+    print("T1: never printed")
+    lock.release()
+    lock.release()
+
+t = Thread(target=worker, name="T1")
+t.start()
+t.join()                        # main waits for T1, forever
+)",
+        .params = {},
+        .defaults = {},
+        .main = deadlockSelf,
+    });
+}
+
+}  // namespace lockstep::scenarios

@@ -1,0 +1,467 @@
+// Semaphores, events, conditions and queues: threads that wait for each other.
+
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lockstep/Api.h"
+#include "lockstep/Condition.h"
+#include "lockstep/Event.h"
+#include "lockstep/Lock.h"
+#include "lockstep/PyError.h"
+#include "lockstep/Queue.h"
+#include "lockstep/Semaphore.h"
+#include "lockstep/Thread.h"
+#include "lockstep/scenarios/Registry.h"
+
+namespace lockstep::scenarios {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string numbered(const char* prefix, std::int64_t i) { return prefix + std::to_string(i); }
+
+void semaphoreGroups(const Params& p) {
+    const auto hold = std::chrono::seconds(p.get("hold_s", 2));
+    const std::int64_t n = p.get("threads", 7);
+    line(1);
+    Semaphore slots(p.get("slots", 3), "slots");
+    line(2);
+    const double start = monotonic();
+    auto job = [=]() mutable {
+        line(5);
+        slots.acquire();
+        line(6);
+        const double elapsed = monotonic() - start;
+        line(7);
+        print(current_thread().name, "enters at t=" + str(elapsed));
+        line(8);
+        sleep(hold);
+        line(9);
+        slots.release();
+    };
+    line(11);
+    std::vector<Thread> threads;
+    for (std::int64_t i = 1; i <= n; ++i) threads.emplace_back(job, ThreadOptions{.name = numbered("T", i)});
+    line(12);
+    for (Thread& t : threads) t.start();
+    line(13);
+    for (Thread& t : threads) t.join();
+}
+
+void boundedSemaphorePool(const Params& p) {
+    const std::int64_t clients = p.get("clients", 10);
+    const std::int64_t longest = p.get("max_hold_s", 3);
+    line(1);
+    BoundedSemaphore pool(p.get("size", 3), "pool");
+    auto client = [=]() mutable {
+        line(4);
+        const std::string name = current_thread().name;
+        line(5);
+        print(name + ":", "waiting for a connection");
+        line(6);
+        {
+            With connection(pool);
+            line(7);
+            const std::int64_t seconds = randint(1, longest);
+            line(8);
+            print(name + ":", "connected for", seconds, "s");
+            line(9);
+            sleep(std::chrono::seconds(seconds));
+            line(6);  // leaving the with block releases the slot
+        }
+        line(10);
+        print(name + ":", "disconnected");
+    };
+    line(12);
+    std::vector<Thread> threads;
+    for (std::int64_t i = 1; i <= clients; ++i)
+        threads.emplace_back(client, ThreadOptions{.name = numbered("client-", i)});
+    line(13);
+    for (Thread& t : threads) t.start();
+    line(14);
+    for (Thread& t : threads) t.join();
+    line(15);
+    try {
+        line(16);
+        pool.release();
+    } catch (const ValueError& error) {
+        line(18);
+        print("ValueError:", error.what());
+    }
+}
+
+void eventSetWait(const Params& p) {
+    const auto delay = std::chrono::seconds(p.get("delay_s", 2));
+    line(1);
+    Event ready("ready");
+    auto waiter = [=]() mutable {
+        line(4);
+        print("waiter: waiting for the event");
+        line(5);
+        ready.wait();
+        line(6);
+        print("waiter: the event is set, going on");
+    };
+    auto setter = [=]() mutable {
+        line(9);
+        print("setter: working first");
+        line(10);
+        sleep(delay);
+        line(11);
+        print("setter: setting the event");
+        line(12);
+        ready.set();
+    };
+    line(14);
+    Thread w(waiter, {.name = "waiter"});
+    line(15);
+    Thread s(setter, {.name = "setter"});
+    line(16);
+    w.start();
+    s.start();
+    line(17);
+    w.join();
+    s.join();
+}
+
+void conditionProducerConsumer(const Params& p) {
+    const std::int64_t count = p.get("items", 5);
+    const auto produce = std::chrono::milliseconds(p.get("produce_ms", 200));
+    const auto handle = std::chrono::milliseconds(p.get("handle_ms", 200));
+    line(1);
+    Condition cond("cond");
+    line(2);
+    // A plain list: every access below happens while the condition's lock is held.
+    auto items = std::make_shared<std::deque<std::string>>();
+    auto producer = [=]() mutable {
+        for (std::int64_t i = 0; i < count; ++i) {
+            line(6);
+            sleep(produce);
+            line(7);
+            With locked(cond);
+            line(8);
+            items->push_back(numbered("item-", i));
+            line(9);
+            print("producer: added", items->back() + ",", items->size(), "in the list");
+            line(10);
+            cond.notify();
+            line(7);  // leaving the with block releases the lock
+        }
+    };
+    auto consumer = [=]() mutable {
+        line(13);
+        const std::string name = current_thread().name;
+        for (;;) {
+            {
+                line(15);
+                With locked(cond);
+                line(16);
+                if (items->empty()) {
+                    line(17);
+                    print(name + ":", "waiting");
+                    line(18);
+                    cond.wait();
+                }
+                line(19);
+                if (items->empty()) {
+                    line(20);
+                    print(name + ":", "woken, but the list is empty");
+                    line(21);
+                    continue;
+                }
+                line(22);
+                const std::string item = items->front();
+                items->pop_front();
+                line(23);
+                print(name + ":", "took", item + ",", items->size(), "left");
+                line(15);
+            }
+            line(24);
+            sleep(handle);
+        }
+    };
+    line(26);
+    Thread(producer, {.name = "producer"}).start();
+    line(27);
+    Thread(consumer, {.name = "consumer-1"}).start();
+    line(28);
+    Thread(consumer, {.name = "consumer-2"}).start();
+}
+
+void queueProducerConsumers(const Params& p) {
+    const std::int64_t perProducer = p.get("items", 10);
+    const std::int64_t consumerCount = p.get("consumers", 2);
+    const std::int64_t producerCount = p.get("producers", 1);
+    const auto produce = std::chrono::milliseconds(p.get("produce_ms", 100));
+    const auto handle = std::chrono::milliseconds(p.get("handle_ms", 500));
+    line(1);
+    Queue<std::optional<int>> q(p.get("maxsize", 0), "q");
+    auto producer = [=](std::int64_t first) mutable {
+        for (std::int64_t item = first; item < first + perProducer; ++item) {
+            line(5);
+            sleep(produce);
+            line(6);
+            q.put(static_cast<int>(item));
+            line(7);
+            print(current_thread().name + ":", "put", item, "size", q.qsize());
+        }
+    };
+    auto consumer = [=]() mutable {
+        for (;;) {
+            line(11);
+            const std::optional<int> item = q.get();
+            line(12);
+            if (!item) {
+                line(13);
+                q.task_done();
+                line(14);
+                print(current_thread().name + ":", "got None, stopping");
+                line(15);
+                break;
+            }
+            line(16);
+            print(current_thread().name + ":", "got", *item);
+            line(17);
+            sleep(handle);
+            line(18);
+            q.task_done();
+        }
+    };
+    line(20);
+    std::vector<Thread> consumers;
+    for (std::int64_t i = 1; i <= consumerCount; ++i)
+        consumers.emplace_back(consumer, ThreadOptions{.name = numbered("consumer-", i)});
+    line(21);
+    std::vector<Thread> producers;
+    for (std::int64_t k = 0; k < producerCount; ++k)
+        producers.emplace_back([=]() mutable { producer(k * perProducer); },
+                               ThreadOptions{.name = numbered("producer-", k + 1)});
+    line(22);
+    for (Thread& t : consumers) t.start();
+    for (Thread& t : producers) t.start();
+    line(23);
+    for (Thread& t : producers) t.join();
+    line(24);
+    for (std::int64_t i = 0; i < consumerCount; ++i) q.put(std::nullopt);
+    line(25);
+    q.join();
+    line(26);
+    print("all items handled");
+    line(27);
+    for (Thread& t : consumers) t.join();
+}
+
+}  // namespace
+
+void addSyncScenarios(std::vector<Scenario>& out) {
+    out.push_back(Scenario{
+        .id = "semaphore-groups",
+        .family = "sync",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Semaphore(3): threads enter in groups"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "Seven threads want a Semaphore with three slots and keep it for 2 s. The first three enter at "
+            "t=0 and the other four block in acquire(); when the three release at t=2, three more enter, "
+            "and the last one enters at t=4. Never more than three slots are taken. Watch the slot lanes "
+            "fill and empty in groups."),
+        .listing = R"(slots = Semaphore(3)
+start = time.monotonic()
+
+def job():
+    slots.acquire()             # blocks while all 3 slots are taken
+    elapsed = time.monotonic() - start
+    print(current_thread().name, f"enters at t={elapsed:g}")
+    time.sleep(2)
+    slots.release()             # lets one waiting thread in
+
+threads = [Thread(target=job, name=f"T{i}") for i in range(1, 8)]
+for t in threads: t.start()
+for t in threads: t.join()
+)",
+        .params = {{"slots", QT_TRANSLATE_NOOP("Scenario", "Semaphore slots"), 3, 1, 10},
+                   {"threads", QT_TRANSLATE_NOOP("Scenario", "Number of threads"), 7, 1, 30},
+                   {"hold_s", QT_TRANSLATE_NOOP("Scenario", "Time each thread holds a slot (s)"), 2, 1, 60}},
+        .defaults = {},
+        .main = semaphoreGroups,
+    });
+
+    out.push_back(Scenario{
+        .id = "bounded-semaphore-pool",
+        .family = "sync",
+        .title = QT_TRANSLATE_NOOP("Scenario", "BoundedSemaphore: a pool of three connections"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "Ten clients share a pool of three connections guarded by a BoundedSemaphore(3). Each holds a "
+            "connection for a random 1-3 s (the seed fixes the draws), so at most three are inside at any "
+            "moment and a waiting client enters as soon as someone leaves. At the end main releases once "
+            "more than anyone acquired: a plain Semaphore would quietly grow to four slots, but the bounded "
+            "one raises ValueError, which main catches and prints."),
+        .listing = R"(pool = BoundedSemaphore(3)          # three connections at most
+
+def client():
+    name = current_thread().name
+    print(f"{name}: waiting for a connection")
+    with pool:
+        seconds = random.randint(1, 3)
+        print(f"{name}: connected for {seconds} s")
+        time.sleep(seconds)
+    print(f"{name}: disconnected")
+
+clients = [Thread(target=client, name=f"client-{i}") for i in range(1, 11)]
+for c in clients: c.start()
+for c in clients: c.join()
+try:
+    pool.release()                  # one release more than acquires
+except ValueError as error:
+    print("ValueError:", error)     # the bounded semaphore refuses to grow
+)",
+        .params = {{"size", QT_TRANSLATE_NOOP("Scenario", "Connections in the pool"), 3, 1, 10},
+                   {"clients", QT_TRANSLATE_NOOP("Scenario", "Number of clients"), 10, 1, 30},
+                   {"max_hold_s", QT_TRANSLATE_NOOP("Scenario", "Longest time a client holds a connection (s)"), 3, 1, 60}},
+        .defaults = {},
+        .main = boundedSemaphorePool,
+    });
+
+    out.push_back(Scenario{
+        .id = "event-set-wait",
+        .family = "sync",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Event: one thread waits until another sets it"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "The waiter calls wait() on an Event that is not set and blocks. The setter works for 2 s, then "
+            "calls set(): the flag turns on and every waiting thread is woken. The waiter wakes at t=2, "
+            "exactly when the event is set, and goes on. Unlike a lock, an event stays set, so a later "
+            "wait() would return at once."),
+        .listing = R"(ready = Event()
+
+def waiter():
+    print("waiter: waiting for the event")
+    ready.wait()                # blocks until someone calls set()
+    print("waiter: the event is set, going on")
+
+def setter():
+    print("setter: working first")
+    time.sleep(2)
+    print("setter: setting the event")
+    ready.set()                 # wakes every waiting thread
+
+w = Thread(target=waiter, name="waiter")
+s = Thread(target=setter, name="setter")
+w.start(); s.start()
+w.join(); s.join()
+)",
+        .params = {{"delay_s", QT_TRANSLATE_NOOP("Scenario", "Time before the event is set (s)"), 2, 0, 60}},
+        .defaults = {},
+        .main = eventSetWait,
+    });
+
+    out.push_back(Scenario{
+        .id = "condition-producer-consumer",
+        .family = "sync",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Condition: a producer and two consumers"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "A producer appends five items to a list, one every 0.2 s, and calls notify() each time; two "
+            "consumers take items out, waiting on the condition while the list is empty. wait() lets go of "
+            "the lock while it waits and takes it back before returning. notify() only makes a waiter "
+            "ready: before it gets the lock back, the other consumer (just back from handling an item) may "
+            "take the new item first, and the woken one finds the list empty. That is why the code checks "
+            "again after waking. (Under round-robin consumer-1 wins every such race.) Nothing tells the consumers that production is over: after the last item "
+            "both wait forever, and the run ends stuck."),
+        .listing = R"(cond = Condition()
+items = []
+
+def producer():
+    for i in range(5):
+        time.sleep(0.2)                 # making an item
+        with cond:
+            items.append(f"item-{i}")
+            print(f"producer: added item-{i}, {len(items)} in the list")
+            cond.notify()               # wakes one waiting consumer
+
+def consumer():
+    name = current_thread().name
+    while True:
+        with cond:
+            if not items:
+                print(f"{name}: waiting")
+                cond.wait()             # releases the lock while waiting
+            if not items:               # another consumer got there first
+                print(f"{name}: woken, but the list is empty")
+                continue
+            item = items.pop(0)
+            print(f"{name}: took {item}, {len(items)} left")
+        time.sleep(0.2)                 # handling the item
+
+Thread(target=producer, name="producer").start()
+Thread(target=consumer, name="consumer-1").start()
+Thread(target=consumer, name="consumer-2").start()
+# no one stops the consumers: after the last item both wait forever
+)",
+        .params = {{"items", QT_TRANSLATE_NOOP("Scenario", "Items to produce"), 5, 1, 50},
+                   {"produce_ms", QT_TRANSLATE_NOOP("Scenario", "Time to make an item (ms)"), 200, 0, 10000},
+                   {"handle_ms", QT_TRANSLATE_NOOP("Scenario", "Time to handle an item (ms)"), 200, 0, 10000}},
+        // Seed 3 hands items to both consumers and shows one empty wake-up; round-robin lets consumer-1
+        // win every race, so consumer-2 only ever wakes to an empty list.
+        .defaults = {.policy = PolicyKind::Random, .seed = 3},
+        .main = conditionProducerConsumer,
+    });
+
+    out.push_back(Scenario{
+        .id = "queue-producer-consumers",
+        .family = "sync",
+        .title = QT_TRANSLATE_NOOP("Scenario", "queue.Queue: producers, consumers and None sentinels"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "A producer puts ten numbers into a queue.Queue, one every 0.1 s; two consumers take them out "
+            "and need 0.5 s for each, so items pile up (six at the peak). Every item is taken by exactly one "
+            "consumer. When the producers are done, main puts one None per consumer as a stop signal, waits "
+            "in q.join() until every item has had its task_done(), and joins the consumers. With maxsize 0 "
+            "the queue is unbounded; set it to 5 or 2 and the producer (and main's None) block in put() while "
+            "the queue is full, yet the run takes just as long: the consumers set the pace. Watch the queue "
+            "length over time."),
+        .listing = R"(q = queue.Queue(maxsize=0)              # 0: no limit; try 5 or 2
+
+def producer(first):
+    for item in range(first, first + 10):
+        time.sleep(0.1)                     # making an item
+        q.put(item)                         # blocks while the queue is full
+        print(f"{current_thread().name}: put {item} size {q.qsize()}")
+
+def consumer():
+    while True:
+        item = q.get()                      # blocks while the queue is empty
+        if item is None:                    # the stop signal
+            q.task_done()
+            print(f"{current_thread().name}: got None, stopping")
+            break
+        print(f"{current_thread().name}: got {item}")
+        time.sleep(0.5)                     # handling is slower than making
+        q.task_done()
+
+consumers = [Thread(target=consumer, name=f"consumer-{i}") for i in range(1, 3)]
+producers = [Thread(target=producer, args=(k * 10,), name=f"producer-{k + 1}") for k in range(1)]
+for t in consumers + producers: t.start()
+for t in producers: t.join()
+for _ in consumers: q.put(None)             # one stop signal per consumer
+q.join()                                    # every item has had its task_done()
+print("all items handled")
+for t in consumers: t.join()
+)",
+        .params = {{"maxsize", QT_TRANSLATE_NOOP("Scenario", "Queue maxsize (0: unbounded)"), 0, 0, 50},
+                   {"items", QT_TRANSLATE_NOOP("Scenario", "Items per producer"), 10, 1, 100},
+                   {"producers", QT_TRANSLATE_NOOP("Scenario", "Number of producers"), 1, 1, 4},
+                   {"consumers", QT_TRANSLATE_NOOP("Scenario", "Number of consumers"), 2, 1, 5},
+                   {"produce_ms", QT_TRANSLATE_NOOP("Scenario", "Time to make an item (ms)"), 100, 0, 10000},
+                   {"handle_ms", QT_TRANSLATE_NOOP("Scenario", "Time to handle an item (ms)"), 500, 0, 10000}},
+        .defaults = {},
+        .main = queueProducerConsumers,
+    });
+}
+
+}  // namespace lockstep::scenarios

@@ -1,0 +1,280 @@
+// Golden tests of the command line: exit codes, messages, and the keys and values of its JSON.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Result lockstep(const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("LANG", "C");
+    env.insert("LC_ALL", "C");
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(LOCKSTEP_BINARY), args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return Result{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+                  QString::fromUtf8(p.readAllStandardError())};
+}
+
+QJsonObject json(const QString& text) {
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError) qWarning() << "not JSON:" << error.errorString() << text.left(300);
+    return doc.object();
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void exitCodes_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("errorPattern");
+        QTest::newRow("help") << QStringList{"help"} << 0 << "";
+        QTest::newRow("--help") << QStringList{"--help"} << 0 << "";
+        QTest::newRow("run --help") << QStringList{"run", "--help"} << 0 << "";
+        QTest::newRow("list") << QStringList{"list"} << 0 << "";
+        QTest::newRow("run") << QStringList{"run", "race-counter-sleep"} << 0 << "";
+        QTest::newRow("deadlock is a result") << QStringList{"run", "deadlock-two-locks"} << 0 << "";
+        QTest::newRow("unknown scenario") << QStringList{"run", "race-counter"} << 2 << "unknown scenario 'race-counter'.*Did you mean 'race-counter-sleep'";
+        QTest::newRow("no scenario") << QStringList{"run"} << 2 << "name a scenario";
+        QTest::newRow("unknown option") << QStringList{"run", "race-counter-sleep", "--speed", "3"} << 2 << "Unknown option";
+        QTest::newRow("bad policy") << QStringList{"run", "race-counter-sleep", "--policy", "fair"} << 2 << "rr, random, coop, manual";
+        QTest::newRow("bad seed") << QStringList{"run", "race-counter-sleep", "--seed", "x1"} << 2 << "--seed";
+        QTest::newRow("bad cores") << QStringList{"run", "race-counter-sleep", "--cores", "9"} << 2 << "from 1 to 8";
+        QTest::newRow("bad gil") << QStringList{"run", "race-counter-sleep", "--gil", "maybe"} << 2 << "neither on nor off";
+        QTest::newRow("bad quantum") << QStringList{"run", "race-counter-sleep", "--quantum", "fast"} << 2 << "10ms";
+        QTest::newRow("bad max-steps") << QStringList{"run", "race-counter-sleep", "--max-steps", "0"} << 2 << "--max-steps";
+        QTest::newRow("unknown param") << QStringList{"run", "race-counter-sleep", "--param", "speed=3"} << 2 << "by1, by2, delay_ms";
+        QTest::newRow("param out of range") << QStringList{"run", "race-counter-sleep", "--param", "delay_ms=-5"} << 2 << "from 0 to";
+        QTest::newRow("bad replay") << QStringList{"run", "--replay", "nonsense"} << 2 << "11 fields";
+        QTest::newRow("bad runs") << QStringList{"explore", "race-counter-sleep", "--runs", "0"} << 2 << "--runs";
+        QTest::newRow("unknown command help") << QStringList{"help", "fly"} << 2 << "list, run, explore";
+        QTest::newRow("bad lang") << QStringList{"list", "--lang", "de"} << 2 << "en or ru";
+        QTest::newRow("unwritable trace") << QStringList{"run", "race-counter-sleep", "--trace", "/nonexistent/dir/t.json"} << 1 << "cannot write";
+    }
+    void exitCodes() {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, errorPattern);
+        const Result r = lockstep(args);
+        QCOMPARE(r.code, code);
+        if (!errorPattern.isEmpty()) {
+            QVERIFY2(r.err.contains(QRegularExpression(errorPattern)), qPrintable(r.err));
+            QVERIFY(r.err.startsWith("lockstep: "));
+        }
+    }
+
+    void listJson() {
+        const Result r = lockstep({"list", "--json", "--lang", "en"});
+        QCOMPARE(r.code, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(list.size() >= 13);
+        QSet<QString> ids;
+        for (const auto& v : list) {
+            const QJsonObject s = v.toObject();
+            for (const char* key : {"id", "family", "family_title", "title", "description", "params", "listing"})
+                QVERIFY2(s.contains(key), key);
+            ids.insert(s["id"].toString());
+        }
+        for (const char* id : {"threads-start-join", "race-increment-double", "race-counter-sleep", "lock-counter",
+                               "lock-vs-rlock", "deadlock-two-locks", "deadlock-ordered", "deadlock-self",
+                               "semaphore-groups", "bounded-semaphore-pool", "event-set-wait",
+                               "condition-producer-consumer", "queue-producer-consumers"})
+            QVERIFY2(ids.contains(id), id);
+    }
+
+    // Every title and description has a Russian translation, and switching the language changes them.
+    void listRussian() {
+        const Result en = lockstep({"list", "--json", "--lang", "en"});
+        const Result ru = lockstep({"list", "--json", "--lang", "ru"});
+        QCOMPARE(ru.code, 0);
+        const QJsonArray a = QJsonDocument::fromJson(en.out.toUtf8()).array();
+        const QJsonArray b = QJsonDocument::fromJson(ru.out.toUtf8()).array();
+        QCOMPARE(a.size(), b.size());
+        static const QRegularExpression cyrillic("[\\x{0400}-\\x{04FF}]");
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonObject e = a[i].toObject(), r = b[i].toObject();
+            for (const char* key : {"title", "description", "family_title"}) {
+                QVERIFY2(r[key].toString().contains(cyrillic), qPrintable(r["id"].toString() + " " + key));
+                QVERIFY(r[key].toString() != e[key].toString());
+            }
+            const QJsonArray params = r["params"].toArray();
+            for (const auto& p : params)
+                QVERIFY2(p.toObject()["label"].toString().contains(cyrillic), qPrintable(r["id"].toString()));
+        }
+    }
+
+    void summaryKeys() {
+        const Result r = lockstep({"run", "race-counter-sleep", "--policy", "random", "--seed", "7", "--summary"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject s = json(r.out);
+        for (const char* key : {"scenario", "policy", "seed", "cores", "status", "end_time", "steps", "switches",
+                                "actors", "shared", "output", "errors", "replay"})
+            QVERIFY2(s.contains(key), key);
+        QCOMPARE(s["scenario"].toString(), QStringLiteral("race-counter-sleep"));
+        QCOMPARE(s["policy"].toString(), QStringLiteral("random"));
+        QCOMPARE(s["seed"].toInt(), 7);
+        QCOMPARE(s["status"].toString(), QStringLiteral("finished"));
+        QCOMPARE(s["end_time"].toDouble(), 0.1);
+        const int counter = s["shared"].toObject()["counter"].toInt();
+        QVERIFY2(counter == 10 || counter == 20, qPrintable(QString::number(counter)));
+        const QJsonArray actors = s["actors"].toArray();
+        QCOMPARE(actors.size(), 3);
+        QSet<qint64> tids;
+        for (const auto& a : actors) {
+            const QJsonObject o = a.toObject();
+            for (const char* key : {"name", "kind", "tid", "pid", "end_state"}) QVERIFY2(o.contains(key), key);
+            QCOMPARE(o["end_state"].toString(), QStringLiteral("finished"));
+            tids.insert(o["tid"].toInteger());
+        }
+        QCOMPARE(tids.size(), 3);  // each actor ran on its own OS thread
+        const QJsonArray output = s["output"].toArray();
+        QCOMPARE(output.size(), 1);
+        QCOMPARE(output[0].toObject()["text"].toString(), QStringLiteral("counter = %1").arg(counter));
+        QCOMPARE(output[0].toObject()["actor"].toString(), QStringLiteral("MainThread"));
+    }
+
+    void eventsUsePythonNames() {
+        const Result r = lockstep({"run", "deadlock-two-locks", "--summary", "--events"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject s = json(r.out);
+        QCOMPARE(s["status"].toString(), QStringLiteral("deadlock"));
+        const QJsonArray cycle = s["deadlock"].toObject()["cycle"].toArray();
+        QCOMPARE(cycle.size(), 2);
+        for (const auto& c : cycle)
+            for (const char* key : {"actor", "waits_for", "held_by"}) QVERIFY(c.toObject().contains(key));
+        QSet<QString> ops, results;
+        for (const auto& e : s["events"].toArray()) {
+            const QJsonObject o = e.toObject();
+            for (const char* key : {"step", "t", "actor", "op", "object", "result"}) QVERIFY2(o.contains(key), key);
+            ops.insert(o["op"].toString());
+            results.insert(o["result"].toString());
+        }
+        for (const char* op : {"acquire", "start", "join", "sleep", "run"}) QVERIFY2(ops.contains(op), op);
+        for (const char* res : {"acquired", "blocked", "woken", "ok"}) QVERIFY2(results.contains(res), res);
+    }
+
+    void errorsListed() {
+        const Result r = lockstep({"run", "bounded-semaphore-pool", "--summary"});
+        QCOMPARE(r.code, 0);
+        const QJsonArray errors = json(r.out)["errors"].toArray();
+        bool found = false;
+        for (const auto& e : errors) {
+            const QJsonObject o = e.toObject();
+            for (const char* key : {"t", "actor", "type", "message"}) QVERIFY2(o.contains(key), key);
+            if (o["type"].toString() == "ValueError" && o["message"].toString().contains("released too many times"))
+                found = true;
+        }
+        QVERIFY(found);
+    }
+
+    // A replay token reproduces the run exactly, whatever policy produced it.
+    void replayReproduces() {
+        const Result first = lockstep({"run", "race-increment-double", "--policy", "random", "--seed", "11", "--summary", "--events"});
+        const QJsonObject a = json(first.out);
+        const Result again = lockstep({"run", "--replay", a["replay"].toString(), "--summary", "--events"});
+        QCOMPARE(again.code, 0);
+        const QJsonObject b = json(again.out);
+        QCOMPARE(b["events"].toArray().size(), a["events"].toArray().size());
+        QCOMPARE(b["shared"], a["shared"]);
+        QVERIFY(b["events"] == a["events"]);
+        QCOMPARE(b["replay"].toString(), a["replay"].toString());
+    }
+
+    void scheduleForcesChoices() {
+        // The first decision with a choice is right after MainThread starts T1: forcing T1 switches to it.
+        const Result r = lockstep({"run", "race-counter-sleep", "--policy", "manual", "--schedule", "T1", "--summary", "--events"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject s = json(r.out);
+        QCOMPARE(s["status"].toString(), QStringLiteral("finished"));
+        QString firstSwitch;
+        for (const auto& e : s["events"].toArray())
+            if (e.toObject()["op"] == "switch") {
+                firstSwitch = e.toObject()["actor"].toString();
+                break;
+            }
+        QCOMPARE(firstSwitch, QStringLiteral("T1"));
+        const Result bad = lockstep({"run", "race-counter-sleep", "--policy", "manual", "--schedule", "T9", "--summary"});
+        QCOMPARE(bad.code, 0);
+        const QJsonObject b = json(bad.out);
+        QCOMPARE(b["status"].toString(), QStringLiteral("error"));
+        QVERIFY2(b["message"].toString().contains("the choices are: MainThread, T1"), qPrintable(b["message"].toString()));
+    }
+
+    void exploreJson() {
+        const Result r = lockstep({"explore", "race-counter-sleep", "--runs", "300", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject s = json(r.out);
+        for (const char* key : {"scenario", "runs", "distinct", "outcomes"}) QVERIFY2(s.contains(key), key);
+        QCOMPARE(s["runs"].toInt(), 300);
+        QSet<int> values;
+        int total = 0;
+        for (const auto& o : s["outcomes"].toArray()) {
+            const QJsonObject x = o.toObject();
+            values.insert(x["outcome"].toObject()["shared"].toObject()["counter"].toInt());
+            total += x["count"].toInt();
+            // each outcome's replay token reproduces it
+            const QJsonObject replay = json(lockstep({"run", "--replay", x["replay"].toString(), "--summary"}).out);
+            QCOMPARE(replay["shared"], x["outcome"].toObject()["shared"]);
+        }
+        QCOMPARE(total, 300);
+        QCOMPARE(values, (QSet<int>{10, 20}));
+        QCOMPARE(s["distinct"].toInt(), 2);
+    }
+
+    void chromeTrace() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("t.json");
+        const Result r = lockstep({"run", "deadlock-two-locks", "--trace", path});
+        QCOMPARE(r.code, 0);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject t = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray events = t["traceEvents"].toArray();
+        QVERIFY(events.size() > 10);
+        QSet<QString> threadNames, phases;
+        for (const auto& e : events) {
+            const QJsonObject o = e.toObject();
+            phases.insert(o["ph"].toString());
+            if (o["name"] == "thread_name") threadNames.insert(o["args"].toObject()["name"].toString());
+        }
+        QVERIFY(phases.contains("X") && phases.contains("i") && phases.contains("M"));
+        bool t1 = false, lock = false;
+        for (const QString& n : threadNames) {
+            t1 = t1 || n.startsWith("T1 (tid ");
+            lock = lock || n == "lock_a";
+        }
+        QVERIFY2(t1 && lock, qPrintable(QStringList(threadNames.values()).join(", ")));
+    }
+
+    void humanOutput() {
+        const Result r = lockstep({"run", "threads-start-join"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("threads-start-join: finished at t=2.000 s"), qPrintable(r.out));
+        QVERIFY(r.out.contains("replay: ls1:threads-start-join:"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
