@@ -65,9 +65,11 @@ void MainWindow::buildUi() {
     listing_ = new QPlainTextEdit;
     listing_->setReadOnly(true);
     listing_->setFont(mono);
+    listing_->setLineWrapMode(QPlainTextEdit::NoWrap);
     threads_ = new QPlainTextEdit;
     threads_->setReadOnly(true);
     threads_->setFont(mono);
+    threads_->setLineWrapMode(QPlainTextEdit::NoWrap);
     output_ = new QPlainTextEdit;
     output_->setReadOnly(true);
     output_->setFont(mono);
@@ -82,6 +84,7 @@ void MainWindow::buildUi() {
     centre->setStretchFactor(1, 3);
     setCentralWidget(centre);
 
+    auto* fileMenu = menuBar()->addMenu(tr("&File"));
     auto* toolbar = addToolBar(tr("Run"));
     toolbar->setObjectName("run");
     auto* menu = menuBar()->addMenu(tr("&Run"));
@@ -101,7 +104,7 @@ void MainWindow::buildUi() {
     runAction_ = add(tr("Run"), QKeySequence(Qt::Key_F5), tr("Run to the end"), [this] { controller_->run(); });
     pauseAction_ = add(tr("Pause"), QKeySequence(Qt::Key_Pause), tr("Stop a running scenario at the next step"),
                        [this] { controller_->pause(); });
-    auto* quit = menuBar()->addMenu(tr("&File"))->addAction(tr("&Quit"));
+    auto* quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 

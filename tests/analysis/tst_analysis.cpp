@@ -1,0 +1,190 @@
+// Views derived from the trace: actor state intervals, lock and semaphore-slot holders, waiter counts,
+// queue lengths, values at a step, and the Chrome trace export.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <set>
+#include <sstream>
+
+#include "lockstep/ChromeTraceWriter.h"
+#include "lockstep/Execution.h"
+#include "lockstep/TraceAnalysis.h"
+#include "lockstep/scenarios/Registry.h"
+
+using namespace lockstep;
+
+namespace {
+
+struct Run {
+    WorkerPool pool;
+    Trace trace;
+    void go(const char* id, RunConfig config = {}) {
+        const scenarios::Scenario* s = scenarios::find(id);
+        QVERIFY(s);
+        const scenarios::Params p = s->resolve(config.params);
+        Execution ex(pool, trace, config, [s, p] { s->main(p); });
+        ex.runToEnd();
+    }
+    ActorId actor(const std::string& name) const {
+        for (ActorId a = 0; a < trace.actorCount(); ++a)
+            if (trace.actor(a).name == name) return a;
+        return kNoActor;
+    }
+    ObjectId object(const std::string& name) const {
+        for (ObjectId o = 0; o < trace.objectCount(); ++o)
+            if (trace.object(o).name == name) return o;
+        return kNoObject;
+    }
+};
+
+constexpr Nanos kSecond = 1'000'000'000;
+
+}  // namespace
+
+class TestAnalysis : public QObject {
+    Q_OBJECT
+
+private slots:
+    // Intervals of each actor tile steps 1..N without gaps or overlaps, on both axes.
+    void statesTileTheRun_data() {
+        QTest::addColumn<QString>("id");
+        for (const auto& s : scenarios::all()) QTest::newRow(s.id.c_str()) << QString::fromStdString(s.id);
+    }
+    void statesTileTheRun() {
+        QFETCH(QString, id);
+        Run r;
+        r.go(id.toStdString().c_str());
+        const auto lanes = TraceAnalysis(r.trace).actorStates();
+        QCOMPARE(lanes.size(), r.trace.actorCount());
+        for (const auto& lane : lanes) {
+            QVERIFY(!lane.empty());
+            QCOMPARE(lane.front().beginStep, 1u);
+            QCOMPARE(lane.back().endStep, r.trace.stepCount() + 1);
+            for (std::size_t i = 1; i < lane.size(); ++i) {
+                QCOMPARE(lane[i].beginStep, lane[i - 1].endStep);
+                QCOMPARE(lane[i].begin, lane[i - 1].end);
+                QVERIFY(lane[i].end >= lane[i].begin);
+            }
+        }
+        // At most one actor runs at any step (the baton).
+        for (std::uint32_t step = 1; step <= r.trace.stepCount(); ++step) {
+            int running = 0;
+            for (const auto& s : TraceAnalysis(r.trace).statesAt(step)) running += s.state == ActorState::Running;
+            QVERIFY2(running <= 1, qPrintable(QString("step %1: %2 running").arg(step).arg(running)));
+        }
+    }
+
+    void raceCounterSleepStates() {
+        Run r;
+        r.go("race-counter-sleep");
+        const auto lanes = TraceAnalysis(r.trace).actorStates();
+        for (const char* name : {"T1", "T2"}) {
+            const auto& lane = lanes[r.actor(name)];
+            bool slept = false;
+            for (const StateInterval& s : lane)
+                if (s.state == ActorState::Sleeping && s.begin == 0 && s.end == kSecond / 10) slept = true;
+            QVERIFY2(slept, name);
+            QCOMPARE(lane.back().state, ActorState::Done);
+        }
+        // MainThread waits in join on T1, then on T2.
+        bool joinT1 = false;
+        for (const StateInterval& s : lanes[0])
+            if (s.state == ActorState::Blocked && s.op == Op::Join && s.object == r.object("T1")) joinT1 = true;
+        QVERIFY(joinT1);
+        // The counter's value after each step: 0 until the first store.
+        const ObjectId counter = r.object("counter");
+        QCOMPARE(TraceAnalysis(r.trace).sharedValueAt(counter, 1), std::string("0"));
+        const std::string final = TraceAnalysis(r.trace).sharedValueAt(counter, r.trace.stepCount());
+        QVERIFY(final == "10" || final == "20");
+    }
+
+    void deadlockHolds() {
+        Run r;
+        r.go("deadlock-two-locks");
+        const TraceAnalysis a(r.trace);
+        const auto holdsA = a.holds(r.object("lock_a"));
+        QCOMPARE(holdsA.size(), std::size_t{1});
+        QCOMPARE(holdsA[0].holder, r.actor("T1"));
+        QCOMPARE(holdsA[0].endStep, r.trace.stepCount() + 1);  // held until the end
+        const auto holdsB = a.holds(r.object("lock_b"));
+        QCOMPARE(holdsB.size(), std::size_t{1});
+        QCOMPARE(holdsB[0].holder, r.actor("T2"));
+        // One waiter on each lock at the end.
+        QCOMPARE(a.waiters(r.object("lock_a")).back().value, 1);
+        QCOMPARE(a.waiters(r.object("lock_b")).back().value, 1);
+        const auto states = a.statesAt(r.trace.stepCount());
+        QCOMPARE(states[r.actor("T1")].state, ActorState::Blocked);
+        QCOMPARE(states[r.actor("T1")].object, r.object("lock_b"));
+        QCOMPARE(states[r.actor("T2")].object, r.object("lock_a"));
+    }
+
+    void semaphoreSlots() {
+        Run r;
+        r.go("semaphore-groups");
+        const ObjectId sem = r.object("slots");
+        const auto holds = TraceAnalysis(r.trace).holds(sem);
+        QCOMPARE(holds.size(), std::size_t{7});
+        std::multiset<Nanos> starts;
+        std::set<ActorId> holders;
+        for (const HoldInterval& h : holds) {
+            QVERIFY(h.slot >= 0 && h.slot < 3);
+            QCOMPARE(h.end - h.begin, 2 * kSecond);
+            starts.insert(h.begin);
+            holders.insert(h.holder);
+        }
+        QCOMPARE(starts, (std::multiset<Nanos>{0, 0, 0, 2 * kSecond, 2 * kSecond, 2 * kSecond, 4 * kSecond}));
+        QCOMPARE(holders.size(), std::size_t{7});
+        // Two holds on one slot never overlap.
+        for (const HoldInterval& a : holds)
+            for (const HoldInterval& b : holds)
+                if (&a != &b && a.slot == b.slot) QVERIFY(a.end <= b.begin || b.end <= a.begin);
+        // Four threads wait at t=0, one at t=2.
+        int peak = 0;
+        for (const CountPoint& p : TraceAnalysis(r.trace).waiters(sem)) peak = std::max(peak, p.value);
+        QCOMPARE(peak, 4);
+    }
+
+    void queueLength() {
+        Run r;
+        RunConfig config;
+        config.params = {{"maxsize", 2}};
+        r.go("queue-producer-consumers", config);
+        ObjectId q = kNoObject;
+        for (ObjectId o = 0; o < r.trace.objectCount(); ++o)
+            if (r.trace.object(o).kind == ObjectKind::Queue) q = o;
+        QVERIFY(q != kNoObject);
+        const auto points = TraceAnalysis(r.trace).queueLength(q);
+        QVERIFY(!points.empty());
+        int peak = 0;
+        for (const CountPoint& p : points) {
+            QVERIFY(p.value >= 0 && p.value <= 2);
+            peak = std::max(peak, p.value);
+        }
+        QCOMPARE(peak, 2);
+        QCOMPARE(points.back().value, 0);
+    }
+
+    void chromeTraceIsValidJson() {
+        Run r;
+        r.go("semaphore-groups");
+        std::ostringstream os;
+        writeChromeTrace(r.trace, "semaphore-groups", os);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(os.str()), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        int holdsEvents = 0, slotLanes = 0;
+        for (const auto& v : doc.object()["traceEvents"].toArray()) {
+            const QJsonObject e = v.toObject();
+            if (e["cat"] == "hold") ++holdsEvents;
+            if (e["name"] == "thread_name" && e["args"].toObject()["name"].toString().startsWith("slots slot ")) ++slotLanes;
+        }
+        QCOMPARE(holdsEvents, 7);
+        QCOMPARE(slotLanes, 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalysis)
+#include "tst_analysis.moc"
