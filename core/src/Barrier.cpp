@@ -24,12 +24,7 @@ void Barrier::breakIn(ActorId) {
     Execution& ex = object_->execution();
     object_->broken = true;
     object_->count = 0;
-    auto& waiters = object_->waitersMut();
-    while (!waiters.empty()) {
-        const ActorId a = waiters.front();
-        waiters.pop_front();
-        ex.wake(a);
-    }
+    ex.wakeWaiters(object_->waitersMut());
 }
 
 int Barrier::wait(Timeout timeout) {
@@ -51,12 +46,7 @@ int Barrier::wait(Timeout timeout) {
             }
         }
         object_->count = 0;
-        auto& waiters = object_->waitersMut();
-        while (!waiters.empty()) {
-            const ActorId a = waiters.front();
-            waiters.pop_front();
-            ex.wake(a);
-        }
+        ex.wakeWaiters(object_->waitersMut());
         ex.yieldPoint(me);
         return index;
     }

@@ -74,12 +74,14 @@ void writeChromeTrace(const Trace& trace, const std::string& title, std::ostream
                  ", \"args\": {\"first_step\": " + std::to_string(s.beginStep) + "}}");
         }
     }
+    std::uint32_t step = 0;
     for (std::size_t i = 0; i < trace.eventCount(); ++i) {
         const TraceEvent& e = trace.event(i);
+        if (e.flags & TraceEvent::StepStart) ++step;
         if (e.op == Op::Create || e.actor >= trace.actorCount()) continue;
         std::string name(opName(e.op));
         if (e.object != kNoObject) name += " " + escape(objectName(e.object));
-        std::string args = "\"step\": " + std::to_string(trace.stepOfEvent(i)) + ", \"result\": \"" +
+        std::string args = "\"step\": " + std::to_string(step) + ", \"result\": \"" +
                            std::string(resultName(e.result)) + "\", \"line\": " + std::to_string(e.line);
         if (e.flags & TraceEvent::ArgIsString) args += ", \"text\": \"" + escape(trace.argText(e)) + "\"";
         else if (e.op == Op::Switch) args += ", \"from\": \"" + escape(trace.actor(static_cast<ActorId>(e.arg)).name) + "\"";

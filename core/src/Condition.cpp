@@ -1,5 +1,7 @@
 #include "lockstep/Condition.h"
 
+#include <algorithm>
+
 #include "lockstep/Execution.h"
 #include "lockstep/PyError.h"
 
@@ -64,16 +66,10 @@ void Condition::notifyIn(int n, Op op) {
     if (me == kNoActor) return;
     ex.beginStep();
     if (!object_->lock->ownedBy(me)) ex.raise(me, id(), RuntimeError("cannot notify on un-acquired lock"));
-    auto& waiters = object_->waitersMut();
-    int woken = 0;
-    std::vector<ActorId> wake;
-    while (!waiters.empty() && woken < n) {
-        wake.push_back(waiters.front());
-        waiters.pop_front();
-        ++woken;
-    }
+    // The notify event comes first and says how many it wakes; the wake-ups follow it.
+    const int woken = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(n), object_->waiters().size()));
     ex.record(me, op, id(), Result::Ok, woken);
-    for (ActorId a : wake) ex.wake(a);
+    ex.wakeWaiters(object_->waitersMut(), woken);
     ex.yieldPoint(me);
 }
 

@@ -17,12 +17,7 @@ void Event::set() {
     ex.beginStep();
     object_->flag = true;
     ex.record(me, Op::Set, id(), Result::Ok, static_cast<std::int32_t>(object_->waiters().size()));
-    auto& waiters = object_->waitersMut();
-    while (!waiters.empty()) {
-        const ActorId a = waiters.front();
-        waiters.pop_front();
-        ex.wake(a);
-    }
+    ex.wakeWaiters(object_->waitersMut());
     ex.yieldPoint(me);
 }
 

@@ -22,12 +22,7 @@ std::int32_t micros(Nanos d) {
 
 void ThreadObject::onFinished() {
     finished = true;
-    Execution& ex = execution();
-    while (!waiters_.empty()) {
-        const ActorId a = waiters_.front();
-        waiters_.pop_front();
-        ex.wake(a);
-    }
+    execution().wakeWaiters(waiters_);
 }
 
 Execution::Execution(WorkerPool& pool, Trace& trace, RunConfig config, Body mainBody)
@@ -342,8 +337,7 @@ Execution::After Execution::schedule(ActorId me, bool yielding) {
             if (!error.empty()) return endRun(me, RunStatus::Error, error);
         }
     }
-    if (candidates_.size() > 1)
-        trace_.addDecision(Decision{step, next, static_cast<std::uint16_t>(candidates_.size())});
+    if (candidates_.size() > 1) trace_.markChoice();
     return handOff(me, next);
 }
 
@@ -458,8 +452,9 @@ void Execution::finishRunBookkeeping(RunStatus status, std::string message) {
     for (ActorState& a : actors_) {
         EndState s = a.endState;
         if (a.state != State::Finished) {
-            if (a.state == State::Ready && !a.hasStack && !a.worker) s = EndState::NotStarted;
-            else if (status == RunStatus::Finished) s = EndState::Killed;
+            // Every actor here was started (Thread.start()); one that never got to run is, to Python, a
+            // started thread all the same: killed at exit, or still runnable when the run stopped.
+            if (status == RunStatus::Finished) s = EndState::Killed;
             else if (a.state == State::Blocked && (status == RunStatus::Deadlock || status == RunStatus::Stuck))
                 s = EndState::Blocked;
             else s = EndState::Running;
@@ -510,6 +505,16 @@ void Execution::wake(ActorId actor) {
     s.state = State::Ready;
     ready_.push_back(actor);
     record(actor, s.waitOp, object, Result::Woken);
+}
+
+int Execution::wakeWaiters(std::deque<ActorId>& queue, int n) {
+    int woken = 0;
+    for (; woken < n && !queue.empty(); ++woken) {
+        const ActorId a = queue.front();
+        queue.pop_front();
+        wake(a);
+    }
+    return woken;
 }
 
 void Execution::sleepFor(ActorId me, Nanos d) {

@@ -56,11 +56,7 @@ void LockObject::releaseIn(ActorId me) {
     ex.record(me, Op::Release, id(), Result::Ok, count_);
     if (count_ == 0) {
         owner_ = kNoActor;
-        if (!waiters_.empty()) {
-            const ActorId next = waiters_.front();
-            waiters_.pop_front();
-            ex.wake(next);
-        }
+        ex.wakeWaiters(waiters_, 1);
     }
 }
 

@@ -9,12 +9,6 @@ namespace lockstep {
 
 namespace {
 void erase(std::deque<ActorId>& q, ActorId a) { q.erase(std::remove(q.begin(), q.end(), a), q.end()); }
-void wakeFirst(Execution& ex, std::deque<ActorId>& q) {
-    if (q.empty()) return;
-    const ActorId a = q.front();
-    q.pop_front();
-    ex.wake(a);
-}
 }  // namespace
 
 void QueueObject::removeWaiter(ActorId a) {
@@ -26,34 +20,29 @@ void QueueObject::removeWaiter(ActorId a) {
 bool QueueObject::waitForRoom(ActorId me, bool block, Nanos deadline) {
     Execution& ex = execution();
     // A woken putter re-checks: another putter may have filled the queue first (Python loops the same way).
-    for (bool first = true; maxsize > 0 && static_cast<std::int64_t>(count) >= maxsize; first = false) {
-        if (!first) {
-            if (ex.aborting()) return false;
-            ex.beginStep();
-        }
+    // Whatever it does after waking is a step of its own.
+    while (maxsize > 0 && static_cast<std::int64_t>(count) >= maxsize) {
         if (!block) {
             ex.record(me, Op::Put, id(), Result::Failed);
             return false;
         }
         waiters_.push_back(me);
-        if (!ex.block(me, *this, Op::Put, deadline)) return false;
+        if (!ex.block(me, *this, Op::Put, deadline) || ex.aborting()) return false;
+        ex.beginStep();
     }
     return true;
 }
 
 bool QueueObject::waitForItem(ActorId me, bool block, Nanos deadline) {
     Execution& ex = execution();
-    for (bool first = true; count == 0; first = false) {
-        if (!first) {
-            if (ex.aborting()) return false;
-            ex.beginStep();
-        }
+    while (count == 0) {
         if (!block) {
             ex.record(me, Op::Get, id(), Result::Failed);
             return false;
         }
         getters_.push_back(me);
-        if (!ex.block(me, *this, Op::Get, deadline)) return false;
+        if (!ex.block(me, *this, Op::Get, deadline) || ex.aborting()) return false;
+        ex.beginStep();
     }
     return true;
 }
@@ -63,14 +52,14 @@ void QueueObject::afterPut(ActorId me, const std::string& item) {
     ++unfinished;
     ++count;
     ex.record(me, Op::Put, id(), Result::Ok, ex.text(item), TraceEvent::ArgIsString);
-    wakeFirst(ex, getters_);
+    ex.wakeWaiters(getters_, 1);
 }
 
 void QueueObject::afterGet(ActorId me, const std::string& item) {
     Execution& ex = execution();
     --count;
     ex.record(me, Op::Get, id(), Result::Ok, ex.text(item), TraceEvent::ArgIsString);
-    wakeFirst(ex, waiters_);
+    ex.wakeWaiters(waiters_, 1);
 }
 
 void QueueObject::taskDone(ActorId me) {
@@ -79,7 +68,7 @@ void QueueObject::taskDone(ActorId me) {
     --unfinished;
     ex.record(me, Op::TaskDone, id(), Result::Ok, static_cast<std::int32_t>(unfinished));
     if (unfinished == 0)
-        while (!joiners_.empty()) wakeFirst(ex, joiners_);
+        ex.wakeWaiters(joiners_);
 }
 
 void QueueObject::join(ActorId me) {

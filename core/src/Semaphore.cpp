@@ -59,11 +59,7 @@ void SemaphoreObject::releaseIn(ActorId me, int n) {
         ++value_;
         ex.record(me, Op::Release, id(), Result::Ok, freeSlot(me));
     }
-    for (int i = 0; i < n && !waiters_.empty(); ++i) {
-        const ActorId next = waiters_.front();
-        waiters_.pop_front();
-        ex.wake(next);
-    }
+    ex.wakeWaiters(waiters_, n);
 }
 
 Semaphore::Semaphore(std::int64_t value, std::string name) : Semaphore(value, std::move(name), false) {}

@@ -6,12 +6,14 @@ namespace lockstep {
 
 void Trace::clear() {
     events_.clear();
-    stepFirst_.clear();
+    stepIndex_.clear();
+    stepCount_.store(0, std::memory_order_release);
+    stepPending_ = false;
+    choicePending_ = false;
     strings_.clear();
     actors_.clear();
     objects_.clear();
     stringIds_.clear();
-    decisions_.clear();
     cycles_.clear();
     outcome_ = RunOutcome{};
 }
@@ -42,15 +44,65 @@ int Trace::addCycle(DeadlockCycle c) {
     return static_cast<int>(cycles_.size()) - 1;
 }
 
+void Trace::beginStep() {
+    // Every step records at least one event; should one ever not, a filler keeps its StepStart.
+    if (stepPending_) add(TraceEvent{.op = Op::Yield});
+    stepPending_ = true;
+    stepCount_.store(stepCount_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+}
+
+void Trace::add(TraceEvent e) {
+    if (stepPending_) {
+        e.flags |= TraceEvent::StepStart;
+        if (choicePending_) e.flags |= TraceEvent::Chosen;
+        if ((stepCount() - 1) % kStepIndexEvery == 0) stepIndex_.push_back(static_cast<std::uint32_t>(events_.size()));
+        stepPending_ = false;
+        choicePending_ = false;
+    }
+    events_.push_back(e);
+}
+
+std::size_t Trace::stepBegin(std::uint32_t s) const {
+    const std::size_t n = events_.size();
+    if (s == 0) return 0;
+    const std::size_t k = (s - 1) / kStepIndexEvery;
+    if (k >= stepIndex_.size()) return n;
+    std::size_t i = stepIndex_[k];
+    for (std::uint32_t cur = static_cast<std::uint32_t>(k * kStepIndexEvery + 1); cur < s; ++cur) {
+        do {
+            ++i;
+        } while (i < n && !(events_[i].flags & TraceEvent::StepStart));
+        if (i >= n) return n;
+    }
+    return i;
+}
+
 std::uint32_t Trace::stepOfEvent(std::size_t eventIndex) const {
-    // Binary search over the first-event index of every step: the last step starting at or before the event.
-    std::uint32_t lo = 0, hi = stepCount();
+    // The last indexed step starting at or before the event, then the StepStart flags up to it.
+    std::size_t lo = 0, hi = stepIndex_.size();
     while (lo < hi) {
-        const std::uint32_t mid = lo + (hi - lo) / 2;
-        if (stepFirst_[mid] <= eventIndex) lo = mid + 1;
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (stepIndex_[mid] <= eventIndex) lo = mid + 1;
         else hi = mid;
     }
-    return lo;  // steps are 1-based: lo is the count of steps starting at or before the event
+    if (lo == 0) return 0;
+    std::uint32_t step = static_cast<std::uint32_t>((lo - 1) * kStepIndexEvery + 1);
+    for (std::size_t i = stepIndex_[lo - 1] + 1; i <= eventIndex && i < events_.size(); ++i)
+        if (events_[i].flags & TraceEvent::StepStart) ++step;
+    return step;
+}
+
+std::vector<Decision> Trace::decisions() const {
+    std::vector<Decision> out;
+    std::uint32_t step = 0;
+    const std::size_t n = events_.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const TraceEvent& e = events_[i];
+        if (!(e.flags & TraceEvent::StepStart)) continue;
+        ++step;
+        if (e.flags & TraceEvent::Chosen) out.push_back(Decision{step - 1, e.actor});
+    }
+    return out;
 }
 
 std::string_view Trace::argText(const TraceEvent& e) const {

@@ -18,7 +18,6 @@ std::vector<std::vector<StateInterval>> TraceAnalysis::actorStates() const {
     for (auto& c : cur) c.beginStep = 1;
     const std::size_t events = trace_.eventCount();
     std::uint32_t step = 0;
-    std::size_t nextStepStart = 0;
 
     auto change = [&](ActorId a, ActorState s, Nanos t, Op op = Op::Run, ObjectId obj = kNoObject,
                       std::uint8_t core = 0) {
@@ -34,11 +33,8 @@ std::vector<std::vector<StateInterval>> TraceAnalysis::actorStates() const {
     };
 
     for (std::size_t i = 0; i < events; ++i) {
-        while (step < trace_.stepCount() && i >= nextStepStart) {
-            ++step;
-            nextStepStart = trace_.stepEnd(step);
-        }
         const TraceEvent& e = trace_.event(i);
+        if (e.flags & TraceEvent::StepStart) ++step;
         const ActorId a = e.actor;
         switch (e.op) {
             case Op::Switch: {

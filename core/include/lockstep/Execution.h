@@ -91,6 +91,8 @@ public:
     bool block(ActorId me, SyncObject& object, Op op, Nanos deadline = kForever);
     // Make a waiting actor ready again. The caller has taken it out of the wait queue.
     void wake(ActorId actor);
+    // Take up to n actors from the front of a wait queue and wake them, oldest first. Returns how many.
+    int wakeWaiters(std::deque<ActorId>& queue, int n = INT32_MAX);
     void sleepFor(ActorId me, Nanos d);
     void workFor(ActorId me, Nanos d);
     // Record a Python-style exception, make it a scheduling point, then throw it in the calling actor.

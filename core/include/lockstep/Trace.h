@@ -7,6 +7,7 @@
 // and strings below their published sizes at any time. Actor and object rows may change (a thread's OS id,
 // an end state) while the run goes on, so read those only while the run is paused or over.
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -40,7 +41,6 @@ struct ObjectInfo {
 struct Decision {
     std::uint32_t step = 0;
     ActorId chosen = kNoActor;
-    std::uint16_t choices = 0;
 };
 
 // A cycle in the wait-for graph: actors[i] waits for objects[i], which actors[i+1] (cyclically) holds.
@@ -74,25 +74,25 @@ public:
 
     // ---- writer side ----
     void clear();
-    void beginStep() { stepFirst_.push_back(static_cast<std::uint32_t>(events_.size())); }
-    void add(const TraceEvent& e) { events_.push_back(e); }
+    void beginStep();
+    void add(TraceEvent e);
+    // The decision just taken had more than one candidate: the next step's first event says so.
+    void markChoice() { choicePending_ = true; }
     std::uint32_t intern(std::string_view s);
     ActorId addActor(ActorInfo info);
     ObjectId addObject(ObjectInfo info);
     ActorInfo& actorMut(ActorId a) { return actors_.mut(a); }
-    void addDecision(Decision d) { decisions_.push_back(d); }
     int addCycle(DeadlockCycle c);
     RunOutcome& outcomeMut() { return outcome_; }
 
     // ---- reader side ----
     std::size_t eventCount() const { return events_.size(); }
     const TraceEvent& event(std::size_t i) const { return events_[i]; }
-    // Steps are numbered from 1; step s holds events [stepBegin(s), stepEnd(s)).
-    std::uint32_t stepCount() const { return static_cast<std::uint32_t>(stepFirst_.size()); }
-    std::size_t stepBegin(std::uint32_t s) const { return stepFirst_[s - 1]; }
-    std::size_t stepEnd(std::uint32_t s) const {
-        return s < stepFirst_.size() ? stepFirst_[s] : events_.size();
-    }
+    // Steps are numbered from 1; step s holds events [stepBegin(s), stepEnd(s)). Both find the step through
+    // an index of every 64th step and then walk the StepStart flags, so they cost O(64 steps), not O(1).
+    std::uint32_t stepCount() const { return stepCount_.load(std::memory_order_acquire); }
+    std::size_t stepBegin(std::uint32_t s) const;
+    std::size_t stepEnd(std::uint32_t s) const { return stepBegin(s + 1); }
     std::uint32_t stepOfEvent(std::size_t eventIndex) const;
 
     std::size_t stringCount() const { return strings_.size(); }
@@ -101,7 +101,8 @@ public:
     const ActorInfo& actor(ActorId a) const { return actors_[a]; }
     std::size_t objectCount() const { return objects_.size(); }
     const ObjectInfo& object(ObjectId o) const { return objects_[o]; }
-    const std::vector<Decision>& decisions() const { return decisions_; }
+    // Every decision that had more than one candidate, in order (derived from the Chosen flags).
+    std::vector<Decision> decisions() const;
     const std::vector<DeadlockCycle>& cycles() const { return cycles_; }
     const RunOutcome& outcome() const { return outcome_; }
 
@@ -109,16 +110,20 @@ public:
     std::string_view argText(const TraceEvent& e) const;
 
     // Bytes held by the event and step storage (for the memory benchmark).
-    std::size_t eventStorageBytes() const { return events_.memoryBytes() + stepFirst_.memoryBytes(); }
+    std::size_t eventStorageBytes() const { return events_.memoryBytes() + stepIndex_.memoryBytes(); }
+
+    static constexpr std::uint32_t kStepIndexEvery = 64;
 
 private:
     AppendOnlyVector<TraceEvent, 14, (1u << 16)> events_;
-    AppendOnlyVector<std::uint32_t, 14, (1u << 16)> stepFirst_;
+    AppendOnlyVector<std::uint32_t, 12, (1u << 12)> stepIndex_;  // first event of steps 1, 65, 129, ...
+    std::atomic<std::uint32_t> stepCount_{0};
+    bool stepPending_ = false;    // a step has begun and has no event yet
+    bool choicePending_ = false;
     AppendOnlyVector<std::string, 10, 4096> strings_;
     AppendOnlyVector<ActorInfo, 8, 4096> actors_;
     AppendOnlyVector<ObjectInfo, 8, 4096> objects_;
     std::unordered_map<std::string, std::uint32_t> stringIds_;
-    std::vector<Decision> decisions_;
     std::vector<DeadlockCycle> cycles_;
     RunOutcome outcome_;
 };

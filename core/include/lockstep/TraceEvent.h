@@ -6,14 +6,17 @@
 
 namespace lockstep {
 
-// One entry of the trace: 24 bytes, so a million events cost 24 MB. The step an event belongs to is not
-// stored here: Trace keeps the index of each step's first event, which costs 4 bytes a step, not an event.
+// One entry of the trace: 24 bytes, so a million events cost 24 MB. Steps and scheduling decisions cost
+// nothing more: the first event of each step carries StepStart, and when the decision before that step had
+// more than one candidate it carries Chosen as well (the chosen actor is that event's actor).
 struct TraceEvent {
     enum Flag : std::uint8_t {
         ArgIsString = 1,  // arg is an index into the trace's string table
         ArgIsMicros = 2,  // arg is a duration in microseconds (sleep, work, timeouts)
         ToStderr = 4,     // a printed line that went to standard error (an uncaught exception's report)
         HasTimeout = 8,   // a blocking call with a timeout
+        StepStart = 16,   // the first event of a step
+        Chosen = 32,      // with StepStart: the decision before this step had more than one candidate
     };
 
     Nanos time = 0;

@@ -1,0 +1,329 @@
+// Engine benchmarks, each measured next to its baseline in the same process:
+//  (1) a baton hand-off between two actors through the engine vs a raw std::atomic wait/notify ping-pong
+//      between two std::threads (and, for diagnosis, a ping-pong of two bare Batons);
+//  (2) scheduling points per second when no switch happens (one actor doing Shared<int> loads and stores);
+//  (4) schedules per second exploring catalogue scenarios with Explorer::exploreRandom on one WorkerPool.
+// main() prints a summary with the ratios and targets after Google Benchmark's own table.
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "BenchSupport.h"
+#include "lockstep/Api.h"
+#include "lockstep/Baton.h"
+#include "lockstep/Execution.h"
+#include "lockstep/Explorer.h"
+#include "lockstep/Shared.h"
+#include "lockstep/Thread.h"
+#include "lockstep/WorkerPool.h"
+#include "lockstep/scenarios/Registry.h"
+
+using namespace lockstep;
+using namespace std::chrono_literals;
+using lockstep::bench::median;
+using lockstep::bench::nowNs;
+
+namespace {
+
+constexpr int kIterations = 7;
+
+// One pool for every engine benchmark, as the application keeps one.
+WorkerPool& pool() {
+    static WorkerPool p;
+    return p;
+}
+
+// Records ns per hand-off for each iteration and reports the median (the machine is small and shared, so a
+// median resists the odd descheduled iteration better than a mean).
+struct PerIteration {
+    std::vector<double> nsPerItem;
+    double items = 0;
+    void add(benchmark::State& state, std::int64_t ns, double n) {
+        state.SetIterationTime(static_cast<double>(ns) * 1e-9);
+        nsPerItem.push_back(static_cast<double>(ns) / n);
+        items = n;
+    }
+};
+
+// ---- (1) hand-off ------------------------------------------------------------------------------------
+// The three measurements run interleaved, one after the other in every iteration, so that the baseline and
+// the engine see the same machine load (other builds share the two cores); the report uses medians.
+
+constexpr std::int64_t kRounds = 10'000;  // per side: 20,000 hand-offs per measurement
+constexpr int kHandoffIterations = 21;
+
+// Baseline: two std::threads alternate through one std::atomic<int> with C++20 wait/notify. Each store of
+// the other side's value is one hand-off. Returns ns per hand-off.
+double rawAtomicPingPong() {
+    std::atomic<int> turn{0};
+    std::atomic<bool> go{false};
+    std::thread other([&] {
+        while (!go.load(std::memory_order_acquire)) {}
+        for (std::int64_t i = 0; i < kRounds; ++i) {
+            turn.wait(0, std::memory_order_acquire);  // until turn == 1
+            turn.store(0, std::memory_order_release);
+            turn.notify_one();
+        }
+    });
+    const std::int64_t t0 = nowNs();
+    go.store(true, std::memory_order_release);
+    for (std::int64_t i = 0; i < kRounds; ++i) {
+        turn.store(1, std::memory_order_release);
+        turn.notify_one();
+        turn.wait(1, std::memory_order_acquire);  // until turn == 0
+    }
+    const std::int64_t t1 = nowNs();
+    other.join();
+    return static_cast<double>(t1 - t0) / (2.0 * kRounds);
+}
+
+// Diagnostic: the same ping-pong with two bare lockstep::Baton objects (what the engine hands over).
+double batonPingPong() {
+    Baton a, b;
+    std::thread other([&] {
+        for (std::int64_t i = 0; i < kRounds; ++i) {
+            b.take();
+            a.give();
+        }
+    });
+    const std::int64_t t0 = nowNs();
+    for (std::int64_t i = 0; i < kRounds; ++i) {
+        b.give();
+        a.take();
+    }
+    const std::int64_t t1 = nowNs();
+    other.join();
+    return static_cast<double>(t1 - t0) / (2.0 * kRounds);
+}
+
+// The engine: MainThread starts T1 and T2 and joins them (it is blocked from then on); T1 and T2 each call
+// sleep(0) kRounds times. Under round-robin, sleep(0) yields and the other thread is the only other
+// candidate, so every scheduling point is a real hand-off to the other OS thread (outcome().switches counts
+// them). Time is the whole run (start, every step, teardown) divided by the switches.
+struct EngineHandoff {
+    Trace trace;  // reused, as Explorer does: after the first run its chunks are already allocated
+    RunConfig config;
+    std::function<void()> body = [] {
+        auto yielder = [] {
+            for (std::int64_t i = 0; i < kRounds; ++i) lockstep::sleep(0ns);
+        };
+        Thread t1(yielder, {.name = "T1"});
+        Thread t2(yielder, {.name = "T2"});
+        t1.start();
+        t2.start();
+        t1.join();
+        t2.join();
+    };
+    EngineHandoff() {
+        config.policy = PolicyKind::RoundRobin;
+        config.maxSteps = UINT32_MAX;
+    }
+    // Returns ns per hand-off, or a negative number when the run did not finish.
+    double run() {
+        const std::int64_t t0 = nowNs();
+        std::uint32_t switches = 0;
+        {
+            Execution ex(pool(), trace, config, body);
+            switches = ex.runToEnd().switches;
+        }
+        const std::int64_t t1 = nowNs();
+        if (trace.outcome().status != RunStatus::Finished || switches == 0) return -1;
+        return static_cast<double>(t1 - t0) / switches;
+    }
+};
+
+void BM_Handoff(benchmark::State& state) {
+    EngineHandoff engine;
+    engine.run();  // warm-up: the pool's threads and the trace's chunks
+    std::vector<double> raw, baton, eng, ratio;
+    for (auto _ : state) {
+        const std::int64_t t0 = nowNs();
+        raw.push_back(rawAtomicPingPong());
+        baton.push_back(batonPingPong());
+        const double e = engine.run();
+        if (e < 0) {
+            state.SkipWithError("the engine run did not finish");
+            break;
+        }
+        eng.push_back(e);
+        ratio.push_back(e / raw.back());
+        state.SetIterationTime(static_cast<double>(nowNs() - t0) * 1e-9);
+    }
+    state.counters["handoffs_each"] = 2.0 * kRounds;
+    state.counters["raw_ns"] = median(raw);
+    state.counters["baton_ns"] = median(baton);
+    state.counters["engine_ns"] = median(eng);
+    state.counters["engine_ns_min"] = eng.empty() ? 0 : *std::min_element(eng.begin(), eng.end());
+    state.counters["raw_ns_min"] = raw.empty() ? 0 : *std::min_element(raw.begin(), raw.end());
+    state.counters["ratio"] = median(ratio);  // median of the per-iteration engine/raw ratios
+    state.counters["ratio_best"] = state.counters["engine_ns_min"] / state.counters["raw_ns_min"];
+    state.counters["events_per_handoff"] =
+        static_cast<double>(engine.trace.eventCount()) / engine.trace.outcome().switches;
+}
+
+// ---- (2) scheduling points without a switch -------------------------------------------------------------
+
+constexpr std::int64_t kPointsRounds = 1'000'000;  // load + store each: 2,000,000 scheduling points
+
+// MainThread alone: x.store(x.load() + 1), kPointsRounds times. Each load and each store is a scheduling
+// point (a step with its event, the policy's pick, the hand-off to itself), but no other actor exists, so
+// the baton never leaves the thread.
+void BM_SchedulingPointsNoSwitch(benchmark::State& state) {
+    PerIteration it;
+    Trace trace;
+    RunConfig config;
+    config.policy = PolicyKind::RoundRobin;
+    config.maxSteps = UINT32_MAX;
+    auto body = [] {
+        Shared<int> x("x", 0);
+        for (std::int64_t i = 0; i < kPointsRounds; ++i) x.store(x.load() + 1);
+    };
+    {
+        Execution ex(pool(), trace, config, body);
+        ex.runToEnd();
+    }
+    for (auto _ : state) {
+        const std::int64_t t0 = nowNs();
+        std::uint32_t steps = 0, switches = 0;
+        {
+            Execution ex(pool(), trace, config, body);
+            const RunOutcome& o = ex.runToEnd();
+            steps = o.steps;
+            switches = o.switches;
+        }
+        const std::int64_t t1 = nowNs();
+        if (switches != 0) state.SkipWithError("a switch happened");
+        it.add(state, t1 - t0, steps);
+    }
+    const double ns = median(it.nsPerItem);
+    state.counters["points"] = it.items;
+    state.counters["ns_per_point"] = ns;
+    state.counters["points_per_s"] = ns > 0 ? 1e9 / ns : 0;
+}
+
+// Baseline for (2): the same loop on a plain int behind a compiler barrier, to show what the engine adds.
+void BM_PlainLoadStore(benchmark::State& state) {
+    PerIteration it;
+    for (auto _ : state) {
+        int x = 0;
+        const std::int64_t t0 = nowNs();
+        for (std::int64_t i = 0; i < kPointsRounds; ++i) {
+            benchmark::DoNotOptimize(x);
+            int v = x;
+            benchmark::ClobberMemory();
+            x = v + 1;
+            benchmark::ClobberMemory();
+        }
+        const std::int64_t t1 = nowNs();
+        it.add(state, t1 - t0, 2.0 * kPointsRounds);
+    }
+    state.counters["ns_per_point"] = median(it.nsPerItem);
+}
+
+// ---- (4) exploration -----------------------------------------------------------------------------------
+
+constexpr int kExploreRuns = 1000;  // schedules per iteration
+
+void exploreScenario(benchmark::State& state, const scenarios::Scenario* scenario) {
+    RunConfig base;
+    base.cores = scenario->defaults.cores;
+    base.gil = scenario->defaults.gil;
+    base.params = scenario->resolve({}).values();
+    const scenarios::Params params = scenario->resolve(base.params);
+    const std::function<void()> body = [scenario, params] { scenario->main(params); };
+    Explorer explorer(pool());  // one Explorer (and its trace) on the one pool for every batch
+    explorer.exploreRandom(scenario->id, body, base, 50, 1);  // warm-up
+    std::uint64_t seed = 1000;
+    std::vector<double> perSecond;
+    std::size_t outcomes = 0;
+    for (auto _ : state) {
+        const std::int64_t t0 = nowNs();
+        const ExploreResult r = explorer.exploreRandom(scenario->id, body, base, kExploreRuns, seed);
+        const std::int64_t t1 = nowNs();
+        seed += kExploreRuns;
+        state.SetIterationTime(static_cast<double>(t1 - t0) * 1e-9);
+        perSecond.push_back(r.runs * 1e9 / static_cast<double>(t1 - t0));
+        outcomes = std::max(outcomes, r.outcomes.size());
+    }
+    state.counters["schedules_per_s"] = median(perSecond);
+    state.counters["outcomes"] = static_cast<double>(outcomes);
+    state.counters["threads_in_pool"] = static_cast<double>(pool().threadCount());
+}
+
+}  // namespace
+
+BENCHMARK(BM_Handoff)->UseManualTime()->Iterations(kHandoffIterations)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlainLoadStore)->UseManualTime()->Iterations(kIterations)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SchedulingPointsNoSwitch)->UseManualTime()->Iterations(kIterations)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv) {
+    const char* exploreIds[] = {"race-counter-sleep", "deadlock-two-locks"};
+    std::vector<std::string> missing;
+    for (const char* id : exploreIds) {
+        const scenarios::Scenario* s = scenarios::find(id);
+        if (!s) {
+            missing.push_back(id);
+            continue;
+        }
+        benchmark::RegisterBenchmark((std::string("BM_Explore/") + id).c_str(), exploreScenario, s)
+            ->UseManualTime()
+            ->Iterations(5)
+            ->Unit(benchmark::kMillisecond);
+    }
+
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    lockstep::bench::CapturingReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    benchmark::Shutdown();
+
+    using lockstep::bench::verdict;
+    const auto& r = reporter;
+    std::printf("\n==== Lockstep engine benchmarks (%u hardware threads) ====\n", std::thread::hardware_concurrency());
+    if (r.has("BM_Handoff")) {
+        const double raw = r.get("BM_Handoff", "raw_ns");
+        const double baton = r.get("BM_Handoff", "baton_ns");
+        const double eng = r.get("BM_Handoff", "engine_ns");
+        const double ratio = r.get("BM_Handoff", "ratio");
+        std::printf("(1) hand-off: T1 and T2 alternate with sleep(0) under round-robin, so every step is a switch to\n"
+                    "    the other OS thread (medians of %d interleaved iterations, %.0f hand-offs each)\n",
+                    kHandoffIterations, r.get("BM_Handoff", "handoffs_each"));
+        std::printf("    raw std::atomic wait/notify ping-pong : %7.0f ns per hand-off (baseline; best %.0f)\n", raw,
+                    r.get("BM_Handoff", "raw_ns_min"));
+        std::printf("    bare Baton ping-pong (diagnostic)     : %7.0f ns per hand-off\n", baton);
+        std::printf("    engine hand-off                       : %7.0f ns per hand-off (best %.0f; %.1f trace events each)\n",
+                    eng, r.get("BM_Handoff", "engine_ns_min"), r.get("BM_Handoff", "events_per_handoff"));
+        std::printf("    ratio engine/raw = %.2fx (median of per-iteration ratios; best/best %.2fx)   target <= 1.5x   %s\n",
+                    ratio, r.get("BM_Handoff", "ratio_best"), verdict(ratio <= 1.5));
+    }
+    if (r.has("BM_SchedulingPointsNoSwitch")) {
+        const double ns = r.get("BM_SchedulingPointsNoSwitch", "ns_per_point");
+        const double plain = r.get("BM_PlainLoadStore", "ns_per_point");
+        std::printf("(2) scheduling points without a switch (MainThread alone: Shared<int> load + store, RR)\n");
+        std::printf("    %.2f M points/s (%.1f ns per point; plain int load/store %.2f ns, so the engine adds %.0fx)\n",
+                    1e3 / ns, ns, plain, plain > 0 ? ns / plain : 0);
+    }
+    std::printf("(4) exploration, Explorer::exploreRandom on one WorkerPool, %d schedules per batch\n", kExploreRuns);
+    for (const char* id : exploreIds) {
+        const std::string name = std::string("BM_Explore/") + id;
+        if (!r.has(name)) {
+            bool isMissing = false;
+            for (const auto& m : missing) isMissing |= m == id;
+            std::printf("    %-20s : skipped (%s)\n", id,
+                        isMissing ? "not in lockstep::scenarios::all() yet" : "filtered out or failed");
+            continue;
+        }
+        const double sps = r.get(name, "schedules_per_s");
+        std::printf("    %-20s : %8.0f schedules/s (%g distinct outcomes)   target >= 5000/s   %s\n", id, sps,
+                    r.get(name, "outcomes"), verdict(sps >= 5000));
+    }
+    return 0;
+}
