@@ -56,8 +56,10 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
     root["shared"] = shared;
 
     QJsonArray output, errors, events;
+    std::uint32_t step = 0;
     for (std::size_t i = 0; i < trace.eventCount(); ++i) {
         const TraceEvent& e = trace.event(i);
+        if (e.flags & TraceEvent::StepStart) ++step;
         const QString actor = e.actor < trace.actorCount() ? QString::fromStdString(trace.actor(e.actor).name) : QString();
         if (e.op == Op::Print) {
             QJsonObject line{{"t", seconds(e.time)}, {"actor", actor}, {"text", qs(trace.argText(e))}};
@@ -90,7 +92,7 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
                                       {"uncaught", e.op == Op::Run}});
         }
         if (withEvents) {
-            QJsonObject ev{{"step", static_cast<double>(trace.stepOfEvent(i))},
+            QJsonObject ev{{"step", static_cast<double>(step)},
                            {"t", seconds(e.time)},
                            {"actor", actor},
                            {"op", qs(opName(e.op))},
