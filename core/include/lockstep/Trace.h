@@ -115,7 +115,7 @@ public:
     static constexpr std::uint32_t kStepIndexEvery = 64;
 
 private:
-    AppendOnlyVector<TraceEvent, 14, (1u << 16)> events_;
+    AppendOnlyVector<TraceEvent, 14, (1u << 13)> events_;  // up to 134 M events in 384 KB chunks
     AppendOnlyVector<std::uint32_t, 12, (1u << 12)> stepIndex_;  // first event of steps 1, 65, 129, ...
     std::atomic<std::uint32_t> stepCount_{0};
     bool stepPending_ = false;    // a step has begun and has no event yet
