@@ -3,7 +3,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 
 #include "cli/Cli.h"
 #include "cli/RunSetup.h"
@@ -14,27 +16,41 @@ int main(int argc, char** argv) {
     for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
 
     if (lockstep::app::isCommandLineCommand(args)) {
-        QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName("lockstep");
         QCoreApplication::setApplicationVersion(LOCKSTEP_VERSION);
-        return lockstep::app::runCommandLine(args);
+        return lockstep::app::runCommandLine(argc, argv, args);
     }
 
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName("Lockstep");
     QCoreApplication::setApplicationName("lockstep");
     QCoreApplication::setApplicationVersion(LOCKSTEP_VERSION);
-    lockstep::app::installTranslations(QString());
 
-    // `lockstep ID [run options] [--steps N]`: open the window with that scenario loaded.
+    // `lockstep [ID] [run options] [--steps N]`: open the window, with that scenario loaded.
     QCommandLineParser parser;
     parser.setApplicationDescription("Lockstep: see concurrency one scheduling decision at a time. "
                                      "Run 'lockstep help' for the command line.");
     parser.addHelpOption();
+    parser.addVersionOption();
     parser.addPositionalArgument("ID", "Scenario to open (see 'lockstep list').", "[ID]");
     lockstep::app::addRunOptions(parser);
     parser.addOption({"steps", "Advance the loaded scenario this many steps.", "n"});
+    parser.addOption({"lang", "Interface language: en or ru (default: the last one chosen, else the system's).", "code"});
+    parser.addOption({"axis", "Timeline axis: steps or time (virtual seconds).", "steps|time"});
+    parser.addOption({"screenshot", "Save a picture of the window to this PNG file once the steps are done, then quit.",
+                      "file.png"});
     parser.process(app);
+
+    QString language = QSettings().value("language").toString();
+    if (parser.isSet("lang")) {
+        language = parser.value("lang");
+        if (language != "en" && language != "ru") {
+            QTextStream(stderr) << "lockstep: --lang: '" << language << "' is not en or ru\n";
+            return 2;
+        }
+    }
+    lockstep::app::installTranslations(language);
+
     const QStringList pos = parser.positionalArguments();
     lockstep::app::RunSetup setup;
     int steps = 0;
@@ -44,18 +60,36 @@ int main(int argc, char** argv) {
             QTextStream(stderr) << "lockstep: " << error << "\n";
             return 2;
         }
-        if (parser.isSet("steps")) {
-            bool ok = false;
-            steps = parser.value("steps").toInt(&ok);
-            if (!ok || steps < 0) {
-                QTextStream(stderr) << "lockstep: --steps: '" << parser.value("steps")
-                                    << "' is not a number of steps (0 or more)\n";
-                return 2;
-            }
+    }
+    if (parser.isSet("steps")) {
+        bool ok = false;
+        steps = parser.value("steps").toInt(&ok);
+        if (!ok || steps < 0) {
+            QTextStream(stderr) << "lockstep: --steps: '" << parser.value("steps") << "' is not a number of steps (0 or more)\n";
+            return 2;
         }
     }
+    if (parser.isSet("axis") && parser.value("axis") != "steps" && parser.value("axis") != "time") {
+        QTextStream(stderr) << "lockstep: --axis: '" << parser.value("axis") << "' is neither steps nor time\n";
+        return 2;
+    }
     lockstep::app::MainWindow window;
+    if (parser.isSet("lang")) window.setLanguage(language);
+    if (parser.isSet("axis")) window.setTimeAxis(parser.value("axis") == "time");
     if (setup.scenario) window.load(setup, steps);
     window.show();
+    if (parser.isSet("screenshot")) {
+        const QString path = parser.value("screenshot");
+        // Let the engine finish the steps and the layout settle, then grab the window itself.
+        QTimer::singleShot(300, &window, [&window, path] {
+            window.waitForEngine();
+            QTimer::singleShot(300, &window, [&window, path] {
+                window.waitForEngine();
+                const bool ok = window.grab().save(path);
+                if (!ok) QTextStream(stderr) << "lockstep: cannot write the screenshot to " << path << "\n";
+                QCoreApplication::exit(ok ? 0 : 1);
+            });
+        });
+    }
     return app.exec();
 }

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +11,7 @@
 #include <QTextStream>
 #include <QTranslator>
 
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <memory>
@@ -20,6 +22,7 @@
 #include "lockstep/Execution.h"
 #include "lockstep/Explorer.h"
 #include "lockstep/scenarios/Registry.h"
+#include "timeline/TimelineExporter.h"
 
 namespace lockstep::app {
 
@@ -51,6 +54,7 @@ Usage:
   lockstep list [--json] [--lang en|ru]
                                     the scenarios: ids, families, titles (and, with --json, parameters)
   lockstep run ID [run options] [--summary] [--events] [--trace FILE.json]
+                [--export FILE.png|svg|pdf [--width W] [--axis steps|time]]
                                     run a scenario headless; prints its output and how it ended
   lockstep explore ID [--runs N] [--seed S] [--json] [run options]
                                     run N seeded random schedules and count the outcomes
@@ -193,6 +197,12 @@ int cmdRun(const QStringList& args) {
                                  "deadlock, replay token."});
     parser.addOption({"events", "With --summary: add every event (step, t, actor, op, object, result)."});
     parser.addOption({"trace", "Write the trace as Chrome Trace Event JSON (opens in Perfetto).", "file.json"});
+    parser.addOption({"export", "Paint the timeline of the whole run into an image: .png, .svg or .pdf, chosen by "
+                                "the extension.", "file"});
+    parser.addOption({"width", QStringLiteral("With --export: width of the image in pixels, %1 to %2 (default 1600).")
+                                   .arg(timeline::kMinExportWidth).arg(timeline::kMaxExportWidth), "pixels", "1600"});
+    parser.addOption({"axis", "With --export: the horizontal axis, steps (default) or time (virtual seconds).",
+                      "steps|time", "steps"});
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help run')");
     if (parser.isSet("help")) {
         out() << parser.helpText();
@@ -200,6 +210,27 @@ int cmdRun(const QStringList& args) {
     }
     const QStringList pos = parser.positionalArguments().mid(1);
     if (pos.size() > 1) return usageError("run takes one scenario id, got: " + pos.join(' '));
+    // The export's options are checked before the run, so a typo costs nothing.
+    timeline::ExportOptions exportOptions;
+    const bool exporting = parser.isSet("export");
+    if (exporting) {
+        exportOptions.path = parser.value("export");
+        bool ok = false;
+        exportOptions.width = parser.value("width").toInt(&ok);
+        if (!ok) return usageError(QStringLiteral("--width: '%1' is not a number of pixels").arg(parser.value("width")));
+        const QString axis = parser.value("axis");
+        if (axis != "steps" && axis != "time")
+            return usageError(QStringLiteral("--axis: '%1' is not steps or time").arg(axis));
+        exportOptions.axis = axis == "time" ? timeline::Axis::Time : timeline::Axis::Steps;
+        QString problem;
+        if (!timeline::checkExportOptions(exportOptions, &problem)) return usageError("--export: " + problem);
+        if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+            err() << "lockstep: --export needs a QGuiApplication to paint text (internal error)\n";
+            return 1;
+        }
+    } else if (parser.isSet("width") || parser.isSet("axis")) {
+        return usageError("--width and --axis go with --export FILE.png|svg|pdf");
+    }
     RunSetup setup;
     QString error;
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
@@ -246,6 +277,15 @@ int cmdRun(const QStringList& args) {
         printHumanRun(trace, id);
         out() << "  replay: "
               << summaryJson(trace, id, setup.config, false)["replay"].toString() << "\n";
+    }
+    // After the run's own output, so a failed export still leaves it on screen.
+    if (exporting) {
+        exportOptions.title = id;
+        QString problem;
+        if (!timeline::exportTimeline(trace, exportOptions, &problem)) {
+            err() << "lockstep: " << problem << "\n";
+            return 1;
+        }
     }
     return 0;
 }
@@ -322,7 +362,27 @@ int cmdExplore(const QStringList& args) {
 
 }  // namespace
 
-int runCommandLine(const QStringList& args) {
+namespace {
+int dispatch(const QStringList& args);
+}
+
+int runCommandLine(int& argc, char** argv, const QStringList& args) {
+    const bool paints = args.value(1) == "run" && (args.contains("--export") || std::any_of(args.begin(), args.end(), [](const QString& a) { return a.startsWith("--export="); }));
+    std::unique_ptr<QCoreApplication> app;
+    if (paints) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    return dispatch(args);
+}
+
+namespace {
+
+int dispatch(const QStringList& args) {
     const QString cmd = args.value(1);
     try {
         if (cmd == "--version" || cmd == "-v") {
@@ -332,7 +392,7 @@ int runCommandLine(const QStringList& args) {
         if (cmd == "help" || cmd == "--help" || cmd == "-h") {
             const QString topic = args.value(2);
             if (topic == "list" || topic == "run" || topic == "explore")
-                return runCommandLine({args[0], topic, "--help"});
+                return dispatch({args[0], topic, "--help"});
             if (!topic.isEmpty() && cmd == "help")
                 return usageError(QStringLiteral("no help on '%1'; the commands are list, run, explore").arg(topic));
             out() << kGeneralHelp;
@@ -347,5 +407,7 @@ int runCommandLine(const QStringList& args) {
     }
     return usageError(QStringLiteral("unknown command '%1'; the commands are list, run, explore, help").arg(cmd));
 }
+
+}  // namespace
 
 }  // namespace lockstep::app

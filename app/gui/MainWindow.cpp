@@ -1,215 +1,584 @@
 #include "gui/MainWindow.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
-#include <QFontDatabase>
-#include <QHeaderView>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
-#include <QPlainTextEdit>
-#include <QSplitter>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSlider>
 #include <QStatusBar>
-#include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
-#include <QTreeWidget>
 
+#include <cmath>
+#include <fstream>
+
+#include "cli/Cli.h"
+#include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/TraceAnalysis.h"
-#include "lockstep/scenarios/Registry.h"
+#include "panels/ChartsPanel.h"
+#include "panels/CodeView.h"
+#include "panels/Inspector.h"
+#include "panels/Output.h"
+#include "panels/ScenarioBrowser.h"
+#include "timeline/TimelineExporter.h"
+#include "timeline/TimelineWidget.h"
 
 namespace lockstep::app {
 
 namespace {
+
+// The speed slider's positions, in steps per second of the animated run.
+constexpr int kSpeeds[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
+constexpr int kPlayTickMs = 50;
+
 QString trScenario(const char* text) { return QCoreApplication::translate("Scenario", text); }
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-    // Reports arrive on the controller thread; they are handed to the GUI thread as plain values.
+    setObjectName("MainWindow");
+    // Reports arrive on the controller thread; they are handed to the GUI thread as plain values, and a
+    // report of a run the user has already left is dropped by its generation.
     controller_ = std::make_unique<Controller>([this](const ControllerReport& r) {
         QMetaObject::invokeMethod(this, [this, r] { onReport(r); }, Qt::QueuedConnection);
     });
-    buildUi();
-    resize(1200, 800);
+
+    timeline_ = new timeline::TimelineWidget(this);
+    setCentralWidget(timeline_);
+    connect(timeline_, &timeline::TimelineWidget::stepRequested, this, &MainWindow::moveCursor);
+
+    playTimer_ = new QTimer(this);
+    playTimer_->setInterval(kPlayTickMs);
+    connect(playTimer_, &QTimer::timeout, this, [this] {
+        if (busy_) return;
+        if (view_.ended && view_.cursor >= view_.live) {
+            stopPlaying();
+            return;
+        }
+        const int rate = kSpeeds[speed_->value()];
+        const auto n = static_cast<std::uint32_t>(std::max(1, rate * kPlayTickMs / 1000));
+        if (view_.cursor < view_.live) {
+            moveCursor(std::min(view_.live, view_.cursor + n));
+        } else {
+            busy_ = true;
+            controller_->step(n);
+        }
+    });
+
+    buildDocks();
+    buildActions();
+    retranslateUi();
+    restoreSettings();
+    updateStatus();
 }
 
 MainWindow::~MainWindow() {
+    playTimer_->stop();
     controller_.reset();  // aborts the run and joins every thread before the widgets go
 }
 
-void MainWindow::buildUi() {
-    setWindowTitle(tr("Lockstep"));
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+void MainWindow::buildDocks() {
+    auto dock = [this](QWidget* w, const char* name, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(this);
+        d->setObjectName(name);
+        d->setWidget(w);
+        addDockWidget(area, d);
+        docks_.push_back(d);
+        return d;
+    };
+    browser_ = new ScenarioBrowser(this);
+    code_ = new CodeView(this);
+    inspector_ = new Inspector(this);
+    output_ = new Output(this);
+    charts_ = new ChartsPanel(this);
+    dock(browser_, "scenarios", Qt::LeftDockWidgetArea);
+    QDockWidget* codeDock = dock(code_, "code", Qt::BottomDockWidgetArea);
+    QDockWidget* inspectorDock = dock(inspector_, "inspector", Qt::RightDockWidgetArea);
+    QDockWidget* outputDock = dock(output_, "output", Qt::BottomDockWidgetArea);
+    QDockWidget* chartsDock = dock(charts_, "charts", Qt::RightDockWidgetArea);
+    // Default layout: the listings get the width under the timeline, the output sits beside them, the
+    // inspector and the charts share the right-hand column.
+    splitDockWidget(codeDock, outputDock, Qt::Horizontal);
+    splitDockWidget(inspectorDock, chartsDock, Qt::Vertical);
+    resize(1600, 1000);
+    resizeDocks({docks_[0], inspectorDock}, {300, 420}, Qt::Horizontal);
+    resizeDocks({codeDock, outputDock}, {760, 300}, Qt::Horizontal);
+    resizeDocks({codeDock}, {430}, Qt::Vertical);
+    resizeDocks({inspectorDock, chartsDock}, {520, 330}, Qt::Vertical);
 
-    scenarios_ = new QTreeWidget;
-    scenarios_->setHeaderHidden(true);
-    for (const std::string& family : scenarios::families()) {
-        auto* group = new QTreeWidgetItem(scenarios_, {trScenario(scenarios::familyTitle(family))});
-        group->setFlags(Qt::ItemIsEnabled);
-        for (const auto& s : scenarios::all())
-            if (family == s.family) {
-                auto* item = new QTreeWidgetItem(group, {trScenario(s.title)});
-                item->setData(0, Qt::UserRole, QString::fromStdString(s.id));
-                item->setToolTip(0, QString::fromStdString(s.id));
-            }
-        group->setExpanded(true);
-    }
-    connect(scenarios_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (item && item->data(0, Qt::UserRole).isValid()) selectScenario(item->data(0, Qt::UserRole).toString());
-    });
-    auto* dock = new QDockWidget(tr("Scenarios"), this);
-    dock->setObjectName("scenarios");
-    dock->setWidget(scenarios_);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    connect(browser_, &ScenarioBrowser::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
+    connect(code_, &CodeView::actorChosen, this, &MainWindow::onActorChosen);
+    connect(output_, &Output::stepRequested, this, &MainWindow::moveCursor);
+}
 
-    description_ = new QTextBrowser;
-    listing_ = new QPlainTextEdit;
-    listing_->setReadOnly(true);
-    listing_->setFont(mono);
-    listing_->setLineWrapMode(QPlainTextEdit::NoWrap);
-    threads_ = new QPlainTextEdit;
-    threads_->setReadOnly(true);
-    threads_->setFont(mono);
-    threads_->setLineWrapMode(QPlainTextEdit::NoWrap);
-    output_ = new QPlainTextEdit;
-    output_->setReadOnly(true);
-    output_->setFont(mono);
-
-    auto* top = new QSplitter(Qt::Horizontal);
-    top->addWidget(listing_);
-    top->addWidget(threads_);
-    auto* centre = new QSplitter(Qt::Vertical);
-    centre->addWidget(description_);
-    centre->addWidget(top);
-    centre->addWidget(output_);
-    centre->setStretchFactor(1, 3);
-    setCentralWidget(centre);
-
-    auto* fileMenu = menuBar()->addMenu(tr("&File"));
-    auto* toolbar = addToolBar(tr("Run"));
-    toolbar->setObjectName("run");
-    auto* menu = menuBar()->addMenu(tr("&Run"));
-    auto add = [&](const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
-        auto* a = new QAction(text, this);
-        a->setShortcut(key);
-        a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+void MainWindow::buildActions() {
+    auto make = [this](const QKeySequence& key, auto slot) {
+        auto* a = new QAction(this);
+        if (!key.isEmpty()) a->setShortcut(key);
         connect(a, &QAction::triggered, this, slot);
-        toolbar->addAction(a);
-        menu->addAction(a);
         return a;
     };
-    add(tr("Restart"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Run the scenario again from the start"),
-        [this] { if (setup_.scenario) controller_->restart(); });
-    stepAction_ = add(tr("Step"), QKeySequence(Qt::Key_F10), tr("Run one scheduling step"),
-                      [this] { controller_->step(); });
-    runAction_ = add(tr("Run"), QKeySequence(Qt::Key_F5), tr("Run to the end"), [this] { controller_->run(); });
-    pauseAction_ = add(tr("Pause"), QKeySequence(Qt::Key_Pause), tr("Stop a running scenario at the next step"),
-                       [this] { controller_->pause(); });
-    auto* quit = fileMenu->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    restartAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_R), &MainWindow::restart);
+    backAction_ = make(QKeySequence(Qt::SHIFT | Qt::Key_F10), &MainWindow::stepBack);
+    stepAction_ = make(QKeySequence(Qt::Key_F10), &MainWindow::stepForward);
+    playAction_ = make(QKeySequence(Qt::Key_F5), &MainWindow::togglePlay);
+    endAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_F5), &MainWindow::runToEnd);
+    deadlockAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::runToDeadlock);
+    zoomInAction_ = make(QKeySequence::ZoomIn, [this] { timeline_->zoomIn(); });
+    zoomOutAction_ = make(QKeySequence::ZoomOut, [this] { timeline_->zoomOut(); });
+    fitAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_0), [this] { timeline_->fit(); });
+    axisAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_T), [this] { setTimeAxis(axisAction_->isChecked()); });
+    axisAction_->setCheckable(true);
+    exportTimelineAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportTimeline);
+    exportChartAction_ = make(QKeySequence(), &MainWindow::exportChart);
+    exportTraceAction_ = make(QKeySequence(), &MainWindow::exportTrace);
+    findAction_ = make(QKeySequence::Find, [this] {
+        for (QDockWidget* d : docks_)
+            if (d->widget() == browser_) d->show();
+        browser_->searchField()->setFocus();
+        browser_->searchField()->selectAll();
+    });
+    quitAction_ = make(QKeySequence::Quit, [this] { close(); });
+    aboutAction_ = make(QKeySequence::HelpContents, [this] {
+        QMessageBox::about(this, tr("About Lockstep"),
+                           tr("<h3>Lockstep %1</h3><p>See concurrency one scheduling decision at a time: every "
+                              "thread is a real OS thread, and a tracing scheduler lets one run at a time.</p>"
+                              "<p><b>Keys</b>: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the "
+                              "end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, "
+                              "Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
 
-    status_ = new QLabel(tr("Pick a scenario on the left."));
-    statusBar()->addWidget(status_, 1);
+    languageGroup_ = new QActionGroup(this);
+    auto lang = [this](const QString& code) {
+        auto* a = new QAction(this);
+        a->setCheckable(true);
+        a->setData(code);
+        languageGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
+        return a;
+    };
+    langSystem_ = lang(QString());
+    langEnglish_ = lang("en");
+    langRussian_ = lang("ru");
+
+    fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->addActions({exportTimelineAction_, exportChartAction_, exportTraceAction_});
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(quitAction_);
+    runMenu_ = menuBar()->addMenu(QString());
+    runMenu_->addActions({restartAction_, backAction_, stepAction_, playAction_, endAction_, deadlockAction_});
+    viewMenu_ = menuBar()->addMenu(QString());
+    viewMenu_->addActions({findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_});
+    viewMenu_->addSeparator();
+    for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
+    languageMenu_ = menuBar()->addMenu(QString());
+    languageMenu_->addActions(languageGroup_->actions());
+    helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->addAction(aboutAction_);
+
+    toolbar_ = addToolBar(QString());
+    toolbar_->setObjectName("controls");
+    toolbar_->addActions({restartAction_, backAction_, stepAction_, playAction_, endAction_, deadlockAction_});
+    toolbar_->addSeparator();
+    speedLabel_ = new QLabel(this);
+    speed_ = new QSlider(Qt::Horizontal, this);
+    speed_->setRange(0, static_cast<int>(std::size(kSpeeds)) - 1);
+    speed_->setValue(3);
+    speed_->setFixedWidth(120);
+    toolbar_->addWidget(speedLabel_);
+    toolbar_->addWidget(speed_);
+    toolbar_->addSeparator();
+    toolbar_->addActions({zoomInAction_, zoomOutAction_, fitAction_, axisAction_});
+    connect(speed_, &QSlider::valueChanged, this, [this] { retranslateUi(); });
+
+    stepLabel_ = new QLabel(this);
+    statusLabel_ = new QLabel(this);
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 0);  // a long run's length is unknown: a busy indicator
+    progress_->setMaximumWidth(160);
+    progress_->hide();
+    statusBar()->addWidget(stepLabel_);
+    statusBar()->addWidget(statusLabel_, 1);
+    statusBar()->addPermanentWidget(progress_);
 }
 
-void MainWindow::selectScenario(const QString& id) {
-    const scenarios::Scenario* s = scenarios::find(id.toStdString());
-    if (!s) return;
-    RunSetup setup;
-    setup.scenario = s;
-    setup.config.policy = s->defaults.policy;
-    setup.config.seed = s->defaults.seed;
-    setup.config.cores = s->defaults.cores;
-    setup.config.gil = s->defaults.gil;
-    setup.config.params = s->resolve({}).values();
-    load(setup, 0);
+void MainWindow::retranslateUi() {
+    setWindowTitle(setup_.scenario ? tr("Lockstep - %1").arg(trScenario(setup_.scenario->title)) : tr("Lockstep"));
+    const QStringList dockTitles{tr("Scenarios"), tr("Code"), tr("Inspector"), tr("Output"), tr("Charts")};
+    for (std::size_t i = 0; i < docks_.size(); ++i) docks_[i]->setWindowTitle(dockTitles[static_cast<int>(i)]);
+    fileMenu_->setTitle(tr("&File"));
+    runMenu_->setTitle(tr("&Run"));
+    viewMenu_->setTitle(tr("&View"));
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    toolbar_->setWindowTitle(tr("Controls"));
+    auto set = [](QAction* a, const QString& text, const QString& tip) {
+        a->setText(text);
+        const QString key = a->shortcut().toString(QKeySequence::NativeText);
+        a->setToolTip(key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key));
+        a->setStatusTip(tip);
+    };
+    set(restartAction_, tr("Restart"), tr("Run the scenario again from the start with the same settings"));
+    set(backAction_, tr("Back"), tr("Move the cursor one step back over the recorded run"));
+    set(stepAction_, tr("Step"), tr("One scheduling step forward"));
+    set(playAction_, playTimer_->isActive() || (busy_ && !followLive_) ? tr("Pause") : tr("Run"),
+        tr("Run step by step at the chosen speed, or pause"));
+    set(endAction_, tr("Run to end"), tr("Run until the scenario ends (a long run shows progress and can be paused)"));
+    set(deadlockAction_, tr("Run to deadlock"), tr("Run until a wait-for cycle closes, or the end"));
+    set(findAction_, tr("Find scenario"), tr("Search the scenarios by name or description"));
+    set(zoomInAction_, tr("Zoom in"), tr("Zoom the timeline in"));
+    set(zoomOutAction_, tr("Zoom out"), tr("Zoom the timeline out"));
+    set(fitAction_, tr("Fit"), tr("Show the whole run"));
+    set(axisAction_, tr("Time axis"), tr("Show virtual time instead of steps on the timeline's axis"));
+    set(exportTimelineAction_, tr("Export timeline..."), tr("Save the timeline as PNG, SVG or PDF"));
+    set(exportChartAction_, tr("Export chart..."), tr("Save the chart on show as PNG or SVG"));
+    set(exportTraceAction_, tr("Export trace..."), tr("Save the trace as Chrome Trace Event JSON (opens in Perfetto)"));
+    set(quitAction_, tr("&Quit"), tr("Close Lockstep"));
+    set(aboutAction_, tr("&About Lockstep"), tr("What Lockstep is, and its keys"));
+    langSystem_->setText(tr("System language"));
+    langEnglish_->setText(QStringLiteral("English"));
+    langRussian_->setText(QStringLiteral("Русский"));
+    speedLabel_->setText(tr("Speed: %1 steps/s").arg(kSpeeds[speed_->value()]));
+    speed_->setToolTip(tr("Steps per second when running step by step"));
+    updateStatus();
 }
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange && fileMenu_) retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    stopPlaying();
+    saveSettings();
+    controller_->abort();  // the run's threads unwind now; the destructor joins the controller
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setLanguage(const QString& language) {
+    language_ = language;
+    installTranslations(language);  // Qt sends LanguageChange to every widget, which retranslates itself
+    QCoreApplication::processEvents();  // deliver it now, so the window is in the new language on return
+    for (QAction* a : languageGroup_->actions())
+        if (a->data().toString() == language) a->setChecked(true);
+    QSettings().setValue("language", language);
+}
+
+void MainWindow::setTimeAxis(bool time) {
+    axisAction_->setChecked(time);
+    timeline_->setAxis(time ? timeline::Axis::Time : timeline::Axis::Steps);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// running
 
 void MainWindow::load(const RunSetup& setup, int steps) {
+    if (!setup.scenario) return;
+    stopPlaying();
     setup_ = setup;
     const scenarios::Scenario* s = setup.scenario;
-    description_->setHtml(QStringLiteral("<h2>%1</h2><p>%2</p><p><i>%3</i></p>")
-                              .arg(trScenario(s->title).toHtmlEscaped(), trScenario(s->description).toHtmlEscaped(),
-                                   QString::fromStdString(s->id)));
-    const QStringList lines = QString::fromStdString(s->listing).split('\n');
-    QString numbered;
-    for (int i = 0; i < lines.size(); ++i)
-        if (i + 1 < lines.size() || !lines[i].isEmpty())
-            numbered += QStringLiteral("%1  %2\n").arg(i + 1, 3).arg(lines[i]);
-    listing_->setPlainText(numbered);
-    output_->clear();
-    threads_->clear();
     const scenarios::Params params = s->resolve(setup.config.params);
     controller_->load(setup.config, [s, params] { s->main(params); });
-    generation_ = controller_->generation();
+    view_ = TraceView{};
+    view_.scenario = s;
+    view_.config = setup.config;
+    view_.manual = setup.config.policy == PolicyKind::Manual;
+    followLive_ = true;
+    busy_ = true;
+    browser_->setRunSetup(setup);
     if (steps > 0) controller_->step(static_cast<std::uint32_t>(steps));
-    for (QTreeWidgetItemIterator it(scenarios_); *it; ++it)
-        if ((*it)->data(0, Qt::UserRole).toString() == QString::fromStdString(s->id)) {
-            QSignalBlocker block(scenarios_);
-            scenarios_->setCurrentItem(*it);
-        }
+    retranslateUi();
+    QSettings().setValue("lastScenario", QString::fromStdString(s->id));
+}
+
+void MainWindow::restart() {
+    if (!setup_.scenario) return;
+    load(setup_, 0);
+}
+
+void MainWindow::stepForward() {
+    if (!view_.trace) return;
+    if (view_.cursor < view_.live) {
+        moveCursor(view_.cursor + 1);
+        return;
+    }
+    if (view_.ended || busy_) return;
+    busy_ = true;
+    followLive_ = true;
+    controller_->step();
+}
+
+void MainWindow::stepBack() {
+    if (view_.cursor > 1) {
+        followLive_ = false;
+        moveCursor(view_.cursor - 1);
+    }
+}
+
+void MainWindow::togglePlay() {
+    if (playTimer_->isActive()) {
+        stopPlaying();
+        return;
+    }
+    if (busy_) {
+        controller_->pause();  // a run to the end in progress: pause it
+        return;
+    }
+    if (!view_.trace || (view_.ended && view_.cursor >= view_.live)) return;
+    playTimer_->start();
+    retranslateUi();
+}
+
+void MainWindow::stopPlaying() {
+    if (playTimer_->isActive()) playTimer_->stop();
+    if (fileMenu_) retranslateUi();
+}
+
+void MainWindow::runToEnd() {
+    if (!view_.trace || view_.ended) {
+        if (view_.trace) moveCursor(view_.live);
+        return;
+    }
+    stopPlaying();
+    busy_ = true;
+    followLive_ = true;
+    progress_->show();
+    controller_->run();
+    updateStatus();
+}
+
+void MainWindow::runToDeadlock() {
+    if (!view_.trace || view_.ended) return;
+    stopPlaying();
+    busy_ = true;
+    followLive_ = true;
+    progress_->show();
+    controller_->runToDeadlock();
+    updateStatus();
+}
+
+void MainWindow::moveCursor(std::uint32_t step) {
+    if (!view_.trace) return;
+    step = std::clamp<std::uint32_t>(step, std::min<std::uint32_t>(1, view_.live), view_.live);
+    followLive_ = step == view_.live;
+    view_.cursor = step;
+    updateViews();
+}
+
+void MainWindow::waitForEngine() {
+    controller_->waitIdle();
+    QCoreApplication::processEvents();  // deliver the queued reports
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
+void MainWindow::onActorChosen(ActorId actor) {
+    if (!view_.trace) return;
+    if (view_.cursor < view_.live || view_.ended) {
+        // At a past step: run it again up to there and let this actor go instead (a branch).
+        busy_ = true;
+        followLive_ = true;
+        controller_->branch(view_.cursor, actor);
+        return;
+    }
+    busy_ = true;
+    controller_->choose(actor);
 }
 
 void MainWindow::onReport(const ControllerReport& r) {
     if (r.generation != controller_->generation()) return;  // a report of a run the user has left
-    trace_ = r.trace;
-    ended_ = r.ended;
-    if (r.kind == ControllerReport::Kind::Failed) {
-        status_->setText(QString::fromStdString(r.message));
-        return;
+    view_.trace = r.trace;
+    view_.live = r.steps;
+    view_.ended = r.ended;
+    switch (r.kind) {
+        case ControllerReport::Kind::Loaded:
+            view_.cursor = 0;
+            busy_ = false;
+            break;
+        case ControllerReport::Kind::Progress:
+            // A long run: show how far it is without redrawing every panel for every slice.
+            statusLabel_->setText(tr("Running... %1 steps").arg(r.steps));
+            return;
+        case ControllerReport::Kind::Failed:
+            busy_ = false;
+            progress_->hide();
+            showError(tr("Cannot do that"), QString::fromStdString(r.message));
+            break;
+        case ControllerReport::Kind::Stopped:
+            busy_ = false;
+            progress_->hide();
+            if (r.stop.reason == StopReason::NeedChoice) stopPlaying();
+            if (r.stop.reason == StopReason::Deadlock) statusBar()->showMessage(tr("A deadlock formed: see the wait-for graph"), 8000);
+            break;
     }
-    if (r.kind == ControllerReport::Kind::Progress) {
-        status_->setText(tr("Running... step %1").arg(r.steps));
-        return;
-    }
-    showState();
+    view_.candidates = r.candidates;
+    if (followLive_ || view_.cursor > view_.live) view_.cursor = view_.live;
+    if (view_.ended) stopPlaying();
+    updateViews();
 }
 
-void MainWindow::showState() {
-    if (!trace_) return;
-    const Trace& t = *trace_;
-    const std::uint32_t step = t.stepCount();
-    QString text;
-    if (step > 0) {
-        const TraceAnalysis analysis(t);
-        const auto states = analysis.statesAt(step);
-        for (std::size_t a = 0; a < states.size(); ++a) {
-            const StateInterval& s = states[a];
-            QString what = QString::fromUtf8(actorStateName(s.state).data());
-            if (s.state == ActorState::Blocked && s.object < t.objectCount())
-                what += QStringLiteral(" in %1 %2").arg(QString::fromUtf8(opName(s.op).data()),
-                                                        QString::fromStdString(t.object(s.object).name));
-            int line = 0;
-            for (std::size_t i = t.stepEnd(step); i-- > 0;)
-                if (t.event(i).actor == a && t.event(i).op != Op::Switch) {
-                    line = t.event(i).line;
+std::vector<ActorId> MainWindow::candidatesAt(std::uint32_t step) const {
+    // Who could have run after `step`: the actors running or ready at its end.
+    std::vector<ActorId> out;
+    if (!view_.trace || step == 0) return out;
+    const auto states = TraceAnalysis(*view_.trace).statesAt(step);
+    for (std::size_t a = 0; a < states.size(); ++a)
+        if (states[a].state == ActorState::Running || states[a].state == ActorState::Ready)
+            out.push_back(static_cast<ActorId>(a));
+    return out;
+}
+
+void MainWindow::updateViews() {
+    TraceView v = view_;
+    if (v.cursor < v.live || v.ended) {
+        // Looking at the past: the actors that could have run there can be picked to branch the run.
+        v.candidates = v.cursor < v.live ? candidatesAt(v.cursor) : std::vector<ActorId>{};
+        v.manual = v.candidates.size() > 1;
+    } else {
+        v.manual = setup_.config.policy == PolicyKind::Manual;
+    }
+    timeline_->setView(v);
+    code_->setView(v);
+    inspector_->setView(v);
+    output_->setView(v);
+    charts_->setView(v);
+    // A new run opens the charts on one that has something to show (a queue, a semaphore...).
+    if (v.trace && v.trace != shownTrace_) {
+        shownTrace_ = v.trace;
+        if (charts_->isChartEmpty(charts_->currentChart()))
+            for (int i = 0; i < charts_->chartCount(); ++i)
+                if (!charts_->isChartEmpty(i)) {
+                    charts_->setCurrentChart(i);
                     break;
                 }
-            text += QStringLiteral("%1 %2 line %3\n")
-                        .arg(QString::fromStdString(t.actor(static_cast<ActorId>(a)).name).leftJustified(14))
-                        .arg(what.leftJustified(28))
-                        .arg(line);
+    }
+    updateStatus();
+}
+
+void MainWindow::updateStatus() {
+    if (!stepLabel_) return;
+    const bool loaded = view_.trace != nullptr;
+    if (!loaded) {
+        stepLabel_->setText(QString());
+        statusLabel_->setText(setup_.scenario ? tr("Loading...") : tr("Pick a scenario on the left and press Load."));
+    } else {
+        Nanos t = 0;
+        const Trace& trace = *view_.trace;
+        if (view_.cursor > 0 && view_.cursor <= trace.stepCount()) {
+            const std::size_t end = trace.stepEnd(view_.cursor);
+            if (end > 0) t = trace.event(end - 1).time;
         }
+        stepLabel_->setText(tr("step %1 / %2   t = %3 s").arg(view_.cursor).arg(view_.live).arg(toSeconds(t), 0, 'f', 3));
+        QString status;
+        if (view_.ended) {
+            const RunOutcome& o = trace.outcome();
+            status = tr("ended: %1 at t=%2 s").arg(QString::fromUtf8(runStatusName(o.status).data())).arg(toSeconds(o.endTime), 0, 'f', 3);
+            if (!o.message.empty()) status += QStringLiteral(" - ") + QString::fromStdString(o.message);
+        } else if (view_.cursor < view_.live) {
+            status = tr("looking back: pick a ready thread in the code view to branch the run here");
+        } else if (view_.manual && view_.candidates.size() > 1) {
+            status = tr("manual: pick the thread that runs next in the code view");
+        } else if (busy_) {
+            status = tr("running...");
+        }
+        statusLabel_->setText(status);
     }
-    threads_->setPlainText(text);
-    QString out;
-    for (std::size_t i = 0; i < t.eventCount(); ++i) {
-        const TraceEvent& e = t.event(i);
-        if (e.op == Op::Print)
-            out += QStringLiteral("[%1 s] %2: %3\n")
-                       .arg(toSeconds(e.time), 0, 'f', 3)
-                       .arg(QString::fromStdString(t.actor(e.actor).name),
-                            QString::fromStdString(std::string(t.argText(e))));
-    }
-    output_->setPlainText(out);
-    QString status = tr("step %1").arg(step);
-    if (ended_)
-        status += QStringLiteral(" - ") + tr("ended: %1 at t=%2 s")
-                                             .arg(QString::fromUtf8(runStatusName(t.outcome().status).data()))
-                                             .arg(toSeconds(t.outcome().endTime), 0, 'f', 3);
-    status_->setText(status);
-    stepAction_->setEnabled(!ended_);
-    runAction_->setEnabled(!ended_);
+    const bool canGoOn = loaded && !view_.ended;
+    backAction_->setEnabled(loaded && view_.cursor > 1);
+    stepAction_->setEnabled(loaded && (canGoOn || view_.cursor < view_.live));
+    playAction_->setEnabled(loaded && (canGoOn || view_.cursor < view_.live || busy_));
+    endAction_->setEnabled(canGoOn);
+    deadlockAction_->setEnabled(canGoOn);
+    restartAction_->setEnabled(setup_.scenario != nullptr);
+    exportTimelineAction_->setEnabled(loaded);
+    exportTraceAction_->setEnabled(loaded);
+    exportChartAction_->setEnabled(loaded && charts_->chartCount() > 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// export and errors
+
+void MainWindow::showError(const QString& title, const QString& message) {
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::exportTimeline() {
+    if (!view_.trace) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QString::fromStdString(setup_.scenario->id) + ".png",
+                                                      tr("Images (*.png *.svg *.pdf)"));
+    if (path.isEmpty()) return;
+    bool ok = false;
+    const int width = QInputDialog::getInt(this, tr("Export timeline"), tr("Width in pixels:"), 1600, timeline::kMinExportWidth, timeline::kMaxExportWidth, 100, &ok);
+    if (!ok) return;
+    const QStringList ranges{tr("The whole run"), tr("The visible range")};
+    const QString range = QInputDialog::getItem(this, tr("Export timeline"), tr("What to export:"), ranges, 0, false, &ok);
+    if (!ok) return;
+    timeline::ExportOptions options = timeline_->visibleExportOptions();
+    options.path = path;
+    options.width = width;
+    options.wholeRun = range == ranges[0];
+    options.title = trScenario(setup_.scenario->title);
+    QString error;
+    if (!timeline::exportTimeline(*view_.trace, options, &error)) showError(tr("Export failed"), error);
+    else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::exportChart() {
+    if (charts_->chartCount() == 0) return;
+    const int index = charts_->currentChart();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), charts_->chartTitle(index) + ".png",
+                                                      tr("Images (*.png *.svg)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!charts_->exportChart(index, path, &error)) showError(tr("Export failed"), error);
+    else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::exportTrace() {
+    if (!view_.trace) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export trace"), QString::fromStdString(setup_.scenario->id) + ".json",
+                                                      tr("Chrome Trace Event JSON (*.json)"));
+    if (path.isEmpty()) return;
+    std::ofstream file(path.toStdString());
+    if (file) writeChromeTrace(*view_.trace, setup_.scenario->id, file);
+    if (!file) showError(tr("Export failed"), tr("Cannot write %1").arg(path));
+    else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// settings
+
+void MainWindow::saveSettings() const {
+    QSettings s;
+    s.setValue("geometry", saveGeometry());
+    s.setValue("windowState", saveState());
+    s.setValue("timeAxis", axisAction_->isChecked());
+    s.setValue("speed", speed_->value());
+    browser_->saveState(s);
+}
+
+void MainWindow::restoreSettings() {
+    QSettings s;
+    restoreGeometry(s.value("geometry").toByteArray());
+    restoreState(s.value("windowState").toByteArray());
+    setTimeAxis(s.value("timeAxis", false).toBool());
+    speed_->setValue(s.value("speed", 3).toInt());
+    browser_->restoreState(s);
+    language_ = s.value("language").toString();
+    for (QAction* a : languageGroup_->actions())
+        if (a->data().toString() == language_) a->setChecked(true);
+    if (language_ != s.value("language").toString()) installTranslations(language_);
 }
 
 }  // namespace lockstep::app

@@ -419,7 +419,7 @@ Thread(target=consumer, name="consumer-2").start()
         .description = QT_TRANSLATE_NOOP(
             "Scenario",
             "A producer puts ten numbers into a queue.Queue, one every 0.1 s; two consumers take them out "
-            "and need 0.5 s for each, so items pile up (six at the peak). Every item is taken by exactly one "
+            "and need 0.5 s for each, so items pile up (eight at the peak, counting the two None signals). Every item is taken by exactly one "
             "consumer. When the producers are done, main puts one None per consumer as a stop signal, waits "
             "in q.join() until every item has had its task_done(), and joins the consumers. With maxsize 0 "
             "the queue is unbounded; set it to 5 or 2 and the producer (and main's None) block in put() while "

@@ -1,0 +1,118 @@
+#include "panels/ChartData.h"
+
+#include <algorithm>
+
+#include "lockstep/TraceAnalysis.h"
+
+namespace lockstep::app {
+
+namespace {
+
+// Appends a change to a step curve: first a point at the old value (the horizontal run up to this time), then
+// the new value. Several changes at one instant become one vertical stroke.
+void stepTo(ChartData::StepSeries& s, double t, int value) {
+    const double before = s.points.empty() ? 0.0 : s.points.back().y();
+    if (!s.points.empty() && s.points.back().x() == t && s.points.size() >= 2 &&
+        s.points[s.points.size() - 2].x() == t) {
+        // Already a vertical stroke at t: move its top instead of piling up points.
+        s.points.back().setY(value);
+    } else {
+        s.points.emplace_back(t, before);
+        s.points.emplace_back(t, value);
+    }
+    s.maximum = std::max(s.maximum, value);
+}
+
+void finish(ChartData::StepSeries& s, double end) {
+    const double last = s.points.empty() ? 0.0 : s.points.back().y();
+    if (s.points.empty() || s.points.back().x() < end) s.points.emplace_back(end, last);
+}
+
+QString objectName(const Trace& trace, ObjectId o) { return QString::fromStdString(trace.object(o).name); }
+
+}  // namespace
+
+Nanos ChartData::endTime(const Trace& trace) {
+    // Same rule as TraceAnalysis, so that the state bars add up to exactly the end of the last interval.
+    const std::size_t events = trace.eventCount();
+    if (trace.outcome().status == RunStatus::Running) return events ? trace.event(events - 1).time : 0;
+    return trace.outcome().endTime;
+}
+
+double ChartData::secondsAtStep(const Trace& trace, std::uint32_t step) {
+    step = std::min(step, trace.stepCount());
+    if (step == 0) return 0.0;
+    const std::size_t end = trace.stepEnd(step);
+    return end == 0 ? 0.0 : toSeconds(trace.event(end - 1).time);
+}
+
+ChartData ChartData::fromTrace(const Trace& trace, int cores) {
+    ChartData d;
+    const TraceAnalysis analysis(trace);
+    const Nanos end = endTime(trace);
+    d.endSeconds = toSeconds(end);
+    const std::uint32_t steps = trace.stepCount();
+
+    for (ObjectId o = 0; o < trace.objectCount(); ++o) {
+        const ObjectInfo& info = trace.object(o);
+        if (info.kind == ObjectKind::Queue) {
+            StepSeries s{objectName(trace, o), info.param, 0, {{0.0, 0.0}}};
+            for (const CountPoint& p : analysis.queueLength(o)) stepTo(s, toSeconds(p.time), p.value);
+            finish(s, d.endSeconds);
+            d.queues.push_back(std::move(s));
+        } else if (info.kind == ObjectKind::Semaphore || info.kind == ObjectKind::BoundedSemaphore) {
+            // Occupancy is the number of slots held after each step. Holds that close and open in the same step
+            // (a release that hands the slot on) must not count twice, so releases are applied first and only
+            // the value at the end of the step is drawn.
+            struct Delta {
+                std::uint32_t step;
+                Nanos time;
+                int delta;
+            };
+            std::vector<Delta> deltas;
+            for (const HoldInterval& h : analysis.holds(o)) {
+                deltas.push_back({h.beginStep, h.begin, +1});
+                if (h.endStep <= steps) deltas.push_back({h.endStep, h.end, -1});
+            }
+            std::stable_sort(deltas.begin(), deltas.end(), [](const Delta& a, const Delta& b) {
+                return a.step != b.step ? a.step < b.step : a.delta < b.delta;
+            });
+            StepSeries s{objectName(trace, o), info.param, 0, {{0.0, 0.0}}};
+            int held = 0;
+            for (std::size_t i = 0; i < deltas.size(); ++i) {
+                held += deltas[i].delta;
+                const bool lastOfStep = i + 1 == deltas.size() || deltas[i + 1].step != deltas[i].step;
+                if (lastOfStep) stepTo(s, toSeconds(deltas[i].time), held);
+            }
+            finish(s, d.endSeconds);
+            d.semaphores.push_back(std::move(s));
+        }
+    }
+
+    d.coreBusy.assign(static_cast<std::size_t>(std::max(cores, 1)), 0.0);
+    const auto lanes = analysis.actorStates();
+    for (std::size_t a = 0; a < lanes.size(); ++a) {
+        ActorTimes t;
+        t.name = QString::fromStdString(trace.actor(static_cast<ActorId>(a)).name);
+        for (const StateInterval& i : lanes[a]) {
+            const double secs = toSeconds(i.end - i.begin);
+            switch (i.state) {
+                case ActorState::Running: t.running += secs; break;
+                case ActorState::Computing:
+                    t.running += secs;
+                    if (i.core < d.coreBusy.size()) d.coreBusy[i.core] += secs;
+                    break;
+                case ActorState::Ready: t.ready += secs; break;
+                case ActorState::Blocked: t.blocked += secs; break;
+                case ActorState::Sleeping: t.sleeping += secs; break;
+                case ActorState::NotStarted: t.notStarted += secs; break;
+                case ActorState::Done: t.done += secs; break;
+            }
+        }
+        d.actors.push_back(std::move(t));
+    }
+    for (double& busy : d.coreBusy) busy = d.endSeconds > 0 ? std::min(1.0, busy / d.endSeconds) : 0.0;
+    return d;
+}
+
+}  // namespace lockstep::app

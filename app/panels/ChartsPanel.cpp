@@ -1,0 +1,427 @@
+#include "panels/ChartsPanel.h"
+
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSeries>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QHorizontalStackedBarSeries>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QStackedWidget>
+#include <QSvgGenerator>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include "panels/OkabeIto.h"
+
+namespace lockstep::app {
+
+namespace {
+
+constexpr QSize kExportSize(960, 600);  // used when the chart is not on screen to give its own size
+
+// Integer ticks for counts (items, slots): about ten of them, never a fractional step.
+void countAxis(QValueAxis* axis, double maximum) {
+    const double top = std::max(1.0, maximum);
+    axis->setRange(0, top);
+    axis->setLabelFormat(QStringLiteral("%d"));
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(std::max(1.0, std::ceil(top / 10.0)));
+}
+
+QLineSeries* stepLine(const ChartData::StepSeries& s, const QColor& color) {
+    auto* line = new QLineSeries;
+    line->setObjectName(QStringLiteral("data"));
+    line->setName(s.name);
+    line->replace(QList<QPointF>(s.points.begin(), s.points.end()));
+    QPen pen(color);
+    pen.setWidthF(2.0);
+    line->setPen(pen);
+    return line;
+}
+
+// Adds a series to a chart made by makeTimeChart and ties it to both of its axes.
+void attach(QChart* chart, QAbstractSeries* series) {
+    chart->addSeries(series);
+    for (QAbstractAxis* axis : chart->axes()) series->attachAxis(axis);
+}
+
+}  // namespace
+
+ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
+    tabs_ = new QTabWidget(this);
+    tabs_->setDocumentMode(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(tabs_);
+    for (Page& page : pages_) {
+        page.stack = new QStackedWidget;
+        page.view = new QChartView;
+        page.view->setRenderHint(QPainter::Antialiasing);
+        page.empty = new QLabel;
+        page.empty->setAlignment(Qt::AlignCenter);
+        page.empty->setWordWrap(true);
+        page.empty->setMargin(12);
+        page.stack->addWidget(page.view);
+        page.stack->addWidget(page.empty);
+        tabs_->addTab(page.stack, QString());
+    }
+    retranslateTabs();
+    rebuild();
+}
+
+ChartsPanel::~ChartsPanel() = default;
+
+QString ChartsPanel::chartTitle(int index) const {
+    switch (index) {
+        case QueueLengthChart: return tr("Queue length over time");
+        case SemaphoreChart: return tr("Semaphore occupancy over time");
+        case ActorStatesChart: return tr("Time each thread spent in each state");
+        case CoreUtilisationChart: return tr("Core utilisation");
+        default: return QString();
+    }
+}
+
+int ChartsPanel::currentChart() const { return tabs_->currentIndex(); }
+
+void ChartsPanel::setCurrentChart(int index) {
+    if (index >= 0 && index < ChartCount) tabs_->setCurrentIndex(index);
+}
+
+QChart* ChartsPanel::chart(int index) const {
+    if (index < 0 || index >= ChartCount) return nullptr;
+    return pages_[static_cast<std::size_t>(index)].view->chart();
+}
+
+bool ChartsPanel::isChartEmpty(int index) const {
+    if (index < 0 || index >= ChartCount) return true;
+    const Page& page = pages_[static_cast<std::size_t>(index)];
+    return page.stack->currentWidget() == page.empty;
+}
+
+QString ChartsPanel::emptyMessage(int index) const {
+    if (!isChartEmpty(index)) return QString();
+    return pages_[static_cast<std::size_t>(index)].empty->text();
+}
+
+void ChartsPanel::setView(const TraceView& view) {
+    view_ = view;
+    const Trace* trace = view.trace.get();
+    const std::uint32_t steps = trace ? trace->stepCount() : 0;
+    // Charts summarise the whole run so far; only new steps (or the end, which fixes the end time) change
+    // them. Rebuilding on every cursor move would redo the whole analysis for nothing.
+    if (trace != builtTrace_ || steps != builtSteps_ || view.ended != builtEnded_ || view.config.cores != builtCores_) {
+        builtTrace_ = trace;
+        builtSteps_ = steps;
+        builtEnded_ = view.ended;
+        builtCores_ = view.config.cores;
+        rebuild();
+    } else {
+        moveCursor();
+    }
+}
+
+void ChartsPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateTabs();
+        rebuild();  // titles, axis titles, set names and empty messages are all made in rebuild()
+    }
+    QWidget::changeEvent(event);
+}
+
+void ChartsPanel::retranslateTabs() {
+    tabs_->setTabText(QueueLengthChart, tr("Queues"));
+    tabs_->setTabText(SemaphoreChart, tr("Semaphores"));
+    tabs_->setTabText(ActorStatesChart, tr("States"));
+    tabs_->setTabText(CoreUtilisationChart, tr("Cores"));
+    for (int i = 0; i < ChartCount; ++i) tabs_->setTabToolTip(i, chartTitle(i));
+}
+
+void ChartsPanel::rebuild() {
+    data_ = view_.trace ? ChartData::fromTrace(*view_.trace, view_.config.cores) : ChartData{};
+    if (!view_.trace) {
+        const QString none = tr("Load a scenario to see its charts.");
+        for (int i = 0; i < ChartCount; ++i) showChart(i, nullptr, none);
+        cursorSeconds_ = 0;
+        return;
+    }
+    QString empty;
+    QChart* c = makeQueueChart(empty);
+    showChart(QueueLengthChart, c, empty);
+    c = makeSemaphoreChart(empty);
+    showChart(SemaphoreChart, c, empty);
+    c = makeStatesChart(empty);
+    showChart(ActorStatesChart, c, empty);
+    c = makeCoresChart(empty);
+    showChart(CoreUtilisationChart, c, empty);
+    moveCursor();
+}
+
+void ChartsPanel::showChart(int index, QChart* chart, const QString& emptyText) {
+    Page& page = pages_[static_cast<std::size_t>(index)];
+    if (!chart) {
+        // Keep an empty chart in the view so chart() is never a dangling pointer to a deleted one.
+        chart = new QChart;
+        chart->setTitle(chartTitle(index));
+        page.cursor = nullptr;
+    }
+    QChart* old = page.view->chart();
+    page.view->setChart(chart);  // the view releases the old chart without deleting it
+    delete old;
+    page.empty->setText(emptyText);
+    page.stack->setCurrentWidget(emptyText.isEmpty() ? static_cast<QWidget*>(page.view) : page.empty);
+}
+
+QChart* ChartsPanel::makeTimeChart(int index, double yMax, const QString& yTitle) {
+    auto* chart = new QChart;
+    chart->setTitle(chartTitle(index));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto* x = new QValueAxis;
+    x->setTitleText(tr("virtual time (s)"));
+    x->setRange(0, std::max(data_.endSeconds, 1e-3));
+    x->applyNiceNumbers();  // ticks at 0.5 s rather than at 0.675 s; the range may grow a little past the end
+    x->setLabelFormat(QStringLiteral("%.2f"));
+    auto* y = new QValueAxis;
+    y->setTitleText(yTitle);
+    countAxis(y, yMax);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+
+    // The cursor is a two-point series on the same axes, so it moves with zoom and export for free.
+    Page& page = pages_[static_cast<std::size_t>(index)];
+    page.cursor = new QLineSeries;
+    page.cursor->setObjectName(QStringLiteral("cursor"));
+    page.cursor->setName(tr("cursor"));
+    QPen pen(OkabeIto::black());
+    pen.setStyle(Qt::DashLine);
+    pen.setWidthF(1.5);
+    page.cursor->setPen(pen);
+    page.cursorTop = y->max();
+    return chart;
+}
+
+QChart* ChartsPanel::makeQueueChart(QString& emptyText) {
+    emptyText.clear();
+    if (data_.queues.empty()) {
+        emptyText = tr("This scenario has no queue.");
+        pages_[QueueLengthChart].cursor = nullptr;
+        return nullptr;
+    }
+    double top = 1;
+    for (const auto& q : data_.queues) top = std::max({top, double(q.maximum), double(q.capacity)});
+    QChart* chart = makeTimeChart(QueueLengthChart, top, tr("items in the queue"));
+    int colour = 0;
+    for (const auto& q : data_.queues) {
+        auto* line = stepLine(q, OkabeIto::color(colour++));
+        line->setName(q.capacity > 0 ? tr("%1 (maxsize %2)").arg(q.name).arg(q.capacity)
+                                     : tr("%1 (unbounded)").arg(q.name));
+        attach(chart, line);
+    }
+    attach(chart, pages_[QueueLengthChart].cursor);
+    for (QLegendMarker* m : chart->legend()->markers(pages_[QueueLengthChart].cursor)) m->setVisible(false);
+    return chart;
+}
+
+QChart* ChartsPanel::makeSemaphoreChart(QString& emptyText) {
+    emptyText.clear();
+    if (data_.semaphores.empty()) {
+        emptyText = tr("This scenario has no semaphore.");
+        pages_[SemaphoreChart].cursor = nullptr;
+        return nullptr;
+    }
+    double top = 1;
+    for (const auto& s : data_.semaphores) top = std::max({top, double(s.maximum), double(s.capacity)});
+    QChart* chart = makeTimeChart(SemaphoreChart, top, tr("slots taken"));
+    int colour = 0;
+    std::vector<QAbstractSeries*> capacities;
+    for (const auto& s : data_.semaphores) {
+        const QColor c = OkabeIto::color(colour++);
+        auto* line = stepLine(s, c);
+        // "value" as in Python's Semaphore(value=3): the number of slots it starts with.
+        line->setName(tr("%1 (value %2)").arg(s.name).arg(s.capacity));
+        attach(chart, line);
+        // The initial value drawn as a dashed ceiling: a learner sees at once that the line never crosses it.
+        auto* capacity = new QLineSeries;
+        capacity->setObjectName(QStringLiteral("capacity"));
+        capacity->append(0, double(s.capacity));
+        capacity->append(std::max(data_.endSeconds, 1e-3), double(s.capacity));
+        QPen pen(c);
+        pen.setStyle(Qt::DotLine);
+        capacity->setPen(pen);
+        attach(chart, capacity);
+        capacities.push_back(capacity);
+    }
+    attach(chart, pages_[SemaphoreChart].cursor);
+    capacities.push_back(pages_[SemaphoreChart].cursor);
+    for (QAbstractSeries* s : capacities)
+        for (QLegendMarker* m : chart->legend()->markers(s)) m->setVisible(false);
+    return chart;
+}
+
+QChart* ChartsPanel::makeStatesChart(QString& emptyText) {
+    emptyText.clear();
+    if (data_.actors.empty()) {
+        emptyText = tr("No thread has started yet.");
+        return nullptr;
+    }
+    if (data_.endSeconds <= 0) {
+        emptyText = tr("No virtual time has passed yet: every state so far lasted zero seconds.");
+        return nullptr;
+    }
+    auto* chart = new QChart;
+    chart->setTitle(chartTitle(ActorStatesChart));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto* series = new QHorizontalStackedBarSeries;
+    series->setObjectName(QStringLiteral("data"));
+    struct Part {
+        QString name;
+        QColor color;
+        double ChartData::ActorTimes::*field;
+    };
+    const Part parts[] = {
+        {tr("running / computing"), OkabeIto::bluishGreen(), &ChartData::ActorTimes::running},
+        {tr("ready"), OkabeIto::yellow(), &ChartData::ActorTimes::ready},
+        {tr("blocked"), OkabeIto::vermillion(), &ChartData::ActorTimes::blocked},
+        {tr("sleeping"), OkabeIto::skyBlue(), &ChartData::ActorTimes::sleeping},
+        {tr("not started"), QColor(0xdd, 0xdd, 0xdd), &ChartData::ActorTimes::notStarted},
+        {tr("finished"), QColor(0x99, 0x99, 0x99), &ChartData::ActorTimes::done},
+    };
+    // Bars are laid out bottom-up; the actors go in reverse so the main thread is on top, as in the timeline.
+    QStringList names;
+    for (auto it = data_.actors.rbegin(); it != data_.actors.rend(); ++it) names << it->name;
+    for (const Part& part : parts) {
+        auto* set = new QBarSet(part.name);
+        set->setColor(part.color);
+        set->setBorderColor(part.color.darker(130));
+        for (auto it = data_.actors.rbegin(); it != data_.actors.rend(); ++it) set->append((*it).*part.field);
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto* actors = new QBarCategoryAxis;
+    actors->append(names);
+    auto* seconds = new QValueAxis;
+    seconds->setTitleText(tr("virtual time (s)"));
+    seconds->setRange(0, data_.endSeconds);
+    seconds->setLabelFormat(QStringLiteral("%.2f"));
+    chart->addAxis(actors, Qt::AlignLeft);
+    chart->addAxis(seconds, Qt::AlignBottom);
+    series->attachAxis(actors);
+    series->attachAxis(seconds);
+    return chart;
+}
+
+QChart* ChartsPanel::makeCoresChart(QString& emptyText) {
+    emptyText.clear();
+    const bool anyBusy = std::any_of(data_.coreBusy.begin(), data_.coreBusy.end(), [](double b) { return b > 0; });
+    if (data_.endSeconds <= 0 || !anyBusy) {
+        emptyText = tr("No thread has computed on a core in this run so far: the threads only sleep or wait, "
+                       "so every core is idle.");
+        return nullptr;
+    }
+    auto* chart = new QChart;
+    chart->setTitle(chartTitle(CoreUtilisationChart));
+    chart->legend()->setVisible(false);
+    auto* series = new QBarSeries;
+    series->setObjectName(QStringLiteral("data"));
+    auto* set = new QBarSet(tr("busy"));
+    set->setColor(OkabeIto::blue());
+    QStringList cores;
+    for (std::size_t c = 0; c < data_.coreBusy.size(); ++c) {
+        cores << tr("core %1").arg(c);
+        set->append(100.0 * data_.coreBusy[c]);
+    }
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value %"));
+    series->setLabelsPrecision(3);
+    chart->addSeries(series);
+    auto* axisX = new QBarCategoryAxis;
+    axisX->append(cores);
+    auto* axisY = new QValueAxis;
+    axisY->setRange(0, 100);
+    axisY->setTitleText(tr("busy (% of the run)"));
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisX);
+    series->attachAxis(axisY);
+    return chart;
+}
+
+void ChartsPanel::moveCursor() {
+    cursorSeconds_ = view_.trace ? ChartData::secondsAtStep(*view_.trace, view_.cursor) : 0.0;
+    for (Page& page : pages_)
+        if (page.cursor) page.cursor->replace(QList<QPointF>{{cursorSeconds_, 0.0}, {cursorSeconds_, page.cursorTop}});
+}
+
+bool ChartsPanel::exportChart(int index, const QString& path, QString* error) const {
+    auto fail = [error](const QString& message) {
+        if (error) *error = message;
+        return false;
+    };
+    if (index < 0 || index >= ChartCount) return fail(tr("There is no chart number %1.").arg(index));
+    if (isChartEmpty(index))
+        return fail(tr("The chart \"%1\" has nothing to show: %2").arg(chartTitle(index), emptyMessage(index)));
+    QChartView* view = pages_[static_cast<std::size_t>(index)].view;
+    // On screen the export looks like the view. A chart on a hidden tab (or a panel never shown) has no size
+    // of its own, and a hidden view defers its resize until it is shown, so the chart is laid out at the
+    // export size directly and its scene drawn, then given its old geometry back.
+    const bool onScreen = view->isVisible() && !view->size().isEmpty();
+    const QSize size = onScreen ? view->size() : kExportSize;
+    auto draw = [view, onScreen, size](QPainter& painter) {
+        if (onScreen) {
+            view->render(&painter);
+            return;
+        }
+        QChart* chart = view->chart();
+        const QRectF old = chart->geometry();
+        const QRectF target(QPointF(0, 0), QSizeF(size));
+        chart->setGeometry(target);
+        if (chart->layout()) chart->layout()->activate();
+        chart->scene()->render(&painter, target, target);
+        chart->setGeometry(old);
+    };
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(chartTitle(index));
+        svg.setDescription(tr("Exported from Lockstep"));
+        QPainter painter;
+        if (!painter.begin(&svg)) return fail(tr("Cannot write \"%1\".").arg(path));
+        draw(painter);
+        painter.end();
+        if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
+            return fail(tr("Cannot write \"%1\".").arg(path));
+        return true;
+    }
+    if (suffix != QLatin1String("png"))
+        return fail(tr("Unknown image format \"%1\": use a file name ending in .png or .svg.").arg(suffix));
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        draw(painter);
+    }
+    if (!image.save(path, "PNG")) return fail(tr("Cannot write \"%1\".").arg(path));
+    return true;
+}
+
+}  // namespace lockstep::app

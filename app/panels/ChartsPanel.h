@@ -1,0 +1,89 @@
+#pragma once
+// Charts computed from a run's trace: queue length and semaphore occupancy over virtual time, the time each
+// actor spent in each state, and how busy each virtual core was. The time charts carry a vertical line at
+// the virtual time of the cursor's step, so the charts follow the timeline as the learner steps.
+//
+// The series are rebuilt only when the trace has grown or ended (a cursor move only shifts the line), and
+// every chart without data shows a sentence saying why instead of empty axes.
+
+#include <QString>
+#include <QWidget>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+
+#include "gui/TraceView.h"
+#include "panels/ChartData.h"
+
+class QChart;
+class QChartView;
+class QLabel;
+class QLineSeries;
+class QStackedWidget;
+class QTabWidget;
+
+namespace lockstep::app {
+
+class ChartsPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum ChartIndex { QueueLengthChart, SemaphoreChart, ActorStatesChart, CoreUtilisationChart, ChartCount };
+
+    explicit ChartsPanel(QWidget* parent = nullptr);
+    ~ChartsPanel() override;
+
+    void setView(const TraceView& view);
+
+    int chartCount() const { return ChartCount; }
+    QString chartTitle(int index) const;
+    int currentChart() const;
+    void setCurrentChart(int index);
+    // Writes chart `index` as PNG or SVG, chosen by the file's extension. On failure returns false with
+    // `error` (when given) saying what went wrong; an empty chart is not exported.
+    bool exportChart(int index, const QString& path, QString* error) const;
+
+    // For tests and the export dialog: the chart (null before the first view), whether it shows its empty
+    // message, that message, and the numbers it was drawn from.
+    QChart* chart(int index) const;
+    bool isChartEmpty(int index) const;
+    QString emptyMessage(int index) const;
+    const ChartData& data() const { return data_; }
+    // Virtual time (seconds) the cursor line marks.
+    double cursorSeconds() const { return cursorSeconds_; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Page {
+        QStackedWidget* stack = nullptr;
+        QChartView* view = nullptr;
+        QLabel* empty = nullptr;
+        QLineSeries* cursor = nullptr;  // time charts only
+        double cursorTop = 1.0;
+    };
+
+    void rebuild();
+    void retranslateTabs();
+    void showChart(int index, QChart* chart, const QString& emptyText);
+    QChart* makeQueueChart(QString& emptyText);
+    QChart* makeSemaphoreChart(QString& emptyText);
+    QChart* makeStatesChart(QString& emptyText);
+    QChart* makeCoresChart(QString& emptyText);
+    QChart* makeTimeChart(int index, double yMax, const QString& yTitle);
+    void moveCursor();
+
+    QTabWidget* tabs_ = nullptr;
+    std::array<Page, ChartCount> pages_{};
+    TraceView view_;
+    ChartData data_;
+    // What the charts were built from: a new trace, more steps or the end of the run rebuild them.
+    const Trace* builtTrace_ = nullptr;
+    std::uint32_t builtSteps_ = 0;
+    bool builtEnded_ = false;
+    int builtCores_ = 0;
+    double cursorSeconds_ = 0;
+};
+
+}  // namespace lockstep::app

@@ -1,0 +1,307 @@
+#include "panels/CodeView.h"
+
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+
+#include <algorithm>
+
+#include "panels/InspectorPalette.h"
+#include "panels/InspectorStateNames.h"
+
+namespace lockstep::app {
+
+namespace {
+constexpr int kPad = 6;
+constexpr int kMinColumnWidth = 220;
+constexpr int kMaxColumnWidth = 800;
+}  // namespace
+
+CodeView::CodeView(QWidget* parent) : QAbstractScrollArea(parent) {
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    viewport()->setMouseTracking(true);
+    connect(horizontalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
+    updateMetrics();
+}
+
+int CodeView::lineHeight() const { return fontMetrics().height() + 2; }
+int CodeView::headerHeight() const { return 2 * fontMetrics().height() + 3 * kPad; }
+
+void CodeView::setView(const TraceView& view) {
+    if (view.scenario != scenario_) {
+        scenario_ = view.scenario;
+        lines_ = scenario_ ? QString::fromStdString(scenario_->listing).split(QLatin1Char('\n')) : QStringList();
+        while (!lines_.isEmpty() && lines_.back().trimmed().isEmpty()) lines_.removeLast();
+        updateMetrics();
+    }
+    trace_ = view.trace;
+    state_.update(trace_.get(), view.cursor);
+
+    columns_.clear();
+    if (trace_) {
+        const Trace& t = *trace_;
+        const auto states = TraceAnalysis(t).statesAt(view.cursor);
+        // Choosing means something where the engine waits for the user (manual mode, at the live step) and
+        // at any past step, where picking another ready thread branches the run from there.
+        const bool choosing = view.manual && ((view.cursor == view.live && !view.ended) || view.cursor < view.live);
+        for (ActorId a = 0; a < t.actorCount(); ++a) {
+            Column c;
+            c.actor = a;
+            c.name = QString::fromStdString(t.actor(a).name);
+            if (a < states.size()) c.state = states[a];
+            c.line = state_.line(a);
+            c.choosable = choosing && std::find(view.candidates.begin(), view.candidates.end(), a) != view.candidates.end();
+            columns_.push_back(c);
+        }
+    }
+    rebuildStatus();
+    updateScrollBars();
+    // Keep the running actor's line in sight: that is where the program is.
+    for (const Column& c : columns_)
+        if (c.state.state == ActorState::Running && c.line > 0) scrollToLine(c.line);
+    viewport()->update();
+}
+
+void CodeView::rebuildStatus() {
+    for (Column& c : columns_) {
+        const ActorState s = c.state.state;
+        QString status = actorStateText(s);
+        if (s == ActorState::Blocked && trace_ && c.state.object < trace_->objectCount()) {
+            const ObjectInfo& obj = trace_->object(c.state.object);
+            status = tr("blocked: %1 %2").arg(opText(c.state.op), QString::fromStdString(obj.name));
+            // A join names its thread already; for the others the holder is the answer to "why".
+            if (obj.kind != ObjectKind::Thread) {
+                QStringList holders;
+                for (ActorId h : state_.holders(c.state.object))
+                    if (h < trace_->actorCount()) holders << QString::fromStdString(trace_->actor(h).name);
+                if (!holders.isEmpty()) status += QLatin1Char(' ') + tr("(held by %1)").arg(holders.join(QStringLiteral(", ")));
+            }
+        } else if (c.choosable) {
+            status = tr("ready: can run next");
+        }
+        c.status = status;
+    }
+}
+
+void CodeView::updateMetrics() {
+    const QFontMetrics fm = fontMetrics();
+    // The gutter holds the state marker, then the line number.
+    markerWidth_ = fm.horizontalAdvance(QStringLiteral("\u25B6")) + kPad;
+    gutterWidth_ = markerWidth_ + fm.horizontalAdvance(QString::number(std::max<qsizetype>(lines_.size(), 99))) + 2 * kPad;
+    int text = 0;
+    for (const QString& l : lines_) text = std::max(text, fm.horizontalAdvance(l));
+    columnWidth_ = std::clamp(gutterWidth_ + text + 3 * kPad, kMinColumnWidth, kMaxColumnWidth);
+}
+
+void CodeView::updateScrollBars() {
+    const int total = static_cast<int>(columns_.size()) * columnWidth_;
+    horizontalScrollBar()->setRange(0, std::max(0, total - viewport()->width()));
+    horizontalScrollBar()->setPageStep(viewport()->width());
+    horizontalScrollBar()->setSingleStep(columnWidth_ / 4);
+    const int visibleLines = std::max(1, (viewport()->height() - headerHeight()) / lineHeight());
+    verticalScrollBar()->setRange(0, std::max(0, static_cast<int>(lines_.size()) + 1 - visibleLines));
+    verticalScrollBar()->setPageStep(visibleLines);
+    verticalScrollBar()->setSingleStep(1);
+}
+
+void CodeView::scrollToLine(int line) {
+    // The vertical scroll bar counts lines.
+    const int first = verticalScrollBar()->value();
+    const int visible = verticalScrollBar()->pageStep();
+    if (line - 1 < first) verticalScrollBar()->setValue(line - 1);
+    else if (line > first + visible) verticalScrollBar()->setValue(line - visible);
+}
+
+void CodeView::resizeEvent(QResizeEvent* event) {
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+}
+
+const CodeView::Column* CodeView::column(ActorId actor) const {
+    for (const Column& c : columns_)
+        if (c.actor == actor) return &c;
+    return nullptr;
+}
+
+int CodeView::currentLine(ActorId actor) const {
+    const Column* c = column(actor);
+    return c ? c->line : -1;
+}
+
+ActorState CodeView::actorState(ActorId actor) const {
+    const Column* c = column(actor);
+    return c ? c->state.state : ActorState::NotStarted;
+}
+
+QString CodeView::statusText(ActorId actor) const {
+    const Column* c = column(actor);
+    return c ? c->status : QString();
+}
+
+bool CodeView::isChoosable(ActorId actor) const {
+    const Column* c = column(actor);
+    return c && c->choosable;
+}
+
+QRect CodeView::columnRect(ActorId actor) const {
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+        if (columns_[i].actor == actor)
+            return {static_cast<int>(i) * columnWidth_ - horizontalScrollBar()->value(), 0, columnWidth_,
+                    viewport()->height()};
+    return {};
+}
+
+QRect CodeView::chooseButtonRect(ActorId actor) const {
+    const Column* c = column(actor);
+    if (!c || !c->choosable) return {};
+    const QRect col = columnRect(actor);
+    const QFontMetrics fm = fontMetrics();
+    const int w = fm.horizontalAdvance(tr("Run")) + fm.horizontalAdvance(QStringLiteral("\u25B6 ")) + 2 * kPad;
+    return {col.right() - w - kPad, kPad / 2, w, fm.height() + kPad};
+}
+
+int CodeView::columnAt(const QPoint& pos) const {
+    const int x = pos.x() + horizontalScrollBar()->value();
+    if (x < 0 || columnWidth_ <= 0) return -1;
+    const int i = x / columnWidth_;
+    return i < static_cast<int>(columns_.size()) ? i : -1;
+}
+
+void CodeView::paintEvent(QPaintEvent*) {
+    QPainter p(viewport());
+    const QPalette pal = palette();
+    p.fillRect(viewport()->rect(), pal.base());
+    if (columns_.empty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(viewport()->rect(), Qt::AlignCenter,
+                   scenario_ ? tr("No thread has started yet.") : tr("Pick a scenario to see its code."));
+        return;
+    }
+    const QFontMetrics fm = fontMetrics();
+    const int lh = lineHeight();
+    const int header = headerHeight();
+    const int firstLine = verticalScrollBar()->value();  // 0-based index of the top line
+    const int visibleLines = (viewport()->height() - header) / lh + 2;
+    const int lastLine = std::min<int>(static_cast<int>(lines_.size()), firstLine + visibleLines);
+    QFont bold = font();
+    bold.setBold(true);
+
+    // Only the columns that meet the viewport are painted, however many actors there are.
+    const int firstCol = std::max(0, horizontalScrollBar()->value() / columnWidth_);
+    const int lastCol = std::min<int>(static_cast<int>(columns_.size()) - 1,
+                                      (horizontalScrollBar()->value() + viewport()->width()) / columnWidth_);
+    for (int ci = firstCol; ci <= lastCol; ++ci) {
+        const Column& c = columns_[static_cast<std::size_t>(ci)];
+        const int x = ci * columnWidth_ - horizontalScrollBar()->value();
+        const bool done = c.state.state == ActorState::Done;
+        const QColor textColour = done ? palette::grey() : pal.color(QPalette::Text);
+
+        // Listing lines, clipped below the header.
+        p.save();
+        p.setClipRect(QRect(x, header, columnWidth_, viewport()->height() - header));
+        for (int i = firstLine; i < lastLine; ++i) {
+            const int y = header + (i - firstLine) * lh;
+            if (i + 1 == c.line) p.fillRect(QRect(x, y, columnWidth_, lh), palette::stateBackground(c.state.state));
+            p.setPen(palette::grey());
+            p.drawText(QRect(x + markerWidth_, y, gutterWidth_ - markerWidth_ - kPad, lh), Qt::AlignRight | Qt::AlignVCenter,
+                       QString::number(i + 1));
+            p.setPen(textColour);
+            p.drawText(QRect(x + gutterWidth_, y, columnWidth_ - gutterWidth_ - kPad, lh), Qt::AlignLeft | Qt::AlignVCenter,
+                       lines_[i]);
+        }
+        // A marker in the gutter says the same as the background, for readers who cannot tell the colours.
+        if (c.line > firstLine && c.line <= lastLine) {
+            const int y = header + (c.line - 1 - firstLine) * lh;
+            p.setPen(palette::stateColor(c.state.state));
+            p.setFont(bold);
+            p.drawText(QRect(x + 2, y, markerWidth_, lh), Qt::AlignCenter,
+                       c.state.state == ActorState::Blocked ? QStringLiteral("\u25A0") : QStringLiteral("\u25B6"));
+            p.setFont(font());
+        }
+        p.restore();
+
+        // Header: a band in the state's colour, the name, the status line and, when choosable, a button.
+        const QRect head(x, 0, columnWidth_, header);
+        p.fillRect(head, pal.window());
+        p.fillRect(QRect(x, header - 4, columnWidth_, 4), palette::stateColor(c.state.state));
+        p.setPen(pal.color(QPalette::Mid));
+        p.drawLine(x + columnWidth_ - 1, 0, x + columnWidth_ - 1, viewport()->height());
+        p.setFont(bold);
+        p.setPen(textColour);
+        const QRect button = chooseButtonRect(c.actor);
+        const int nameRight = button.isValid() ? button.left() - kPad : x + columnWidth_ - kPad;
+        p.drawText(QRect(x + kPad, kPad / 2, nameRight - x - kPad, fm.height() + kPad), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(c.name, Qt::ElideRight, nameRight - x - kPad));
+        p.setFont(font());
+        p.setPen(c.state.state == ActorState::Blocked ? palette::stateColor(ActorState::Blocked) : textColour);
+        p.drawText(QRect(x + kPad, fm.height() + 2 * kPad, columnWidth_ - 2 * kPad, fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(c.status, Qt::ElideRight, columnWidth_ - 2 * kPad));
+        if (button.isValid()) {
+            p.setPen(palette::stateColor(ActorState::Ready).darker(130));
+            p.setBrush(palette::stateBackground(ActorState::Ready));
+            p.drawRoundedRect(button, 4, 4);
+            p.setPen(pal.color(QPalette::Text));
+            p.drawText(button, Qt::AlignCenter, QStringLiteral("\u25B6 ") + tr("Run"));
+            p.setBrush(Qt::NoBrush);
+        }
+    }
+}
+
+void CodeView::mousePressEvent(QMouseEvent* event) {
+    const int ci = columnAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && ci >= 0) {
+        const Column& c = columns_[static_cast<std::size_t>(ci)];
+        if (c.choosable && chooseButtonRect(c.actor).contains(event->position().toPoint())) {
+            event->accept();
+            emit actorChosen(c.actor);
+            return;
+        }
+    }
+    QAbstractScrollArea::mousePressEvent(event);
+}
+
+void CodeView::mouseDoubleClickEvent(QMouseEvent* event) {
+    const int ci = columnAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && ci >= 0 && columns_[static_cast<std::size_t>(ci)].choosable) {
+        event->accept();
+        emit actorChosen(columns_[static_cast<std::size_t>(ci)].actor);
+        return;
+    }
+    QAbstractScrollArea::mouseDoubleClickEvent(event);
+}
+
+bool CodeView::viewportEvent(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const int ci = columnAt(help->pos());
+        if (ci >= 0) {
+            const Column& c = columns_[static_cast<std::size_t>(ci)];
+            QString text = QStringLiteral("%1: %2").arg(c.name, c.status);
+            if (c.choosable) text += QLatin1Char('\n') + tr("Double-click or press Run to let it take the next step.");
+            else if (c.state.state == ActorState::Blocked) text += QLatin1Char('\n') + tr("It cannot run until what it waits for is free.");
+            QToolTip::showText(help->globalPos(), text, viewport());
+            return true;
+        }
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void CodeView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        rebuildStatus();
+        viewport()->update();
+    } else if (event->type() == QEvent::FontChange) {
+        updateMetrics();
+        updateScrollBars();
+    }
+    QAbstractScrollArea::changeEvent(event);
+}
+
+}  // namespace lockstep::app

@@ -1,0 +1,83 @@
+#pragma once
+// Every actor's listing side by side, one column per actor, with the line the actor is on highlighted in the
+// colour of its state (running, ready, blocked...). Each column's header names the actor and says what it is
+// doing; a blocked actor's header says what it waits for and who holds it. In manual mode, at the live step,
+// the actors that could run next carry a "run" button (or take a double click) to choose the next step.
+//
+// All actors run the same program, so the listing is laid out once and every column paints it with its own
+// highlight: the cost of a column is its visible lines, not a text document per actor.
+
+#include <QAbstractScrollArea>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+#include "gui/TraceView.h"
+#include "lockstep/TraceAnalysis.h"
+#include "panels/InspectorState.h"
+
+namespace lockstep::app {
+
+class CodeView : public QAbstractScrollArea {
+    Q_OBJECT
+
+public:
+    explicit CodeView(QWidget* parent = nullptr);
+
+    void setView(const TraceView& view);
+
+    int actorColumnCount() const { return static_cast<int>(columns_.size()); }
+    // Listing line (1-based) highlighted for the actor: the line of its last event at or before the cursor;
+    // 0 when it has none yet. -1 for an actor that is not shown.
+    int currentLine(ActorId actor) const;
+    ActorState actorState(ActorId actor) const;
+    // The second header line, e.g. "blocked: acquire lock_b (held by T2)".
+    QString statusText(ActorId actor) const;
+    // The actor may be chosen to run next (manual mode, cursor at the live step, a candidate).
+    bool isChoosable(ActorId actor) const;
+    // Where the actor's column and its "run" button are, in viewport coordinates (empty when not shown).
+    QRect columnRect(ActorId actor) const;
+    QRect chooseButtonRect(ActorId actor) const;
+
+signals:
+    void actorChosen(lockstep::ActorId actor);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    bool viewportEvent(QEvent* event) override;
+
+private:
+    struct Column {
+        ActorId actor = kNoActor;
+        QString name;
+        StateInterval state;
+        int line = 0;
+        QString status;
+        bool choosable = false;
+    };
+
+    void rebuildStatus();
+    void updateMetrics();
+    void updateScrollBars();
+    void scrollToLine(int line);
+    int columnAt(const QPoint& viewportPos) const;
+    const Column* column(ActorId actor) const;
+    int headerHeight() const;
+    int lineHeight() const;
+
+    std::shared_ptr<const Trace> trace_;
+    const scenarios::Scenario* scenario_ = nullptr;
+    InspectorState state_;
+    QStringList lines_;
+    std::vector<Column> columns_;
+    int columnWidth_ = 200;
+    int gutterWidth_ = 30;
+    int markerWidth_ = 12;
+};
+
+}  // namespace lockstep::app

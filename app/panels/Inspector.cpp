@@ -1,0 +1,55 @@
+#include "panels/Inspector.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QSplitter>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include "lockstep/TraceAnalysis.h"
+#include "panels/InspectorModel.h"
+#include "panels/WaitForGraph.h"
+
+namespace lockstep::app {
+
+Inspector::Inspector(QWidget* parent)
+    : QWidget(parent), model_(new InspectorModel(this)), tree_(new QTreeView), graph_(new WaitForGraph) {
+    tree_->setModel(model_);
+    tree_->setUniformRowHeights(true);
+    tree_->setAlternatingRowColors(true);
+    tree_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    tree_->header()->setSectionResizeMode(InspectorModel::NameColumn, QHeaderView::ResizeToContents);
+    tree_->header()->setSectionResizeMode(InspectorModel::ValueColumn, QHeaderView::ResizeToContents);
+    tree_->header()->setStretchLastSection(true);
+    tree_->expandAll();
+    // A reset happens when objects appear or vanish (the cursor crossed a Create); the groups stay open.
+    connect(model_, &QAbstractItemModel::modelReset, tree_, &QTreeView::expandAll);
+
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(tree_);
+    splitter->addWidget(graph_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+}
+
+void Inspector::setView(const TraceView& view) {
+    trace_ = view.trace;
+    state_.update(trace_.get(), view.cursor);
+    model_->update(state_);
+    std::vector<StateInterval> states;
+    if (trace_) states = TraceAnalysis(*trace_).statesAt(view.cursor);
+    graph_->setGraph(WaitForGraphData::build(state_, states));
+}
+
+void Inspector::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        model_->update(state_);  // values such as "free" or "held by T1" are built translated
+        model_->retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+}  // namespace lockstep::app

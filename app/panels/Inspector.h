@@ -1,0 +1,43 @@
+#pragma once
+// The inspector: at the cursor step, shared variables, locks, semaphores, queues, events, conditions and
+// the errors raised so far (a tree view over InspectorModel), above the wait-for graph.
+
+#include <QWidget>
+
+#include <memory>
+
+#include "gui/TraceView.h"
+#include "panels/InspectorState.h"
+
+class QTreeView;
+class QSplitter;
+
+namespace lockstep::app {
+
+class InspectorModel;
+class WaitForGraph;
+
+class Inspector : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit Inspector(QWidget* parent = nullptr);
+
+    void setView(const TraceView& view);
+    InspectorModel* model() const { return model_; }
+    WaitForGraph* waitForGraph() const { return graph_; }
+    QTreeView* tree() const { return tree_; }
+    const InspectorState& state() const { return state_; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    std::shared_ptr<const Trace> trace_;  // keeps the trace that state_ points into alive
+    InspectorState state_;
+    InspectorModel* model_;
+    QTreeView* tree_;
+    WaitForGraph* graph_;
+};
+
+}  // namespace lockstep::app

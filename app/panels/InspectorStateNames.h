@@ -1,0 +1,28 @@
+#pragma once
+// Translated names of actor states and operations, shared by the code view, the inspector and the wait-for
+// graph. The core names them in English for the command line; the window shows them in the UI language.
+
+#include <QCoreApplication>
+#include <QString>
+
+#include "lockstep/TraceAnalysis.h"
+
+namespace lockstep::app {
+
+inline QString actorStateText(ActorState s) {
+    switch (s) {
+        case ActorState::NotStarted: return QCoreApplication::translate("ActorState", "not started");
+        case ActorState::Running: return QCoreApplication::translate("ActorState", "running");
+        case ActorState::Ready: return QCoreApplication::translate("ActorState", "ready");
+        case ActorState::Blocked: return QCoreApplication::translate("ActorState", "blocked");
+        case ActorState::Sleeping: return QCoreApplication::translate("ActorState", "sleeping");
+        case ActorState::Computing: return QCoreApplication::translate("ActorState", "computing");
+        case ActorState::Done: return QCoreApplication::translate("ActorState", "done");
+    }
+    return {};
+}
+
+// Operations keep their Python method names (acquire, join, get...): they are code, not prose.
+inline QString opText(Op op) { return QString::fromUtf8(opName(op).data(), static_cast<int>(opName(op).size())); }
+
+}  // namespace lockstep::app

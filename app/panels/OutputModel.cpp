@@ -1,0 +1,129 @@
+#include "panels/OutputModel.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QFontDatabase>
+
+#include <algorithm>
+
+#include "panels/OkabeIto.h"
+
+namespace lockstep::app {
+
+OutputModel::OutputModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void OutputModel::update(const Trace* trace, std::uint32_t cursor) {
+    if (trace != trace_ || (trace && trace->eventCount() < scanned_)) {
+        beginResetModel();
+        trace_ = trace;
+        scanned_ = 0;
+        scanStep_ = 0;
+        rows_.clear();
+        current_ = -1;
+        endResetModel();
+    }
+    if (trace_) {
+        // Only the events added since the last call are scanned: a live run appends a few per step.
+        std::vector<Line> added;
+        const std::size_t n = trace_->eventCount();
+        for (; scanned_ < n; ++scanned_) {
+            const TraceEvent& e = trace_->event(scanned_);
+            if (e.flags & TraceEvent::StepStart) ++scanStep_;
+            if (e.op != Op::Print) continue;
+            Line line;
+            line.step = scanStep_;
+            line.time = e.time;
+            line.actor = e.actor;
+            line.toStderr = (e.flags & TraceEvent::ToStderr) != 0;
+            line.actorName =
+                e.actor < trace_->actorCount() ? QString::fromStdString(trace_->actor(e.actor).name) : QString();
+            line.text = QString::fromUtf8(trace_->argText(e));
+            added.push_back(std::move(line));
+        }
+        if (!added.empty()) {
+            const int first = static_cast<int>(rows_.size());
+            beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+            std::move(added.begin(), added.end(), std::back_inserter(rows_));
+            endInsertRows();
+        }
+    }
+    const auto it = std::upper_bound(rows_.begin(), rows_.end(), cursor,
+                                     [](std::uint32_t c, const Line& l) { return c < l.step; });
+    const int now = static_cast<int>(it - rows_.begin()) - 1;
+    if (now == current_) return;
+    const int before = current_;
+    current_ = now;
+    for (int row : {before, now})
+        if (row >= 0) emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void OutputModel::retranslate() { emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); }
+
+int OutputModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int OutputModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant OutputModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const Line& l = rows_[static_cast<std::size_t>(index.row())];
+    const bool current = index.row() == current_;
+    switch (role) {
+        case Qt::DisplayRole:
+            switch (index.column()) {
+                case TimeColumn: return QStringLiteral("%1").arg(toSeconds(l.time), 0, 'f', 3);
+                case ActorColumn: return l.actorName;
+                case TextColumn: return l.text;
+            }
+            return {};
+        case Qt::ToolTipRole:
+            return tr("Step %1: click to move the cursor there").arg(l.step);
+        case Qt::ForegroundRole:
+            // An uncaught exception's report goes to stderr: the colour says it is not ordinary output.
+            if (l.toStderr) return QBrush(OkabeIto::vermillion());
+            return {};
+        case Qt::BackgroundRole:
+            if (current) {
+                QColor c = OkabeIto::skyBlue();
+                c.setAlpha(90);
+                return QBrush(c);
+            }
+            return {};
+        case Qt::FontRole:
+            if (index.column() == TextColumn) return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+            return {};
+        case StepRole: return QVariant::fromValue(l.step);
+        case TimeRole: return toSeconds(l.time);
+        case ActorRole: return static_cast<int>(l.actor);
+        case ActorNameRole: return l.actorName;
+        case TextRole: return l.text;
+        case StderrRole: return l.toStderr;
+        case CurrentRole: return current;
+    }
+    return {};
+}
+
+QVariant OutputModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+        case TimeColumn: return tr("Time (s)");
+        case ActorColumn: return tr("Thread");
+        case TextColumn: return tr("Output");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> OutputModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(StepRole, "step");
+    names.insert(TimeRole, "time");
+    names.insert(ActorRole, "actor");
+    names.insert(ActorNameRole, "actorName");
+    names.insert(TextRole, "text");
+    names.insert(StderrRole, "stderr");
+    names.insert(CurrentRole, "current");
+    return names;
+}
+
+}  // namespace lockstep::app

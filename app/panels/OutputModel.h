@@ -1,0 +1,63 @@
+#pragma once
+// The printed lines of a run (Op::Print events) as a table: virtual time, thread, text. The model follows a
+// growing trace by appending only the new lines, and marks the last line printed at or before the cursor.
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+#include "lockstep/Trace.h"
+
+namespace lockstep::app {
+
+class OutputModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { TimeColumn, ActorColumn, TextColumn, ColumnCount };
+    enum Role {
+        StepRole = Qt::UserRole + 1,  // std::uint32_t: the step that printed the line
+        TimeRole,                     // double: virtual time in seconds
+        ActorRole,                    // int: actor id
+        ActorNameRole,                // QString
+        TextRole,                     // QString: the printed text
+        StderrRole,                   // bool: went to standard error
+        CurrentRole,                  // bool: the last line at or before the cursor
+    };
+
+    explicit OutputModel(QObject* parent = nullptr);
+
+    // Follows `trace` (null: empty) up to its published size and moves the current line to `cursor`.
+    void update(const Trace* trace, std::uint32_t cursor);
+    // Row of the last line printed at or before the cursor, or -1.
+    int currentRow() const { return current_; }
+    std::uint32_t stepAt(int row) const { return rows_.at(static_cast<std::size_t>(row)).step; }
+    // Header texts are translated; called on a language change.
+    void retranslate();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Line {
+        std::uint32_t step = 0;
+        Nanos time = 0;
+        ActorId actor = kNoActor;
+        bool toStderr = false;
+        QString actorName;
+        QString text;
+    };
+
+    const Trace* trace_ = nullptr;
+    std::size_t scanned_ = 0;      // events [0, scanned_) have been looked at
+    std::uint32_t scanStep_ = 0;   // step of event scanned_ - 1
+    std::vector<Line> rows_;       // sorted by step, so the cursor's row is a binary search away
+    int current_ = -1;
+};
+
+}  // namespace lockstep::app

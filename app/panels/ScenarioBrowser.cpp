@@ -1,0 +1,444 @@
+#include "panels/ScenarioBrowser.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QSettings>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "lockstep/scenarios/Registry.h"
+#include "panels/ScenarioCatalogModel.h"
+
+namespace lockstep::app {
+
+namespace {
+
+QString trScenario(const char* text) { return QCoreApplication::translate("Scenario", text); }
+
+constexpr PolicyKind kPolicies[] = {PolicyKind::RoundRobin, PolicyKind::Random, PolicyKind::Cooperative,
+                                    PolicyKind::Manual};
+constexpr double kNanosPerMs = 1e6;
+
+int clampToInt(std::int64_t v) {
+    return static_cast<int>(std::clamp<std::int64_t>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
+
+}  // namespace
+
+ScenarioBrowser::ScenarioBrowser(QWidget* parent) : QWidget(parent) {
+    buildUi();
+    retranslateUi();
+}
+
+ScenarioBrowser::~ScenarioBrowser() = default;
+
+void ScenarioBrowser::buildUi() {
+    catalog_ = new ScenarioCatalogModel(this);
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(catalog_);
+    proxy_->setFilterRole(ScenarioCatalogModel::SearchTextRole);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    // A family stays visible while one of its scenarios matches; family rows have no search text of their
+    // own, so a query never shows a whole family just because its heading matches.
+    proxy_->setRecursiveFilteringEnabled(true);
+
+    search_ = new QLineEdit;
+    search_->setClearButtonEnabled(true);
+    connect(search_, &QLineEdit::textChanged, this, [this] { refilter(); });
+    // Enter in the search field goes to the first match, so a learner can type and then press Enter again.
+    connect(search_, &QLineEdit::returnPressed, this, [this] {
+        for (int f = 0; f < proxy_->rowCount(); ++f) {
+            const QModelIndex family = proxy_->index(f, 0);
+            if (proxy_->rowCount(family) > 0) {
+                tree_->setCurrentIndex(proxy_->index(0, 0, family));
+                tree_->setFocus();
+                return;
+            }
+        }
+    });
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        search_->setFocus(Qt::ShortcutFocusReason);
+        search_->selectAll();
+    });
+
+    tree_ = new QTreeView;
+    tree_->setModel(proxy_);
+    tree_->setHeaderHidden(true);
+    tree_->setUniformRowHeights(true);
+    tree_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    tree_->setSelectionMode(QAbstractItemView::SingleSelection);
+    tree_->expandAll();
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { onCurrentChanged(current); });
+    // activated covers double-click and Enter, each as the platform defines it.
+    connect(tree_, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        if (!index.data(ScenarioCatalogModel::ScenarioIdRole).toString().isEmpty()) requestLoad();
+    });
+
+    description_ = new QTextBrowser;
+    description_->setOpenLinks(false);
+
+    paramsBox_ = new QGroupBox;
+    paramsForm_ = new QFormLayout(paramsBox_);
+    noParams_ = new QLabel;
+    noParams_->setWordWrap(true);
+    paramsForm_->addRow(noParams_);
+
+    runBox_ = new QGroupBox;
+    auto* runForm = new QFormLayout(runBox_);
+    policy_ = new QComboBox;
+    for (PolicyKind kind : kPolicies) policy_->addItem(QString(), static_cast<int>(kind));
+    policyLabel_ = new QLabel;
+    policyLabel_->setBuddy(policy_);
+    runForm->addRow(policyLabel_, policy_);
+    seed_ = new QLineEdit;
+    // Seeds are 64-bit: a spin box (int) could not show every seed the command line accepts.
+    seed_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,20}")), seed_));
+    seedLabel_ = new QLabel;
+    seedLabel_->setBuddy(seed_);
+    runForm->addRow(seedLabel_, seed_);
+    cores_ = new QSpinBox;
+    cores_->setRange(1, RunConfig::kMaxCores);
+    coresLabel_ = new QLabel;
+    coresLabel_->setBuddy(cores_);
+    runForm->addRow(coresLabel_, cores_);
+    gil_ = new QCheckBox;
+    runForm->addRow(gil_);
+    quantum_ = new QDoubleSpinBox;
+    // Microsecond resolution keeps a quantum given on the command line ("250us") exact on a round trip.
+    quantum_->setDecimals(3);
+    quantum_->setRange(0.001, 10000.0);
+    quantumLabel_ = new QLabel;
+    quantumLabel_->setBuddy(quantum_);
+    runForm->addRow(quantumLabel_, quantum_);
+
+    load_ = new QPushButton;
+    load_->setEnabled(false);
+    connect(load_, &QPushButton::clicked, this, &ScenarioBrowser::requestLoad);
+
+    auto* top = new QWidget;
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(search_);
+    topLayout->addWidget(tree_);
+
+    auto* bottom = new QWidget;
+    auto* bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(description_, 1);
+    bottomLayout->addWidget(paramsBox_);
+    bottomLayout->addWidget(runBox_);
+    bottomLayout->addWidget(load_);
+
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(top);
+    splitter->addWidget(bottom);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    base_ = RunConfig{};
+    setConfigWidgets(base_);
+    showScenario(nullptr);
+}
+
+void ScenarioBrowser::retranslateUi() {
+    search_->setPlaceholderText(tr("Search scenarios (Ctrl+F)"));
+    search_->setToolTip(tr("Filters by id, title and description"));
+    paramsBox_->setTitle(tr("Parameters"));
+    noParams_->setText(tr("This scenario has no parameters."));
+    runBox_->setTitle(tr("Run settings"));
+    policyLabel_->setText(tr("&Policy:"));
+    const QString names[] = {tr("round-robin"), tr("random"), tr("cooperative"), tr("manual")};
+    const QString tips[] = {
+        tr("The running thread goes on until it blocks, sleeps, yields, ends or uses up its quantum while "
+           "another thread waits for a core; then the thread that has been ready longest runs. The same run "
+           "every time."),
+        tr("At every decision a thread is picked at random among those that can run. The seed makes the run "
+           "repeatable: change it to see another interleaving."),
+        tr("A switch happens only when the running thread blocks, sleeps, yields or ends; a CPU burst is "
+           "never preempted, as with asyncio tasks."),
+        tr("You pick the next thread yourself at every decision that has more than one candidate."),
+    };
+    for (int i = 0; i < policy_->count(); ++i) {
+        policy_->setItemText(i, names[i]);
+        policy_->setItemData(i, tips[i], Qt::ToolTipRole);
+    }
+    policy_->setToolTip(tr("Who runs next when more than one thread could"));
+    seedLabel_->setText(tr("&Seed:"));
+    seed_->setToolTip(tr("Seed of the random policy: the same seed gives the same run"));
+    coresLabel_->setText(tr("&Cores:"));
+    cores_->setToolTip(tr("Virtual cores: how many threads can compute at the same time (1 to %1)")
+                           .arg(RunConfig::kMaxCores));
+    gil_->setText(tr("&GIL"));
+    gil_->setToolTip(tr("Model CPython's global interpreter lock: only one thread runs Python code at a time, "
+                        "however many cores there are"));
+    quantumLabel_->setText(tr("&Quantum:"));
+    quantum_->setSuffix(tr(" ms"));
+    quantum_->setToolTip(tr("How long a CPU burst keeps its core before a preemptive policy lets another "
+                            "thread have it"));
+    load_->setText(tr("&Load"));
+    load_->setToolTip(tr("Load the scenario with these parameters and settings (or double-click it)"));
+    catalog_->retranslate();
+    refilter();  // the search reads the texts in the new language
+    updateDescription();
+    updateParamTexts();
+}
+
+void ScenarioBrowser::refilter() {
+    // Hiding the current row makes the selection model move the current index to a neighbour; that is
+    // not the learner choosing another scenario, so it must not reset the parameters they set.
+    syncing_ = true;
+    proxy_->setFilterFixedString(search_->text().trimmed());
+    // Texts change under an active filter after a language switch, and the proxy does not reliably bring
+    // back a hidden family when only one of its children starts to match: filter again from scratch.
+    proxy_->invalidate();
+    tree_->expandAll();
+    const QModelIndex chosen = proxy_->mapFromSource(catalog_->indexOfScenario(currentScenarioId()));
+    tree_->setCurrentIndex(chosen);  // invalid (nothing highlighted) while the filter hides the scenario
+    syncing_ = false;
+}
+
+void ScenarioBrowser::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+QAbstractItemModel* ScenarioBrowser::filteredModel() const { return proxy_; }
+
+QString ScenarioBrowser::currentScenarioId() const {
+    return scenario_ ? QString::fromStdString(scenario_->id) : QString();
+}
+
+QSpinBox* ScenarioBrowser::parameterEditor(const QString& key) const {
+    for (const ParamEditor& p : params_)
+        if (QString::fromStdString(p.key) == key) return p.spin;
+    return nullptr;
+}
+
+void ScenarioBrowser::onCurrentChanged(const QModelIndex& current) {
+    if (syncing_) return;
+    const QString id = current.data(ScenarioCatalogModel::ScenarioIdRole).toString();
+    // A family heading, or the filter hiding the current row: the chosen scenario stays as it was.
+    if (id.isEmpty()) return;
+    selectScenario(id);
+}
+
+bool ScenarioBrowser::selectScenario(const QString& id) {
+    const scenarios::Scenario* s = scenarios::find(id.toStdString());
+    if (!s) return false;
+    if (s != scenario_) {
+        // Another scenario's parameters and run defaults are meaningless here: start from this one's own.
+        showScenario(s);
+        applyDefaults(s);
+        emit scenarioChanged(id);
+    }
+    selectInTree(id);
+    return true;
+}
+
+void ScenarioBrowser::setRunSetup(const RunSetup& setup) {
+    if (!setup.scenario) return;
+    const bool changed = setup.scenario != scenario_;
+    if (changed) showScenario(setup.scenario);
+    base_ = setup.config;
+    setConfigWidgets(setup.config);
+    setParamValues(setup.scenario->resolve(setup.config.params).values());
+    selectInTree(QString::fromStdString(setup.scenario->id));
+    if (changed) emit scenarioChanged(QString::fromStdString(setup.scenario->id));
+}
+
+RunSetup ScenarioBrowser::currentSetup() const {
+    RunSetup setup;
+    setup.scenario = scenario_;
+    setup.config = base_;
+    setup.config.policy = static_cast<PolicyKind>(policy_->currentData().toInt());
+    bool ok = false;
+    const qulonglong seed = seed_->text().toULongLong(&ok);
+    setup.config.seed = ok ? seed : base_.seed;
+    setup.config.cores = cores_->value();
+    setup.config.gil = gil_->isChecked();
+    setup.config.quantum = static_cast<Nanos>(std::llround(quantum_->value() * kNanosPerMs));
+    std::vector<std::pair<std::string, std::int64_t>> given;
+    for (const ParamEditor& p : params_) given.emplace_back(p.key, p.spin->value());
+    setup.config.params = scenario_ ? scenario_->resolve(given).values() : given;
+    return setup;
+}
+
+void ScenarioBrowser::requestLoad() {
+    if (!scenario_) return;
+    emit loadRequested(currentSetup());
+}
+
+void ScenarioBrowser::applyDefaults(const scenarios::Scenario* scenario) {
+    RunConfig config = base_;
+    config.policy = scenario->defaults.policy;
+    config.seed = scenario->defaults.seed;
+    config.cores = scenario->defaults.cores;
+    config.gil = scenario->defaults.gil;
+    // A forced schedule names the previous scenario's threads; it cannot apply to this one.
+    config.schedule.clear();
+    base_ = config;
+    setConfigWidgets(config);
+    setParamValues(scenario->resolve({}).values());
+}
+
+void ScenarioBrowser::setConfigWidgets(const RunConfig& config) {
+    const int policyIndex = policy_->findData(static_cast<int>(config.policy));
+    policy_->setCurrentIndex(std::max(policyIndex, 0));
+    seed_->setText(QString::number(static_cast<qulonglong>(config.seed)));
+    cores_->setValue(config.cores);
+    gil_->setChecked(config.gil);
+    quantum_->setValue(static_cast<double>(config.quantum) / kNanosPerMs);
+}
+
+void ScenarioBrowser::setParamValues(const std::vector<std::pair<std::string, std::int64_t>>& values) {
+    for (const auto& [key, value] : values)
+        for (ParamEditor& p : params_)
+            if (p.key == key) p.spin->setValue(clampToInt(value));
+}
+
+void ScenarioBrowser::showScenario(const scenarios::Scenario* scenario) {
+    scenario_ = scenario;
+    for (ParamEditor& p : params_) paramsForm_->removeRow(p.spin);  // deletes the label and the editor
+    params_.clear();
+    if (scenario) {
+        for (const scenarios::ParamSpec& spec : scenario->params) {
+            ParamEditor p;
+            p.key = spec.key;
+            p.label = spec.label;
+            p.spin = new QSpinBox;
+            p.spin->setRange(clampToInt(spec.min), clampToInt(spec.max));
+            p.spin->setValue(clampToInt(spec.defaultValue));
+            p.spin->setObjectName(QString::fromStdString(spec.key));
+            p.labelWidget = new QLabel;
+            p.labelWidget->setBuddy(p.spin);
+            paramsForm_->addRow(p.labelWidget, p.spin);
+            params_.push_back(p);
+        }
+    }
+    noParams_->setVisible(scenario && params_.empty());
+    paramsBox_->setVisible(scenario != nullptr);
+    runBox_->setEnabled(scenario != nullptr);
+    load_->setEnabled(scenario != nullptr);
+    updateParamTexts();
+    updateDescription();
+}
+
+void ScenarioBrowser::updateParamTexts() {
+    if (!scenario_) return;
+    for (std::size_t i = 0; i < params_.size() && i < scenario_->params.size(); ++i) {
+        const scenarios::ParamSpec& spec = scenario_->params[i];
+        ParamEditor& p = params_[i];
+        p.labelWidget->setText(trScenario(p.label) + QLatin1Char(':'));
+        p.spin->setToolTip(tr("%1: from %2 to %3, default %4 (command line: --param %5=VALUE)")
+                               .arg(trScenario(p.label))
+                               .arg(spec.min)
+                               .arg(spec.max)
+                               .arg(spec.defaultValue)
+                               .arg(QString::fromStdString(spec.key)));
+    }
+}
+
+void ScenarioBrowser::updateDescription() {
+    if (!scenario_) {
+        description_->setHtml(QStringLiteral("<p>%1</p>").arg(
+            tr("Pick a scenario above to read what it shows, set its parameters and load it.").toHtmlEscaped()));
+        return;
+    }
+    description_->setHtml(QStringLiteral("<h3>%1</h3><p><code>%2</code></p><p>%3</p><h4>%4</h4><pre>%5</pre>")
+                              .arg(trScenario(scenario_->title).toHtmlEscaped(),
+                                   QString::fromStdString(scenario_->id).toHtmlEscaped(),
+                                   trScenario(scenario_->description).toHtmlEscaped(),
+                                   tr("The program").toHtmlEscaped(),
+                                   QString::fromStdString(scenario_->listing).toHtmlEscaped()));
+}
+
+void ScenarioBrowser::selectInTree(const QString& id) {
+    const QModelIndex proxyIndex = proxy_->mapFromSource(catalog_->indexOfScenario(id));
+    if (!proxyIndex.isValid() || tree_->currentIndex() == proxyIndex) return;
+    syncing_ = true;
+    tree_->setCurrentIndex(proxyIndex);
+    tree_->scrollTo(proxyIndex);
+    syncing_ = false;
+}
+
+void ScenarioBrowser::saveState(QSettings& settings) const {
+    settings.beginGroup(QStringLiteral("ScenarioBrowser"));
+    settings.remove(QString());  // parameters of an earlier scenario must not linger
+    if (scenario_) {
+        const RunSetup setup = currentSetup();
+        settings.setValue(QStringLiteral("scenario"), currentScenarioId());
+        settings.setValue(QStringLiteral("policy"), QString::fromStdString(policyName(setup.config.policy)));
+        settings.setValue(QStringLiteral("seed"), QString::number(static_cast<qulonglong>(setup.config.seed)));
+        settings.setValue(QStringLiteral("cores"), setup.config.cores);
+        settings.setValue(QStringLiteral("gil"), setup.config.gil);
+        settings.setValue(QStringLiteral("quantumNs"), static_cast<qlonglong>(setup.config.quantum));
+        settings.beginGroup(QStringLiteral("params"));
+        for (const auto& [key, value] : setup.config.params)
+            settings.setValue(QString::fromStdString(key), static_cast<qlonglong>(value));
+        settings.endGroup();
+    }
+    settings.endGroup();
+}
+
+void ScenarioBrowser::restoreState(QSettings& settings) {
+    settings.beginGroup(QStringLiteral("ScenarioBrowser"));
+    const scenarios::Scenario* s = scenarios::find(settings.value(QStringLiteral("scenario")).toString().toStdString());
+    if (s) {
+        // Start from the scenario's defaults, so a setting missing or unreadable in the file falls back to them.
+        RunSetup setup;
+        setup.scenario = s;
+        setup.config = base_;
+        setup.config.schedule.clear();
+        setup.config.params.clear();
+        setup.config.policy = s->defaults.policy;
+        setup.config.seed = s->defaults.seed;
+        setup.config.cores = s->defaults.cores;
+        setup.config.gil = s->defaults.gil;
+        PolicyKind policy;
+        if (parsePolicyName(settings.value(QStringLiteral("policy")).toString().toStdString(), policy))
+            setup.config.policy = policy;
+        bool ok = false;
+        const qulonglong seed = settings.value(QStringLiteral("seed")).toString().toULongLong(&ok);
+        if (ok) setup.config.seed = seed;
+        const int cores = settings.value(QStringLiteral("cores")).toInt(&ok);
+        if (ok && cores >= 1 && cores <= RunConfig::kMaxCores) setup.config.cores = cores;
+        if (settings.contains(QStringLiteral("gil"))) setup.config.gil = settings.value(QStringLiteral("gil")).toBool();
+        const qlonglong quantum = settings.value(QStringLiteral("quantumNs")).toLongLong(&ok);
+        if (ok && quantum > 0) setup.config.quantum = quantum;
+        settings.beginGroup(QStringLiteral("params"));
+        for (const scenarios::ParamSpec& spec : s->params) {
+            const qlonglong v = settings.value(QString::fromStdString(spec.key)).toLongLong(&ok);
+            if (ok) setup.config.params.emplace_back(spec.key, std::clamp<std::int64_t>(v, spec.min, spec.max));
+        }
+        settings.endGroup();
+        setRunSetup(setup);
+    }
+    settings.endGroup();
+}
+
+}  // namespace lockstep::app

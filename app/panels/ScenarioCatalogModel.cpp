@@ -1,0 +1,71 @@
+#include "panels/ScenarioCatalogModel.h"
+
+#include <QCoreApplication>
+
+#include "lockstep/scenarios/Registry.h"
+
+namespace lockstep::app {
+
+namespace {
+QString trScenario(const char* text) { return QCoreApplication::translate("Scenario", text); }
+}  // namespace
+
+ScenarioCatalogModel::ScenarioCatalogModel(QObject* parent) : QStandardItemModel(parent) {
+    setColumnCount(1);
+    for (const std::string& family : scenarios::families()) {
+        auto* group = new QStandardItem;
+        // Families are headings: not selectable, so the current item is always a scenario or nothing.
+        group->setFlags(Qt::ItemIsEnabled);
+        group->setData(QString::fromStdString(family), FamilyIdRole);
+        for (const scenarios::Scenario& s : scenarios::all()) {
+            if (family != s.family) continue;
+            auto* item = new QStandardItem;
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            item->setData(QString::fromStdString(s.id), ScenarioIdRole);
+            item->setData(QString::fromStdString(family), FamilyIdRole);
+            group->appendRow(item);
+        }
+        appendRow(group);
+    }
+    retranslate();
+}
+
+void ScenarioCatalogModel::retranslate() {
+    for (int f = 0; f < rowCount(); ++f) {
+        QStandardItem* group = item(f);
+        const std::string family = group->data(FamilyIdRole).toString().toStdString();
+        group->setText(trScenario(scenarios::familyTitle(family)));
+        for (int r = 0; r < group->rowCount(); ++r) {
+            QStandardItem* row = group->child(r);
+            const scenarios::Scenario* s = scenarios::find(row->data(ScenarioIdRole).toString().toStdString());
+            if (!s) continue;
+            const QString title = trScenario(s->title);
+            const QString description = trScenario(s->description);
+            row->setText(title);
+            row->setToolTip(QStringLiteral("%1\n%2").arg(QString::fromStdString(s->id), description));
+            // The search looks at what the learner reads (title and description in the language on screen)
+            // and at the id the command line uses.
+            row->setData(QStringLiteral("%1\n%2\n%3").arg(QString::fromStdString(s->id), title, description),
+                         SearchTextRole);
+        }
+    }
+}
+
+QModelIndex ScenarioCatalogModel::indexOfScenario(const QString& id) const {
+    for (int f = 0; f < rowCount(); ++f) {
+        const QStandardItem* group = item(f);
+        for (int r = 0; r < group->rowCount(); ++r)
+            if (group->child(r)->data(ScenarioIdRole).toString() == id) return group->child(r)->index();
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ScenarioCatalogModel::roleNames() const {
+    QHash<int, QByteArray> names = QStandardItemModel::roleNames();
+    names.insert(ScenarioIdRole, "scenarioId");
+    names.insert(FamilyIdRole, "familyId");
+    names.insert(SearchTextRole, "searchText");
+    return names;
+}
+
+}  // namespace lockstep::app

@@ -1,0 +1,111 @@
+#pragma once
+// One row of the timeline: flat arrays sorted by position on both axes (time never goes back as steps go on),
+// reached by index. Bands are state or ownership intervals, marks are instants, counts a step chart.
+// firstBand()/bandEnd() binary-search the visible window, so a frame costs O(pixels * log n), not O(events).
+
+#include <QString>
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "lockstep/TraceAnalysis.h"
+#include "timeline/Axis.h"
+
+namespace lockstep::timeline {
+
+enum class LaneKind : std::uint8_t { Actor, Core, Lock, SemaphoreSlot, SemaphoreWaiting, Signal, Queue };
+
+// A state interval of an actor (actor lanes), an actor computing on a core (core lanes), or an actor holding
+// a lock or a semaphore slot (hold lanes; state is Running there).
+struct Band {
+    std::uint32_t beginStep = 0, endStep = 0;
+    Nanos begin = 0, end = 0;
+    ObjectId object = kNoObject;  // what a Blocked actor waits on
+    ActorId actor = kNoActor;     // the actor of the band (the holder, the computing actor)
+    ActorState state = ActorState::NotStarted;
+    Op op = Op::Run;  // the call a Blocked actor waits in
+    std::uint8_t core = 0;
+    bool highlight = false;  // part of the deadlock cycle
+};
+
+enum class MarkKind : std::uint8_t {
+    Switch,
+    Raise,
+    Deadlock,
+    Wait,
+    Woken,
+    Timeout,
+    Notify,
+    Set,
+    Clear,
+    Count_
+};
+inline constexpr std::size_t kMarkKinds = static_cast<std::size_t>(MarkKind::Count_);
+
+struct Mark {
+    std::uint32_t step = 0;
+    Nanos time = 0;
+    std::uint32_t event = 0;  // index of the event in the trace
+    ObjectId object = kNoObject;
+    ActorId actor = kNoActor;  // who did it (for a switch: who now runs)
+    ActorId other = kNoActor;  // for a switch: who ran before
+    MarkKind kind = MarkKind::Switch;
+};
+
+inline Pos beginOf(const Band& b, Axis a) {
+    return a == Axis::Steps ? Pos(b.beginStep) : b.begin;
+}
+inline Pos endOf(const Band& b, Axis a) {
+    return a == Axis::Steps ? Pos(b.endStep) : b.end;
+}
+inline Pos posOf(const Mark& m, Axis a) {
+    return a == Axis::Steps ? Pos(m.step) : m.time;
+}
+inline Pos posOf(const CountPoint& c, Axis a) {
+    return a == Axis::Steps ? Pos(c.step) : c.time;
+}
+
+class Lane {
+public:
+    LaneKind kind = LaneKind::Actor;
+    QString name;
+    ActorId actor = kNoActor;     // actor lanes
+    ObjectId object = kNoObject;  // lock, semaphore, signal and queue lanes
+    int index = 0;                // core number or semaphore slot
+    bool inCycle = false;         // an actor or object of the deadlock cycle
+    std::vector<Band> bands;
+    std::array<std::vector<Mark>, kMarkKinds> marks;
+    std::vector<CountPoint> counts;  // value from each point on (a step chart)
+    int countMax = 0;
+
+    // Call once the arrays are filled or extended (bands from `fromBand` on are new): builds the running
+    // maxima of band ends, which make "first band ending after x" a binary search even on lanes with gaps
+    // (cores). Marks arrive in trace order, so sorted; bands too except, in principle, on core lanes: those
+    // get sorted.
+    void finish(std::size_t fromBand = 0);
+
+    // Visible bands are [firstBand(a, begin), bandEnd(a, end)).
+    std::size_t firstBand(Axis a, Pos begin) const;
+    std::size_t bandEnd(Axis a, Pos end) const;
+    // First band of [from, to) that begins at or after p (the bands drawn in one pixel column are skipped
+    // with it).
+    std::size_t firstBandFrom(Axis a, std::size_t from, std::size_t to, Pos p) const;
+    // The band covering p with a non-zero length on this axis, or -1.
+    int bandAt(Axis a, Pos p) const;
+
+    // Marks of a kind at or after p.
+    std::size_t firstMark(MarkKind k, Axis a, Pos p) const;
+    std::size_t markCount(MarkKind k) const { return marks[static_cast<std::size_t>(k)].size(); }
+    const Mark& mark(MarkKind k, std::size_t i) const { return marks[static_cast<std::size_t>(k)][i]; }
+    // Count points at or after p; the value at p (0 before the first point).
+    std::size_t firstCount(Axis a, Pos p) const;
+    int countAt(Axis a, Pos p) const;
+
+    bool empty() const;
+
+private:
+    std::vector<std::uint32_t> maxEndStep_;
+    std::vector<Nanos> maxEndTime_;
+};
+
+}  // namespace lockstep::timeline

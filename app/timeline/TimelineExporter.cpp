@@ -1,0 +1,133 @@
+#include "timeline/TimelineExporter.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+#include "timeline/TimelineLayout.h"
+#include "timeline/TimelineModel.h"
+#include "timeline/TimelinePainter.h"
+#include "timeline/TimelineStrings.h"
+#include "timeline/ZoomState.h"
+
+namespace lockstep::timeline {
+
+ExportFormat exportFormat(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png")) return ExportFormat::Png;
+    if (suffix == QLatin1String("svg")) return ExportFormat::Svg;
+    if (suffix == QLatin1String("pdf")) return ExportFormat::Pdf;
+    return ExportFormat::Unknown;
+}
+
+bool checkExportOptions(const ExportOptions& o, QString* error) {
+    auto fail = [error](const QString& message) {
+        if (error) *error = message;
+        return false;
+    };
+    if (exportFormat(o.path) == ExportFormat::Unknown)
+        return fail(
+            TimelineStrings::tr(
+                "'%1': the timeline can be exported as .png, .svg or .pdf; use one of these extensions")
+                .arg(o.path));
+    if (o.width < kMinExportWidth || o.width > kMaxExportWidth)
+        return fail(TimelineStrings::tr("width %1 is out of range: use %2 to %3 pixels")
+                        .arg(o.width)
+                        .arg(kMinExportWidth)
+                        .arg(kMaxExportWidth));
+    if (!o.wholeRun && o.end <= o.begin)
+        return fail(TimelineStrings::tr("the range to export is empty (%1 to %2)").arg(o.begin).arg(o.end));
+    return true;
+}
+
+bool exportTimeline(const Trace& trace, const ExportOptions& options, QString* error) {
+    if (!checkExportOptions(options, error)) return false;
+    return exportTimeline(TimelineModel(trace), options, error);
+}
+
+bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString* error) {
+    if (!checkExportOptions(o, error)) return false;
+    auto fail = [error](const QString& message) {
+        if (error) *error = message;
+        return false;
+    };
+    const QFont font = TimelineLayout::defaultFont();
+    const bool withTitle = !o.title.isEmpty();
+    const int height = TimelineLayout::preferredHeight(o.width, model, font, withTitle, true);
+    const TimelineLayout layout =
+        TimelineLayout::compute(QRect(0, 0, o.width, height), model, font, withTitle, true);
+    ZoomState zoom;
+    zoom.setRange(model.rangeBegin(o.axis), model.rangeEnd(o.axis));
+    zoom.setWidth(layout.plot.width());
+    zoom.fit();
+    if (!o.wholeRun) zoom.setWindow(o.begin, o.end);
+    const TimelinePainter painter(model, zoom, o.axis);
+    PaintOptions paintOptions;
+    paintOptions.cursor = o.cursor;
+    paintOptions.title = o.title;
+
+    QFile file(o.path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(TimelineStrings::tr("cannot write '%1': %2").arg(o.path, file.errorString()));
+
+    bool painted = false;
+    switch (exportFormat(o.path)) {
+        case ExportFormat::Png: {
+            QImage image(o.width, height, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter p(&image);
+            painter.paint(p, layout, paintOptions);
+            p.end();
+            painted = image.save(&file, "PNG");
+            break;
+        }
+        case ExportFormat::Svg: {
+            QSvgGenerator svg;
+            svg.setOutputDevice(&file);
+            svg.setSize(QSize(o.width, height));
+            svg.setViewBox(QRect(0, 0, o.width, height));
+            svg.setTitle(o.title);
+            svg.setDescription(TimelineStrings::tr("Lockstep timeline"));
+            QPainter p;
+            if ((painted = p.begin(&svg))) {
+                painter.paint(p, layout, paintOptions);
+                painted = p.end();
+            }
+            break;
+        }
+        case ExportFormat::Pdf: {
+            // One page exactly the size of the picture, at 72 dpi so one pixel of the layout is one point.
+            QPdfWriter pdf(&file);
+            pdf.setResolution(72);
+            pdf.setPageSize(
+                QPageSize(QSizeF(o.width, height), QPageSize::Point, QString(), QPageSize::ExactMatch));
+            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+            pdf.setTitle(o.title);
+            pdf.setCreator(QStringLiteral("Lockstep"));
+            QPainter p;
+            if ((painted = p.begin(&pdf))) {
+                painter.paint(p, layout, paintOptions);
+                painted = p.end();
+            }
+            break;
+        }
+        case ExportFormat::Unknown:
+            break;
+    }
+    file.close();
+    if (!painted || file.error() != QFileDevice::NoError) {
+        const QString reason = file.error() != QFileDevice::NoError
+                                   ? file.errorString()
+                                   : TimelineStrings::tr("the picture could not be encoded");
+        file.remove();
+        return fail(TimelineStrings::tr("writing '%1' failed: %2").arg(o.path, reason));
+    }
+    return true;
+}
+
+}  // namespace lockstep::timeline

@@ -1,0 +1,38 @@
+#pragma once
+// The timeline as an image for notes and slides: PNG, SVG or PDF, chosen by the file's extension, painted by
+// the same TimelinePainter as the screen, with lane names, the axis and the legend. Needs a QGuiApplication
+// (text is laid out with the platform's fonts; the offscreen platform will do).
+
+#include <QString>
+#include <cstdint>
+
+#include "lockstep/Trace.h"
+#include "timeline/Axis.h"
+
+namespace lockstep::timeline {
+
+class TimelineModel;
+
+enum class ExportFormat { Unknown, Png, Svg, Pdf };
+
+inline constexpr int kMinExportWidth = 200;
+inline constexpr int kMaxExportWidth = 16000;
+
+struct ExportOptions {
+    QString path;      // .png, .svg or .pdf (any case)
+    int width = 1600;  // pixels (PNG, SVG) or points (PDF); the height follows from the lanes
+    Axis axis = Axis::Steps;
+    bool wholeRun = true;  // false: only [begin, end) of the axis
+    Pos begin = 0, end = 0;
+    QString title;             // a title row when not empty
+    std::uint32_t cursor = 0;  // a cursor line at this step (0: none)
+};
+
+ExportFormat exportFormat(const QString& path);
+// Checks the extension, the width and the range without writing anything; the message says what to change.
+bool checkExportOptions(const ExportOptions& options, QString* error);
+
+bool exportTimeline(const Trace& trace, const ExportOptions& options, QString* error);
+bool exportTimeline(const TimelineModel& model, const ExportOptions& options, QString* error);
+
+}  // namespace lockstep::timeline

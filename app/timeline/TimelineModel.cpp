@@ -1,0 +1,489 @@
+#include "timeline/TimelineModel.h"
+
+#include <algorithm>
+
+namespace lockstep::timeline {
+
+namespace {
+
+bool isLockKind(ObjectKind k) {
+    return k == ObjectKind::Lock || k == ObjectKind::RLock || k == ObjectKind::Gil;
+}
+bool isSemaphoreKind(ObjectKind k) {
+    return k == ObjectKind::Semaphore || k == ObjectKind::BoundedSemaphore;
+}
+bool isSignalKind(ObjectKind k) {
+    return k == ObjectKind::Event || k == ObjectKind::Condition || k == ObjectKind::Barrier;
+}
+
+Band bandOf(const StateInterval& s, ActorId actor) {
+    Band b;
+    b.beginStep = s.beginStep;
+    b.endStep = s.endStep;
+    b.begin = s.begin;
+    b.end = s.end;
+    b.object = s.object;
+    b.actor = actor;
+    b.state = s.state;
+    b.op = s.op;
+    b.core = s.core;
+    return b;
+}
+
+Band bandOf(const HoldInterval& h) {
+    Band b;
+    b.beginStep = h.beginStep;
+    b.endStep = h.endStep;
+    b.begin = h.begin;
+    b.end = h.end;
+    b.actor = h.holder;
+    b.state = ActorState::Running;
+    return b;
+}
+
+bool sameEvent(const TraceEvent& x, const TraceEvent& y) {
+    return x.time == y.time && x.object == y.object && x.arg == y.arg && x.actor == y.actor && x.op == y.op &&
+           x.result == y.result && x.flags == y.flags;
+}
+
+}  // namespace
+
+void TimelineModel::clear() {
+    lanes_.clear();
+    settled_.clear();
+    actorLane_.clear();
+    objectLane_.clear();
+    stepTimes_.clear();
+    actorNames_.clear();
+    objectNames_.clear();
+    current_.clear();
+    waits_.clear();
+    waitingOn_.clear();
+    holds_.clear();
+    queueCount_.clear();
+    coreLane_.clear();
+    objectKinds_.clear();
+    processed_ = 0;
+    lastEvent_ = {};
+    step_ = 0;
+    stepCount_ = 0;
+    eventCount_ = 0;
+    endTime_ = 0;
+    status_ = RunStatus::Running;
+    hasCycle_ = false;
+    cycle_ = {};
+    cycleCount_ = 0;
+}
+
+bool TimelineModel::update(const Trace& trace) {
+    const std::size_t events = trace.eventCount();
+    if (events == eventCount_ && trace.stepCount() == stepCount_ && trace.outcome().status == status_ &&
+        trace.cycles().size() == cycleCount_)
+        return false;
+    // What changes the set or the order of lanes, or the cycle highlighted, or the end of open intervals
+    // before the last event, is rare (a thread started, an object created, the run ended): rebuild then.
+    // A trace cleared and filled again (a restart into the same Trace) shows as a different last event.
+    const bool sameHistory =
+        processed_ == 0 || (events >= processed_ && sameEvent(trace.event(processed_ - 1), lastEvent_));
+    if (!sameHistory || trace.actorCount() != actorNames_.size() ||
+        trace.objectCount() != objectNames_.size() || trace.outcome().status != status_ ||
+        trace.cycles().size() != cycleCount_) {
+        build(trace);
+        return true;
+    }
+    dropOpenTails();
+    if (!consume(trace, events)) {
+        build(trace);
+        return true;
+    }
+    eventCount_ = events;
+    stepCount_ = trace.stepCount();
+    endTime_ = eventCount_ ? trace.event(eventCount_ - 1).time : 0;  // still running (a new status rebuilt)
+    appendOpenTails();
+    return true;
+}
+
+void TimelineModel::build(const Trace& trace) {
+    clear();
+    const std::size_t events = trace.eventCount();
+    status_ = trace.outcome().status;
+    cycleCount_ = trace.cycles().size();
+
+    const std::size_t actors = trace.actorCount(), objects = trace.objectCount();
+    for (std::size_t a = 0; a < actors; ++a)
+        actorNames_.push_back(QString::fromStdString(trace.actor(ActorId(a)).name));
+    for (std::size_t o = 0; o < objects; ++o) {
+        objectNames_.push_back(QString::fromStdString(trace.object(ObjectId(o)).name));
+        objectKinds_.push_back(trace.object(ObjectId(o)).kind);
+    }
+
+    const int outcomeCycle = trace.outcome().deadlockCycle;
+    if (outcomeCycle >= 0 && std::size_t(outcomeCycle) < trace.cycles().size()) {
+        cycle_ = trace.cycles()[std::size_t(outcomeCycle)];
+        hasCycle_ = true;
+    } else if (!trace.cycles().empty()) {
+        cycle_ = trace.cycles().back();
+        hasCycle_ = true;
+    }
+    auto actorInCycle = [&](ActorId a) {
+        return hasCycle_ && std::find(cycle_.actors.begin(), cycle_.actors.end(), a) != cycle_.actors.end();
+    };
+    auto objectInCycle = [&](ObjectId o) {
+        return hasCycle_ &&
+               std::find(cycle_.objects.begin(), cycle_.objects.end(), o) != cycle_.objects.end();
+    };
+
+    // The lanes, in display order: actors, cores, locks, semaphores, signals, queues.
+    actorLane_.assign(actors, -1);
+    objectLane_.assign(objects, -1);
+    current_.assign(actors, StateInterval{});
+    for (StateInterval& c : current_) c.beginStep = 1;
+    waitingOn_.assign(actors, {});
+    waits_.assign(objects, {});
+    holds_.assign(objects, {});
+    queueCount_.assign(objects, 0);
+    for (std::size_t a = 0; a < actors; ++a) {
+        Lane lane;
+        lane.kind = LaneKind::Actor;
+        lane.name = actorNames_[a];
+        lane.actor = ActorId(a);
+        lane.inCycle = actorInCycle(ActorId(a));
+        actorLane_[a] = int(lanes_.size());
+        lanes_.push_back(std::move(lane));
+    }
+    // Core lanes exist for the cores some burst ran on (a run without work() has none).
+    int cores = 0;
+    for (std::size_t i = 0; i < events; ++i) {
+        const TraceEvent& e = trace.event(i);
+        if (e.op == Op::Work && e.result == Result::Started) cores = std::max(cores, int(e.core) + 1);
+    }
+    for (int c = 0; c < cores; ++c) {
+        Lane lane;
+        lane.kind = LaneKind::Core;
+        lane.index = c;
+        lane.name = QStringLiteral("core %1").arg(c);
+        coreLane_.push_back(int(lanes_.size()));
+        lanes_.push_back(std::move(lane));
+    }
+    auto countWaiters = [&](ObjectId o, int lane) {
+        waits_[o].lane = lane;
+        waits_[o].waiting.assign(actors, 0);
+    };
+    for (std::size_t o = 0; o < objects; ++o)
+        if (isLockKind(objectKinds_[o])) {
+            Lane lane;
+            lane.kind = LaneKind::Lock;
+            lane.name = objectNames_[o];
+            lane.object = ObjectId(o);
+            lane.inCycle = objectInCycle(ObjectId(o));
+            objectLane_[o] = holds_[o].lane = int(lanes_.size());
+            holds_[o].open.resize(1);
+            countWaiters(ObjectId(o), int(lanes_.size()));
+            lanes_.push_back(std::move(lane));
+        }
+    for (std::size_t o = 0; o < objects; ++o)
+        if (isSemaphoreKind(objectKinds_[o])) {
+            // One lane per slot: the initial value, or more if a release ever went above it (the slot index
+            // of each acquire is in the trace).
+            int slotCount = int(std::max<std::int64_t>(trace.object(ObjectId(o)).param, 0));
+            for (std::size_t i = 0; i < events; ++i) {
+                const TraceEvent& e = trace.event(i);
+                if (e.object == o && e.op == Op::Acquire && e.result == Result::Acquired)
+                    slotCount = std::max(slotCount, e.arg + 1);
+            }
+            objectLane_[o] = holds_[o].lane = int(lanes_.size());
+            holds_[o].slotCount = slotCount;
+            holds_[o].semaphore = true;
+            holds_[o].open.resize(std::size_t(slotCount));
+            for (int s = 0; s < slotCount; ++s) {
+                Lane lane;
+                lane.kind = LaneKind::SemaphoreSlot;
+                lane.name = QStringLiteral("%1[%2]").arg(objectNames_[o]).arg(s + 1);
+                lane.object = ObjectId(o);
+                lane.index = s;
+                lanes_.push_back(std::move(lane));
+            }
+            Lane waiting;
+            waiting.kind = LaneKind::SemaphoreWaiting;
+            waiting.name = objectNames_[o];
+            waiting.object = ObjectId(o);
+            countWaiters(ObjectId(o), int(lanes_.size()));
+            lanes_.push_back(std::move(waiting));
+        }
+    for (std::size_t o = 0; o < objects; ++o)
+        if (isSignalKind(objectKinds_[o])) {
+            Lane lane;
+            lane.kind = LaneKind::Signal;
+            lane.name = objectNames_[o];
+            lane.object = ObjectId(o);
+            objectLane_[o] = int(lanes_.size());
+            countWaiters(ObjectId(o), int(lanes_.size()));
+            lanes_.push_back(std::move(lane));
+        }
+    for (std::size_t o = 0; o < objects; ++o)
+        if (objectKinds_[o] == ObjectKind::Queue) {
+            Lane lane;
+            lane.kind = LaneKind::Queue;
+            lane.name = objectNames_[o];
+            lane.object = ObjectId(o);
+            objectLane_[o] = int(lanes_.size());
+            lanes_.push_back(std::move(lane));
+        }
+    settled_.assign(lanes_.size(), 0);
+
+    stepTimes_.reserve(trace.stepCount());
+    consume(trace, events);  // cannot fail: every lane it may need exists
+    eventCount_ = events;
+    stepCount_ = trace.stepCount();
+    endTime_ =
+        status_ == RunStatus::Running ? (events ? trace.event(events - 1).time : 0) : trace.outcome().endTime;
+    appendOpenTails();
+}
+
+bool TimelineModel::cycleHighlight(ActorId a, const StateInterval& s) const {
+    // The blocked interval during which the cycle closed is the one to highlight.
+    if (!hasCycle_ || s.state != ActorState::Blocked || s.endStep <= cycle_.step) return false;
+    for (std::size_t i = 0; i < cycle_.actors.size(); ++i)
+        if (cycle_.actors[i] == a && cycle_.objects[i] == s.object) return true;
+    return false;
+}
+
+void TimelineModel::closeState(ActorId a, const StateInterval& s) {
+    Band b = bandOf(s, a);
+    b.highlight = cycleHighlight(a, s);
+    lanes_[std::size_t(actorLane_[a])].bands.push_back(b);
+    if (s.state == ActorState::Computing) lanes_[std::size_t(coreLane_[s.core])].bands.push_back(b);
+}
+
+// The state machines below are those of TraceAnalysis (actorStates, holds, waiters, queueLength), run over
+// all objects at once and kept open between calls; tst_timeline checks both agree on every scenario, and that
+// a model extended step by step equals one built at once.
+bool TimelineModel::consume(const Trace& trace, std::size_t end) {
+    const std::size_t actors = current_.size(), objects = objectKinds_.size();
+    const std::size_t coreCount = coreLane_.size();
+    for (std::size_t i = processed_; i < end; ++i) {
+        const TraceEvent& e = trace.event(i);
+        if (e.flags & TraceEvent::StepStart) {
+            ++step_;
+            stepTimes_.push_back(e.time);
+        }
+        const std::uint32_t step = step_;
+
+        // ---- actor states
+        auto change = [&](ActorId a, ActorState s, Nanos t, Op op = Op::Run, ObjectId obj = kNoObject,
+                          std::uint8_t core = 0) {
+            if (a >= actors) return true;
+            StateInterval& c = current_[a];
+            if (c.state == s && c.object == obj && c.op == op && c.core == core) return true;
+            if (s == ActorState::Computing && core >= coreCount) return false;
+            c.endStep = step;
+            c.end = t;
+            if (c.endStep > c.beginStep || c.end > c.begin) closeState(a, c);
+            c = StateInterval{step, step, t, t, s, op, obj, core};
+            return true;
+        };
+        bool ok = true;
+        switch (e.op) {
+            case Op::Switch: {
+                const auto prev = ActorId(e.arg);
+                if (prev != e.actor && prev < actors && current_[prev].state == ActorState::Running)
+                    change(prev, ActorState::Ready, e.time);
+                change(e.actor, ActorState::Running, e.time);
+                break;
+            }
+            case Op::Start:
+                change(ActorId(e.arg), ActorState::Ready, e.time);
+                break;
+            case Op::Run:
+                if (e.result == Result::Started)
+                    change(e.actor, ActorState::Running, e.time);
+                else if (e.result == Result::Done || e.result == Result::Error)
+                    change(e.actor, ActorState::Done, e.time);
+                break;
+            case Op::Work:
+                if (e.result == Result::Started)
+                    ok = change(e.actor, ActorState::Computing, e.time, Op::Work, kNoObject, e.core);
+                else
+                    change(e.actor, ActorState::Ready, e.time);
+                break;
+            case Op::Sleep:
+                if (e.result == Result::Blocked)
+                    change(e.actor, ActorState::Sleeping, e.time, Op::Sleep);
+                else if (e.result == Result::Woken)
+                    change(e.actor, ActorState::Ready, e.time);
+                break;
+            default:
+                if (e.result == Result::Blocked && e.op != Op::Deadlock)
+                    change(e.actor, ActorState::Blocked, e.time, e.op, e.object);
+                else if (e.result == Result::Woken || e.result == Result::Timeout)
+                    change(e.actor, ActorState::Ready, e.time);
+                break;
+        }
+        if (!ok) return false;
+
+        // ---- waiters: an actor counts for an object from blocking on it until it is woken or times out
+        if (e.actor < actors) {
+            auto record = [&](WaitCount& w) {
+                auto& counts = lanes_[std::size_t(w.lane)].counts;
+                if (!counts.empty() && counts.back().step == step)
+                    counts.back().value = w.count;
+                else
+                    counts.push_back(CountPoint{step, e.time, w.count});
+            };
+            if (e.result == Result::Woken || e.result == Result::Timeout) {
+                for (ObjectId o : waitingOn_[e.actor]) {
+                    WaitCount& w = waits_[o];
+                    w.waiting[e.actor] = 0;
+                    --w.count;
+                    record(w);
+                }
+                waitingOn_[e.actor].clear();
+            } else if (e.result == Result::Blocked && e.op != Op::Deadlock && e.object < objects &&
+                       waits_[e.object].lane >= 0 && !waits_[e.object].waiting[e.actor]) {
+                WaitCount& w = waits_[e.object];
+                w.waiting[e.actor] = 1;
+                ++w.count;
+                waitingOn_[e.actor].push_back(e.object);
+                record(w);
+            }
+        }
+        // ---- holders of locks and semaphore slots
+        if (e.object < objects && holds_[e.object].lane >= 0) {
+            HoldState& h = holds_[e.object];
+            const int slot = h.semaphore ? e.arg : 0;
+            const bool acquired = e.op == Op::Acquire && e.result == Result::Acquired;
+            if (acquired && slot >= h.slotCount) return false;  // a slot without a lane
+            if (slot >= 0 && slot < h.slotCount) {
+                HoldInterval& open = h.open[std::size_t(slot)];
+                if (acquired) {
+                    if (h.semaphore || open.holder == kNoActor)  // RLock re-entry: the same hold
+                        open = HoldInterval{step, step, e.time, e.time, e.actor, slot};
+                } else if (e.op == Op::Release && (h.semaphore || e.arg == 0) && open.holder != kNoActor) {
+                    open.endStep = step;
+                    open.end = e.time;
+                    lanes_[std::size_t(h.lane + slot)].bands.push_back(bandOf(open));
+                    open.holder = kNoActor;
+                }
+            }
+        }
+
+        // ---- queue occupancy
+        if (e.object < objects && objectKinds_[e.object] == ObjectKind::Queue && e.result == Result::Ok &&
+            (e.op == Op::Put || e.op == Op::Get)) {
+            int& count = queueCount_[e.object];
+            count += e.op == Op::Put ? 1 : -1;
+            lanes_[std::size_t(objectLane_[e.object])].counts.push_back(CountPoint{step, e.time, count});
+        }
+
+        // ---- marks
+        Mark m;
+        m.step = step;
+        m.time = e.time;
+        m.event = std::uint32_t(i);
+        m.object = e.object;
+        m.actor = e.actor;
+        int lane = -1;
+        switch (e.op) {
+            case Op::Switch:
+                if (e.arg == e.actor) break;
+                m.kind = MarkKind::Switch;
+                m.other = ActorId(e.arg);
+                lane = actorLane(e.actor);
+                break;
+            case Op::Raise:
+                m.kind = MarkKind::Raise;
+                lane = actorLane(e.actor);
+                break;
+            case Op::Deadlock:
+                m.kind = MarkKind::Deadlock;
+                lane = actorLane(e.actor);
+                break;
+            default:
+                if (e.object >= objects || !isSignalKind(objectKinds_[e.object])) break;
+                lane = objectLane(e.object);
+                if (e.op == Op::Wait || e.op == Op::WaitFor) {
+                    if (e.result == Result::Blocked)
+                        m.kind = MarkKind::Wait;
+                    else if (e.result == Result::Timeout)
+                        m.kind = MarkKind::Timeout;
+                    else
+                        m.kind = MarkKind::Woken;
+                } else if (e.op == Op::Notify || e.op == Op::NotifyAll) {
+                    m.kind = MarkKind::Notify;
+                } else if (e.op == Op::Set) {
+                    m.kind = MarkKind::Set;
+                } else if (e.op == Op::Clear) {
+                    m.kind = MarkKind::Clear;
+                } else {
+                    lane = -1;
+                }
+                break;
+        }
+        if (lane >= 0) lanes_[std::size_t(lane)].marks[std::size_t(m.kind)].push_back(m);
+    }
+    processed_ = end;
+    if (end > 0) lastEvent_ = trace.event(end - 1);
+    return true;
+}
+
+void TimelineModel::appendOpenTails() {
+    // Bands from the previous settled count on are new (the old tails were dropped there).
+    const std::vector<std::size_t> changedFrom = settled_;
+    for (std::size_t i = 0; i < lanes_.size(); ++i) settled_[i] = lanes_[i].bands.size();
+    const std::uint32_t endStep = stepCount_ + 1;
+    for (std::size_t a = 0; a < current_.size(); ++a) {
+        StateInterval c = current_[a];
+        c.endStep = endStep;
+        c.end = std::max(endTime_, c.begin);
+        closeState(ActorId(a), c);
+    }
+    for (const HoldState& h : holds_)
+        for (const HoldInterval& open : h.open)
+            if (open.holder != kNoActor) {
+                HoldInterval tail = open;
+                tail.endStep = endStep;
+                tail.end = std::max(endTime_, open.begin);
+                lanes_[std::size_t(h.lane + open.slot)].bands.push_back(bandOf(tail));
+            }
+    for (std::size_t i = 0; i < lanes_.size(); ++i) lanes_[i].finish(changedFrom[i]);
+}
+
+void TimelineModel::dropOpenTails() {
+    for (std::size_t i = 0; i < lanes_.size(); ++i) lanes_[i].bands.resize(settled_[i]);
+}
+
+int TimelineModel::actorLane(ActorId a) const {
+    return a < actorLane_.size() ? actorLane_[a] : -1;
+}
+int TimelineModel::objectLane(ObjectId o) const {
+    return o < objectLane_.size() ? objectLane_[o] : -1;
+}
+
+Pos TimelineModel::rangeEnd(Axis a) const {
+    return a == Axis::Steps ? Pos(stepCount_) + 1 : std::max<Nanos>(endTime_, 1);
+}
+
+Nanos TimelineModel::stepTime(std::uint32_t step) const {
+    if (step == 0 || stepTimes_.empty()) return 0;
+    return stepTimes_[std::min<std::size_t>(step, stepTimes_.size()) - 1];
+}
+
+Pos TimelineModel::stepPosition(Axis a, std::uint32_t step) const {
+    return a == Axis::Steps ? Pos(step) : stepTime(step);
+}
+
+std::uint32_t TimelineModel::stepAt(Axis a, Pos p) const {
+    if (stepCount_ == 0) return 0;
+    if (a == Axis::Steps) return std::uint32_t(std::clamp<Pos>(p, 1, stepCount_));
+    const auto it = std::upper_bound(stepTimes_.begin(), stepTimes_.end(), p);
+    return std::uint32_t(std::max<std::ptrdiff_t>(it - stepTimes_.begin(), 1));
+}
+
+QString TimelineModel::actorName(ActorId a) const {
+    return a < actorNames_.size() ? actorNames_[a] : QStringLiteral("?");
+}
+QString TimelineModel::objectName(ObjectId o) const {
+    return o < objectNames_.size() ? objectNames_[o] : QStringLiteral("?");
+}
+
+}  // namespace lockstep::timeline

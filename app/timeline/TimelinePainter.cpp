@@ -1,0 +1,475 @@
+#include "timeline/TimelinePainter.h"
+
+#include <QFontMetrics>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+#include "timeline/Palette.h"
+#include "timeline/TimelineStrings.h"
+
+namespace lockstep::timeline {
+
+namespace {
+
+const QColor kGrid(0xE4, 0xE4, 0xE4);
+const QColor kNamesBackground(0xF3, 0xF3, 0xF3);
+const QColor kAltRow(0xFA, 0xFA, 0xFA);
+const QColor kBusy(0, 0, 0, 110);
+
+// Consecutive pixel columns of one colour become one rectangle: at full zoom-out most of a lane is a few
+// long runs, so the painter issues a few hundred fills per frame, not one per column.
+class RunBatcher {
+public:
+    RunBatcher(QPainter& p, int left, int top, int height) : p_(p), left_(left), top_(top), height_(height) {}
+    ~RunBatcher() { flush(); }
+    void add(Pos c0, Pos c1, const QColor& colour, bool busy) {
+        if (c1 <= c0 || colour.alpha() == 0) {
+            flush();
+            return;
+        }
+        if (c0 == end_ && colour == colour_ && busy == busy_) {
+            end_ = c1;
+            return;
+        }
+        flush();
+        begin_ = c0;
+        end_ = c1;
+        colour_ = colour;
+        busy_ = busy;
+    }
+    void flush() {
+        if (end_ > begin_) {
+            const QRect r(left_ + int(begin_), top_, int(end_ - begin_), height_);
+            p_.fillRect(r, colour_);
+            if (busy_) p_.fillRect(QRect(r.left(), top_, r.width(), std::max(2, height_ / 5)), kBusy);
+        }
+        begin_ = end_ = 0;
+    }
+
+private:
+    QPainter& p_;
+    int left_, top_, height_;
+    Pos begin_ = 0, end_ = 0;
+    QColor colour_;
+    bool busy_ = false;
+};
+
+QColor bandColour(const Lane& lane, const Band& b) {
+    return lane.kind == LaneKind::Actor ? Palette::stateColor(b.state) : Palette::actorColor(b.actor);
+}
+
+// 1, 2 or 5 times a power of ten, at least `minimum`.
+Pos niceStep(double minimum) {
+    if (minimum <= 1) return 1;
+    const double p = std::pow(10.0, std::floor(std::log10(minimum)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * p >= minimum) return Pos(m * p);
+    return Pos(10 * p);
+}
+
+}  // namespace
+
+double TimelinePainter::stepX(std::uint32_t step) const {
+    if (axis_ == Axis::Steps) return (zoom_.xOf(step) + zoom_.xOf(Pos(step) + 1)) / 2;
+    return zoom_.xOf(model_.stepTime(step));
+}
+
+void TimelinePainter::paint(QPainter& p, const TimelineLayout& l, const PaintOptions& o) const {
+    p.save();
+    p.setFont(TimelineLayout::defaultFont());
+    p.fillRect(l.outer, Qt::white);
+    const QFontMetrics fm(p.font());
+
+    if (!l.title.isEmpty() && !o.title.isEmpty()) {
+        QFont bold = p.font();
+        bold.setBold(true);
+        p.setFont(bold);
+        p.setPen(Qt::black);
+        p.drawText(l.title.adjusted(8, 0, -8, 0), Qt::AlignLeft | Qt::AlignVCenter, o.title);
+        p.setFont(TimelineLayout::defaultFont());
+    }
+    paintHeader(p, l);
+
+    // Lanes: only the rows inside the lanes area.
+    const QRect lanesArea(l.outer.left(), l.plot.top(), l.outer.width(), l.plot.height());
+    p.save();
+    p.setClipRect(lanesArea);
+    const int first = std::max(0, o.laneScroll / l.laneHeight);
+    for (int i = first; i < model_.laneCount(); ++i) {
+        const int top = l.laneTop(i, o.laneScroll);
+        if (top > l.plot.bottom()) break;
+        const QRect row(l.plot.left(), top, l.plot.width(), l.laneHeight);
+        if (i % 2) p.fillRect(row, kAltRow);
+        p.setPen(kGrid);
+        p.drawLine(l.outer.left(), row.bottom(), l.plot.right(), row.bottom());
+        p.save();
+        p.setClipRect(row.intersected(l.plot));
+        paintLane(p, l, model_.lane(i), row);
+        p.restore();
+
+        // The names column stays put whatever the zoom: it is painted over the lane's left edge.
+        const QRect name(l.names.left(), top, l.names.width(), l.laneHeight);
+        p.fillRect(name.adjusted(0, 0, 0, -1), kNamesBackground);
+        const Lane& lane = model_.lane(i);
+        QFont f = TimelineLayout::defaultFont();
+        f.setBold(lane.inCycle);
+        p.setFont(f);
+        p.setPen(lane.inCycle ? Palette::cycleColor() : QColor(Qt::black));
+        p.drawText(
+            name.adjusted(6, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(f).elidedText(TimelineStrings::laneTitle(lane), Qt::ElideRight, name.width() - 10));
+        p.setFont(TimelineLayout::defaultFont());
+    }
+    p.setPen(QColor(0xBB, 0xBB, 0xBB));
+    p.drawLine(l.names.right(), l.header.top(), l.names.right(), l.plot.bottom());
+    p.restore();
+
+    // Cursor: a line through the header and the lanes, and a triangle in the header.
+    if (o.cursor > 0 && o.cursor <= model_.stepCount()) {
+        const double x = l.plot.left() + stepX(o.cursor);
+        if (x >= l.plot.left() && x <= l.plot.right() + 1) {
+            p.save();
+            p.setClipRect(
+                QRect(l.plot.left(), l.header.top(), l.plot.width(), l.header.height() + l.plot.height()));
+            p.setPen(QPen(Qt::black, 2));
+            p.drawLine(QPointF(x, l.header.top()), QPointF(x, l.plot.bottom()));
+            p.setBrush(Qt::black);
+            p.setPen(Qt::NoPen);
+            const double y = l.header.bottom() - 7;
+            p.drawPolygon(QPolygonF({QPointF(x - 5, y), QPointF(x + 5, y), QPointF(x, y + 7)}));
+            p.restore();
+        }
+    }
+    if (!l.legend.isEmpty()) paintLegend(p, l);
+    p.restore();
+}
+
+void TimelinePainter::paintHeader(QPainter& p, const TimelineLayout& l) const {
+    const QFontMetrics fm(p.font());
+    p.setPen(Qt::black);
+    p.drawText(QRect(l.outer.left() + 6, l.header.top(), l.names.width() - 8, l.header.height()),
+               Qt::AlignLeft | Qt::AlignVCenter, TimelineStrings::axisTitle(axis_));
+    p.save();
+    p.setClipRect(
+        QRect(l.header.left(), l.header.top(), l.header.width(), l.header.height() + l.plot.height()));
+    // About one label per 100 pixels, on round numbers.
+    const double unitsPerPixel = double(zoom_.span()) / zoom_.width();
+    const Pos step = niceStep(unitsPerPixel * (axis_ == Axis::Steps ? 70 : 110));
+    Pos t = (zoom_.begin() + step - 1) / step * step;
+    if (t < zoom_.begin()) t += step;
+    for (; t < zoom_.end(); t += step) {
+        const double x =
+            l.plot.left() + (axis_ == Axis::Steps ? (zoom_.xOf(t) + zoom_.xOf(t + 1)) / 2 : zoom_.xOf(t));
+        p.setPen(kGrid);
+        p.drawLine(QPointF(x, l.plot.top()), QPointF(x, l.plot.bottom()));
+        p.setPen(Qt::black);
+        p.drawLine(QPointF(x, l.header.bottom() - 4), QPointF(x, l.header.bottom()));
+        const QString text = axis_ == Axis::Steps ? QString::number(t) : TimelineStrings::seconds(t, step);
+        const int w = fm.horizontalAdvance(text);
+        p.drawText(QPointF(std::clamp(x - w / 2.0, double(l.header.left()),
+                                      std::max(double(l.header.left()), l.header.right() - double(w))),
+                           l.header.top() + fm.ascent() + 3),
+                   text);
+    }
+    p.restore();
+    p.setPen(QColor(0xBB, 0xBB, 0xBB));
+    p.drawLine(l.outer.left(), l.header.bottom(), l.plot.right(), l.header.bottom());
+}
+
+void TimelinePainter::paintLane(QPainter& p, const TimelineLayout&, const Lane& lane,
+                                const QRect& row) const {
+    const int inner = row.height() - 4;
+    switch (lane.kind) {
+        case LaneKind::Lock: {
+            // The owner band above, the number of waiters as a step chart in a strip below it.
+            const int strip = std::max(4, inner / 4);
+            paintBands(p, lane, row.left(), row.top() + 2, inner - strip - 1);
+            paintCounts(p, lane, row.left(), row.top() + 2 + inner - strip, strip);
+            break;
+        }
+        case LaneKind::Queue:
+        case LaneKind::SemaphoreWaiting:
+        case LaneKind::Signal:
+            paintCounts(p, lane, row.left(), row.top() + 2, inner);
+            break;
+        default:
+            paintBands(p, lane, row.left(), row.top() + 2, inner);
+            break;
+    }
+    paintMarks(p, lane, row.left(), row);
+}
+
+void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int top, int height) const {
+    const Pos zb = zoom_.begin(), ze = zoom_.end();
+    const std::size_t last = lane.bandEnd(axis_, ze);
+    std::size_t i = lane.firstBand(axis_, zb);
+    Pos clipFrom = zb;  // what lies left of it was drawn by an aggregated column
+    struct Label {
+        QRect rect;
+        const Band* band;
+    };
+    std::vector<Label> labels, highlights;
+    {
+        RunBatcher runs(p, left, top, height);
+        while (i < last) {
+            const Band& b = lane.bands[i];
+            const Pos p0 = std::max(beginOf(b, axis_), clipFrom), p1 = std::min(endOf(b, axis_), ze);
+            if (p1 <= p0) {
+                ++i;
+                continue;
+            }
+            const Pos c0 = zoom_.columnOf(p0), c1 = zoom_.columnOf(p1);
+            if (c1 > c0) {
+                runs.add(c0, c1, bandColour(lane, b), false);
+                const QRect r(left + int(c0), top, int(c1 - c0), height);
+                if (r.width() > 30) labels.push_back({r, &b});
+                if (b.highlight) highlights.push_back({r, &b});
+                ++i;
+                continue;
+            }
+            // Band i ends inside column c0: every band beginning in this column shares it.
+            const Pos next = zoom_.positionAtColumn(c0 + 1);
+            const std::size_t j = std::max(lane.firstBandFrom(axis_, i, last, next), i + 1);
+            const Pos mid = (p0 + next) / 2;
+            const std::size_t k = std::max(lane.firstBandFrom(axis_, i, j, mid + 1), i + 1) - 1;
+            const Band& sample = lane.bands[k];
+            runs.add(c0, c0 + 1, bandColour(lane, sample), j - i > 1);
+            if (sample.highlight) highlights.push_back({QRect(left + int(c0), top, 1, height), &sample});
+            clipFrom = next;
+            i = endOf(lane.bands[j - 1], axis_) > next ? j - 1 : j;
+        }
+    }
+    // The deadlock cycle: outlined and hatched, under the labels so they stay readable.
+    if (!highlights.empty()) {
+        p.save();
+        p.setBrush(QBrush(QColor(0, 0, 0, 120), Qt::BDiagPattern));
+        p.setPen(QPen(Qt::black, 2));
+        for (const Label& h : highlights) p.drawRect(QRectF(h.rect).adjusted(1, 1, -1, -1));
+        p.restore();
+    }
+    const QFontMetrics fm(p.font());
+    for (const Label& lb : labels) {
+        if (lane.kind == LaneKind::Actor && lb.band->state == ActorState::NotStarted) continue;
+        const QString text = TimelineStrings::bandLabel(model_, lane, *lb.band);
+        const QRect visible = lb.rect.intersected(QRect(left, top, zoom_.width(), height));
+        if (fm.horizontalAdvance(text) + 8 > visible.width()) continue;
+        const QColor fill = bandColour(lane, *lb.band);
+        if (lb.band->highlight) {
+            // A plain backing behind the text, so the hatch does not cut through the letters.
+            const int w = fm.horizontalAdvance(text) + 6;
+            p.fillRect(
+                QRect(visible.center().x() - w / 2, visible.center().y() - fm.height() / 2, w, fm.height()),
+                fill);
+        }
+        p.setPen(Palette::textOn(fill));
+        p.drawText(visible, Qt::AlignCenter, text);
+    }
+}
+
+void TimelinePainter::paintCounts(QPainter& p, const Lane& lane, int left, int top, int height) const {
+    if (lane.counts.empty() || lane.countMax <= 0) return;
+    const Pos zb = zoom_.begin(), ze = zoom_.end();
+    const double scale = double(height) / lane.countMax;
+    const QColor colour = Palette::countColor();
+    auto fill = [&](Pos c0, Pos c1, int value) {
+        if (c1 <= c0 || value <= 0) return;
+        const int h = std::max(1, int(std::lround(value * scale)));
+        p.fillRect(QRect(left + int(c0), top + height - h, int(c1 - c0), h), colour);
+    };
+    int value = lane.countAt(axis_, zb);
+    Pos col = 0;
+    std::size_t i = lane.firstCount(axis_, zb + 1);
+    while (i < lane.counts.size() && posOf(lane.counts[i], axis_) < ze) {
+        const Pos c = zoom_.columnOf(posOf(lane.counts[i], axis_));
+        fill(col, c, value);
+        // Points in the same column: show the highest, so a short peak stays visible when zoomed out.
+        const std::size_t j = std::max(lane.firstCount(axis_, zoom_.positionAtColumn(c + 1)), i + 1);
+        int peak = value;
+        for (std::size_t k = i; k < j && k < i + 64; ++k) peak = std::max(peak, lane.counts[k].value);
+        fill(c, c + 1, peak);
+        value = lane.counts[j - 1].value;
+        col = c + 1;
+        i = j;
+    }
+    fill(col, zoom_.width(), value);
+}
+
+void TimelinePainter::paintMarks(QPainter& p, const Lane& lane, int left, const QRect& row) const {
+    const Pos ze = zoom_.end();
+    const qreal size = std::min<qreal>(row.height() * 0.45, 10);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (std::size_t k = 0; k < kMarkKinds; ++k) {
+        const auto kind = MarkKind(k);
+        const std::size_t n = lane.markCount(kind);
+        if (n == 0) continue;
+        // A switch mark sits on the top edge of the lane, so it never hides the state under it.
+        const qreal y = kind == MarkKind::Switch ? row.top() + size / 2 + 1 : row.center().y() + 0.5;
+        const Pos skip = std::max<Pos>(1, Pos(size * 0.6));
+        std::size_t i = lane.firstMark(kind, axis_, zoom_.begin());
+        while (i < n) {
+            const Mark& m = lane.mark(kind, i);
+            const Pos pos = posOf(m, axis_);
+            if (pos >= ze) break;
+            const double x = left + (axis_ == Axis::Steps ? stepX(m.step) : zoom_.xOf(pos));
+            drawMark(p, kind, QPointF(x, y), size);
+            // Marks closer than about their own width would only overdraw each other: skip to the next free
+            // spot, so a dense run of switches becomes a dotted line of a few hundred shapes, not thousands.
+            i = std::max(lane.firstMark(kind, axis_, zoom_.positionAtColumn(zoom_.columnOf(pos) + skip)),
+                         i + 1);
+        }
+    }
+    p.restore();
+}
+
+void TimelinePainter::drawMark(QPainter& p, MarkKind kind, const QPointF& c, qreal s) {
+    const qreal h = s / 2;
+    const QColor colour = Palette::markColor(kind);
+    p.setPen(QPen(Qt::black, 1));
+    p.setBrush(colour);
+    switch (kind) {
+        case MarkKind::Switch:
+            p.setPen(Qt::NoPen);
+            p.setBrush(Qt::black);
+            p.drawPolygon(QPolygonF({QPointF(c.x() - h * 0.7, c.y() - h), QPointF(c.x() + h * 0.7, c.y() - h),
+                                     QPointF(c.x(), c.y() + h * 0.4)}));
+            break;
+        case MarkKind::Raise:
+            p.drawPolygon(QPolygonF(
+                {QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y() + h), QPointF(c.x() - h, c.y() + h)}));
+            break;
+        case MarkKind::Deadlock:
+            p.drawEllipse(c, h, h);
+            p.setPen(QPen(Qt::white, 1.5));
+            p.drawLine(QPointF(c.x() - h * 0.5, c.y() - h * 0.5), QPointF(c.x() + h * 0.5, c.y() + h * 0.5));
+            p.drawLine(QPointF(c.x() - h * 0.5, c.y() + h * 0.5), QPointF(c.x() + h * 0.5, c.y() - h * 0.5));
+            break;
+        case MarkKind::Wait:
+            p.setBrush(Qt::white);
+            p.setPen(QPen(colour, 2));
+            p.drawEllipse(c, h * 0.8, h * 0.8);
+            break;
+        case MarkKind::Woken:
+            p.drawEllipse(c, h * 0.8, h * 0.8);
+            break;
+        case MarkKind::Timeout:
+            p.setBrush(Qt::white);
+            p.setPen(QPen(colour, 2));
+            p.drawRect(QRectF(c.x() - h * 0.7, c.y() - h * 0.7, h * 1.4, h * 1.4));
+            break;
+        case MarkKind::Notify:
+            p.drawPolygon(QPolygonF(
+                {QPointF(c.x() - h, c.y() - h), QPointF(c.x() + h, c.y() - h), QPointF(c.x(), c.y() + h)}));
+            break;
+        case MarkKind::Set:
+        case MarkKind::Clear:
+            if (kind == MarkKind::Clear) {
+                p.setBrush(Qt::white);
+                p.setPen(QPen(colour, 2));
+            }
+            p.drawPolygon(QPolygonF({QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y()),
+                                     QPointF(c.x(), c.y() + h), QPointF(c.x() - h, c.y())}));
+            break;
+        case MarkKind::Count_:
+            break;
+    }
+}
+
+void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
+    p.save();
+    p.setPen(QColor(0xBB, 0xBB, 0xBB));
+    p.drawLine(l.legend.topLeft(), l.legend.topRight());
+    for (const LegendEntry& e : l.legendEntries) {
+        const QRect swatch(e.rect.left(), e.rect.center().y() - 6, 12, 12);
+        switch (e.type) {
+            case LegendEntry::Type::State:
+                p.fillRect(swatch, Palette::stateColor(ActorState(e.value)));
+                p.setPen(QColor(0x88, 0x88, 0x88));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(swatch.adjusted(0, 0, -1, -1));
+                break;
+            case LegendEntry::Type::Holder:
+                p.fillRect(swatch.adjusted(0, 0, -6, 0), Palette::actorColor(0));
+                p.fillRect(swatch.adjusted(6, 0, 0, 0), Palette::actorColor(1));
+                break;
+            case LegendEntry::Type::Count:
+                p.fillRect(QRect(swatch.left(), swatch.top() + 6, 4, 6), Palette::countColor());
+                p.fillRect(QRect(swatch.left() + 4, swatch.top() + 2, 4, 10), Palette::countColor());
+                p.fillRect(QRect(swatch.left() + 8, swatch.top() + 8, 4, 4), Palette::countColor());
+                break;
+            case LegendEntry::Type::Cycle:
+                p.fillRect(swatch, Palette::stateColor(ActorState::Blocked));
+                p.setBrush(QBrush(Qt::black, Qt::BDiagPattern));
+                p.setPen(QPen(Qt::black, 2));
+                p.drawRect(QRectF(swatch).adjusted(1, 1, -1, -1));
+                break;
+            case LegendEntry::Type::Mark:
+                p.setRenderHint(QPainter::Antialiasing, true);
+                drawMark(p, MarkKind(e.value), QPointF(swatch.center()) + QPointF(0.5, 0.5), 10);
+                p.setRenderHint(QPainter::Antialiasing, false);
+                break;
+        }
+        p.setPen(Qt::black);
+        p.drawText(QRect(e.rect.left() + 16, e.rect.top(), e.rect.width() - 16, e.rect.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, e.text);
+    }
+    p.restore();
+}
+
+Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoint& pt) const {
+    Hit hit;
+    if (!l.plot.contains(pt)) return hit;
+    hit.lane = l.laneAt(pt.y(), laneScroll, model_.laneCount());
+    const double x = pt.x() - l.plot.left() + 0.5;
+    hit.position = zoom_.positionAtX(x);
+    hit.step = model_.stepAt(axis_, hit.position);
+    if (hit.lane < 0) return hit;
+    const Lane& lane = model_.lane(hit.lane);
+
+    // Marks first (they are drawn on top): the nearest within 5 pixels.
+    double best = 5.5;
+    for (std::size_t k = 0; k < kMarkKinds; ++k) {
+        const auto kind = MarkKind(k);
+        const std::size_t n = lane.markCount(kind);
+        for (std::size_t i = lane.firstMark(kind, axis_, zoom_.positionAtX(x - 8)); i < n; ++i) {
+            const Mark& m = lane.mark(kind, i);
+            if (posOf(m, axis_) > zoom_.positionAtX(x + 8)) break;
+            const double mx = axis_ == Axis::Steps ? stepX(m.step) : zoom_.xOf(m.time);
+            if (std::abs(mx - x) < best) {
+                best = std::abs(mx - x);
+                hit.mark = int(i);
+                hit.markKind = kind;
+            }
+        }
+    }
+    if (hit.mark >= 0) {
+        hit.step = lane.mark(hit.markKind, std::size_t(hit.mark)).step;
+        return hit;
+    }
+    hit.band = lane.bandAt(axis_, hit.position);
+    if (hit.band >= 0) {
+        const Band& b = lane.bands[std::size_t(hit.band)];
+        // On the time axis many steps share an instant: a click lands on a step inside the band.
+        const std::uint32_t lastStep = std::max(b.beginStep, std::min(b.endStep - 1, model_.stepCount()));
+        hit.step = std::clamp(hit.step, std::max(b.beginStep, 1u), std::max(lastStep, 1u));
+    }
+    return hit;
+}
+
+QString TimelinePainter::tooltip(const Hit& hit) const {
+    if (hit.lane < 0) return {};
+    const Lane& lane = model_.lane(hit.lane);
+    if (hit.mark >= 0)
+        return TimelineStrings::markTooltip(model_, lane, lane.mark(hit.markKind, std::size_t(hit.mark)));
+    QString text;
+    if (hit.band >= 0) text = TimelineStrings::bandTooltip(model_, lane, lane.bands[std::size_t(hit.band)]);
+    if (!lane.counts.empty() || lane.kind == LaneKind::Lock || lane.kind == LaneKind::Queue ||
+        lane.kind == LaneKind::SemaphoreWaiting || lane.kind == LaneKind::Signal) {
+        if (!text.isEmpty()) text += QLatin1Char('\n');
+        text += TimelineStrings::countTooltip(lane, lane.countAt(axis_, hit.position));
+    }
+    return text;
+}
+
+}  // namespace lockstep::timeline

@@ -1,0 +1,67 @@
+#pragma once
+// The one painter of the timeline: the widget, PNG, SVG and PDF exports all go through paint(), so what the
+// learner sees is what lands in their notes. It draws only the visible window (binary search per lane) and
+// aggregates what is narrower than a pixel: one rectangle per pixel column, coloured by the band at the
+// column's middle, with a dark "busy" strip when several states share the column; one mark of a kind per
+// column. A frame therefore costs O(lanes * pixels * log events), whatever the trace size.
+//
+// The zoom's width must be the layout's plot width (the caller keeps them in step).
+
+#include <QPainter>
+#include <QString>
+#include <cstdint>
+
+#include "timeline/Axis.h"
+#include "timeline/Lane.h"
+#include "timeline/TimelineLayout.h"
+#include "timeline/TimelineModel.h"
+#include "timeline/ZoomState.h"
+
+namespace lockstep::timeline {
+
+struct PaintOptions {
+    std::uint32_t cursor = 0;  // step under the cursor line (0: no cursor)
+    int laneScroll = 0;        // pixels of lanes scrolled off the top
+    QString title;             // drawn when the layout has a title row
+};
+
+// What lies under a point of the plot.
+struct Hit {
+    int lane = -1;
+    int band = -1;  // index into the lane's bands, or -1
+    int mark = -1;  // index into the lane's marks of markKind, or -1
+    MarkKind markKind = MarkKind::Switch;
+    Pos position = 0;        // position under the point
+    std::uint32_t step = 0;  // the step a click there moves the cursor to (0: none)
+};
+
+class TimelinePainter {
+public:
+    TimelinePainter(const TimelineModel& model, const ZoomState& zoom, Axis axis)
+        : model_(model), zoom_(zoom), axis_(axis) {}
+
+    void paint(QPainter& p, const TimelineLayout& layout, const PaintOptions& options) const;
+
+    Hit hitTest(const TimelineLayout& layout, int laneScroll, const QPoint& point) const;
+    QString tooltip(const Hit& hit) const;
+
+    // x of a step's cursor line relative to the plot's left edge: the middle of the step's column on the
+    // step axis, the step's instant on the time axis.
+    double stepX(std::uint32_t step) const;
+
+    static void drawMark(QPainter& p, MarkKind kind, const QPointF& centre, qreal size);
+
+private:
+    void paintHeader(QPainter& p, const TimelineLayout& l) const;
+    void paintLane(QPainter& p, const TimelineLayout& l, const Lane& lane, const QRect& row) const;
+    void paintBands(QPainter& p, const Lane& lane, int left, int top, int height) const;
+    void paintCounts(QPainter& p, const Lane& lane, int left, int top, int height) const;
+    void paintMarks(QPainter& p, const Lane& lane, int left, const QRect& row) const;
+    void paintLegend(QPainter& p, const TimelineLayout& l) const;
+
+    const TimelineModel& model_;
+    const ZoomState& zoom_;
+    Axis axis_;
+};
+
+}  // namespace lockstep::timeline

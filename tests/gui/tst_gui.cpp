@@ -1,0 +1,222 @@
+// The main window as a learner uses it: load a scenario, step with the keyboard, read the code view and the
+// inspector against the engine's trace, step back, branch, choose in manual mode, switch the language, and
+// close without leaving a thread behind.
+
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include <dirent.h>
+
+#include "gui/MainWindow.h"
+#include "lockstep/TraceAnalysis.h"
+#include "lockstep/scenarios/Registry.h"
+#include "panels/CodeView.h"
+#include "panels/Inspector.h"
+#include "panels/InspectorModel.h"
+#include "panels/Output.h"
+#include "panels/OutputModel.h"
+#include "timeline/TimelineWidget.h"
+
+using namespace lockstep;
+using namespace lockstep::app;
+
+namespace {
+
+int threadCount() {
+    int n = 0;
+    if (DIR* d = opendir("/proc/self/task")) {
+        while (dirent* e = readdir(d))
+            if (e->d_name[0] != '.') ++n;
+        closedir(d);
+    }
+    return n;
+}
+
+RunSetup setupFor(const char* id, PolicyKind policy = PolicyKind::RoundRobin, std::uint64_t seed = 1) {
+    RunSetup s;
+    s.scenario = scenarios::find(id);
+    s.config.policy = policy;
+    s.config.seed = seed;
+    s.config.params = s.scenario->resolve({}).values();
+    return s;
+}
+
+ObjectId objectNamed(const Trace& t, const std::string& name) {
+    for (ObjectId o = 0; o < t.objectCount(); ++o)
+        if (t.object(o).name == name) return o;
+    return kNoObject;
+}
+
+// The listing line an actor is on at the end of `step`: the line of its last event up to there.
+int expectedLine(const Trace& t, ActorId a, std::uint32_t step) {
+    int line = 0;
+    const std::size_t end = t.stepEnd(step);
+    for (std::size_t i = 0; i < end; ++i)
+        if (t.event(i).actor == a) line = t.event(i).line;
+    return line;
+}
+
+QStringList menuTitles(QMainWindow& w) {
+    QStringList titles;
+    for (QAction* a : w.menuBar()->actions()) titles << a->text();
+    return titles;
+}
+
+}  // namespace
+
+class TestGui : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // settings of the test, not the user's
+        QCoreApplication::setOrganizationName("LockstepTests");
+        QCoreApplication::setApplicationName("tst_gui");
+    }
+
+    void stepWithShortcutMatchesTrace() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.load(setupFor("race-counter-sleep"), 0);
+        w.waitForEngine();
+        for (std::uint32_t k = 1; k <= 14; ++k) {
+            QTest::keyClick(&w, Qt::Key_F10);
+            w.waitForEngine();
+            QCOMPARE(w.view().cursor, k);
+            const Trace& t = *w.view().trace;
+            QCOMPARE(t.stepCount(), k);
+            for (ActorId a = 0; a < t.actorCount(); ++a)
+                QCOMPARE(w.codeView()->currentLine(a), expectedLine(t, a, k));
+            // The inspector shows the counter's value at this step.
+            const ObjectId counter = objectNamed(t, "counter");
+            if (counter == kNoObject) continue;
+            const QModelIndex row = w.inspector()->model()->indexOfObject(counter);
+            QVERIFY(row.isValid());
+            QCOMPARE(row.data(InspectorModel::ValueRole).toString(),
+                     QString::fromStdString(TraceAnalysis(t).sharedValueAt(counter, k)));
+        }
+        QCOMPARE(w.timeline()->cursor(), 14u);
+    }
+
+    void stepBackMovesOverTheRecordedRun() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.load(setupFor("race-counter-sleep"), 10);
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 10u);
+        QTest::keyClick(&w, Qt::Key_F10, Qt::ShiftModifier);
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 9u);
+        QCOMPARE(w.view().live, 10u);
+        const Trace& t = *w.view().trace;
+        for (ActorId a = 0; a < t.actorCount(); ++a) QCOMPARE(w.codeView()->currentLine(a), expectedLine(t, a, 9));
+        QTest::keyClick(&w, Qt::Key_F10);  // forward again: over the recorded run, no new step
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 10u);
+        QCOMPARE(w.view().trace->stepCount(), 10u);
+    }
+
+    void branchAtAPastStep() {
+        MainWindow w;
+        w.load(setupFor("race-counter-sleep"), 0);
+        w.waitForEngine();
+        w.runToEnd();
+        w.waitForEngine();
+        QVERIFY(w.view().ended);
+        const std::vector<Decision> decisions = w.view().trace->decisions();
+        QVERIFY(!decisions.empty());
+        const Decision d = decisions.front();
+        w.moveCursor(d.step);
+        ActorId other = kNoActor;
+        for (ActorId a = 0; a < w.view().trace->actorCount(); ++a)
+            if (a != d.chosen && w.codeView()->isChoosable(a)) other = a;
+        QVERIFY2(other != kNoActor, "the code view offers another ready thread at a past decision");
+        emit w.codeView()->actorChosen(other);
+        w.waitForEngine();
+        const Trace& t = *w.view().trace;
+        QCOMPARE(w.view().cursor, d.step + 1);
+        const std::vector<Decision> now = t.decisions();
+        QVERIFY(!now.empty());
+        QCOMPARE(now.back().step, d.step);
+        QCOMPARE(now.back().chosen, other);
+    }
+
+    void manualChoiceByClick() {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.load(setupFor("race-counter-sleep", PolicyKind::Manual), 0);
+        w.waitForEngine();
+        w.runToEnd();  // stops at the first decision that needs the user
+        w.waitForEngine();
+        QVERIFY(!w.view().ended);
+        QVERIFY(w.view().candidates.size() > 1);
+        const ActorId pick = w.view().candidates.back();
+        QVERIFY(w.codeView()->isChoosable(pick));
+        const QRect button = w.codeView()->chooseButtonRect(pick);
+        QVERIFY(!button.isEmpty());
+        QTest::mouseClick(w.codeView()->viewport(), Qt::LeftButton, {}, button.center());
+        w.waitForEngine();
+        const std::vector<Decision> decisions = w.view().trace->decisions();
+        QVERIFY(!decisions.empty());
+        QCOMPARE(decisions.back().chosen, pick);
+    }
+
+    void outputFollowsTheRun() {
+        MainWindow w;
+        w.load(setupFor("threads-start-join"), 0);
+        w.waitForEngine();
+        w.runToEnd();
+        w.waitForEngine();
+        const Trace& t = *w.view().trace;
+        int prints = 0;
+        for (std::size_t i = 0; i < t.eventCount(); ++i) prints += t.event(i).op == Op::Print;
+        QVERIFY(prints > 0);
+        QCOMPARE(w.output()->model()->rowCount(), prints);
+    }
+
+    void languageSwitchesWithoutRestart() {
+        MainWindow w;
+        w.setLanguage("en");
+        QVERIFY(menuTitles(w).contains("&Run"));
+        w.setLanguage("ru");
+        QVERIFY2(menuTitles(w).contains(QStringLiteral("&Запуск")), qPrintable(menuTitles(w).join(", ")));
+        bool russianDock = false;
+        for (QDockWidget* d : w.findChildren<QDockWidget*>()) russianDock = russianDock || d->windowTitle() == QStringLiteral("Сценарии");
+        QVERIFY(russianDock);
+        w.setLanguage("en");
+        QVERIFY(menuTitles(w).contains("&Run"));
+    }
+
+    void runToDeadlockAndClose() {
+        const int baseline = threadCount();
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.load(setupFor("deadlock-two-locks"), 0);
+            w.waitForEngine();
+            QTest::keyClick(&w, Qt::Key_D, Qt::ControlModifier);
+            w.waitForEngine();
+            QVERIFY(w.view().ended);
+            QCOMPARE(w.view().trace->outcome().status, RunStatus::Deadlock);
+            // Now a run that never ends, closed while it runs.
+            RunSetup spin = setupFor("lock-counter");
+            spin.config.maxSteps = 1'000'000'000;
+            w.load(spin, 0);
+            w.waitForEngine();
+            w.runToEnd();
+            QTest::qWait(20);
+            w.close();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(threadCount(), baseline, 10000);
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"

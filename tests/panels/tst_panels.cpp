@@ -1,0 +1,520 @@
+// The code view, inspector, wait-for graph and output panels, fed with real runs of the scenarios: each
+// panel's view of a step must agree with the trace's events up to that step.
+
+#include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QtTest>
+
+#include <deque>
+#include <mutex>
+#include <memory>
+
+#include "lockstep/Controller.h"
+#include "lockstep/Execution.h"
+#include "lockstep/TraceAnalysis.h"
+#include "lockstep/scenarios/Registry.h"
+#include "panels/CodeView.h"
+#include "panels/Inspector.h"
+#include "panels/InspectorModel.h"
+#include "panels/Output.h"
+#include "panels/OutputModel.h"
+#include "panels/WaitForGraph.h"
+
+using namespace lockstep;
+using namespace lockstep::app;
+
+namespace {
+
+struct Run {
+    WorkerPool pool;
+    std::shared_ptr<Trace> trace = std::make_shared<Trace>();
+    const scenarios::Scenario* scenario = nullptr;
+
+    explicit Run(const std::string& id) {
+        scenario = scenarios::find(id);
+        if (!scenario) return;
+        RunConfig config;
+        config.policy = scenario->defaults.policy;
+        config.seed = scenario->defaults.seed;
+        config.cores = scenario->defaults.cores;
+        config.gil = scenario->defaults.gil;
+        const scenarios::Params p = scenario->resolve({});
+        const scenarios::Scenario* s = scenario;
+        Execution ex(pool, *trace, config, [s, p] { s->main(p); });
+        ex.runToEnd();
+    }
+    TraceView view(std::uint32_t cursor) const {
+        TraceView v;
+        v.trace = trace;
+        v.scenario = scenario;
+        v.cursor = cursor;
+        v.live = trace->stepCount();
+        v.ended = true;
+        return v;
+    }
+    std::uint32_t last() const { return trace->stepCount(); }
+    std::size_t endOf(std::uint32_t step) const {
+        return step >= trace->stepCount() ? trace->eventCount() : trace->stepEnd(step);
+    }
+    ActorId actor(const std::string& name) const {
+        for (ActorId a = 0; a < trace->actorCount(); ++a)
+            if (trace->actor(a).name == name) return a;
+        return kNoActor;
+    }
+    ObjectId object(const std::string& name) const {
+        for (ObjectId o = 0; o < trace->objectCount(); ++o)
+            if (trace->object(o).name == name) return o;
+        return kNoObject;
+    }
+    // First step with an event of `op` by `actor` (any actor when kNoActor) on `object`.
+    std::uint32_t firstStep(Op op, ObjectId object, ActorId actor = kNoActor, Result result = Result::Count_) const {
+        for (std::size_t i = 0; i < trace->eventCount(); ++i) {
+            const TraceEvent& e = trace->event(i);
+            if (e.op == op && (object == kNoObject || e.object == object) && (actor == kNoActor || e.actor == actor) &&
+                (result == Result::Count_ || e.result == result))
+                return trace->stepOfEvent(i);
+        }
+        return 0;
+    }
+};
+
+QVariant objectData(const InspectorModel& m, ObjectId o, int role) {
+    const QModelIndex i = m.indexOfObject(o);
+    return i.isValid() ? i.data(role) : QVariant();
+}
+
+QStringList names(const Run& r, const std::vector<ActorId>& ids) {
+    QStringList out;
+    for (ActorId a : ids) out << QString::fromStdString(r.trace->actor(a).name);
+    return out;
+}
+
+}  // namespace
+
+class TestPanels : public QObject {
+    Q_OBJECT
+
+private slots:
+    // ---------------------------------------------------------------- code view
+    void codeViewCurrentLines_data() {
+        QTest::addColumn<QString>("id");
+        for (const auto& s : scenarios::all()) QTest::newRow(s.id.c_str()) << QString::fromStdString(s.id);
+    }
+    void codeViewCurrentLines() {
+        QFETCH(QString, id);
+        Run r(id.toStdString());
+        QVERIFY(r.scenario);
+        CodeView view;
+        view.resize(900, 500);
+        // Forward through every step, then a few jumps back, so both the incremental and the replay path run.
+        std::vector<std::uint32_t> cursors;
+        for (std::uint32_t s = 0; s <= r.last(); ++s) cursors.push_back(s);
+        for (std::uint32_t s : {r.last() / 2, 1u, r.last(), 0u}) cursors.push_back(s);
+        for (std::uint32_t cursor : cursors) {
+            view.setView(r.view(cursor));
+            QCOMPARE(view.actorColumnCount(), static_cast<int>(r.trace->actorCount()));
+            const auto states = TraceAnalysis(*r.trace).statesAt(cursor);
+            std::vector<int> expected(r.trace->actorCount(), 0);
+            for (std::size_t i = 0; i < r.endOf(cursor); ++i) expected[r.trace->event(i).actor] = r.trace->event(i).line;
+            for (ActorId a = 0; a < r.trace->actorCount(); ++a) {
+                QVERIFY2(view.currentLine(a) == expected[a],
+                         qPrintable(QString("step %1 actor %2: line %3, expected %4")
+                                        .arg(cursor).arg(a).arg(view.currentLine(a)).arg(expected[a])));
+                QCOMPARE(view.actorState(a), states[a].state);
+            }
+        }
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.grab();  // paints every visible column without crashing
+    }
+
+    void codeViewSaysWhoHoldsTheLock() {
+        Run r("deadlock-two-locks");
+        CodeView view;
+        view.setView(r.view(r.last()));
+        QCOMPARE(view.actorState(r.actor("T1")), ActorState::Blocked);
+        QCOMPARE(view.statusText(r.actor("T1")), QStringLiteral("blocked: acquire lock_b (held by T2)"));
+        QCOMPARE(view.statusText(r.actor("T2")), QStringLiteral("blocked: acquire lock_a (held by T1)"));
+        QCOMPARE(view.statusText(r.actor("MainThread")), QStringLiteral("blocked: join T1"));
+    }
+
+    // actorChosen only for candidates: in manual mode at the live step, or at a past step (to branch there).
+    void codeViewChoosesOnlyCandidates_data() {
+        QTest::addColumn<bool>("manual");
+        QTest::addColumn<bool>("atLive");
+        QTest::addColumn<bool>("emits");
+        QTest::newRow("manual at live") << true << true << true;
+        QTest::newRow("past step, to branch") << true << false << true;
+        QTest::newRow("automatic") << false << true << false;
+    }
+    void codeViewChoosesOnlyCandidates() {
+        QFETCH(bool, manual);
+        QFETCH(bool, atLive);
+        QFETCH(bool, emits);
+        Run r("semaphore-groups");
+        const ActorId t1 = r.actor("T1"), t2 = r.actor("T2"), main = r.actor("MainThread");
+        TraceView v = r.view(r.last());
+        v.ended = false;
+        v.manual = manual;
+        v.live = atLive ? v.cursor : v.cursor + 1;
+        v.candidates = {t1, t2};
+        CodeView view;
+        view.resize(4000, 400);  // every column in sight
+        QSignalSpy spy(&view, &CodeView::actorChosen);
+        view.setView(v);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.isChoosable(t1), emits);
+        QCOMPARE(view.isChoosable(t2), emits);
+        QVERIFY(!view.isChoosable(main));
+
+        // A non-candidate never emits, whatever the mode.
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, {}, view.columnRect(main).center());
+        QCOMPARE(spy.count(), 0);
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, {}, view.columnRect(t2).center());
+        QCOMPARE(spy.count(), emits ? 1 : 0);
+        if (emits) {
+            QCOMPARE(spy.takeFirst().at(0).value<ActorId>(), t2);
+            const QRect button = view.chooseButtonRect(t1);
+            QVERIFY(button.isValid());
+            QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, button.center());
+            QCOMPARE(spy.count(), 1);
+            QCOMPARE(spy.takeFirst().at(0).value<ActorId>(), t1);
+        } else {
+            QVERIFY(!view.chooseButtonRect(t1).isValid());
+        }
+    }
+
+    // ---------------------------------------------------------------- inspector
+    // Stepping forward and back through every scenario keeps the model consistent.
+    void inspectorModelIsConsistent_data() { codeViewCurrentLines_data(); }
+    void inspectorModelIsConsistent() {
+        QFETCH(QString, id);
+        Run r(id.toStdString());
+        Inspector inspector;
+        QAbstractItemModelTester tester(inspector.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (std::uint32_t s = 0; s <= r.last(); ++s) inspector.setView(r.view(s));
+        for (std::uint32_t s : {r.last() / 2, 0u, r.last()}) inspector.setView(r.view(s));
+        QCOMPARE(inspector.model()->rowCount(), static_cast<int>(InspectorModel::GroupCount));
+    }
+
+    void inspectorSharedValueAtEnd() {
+        Run r("race-counter-sleep");
+        Inspector inspector;
+        inspector.setView(r.view(r.last()));
+        QVERIFY(!r.trace->outcome().shared.empty());
+        for (const FinalValue& v : r.trace->outcome().shared)
+            QCOMPARE(objectData(*inspector.model(), v.object, InspectorModel::ValueRole).toString(),
+                     QString::fromStdString(v.text));
+        // Each step agrees with the analysis' own reading of the variable.
+        const ObjectId counter = r.object("counter");
+        for (std::uint32_t s = 1; s <= r.last(); ++s) {
+            inspector.setView(r.view(s));
+            QCOMPARE(objectData(*inspector.model(), counter, InspectorModel::ValueRole).toString(),
+                     QString::fromStdString(TraceAnalysis(*r.trace).sharedValueAt(counter, s)));
+        }
+    }
+
+    void inspectorLocksInDeadlock() {
+        Run r("deadlock-two-locks");
+        Inspector inspector;
+        inspector.setView(r.view(r.last()));
+        const InspectorModel& m = *inspector.model();
+        QCOMPARE(objectData(m, r.object("lock_a"), InspectorModel::OwnerRole).toString(), QStringLiteral("T1"));
+        QCOMPARE(objectData(m, r.object("lock_a"), InspectorModel::WaitersRole).toStringList(), QStringList{"T2"});
+        QCOMPARE(objectData(m, r.object("lock_a"), InspectorModel::CountRole).toInt(), 1);
+        QCOMPARE(objectData(m, r.object("lock_b"), InspectorModel::OwnerRole).toString(), QStringLiteral("T2"));
+        QCOMPARE(objectData(m, r.object("lock_b"), InspectorModel::WaitersRole).toStringList(), QStringList{"T1"});
+        // Before T1 took lock_a, nobody held it.
+        inspector.setView(r.view(r.firstStep(Op::Acquire, r.object("lock_a")) - 1));
+        QCOMPARE(objectData(m, r.object("lock_a"), InspectorModel::OwnerRole).toString(), QString());
+        QCOMPARE(objectData(m, r.object("lock_a"), InspectorModel::WaitersRole).toStringList(), QStringList());
+    }
+
+    void inspectorRLockDepth() {
+        Run r("lock-vs-rlock");
+        Inspector inspector;
+        const ObjectId rlock = r.object("rlock");
+        // The step after the second successful acquire of the RLock.
+        std::uint32_t second = 0;
+        int acquired = 0;
+        for (std::size_t i = 0; i < r.trace->eventCount() && !second; ++i) {
+            const TraceEvent& e = r.trace->event(i);
+            if (e.object == rlock && e.op == Op::Acquire && e.result == Result::Acquired && ++acquired == 2)
+                second = r.trace->stepOfEvent(i);
+        }
+        QVERIFY(second > 0);
+        inspector.setView(r.view(second));
+        QCOMPARE(objectData(*inspector.model(), rlock, InspectorModel::CountRole).toInt(), 2);
+        QCOMPARE(objectData(*inspector.model(), rlock, InspectorModel::OwnerRole).toString(), QStringLiteral("MainThread"));
+        inspector.setView(r.view(r.last()));
+        QCOMPARE(objectData(*inspector.model(), rlock, InspectorModel::OwnerRole).toString(), QString());
+    }
+
+    // At t=0 three threads are inside Semaphore(3) and the other four wait, in the order they arrived.
+    void inspectorSemaphoreSlots() {
+        Run r("semaphore-groups");
+        Inspector inspector;
+        const ObjectId sem = r.object("slots");
+        std::uint32_t lastAtZero = 0;
+        for (std::size_t i = 0; i < r.trace->eventCount() && r.trace->event(i).time == 0; ++i)
+            lastAtZero = r.trace->stepOfEvent(i);
+        QVERIFY(lastAtZero > 0);
+        inspector.setView(r.view(lastAtZero));
+        const InspectorModel& m = *inspector.model();
+        QStringList holders = objectData(m, sem, InspectorModel::HoldersRole).toStringList();
+        holders.removeAll(QString());
+        QCOMPARE(holders.size(), 3);
+        QCOMPARE(objectData(m, sem, InspectorModel::CountRole).toInt(), 0);
+        // The waiters are exactly the threads blocked in acquire by then, in arrival order.
+        std::vector<ActorId> blocked;
+        for (std::size_t i = 0; i < r.endOf(lastAtZero); ++i) {
+            const TraceEvent& e = r.trace->event(i);
+            if (e.object == sem && e.op == Op::Acquire && e.result == Result::Blocked) blocked.push_back(e.actor);
+        }
+        QCOMPARE(objectData(m, sem, InspectorModel::WaitersRole).toStringList(), names(r, blocked));
+        QCOMPARE(objectData(m, sem, InspectorModel::WaitingCountRole).toInt(), static_cast<int>(blocked.size()));
+        QVERIFY(!blocked.empty());
+        // Holders match the analysis' slot intervals at that step.
+        QStringList fromHolds;
+        for (const HoldInterval& h : TraceAnalysis(*r.trace).holds(sem))
+            if (h.beginStep <= lastAtZero && lastAtZero < h.endStep)
+                fromHolds << QString::fromStdString(r.trace->actor(h.holder).name);
+        holders.sort();
+        fromHolds.sort();
+        QCOMPARE(holders, fromHolds);
+    }
+
+    // Queue contents follow put/get in FIFO order, and their number matches the analysis' queue length.
+    void inspectorQueueContents() {
+        Run r("queue-producer-consumers");
+        Inspector inspector;
+        const ObjectId q = r.object("q");
+        const auto lengths = TraceAnalysis(*r.trace).queueLength(q);
+        std::deque<QString> expected;
+        std::size_t next = 0;
+        bool sawTwo = false;
+        for (std::uint32_t s = 1; s <= r.last(); ++s) {
+            for (; next < r.endOf(s); ++next) {
+                const TraceEvent& e = r.trace->event(next);
+                if (e.object != q || e.result != Result::Ok) continue;
+                if (e.op == Op::Put) expected.push_back(QString::fromUtf8(r.trace->argText(e)));
+                if (e.op == Op::Get) expected.pop_front();
+            }
+            inspector.setView(r.view(s));
+            const QStringList items = objectData(*inspector.model(), q, InspectorModel::ItemsRole).toStringList();
+            QCOMPARE(items, QStringList(expected.begin(), expected.end()));
+            int length = 0;
+            for (const CountPoint& p : lengths)
+                if (p.step <= s) length = p.value;
+            QCOMPARE(items.size(), length);
+            sawTwo = sawTwo || items.size() >= 2;
+        }
+        QVERIFY(sawTwo);  // the run does fill the queue beyond one item, so order was really checked
+    }
+
+    void inspectorEventFlag() {
+        Run r("event-set-wait");
+        Inspector inspector;
+        const ObjectId ready = r.object("ready");
+        const std::uint32_t set = r.firstStep(Op::Set, ready);
+        QVERIFY(set > 1);
+        inspector.setView(r.view(set - 1));
+        QCOMPARE(objectData(*inspector.model(), ready, InspectorModel::FlagRole).toBool(), false);
+        QCOMPARE(objectData(*inspector.model(), ready, InspectorModel::WaitersRole).toStringList(), QStringList{"waiter"});
+        inspector.setView(r.view(set));
+        QCOMPARE(objectData(*inspector.model(), ready, InspectorModel::FlagRole).toBool(), true);
+        QCOMPARE(objectData(*inspector.model(), ready, InspectorModel::WaitersRole).toStringList(), QStringList());
+    }
+
+    void inspectorErrors() {
+        Run r("bounded-semaphore-pool");
+        Inspector inspector;
+        const InspectorModel& m = *inspector.model();
+        const QModelIndex errors = m.index(InspectorModel::ErrorGroup, 0);
+        inspector.setView(r.view(0));
+        QCOMPARE(m.rowCount(errors), 0);
+        inspector.setView(r.view(r.last()));
+        int raised = 0;
+        for (std::size_t i = 0; i < r.trace->eventCount(); ++i) raised += r.trace->event(i).op == Op::Raise;
+        QVERIFY(raised > 0);
+        QCOMPARE(m.rowCount(errors), raised);
+        const QModelIndex first = m.index(0, 0, errors);
+        QVERIFY(first.data(InspectorModel::MessageRole).toString().startsWith(QStringLiteral("ValueError")));
+        QCOMPARE(first.data(InspectorModel::ActorRole).toString(), QStringLiteral("MainThread"));
+    }
+
+    // ---------------------------------------------------------------- wait-for graph
+    void waitForGraphShowsTheCycle() {
+        Run r("deadlock-two-locks");
+        QCOMPARE(r.trace->outcome().status, RunStatus::Deadlock);
+        Inspector inspector;
+        inspector.setView(r.view(r.last()));
+        const WaitForGraphData& g = inspector.waitForGraph()->graph();
+        const int t1 = g.actorNode(r.actor("T1")), t2 = g.actorNode(r.actor("T2"));
+        const int a = g.objectNode(r.object("lock_a")), b = g.objectNode(r.object("lock_b"));
+        QVERIFY(t1 >= 0 && t2 >= 0 && a >= 0 && b >= 0);
+        using K = WaitForGraphData::EdgeKind;
+        // T1 -> lock_b -> T2 -> lock_a -> T1, every edge on the cycle.
+        const std::pair<int, int> cycle[] = {{t1, b}, {b, t2}, {t2, a}, {a, t1}};
+        for (const auto& [from, to] : cycle) {
+            const WaitForGraphData::Edge* e = g.edge(from, to);
+            QVERIFY(e);
+            QVERIFY(e->onCycle);
+            QCOMPARE(e->kind, g.nodes[static_cast<std::size_t>(from)].isActor ? K::WaitsFor : K::HeldBy);
+        }
+        // MainThread waits in join for T1, off the cycle.
+        const int main = g.actorNode(r.actor("MainThread"));
+        QVERIFY(main >= 0);
+        const WaitForGraphData::Edge* join = g.edge(main, g.objectNode(r.object("T1")));
+        QVERIFY(join && !join->onCycle);
+
+        // One step earlier the cycle has not closed: nothing is marked.
+        inspector.setView(r.view(r.trace->cycles().front().step - 1));
+        for (const auto& e : inspector.waitForGraph()->graph().edges) QVERIFY(!e.onCycle);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        inspector.grab();
+    }
+
+    // ---------------------------------------------------------------- live run
+    // While a run goes on, each panel follows the growing trace step by step (the incremental paths) and
+    // must show exactly what a fresh panel computes from scratch at the same step.
+    void panelsFollowALiveRun() {
+        const scenarios::Scenario* s = scenarios::find("queue-producer-consumers");
+        QVERIFY(s);
+        std::mutex mutex;
+        ControllerReport last;
+        Controller controller([&](const ControllerReport& r) {
+            std::lock_guard lock(mutex);
+            last = r;
+        });
+        RunConfig config;
+        config.policy = s->defaults.policy;
+        const scenarios::Params p = s->resolve({});
+        controller.load(config, [s, p] { s->main(p); });
+        controller.waitIdle();
+
+        Output output;
+        Inspector inspector;
+        CodeView code;
+        QAbstractItemModelTester outputTester(output.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester inspectorTester(inspector.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto rows = [](const QAbstractItemModel& m, const QModelIndex& parent = {}) {
+            QStringList out;
+            for (int r = 0; r < m.rowCount(parent); ++r)
+                for (int c = 0; c < m.columnCount(parent); ++c) out << m.index(r, c, parent).data().toString();
+            return out;
+        };
+        bool ended = false;
+        for (int guard = 0; !ended && guard < 5000; ++guard) {
+            controller.step(1);
+            controller.waitIdle();
+            TraceView v;
+            {
+                std::lock_guard lock(mutex);
+                v.trace = last.trace;
+                v.live = last.steps;
+                v.ended = last.ended;
+                v.candidates = last.candidates;
+            }
+            v.scenario = s;
+            v.cursor = v.live;
+            ended = v.ended;
+            output.setView(v);
+            inspector.setView(v);
+            code.setView(v);
+
+            Output freshOutput;
+            Inspector freshInspector;
+            CodeView freshCode;
+            freshOutput.setView(v);
+            freshInspector.setView(v);
+            freshCode.setView(v);
+            QCOMPARE(rows(*output.model()), rows(*freshOutput.model()));
+            QCOMPARE(output.model()->currentRow(), freshOutput.model()->currentRow());
+            for (int g = 0; g < InspectorModel::GroupCount; ++g)
+                QCOMPARE(rows(*inspector.model(), inspector.model()->index(g, 0)),
+                         rows(*freshInspector.model(), freshInspector.model()->index(g, 0)));
+            QCOMPARE(code.actorColumnCount(), freshCode.actorColumnCount());
+            for (ActorId a = 0; a < static_cast<ActorId>(code.actorColumnCount()); ++a) {
+                QCOMPARE(code.currentLine(a), freshCode.currentLine(a));
+                QCOMPARE(code.statusText(a), freshCode.statusText(a));
+            }
+        }
+        QVERIFY(ended);
+        QVERIFY(output.model()->rowCount() > 0);
+    }
+
+    // ---------------------------------------------------------------- output
+    void outputRowsArePrintedLines_data() { codeViewCurrentLines_data(); }
+    void outputRowsArePrintedLines() {
+        QFETCH(QString, id);
+        Run r(id.toStdString());
+        Output output;
+        QAbstractItemModelTester tester(output.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        output.setView(r.view(r.last()));
+        const OutputModel& m = *output.model();
+        int row = 0;
+        for (std::size_t i = 0; i < r.trace->eventCount(); ++i) {
+            const TraceEvent& e = r.trace->event(i);
+            if (e.op != Op::Print) continue;
+            QVERIFY(row < m.rowCount());
+            const QModelIndex idx = m.index(row, 0);
+            QCOMPARE(idx.data(OutputModel::TextRole).toString(), QString::fromUtf8(r.trace->argText(e)));
+            QCOMPARE(idx.data(OutputModel::ActorNameRole).toString(), QString::fromStdString(r.trace->actor(e.actor).name));
+            QCOMPARE(idx.data(OutputModel::StepRole).value<std::uint32_t>(), r.trace->stepOfEvent(i));
+            QCOMPARE(idx.data(OutputModel::TimeRole).toDouble(), toSeconds(e.time));
+            QCOMPARE(idx.data(OutputModel::StderrRole).toBool(), (e.flags & TraceEvent::ToStderr) != 0);
+            ++row;
+        }
+        QCOMPARE(m.rowCount(), row);
+        // The current row is the last line printed at or before the cursor.
+        for (std::uint32_t s = 0; s <= r.last(); ++s) {
+            output.setView(r.view(s));
+            int expected = -1;
+            for (int i = 0; i < m.rowCount(); ++i)
+                if (m.index(i, 0).data(OutputModel::StepRole).value<std::uint32_t>() <= s) expected = i;
+            QCOMPARE(m.currentRow(), expected);
+            if (expected >= 0) QVERIFY(m.index(expected, 0).data(OutputModel::CurrentRole).toBool());
+        }
+    }
+
+    void outputClickRequestsStep() {
+        Run r("condition-producer-consumer");
+        Output output;
+        output.resize(800, 600);
+        output.setView(r.view(r.last()));
+        output.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&output));
+        QSignalSpy spy(&output, &Output::stepRequested);
+        const OutputModel& m = *output.model();
+        QVERIFY(m.rowCount() >= 3);
+        for (int row : {0, 2}) {
+            const QModelIndex idx = m.index(row, OutputModel::TextColumn);
+            output.table()->scrollTo(idx);
+            QTest::mouseClick(output.table()->viewport(), Qt::LeftButton, {}, output.table()->visualRect(idx).center());
+            QCOMPARE(spy.count(), 1);
+            QCOMPARE(spy.takeFirst().at(0).value<std::uint32_t>(), idx.data(OutputModel::StepRole).value<std::uint32_t>());
+        }
+    }
+
+    // A new trace (a restart) replaces the rows rather than appending to them.
+    void outputFollowsANewTrace() {
+        Run a("race-counter-sleep");
+        Run b("condition-producer-consumer");
+        Output output;
+        QAbstractItemModelTester tester(output.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        output.setView(a.view(a.last()));
+        QCOMPARE(output.model()->rowCount(), 1);
+        output.setView(b.view(b.last()));
+        QCOMPARE(output.model()->index(0, 0).data(OutputModel::ActorNameRole).toString(), QStringLiteral("consumer-1"));
+        output.setView(TraceView{});
+        QCOMPARE(output.model()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestPanels)
+#include "tst_panels.moc"

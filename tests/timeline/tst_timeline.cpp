@@ -1,0 +1,798 @@
+// The timeline: coordinate maths to the unit, lane models against the trace of real scenarios, the painter's
+// aggregation, the exporters (golden properties of PNG, SVG and PDF) and the widget on the offscreen
+// platform.
+
+#include <QApplication>
+#include <QFile>
+#include <QImage>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <algorithm>
+#include <memory>
+#include <random>
+#include <set>
+
+#include "lockstep/Execution.h"
+#include "lockstep/TraceAnalysis.h"
+#include "lockstep/scenarios/Registry.h"
+#include "timeline/Palette.h"
+#include "timeline/TimelineExporter.h"
+#include "timeline/TimelineLayout.h"
+#include "timeline/TimelineModel.h"
+#include "timeline/TimelinePainter.h"
+#include "timeline/TimelineStrings.h"
+#include "timeline/TimelineWidget.h"
+#include "timeline/ZoomState.h"
+
+using namespace lockstep;
+using namespace lockstep::timeline;
+
+namespace {
+
+std::shared_ptr<Trace> runScenario(const char* id, RunConfig config = {}) {
+    static WorkerPool pool;
+    auto trace = std::make_shared<Trace>();
+    const scenarios::Scenario* s = scenarios::find(id);
+    if (!s) return nullptr;
+    const scenarios::Params p = s->resolve(config.params);
+    Execution ex(pool, *trace, config, [s, p] { s->main(p); });
+    ex.runToEnd();
+    return trace;
+}
+
+ObjectId objectNamed(const Trace& t, const std::string& name) {
+    for (ObjectId o = 0; o < t.objectCount(); ++o)
+        if (t.object(o).name == name) return o;
+    return kNoObject;
+}
+
+bool sameBand(const Band& b, std::uint32_t bs, std::uint32_t es, Nanos bt, Nanos et) {
+    return b.beginStep == bs && b.endStep == es && b.begin == bt && b.end == et;
+}
+
+// A synthetic trace: `actors` threads switching every step, one lock held by turns, with `steps` steps.
+std::shared_ptr<Trace> syntheticTrace(int actors, int steps) {
+    auto t = std::make_shared<Trace>();
+    for (int a = 0; a < actors; ++a) t->addActor(ActorInfo{"T" + std::to_string(a)});
+    const ObjectId lock = t->addObject(ObjectInfo{"lock", ObjectKind::Lock, 0});
+    ActorId prev = 0;
+    for (int s = 0; s < steps; ++s) {
+        const auto a = ActorId(s % actors);
+        t->beginStep();
+        TraceEvent e;
+        e.time = Nanos(s) * 1000;
+        e.actor = a;
+        e.op = Op::Switch;
+        e.arg = prev;
+        t->add(e);
+        e.op = (s % 2) ? Op::Release : Op::Acquire;
+        e.result = (s % 2) ? Result::Ok : Result::Acquired;
+        e.object = lock;
+        e.arg = 0;
+        t->add(e);
+        prev = a;
+    }
+    t->outcomeMut().status = RunStatus::Finished;
+    t->outcomeMut().endTime = Nanos(steps) * 1000;
+    t->outcomeMut().steps = std::uint32_t(steps);
+    return t;
+}
+
+// Lanes equal field by field (bands, marks, counts), so an extended model can be compared with a fresh one.
+QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
+    if (x.laneCount() != y.laneCount())
+        return QString("lane count %1 vs %2").arg(x.laneCount()).arg(y.laneCount());
+    if (x.stepCount() != y.stepCount() || x.endTime() != y.endTime()) return "step count or end time";
+    for (int i = 0; i < x.laneCount(); ++i) {
+        const Lane& a = x.lane(i);
+        const Lane& b = y.lane(i);
+        if (a.kind != b.kind || a.name != b.name || a.inCycle != b.inCycle) return "lane " + a.name;
+        if (a.bands.size() != b.bands.size())
+            return QString("%1: %2 vs %3 bands").arg(a.name).arg(a.bands.size()).arg(b.bands.size());
+        for (std::size_t k = 0; k < a.bands.size(); ++k) {
+            const Band& p = a.bands[k];
+            const Band& q = b.bands[k];
+            if (p.beginStep != q.beginStep || p.endStep != q.endStep || p.begin != q.begin ||
+                p.end != q.end || p.state != q.state || p.object != q.object || p.actor != q.actor ||
+                p.op != q.op || p.core != q.core || p.highlight != q.highlight)
+                return QString("%1: band %2 differs").arg(a.name).arg(k);
+        }
+        for (std::size_t m = 0; m < kMarkKinds; ++m) {
+            if (a.marks[m].size() != b.marks[m].size())
+                return QString("%1: marks of kind %2").arg(a.name).arg(m);
+            for (std::size_t k = 0; k < a.marks[m].size(); ++k)
+                if (a.marks[m][k].event != b.marks[m][k].event || a.marks[m][k].step != b.marks[m][k].step)
+                    return QString("%1: mark %2").arg(a.name).arg(k);
+        }
+        if (a.counts.size() != b.counts.size()) return a.name + ": counts";
+        for (std::size_t k = 0; k < a.counts.size(); ++k)
+            if (a.counts[k].step != b.counts[k].step || a.counts[k].time != b.counts[k].time ||
+                a.counts[k].value != b.counts[k].value)
+                return QString("%1: count %2").arg(a.name).arg(k);
+        if (a.countMax != b.countMax) return a.name + ": count max";
+        for (Axis axis : {Axis::Steps, Axis::Time})
+            for (Pos p : {Pos(0), Pos(1), Pos(x.stepCount() / 2), Pos(x.endTime() / 2)})
+                if (a.firstBand(axis, p) != b.firstBand(axis, p)) return a.name + ": running maxima";
+    }
+    return {};
+}
+
+}  // namespace
+
+class TestTimeline : public QObject {
+    Q_OBJECT
+
+private slots:
+    // ---------------------------------------------------------------- coordinate maths
+    void columnsRoundTrip_data() {
+        QTest::addColumn<qint64>("begin");
+        QTest::addColumn<qint64>("end");
+        QTest::addColumn<int>("width");
+        QTest::newRow("1000 units on 100 px") << qint64(0) << qint64(1000) << 100;
+        QTest::newRow("37 steps on 1600 px") << qint64(1) << qint64(38) << 1600;
+        QTest::newRow("7 units on 3 px") << qint64(5) << qint64(12) << 3;
+        QTest::newRow("odd span 1601 on 1600") << qint64(1) << qint64(1602) << 1600;
+        QTest::newRow("10^18 ns on 1600 px") << qint64(3) << qint64(1'000'000'000'000'000'003) << 1600;
+        QTest::newRow("negative begin") << qint64(-500) << qint64(-17) << 211;
+    }
+    void columnsRoundTrip() {
+        QFETCH(qint64, begin);
+        QFETCH(qint64, end);
+        QFETCH(int, width);
+        ZoomState z;
+        z.setRange(begin - 100, end + 100);
+        z.setWidth(width);
+        z.setWindow(begin, end);
+        QCOMPARE(z.begin(), begin);
+        QCOMPARE(z.end(), end);
+        QCOMPARE(z.xOf(begin), 0.0);
+        QCOMPARE(z.xOf(end), double(width));
+        QCOMPARE(z.positionAtColumn(0), begin);
+        QCOMPARE(z.positionAtColumn(width), end);
+        // Each column shows [positionAtColumn(c), positionAtColumn(c + 1)): columnOf inverts it exactly.
+        const Pos span = end - begin;
+        for (int c = 0; c < width; ++c) {
+            const Pos first = z.positionAtColumn(c), next = z.positionAtColumn(c + 1);
+            QVERIFY(first <= next);
+            if (first == next) continue;  // a column narrower than one unit shows no position of its own
+            QCOMPARE(z.columnOf(first), Pos(c));
+            QCOMPARE(z.columnOf(next - 1), Pos(c));
+        }
+        if (span <= 100000)
+            for (Pos p = begin; p < end; ++p) {
+                const Pos c = z.columnOf(p);
+                QVERIFY(c >= 0 && c < width);
+                QVERIFY(z.positionAtColumn(c) <= p && p < z.positionAtColumn(c + 1));
+                if (span <= width) QCOMPARE(z.positionAtColumn(c), p);  // one unit: at least one pixel
+                QCOMPARE(z.positionAtX(z.xOf(p) + 1e-6), p);
+            }
+    }
+
+    void zoomKeepsAnchor_data() {
+        QTest::addColumn<double>("factor");
+        QTest::addColumn<double>("anchor");
+        QTest::newRow("in x2 middle") << 2.0 << 50.0;
+        QTest::newRow("in x3 left") << 3.0 << 10.0;
+        QTest::newRow("in x1.5 right") << 1.5 << 99.0;
+        QTest::newRow("out x2 from a zoomed window") << 0.5 << 30.0;
+    }
+    void zoomKeepsAnchor() {
+        QFETCH(double, factor);
+        QFETCH(double, anchor);
+        ZoomState z;
+        z.setRange(0, 1'000'000);
+        z.setWidth(100);
+        z.setWindow(200'000, 300'000);
+        const Pos before = z.positionAtX(anchor);
+        const Pos spanBefore = z.span();
+        z.zoom(factor, anchor);
+        QCOMPARE(z.span(), Pos(std::llround(spanBefore / factor)));
+        QVERIFY2(std::llabs(z.positionAtX(anchor) - before) <= std::max<Pos>(1, z.span() / 100),
+                 qPrintable(QString("%1 -> %2").arg(before).arg(z.positionAtX(anchor))));
+    }
+
+    void zoomInOutRestores() {
+        ZoomState z;
+        z.setRange(0, 1000);
+        z.setWidth(100);
+        z.zoom(2, 50);
+        QCOMPARE(z.begin(), Pos(250));
+        QCOMPARE(z.end(), Pos(750));
+        z.zoom(0.5, 50);
+        QCOMPARE(z.begin(), Pos(0));
+        QCOMPARE(z.end(), Pos(1000));
+        QVERIFY(z.isFit());
+    }
+
+    void clampPanFit() {
+        ZoomState z;
+        z.setRange(1, 101);
+        z.setWidth(50);
+        z.setMinimumSpan(4);
+        z.zoom(1000, 25);  // not narrower than the minimum span
+        QCOMPARE(z.span(), Pos(4));
+        z.panBy(-1000);
+        QCOMPARE(z.begin(), Pos(1));
+        z.panBy(1000);
+        QCOMPARE(z.end(), Pos(101));
+        z.zoom(0.001, 0);  // not wider than the run
+        QVERIFY(z.isFit());
+        z.setWindow(10, 30);
+        z.panPixels(25);  // half the width = half the span
+        QCOMPARE(z.begin(), Pos(20));
+        QCOMPARE(z.end(), Pos(40));
+        z.fit();
+        QCOMPARE(z.begin(), Pos(1));
+        QCOMPARE(z.end(), Pos(101));
+    }
+
+    void rangeGrowthKeepsFitOrWindow() {
+        ZoomState z;
+        z.setWidth(100);
+        z.setRange(1, 11);
+        QVERIFY(z.isFit());
+        z.setRange(1, 21);  // a fitted view follows the run as it grows
+        QVERIFY(z.isFit());
+        z.setWindow(5, 10);
+        z.setRange(1, 31);  // a zoomed one stays where it is
+        QCOMPARE(z.begin(), Pos(5));
+        QCOMPARE(z.end(), Pos(10));
+    }
+
+    void ensureVisible() {
+        ZoomState z;
+        z.setRange(0, 1000);
+        z.setWidth(100);
+        z.setWindow(0, 100);
+        z.ensureVisible(50, 10);
+        QCOMPARE(z.begin(), Pos(0));  // already inside the margins
+        z.ensureVisible(500, 10);
+        QVERIFY(z.contains(500));
+        QCOMPARE(z.end(), Pos(511));  // 10 pixels = 10 units of margin
+        z.ensureVisible(3, 10);
+        QCOMPARE(z.begin(), Pos(0));
+    }
+
+    // ---------------------------------------------------------------- lane models
+    void actorLanesMatchAnalysis_data() {
+        QTest::addColumn<QString>("id");
+        for (const auto& s : scenarios::all()) QTest::newRow(s.id.c_str()) << QString::fromStdString(s.id);
+    }
+    void actorLanesMatchAnalysis() {
+        QFETCH(QString, id);
+        const auto trace = runScenario(id.toStdString().c_str());
+        QVERIFY(trace);
+        const TimelineModel m(*trace);
+        const auto states = TraceAnalysis(*trace).actorStates();
+        QCOMPARE(m.stepCount(), trace->stepCount());
+        for (ActorId a = 0; a < trace->actorCount(); ++a) {
+            const int li = m.actorLane(a);
+            QVERIFY(li >= 0);
+            const Lane& lane = m.lane(li);
+            QCOMPARE(lane.kind, LaneKind::Actor);
+            QCOMPARE(lane.name, QString::fromStdString(trace->actor(a).name));
+            QCOMPARE(lane.bands.size(), states[a].size());
+            for (std::size_t i = 0; i < lane.bands.size(); ++i) {
+                const Band& b = lane.bands[i];
+                QVERIFY(sameBand(b, states[a][i].beginStep, states[a][i].endStep, states[a][i].begin,
+                                 states[a][i].end));
+                QCOMPARE(b.state, states[a][i].state);
+                QCOMPARE(b.object, states[a][i].object);
+            }
+        }
+        // Every lane: bands sorted on both axes, marks sorted, so the visible-window search is valid.
+        for (const Lane& lane : m.lanes()) {
+            for (std::size_t i = 1; i < lane.bands.size(); ++i) {
+                QVERIFY(lane.bands[i - 1].beginStep <= lane.bands[i].beginStep);
+                QVERIFY(lane.bands[i - 1].begin <= lane.bands[i].begin);
+            }
+            for (const auto& list : lane.marks)
+                for (std::size_t i = 1; i < list.size(); ++i) QVERIFY(list[i - 1].step <= list[i].step);
+        }
+        // Context-switch marks: exactly the Switch events to another actor, each in the lane of who now runs.
+        std::size_t switches = 0, marks = 0;
+        for (std::size_t i = 0; i < trace->eventCount(); ++i) {
+            const TraceEvent& e = trace->event(i);
+            if (e.op == Op::Switch && e.arg != e.actor) ++switches;
+        }
+        for (ActorId a = 0; a < trace->actorCount(); ++a) {
+            const Lane& lane = m.lane(m.actorLane(a));
+            marks += lane.markCount(MarkKind::Switch);
+            for (const auto& mk : lane.marks[std::size_t(MarkKind::Switch)]) QCOMPARE(mk.actor, a);
+        }
+        QCOMPARE(marks, switches);
+        // Steps map to positions and back on both axes.
+        for (std::uint32_t s = 1; s <= m.stepCount(); ++s) {
+            QCOMPARE(m.stepAt(Axis::Steps, m.stepPosition(Axis::Steps, s)), s);
+            const std::uint32_t t = m.stepAt(Axis::Time, m.stepPosition(Axis::Time, s));
+            QVERIFY(t >= s);  // the last step at that instant
+            QCOMPARE(m.stepTime(t), m.stepTime(s));
+        }
+    }
+
+    void deadlockCycleHighlighted() {
+        const auto trace = runScenario("deadlock-two-locks");
+        QCOMPARE(trace->outcome().status, RunStatus::Deadlock);
+        const TimelineModel m(*trace);
+        QVERIFY(m.cycle());
+        const DeadlockCycle& c = *m.cycle();
+        QCOMPARE(c.actors.size(), std::size_t(2));
+        for (std::size_t i = 0; i < c.actors.size(); ++i) {
+            const Lane& lane = m.lane(m.actorLane(c.actors[i]));
+            QVERIFY(lane.inCycle);
+            // The last band: blocked on the object of the cycle, highlighted.
+            const Band& last = lane.bands.back();
+            QCOMPARE(last.state, ActorState::Blocked);
+            QCOMPARE(last.object, c.objects[i]);
+            QVERIFY(last.highlight);
+            QVERIFY(m.lane(m.objectLane(c.objects[i])).inCycle);
+        }
+        QVERIFY(!m.lane(m.actorLane(0)).inCycle);  // MainThread waits in join, outside the cycle
+        // Lock lanes: holders as TraceAnalysis says; both locks still held at the end.
+        for (const char* name : {"lock_a", "lock_b"}) {
+            const ObjectId o = objectNamed(*trace, name);
+            QVERIFY(o != kNoObject);
+            const Lane& lane = m.lane(m.objectLane(o));
+            QCOMPARE(lane.kind, LaneKind::Lock);
+            const auto holds = TraceAnalysis(*trace).holds(o);
+            QCOMPARE(lane.bands.size(), holds.size());
+            for (std::size_t i = 0; i < holds.size(); ++i) {
+                QVERIFY(sameBand(lane.bands[i], holds[i].beginStep, holds[i].endStep, holds[i].begin,
+                                 holds[i].end));
+                QCOMPARE(lane.bands[i].actor, holds[i].holder);
+            }
+            QCOMPARE(lane.bands.back().endStep, trace->stepCount() + 1);
+            QCOMPARE(lane.counts.empty() ? 0 : lane.counts.back().value, 1);  // one waiter at the end
+        }
+    }
+
+    void semaphoreSlotLanes_data() {
+        QTest::addColumn<QString>("id");
+        QTest::newRow("semaphore-groups") << "semaphore-groups";
+        QTest::newRow("bounded-semaphore-pool") << "bounded-semaphore-pool";
+    }
+    void semaphoreSlotLanes() {
+        QFETCH(QString, id);
+        const auto trace = runScenario(id.toStdString().c_str());
+        const TimelineModel m(*trace);
+        int semaphores = 0;
+        for (ObjectId o = 0; o < trace->objectCount(); ++o) {
+            const ObjectKind k = trace->object(o).kind;
+            if (k != ObjectKind::Semaphore && k != ObjectKind::BoundedSemaphore) continue;
+            ++semaphores;
+            const auto holds = TraceAnalysis(*trace).holds(o);
+            const int first = m.objectLane(o);
+            int slotCount = 0;
+            std::size_t bands = 0;
+            for (int i = first;
+                 i < m.laneCount() && m.lane(i).object == o && m.lane(i).kind == LaneKind::SemaphoreSlot;
+                 ++i) {
+                const Lane& lane = m.lane(i);
+                QCOMPARE(lane.index, slotCount);
+                ++slotCount;
+                bands += lane.bands.size();
+                for (std::size_t b = 1; b < lane.bands.size(); ++b)  // one holder at a time per slot
+                    QVERIFY(lane.bands[b - 1].endStep <= lane.bands[b].beginStep);
+            }
+            QCOMPARE(slotCount, int(trace->object(o).param));
+            QCOMPARE(bands, holds.size());
+            const Lane& waiting = m.lane(first + slotCount);
+            QCOMPARE(waiting.kind, LaneKind::SemaphoreWaiting);
+            const auto waiters = TraceAnalysis(*trace).waiters(o);
+            QCOMPARE(waiting.counts.size(), waiters.size());
+            QVERIFY(waiting.countMax > 0);  // somebody had to wait for a slot
+        }
+        QVERIFY(semaphores > 0);
+    }
+
+    void queueAndSignalLanes() {
+        {
+            const auto trace = runScenario("queue-producer-consumers");
+            const TimelineModel m(*trace);
+            int queues = 0;
+            for (ObjectId o = 0; o < trace->objectCount(); ++o) {
+                if (trace->object(o).kind != ObjectKind::Queue) continue;
+                ++queues;
+                const Lane& lane = m.lane(m.objectLane(o));
+                QCOMPARE(lane.kind, LaneKind::Queue);
+                const auto lengths = TraceAnalysis(*trace).queueLength(o);
+                QCOMPARE(lane.counts.size(), lengths.size());
+                for (std::size_t i = 0; i < lengths.size(); ++i)
+                    QCOMPARE(lane.counts[i].value, lengths[i].value);
+                QCOMPARE(lane.counts.back().value, 0);  // drained
+            }
+            QCOMPARE(queues, 1);
+        }
+        for (const char* id : {"event-set-wait", "condition-producer-consumer"}) {
+            const auto trace = runScenario(id);
+            const TimelineModel m(*trace);
+            std::size_t expected = 0, found = 0;
+            for (std::size_t i = 0; i < trace->eventCount(); ++i) {
+                const TraceEvent& e = trace->event(i);
+                if (e.object >= trace->objectCount()) continue;
+                const ObjectKind k = trace->object(e.object).kind;
+                if (k != ObjectKind::Event && k != ObjectKind::Condition) continue;
+                if (e.op == Op::Wait || e.op == Op::WaitFor || e.op == Op::Notify || e.op == Op::NotifyAll ||
+                    e.op == Op::Set || e.op == Op::Clear)
+                    ++expected;
+            }
+            bool waits = false, wakes = false;
+            for (const Lane& lane : m.lanes()) {
+                if (lane.kind != LaneKind::Signal) continue;
+                for (const auto& list : lane.marks) found += list.size();
+                waits |= lane.markCount(MarkKind::Wait) > 0;
+                wakes |= lane.markCount(MarkKind::Notify) + lane.markCount(MarkKind::Set) > 0;
+            }
+            QVERIFY2(expected > 0, id);
+            QCOMPARE(found, expected);
+            QVERIFY2(waits && wakes, id);
+        }
+    }
+
+    // Errors (Op::Raise) are marked in the lane of the actor that raised them.
+    void errorsMarked() {
+        auto t = syntheticTrace(2, 10);
+        TraceEvent e;
+        e.time = 99'000;
+        e.actor = 1;
+        e.op = Op::Raise;
+        e.arg = int(t->intern("RuntimeError: release unlocked lock"));
+        e.flags = TraceEvent::ArgIsString;
+        t->beginStep();
+        t->add(e);
+        const TimelineModel m(*t);
+        const Lane& lane = m.lane(m.actorLane(1));
+        QCOMPARE(lane.markCount(MarkKind::Raise), std::size_t(1));
+        QCOMPARE(lane.mark(MarkKind::Raise, 0).step, 11u);
+        QVERIFY(TimelineStrings::markTooltip(m, lane, lane.mark(MarkKind::Raise, 0)).contains("step 11"));
+    }
+
+    // The binary searches agree with a linear scan for every window.
+    void visibleWindowSearch() {
+        const auto trace = syntheticTrace(3, 500);
+        const TimelineModel m(*trace);
+        std::mt19937 rng(7);
+        for (const Lane& lane : m.lanes())
+            for (Axis axis : {Axis::Steps, Axis::Time})
+                for (int k = 0; k < 200; ++k) {
+                    const Pos lo = m.rangeBegin(axis), hi = m.rangeEnd(axis);
+                    Pos a = lo + Pos(rng() % std::uint64_t(hi - lo)),
+                        b = lo + Pos(rng() % std::uint64_t(hi - lo));
+                    if (a > b) std::swap(a, b);
+                    ++b;
+                    std::size_t first = lane.bands.size(), end = 0;
+                    for (std::size_t i = 0; i < lane.bands.size(); ++i)
+                        if (endOf(lane.bands[i], axis) > a && beginOf(lane.bands[i], axis) < b) {
+                            first = std::min(first, i);
+                            end = i + 1;
+                        }
+                    if (end == 0) continue;
+                    QVERIFY(lane.firstBand(axis, a) <= first);
+                    QVERIFY(lane.bandEnd(axis, b) >= end);
+                    for (std::size_t i = lane.firstBand(axis, a); i < first; ++i)
+                        QVERIFY(endOf(lane.bands[i], axis) <= beginOf(lane.bands[i], axis) ||
+                                endOf(lane.bands[i], axis) <= a);
+                    const int at = lane.bandAt(axis, a);
+                    if (at >= 0) {
+                        QVERIFY(beginOf(lane.bands[std::size_t(at)], axis) <= a);
+                        QVERIFY(endOf(lane.bands[std::size_t(at)], axis) > a);
+                    }
+                }
+    }
+
+    // A model extended step by step, as the GUI does while stepping, equals one built at once: the same state
+    // machines, kept open between updates.
+    void extendedModelEqualsBuilt_data() {
+        QTest::addColumn<QString>("id");
+        for (const auto& s : scenarios::all()) QTest::newRow(s.id.c_str()) << QString::fromStdString(s.id);
+    }
+    void extendedModelEqualsBuilt() {
+        QFETCH(QString, id);
+        const auto full = runScenario(id.toStdString().c_str());
+        QVERIFY(full);
+        // Replay the run into a second trace, step by step; actors, objects and strings are known up front so
+        // the lanes stay the same and update() takes the incremental path.
+        Trace partial;
+        for (std::size_t k = 0; k < full->stringCount(); ++k) partial.intern(full->string(std::uint32_t(k)));
+        for (ActorId a = 0; a < full->actorCount(); ++a) partial.addActor(full->actor(a));
+        for (ObjectId o = 0; o < full->objectCount(); ++o) partial.addObject(full->object(o));
+        TimelineModel extended(partial);
+        const std::size_t n = full->eventCount();
+        const std::uint32_t every = std::max(1u, full->stepCount() / 300);
+        for (std::size_t i = 0; i < n; ++i) {
+            const TraceEvent& e = full->event(i);
+            if (e.flags & TraceEvent::StepStart) partial.beginStep();
+            partial.add(e);
+            const bool stepDone = i + 1 == n || (full->event(i + 1).flags & TraceEvent::StepStart);
+            if (!stepDone) continue;
+            QVERIFY(extended.update(partial));
+            if (partial.stepCount() % every == 0 || i + 1 == n) {
+                const QString diff = laneDifference(extended, TimelineModel(partial));
+                QVERIFY2(diff.isEmpty(),
+                         qPrintable(QString("step %1: %2").arg(partial.stepCount()).arg(diff)));
+            }
+        }
+        // The run ends: outcome and cycle arrive, the model rebuilds and equals the one of the real trace.
+        for (const DeadlockCycle& c : full->cycles()) partial.addCycle(c);
+        partial.outcomeMut() = full->outcome();
+        QVERIFY(extended.update(partial));
+        const QString diff = laneDifference(extended, TimelineModel(*full));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void modelExtendsWhenTraceGrows() {
+        auto t = syntheticTrace(2, 10);
+        TimelineModel m(*t);
+        QCOMPARE(m.stepCount(), 10u);
+        QVERIFY(!m.update(*t));
+        t->beginStep();
+        TraceEvent e;
+        e.time = 10'000;
+        e.actor = 0;
+        e.op = Op::Yield;
+        t->add(e);
+        QVERIFY(m.update(*t));
+        QCOMPARE(m.stepCount(), 11u);
+        QCOMPARE(m.lane(m.actorLane(0)).bands.back().endStep, 12u);
+        // A restart into the same Trace object: cleared and filled again with a longer, different run.
+        t->clear();
+        for (int a = 0; a < 2; ++a) t->addActor(ActorInfo{"T" + std::to_string(a)});
+        t->addObject(ObjectInfo{"lock", ObjectKind::Lock, 0});
+        for (int s = 0; s < 15; ++s) {
+            t->beginStep();
+            TraceEvent y;
+            y.time = Nanos(s) * 7;
+            y.actor = ActorId(s % 2);
+            y.op = Op::Yield;
+            t->add(y);
+        }
+        QVERIFY(m.update(*t));
+        QVERIFY2(laneDifference(m, TimelineModel(*t)).isEmpty(),
+                 qPrintable(laneDifference(m, TimelineModel(*t))));
+    }
+
+    // ---------------------------------------------------------------- painting
+    // At full zoom-out every pixel column of a busy lane is painted (aggregated), none left blank.
+    void aggregationFillsEveryColumn() {
+        const auto t = syntheticTrace(2, 100'000);
+        const TimelineModel m(*t);
+        const QRect rect(0, 0, 800, 300);
+        const TimelineLayout l =
+            TimelineLayout::compute(rect, m, TimelineLayout::defaultFont(), false, false);
+        ZoomState z;
+        z.setRange(m.rangeBegin(Axis::Steps), m.rangeEnd(Axis::Steps));
+        z.setWidth(l.plot.width());
+        QImage image(rect.size(), QImage::Format_ARGB32_Premultiplied);
+        QPainter p(&image);
+        TimelinePainter(m, z, Axis::Steps).paint(p, l, PaintOptions{});
+        p.end();
+        const int y =
+            l.laneTop(m.actorLane(0), 0) + l.laneHeight - 4;  // below the switch marks and busy strip
+        for (int x = l.plot.left(); x <= l.plot.right(); ++x)
+            QVERIFY2(image.pixelColor(x, y) != QColor(Qt::white) &&
+                         image.pixelColor(x, y) != QColor(0xFA, 0xFA, 0xFA),
+                     qPrintable(QString("column %1 blank").arg(x)));
+    }
+
+    void paletteTextReadable() {
+        QCOMPARE(Palette::textOn(Palette::stateColor(ActorState::Ready)), QColor(Qt::black));
+        QCOMPARE(Palette::textOn(Palette::stateColor(ActorState::Computing)), QColor(Qt::white));
+        std::set<QRgb> states;
+        for (ActorState s : {ActorState::Running, ActorState::Ready, ActorState::Blocked,
+                             ActorState::Sleeping, ActorState::Computing, ActorState::Done})
+            states.insert(Palette::stateColor(s).rgb());
+        QCOMPARE(states.size(), std::size_t(6));
+    }
+
+    void secondsFormatting_data() {
+        QTest::addColumn<qint64>("t");
+        QTest::addColumn<qint64>("resolution");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("0.1 s at 0.1") << qint64(100'000'000) << qint64(100'000'000) << "0.1 s";
+        QTest::newRow("0.3 s at ms") << qint64(300'000'000) << qint64(1'000'000) << "0.300 s";
+        QTest::newRow("2 s at s") << qint64(2'000'000'000) << qint64(1'000'000'000) << "2 s";
+        QTest::newRow("1 ns") << qint64(1) << qint64(1) << "0.000000001 s";
+        QTest::newRow("exact 0.1 s") << qint64(100'000'000) << qint64(0) << "0.100 s";
+        QTest::newRow("exact 1.5 ms") << qint64(1'500'000) << qint64(0) << "0.0015 s";
+        QTest::newRow("exact 0") << qint64(0) << qint64(0) << "0.000 s";
+    }
+    void secondsFormatting() {
+        QFETCH(qint64, t);
+        QFETCH(qint64, resolution);
+        QFETCH(QString, text);
+        QCOMPARE(TimelineStrings::seconds(t, resolution), text);
+    }
+
+    // ---------------------------------------------------------------- export
+    void exportFormats_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("wholeRun");
+        QTest::newRow("png") << "timeline.png" << 1200 << true;
+        QTest::newRow("PNG upper case, range") << "timeline.PNG" << 640 << false;
+        QTest::newRow("svg") << "timeline.svg" << 1600 << true;
+        QTest::newRow("pdf") << "timeline.pdf" << 1000 << true;
+        QTest::newRow("pdf range") << "range.pdf" << 800 << false;
+    }
+    void exportFormats() {
+        QFETCH(QString, file);
+        QFETCH(int, width);
+        QFETCH(bool, wholeRun);
+        const auto trace = runScenario("deadlock-two-locks");
+        const TimelineModel m(*trace);
+        QTemporaryDir dir;
+        ExportOptions o;
+        o.path = dir.filePath(file);
+        o.width = width;
+        o.wholeRun = wholeRun;
+        o.begin = 5;
+        o.end = 12;
+        o.title = "deadlock-two-locks";
+        o.cursor = 9;
+        QString error;
+        QVERIFY2(exportTimeline(*trace, o, &error), qPrintable(error));
+        QFile f(o.path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray data = f.readAll();
+        const QString suffix = QFileInfo(file).suffix().toLower();
+        if (suffix == "png") {
+            QImage image;
+            QVERIFY(image.loadFromData(data, "PNG"));
+            QCOMPARE(image.width(), width);
+            QCOMPARE(image.height(),
+                     TimelineLayout::preferredHeight(width, m, TimelineLayout::defaultFont(), true, true));
+            // Non-blank: many distinct colours, and the state colours are there.
+            std::set<QRgb> colours;
+            for (int y = 0; y < image.height(); y += 2)
+                for (int x = 0; x < image.width(); x += 2) colours.insert(image.pixel(x, y));
+            QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
+            QVERIFY(colours.count(Palette::stateColor(ActorState::Blocked).rgb()));
+            QVERIFY(colours.count(Palette::stateColor(ActorState::Running).rgb()));
+        } else if (suffix == "svg") {
+            const QString svg = QString::fromUtf8(data);
+            QVERIFY(svg.contains("<svg"));
+            for (const Lane& lane : m.lanes())
+                QVERIFY2(svg.contains(">" + TimelineStrings::laneTitle(lane) + "<"), qPrintable(lane.name));
+            QVERIFY(svg.contains(">" + TimelineStrings::stateName(ActorState::Blocked) + "<"));  // the legend
+        } else {
+            QVERIFY(data.startsWith("%PDF"));
+            // Exactly one page object ("/Type /Page", not the "/Type /Pages" tree).
+            static const QRegularExpression page("/Type\\s*/Page(?!s)");
+            int pages = 0;
+            for (auto it = page.globalMatch(QString::fromLatin1(data)); it.hasNext(); it.next()) ++pages;
+            QCOMPARE(pages, 1);
+        }
+    }
+
+    void exportErrors_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown extension") << "out.jpg" << 800 << ".png, .svg or .pdf";
+        QTest::newRow("no extension") << "out" << 800 << ".png, .svg or .pdf";
+        QTest::newRow("width too small") << "out.png" << 10 << "width 10";
+        QTest::newRow("width too large") << "out.svg" << 100000 << "width 100000";
+        QTest::newRow("unwritable png") << "/nonexistent-dir/out.png" << 800 << "cannot write";
+        QTest::newRow("unwritable pdf") << "/nonexistent-dir/out.pdf" << 800 << "cannot write";
+    }
+    void exportErrors() {
+        QFETCH(QString, path);
+        QFETCH(int, width);
+        QFETCH(QString, message);
+        const auto trace = syntheticTrace(2, 20);
+        ExportOptions o;
+        o.path = path;
+        o.width = width;
+        QString error;
+        QVERIFY(!exportTimeline(*trace, o, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+
+    // ---------------------------------------------------------------- widget
+    void widgetClickMapsToStep_data() {
+        QTest::addColumn<int>("axis");
+        QTest::newRow("steps") << int(Axis::Steps);
+        QTest::newRow("time") << int(Axis::Time);
+    }
+    void widgetClickMapsToStep() {
+        QFETCH(int, axis);
+        const auto trace = runScenario("race-counter-sleep");
+        TimelineWidget w;
+        w.resize(900, 400);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        lockstep::app::TraceView view;
+        view.trace = trace;
+        view.cursor = 1;
+        view.live = trace->stepCount();
+        view.ended = true;
+        w.setView(view);
+        w.setAxis(Axis(axis));
+        QSignalSpy spy(&w, &TimelineWidget::stepRequested);
+        const TimelineModel& m = w.model();
+        // Click the middle of several steps in MainThread's lane; on the time axis a click lands on the last
+        // step at that instant, inside the band under the mouse.
+        for (std::uint32_t step : {2u, m.stepCount() / 2, m.stepCount()}) {
+            const QPoint at = w.pointOf(m.actorLane(0), step);
+            QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, at);
+            QVERIFY(!spy.isEmpty());
+            const auto got = spy.takeLast().at(0).value<std::uint32_t>();
+            if (Axis(axis) == Axis::Steps)
+                QCOMPARE(got, step);
+            else
+                QCOMPARE(m.stepTime(got), m.stepTime(step));
+            QCOMPARE(w.cursor(), got);
+        }
+        QVERIFY(!w.toolTipAt(w.pointOf(m.actorLane(0), 2)).isEmpty());
+        const QString tip = w.toolTipAt(w.pointOf(m.actorLane(1), m.stepCount() / 2));
+        QVERIFY2(tip.contains("T1") && tip.contains("t = "), qPrintable(tip));
+    }
+
+    void widgetZoomKeepsCursorVisible() {
+        const auto trace = syntheticTrace(3, 2000);
+        TimelineWidget w;
+        w.resize(800, 300);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        lockstep::app::TraceView view;
+        view.trace = trace;
+        view.cursor = 1500;
+        w.setView(view);
+        const Pos spanBefore = w.zoomState().span();
+        for (int i = 0; i < 20; ++i) {
+            w.zoomIn();
+            QVERIFY(w.zoomState().contains(1500));
+        }
+        QVERIFY(w.zoomState().span() < spanBefore);
+        QCOMPARE(w.zoomState().span(), Pos(4));  // the narrowest window
+        // Moving the cursor far away pans to it.
+        view.cursor = 20;
+        w.setView(view);
+        QVERIFY(w.zoomState().contains(20));
+        QTest::keyClick(&w, Qt::Key_0);
+        QVERIFY(w.zoomState().isFit());
+        QTest::keyClick(&w, Qt::Key_Plus);
+        QVERIFY(!w.zoomState().isFit());
+        QVERIFY(w.zoomState().contains(20));
+        const Pos begin = w.zoomState().begin();
+        QTest::keyClick(&w, Qt::Key_Right);
+        QVERIFY(w.zoomState().begin() > begin);
+        QTest::keyClick(&w, Qt::Key_Minus);
+        w.fit();
+        QVERIFY(w.zoomState().isFit());
+        // Ctrl+wheel zooms around the mouse: the step under it stays under it.
+        const QPoint at = w.pointOf(0, 1000);
+        QWheelEvent wheel(at, w.viewport()->mapToGlobal(at), {}, {0, 240}, Qt::NoButton, Qt::ControlModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w.viewport(), &wheel);
+        QVERIFY(w.zoomState().span() < spanBefore);
+        const Pos under = w.zoomState().positionAtX(at.x() - w.layoutInfo().plot.left() + 0.5);
+        QVERIFY2(std::llabs(under - 1000) <= 2, qPrintable(QString::number(under)));
+        // The trace grows: a fitted view follows it.
+        w.fit();
+        auto bigger = syntheticTrace(3, 3000);
+        view.trace = bigger;
+        view.cursor = 3000;
+        w.setView(view);
+        QVERIFY(w.zoomState().isFit());
+        QCOMPARE(w.zoomState().end(), Pos(3001));
+        // Painting into the widget goes through (no crash on every axis and zoom).
+        w.setAxis(Axis::Time);
+        w.zoomIn();
+        QVERIFY(w.zoomState().contains(w.model().stepTime(3000)));
+        w.grab();
+    }
+
+    void widgetRetranslates() {
+        TimelineWidget w;
+        QEvent change(QEvent::LanguageChange);
+        QApplication::sendEvent(&w, &change);
+        QCOMPARE(w.accessibleName(), QString("Timeline"));
+        QVERIFY(!w.layoutInfo().legendEntries.empty());
+    }
+};
+
+QTEST_MAIN(TestTimeline)
+#include "tst_timeline.moc"
