@@ -106,15 +106,17 @@ void MainWindow::buildDocks() {
     QDockWidget* inspectorDock = dock(inspector_, "inspector", Qt::RightDockWidgetArea);
     QDockWidget* outputDock = dock(output_, "output", Qt::BottomDockWidgetArea);
     QDockWidget* chartsDock = dock(charts_, "charts", Qt::RightDockWidgetArea);
-    // Default layout: the listings get the width under the timeline, the output sits beside them, the
-    // inspector and the charts share the right-hand column.
+    // Default layout: the side columns run the full height; the listings and the output share the space
+    // under the timeline; the inspector (with its wait-for graph) and the charts share the right column.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     splitDockWidget(codeDock, outputDock, Qt::Horizontal);
     splitDockWidget(inspectorDock, chartsDock, Qt::Vertical);
     resize(1600, 1000);
-    resizeDocks({docks_[0], inspectorDock}, {300, 420}, Qt::Horizontal);
-    resizeDocks({codeDock, outputDock}, {760, 300}, Qt::Horizontal);
-    resizeDocks({codeDock}, {430}, Qt::Vertical);
-    resizeDocks({inspectorDock, chartsDock}, {520, 330}, Qt::Vertical);
+    resizeDocks({docks_[0], inspectorDock}, {300, 470}, Qt::Horizontal);
+    resizeDocks({codeDock, outputDock}, {540, 290}, Qt::Horizontal);
+    resizeDocks({codeDock}, {440}, Qt::Vertical);
+    resizeDocks({inspectorDock, chartsDock}, {480, 460}, Qt::Vertical);
 
     connect(browser_, &ScenarioBrowser::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
     connect(code_, &CodeView::actorChosen, this, &MainWindow::onActorChosen);

@@ -18,7 +18,8 @@ namespace lockstep::app {
 namespace {
 constexpr int kPad = 6;
 constexpr int kMinColumnWidth = 220;
-constexpr int kMaxColumnWidth = 800;
+// Wide enough for the code of a line; a trailing comment may be cut, so that two or three listings fit side by side.
+constexpr int kMaxColumnWidth = 320;
 }  // namespace
 
 CodeView::CodeView(QWidget* parent) : QAbstractScrollArea(parent) {

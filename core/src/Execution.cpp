@@ -407,14 +407,16 @@ Execution::After Execution::handOff(ActorId me, ActorId next) {
         n.worker = pool_.acquire();
         n.worker->job = [this, next] { runActor(next); };
     }
+    // Once the baton is given, `next` owns the engine and may grow actors_ (a deque whose map then moves),
+    // so this thread must find its own baton before, not after.
+    Baton& mine = m.worker->baton;
     n.worker->baton.give();
-    // From here on `next` owns the engine; a finished actor's thread must not touch anything.
-    if (meFinished) return After::Continue;
-    return waitForBaton(me);
+    if (meFinished) return After::Continue;  // a finished actor's thread touches nothing more
+    return waitForBaton(me, mine);
 }
 
-Execution::After Execution::waitForBaton(ActorId me) {
-    actors_[me].worker->baton.take();
+Execution::After Execution::waitForBaton(ActorId me, Baton& mine) {
+    mine.take();
     if (aborting_) {
         if (actors_[me].state == State::Finished || std::uncaught_exceptions() > 0) return After::Aborted;
         throw AbortRun{};
@@ -425,8 +427,9 @@ Execution::After Execution::waitForBaton(ActorId me) {
 Execution::After Execution::pauseHere(ActorId me, StopReason reason) {
     stopInfo_ = StopInfo{reason, trace_.stepCount()};
     pausedActor_ = me;
+    Baton& mine = actors_[me].worker->baton;
     controllerBaton_.give();
-    const After after = waitForBaton(me);
+    const After after = waitForBaton(me, mine);
     if (after == After::Continue) pausedActor_ = kNoActor;
     return after;
 }
@@ -436,9 +439,10 @@ Execution::After Execution::endRun(ActorId me, RunStatus status, std::string mes
     stopInfo_ = StopInfo{StopReason::Ended, trace_.stepCount()};
     pausedActor_ = kNoActor;
     const bool meFinished = actors_[me].state == State::Finished;
+    Baton& mine = actors_[me].worker->baton;
     controllerBaton_.give();
     if (meFinished) return After::Continue;
-    return waitForBaton(me);  // only teardown() gives this actor the baton again, to unwind it
+    return waitForBaton(me, mine);  // only teardown() gives this actor the baton again, to unwind it
 }
 
 void Execution::finishRunBookkeeping(RunStatus status, std::string message) {

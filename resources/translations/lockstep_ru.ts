@@ -2,92 +2,1218 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>ActorState</name>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="14"/>
+        <source>not started</source>
+        <translation>не запущен</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="15"/>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="16"/>
+        <source>ready</source>
+        <translation>готов</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="17"/>
+        <source>blocked</source>
+        <translation>заблокирован</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="18"/>
+        <source>sleeping</source>
+        <translation>спит</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="19"/>
+        <source>computing</source>
+        <translation>вычисляет</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="20"/>
+        <source>done</source>
+        <translation>завершён</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::ChartsPanel</name>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="91"/>
+        <source>Queue length over time</source>
+        <translation>Длина очереди во времени</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="92"/>
+        <source>Semaphore occupancy over time</source>
+        <translation>Занятость семафора во времени</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="93"/>
+        <source>Time each thread spent in each state</source>
+        <translation>Время каждого потока в каждом состоянии</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="94"/>
+        <source>Core utilisation</source>
+        <translation>Загрузка ядер</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="147"/>
+        <source>Queues</source>
+        <translation>Очереди</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="148"/>
+        <source>Semaphores</source>
+        <translation>Семафоры</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="149"/>
+        <source>States</source>
+        <translation>Состояния</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="150"/>
+        <source>Cores</source>
+        <translation>Ядра</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="157"/>
+        <source>Load a scenario to see its charts.</source>
+        <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="194"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="317"/>
+        <source>virtual time (s)</source>
+        <translation>виртуальное время (с)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="208"/>
+        <source>cursor</source>
+        <translation>курсор</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="220"/>
+        <source>This scenario has no queue.</source>
+        <translation>В этом сценарии нет очереди.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="226"/>
+        <source>items in the queue</source>
+        <translation>элементов в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="230"/>
+        <source>%1 (maxsize %2)</source>
+        <translation>%1 (maxsize %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="231"/>
+        <source>%1 (unbounded)</source>
+        <translation>%1 (без ограничения)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="242"/>
+        <source>This scenario has no semaphore.</source>
+        <translation>В этом сценарии нет семафора.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="248"/>
+        <source>slots taken</source>
+        <translation>занято слотов</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="255"/>
+        <source>%1 (value %2)</source>
+        <translation>%1 (значение %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="278"/>
+        <source>No thread has started yet.</source>
+        <translation>Ни один поток ещё не запущен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="282"/>
+        <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
+        <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="296"/>
+        <source>running / computing</source>
+        <translation>выполняется / вычисляет</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
+        <source>ready</source>
+        <translation>готов</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="298"/>
+        <source>blocked</source>
+        <translation>заблокирован</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="299"/>
+        <source>sleeping</source>
+        <translation>спит</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="300"/>
+        <source>not started</source>
+        <translation>не запущен</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="301"/>
+        <source>finished</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="331"/>
+        <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
+        <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="340"/>
+        <source>busy</source>
+        <translation>занято</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="344"/>
+        <source>core %1</source>
+        <translation>ядро %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="356"/>
+        <source>busy (% of the run)</source>
+        <translation>занятость (% прогона)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="376"/>
+        <source>There is no chart number %1.</source>
+        <translation>Нет графика с номером %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="378"/>
+        <source>The chart &quot;%1&quot; has nothing to show: %2</source>
+        <translation>Графику «%1» нечего показать: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="405"/>
+        <source>Exported from Lockstep</source>
+        <translation>Экспортировано из Lockstep</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="407"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="411"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="423"/>
+        <source>Cannot write &quot;%1&quot;.</source>
+        <translation>Не удаётся записать «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="415"/>
+        <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
+        <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::CodeView</name>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="78"/>
+        <source>blocked: %1 %2</source>
+        <translation>заблокирован: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="84"/>
+        <source>(held by %1)</source>
+        <translation>(владелец: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="87"/>
+        <source>ready: can run next</source>
+        <translation>готов: может выполниться следующим</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="166"/>
+        <location filename="../../app/panels/CodeView.cpp" line="251"/>
+        <source>Run</source>
+        <translation>Выполнить</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="184"/>
+        <source>No thread has started yet.</source>
+        <translation>Ни один поток ещё не запущен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="184"/>
+        <source>Pick a scenario to see its code.</source>
+        <translation>Выберите сценарий, чтобы увидеть его код.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="287"/>
+        <source>Double-click or press Run to let it take the next step.</source>
+        <translation>Дважды щёлкните или нажмите «Выполнить», чтобы поток сделал следующий шаг.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="288"/>
+        <source>It cannot run until what it waits for is free.</source>
+        <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::InspectorModel</name>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="65"/>
+        <source>free</source>
+        <translation>свободна</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="65"/>
+        <source>held by %1</source>
+        <translation>владелец: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="80"/>
+        <source>set</source>
+        <translation>установлено</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="80"/>
+        <source>clear</source>
+        <translation>сброшено</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="85"/>
+        <source>%1 of %2 waiting</source>
+        <translation>ожидают %1 из %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/InspectorModel.cpp" line="86"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>ожидает %n поток</numerusform>
+            <numerusform>ожидают %n потока</numerusform>
+            <numerusform>ожидают %n потоков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="159"/>
+        <source>Shared variables</source>
+        <translation>Общие переменные</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="160"/>
+        <source>Locks</source>
+        <translation>Блокировки</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="161"/>
+        <source>Semaphores</source>
+        <translation>Семафоры</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="162"/>
+        <source>Queues</source>
+        <translation>Очереди</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="163"/>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="164"/>
+        <source>Conditions and barriers</source>
+        <translation>Условные переменные и барьеры</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="165"/>
+        <source>Errors</source>
+        <translation>Ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="174"/>
+        <source>depth %1</source>
+        <translation>глубина %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="179"/>
+        <source>slots: %1</source>
+        <translation>слоты: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="189"/>
+        <source>waiting: %1</source>
+        <translation>ожидают: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="248"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="249"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="250"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="40"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="217"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="59"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="85"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="101"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
+        <source>Run the scenario again from the start with the same settings</source>
+        <translation>Запустить сценарий заново с начала с теми же настройками</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <source>Move the cursor one step back over the recorded run</source>
+        <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <source>One scheduling step forward</source>
+        <translation>Один шаг планирования вперёд</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="87"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="221"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="97"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="153"/>
+        <source>About Lockstep</source>
+        <translation>О программе Lockstep</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="154"/>
+        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="217"/>
+        <source>Lockstep - %1</source>
+        <translation>Lockstep - %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
+        <source>Inspector</source>
+        <translation>Инспектор</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
+        <source>Output</source>
+        <translation>Вывод</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
+        <source>Charts</source>
+        <translation>Графики</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="222"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="223"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="224"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="225"/>
+        <source>Controls</source>
+        <translation>Управление</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="97"/>
-        <source>Run the scenario again from the start</source>
-        <translation>Запустить сценарий заново с самого начала</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="99"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="99"/>
-        <source>Run one scheduling step</source>
-        <translation>Выполнить один шаг планировщика</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="101"/>
-        <source>Run to the end</source>
-        <translation>Выполнить до конца</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="102"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="102"/>
-        <source>Stop a running scenario at the next step</source>
-        <translation>Остановить выполнение на следующем шаге</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="104"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="104"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
+        <source>Run step by step at the chosen speed, or pause</source>
+        <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="237"/>
+        <source>Run to end</source>
+        <translation>До конца</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="237"/>
+        <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
+        <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
+        <source>Run to deadlock</source>
+        <translation>До взаимоблокировки</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
+        <source>Run until a wait-for cycle closes, or the end</source>
+        <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
+        <source>Find scenario</source>
+        <translation>Найти сценарий</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
+        <source>Search the scenarios by name or description</source>
+        <translation>Искать сценарии по названию или описанию</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
+        <source>Zoom the timeline in</source>
+        <translation>Увеличить масштаб временной шкалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <source>Zoom the timeline out</source>
+        <translation>Уменьшить масштаб временной шкалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <source>Fit</source>
+        <translation>Вписать</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <source>Show the whole run</source>
+        <translation>Показать весь прогон</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <source>Time axis</source>
+        <translation>Ось времени</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
+        <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="244"/>
+        <source>Export timeline...</source>
+        <translation>Экспорт временной шкалы...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="244"/>
+        <source>Save the timeline as PNG, SVG or PDF</source>
+        <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
+        <source>Export chart...</source>
+        <translation>Экспорт графика...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
+        <source>Save the chart on show as PNG or SVG</source>
+        <translation>Сохранить показанный график в PNG или SVG</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <source>Export trace...</source>
+        <translation>Экспорт трассы...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
+        <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="108"/>
-        <source>Pick a scenario on the left.</source>
-        <translation>Выберите сценарий слева.</translation>
+        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
+        <source>Close Lockstep</source>
+        <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="159"/>
-        <source>Running... step %1</source>
-        <translation>Выполняется... шаг %1</translation>
+        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
+        <source>&amp;About Lockstep</source>
+        <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="202"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
+        <source>What Lockstep is, and its keys</source>
+        <translation>Что такое Lockstep и его клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <source>Speed: %1 steps/s</source>
+        <translation>Скорость: %1 шагов/с</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="253"/>
+        <source>Steps per second when running step by step</source>
+        <translation>Число шагов в секунду при пошаговом выполнении</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="411"/>
+        <source>Running... %1 steps</source>
+        <translation>Выполнение... шагов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="416"/>
+        <source>Cannot do that</source>
+        <translation>Невозможно выполнить</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
+        <source>A deadlock formed: see the wait-for graph</source>
+        <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="474"/>
+        <source>Loading...</source>
+        <translation>Загрузка...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="474"/>
+        <source>Pick a scenario on the left and press Load.</source>
+        <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="482"/>
+        <source>step %1 / %2   t = %3 s</source>
+        <translation>шаг %1 / %2   t = %3 с</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="489"/>
+        <source>looking back: pick a ready thread in the code view to branch the run here</source>
+        <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="491"/>
+        <source>manual: pick the thread that runs next in the code view</source>
+        <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="493"/>
+        <source>running...</source>
+        <translation>выполняется...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
+        <source>Export timeline</source>
+        <translation>Экспорт временной шкалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="519"/>
+        <source>Images (*.png *.svg *.pdf)</source>
+        <translation>Изображения (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
+        <source>Width in pixels:</source>
+        <translation>Ширина в пикселях:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="524"/>
+        <source>The whole run</source>
+        <translation>Весь прогон</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="524"/>
+        <source>The visible range</source>
+        <translation>Видимый диапазон</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
+        <source>What to export:</source>
+        <translation>Что экспортировать:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="533"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="544"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="555"/>
+        <source>Export failed</source>
+        <translation>Ошибка экспорта</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="534"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="545"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="556"/>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="540"/>
+        <source>Export chart</source>
+        <translation>Экспорт графика</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="541"/>
+        <source>Images (*.png *.svg)</source>
+        <translation>Изображения (*.png *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="550"/>
+        <source>Export trace</source>
+        <translation>Экспорт трассы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="551"/>
+        <source>Chrome Trace Event JSON (*.json)</source>
+        <translation>Chrome Trace Event JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="555"/>
+        <source>Cannot write %1</source>
+        <translation>Не удаётся записать %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="486"/>
+        <source>ended: %1 at t=%2 s</source>
+        <translation>завершено: %1 при t=%2 с</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::OutputModel</name>
+    <message>
+        <location filename="../../app/panels/OutputModel.cpp" line="81"/>
+        <source>Step %1: click to move the cursor there</source>
+        <translation>Шаг %1: щёлкните, чтобы переместить туда курсор</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/OutputModel.cpp" line="110"/>
+        <source>Time (s)</source>
+        <translation>Время (с)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/OutputModel.cpp" line="111"/>
+        <source>Thread</source>
+        <translation>Поток</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/OutputModel.cpp" line="112"/>
+        <source>Output</source>
+        <translation>Вывод</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::ScenarioBrowser</name>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="169"/>
+        <source>Search scenarios (Ctrl+F)</source>
+        <translation>Поиск сценариев (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="170"/>
+        <source>Filters by id, title and description</source>
+        <translation>Фильтрует по id, названию и описанию</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="171"/>
+        <source>Parameters</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="172"/>
+        <source>This scenario has no parameters.</source>
+        <translation>У этого сценария нет параметров.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="173"/>
+        <source>Run settings</source>
+        <translation>Настройки прогона</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="174"/>
+        <source>&amp;Policy:</source>
+        <translation>&amp;Политика:</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
+        <source>round-robin</source>
+        <translation>циклическая (round-robin)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
+        <source>random</source>
+        <translation>случайная</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
+        <source>cooperative</source>
+        <translation>кооперативная</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
+        <source>manual</source>
+        <translation>ручная</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="177"/>
+        <source>The running thread goes on until it blocks, sleeps, yields, ends or uses up its quantum while another thread waits for a core; then the thread that has been ready longest runs. The same run every time.</source>
+        <translation>Выполняющийся поток работает, пока не заблокируется, не уснёт, не уступит управление, не завершится или не исчерпает свой квант, когда другой поток ждёт ядро; затем выполняется поток, который дольше всех готов. Прогон каждый раз одинаков.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="180"/>
+        <source>At every decision a thread is picked at random among those that can run. The seed makes the run repeatable: change it to see another interleaving.</source>
+        <translation>При каждом решении поток выбирается случайно среди тех, что могут выполняться. Зерно делает прогон воспроизводимым: измените его, чтобы увидеть другое чередование.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="182"/>
+        <source>A switch happens only when the running thread blocks, sleeps, yields or ends; a CPU burst is never preempted, as with asyncio tasks.</source>
+        <translation>Переключение происходит, только когда выполняющийся поток блокируется, засыпает, уступает управление или завершается; вычислительный участок никогда не вытесняется — как у задач asyncio.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="184"/>
+        <source>You pick the next thread yourself at every decision that has more than one candidate.</source>
+        <translation>Вы сами выбираете следующий поток при каждом решении, в котором больше одного кандидата.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="190"/>
+        <source>Who runs next when more than one thread could</source>
+        <translation>Кто выполняется следующим, когда выполняться могут несколько потоков</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="191"/>
+        <source>&amp;Seed:</source>
+        <translation>З&amp;ерно:</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="192"/>
+        <source>Seed of the random policy: the same seed gives the same run</source>
+        <translation>Зерно случайной политики: одно и то же зерно даёт один и тот же прогон</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="193"/>
+        <source>&amp;Cores:</source>
+        <translation>Я&amp;дра:</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="194"/>
+        <source>Virtual cores: how many threads can compute at the same time (1 to %1)</source>
+        <translation>Виртуальные ядра: сколько потоков могут вычислять одновременно (от 1 до %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="196"/>
+        <source>&amp;GIL</source>
+        <translation>&amp;GIL</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="197"/>
+        <source>Model CPython&apos;s global interpreter lock: only one thread runs Python code at a time, however many cores there are</source>
+        <translation>Моделировать глобальную блокировку интерпретатора CPython (GIL): в каждый момент код Python выполняет только один поток, сколько бы ни было ядер</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="199"/>
+        <source>&amp;Quantum:</source>
+        <translation>&amp;Квант:</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="200"/>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="201"/>
+        <source>How long a CPU burst keeps its core before a preemptive policy lets another thread have it</source>
+        <translation>Сколько вычислительный участок удерживает ядро, прежде чем вытесняющая политика отдаст его другому потоку</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="203"/>
+        <source>&amp;Load</source>
+        <translation>З&amp;агрузить</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="204"/>
+        <source>Load the scenario with these parameters and settings (or double-click it)</source>
+        <translation>Загрузить сценарий с этими параметрами и настройками (или дважды щёлкните по нему)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="357"/>
+        <source>%1: from %2 to %3, default %4 (command line: --param %5=VALUE)</source>
+        <translation>%1: от %2 до %3, по умолчанию %4 (командная строка: --param %5=ЗНАЧЕНИЕ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="369"/>
+        <source>Pick a scenario above to read what it shows, set its parameters and load it.</source>
+        <translation>Выберите сценарий выше, чтобы прочитать, что он показывает, задать параметры и загрузить его.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="376"/>
+        <source>The program</source>
+        <translation>Программа</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::WaitForGraph</name>
+    <message>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="64"/>
+        <source>waits for</source>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="65"/>
+        <source>held by</source>
+        <translation>удерживается</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="66"/>
+        <source>deadlock</source>
+        <translation>взаимоблокировка</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="108"/>
+        <source>Nobody is waiting at this step.</source>
+        <translation>На этом шаге никто не ждёт.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="152"/>
+        <source>Thread %1: %2</source>
+        <translation>Поток %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="153"/>
+        <source>Object %1</source>
+        <translation>Объект %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="154"/>
+        <source>On the deadlock cycle</source>
+        <translation>В цикле взаимоблокировки</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::timeline::TimelineStrings</name>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="35"/>
+        <source>&apos;%1&apos;: the timeline can be exported as .png, .svg or .pdf; use one of these extensions</source>
+        <translation>«%1»: временную шкалу можно экспортировать в .png, .svg или .pdf; используйте одно из этих расширений</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="39"/>
+        <source>width %1 is out of range: use %2 to %3 pixels</source>
+        <translation>ширина %1 вне допустимого диапазона: укажите от %2 до %3 пикселей</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="44"/>
+        <source>the range to export is empty (%1 to %2)</source>
+        <translation>диапазон для экспорта пуст (от %1 до %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="76"/>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>не удаётся записать «%1»: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="95"/>
+        <source>Lockstep timeline</source>
+        <translation>Временная шкала Lockstep</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="126"/>
+        <source>the picture could not be encoded</source>
+        <translation>не удалось закодировать изображение</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="128"/>
+        <source>writing &apos;%1&apos; failed: %2</source>
+        <translation>ошибка записи «%1»: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="13"/>
+        <source>not started</source>
+        <translation>не запущен</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="15"/>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="17"/>
+        <source>ready</source>
+        <translation>готов</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="19"/>
+        <source>blocked</source>
+        <translation>заблокирован</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="21"/>
+        <source>sleeping</source>
+        <translation>спит</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="23"/>
+        <source>computing</source>
+        <translation>вычисляет</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="25"/>
+        <source>done</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="33"/>
+        <source>context switch</source>
+        <translation>переключение контекста</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="35"/>
+        <source>error raised</source>
+        <translation>исключение</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="37"/>
+        <source>deadlock</source>
+        <translation>взаимоблокировка</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="39"/>
+        <source>wait</source>
+        <translation>ожидание</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="41"/>
+        <source>woken</source>
+        <translation>пробуждение</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="43"/>
+        <source>timeout</source>
+        <translation>тайм-аут</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="45"/>
+        <source>notify</source>
+        <translation>уведомление</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
+        <source>set</source>
+        <translation>установка</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="49"/>
+        <source>clear</source>
+        <translation>сброс</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="59"/>
+        <source>core %1</source>
+        <translation>ядро %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="61"/>
+        <source>%1 waiting</source>
+        <translation>%1: ожидающие</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="70"/>
+        <source>blocked on %1</source>
+        <translation>заблокирован (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="77"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="125"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="204"/>
-        <source>ended: %1 at t=%2 s</source>
-        <translation>завершено: %1 при t=%2 с</translation>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="78"/>
+        <source>steps %1–%2</source>
+        <translation>шаги %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="81"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="126"/>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="82"/>
+        <source>t = %1 – %2</source>
+        <translation>t = %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="91"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="124"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="93"/>
+        <source>%1: blocked in %2 on %3</source>
+        <translation>%1: заблокирован в %2, ждёт %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="97"/>
+        <source>%1: computing on core %2</source>
+        <translation>%1: вычисляет на ядре %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="100"/>
+        <source>core %1: %2 computing</source>
+        <translation>ядро %1: вычисляет %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="103"/>
+        <source>%1, slot %2: held by %3</source>
+        <translation>%1, слот %2: владелец %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="109"/>
+        <source>%1: held by %2</source>
+        <translation>%1: владелец %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="112"/>
+        <source>part of the deadlock cycle</source>
+        <translation>часть цикла взаимоблокировки</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="120"/>
+        <source>context switch: %1 → %2</source>
+        <translation>переключение контекста: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="122"/>
+        <source>%1: %2 by %3</source>
+        <translation>%1: %2 (поток %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="130"/>
+        <source>%1: %n item(s) queued</source>
+        <translation>
+            <numerusform>%1: в очереди %n элемент</numerusform>
+            <numerusform>%1: в очереди %n элемента</numerusform>
+            <numerusform>%1: в очереди %n элементов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="131"/>
+        <source>%1: %n waiting</source>
+        <translation>
+            <numerusform>%1: ожидает %n поток</numerusform>
+            <numerusform>%1: ожидают %n потока</numerusform>
+            <numerusform>%1: ожидают %n потоков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="146"/>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
+        <source>step</source>
+        <translation>шаг</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
+        <source>virtual time</source>
+        <translation>виртуальное время</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="153"/>
+        <source>deadlock cycle</source>
+        <translation>цикл взаимоблокировки</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="156"/>
+        <source>held by / computing (actor colour)</source>
+        <translation>владелец / вычисляет (цвет потока)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="159"/>
+        <source>waiting / queue length</source>
+        <translation>ожидающие / длина очереди</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::timeline::TimelineWidget</name>
+    <message>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="242"/>
+        <source>Timeline</source>
+        <translation>Временная шкала</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="244"/>
+        <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits.</source>
+        <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать.</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 // Golden tests of the command line: exit codes, messages, and the keys and values of its JSON.
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -266,6 +267,43 @@ private slots:
             lock = lock || n == "lock_a";
         }
         QVERIFY2(t1 && lock, qPrintable(QStringList(threadNames.values()).join(", ")));
+    }
+
+    // `run --export` draws the timeline without a window, in the format the extension names.
+    void exportTimeline_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("png") << "t.png" << QByteArray("\x89PNG");
+        QTest::newRow("svg") << "t.svg" << QByteArray("<?xml");
+        QTest::newRow("pdf") << "t.pdf" << QByteArray("%PDF");
+    }
+    void exportTimeline() {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, magic);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(file);
+        const Result r = lockstep({"run", "semaphore-groups", "--export", path, "--width", "1200"});
+        QCOMPARE(r.code, 0);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith(magic));
+        if (file.endsWith(".svg")) {
+            for (const char* lane : {"MainThread", "T1", "T7", "slots"}) QVERIFY2(bytes.contains(lane), lane);
+        }
+        if (file.endsWith(".png")) {
+            QImage image;
+            QVERIFY(image.loadFromData(bytes));
+            QCOMPARE(image.width(), 1200);
+        }
+    }
+    void exportErrors() {
+        QTemporaryDir dir;
+        QCOMPARE(lockstep({"run", "semaphore-groups", "--export", dir.filePath("t.bmp")}).code, 2);
+        QCOMPARE(lockstep({"run", "semaphore-groups", "--export", dir.filePath("t.png"), "--width", "5"}).code, 2);
+        const Result r = lockstep({"run", "semaphore-groups", "--export", "/nonexistent/dir/t.png"});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("cannot write"));
     }
 
     void humanOutput() {

@@ -155,7 +155,7 @@ private:
     void runActor(ActorId id);
     After schedule(ActorId me, bool yielding);
     After handOff(ActorId me, ActorId next);
-    After waitForBaton(ActorId me);
+    After waitForBaton(ActorId me, Baton& mine);
     After pauseHere(ActorId me, StopReason reason);
     After endRun(ActorId me, RunStatus status, std::string message = {});
     void finishRunBookkeeping(RunStatus status, std::string message);
