@@ -468,6 +468,20 @@ void MainWindow::updateViews() {
     updateStatus();
 }
 
+QString MainWindow::statusText(RunStatus status) {
+    switch (status) {
+        case RunStatus::Running: return tr("running");
+        case RunStatus::Finished: return tr("finished");
+        case RunStatus::Deadlock: return tr("deadlock");
+        case RunStatus::Stuck: return tr("stuck (blocked forever, no cycle)");
+        case RunStatus::StepLimit: return tr("step limit reached");
+        case RunStatus::Error: return tr("error");
+        case RunStatus::Aborted: return tr("aborted");
+        case RunStatus::Count_: break;
+    }
+    return {};
+}
+
 void MainWindow::updateStatus() {
     if (!stepLabel_) return;
     const bool loaded = view_.trace != nullptr;
@@ -485,7 +499,7 @@ void MainWindow::updateStatus() {
         QString status;
         if (view_.ended) {
             const RunOutcome& o = trace.outcome();
-            status = tr("ended: %1 at t=%2 s").arg(QString::fromUtf8(runStatusName(o.status).data())).arg(toSeconds(o.endTime), 0, 'f', 3);
+            status = tr("ended: %1 at t=%2 s").arg(statusText(o.status)).arg(toSeconds(o.endTime), 0, 'f', 3);
             if (!o.message.empty()) status += QStringLiteral(" - ") + QString::fromStdString(o.message);
         } else if (view_.cursor < view_.live) {
             status = tr("looking back: pick a ready thread in the code view to branch the run here");

@@ -77,6 +77,7 @@ private:
     void onActorChosen(ActorId actor);
     void updateViews();
     void updateStatus();
+    static QString statusText(RunStatus status);
     void stopPlaying();
     void exportTimeline();
     void exportChart();

@@ -223,43 +223,43 @@
 <context>
     <name>lockstep::app::CodeView</name>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="78"/>
+        <location filename="../../app/panels/CodeView.cpp" line="79"/>
         <source>blocked: %1 %2</source>
         <translation>заблокирован: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="84"/>
+        <location filename="../../app/panels/CodeView.cpp" line="85"/>
         <source>(held by %1)</source>
         <translation>(владелец: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="87"/>
+        <location filename="../../app/panels/CodeView.cpp" line="88"/>
         <source>ready: can run next</source>
         <translation>готов: может выполниться следующим</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="166"/>
-        <location filename="../../app/panels/CodeView.cpp" line="251"/>
+        <location filename="../../app/panels/CodeView.cpp" line="167"/>
+        <location filename="../../app/panels/CodeView.cpp" line="252"/>
         <source>Run</source>
         <translation>Выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="184"/>
+        <location filename="../../app/panels/CodeView.cpp" line="185"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="184"/>
+        <location filename="../../app/panels/CodeView.cpp" line="185"/>
         <source>Pick a scenario to see its code.</source>
         <translation>Выберите сценарий, чтобы увидеть его код.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="287"/>
+        <location filename="../../app/panels/CodeView.cpp" line="288"/>
         <source>Double-click or press Run to let it take the next step.</source>
         <translation>Дважды щёлкните или нажмите «Выполнить», чтобы поток сделал следующий шаг.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="288"/>
+        <location filename="../../app/panels/CodeView.cpp" line="289"/>
         <source>It cannot run until what it waits for is free.</source>
         <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
     </message>
@@ -369,378 +369,413 @@
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="217"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="219"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="237"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="221"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="223"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="153"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="155"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="154"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="156"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="217"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="219"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="218"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="222"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="224"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="223"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="225"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="224"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="226"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="225"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="227"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="237"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="222"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="237"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="237"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="244"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="244"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="244"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="244"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="250"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="250"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="254"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="253"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="411"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="413"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="416"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="424"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="473"/>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/MainWindow.cpp" line="474"/>
+        <source>finished</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="475"/>
+        <source>deadlock</source>
+        <translation>взаимоблокировка</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="476"/>
+        <source>stuck (blocked forever, no cycle)</source>
+        <translation>завис (заблокирован навсегда, без цикла)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="477"/>
+        <source>step limit reached</source>
+        <translation>достигнут предел шагов</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="478"/>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="479"/>
+        <source>aborted</source>
+        <translation>прерван</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="490"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="474"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="490"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="482"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="498"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="489"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="505"/>
         <source>looking back: pick a ready thread in the code view to branch the run here</source>
         <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="491"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="507"/>
         <source>manual: pick the thread that runs next in the code view</source>
         <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="493"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="509"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="518"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="534"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="538"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="541"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="535"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="538"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="524"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="540"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="524"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="540"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="541"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="533"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="544"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="555"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="549"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="560"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="571"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="534"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="545"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="556"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="550"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="561"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="572"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="540"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="556"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="541"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="557"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="550"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="566"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="551"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="567"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="555"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="571"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="486"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="502"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
