@@ -105,6 +105,18 @@ std::vector<Decision> Trace::decisions() const {
     return out;
 }
 
+ActorId Trace::findActor(std::string_view name) const {
+    for (std::size_t a = 0; a < actors_.size(); ++a)
+        if (actors_[a].name == name) return static_cast<ActorId>(a);
+    return kNoActor;
+}
+
+ObjectId Trace::findObject(std::string_view name) const {
+    for (std::size_t o = 0; o < objects_.size(); ++o)
+        if (objects_[o].name == name) return static_cast<ObjectId>(o);
+    return kNoObject;
+}
+
 std::string_view Trace::argText(const TraceEvent& e) const {
     if (!(e.flags & TraceEvent::ArgIsString)) return {};
     const auto id = static_cast<std::uint32_t>(e.arg);

@@ -140,7 +140,7 @@
     <message>
         <location filename="../../scenarios/src/SyncScenarios.cpp" line="288"/>
         <source>Time each thread holds a slot (s)</source>
-        <translation>Сколько поток держит место (с)</translation>
+        <translation>Сколько секунд поток держит место</translation>
     </message>
     <message>
         <location filename="../../scenarios/src/SyncScenarios.cpp" line="296"/>

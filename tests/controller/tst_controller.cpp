@@ -3,7 +3,7 @@
 
 #include <QtTest>
 
-#include <dirent.h>
+#include "common/ProcessThreads.h"
 
 #include <chrono>
 #include <mutex>
@@ -21,15 +21,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-int threadCount() {
-    int n = 0;
-    if (DIR* d = opendir("/proc/self/task")) {
-        while (dirent* e = readdir(d))
-            if (e->d_name[0] != '.') ++n;
-        closedir(d);
-    }
-    return n;
-}
 
 struct Reports {
     std::mutex m;
@@ -105,7 +96,7 @@ private slots:
     }
 
     void pauseAndAbortLongRun() {
-        const int baseline = threadCount();
+        const int baseline = lockstep::testing::processThreadCount();
         {
             Reports reports;
             Controller c([&](const ControllerReport& r) { reports.add(r); });
@@ -121,7 +112,7 @@ private slots:
             QCOMPARE(r.kind, ControllerReport::Kind::Stopped);
             QCOMPARE(r.stop.reason, StopReason::PauseRequested);
             QVERIFY(!r.ended);
-            QVERIFY(threadCount() > baseline);  // the scenario's threads exist while paused
+            QVERIFY(lockstep::testing::processThreadCount() > baseline);  // the scenario's threads exist while paused
             c.run();
             QTRY_VERIFY_WITH_TIMEOUT(reports.last().steps > r.steps + Controller::kProgressEvery, 20000);
             c.abort();
@@ -132,11 +123,11 @@ private slots:
             for (std::size_t a = 0; a < r.trace->actorCount(); ++a)
                 QCOMPARE(r.trace->actor(static_cast<ActorId>(a)).endState, EndState::Running);
         }
-        QCOMPARE(threadCount(), baseline);  // controller, workers: all gone
+        QCOMPARE(lockstep::testing::processThreadCount(), baseline);  // controller, workers: all gone
     }
 
     void destroyWhileRunning() {
-        const int baseline = threadCount();
+        const int baseline = lockstep::testing::processThreadCount();
         {
             Controller c([](const ControllerReport&) {});
             RunConfig config;
@@ -145,7 +136,7 @@ private slots:
             c.run();
             std::this_thread::sleep_for(50ms);
         }
-        QCOMPARE(threadCount(), baseline);
+        QCOMPARE(lockstep::testing::processThreadCount(), baseline);
     }
 
     void restartGivesSameTrace() {

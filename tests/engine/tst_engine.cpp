@@ -206,17 +206,7 @@ QString traceDiff(const Trace& a, const Trace& b) {
     return {};
 }
 
-ObjectId objectNamed(const Trace& t, const std::string& name) {
-    for (ObjectId o = 0; o < t.objectCount(); ++o)
-        if (t.object(o).name == name) return o;
-    return kNoObject;
-}
 
-ActorId actorNamed(const Trace& t, const std::string& name) {
-    for (ActorId a = 0; a < t.actorCount(); ++a)
-        if (t.actor(a).name == name) return a;
-    return kNoActor;
-}
 
 void addScenarioRows() {
     QTest::addColumn<QString>("scenario");
@@ -527,8 +517,8 @@ private Q_SLOTS:
         QCOMPARE(full.status, RunStatus::Finished);
         QCOMPARE(w.alive, 0);  // the daemon spinner was unwound by the teardown in runToEnd
         QVERIFY(w.constructed > 10);
-        QCOMPARE(b_.actor(actorNamed(b_, "spinner")).endState, EndState::Killed);
-        QCOMPARE(b_.actor(actorNamed(b_, "faulty")).endState, EndState::Error);
+        QCOMPARE(b_.actor(b_.findActor("spinner")).endState, EndState::Killed);
+        QCOMPARE(b_.actor(b_.findActor("faulty")).endState, EndState::Error);
 
         Watchdog watchdog(120s);
         const int baseline = osThreadCount();
@@ -682,7 +672,7 @@ private Q_SLOTS:
         auto body = scenario.isEmpty() ? witnessedBody(w) : bodyFor(this->scenario(scenario));
         RunConfig config;
         runToEnd(b_, config, body);
-        const ObjectId target = objectNamed(b_, object.toStdString());
+        const ObjectId target = b_.findObject(object.toStdString());
         QVERIFY(target != kNoObject);
         checkBreakpoints(config, body, StopRequest{.breakObject = target},
                          [target](const TraceEvent& e) { return e.object == target; });
@@ -703,7 +693,7 @@ private Q_SLOTS:
         auto body = scenario.isEmpty() ? witnessedBody(w) : bodyFor(this->scenario(scenario));
         RunConfig config;
         runToEnd(b_, config, body);
-        const ActorId target = actorNamed(b_, actor.toStdString());
+        const ActorId target = b_.findActor(actor.toStdString());
         QVERIFY(target != kNoActor);
         checkBreakpoints(config, body, StopRequest{.breakActor = target},
                          [target](const TraceEvent& e) { return e.actor == target && e.op != Op::Switch; });
@@ -902,8 +892,8 @@ private Q_SLOTS:
             waitsFor[qs(a_.actor(cycle.actors[i]).name)] = qs(a_.object(cycle.objects[i]).name);
         QCOMPARE(waitsFor, (std::map<QString, QString>{{"T1", "lock_b"}, {"T2", "lock_a"}}));
         QCOMPARE(o.endTime, Nanos(100'000'000));
-        QCOMPARE(a_.actor(actorNamed(a_, "T1")).endState, EndState::Blocked);
-        QCOMPARE(a_.actor(actorNamed(a_, "T2")).endState, EndState::Blocked);
+        QCOMPARE(a_.actor(a_.findActor("T1")).endState, EndState::Blocked);
+        QCOMPARE(a_.actor(a_.findActor("T2")).endState, EndState::Blocked);
         QCOMPARE(a_.actor(0).endState, EndState::Blocked);  // joining T1
     }
 
@@ -917,7 +907,7 @@ private Q_SLOTS:
         QCOMPARE(o.status, RunStatus::Stuck);
         QVERIFY(a_.cycles().empty());
         QCOMPARE(o.deadlockCycle, -1);
-        QCOMPARE(a_.actor(actorNamed(a_, "T1")).endState, EndState::Blocked);
+        QCOMPARE(a_.actor(a_.findActor("T1")).endState, EndState::Blocked);
         QCOMPARE(a_.actor(0).endState, EndState::Blocked);
     }
 

@@ -7,7 +7,7 @@
 #include <QStandardPaths>
 #include <QtTest>
 
-#include <dirent.h>
+#include "common/ProcessThreads.h"
 
 #include "gui/MainWindow.h"
 #include "lockstep/TraceAnalysis.h"
@@ -24,15 +24,6 @@ using namespace lockstep::app;
 
 namespace {
 
-int threadCount() {
-    int n = 0;
-    if (DIR* d = opendir("/proc/self/task")) {
-        while (dirent* e = readdir(d))
-            if (e->d_name[0] != '.') ++n;
-        closedir(d);
-    }
-    return n;
-}
 
 RunSetup setupFor(const char* id, PolicyKind policy = PolicyKind::RoundRobin, std::uint64_t seed = 1) {
     RunSetup s;
@@ -43,11 +34,6 @@ RunSetup setupFor(const char* id, PolicyKind policy = PolicyKind::RoundRobin, st
     return s;
 }
 
-ObjectId objectNamed(const Trace& t, const std::string& name) {
-    for (ObjectId o = 0; o < t.objectCount(); ++o)
-        if (t.object(o).name == name) return o;
-    return kNoObject;
-}
 
 // The listing line an actor is on at the end of `step`: the line of its last event up to there.
 int expectedLine(const Trace& t, ActorId a, std::uint32_t step) {
@@ -91,7 +77,7 @@ private slots:
             for (ActorId a = 0; a < t.actorCount(); ++a)
                 QCOMPARE(w.codeView()->currentLine(a), expectedLine(t, a, k));
             // The inspector shows the counter's value at this step.
-            const ObjectId counter = objectNamed(t, "counter");
+            const ObjectId counter = t.findObject("counter");
             if (counter == kNoObject) continue;
             const QModelIndex row = w.inspector()->model()->indexOfObject(counter);
             QVERIFY(row.isValid());
@@ -194,7 +180,7 @@ private slots:
     }
 
     void runToDeadlockAndClose() {
-        const int baseline = threadCount();
+        const int baseline = lockstep::testing::processThreadCount();
         {
             MainWindow w;
             w.show();
@@ -214,7 +200,7 @@ private slots:
             QTest::qWait(20);
             w.close();
         }
-        QTRY_COMPARE_WITH_TIMEOUT(threadCount(), baseline, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lockstep::testing::processThreadCount(), baseline, 10000);
     }
 };
 

@@ -75,20 +75,10 @@ std::vector<TraceEvent> eventsWhere(const Trace& t, const std::function<bool(con
     return out;
 }
 
-ObjectId objectNamed(const Trace& t, const std::string& name) {
-    for (ObjectId o = 0; o < t.objectCount(); ++o)
-        if (t.object(o).name == name) return o;
-    return kNoObject;
-}
 
-ActorId actorNamed(const Trace& t, const std::string& name) {
-    for (ActorId a = 0; a < t.actorCount(); ++a)
-        if (t.actor(a).name == name) return a;
-    return kNoActor;
-}
 
 std::vector<TraceEvent> eventsOn(const Trace& t, const std::string& object, Op op) {
-    const ObjectId o = objectNamed(t, object);
+    const ObjectId o = t.findObject(object);
     return eventsWhere(t, [&](const TraceEvent& e) { return e.object == o && e.op == op; });
 }
 
@@ -116,7 +106,7 @@ private:
         ex.runToEnd();
         return trace_.outcome();
     }
-    EndState endOf(const std::string& actor) const { return trace_.actor(actorNamed(trace_, actor)).endState; }
+    EndState endOf(const std::string& actor) const { return trace_.actor(trace_.findActor(actor)).endState; }
 
 private Q_SLOTS:
     // ---------------------------------------------------------------------------------------------------
@@ -135,8 +125,8 @@ private Q_SLOTS:
         QCOMPARE(printed(trace_), (QStringList{"[0.000 MainThread] before start alive: False",
                                                "[0.000 MainThread] after start alive: True",
                                                "[0.000 T1] hello from T1", "[0.000 MainThread] after join alive: False"}));
-        const ActorId t1 = actorNamed(trace_, "T1");
-        const ObjectId t1Object = objectNamed(trace_, "T1");
+        const ActorId t1 = trace_.findActor("T1");
+        const ObjectId t1Object = trace_.findObject("T1");
         QVERIFY(t1 != kNoActor);
         QCOMPARE(trace_.actor(t1).threadObject, t1Object);
         QCOMPARE(trace_.actor(t1).parent, ActorId(0));
@@ -168,7 +158,7 @@ private Q_SLOTS:
         QCOMPARE(printed(trace_), QStringList{"[0.000 MainThread] RuntimeError: threads can only be started once"});
         QCOMPARE(raised(trace_), QStringList{"RuntimeError: threads can only be started once"});
         const auto raises = eventsWhere(trace_, [](const TraceEvent& e) { return e.op == Op::Raise; });
-        QCOMPARE(raises[0].object, objectNamed(trace_, "T1"));
+        QCOMPARE(raises[0].object, trace_.findObject("T1"));
         QCOMPARE(raises[0].result, Result::Error);
         QCOMPARE(eventsOn(trace_, "T1", Op::Start).size(), std::size_t(1));
     }
@@ -269,7 +259,7 @@ private Q_SLOTS:
         });
         QCOMPARE(o.status, RunStatus::Finished);
         QCOMPARE(o.endTime, Nanos(endMs) * 1'000'000);
-        QCOMPARE(trace_.actor(actorNamed(trace_, "D")).daemon, daemon);
+        QCOMPARE(trace_.actor(trace_.findActor("D")).daemon, daemon);
         QCOMPARE(endOf("D"), workerEnd);
         QCOMPARE(endOf("MainThread"), EndState::Finished);
         QCOMPARE(printed(trace_), QStringList{"[2.500 MainThread] main ends"});
@@ -333,7 +323,7 @@ private Q_SLOTS:
             QCOMPARE(e.result, Result::Ok);
             QCOMPARE(e.arg, 0);
         }
-        QCOMPARE(trace_.object(objectNamed(trace_, "lock")).kind, ObjectKind::Lock);
+        QCOMPARE(trace_.object(trace_.findObject("lock")).kind, ObjectKind::Lock);
     }
 
     void lockNonBlocking() {
@@ -426,7 +416,7 @@ private Q_SLOTS:
         });
         QCOMPARE(o.status, RunStatus::Finished);
         QCOMPARE(printed(trace_), (QStringList{"[0.000 T1] T1 has it", "[1.000 T2] T2 has it"}));
-        const ActorId t2 = actorNamed(trace_, "T2");
+        const ActorId t2 = trace_.findActor("T2");
         QStringList seq;
         for (const TraceEvent& e : eventsOn(trace_, "lock", Op::Acquire))
             if (e.actor == t2) seq << qs(resultName(e.result)) + "@" + QString::number(toSeconds(e.time));
@@ -447,13 +437,13 @@ private Q_SLOTS:
         QCOMPARE(o.status, RunStatus::Finished);
         const auto raises = eventsWhere(trace_, [](const TraceEvent& e) { return e.op == Op::Raise; });
         QCOMPARE(raises.size(), std::size_t(1));
-        QCOMPARE(raises[0].actor, actorNamed(trace_, "T1"));
-        QCOMPARE(raises[0].object, objectNamed(trace_, "lock"));
+        QCOMPARE(raises[0].actor, trace_.findActor("T1"));
+        QCOMPARE(raises[0].object, trace_.findObject("lock"));
         QCOMPARE(raises[0].result, Result::Error);
         QCOMPARE(qs(trace_.argText(raises[0])), QStringLiteral("RuntimeError: release unlocked lock"));
         QCOMPARE(printedToStderr(trace_), QStringList{"Exception in thread T1:\nRuntimeError: release unlocked lock"});
         const auto errPrint = eventsWhere(trace_, [](const TraceEvent& e) { return e.op == Op::Print && (e.flags & TraceEvent::ToStderr); });
-        QCOMPARE(errPrint[0].actor, actorNamed(trace_, "T1"));
+        QCOMPARE(errPrint[0].actor, trace_.findActor("T1"));
         QCOMPARE(printed(trace_), (QStringList{"[1.000 T2] T2 goes on", "[1.000 MainThread] main goes on"}));
         QCOMPARE(endOf("T1"), EndState::Error);
         QCOMPARE(endOf("T2"), EndState::Finished);
@@ -477,7 +467,7 @@ private Q_SLOTS:
         QCOMPARE(printed(trace_), (QStringList{"[0.000 MainThread] locked: False", "[0.000 MainThread] acquire again: True"}));
         const auto releases = eventsOn(trace_, "lock", Op::Release);
         QCOMPARE(releases.size(), std::size_t(1));
-        QCOMPARE(releases[0].actor, actorNamed(trace_, "T1"));
+        QCOMPARE(releases[0].actor, trace_.findActor("T1"));
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -507,7 +497,7 @@ private Q_SLOTS:
         for (const TraceEvent& e : eventsOn(trace_, "rlock", Op::Release)) releaseArgs << e.arg;
         QCOMPARE(acquireArgs, (QList<int>{1, 2, 3}));
         QCOMPARE(releaseArgs, (QList<int>{2, 1, 0}));
-        QCOMPARE(trace_.object(objectNamed(trace_, "rlock")).kind, ObjectKind::RLock);
+        QCOMPARE(trace_.object(trace_.findObject("rlock")).kind, ObjectKind::RLock);
     }
 
     void rlockReleaseByNonOwner_data() {
@@ -578,7 +568,7 @@ private Q_SLOTS:
         QCOMPARE(releases, (QStringList{"S0:slot0", "MainThread:slot0", "S1:slot1", "S2:slot2"}));
         const auto created = eventsOn(trace_, "sem", Op::Create);
         QCOMPARE(created[0].arg, 3);
-        QCOMPARE(trace_.object(objectNamed(trace_, "sem")).param, std::int64_t(3));
+        QCOMPARE(trace_.object(trace_.findObject("sem")).param, std::int64_t(3));
     }
 
     void semaphoreFifoWakeOrder_data() {
@@ -697,7 +687,7 @@ private Q_SLOTS:
         QCOMPARE(o.status, RunStatus::Finished);
         QCOMPARE(printed(trace_), lines);
         QCOMPARE(raised(trace_).size(), qsizetype(bounded ? 1 : 0));
-        QCOMPARE(trace_.object(objectNamed(trace_, "sem")).kind, bounded ? ObjectKind::BoundedSemaphore : ObjectKind::Semaphore);
+        QCOMPARE(trace_.object(trace_.findObject("sem")).kind, bounded ? ObjectKind::BoundedSemaphore : ObjectKind::Semaphore);
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -883,7 +873,7 @@ private Q_SLOTS:
         QCOMPARE(printed(trace_), QStringList{"[0.000 MainThread] " + message});
         const auto raises = eventsWhere(trace_, [](const TraceEvent& e) { return e.op == Op::Raise; });
         QCOMPARE(raises.size(), std::size_t(1));
-        QCOMPARE(raises[0].object, objectNamed(trace_, "cv"));
+        QCOMPARE(raises[0].object, trace_.findObject("cv"));
         QCOMPARE(o.endTime, Nanos(0));
     }
 
@@ -909,10 +899,10 @@ private Q_SLOTS:
             notifier.join();
         });
         QCOMPARE(o.status, RunStatus::Finished);
-        const ObjectId lockId = objectNamed(trace_, "cv.lock");
+        const ObjectId lockId = trace_.findObject("cv.lock");
         QVERIFY(lockId != kNoObject);
         QCOMPARE(trace_.object(lockId).kind, ObjectKind::RLock);
-        QCOMPARE(trace_.object(objectNamed(trace_, "cv")).param, std::int64_t(lockId));
+        QCOMPARE(trace_.object(trace_.findObject("cv")).param, std::int64_t(lockId));
         QCOMPARE(printed(trace_), (QStringList{"[1.000 MainThread] notified: True",
                                                "[1.000 MainThread] locked after one release: True",
                                                "[1.000 MainThread] locked after two: False"}));
@@ -949,7 +939,7 @@ private Q_SLOTS:
         });
         QCOMPARE(o.status, RunStatus::Finished);
         QCOMPARE(printed(trace_), QStringList{"[1.000 W] ready"});
-        QCOMPARE(trace_.object(objectNamed(trace_, "mutex")).kind, ObjectKind::Lock);
+        QCOMPARE(trace_.object(trace_.findObject("mutex")).kind, ObjectKind::Lock);
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -1010,7 +1000,7 @@ private Q_SLOTS:
                                                "[2.000 P] put 4", "[3.000 MainThread] got 3", "[4.000 MainThread] got 4"}));
         const auto created = eventsOn(trace_, "q", Op::Create);
         QCOMPARE(created[0].arg, 2);
-        QCOMPARE(trace_.object(objectNamed(trace_, "q")).param, std::int64_t(2));
+        QCOMPARE(trace_.object(trace_.findObject("q")).param, std::int64_t(2));
         int blockedPuts = 0;
         for (const TraceEvent& e : eventsOn(trace_, "q", Op::Put)) blockedPuts += e.result == Result::Blocked;
         QCOMPARE(blockedPuts, 2);
@@ -1055,7 +1045,7 @@ private Q_SLOTS:
         const auto raises = eventsWhere(trace_, [](const TraceEvent& e) { return e.op == Op::Raise; });
         QCOMPARE(raises.size(), std::size_t(1));
         QCOMPARE(raises[0].time, Nanos(atMs) * 1'000'000);
-        QCOMPARE(raises[0].object, objectNamed(trace_, "q"));
+        QCOMPARE(raises[0].object, trace_.findObject("q"));
         const Op op = (what == 0 || what == 2) ? Op::Put : Op::Get;
         const Result r = atMs > 0 ? Result::Timeout : Result::Failed;
         QCOMPARE(eventsWhere(trace_, [&](const TraceEvent& e) { return e.op == op && e.result == r; }).size(), std::size_t(1));
@@ -1128,7 +1118,7 @@ private Q_SLOTS:
         QCOMPARE(o.status, RunStatus::Finished);
         QCOMPARE(printed(trace_), (QStringList{"[2.000 P0] action", "[2.000 P0] index 2", "[2.000 P2] index 0",
                                                "[2.000 P1] index 1", "[2.000 MainThread] broken: False waiting: 0"}));
-        QCOMPARE(trace_.object(objectNamed(trace_, "barrier")).param, std::int64_t(3));
+        QCOMPARE(trace_.object(trace_.findObject("barrier")).param, std::int64_t(3));
     }
 
     void barrierTimeoutBreaks() {
@@ -1234,7 +1224,7 @@ private Q_SLOTS:
             big.store(std::int64_t(1) << 40);
         });
         QCOMPARE(o.status, RunStatus::Finished);
-        const auto xs = eventsWhere(trace_, [&](const TraceEvent& e) { return e.object == objectNamed(trace_, "x"); });
+        const auto xs = eventsWhere(trace_, [&](const TraceEvent& e) { return e.object == trace_.findObject("x"); });
         QCOMPARE(xs.size(), std::size_t(3));
         QCOMPARE(xs[0].op, Op::Create);
         QCOMPARE(xs[0].arg, 7);
@@ -1244,7 +1234,7 @@ private Q_SLOTS:
         QCOMPARE(xs[2].arg, 8);
         for (const TraceEvent& e : xs) QVERIFY(!(e.flags & TraceEvent::ArgIsString));
         QStringList texts;
-        for (const TraceEvent& e : eventsWhere(trace_, [&](const TraceEvent& e) { return e.object == objectNamed(trace_, "s"); })) {
+        for (const TraceEvent& e : eventsWhere(trace_, [&](const TraceEvent& e) { return e.object == trace_.findObject("s"); })) {
             QVERIFY(e.flags & TraceEvent::ArgIsString);
             texts << qs(opName(e.op)) + " " + qs(trace_.argText(e));
         }
@@ -1365,7 +1355,7 @@ private Q_SLOTS:
             config);
         QCOMPARE(o.status, RunStatus::Finished);
         QCOMPARE(o.endTime, Nanos(endMs) * 1'000'000);
-        const ObjectId gilObject = objectNamed(trace_, "GIL");
+        const ObjectId gilObject = trace_.findObject("GIL");
         QCOMPARE(gilObject != kNoObject, gil);
         if (gil) {
             QCOMPARE(trace_.object(gilObject).kind, ObjectKind::Gil);

@@ -42,11 +42,6 @@ std::shared_ptr<Trace> runScenario(const char* id, RunConfig config = {}) {
     return trace;
 }
 
-ObjectId objectNamed(const Trace& t, const std::string& name) {
-    for (ObjectId o = 0; o < t.objectCount(); ++o)
-        if (t.object(o).name == name) return o;
-    return kNoObject;
-}
 
 bool sameBand(const Band& b, std::uint32_t bs, std::uint32_t es, Nanos bt, Nanos et) {
     return b.beginStep == bs && b.endStep == es && b.begin == bt && b.end == et;
@@ -332,7 +327,7 @@ private slots:
         QVERIFY(!m.lane(m.actorLane(0)).inCycle);  // MainThread waits in join, outside the cycle
         // Lock lanes: holders as TraceAnalysis says; both locks still held at the end.
         for (const char* name : {"lock_a", "lock_b"}) {
-            const ObjectId o = objectNamed(*trace, name);
+            const ObjectId o = trace->findObject(name);
             QVERIFY(o != kNoObject);
             const Lane& lane = m.lane(m.objectLane(o));
             QCOMPARE(lane.kind, LaneKind::Lock);

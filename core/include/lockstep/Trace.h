@@ -106,6 +106,10 @@ public:
     const std::vector<DeadlockCycle>& cycles() const { return cycles_; }
     const RunOutcome& outcome() const { return outcome_; }
 
+    // The first actor / object with this name, or kNoActor / kNoObject.
+    ActorId findActor(std::string_view name) const;
+    ObjectId findObject(std::string_view name) const;
+
     // Text of an event's argument when it names a string.
     std::string_view argText(const TraceEvent& e) const;
 
