@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the benchmark executables: a console reporter that also keeps every run's counters (so
-// main() can print the summary report after Google Benchmark is done), resident-set measurement and a median.
+// main() can print the summary report after Google Benchmark is done), resident-set measurement, a median, and
+// the hand-off workload both executables measure.
 
 #include <benchmark/benchmark.h>
 #include <unistd.h>
@@ -9,9 +10,13 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "lockstep/Api.h"
+#include "lockstep/Thread.h"
 
 namespace lockstep::bench {
 
@@ -64,5 +69,22 @@ private:
 };
 
 inline const char* verdict(bool ok) { return ok ? "MET" : "MISSED"; }
+
+// The hand-off workload: T1 and T2 each give up their turn `rounds` times with sleep(0), so under round-robin
+// every step is a switch to the other OS thread.
+inline std::function<void()> pingPongBody(std::int64_t rounds) {
+    return [rounds] {
+        using namespace std::chrono_literals;
+        auto yielder = [rounds] {
+            for (std::int64_t i = 0; i < rounds; ++i) lockstep::sleep(0ns);
+        };
+        lockstep::Thread t1(yielder, {.name = "T1"});
+        lockstep::Thread t2(yielder, {.name = "T2"});
+        t1.start();
+        t2.start();
+        t1.join();
+        t2.join();
+    };
+}
 
 }  // namespace lockstep::bench

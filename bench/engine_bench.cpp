@@ -111,17 +111,7 @@ double batonPingPong() {
 struct EngineHandoff {
     Trace trace;  // reused, as Explorer does: after the first run its chunks are already allocated
     RunConfig config;
-    std::function<void()> body = [] {
-        auto yielder = [] {
-            for (std::int64_t i = 0; i < kRounds; ++i) lockstep::sleep(0ns);
-        };
-        Thread t1(yielder, {.name = "T1"});
-        Thread t2(yielder, {.name = "T2"});
-        t1.start();
-        t2.start();
-        t1.join();
-        t2.join();
-    };
+    std::function<void()> body = lockstep::bench::pingPongBody(kRounds);
     EngineHandoff() {
         config.policy = PolicyKind::RoundRobin;
         config.maxSteps = UINT32_MAX;

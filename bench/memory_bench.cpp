@@ -65,19 +65,7 @@ void measure(benchmark::State& state, MakeBody makeBody, std::int64_t rounds) {
 void BM_TraceMemoryPingPong(benchmark::State& state) {
     measure(
         state,
-        [](std::int64_t rounds) {
-            return [rounds] {
-                auto yielder = [rounds] {
-                    for (std::int64_t i = 0; i < rounds; ++i) lockstep::sleep(0ns);
-                };
-                Thread t1(yielder, {.name = "T1"});
-                Thread t2(yielder, {.name = "T2"});
-                t1.start();
-                t2.start();
-                t1.join();
-                t2.join();
-            };
-        },
+        [](std::int64_t rounds) { return lockstep::bench::pingPongBody(rounds); },
         1'000'000);  // 2 M steps, 4 M events
 }
 
