@@ -6,7 +6,7 @@
 //  * ping-pong: two threads alternating with sleep(0): 2 events per step (Sleep + Switch);
 //  * single:    MainThread alone doing Shared<int> loads and stores: 1 event per step.
 // Steps and decisions are flags on events, so beyond its 24-byte events a trace holds only an index entry
-// every 64 steps, a fixed chunk table and the unused tail of its last chunk.
+// every 256 steps and the pages of its chunk table that hold a chunk.
 
 #include <chrono>
 #include <cstdint>
@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
                     verdict(rss <= 24.0));
     }
     std::printf("    (each event is sizeof(TraceEvent) = %zu B; steps and decisions are flags on events; the rest is\n"
-                "     a 4 B index entry per 64 steps, the fixed chunk table and the unused tail of the last chunk)\n",
+                "     a 4 B index entry per 256 steps and the used pages of the chunk table)\n",
                 sizeof(TraceEvent));
     return 0;
 }

@@ -89,7 +89,7 @@ public:
     std::size_t eventCount() const { return events_.size(); }
     const TraceEvent& event(std::size_t i) const { return events_[i]; }
     // Steps are numbered from 1; step s holds events [stepBegin(s), stepEnd(s)). Both find the step through
-    // an index of every 64th step and then walk the StepStart flags, so they cost O(64 steps), not O(1).
+    // an index of every 256th step and then walk the StepStart flags, so they cost O(256 steps), not O(1).
     std::uint32_t stepCount() const { return stepCount_.load(std::memory_order_acquire); }
     std::size_t stepBegin(std::uint32_t s) const;
     std::size_t stepEnd(std::uint32_t s) const { return stepBegin(s + 1); }
@@ -116,11 +116,11 @@ public:
     // Bytes held by the event and step storage (for the memory benchmark).
     std::size_t eventStorageBytes() const { return events_.memoryBytes() + stepIndex_.memoryBytes(); }
 
-    static constexpr std::uint32_t kStepIndexEvery = 64;
+    static constexpr std::uint32_t kStepIndexEvery = 256;
 
 private:
     AppendOnlyVector<TraceEvent, 14, (1u << 13)> events_;  // up to 134 M events in 384 KB chunks
-    AppendOnlyVector<std::uint32_t, 12, (1u << 12)> stepIndex_;  // first event of steps 1, 65, 129, ...
+    AppendOnlyVector<std::uint32_t, 12, (1u << 12)> stepIndex_;  // first event of steps 1, 257, 513, ...
     std::atomic<std::uint32_t> stepCount_{0};
     bool stepPending_ = false;    // a step has begun and has no event yet
     bool choicePending_ = false;
