@@ -55,7 +55,7 @@ Usage:
                                     the scenarios: ids, families, titles (and, with --json, parameters)
   lockstep run ID [run options] [--summary] [--events] [--trace FILE.json]
                 [--export FILE.png|svg|pdf [--width W] [--axis steps|time]]
-                                    run a scenario headless; prints its output and how it ended
+                                    run a scenario headless: its output, how it ended, data races
   lockstep explore ID [--runs N] [--seed S] [--json] [run options]
                                     run N seeded random schedules and count the outcomes
   lockstep help [COMMAND]           this text, or a command's options
@@ -180,6 +180,15 @@ void printHumanRun(const Trace& trace, const QString& id) {
     for (const FinalValue& v : o.shared)
         out() << "  " << QString::fromStdString(trace.object(v.object).name) << " = " << QString::fromStdString(v.text)
               << "\n";
+    for (const DataRace& r : trace.races()) {
+        auto access = [&](const DataRace::Access& a) {
+            return QStringLiteral("%1 by %2 at step %3")
+                .arg(a.write ? "store" : "load", QString::fromStdString(trace.actor(a.actor).name))
+                .arg(a.step);
+        };
+        out() << "  data race on " << QString::fromStdString(trace.object(r.object).name) << ": " << access(r.first)
+              << ", then " << access(r.second) << ", with nothing ordering them\n";
+    }
 }
 
 // Ctrl+C stops a long run between two steps; the run then ends as aborted and every thread is unwound.
@@ -194,7 +203,7 @@ int cmdRun(const QStringList& args) {
     parser.addPositionalArgument("ID", "The scenario (see 'lockstep list').");
     addRunOptions(parser);
     parser.addOption({"summary", "Print one JSON object: settings, status, actors, shared values, output, errors, "
-                                 "deadlock, replay token."});
+                                 "deadlock, data races, replay token."});
     parser.addOption({"events", "With --summary: add every event (step, t, actor, op, object, result)."});
     parser.addOption({"trace", "Write the trace as Chrome Trace Event JSON (opens in Perfetto).", "file.json"});
     parser.addOption({"export", "Paint the timeline of the whole run into an image: .png, .svg or .pdf, chosen by "

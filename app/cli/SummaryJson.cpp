@@ -123,6 +123,16 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
         }
         root["deadlock"] = QJsonObject{{"cycle", cycle}, {"step", static_cast<double>(c.step)}};
     }
+    QJsonArray races;
+    for (const DataRace& r : trace.races()) {
+        auto access = [&](const DataRace::Access& a) {
+            return QJsonObject{{"step", static_cast<double>(a.step)},
+                               {"actor", QString::fromStdString(trace.actor(a.actor).name)},
+                               {"access", a.write ? QStringLiteral("store") : QStringLiteral("load")}};
+        };
+        races.append(QJsonObject{{"object", objectName(trace, r.object)}, {"first", access(r.first)}, {"second", access(r.second)}});
+    }
+    root["races"] = races;
     root["replay"] = QString::fromStdString(encodeReplayToken(scenarioId.toStdString(), config, trace.decisions()));
     if (withEvents) root["events"] = events;
     return root;

@@ -35,6 +35,7 @@ int Barrier::wait(Timeout timeout) {
     if (object_->broken) ex.raise(me, id(), BrokenBarrierError());
     if (!timeout) timeout = object_->defaultTimeout;
     const int index = object_->count++;
+    ex.hbRelease(me, *object_);  // everything before wait() happens before everything after it, in every party
     if (object_->count == object_->parties) {
         ex.record(me, Op::Wait, id(), Result::Ok, index);
         if (object_->action) {
@@ -46,6 +47,7 @@ int Barrier::wait(Timeout timeout) {
             }
         }
         object_->count = 0;
+        ex.hbAcquire(me, *object_);
         ex.wakeWaiters(object_->waitersMut());
         ex.yieldPoint(me);
         return index;
@@ -64,6 +66,7 @@ int Barrier::wait(Timeout timeout) {
         ex.beginStep();
         ex.raise(me, id(), BrokenBarrierError());
     }
+    ex.hbAcquire(me, *object_);
     return index;
 }
 

@@ -33,6 +33,7 @@ bool Condition::wait(Timeout timeout) {
     object_->waitersMut().push_back(me);
     const bool notified = ex.block(me, *object_, Op::Wait, deadline);
     if (ex.aborting()) return false;
+    if (notified) ex.hbAcquire(me, *object_);
     ex.beginStep();
     lock.reacquireIn(me, saved);
     ex.yieldPoint(me);
@@ -68,6 +69,7 @@ void Condition::notifyIn(int n, Op op) {
     if (!object_->lock->ownedBy(me)) ex.raise(me, id(), RuntimeError("cannot notify on un-acquired lock"));
     // The notify event comes first and says how many it wakes; the wake-ups follow it.
     const int woken = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(n), object_->waiters().size()));
+    ex.hbRelease(me, *object_);
     ex.record(me, op, id(), Result::Ok, woken);
     ex.wakeWaiters(object_->waitersMut(), woken);
     ex.yieldPoint(me);

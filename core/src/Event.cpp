@@ -16,6 +16,7 @@ void Event::set() {
     if (me == kNoActor) return;
     ex.beginStep();
     object_->flag = true;
+    ex.hbRelease(me, *object_);
     ex.record(me, Op::Set, id(), Result::Ok, static_cast<std::int32_t>(object_->waiters().size()));
     ex.wakeWaiters(object_->waitersMut());
     ex.yieldPoint(me);
@@ -37,13 +38,16 @@ bool Event::wait(Timeout timeout) {
     if (me == kNoActor) return object_->flag;
     ex.beginStep();
     if (object_->flag) {
+        ex.hbAcquire(me, *object_);
         ex.record(me, Op::Wait, id(), Result::Ok, 1);
         ex.yieldPoint(me);
         return true;
     }
     const Nanos deadline = timeout ? ex.now() + std::max<Nanos>(0, timeout->count()) : kForever;
     object_->waitersMut().push_back(me);
-    return ex.block(me, *object_, Op::Wait, deadline);
+    const bool woken = ex.block(me, *object_, Op::Wait, deadline);
+    if (woken) ex.hbAcquire(me, *object_);  // set() happens before a wait that it ends
+    return woken;
 }
 
 }  // namespace lockstep

@@ -46,6 +46,7 @@ Execution::Execution(WorkerPool& pool, Trace& trace, RunConfig config, Body main
     main.id = 0;
     main.body = std::move(mainBody);
     main.state = State::Ready;
+    main.clock.set(0, 1);
 }
 
 Execution::~Execution() {
@@ -207,6 +208,11 @@ ActorId Execution::spawn(ThreadObject& thread, Body body, const std::string& nam
     s.thread = &thread;
     s.state = State::Ready;
     s.lastCore = static_cast<std::uint8_t>(id % cores_.size());
+    // start() happens before everything the new thread does; what the parent does next does not.
+    ActorState& parent = actors_[tlsActor];
+    s.clock = parent.clock;
+    s.clock.set(id, 1);
+    parent.clock.tick(tlsActor);
     ready_.push_back(id);
     return id;
 }
@@ -264,7 +270,10 @@ void Execution::runActor(ActorId id) {
     }
     a.state = State::Finished;
     trace_.actorMut(id).endState = a.endState;
-    if (a.thread) a.thread->onFinished();
+    if (a.thread) {
+        hbRelease(id, *a.thread);  // everything the thread did happens before a join that returns
+        a.thread->onFinished();
+    }
 
     After after;
     if (allNonDaemonFinished()) after = endRun(id, RunStatus::Finished);
@@ -509,6 +518,49 @@ void Execution::wake(ActorId actor) {
     s.state = State::Ready;
     ready_.push_back(actor);
     record(actor, s.waitOp, object, Result::Woken);
+}
+
+void Execution::hbRelease(ActorId me, SyncObject& object) {
+    ActorState& a = actors_[me];
+    object.clock.join(a.clock);
+    a.clock.tick(me);
+}
+
+void Execution::hbAcquire(ActorId me, const SyncObject& object) { actors_[me].clock.join(object.clock); }
+
+void Execution::hbAccess(ActorId me, AccessHistory& history, ObjectId object, bool write) {
+    const VectorClock& mine = actors_[me].clock;
+    const std::uint32_t step = trace_.stepCount();
+    // An earlier access by another actor is ordered before this one when this actor has seen that actor's
+    // clock reach the access's epoch.
+    auto unordered = [&](const AccessHistory::Entry& e) { return e.actor != me && e.epoch > mine.at(e.actor); };
+    if (history.lastWrite && unordered(*history.lastWrite)) reportRace(me, object, *history.lastWrite, true, write);
+    const AccessHistory::Entry now{me, mine.at(me), step};
+    if (!write) {
+        auto it = std::find_if(history.reads.begin(), history.reads.end(),
+                               [me](const AccessHistory::Entry& e) { return e.actor == me; });
+        if (it != history.reads.end()) *it = now;
+        else history.reads.push_back(now);
+        return;
+    }
+    for (const AccessHistory::Entry& r : history.reads)
+        if (unordered(r)) reportRace(me, object, r, false, true);
+    history.lastWrite = now;
+    history.reads.clear();
+}
+
+void Execution::reportRace(ActorId me, ObjectId object, const AccessHistory::Entry& first, bool firstWrite, bool write) {
+    // One report per kind of conflict between two actors on one variable: a loop would repeat it forever.
+    for (const DataRace& r : trace_.races())
+        if (r.object == object && r.first.actor == first.actor && r.second.actor == me && r.first.write == firstWrite &&
+            r.second.write == write)
+            return;
+    DataRace race;
+    race.object = object;
+    race.first = DataRace::Access{first.step, first.actor, firstWrite};
+    race.second = DataRace::Access{trace_.stepCount(), me, write};
+    const int index = trace_.addRace(race);
+    record(me, Op::Race, object, Result::Error, index);
 }
 
 int Execution::wakeWaiters(std::deque<ActorId>& queue, int n) {

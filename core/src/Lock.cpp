@@ -17,12 +17,14 @@ bool LockObject::acquireIn(ActorId me, bool blocking, Nanos deadline, int count)
     Execution& ex = execution();
     if (reentrant_ && count_ > 0 && owner_ == me) {
         ++count_;
+        ex.hbAcquire(me, *this);
         ex.record(me, Op::Acquire, id(), Result::Acquired, count_);
         return true;
     }
     if (count_ == 0) {
         count_ = count;
         owner_ = me;
+        ex.hbAcquire(me, *this);
         ex.record(me, Op::Acquire, id(), Result::Acquired, count_);
         return true;
     }
@@ -38,6 +40,7 @@ bool LockObject::acquireIn(ActorId me, bool blocking, Nanos deadline, int count)
         if (count_ == 0) {
             count_ = count;
             owner_ = me;
+            ex.hbAcquire(me, *this);
             ex.record(me, Op::Acquire, id(), Result::Acquired, count_);
             return true;
         }
@@ -53,6 +56,7 @@ void LockObject::releaseIn(ActorId me) {
         ex.raise(me, id(), RuntimeError("release unlocked lock"));
     }
     --count_;
+    ex.hbRelease(me, *this);
     ex.record(me, Op::Release, id(), Result::Ok, count_);
     if (count_ == 0) {
         owner_ = kNoActor;

@@ -51,6 +51,7 @@ void QueueObject::afterPut(ActorId me, const std::string& item) {
     Execution& ex = execution();
     ++unfinished;
     ++count;
+    ex.hbRelease(me, *this);  // a put happens before the get that takes its item (and later ones)
     ex.record(me, Op::Put, id(), Result::Ok, ex.text(item), TraceEvent::ArgIsString);
     ex.wakeWaiters(getters_, 1);
 }
@@ -58,6 +59,7 @@ void QueueObject::afterPut(ActorId me, const std::string& item) {
 void QueueObject::afterGet(ActorId me, const std::string& item) {
     Execution& ex = execution();
     --count;
+    ex.hbAcquire(me, *this);
     ex.record(me, Op::Get, id(), Result::Ok, ex.text(item), TraceEvent::ArgIsString);
     ex.wakeWaiters(waiters_, 1);
 }
@@ -66,6 +68,7 @@ void QueueObject::taskDone(ActorId me) {
     Execution& ex = execution();
     if (unfinished <= 0) ex.raise(me, id(), ValueError("task_done() called too many times"));
     --unfinished;
+    ex.hbRelease(me, *this);
     ex.record(me, Op::TaskDone, id(), Result::Ok, static_cast<std::int32_t>(unfinished));
     if (unfinished == 0)
         ex.wakeWaiters(joiners_);
@@ -74,12 +77,13 @@ void QueueObject::taskDone(ActorId me) {
 void QueueObject::join(ActorId me) {
     Execution& ex = execution();
     if (unfinished == 0) {
+        ex.hbAcquire(me, *this);
         ex.record(me, Op::QueueJoin, id(), Result::Ok);
         ex.yieldPoint(me);
         return;
     }
     joiners_.push_back(me);
-    ex.block(me, *this, Op::QueueJoin);
+    if (ex.block(me, *this, Op::QueueJoin)) ex.hbAcquire(me, *this);
 }
 
 }  // namespace lockstep

@@ -38,6 +38,7 @@ bool SemaphoreObject::acquireIn(ActorId me, bool blocking, Nanos deadline) {
         if (!first) ex.beginStep();
         if (value_ > 0) {
             --value_;
+            ex.hbAcquire(me, *this);
             ex.record(me, Op::Acquire, id(), Result::Acquired, takeSlot(me));
             return true;
         }
@@ -55,6 +56,7 @@ void SemaphoreObject::releaseIn(ActorId me, int n) {
     Execution& ex = execution();
     if (n < 1) ex.raise(me, id(), ValueError("n must be one or more"));
     if (bounded_ && value_ + n > initial_) ex.raise(me, id(), ValueError("Semaphore released too many times"));
+    ex.hbRelease(me, *this);
     for (int i = 0; i < n; ++i) {
         ++value_;
         ex.record(me, Op::Release, id(), Result::Ok, freeSlot(me));

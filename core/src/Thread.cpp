@@ -61,13 +61,14 @@ void Thread::join(std::optional<std::chrono::nanoseconds> timeout) {
     if (!object_->started) ex.raise(me, object_->id(), RuntimeError("cannot join thread before it is started"));
     if (object_->actor == me) ex.raise(me, object_->id(), RuntimeError("cannot join current thread"));
     if (object_->finished) {
+        ex.hbAcquire(me, *object_);
         ex.record(me, Op::Join, object_->id(), Result::Ok);
         ex.yieldPoint(me);
         return;
     }
     const Nanos deadline = timeout ? ex.now() + std::max<Nanos>(0, timeout->count()) : kForever;
     object_->waitersMut().push_back(me);
-    ex.block(me, *object_, Op::Join, deadline);
+    if (ex.block(me, *object_, Op::Join, deadline)) ex.hbAcquire(me, *object_);
 }
 
 bool Thread::is_alive() const { return object_->started && !object_->finished; }

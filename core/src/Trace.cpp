@@ -15,6 +15,7 @@ void Trace::clear() {
     objects_.clear();
     stringIds_.clear();
     cycles_.clear();
+    races_.clear();
     outcome_ = RunOutcome{};
 }
 
@@ -37,6 +38,11 @@ ObjectId Trace::addObject(ObjectInfo info) {
     const auto id = static_cast<ObjectId>(objects_.size());
     objects_.emplace_back(std::move(info));
     return id;
+}
+
+int Trace::addRace(DataRace r) {
+    races_.push_back(r);
+    return static_cast<int>(races_.size()) - 1;
 }
 
 int Trace::addCycle(DeadlockCycle c) {

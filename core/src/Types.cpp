@@ -17,7 +17,7 @@ std::string_view opName(Op op) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(Op::Count_)> names{
         "create", "start", "run", "join", "acquire", "release", "wait", "wait_for", "notify", "notify_all",
         "set", "clear", "put", "get", "task_done", "join_queue", "sleep", "work", "load", "store", "print",
-        "raise", "switch", "cancel", "deadlock", "yield"};
+        "raise", "switch", "cancel", "deadlock", "yield", "race"};
     return nameOf(names, op);
 }
 

@@ -131,8 +131,18 @@ private slots:
         QCOMPARE(r.code, 0);
         const QJsonObject s = json(r.out);
         for (const char* key : {"scenario", "policy", "seed", "cores", "status", "end_time", "steps", "switches",
-                                "actors", "shared", "output", "errors", "replay"})
+                                "actors", "shared", "output", "errors", "races", "replay"})
             QVERIFY2(s.contains(key), key);
+        // The lost update is a data race on the counter between T1 and T2.
+        const QJsonArray races = s["races"].toArray();
+        QVERIFY(!races.isEmpty());
+        for (const auto& r : races) {
+            const QJsonObject race = r.toObject();
+            QCOMPARE(race["object"].toString(), QStringLiteral("counter"));
+            for (const char* side : {"first", "second"})
+                for (const char* key : {"step", "actor", "access"}) QVERIFY(race[side].toObject().contains(key));
+        }
+        QVERIFY(json(lockstep({"run", "lock-counter", "--summary"}).out)["races"].toArray().isEmpty());
         QCOMPARE(s["scenario"].toString(), QStringLiteral("race-counter-sleep"));
         QCOMPARE(s["policy"].toString(), QStringLiteral("random"));
         QCOMPARE(s["seed"].toInt(), 7);

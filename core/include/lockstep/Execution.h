@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "lockstep/AccessHistory.h"
 #include "lockstep/Baton.h"
 #include "lockstep/Policy.h"
 #include "lockstep/PyError.h"
@@ -93,6 +94,14 @@ public:
     void wake(ActorId actor);
     // Take up to n actors from the front of a wait queue and wake them, oldest first. Returns how many.
     int wakeWaiters(std::deque<ActorId>& queue, int n = INT32_MAX);
+    // Happens-before for the race detector. A release publishes what the actor has seen into the object
+    // (unlock, set, notify, put, release, thread end); an acquire takes in what the object published (lock,
+    // a wait that returns, get, join).
+    void hbRelease(ActorId me, SyncObject& object);
+    void hbAcquire(ActorId me, const SyncObject& object);
+    // A load or store of a shared variable: records a DataRace (and an Op::Race event) when an earlier
+    // conflicting access of another actor is not ordered before this one.
+    void hbAccess(ActorId me, AccessHistory& history, ObjectId object, bool write);
     void sleepFor(ActorId me, Nanos d);
     void workFor(ActorId me, Nanos d);
     // Record a Python-style exception, make it a scheduling point, then throw it in the calling actor.
@@ -139,6 +148,7 @@ private:
         std::uint8_t lastCore = 0;
         std::uint16_t line = 0;
         EndState endState = EndState::NotStarted;
+        VectorClock clock;  // happens-before: what this actor has seen of every actor's releases
     };
     struct Timer {
         Nanos at;
@@ -168,6 +178,7 @@ private:
     void endSlice(int core);
     Nanos sliceLength(const ActorState& a) const;
     void checkCycleFrom(ActorId me);
+    void reportRace(ActorId me, ObjectId object, const AccessHistory::Entry& first, bool firstWrite, bool write);
     bool findCycleAmongBlocked();
     void removeFromReady(ActorId a);
     void collectFinalValues();

@@ -33,6 +33,7 @@ public:
         std::uint8_t flags = 0;
         const std::int32_t arg = encode(ex, value, flags);  // before record(): it sets `flags`
         ex.record(me, Op::Load, object_->id(), Result::Ok, arg, flags);
+        ex.hbAccess(me, object_->history, object_->id(), false);
         ex.yieldPoint(me);
         return value;
     }
@@ -46,6 +47,7 @@ public:
         std::uint8_t flags = 0;
         const std::int32_t arg = encode(ex, object_->value, flags);  // before record(): it sets `flags`
         ex.record(me, Op::Store, object_->id(), Result::Ok, arg, flags);
+        ex.hbAccess(me, object_->history, object_->id(), true);
         ex.yieldPoint(me);
     }
 
@@ -61,6 +63,7 @@ private:
             return repr(value);
         }
         T value;
+        AccessHistory history;  // for the race detector
     };
 
     // Small integers go into the event itself; anything else is stored once as text in the string table.

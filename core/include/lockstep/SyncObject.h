@@ -5,6 +5,7 @@
 #include <string>
 
 #include "lockstep/Types.h"
+#include "lockstep/VectorClock.h"
 
 namespace lockstep {
 
@@ -32,6 +33,9 @@ public:
     }
     const std::deque<ActorId>& waiters() const { return waiters_; }
     std::deque<ActorId>& waitersMut() { return waiters_; }
+
+    // What releasing this object published (happens-before for the race detector).
+    VectorClock clock;
 
 protected:
     std::deque<ActorId> waiters_;

@@ -50,6 +50,18 @@ struct DeadlockCycle {
     std::vector<ObjectId> objects;
 };
 
+// Two accesses to one Shared variable, at least one a store, that no happens-before edge orders.
+struct DataRace {
+    struct Access {
+        std::uint32_t step = 0;
+        ActorId actor = kNoActor;
+        bool write = false;
+    };
+    ObjectId object = kNoObject;
+    Access first;   // the earlier access
+    Access second;  // the access that found the race
+};
+
 struct FinalValue {
     ObjectId object = kNoObject;
     std::string text;
@@ -83,6 +95,7 @@ public:
     ObjectId addObject(ObjectInfo info);
     ActorInfo& actorMut(ActorId a) { return actors_.mut(a); }
     int addCycle(DeadlockCycle c);
+    int addRace(DataRace r);
     RunOutcome& outcomeMut() { return outcome_; }
 
     // ---- reader side ----
@@ -104,6 +117,7 @@ public:
     // Every decision that had more than one candidate, in order (derived from the Chosen flags).
     std::vector<Decision> decisions() const;
     const std::vector<DeadlockCycle>& cycles() const { return cycles_; }
+    const std::vector<DataRace>& races() const { return races_; }
     const RunOutcome& outcome() const { return outcome_; }
 
     // The first actor / object with this name, or kNoActor / kNoObject.
@@ -129,6 +143,7 @@ private:
     AppendOnlyVector<ObjectInfo, 8, 4096> objects_;
     std::unordered_map<std::string, std::uint32_t> stringIds_;
     std::vector<DeadlockCycle> cycles_;
+    std::vector<DataRace> races_;
     RunOutcome outcome_;
 };
 

@@ -48,6 +48,7 @@ enum class Op : std::uint8_t {
     Cancel,
     Deadlock,   // a cycle in the wait-for graph closed (arg: index of the cycle in the trace)
     Yield,
+    Race,       // two accesses to a Shared variable with no happens-before order (arg: index in races())
     Count_
 };
 
