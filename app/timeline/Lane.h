@@ -38,6 +38,7 @@ enum class MarkKind : std::uint8_t {
     Notify,
     Set,
     Clear,
+    Race,  // a load or store racing with an earlier access of another thread (see Trace::races())
     Count_
 };
 inline constexpr std::size_t kMarkKinds = static_cast<std::size_t>(MarkKind::Count_);

@@ -52,6 +52,8 @@ QColor Palette::markColor(MarkKind k) {
             return kVermillion;
         case MarkKind::Deadlock:
             return kVermillion;
+        case MarkKind::Race:
+            return kReddishPurple;
         case MarkKind::Wait:
             return kOrange;
         case MarkKind::Woken:

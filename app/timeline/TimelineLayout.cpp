@@ -18,8 +18,8 @@ std::vector<LegendEntry> makeLegendEntries() {
     out.push_back({LegendEntry::Type::Holder, 0, TimelineStrings::holderLegend(), {}});
     out.push_back({LegendEntry::Type::Count, 0, TimelineStrings::countLegend(), {}});
     out.push_back({LegendEntry::Type::Cycle, 0, TimelineStrings::cycleLegend(), {}});
-    for (MarkKind k : {MarkKind::Switch, MarkKind::Raise, MarkKind::Deadlock, MarkKind::Wait, MarkKind::Woken,
-                       MarkKind::Timeout, MarkKind::Notify, MarkKind::Set, MarkKind::Clear})
+    for (MarkKind k : {MarkKind::Switch, MarkKind::Raise, MarkKind::Deadlock, MarkKind::Race, MarkKind::Wait,
+                       MarkKind::Woken, MarkKind::Timeout, MarkKind::Notify, MarkKind::Set, MarkKind::Clear})
         out.push_back({LegendEntry::Type::Mark, int(k), TimelineStrings::markName(k), {}});
     return out;
 }

@@ -398,6 +398,10 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
                 m.kind = MarkKind::Deadlock;
                 lane = actorLane(e.actor);
                 break;
+            case Op::Race:
+                m.kind = MarkKind::Race;
+                lane = actorLane(e.actor);
+                break;
             default:
                 if (e.object >= objects || !isSignalKind(objectKinds_[e.object])) break;
                 lane = objectLane(e.object);

@@ -339,6 +339,11 @@ void TimelinePainter::drawMark(QPainter& p, MarkKind kind, const QPointF& c, qre
             p.drawPolygon(QPolygonF(
                 {QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y() + h), QPointF(c.x() - h, c.y() + h)}));
             break;
+        case MarkKind::Race:
+            // An hourglass: two accesses meeting with nothing between them.
+            p.drawPolygon(QPolygonF({QPointF(c.x() - h, c.y() - h), QPointF(c.x() + h, c.y() - h),
+                                     QPointF(c.x() - h, c.y() + h), QPointF(c.x() + h, c.y() + h)}));
+            break;
         case MarkKind::Deadlock:
             p.drawEllipse(c, h, h);
             p.setPen(QPen(Qt::white, 1.5));

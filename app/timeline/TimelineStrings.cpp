@@ -35,6 +35,8 @@ QString TimelineStrings::markName(MarkKind k) {
             return tr("error raised");
         case MarkKind::Deadlock:
             return tr("deadlock");
+        case MarkKind::Race:
+            return tr("data race");
         case MarkKind::Wait:
             return tr("wait");
         case MarkKind::Woken:

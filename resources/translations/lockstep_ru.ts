@@ -1078,119 +1078,124 @@
     </message>
     <message>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="39"/>
+        <source>data race</source>
+        <translation>гонка данных</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="41"/>
         <source>wait</source>
         <translation>ожидание</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="41"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="43"/>
         <source>woken</source>
         <translation>пробуждение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="43"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="45"/>
         <source>timeout</source>
         <translation>тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="45"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
         <source>notify</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="49"/>
         <source>set</source>
         <translation>установка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="49"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="51"/>
         <source>clear</source>
         <translation>сброс</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="59"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="61"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="61"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="63"/>
         <source>%1 waiting</source>
         <translation>%1: ожидающие</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="70"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="72"/>
         <source>blocked on %1</source>
         <translation>заблокирован (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="77"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="125"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="79"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="127"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="78"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="80"/>
         <source>steps %1–%2</source>
         <translation>шаги %1–%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="81"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="126"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="83"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="128"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="82"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="84"/>
         <source>t = %1 – %2</source>
         <translation>t = %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="91"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="124"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="93"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="126"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="93"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="95"/>
         <source>%1: blocked in %2 on %3</source>
         <translation>%1: заблокирован в %2, ждёт %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="97"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
         <source>%1: computing on core %2</source>
         <translation>%1: вычисляет на ядре %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="100"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="102"/>
         <source>core %1: %2 computing</source>
         <translation>ядро %1: вычисляет %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="103"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="105"/>
         <source>%1, slot %2: held by %3</source>
         <translation>%1, слот %2: владелец %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="109"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="111"/>
         <source>%1: held by %2</source>
         <translation>%1: владелец %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="112"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
         <source>part of the deadlock cycle</source>
         <translation>часть цикла взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="120"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="122"/>
         <source>context switch: %1 → %2</source>
         <translation>переключение контекста: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="122"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="124"/>
         <source>%1: %2 by %3</source>
         <translation>%1: %2 (поток %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="130"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="132"/>
         <source>%1: %n item(s) queued</source>
         <translation>
             <numerusform>%1: в очереди %n элемент</numerusform>
@@ -1199,7 +1204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="131"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="133"/>
         <source>%1: %n waiting</source>
         <translation>
             <numerusform>%1: ожидает %n поток</numerusform>
@@ -1208,32 +1213,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="146"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="148"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="152"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="152"/>
         <source>virtual time</source>
         <translation>виртуальное время</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="153"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="155"/>
         <source>deadlock cycle</source>
         <translation>цикл взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="156"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="158"/>
         <source>held by / computing (actor colour)</source>
         <translation>владелец / вычисляет (цвет потока)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="159"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="161"/>
         <source>waiting / queue length</source>
         <translation>ожидающие / длина очереди</translation>
     </message>
