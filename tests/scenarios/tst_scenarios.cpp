@@ -120,6 +120,16 @@ int peakTaken(const Trace& t, const std::string& object) {
     return peak;
 }
 
+// Rows (policy, seed): round-robin, cooperative, then the random policy with seeds 1..randomSeeds.
+void addPolicyRows(int randomSeeds, quint64 coopSeed = 1) {
+    QTest::addColumn<PolicyKind>("policy");
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1);
+    QTest::newRow("coop") << PolicyKind::Cooperative << coopSeed;
+    for (quint64 seed = 1; seed <= quint64(randomSeeds); ++seed)
+        QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed;
+}
+
 }  // namespace
 
 class TestScenarios : public QObject {
@@ -296,12 +306,7 @@ private slots:
     // ---- threads ----
 
     void threadsStartJoin_data() {
-        QTest::addColumn<PolicyKind>("policy");
-        QTest::addColumn<quint64>("seed");
-        QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1);
-        QTest::newRow("coop") << PolicyKind::Cooperative << quint64(1);
-        for (quint64 seed : {1, 2, 3, 4, 5, 6, 7, 8})
-            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed;
+        addPolicyRows(8);
     }
     void threadsStartJoin() {
         QFETCH(PolicyKind, policy);
@@ -474,12 +479,7 @@ private slots:
     }
 
     void deadlockTwoLocks_data() {
-        QTest::addColumn<PolicyKind>("policy");
-        QTest::addColumn<quint64>("seed");
-        QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1);
-        QTest::newRow("coop") << PolicyKind::Cooperative << quint64(1);
-        for (quint64 seed : {1, 2, 3, 4, 5, 6})
-            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed;
+        addPolicyRows(6);
     }
     void deadlockTwoLocks() {
         QFETCH(PolicyKind, policy);
@@ -546,12 +546,7 @@ private slots:
     // ---- semaphores, events, conditions, queues ----
 
     void semaphoreGroups_data() {
-        QTest::addColumn<PolicyKind>("policy");
-        QTest::addColumn<quint64>("seed");
-        QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1);
-        QTest::newRow("coop") << PolicyKind::Cooperative << quint64(1);
-        for (quint64 seed : {1, 2, 3, 4, 5, 6})
-            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed;
+        addPolicyRows(6);
     }
     void semaphoreGroups() {
         QFETCH(PolicyKind, policy);
@@ -574,12 +569,7 @@ private slots:
     }
 
     void boundedSemaphorePool_data() {
-        QTest::addColumn<PolicyKind>("policy");
-        QTest::addColumn<quint64>("seed");
-        QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1);
-        QTest::newRow("coop") << PolicyKind::Cooperative << quint64(7);
-        for (quint64 seed : {1, 2, 3, 4, 5})
-            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed;
+        addPolicyRows(5, 7);
     }
     void boundedSemaphorePool() {
         QFETCH(PolicyKind, policy);
