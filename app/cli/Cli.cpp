@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QGuiApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -15,6 +16,7 @@
 #include <csignal>
 #include <fstream>
 #include <memory>
+#include <vector>
 
 #include "cli/RunSetup.h"
 #include "cli/SummaryJson.h"
@@ -69,26 +71,24 @@ void addHelp(QCommandLineParser& parser, const QString& description) {
     parser.addHelpOption();
 }
 
-std::unique_ptr<QTranslator> gScenarioTranslator, gUiTranslator;
+// Installed translators: the window's strings and each scenario family's (resources/translations/*_<lang>.ts).
+std::vector<std::unique_ptr<QTranslator>> gTranslators;
 
 }  // namespace
 
 void installTranslations(const QString& language) {
     const QString lang = language.isEmpty() ? QLocale::system().name().left(2) : language;
-    for (auto* t : {&gScenarioTranslator, &gUiTranslator})
-        if (*t) QCoreApplication::removeTranslator(t->get());
-    gScenarioTranslator.reset();
-    gUiTranslator.reset();
+    for (const auto& t : gTranslators) QCoreApplication::removeTranslator(t.get());
+    gTranslators.clear();
     if (lang == "en") return;
-    auto load = [&](std::unique_ptr<QTranslator>& slot, const QString& base) {
+    const QDir dir(QStringLiteral(":/i18n"));
+    for (const QString& file : dir.entryList({QStringLiteral("*_%1.qm").arg(lang)}, QDir::Files, QDir::Name)) {
         auto t = std::make_unique<QTranslator>();
-        if (t->load(QStringLiteral(":/i18n/%1_%2.qm").arg(base, lang))) {
+        if (t->load(dir.filePath(file))) {
             QCoreApplication::installTranslator(t.get());
-            slot = std::move(t);
+            gTranslators.push_back(std::move(t));
         }
-    };
-    load(gScenarioTranslator, "scenarios");
-    load(gUiTranslator, "lockstep");
+    }
 }
 
 bool isCommandLineCommand(const QStringList& args) {

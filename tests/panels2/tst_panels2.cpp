@@ -29,6 +29,7 @@
 #include <memory>
 #include <set>
 
+#include "cli/Cli.h"
 #include "lockstep/Api.h"
 #include "lockstep/Execution.h"
 #include "lockstep/Thread.h"
@@ -99,19 +100,6 @@ double maxY(const QLineSeries* line) {
     double m = -1;
     for (const QPointF& p : line->points()) m = std::max(m, p.y());
     return m;
-}
-
-// The Russian scenario texts: compiled into the binary, or next to the `lockstep` binary where
-// qt_add_translations leaves the .qm files it embeds.
-QString russianScenarioQm() {
-    if (QFile::exists(QStringLiteral(":/i18n/scenarios_ru.qm"))) return QStringLiteral(":/i18n/scenarios_ru.qm");
-#ifdef LOCKSTEP_BINARY
-    const QDir dir = QFileInfo(QStringLiteral(LOCKSTEP_BINARY)).dir();
-    for (const QString& candidate : {dir.filePath(QStringLiteral("scenarios_ru.qm")),
-                                     dir.filePath(QStringLiteral(".qm/scenarios_ru.qm"))})
-        if (QFile::exists(candidate)) return candidate;
-#endif
-    return QString();
 }
 
 }  // namespace
@@ -192,14 +180,30 @@ private slots:
             QVERIFY(browser.filteredModel()->rowCount(browser.filteredModel()->index(f, 0)) > 0);
     }
 
+    // Every text a learner reads about a scenario has a Russian translation: title, description, parameter
+    // labels and family headings (a missing one would show English in the Russian window).
+    void everyScenarioTextIsTranslated() {
+        app::installTranslations(QStringLiteral("ru"));
+        auto backToEnglish = qScopeGuard([] { app::installTranslations(QStringLiteral("en")); });
+        QStringList missing;
+        auto check = [&](const std::string& where, const char* text) {
+            if (QCoreApplication::translate("Scenario", text) == QString::fromUtf8(text))
+                missing << QString::fromStdString(where) + ": " + QString::fromUtf8(text).left(60);
+        };
+        for (const std::string& f : scenarios::families()) check("family " + f, scenarios::familyTitle(f));
+        for (const auto& sc : scenarios::all()) {
+            check(sc.id + " title", sc.title);
+            check(sc.id + " description", sc.description);
+            for (const auto& p : sc.params) check(sc.id + " parameter " + p.key, p.label);
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join('\n')));
+    }
+
     void searchInRussian() {
-        const QString qm = russianScenarioQm();
-        if (qm.isEmpty()) QSKIP("scenarios_ru.qm is neither in this binary's resources nor next to lockstep");
-        QTranslator translator;
-        QVERIFY(translator.load(qm));
         ScenarioBrowser browser;
         browser.selectScenario(QStringLiteral("deadlock-two-locks"));
-        QVERIFY(QCoreApplication::installTranslator(&translator));
+        app::installTranslations(QStringLiteral("ru"));  // every *_ru.qm compiled into the binary
+        auto backToEnglish = qScopeGuard([] { app::installTranslations(QStringLiteral("en")); });
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
         QCoreApplication::processEvents();
         const scenarios::Scenario* s = scenarios::find("deadlock-two-locks");
@@ -233,7 +237,8 @@ private slots:
             if (l->buddy() == slotsEditor) label = l->text();
         QCOMPARE(label, QCoreApplication::translate("Scenario", "Semaphore slots") + ':');
         QVERIFY(label != QStringLiteral("Semaphore slots:"));
-        QCoreApplication::removeTranslator(&translator);
+        backToEnglish.dismiss();
+        app::installTranslations(QStringLiteral("en"));
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
         QCoreApplication::processEvents();
         QCOMPARE(row.data().toString(), QString::fromUtf8(s->title));

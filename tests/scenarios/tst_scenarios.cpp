@@ -11,126 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "common/ScenarioTrace.h"
 #include "lockstep/Execution.h"
 #include "lockstep/scenarios/Registry.h"
 
 using namespace lockstep;
 using lockstep::scenarios::Scenario;
-
-Q_DECLARE_METATYPE(lockstep::PolicyKind)
-Q_DECLARE_METATYPE(lockstep::RunStatus)
-
-namespace {
-
-constexpr Nanos kSecond = 1'000'000'000;
-constexpr Nanos kMilli = 1'000'000;
-
-using ParamList = std::vector<std::pair<std::string, std::int64_t>>;
-
-// One finished run: the trace and its outcome.
-struct Run {
-    Trace trace;
-    const RunOutcome& outcome() const { return trace.outcome(); }
-};
-
-struct Printed {
-    Nanos time;
-    std::string actor;
-    std::string text;
-};
-
-std::string actorName(const Trace& t, const TraceEvent& e) {
-    return e.actor == kNoActor ? std::string() : t.actor(e.actor).name;
-}
-
-std::string objName(const Trace& t, const TraceEvent& e) {
-    return e.object == kNoObject ? std::string() : t.object(e.object).name;
-}
-
-std::vector<Printed> printed(const Trace& t) {
-    std::vector<Printed> out;
-    for (std::size_t i = 0; i < t.eventCount(); ++i) {
-        const TraceEvent& e = t.event(i);
-        if (e.op == Op::Print) out.push_back({e.time, actorName(t, e), std::string(t.argText(e))});
-    }
-    return out;
-}
-
-std::vector<Printed> printedContaining(const Trace& t, const std::string& part) {
-    std::vector<Printed> out;
-    for (const Printed& p : printed(t))
-        if (p.text.find(part) != std::string::npos) out.push_back(p);
-    return out;
-}
-
-// Events of one operation (and result) on the object called `object` ("" for any object).
-std::vector<TraceEvent> events(const Trace& t, Op op, std::optional<Result> result, const std::string& object = {}) {
-    std::vector<TraceEvent> out;
-    for (std::size_t i = 0; i < t.eventCount(); ++i) {
-        const TraceEvent& e = t.event(i);
-        if (e.op != op || (result && e.result != *result)) continue;
-        if (!object.empty() && objName(t, e) != object) continue;
-        out.push_back(e);
-    }
-    return out;
-}
-
-std::optional<std::string> sharedValue(const Trace& t, const std::string& name) {
-    for (const FinalValue& v : t.outcome().shared)
-        if (t.object(v.object).name == name) return v.text;
-    return std::nullopt;
-}
-
-std::optional<ActorId> actorByName(const Trace& t, const std::string& name) {
-    for (std::size_t a = 0; a < t.actorCount(); ++a)
-        if (t.actor(static_cast<ActorId>(a)).name == name) return static_cast<ActorId>(a);
-    return std::nullopt;
-}
-
-// The run-level "Done" event of an actor (the time it ended).
-std::optional<Nanos> endTime(const Trace& t, const std::string& actor) {
-    for (std::size_t i = 0; i < t.eventCount(); ++i) {
-        const TraceEvent& e = t.event(i);
-        if (e.op == Op::Run && e.result == Result::Done && actorName(t, e) == actor) return e.time;
-    }
-    return std::nullopt;
-}
-
-int listingLines(const Scenario& s) {
-    int n = static_cast<int>(std::count(s.listing.begin(), s.listing.end(), '\n'));
-    if (!s.listing.empty() && s.listing.back() != '\n') ++n;
-    return n;
-}
-
-QString policyLabel(PolicyKind k, std::uint64_t seed) {
-    if (k == PolicyKind::Random) return QStringLiteral("random-%1").arg(seed);
-    return QString::fromStdString(policyName(k));
-}
-
-// How many slots of a semaphore are taken at most, following its acquire and release events in order.
-int peakTaken(const Trace& t, const std::string& object) {
-    int taken = 0;
-    int peak = 0;
-    for (std::size_t i = 0; i < t.eventCount(); ++i) {
-        const TraceEvent& e = t.event(i);
-        if (objName(t, e) != object) continue;
-        if (e.op == Op::Acquire && e.result == Result::Acquired) peak = std::max(peak, ++taken);
-        if (e.op == Op::Release && e.result == Result::Ok) --taken;
-    }
-    return peak;
-}
-
-// Rows (policy, seed): round-robin, cooperative, then the random policy with seeds 1..randomSeeds.
-void addPolicyRows(int randomSeeds, quint64 coopSeed = 1) {
-    QTest::addColumn<PolicyKind>("policy");
-    QTest::addColumn<quint64>("seed");
-    QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1);
-    QTest::newRow("coop") << PolicyKind::Cooperative << coopSeed;
-    for (quint64 seed = 1; seed <= quint64(randomSeeds); ++seed)
-        QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed;
-}
-
-}  // namespace
+using namespace lockstep::testing;
 
 class TestScenarios : public QObject {
     Q_OBJECT
@@ -141,19 +28,7 @@ private:
     // Runs a scenario; policy and seed default to the scenario's own defaults.
     std::unique_ptr<Run> run(const std::string& id, std::optional<PolicyKind> policy = std::nullopt,
                              std::optional<std::uint64_t> seed = std::nullopt, const ParamList& params = {}) {
-        const Scenario* s = scenarios::find(id);
-        if (!s) return nullptr;
-        auto r = std::make_unique<Run>();
-        RunConfig cfg;
-        cfg.policy = policy.value_or(s->defaults.policy);
-        cfg.seed = seed.value_or(s->defaults.seed);
-        cfg.cores = s->defaults.cores;
-        cfg.gil = s->defaults.gil;
-        cfg.params = params;
-        const scenarios::Params p = s->resolve(cfg.params);
-        Execution ex(pool_, r->trace, cfg, [s, p] { s->main(p); });
-        ex.runToEnd();
-        return r;
+        return runScenario(pool_, id, policy, seed, params);
     }
 
     // Rows for every scenario under rr, coop and several random seeds, with the status it must end in.
