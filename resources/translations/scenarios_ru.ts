@@ -4,19 +4,24 @@
 <context>
     <name>Scenario</name>
     <message>
-        <location filename="../../scenarios/src/Registry.cpp" line="39"/>
+        <location filename="../../scenarios/src/Registry.cpp" line="41"/>
         <source>Threads: start, join, names, daemons</source>
         <translation>Потоки: запуск, join, имена, демоны</translation>
     </message>
     <message>
-        <location filename="../../scenarios/src/Registry.cpp" line="40"/>
+        <location filename="../../scenarios/src/Registry.cpp" line="42"/>
         <source>Races and locks</source>
         <translation>Гонки и блокировки</translation>
     </message>
     <message>
-        <location filename="../../scenarios/src/Registry.cpp" line="41"/>
+        <location filename="../../scenarios/src/Registry.cpp" line="43"/>
         <source>Semaphores, events, conditions, queues</source>
         <translation>Семафоры, события, условия, очереди</translation>
+    </message>
+    <message>
+        <location filename="../../scenarios/src/Registry.cpp" line="44"/>
+        <source>Pools, futures and the GIL</source>
+        <translation>Пулы потоков, объекты Future и GIL</translation>
     </message>
 </context>
 </TS>

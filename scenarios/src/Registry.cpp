@@ -19,6 +19,8 @@ const std::vector<Scenario>& all() {
         addThreadScenarios(out);
         addRaceScenarios(out);
         addSyncScenarios(out);
+        addPoolScenarios(out);
+        addGilScenarios(out);
         return out;
     }();
     return scenarios;
@@ -31,7 +33,7 @@ const Scenario* find(const std::string& id) {
 }
 
 const std::vector<std::string>& families() {
-    static const std::vector<std::string> ids{"threads", "races", "sync"};
+    static const std::vector<std::string> ids{"threads", "races", "sync", "pools"};
     return ids;
 }
 
@@ -39,6 +41,7 @@ const char* familyTitle(const std::string& family) {
     if (family == "threads") return QT_TRANSLATE_NOOP("Scenario", "Threads: start, join, names, daemons");
     if (family == "races") return QT_TRANSLATE_NOOP("Scenario", "Races and locks");
     if (family == "sync") return QT_TRANSLATE_NOOP("Scenario", "Semaphores, events, conditions, queues");
+    if (family == "pools") return QT_TRANSLATE_NOOP("Scenario", "Pools, futures and the GIL");
     return "";
 }
 

@@ -18,5 +18,7 @@ const char* familyTitle(const std::string& family);
 void addThreadScenarios(std::vector<Scenario>& out);
 void addRaceScenarios(std::vector<Scenario>& out);
 void addSyncScenarios(std::vector<Scenario>& out);
+void addPoolScenarios(std::vector<Scenario>& out);  // thread pools and futures
+void addGilScenarios(std::vector<Scenario>& out);   // CPU-bound threads under the GIL
 
 }  // namespace lockstep::scenarios
