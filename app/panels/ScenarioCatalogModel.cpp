@@ -25,6 +25,10 @@ ScenarioCatalogModel::ScenarioCatalogModel(QObject* parent) : QStandardItemModel
             item->setData(QString::fromStdString(family), FamilyIdRole);
             group->appendRow(item);
         }
+        if (group->rowCount() == 0) {  // a family with nothing (yet) is not shown as an empty heading
+            delete group;
+            continue;
+        }
         appendRow(group);
     }
     retranslate();
