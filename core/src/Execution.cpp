@@ -91,6 +91,11 @@ const RunOutcome& Execution::runToEnd() {
     return trace_.outcome();
 }
 
+void Execution::usePolicy(std::unique_ptr<Policy> policy) {
+    if (started_) throw std::logic_error("Execution::usePolicy after the run started");
+    if (policy) policy_ = std::move(policy);
+}
+
 bool Execution::chooseNext(ActorId actor) {
     if (std::find(candidates_.begin(), candidates_.end(), actor) == candidates_.end()) return false;
     chosenByController_ = actor;
@@ -337,7 +342,7 @@ Execution::After Execution::schedule(ActorId me, bool yielding) {
     next = forcedChoice(error);
     if (!error.empty()) return endRun(me, RunStatus::Error, error);
     if (next == kNoActor) {
-        DecisionContext ctx{candidates_, me, actors_[me].state == State::Running, yielding, step};
+        DecisionContext ctx{candidates_, me, actors_[me].state == State::Running, yielding, step, randomDraws_};
         next = policy_->pick(ctx);
         while (next == kNoActor) {
             // Manual policy: the choice comes from the controller (chooseNext) while paused.

@@ -75,6 +75,9 @@ public:
     bool chooseNext(ActorId actor);
     const RunConfig& config() const { return config_; }
     const Trace& trace() const { return trace_; }
+    // Replace the policy made from config().policy (the explorer's own strategies). Only before the first
+    // advance(); the new policy's preemptive() then decides quantum preemption.
+    void usePolicy(std::unique_ptr<Policy> policy);
 
     // ---- actor side: the API the primitives are built on; only the baton holder calls these ----
     static Execution& current();          // throws std::logic_error outside a scenario thread
@@ -124,8 +127,12 @@ public:
     std::uint64_t seed() const { return config_.seed; }
     // The scenario's own random numbers (random.randint): one generator per run, drawn in execution order,
     // so the seed fixes every draw.
-    std::uint64_t nextRandom() { return scenarioRandom_.next(); }
+    std::uint64_t nextRandom() {
+        ++randomDraws_;
+        return scenarioRandom_.next();
+    }
     bool aborting() const { return aborting_; }
+    std::uint64_t randomDraws() const { return randomDraws_; }
 
 private:
     enum class State : std::uint8_t { Created, Ready, Running, Blocked, Sleeping, WantCpu, Computing, Finished };
@@ -205,6 +212,7 @@ private:
     std::uint32_t switches_ = 0;
     std::vector<ActorId> candidates_;
     SplitMix64 scenarioRandom_{0};
+    std::uint64_t randomDraws_ = 0;
 
     // forced choices: from config_.schedule, then from chooseNext()
     std::size_t scheduleIndex_ = 0;

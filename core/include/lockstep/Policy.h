@@ -19,6 +19,9 @@ struct DecisionContext {
     bool currentRunnable = false;
     bool yielding = false;
     std::uint32_t step = 0;
+    // How many random.randint draws the run has made so far. The draws come from one generator in execution
+    // order, so two steps that both draw are dependent: the explorer reads this to see which steps drew.
+    std::uint64_t randomDraws = 0;
 };
 
 enum class PolicyKind : std::uint8_t { RoundRobin, Random, Cooperative, Manual };
