@@ -58,8 +58,8 @@ Usage:
   lockstep run ID [run options] [--summary] [--events] [--trace FILE.json]
                 [--export FILE.png|svg|pdf [--width W] [--axis steps|time]]
                                     run a scenario headless: its output, how it ended, data races
-  lockstep explore ID [--runs N] [--seed S] [--json] [run options]
-                                    run N seeded random schedules and count the outcomes
+  lockstep explore ID [--strategy dfs|random|pct] [--runs N] [--max-preemptions K] [--json]
+                [run options]       run many schedules, count the outcomes, say if that was all of them
   lockstep help [COMMAND]           this text, or a command's options
 
 Exit codes: 0 the command did its job (a deadlock is a result, not a failure); 2 a bad command line
@@ -299,14 +299,31 @@ int cmdRun(const QStringList& args) {
     return 0;
 }
 
+// Ctrl+C during an exploration stops it after the current run; what was found so far is printed.
+std::atomic<bool> gExploreInterrupted{false};
+void onExploreInterrupt(int) { gExploreInterrupted.store(true); }
+
 int cmdExplore(const QStringList& args) {
     QCommandLineParser parser;
-    addHelp(parser, "Run many seeded random schedules of a scenario and count the outcomes (end status and "
-                    "final shared values), with a replay token for each.");
+    addHelp(parser,
+            "Run a scenario under many schedules and count the outcomes (end status and final shared values), "
+            "with a replay token for each.\n\n"
+            "Strategies:\n"
+            "  dfs     systematic: every schedule, depth first, with partial-order reduction (schedules that\n"
+            "          only reorder independent steps are run once). Says whether the search was exhaustive.\n"
+            "          For small scenarios; bound it with --max-preemptions on larger ones.\n"
+            "  random  seeded random choices at every decision (--seed is the first run's seed).\n"
+            "  pct     probabilistic concurrency testing: random thread priorities with --depth - 1 priority\n"
+            "          changes per run; finds bugs that need a few unlikely switches in large scenarios.");
     parser.addPositionalArgument("ID", "The scenario (see 'lockstep list').");
     addRunOptions(parser);
-    parser.addOption({"runs", "How many schedules (default 1000).", "n", "1000"});
-    parser.addOption({"json", "Print JSON: scenario, runs, distinct, outcomes [{outcome, count, replay}]."});
+    parser.addOption({"strategy", "dfs, random or pct (default dfs).", "name", "dfs"});
+    parser.addOption({"runs", "At most this many schedules (default 1000).", "n", "1000"});
+    parser.addOption({"max-preemptions", "dfs: at most K preemptions per schedule (default: no bound).", "k"});
+    parser.addOption({"no-reduction", "dfs: try every alternative at every decision (plain DFS, for comparison)."});
+    parser.addOption({"depth", "pct: the number of ordering constraints to aim at, 1 to 10 (default 3).", "d", "3"});
+    parser.addOption({"json", "Print JSON: scenario, strategy, runs, exhaustive, distinct, outcomes "
+                              "[{outcome, count, first_run, replay}]."});
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help explore')");
     if (parser.isSet("help")) {
         out() << parser.helpText();
@@ -314,21 +331,52 @@ int cmdExplore(const QStringList& args) {
     }
     const QStringList pos = parser.positionalArguments().mid(1);
     if (pos.size() > 1) return usageError("explore takes one scenario id, got: " + pos.join(' '));
+    ExploreOptions options;
+    if (!parseExploreStrategy(parser.value("strategy").toStdString(), options.strategy))
+        return usageError(QStringLiteral("--strategy: '%1' is not a strategy; use dfs, random or pct")
+                              .arg(parser.value("strategy")));
     bool ok = false;
-    const int runs = parser.value("runs").toInt(&ok);
-    if (!ok || runs < 1 || runs > 10'000'000)
+    options.maxRuns = parser.value("runs").toInt(&ok);
+    if (!ok || options.maxRuns < 1 || options.maxRuns > 10'000'000)
         return usageError(QStringLiteral("--runs: '%1' is not a number of runs from 1 to 10000000").arg(parser.value("runs")));
+    if (parser.isSet("max-preemptions")) {
+        options.maxPreemptions = parser.value("max-preemptions").toInt(&ok);
+        if (!ok || options.maxPreemptions < 0 || options.maxPreemptions > 1000)
+            return usageError(QStringLiteral("--max-preemptions: '%1' is not a number from 0 to 1000")
+                                  .arg(parser.value("max-preemptions")));
+    }
+    options.partialOrderReduction = !parser.isSet("no-reduction");
+    options.pctDepth = parser.value("depth").toInt(&ok);
+    if (!ok || options.pctDepth < 1 || options.pctDepth > 10)
+        return usageError(QStringLiteral("--depth: '%1' is not a depth from 1 to 10").arg(parser.value("depth")));
+    if (options.strategy != ExploreStrategy::Dfs && (parser.isSet("max-preemptions") || parser.isSet("no-reduction")))
+        return usageError("--max-preemptions and --no-reduction belong to --strategy dfs");
     RunSetup setup;
     QString error;
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
+    options.seed = setup.config.seed;
     const QString id = QString::fromStdString(setup.scenario->id);
     const scenarios::Params params = setup.scenario->resolve(setup.config.params);
     const scenarios::Scenario* scenario = setup.scenario;
 
     WorkerPool pool;
     Explorer explorer(pool);
-    const ExploreResult r = explorer.exploreRandom(
-        setup.scenario->id, [scenario, params] { scenario->main(params); }, setup.config, runs, setup.config.seed);
+    gExploreInterrupted.store(false);
+    auto previous = std::signal(SIGINT, onExploreInterrupt);
+    const ExploreResult r = explorer.explore(
+        setup.scenario->id, [scenario, params] { scenario->main(params); }, setup.config, options,
+        [](int) { return !gExploreInterrupted.load(); });
+    std::signal(SIGINT, previous);
+    if (r.cancelled) err() << "lockstep: interrupted after " << r.runs << " schedules; the results so far follow\n";
+
+    // Why a search is not a proof, in words; empty when it is one.
+    QString notExhaustive;
+    if (r.strategy != ExploreStrategy::Dfs) notExhaustive = "sampling, not a proof";
+    else if (!r.error.empty()) notExhaustive = QString::fromStdString(r.error);
+    else if (r.cancelled) notExhaustive = "interrupted";
+    else if (r.budgetReached) notExhaustive = QStringLiteral("stopped at --runs %1 with schedules left").arg(options.maxRuns);
+    else if (r.boundReached) notExhaustive = QStringLiteral("the preemption bound %1 left schedules out").arg(options.maxPreemptions);
+    else if (r.stepLimitReached) notExhaustive = "some runs reached the step limit";
 
     if (parser.isSet("json")) {
         QJsonArray outcomes;
@@ -340,31 +388,51 @@ int cmdExplore(const QStringList& args) {
                 if (o.numeric[k] && num) shared[QString::fromStdString(o.shared[k].first)] = v;
                 else shared[QString::fromStdString(o.shared[k].first)] = QString::fromStdString(o.shared[k].second);
             }
-            outcomes.append(QJsonObject{
+            QJsonObject entry{
                 {"outcome", QJsonObject{{"status", QString::fromUtf8(runStatusName(o.status).data())}, {"shared", shared}}},
                 {"count", o.count},
-                {"seed", static_cast<double>(o.seed)},
-                {"replay", QString::fromStdString(o.replay)}});
+                {"first_run", o.firstRun},
+                {"replay", QString::fromStdString(o.replay)}};
+            if (r.strategy == ExploreStrategy::Random) entry["seed"] = static_cast<double>(o.seed);
+            outcomes.append(entry);
         }
-        out() << QJsonDocument(QJsonObject{{"scenario", id},
-                                           {"runs", r.runs},
-                                           {"distinct", static_cast<int>(r.outcomes.size())},
-                                           {"outcomes", outcomes}})
-                     .toJson(QJsonDocument::Indented);
-        return 0;
+        QJsonObject doc{{"scenario", id},
+                        {"strategy", QString::fromStdString(exploreStrategyName(r.strategy))},
+                        {"runs", r.runs},
+                        {"exhaustive", r.exhaustive},
+                        {"distinct", static_cast<int>(r.outcomes.size())},
+                        {"outcomes", outcomes}};
+        if (!notExhaustive.isEmpty()) doc["not_exhaustive_because"] = notExhaustive;
+        if (r.strategy == ExploreStrategy::Dfs) {
+            doc["partial_order_reduction"] = options.partialOrderReduction;
+            doc["max_preemptions"] = options.maxPreemptions < 0 ? QJsonValue() : QJsonValue(options.maxPreemptions);
+        }
+        if (r.strategy == ExploreStrategy::Pct) doc["depth"] = options.pctDepth;
+        out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        return r.error.empty() ? 0 : 1;
     }
-    out() << QStringLiteral("%1: %2 schedules, %3 distinct outcomes\n").arg(id).arg(r.runs).arg(r.outcomes.size());
+    out() << QStringLiteral("%1: %2 schedules (%3), %4 distinct outcomes\n")
+                 .arg(id)
+                 .arg(r.runs)
+                 .arg(QString::fromStdString(exploreStrategyName(r.strategy)))
+                 .arg(r.outcomes.size());
+    if (r.exhaustive) out() << "  exhaustive: these are all the outcomes this scenario can have\n";
+    else out() << "  not exhaustive: " << notExhaustive << "\n";
     for (const ExploreOutcome& o : r.outcomes) {
         QString values;
         for (const auto& [name, value] : o.shared)
             values += QString::fromStdString(name) + "=" + QString::fromStdString(value) + " ";
-        const int bar = static_cast<int>(40.0 * o.count / r.runs + 0.5);
+        const int bar = r.runs > 0 ? static_cast<int>(40.0 * o.count / r.runs + 0.5) : 0;
         out() << QStringLiteral("  %1 %2 %3 %4\n")
                      .arg(QString::number(o.count).rightJustified(8))
                      .arg(QString(bar, QChar('#')).leftJustified(40))
                      .arg(QString::fromUtf8(runStatusName(o.status).data()))
                      .arg(values.trimmed());
         out() << "           replay: " << QString::fromStdString(o.replay) << "\n";
+    }
+    if (!r.error.empty()) {
+        err() << "lockstep: " << QString::fromStdString(r.error) << "\n";
+        return 1;
     }
     return 0;
 }

@@ -70,6 +70,10 @@ private slots:
         QTest::newRow("param out of range") << QStringList{"run", "race-counter-sleep", "--param", "delay_ms=-5"} << 2 << "from 0 to";
         QTest::newRow("bad replay") << QStringList{"run", "--replay", "nonsense"} << 2 << "11 fields";
         QTest::newRow("bad runs") << QStringList{"explore", "race-counter-sleep", "--runs", "0"} << 2 << "--runs";
+        QTest::newRow("bad strategy") << QStringList{"explore", "race-counter-sleep", "--strategy", "bfs"} << 2 << "dfs, random or pct";
+        QTest::newRow("bad bound") << QStringList{"explore", "race-counter-sleep", "--max-preemptions", "-1"} << 2 << "--max-preemptions";
+        QTest::newRow("bound without dfs") << QStringList{"explore", "race-counter-sleep", "--strategy", "pct", "--max-preemptions", "2"} << 2 << "belong to --strategy dfs";
+        QTest::newRow("bad depth") << QStringList{"explore", "race-counter-sleep", "--strategy", "pct", "--depth", "0"} << 2 << "--depth";
         QTest::newRow("unknown command help") << QStringList{"help", "fly"} << 2 << "list, run, explore";
         QTest::newRow("bad lang") << QStringList{"list", "--lang", "de"} << 2 << "en or ru";
         QTest::newRow("unwritable trace") << QStringList{"run", "race-counter-sleep", "--trace", "/nonexistent/dir/t.json"} << 1 << "cannot write";
@@ -234,7 +238,7 @@ private slots:
     }
 
     void exploreJson() {
-        const Result r = lockstep({"explore", "race-counter-sleep", "--runs", "300", "--json"});
+        const Result r = lockstep({"explore", "race-counter-sleep", "--strategy", "random", "--runs", "300", "--json"});
         QCOMPARE(r.code, 0);
         const QJsonObject s = json(r.out);
         for (const char* key : {"scenario", "runs", "distinct", "outcomes"}) QVERIFY2(s.contains(key), key);
@@ -252,6 +256,35 @@ private slots:
         QCOMPARE(total, 300);
         QCOMPARE(values, (QSet<int>{10, 20}));
         QCOMPARE(s["distinct"].toInt(), 2);
+        QCOMPARE(s["exhaustive"].toBool(), false);
+        QCOMPARE(s["strategy"].toString(), QStringLiteral("random"));
+    }
+
+    // The default strategy is the systematic one: it proves the lock version always gives 30 and says so,
+    // and finds all four outcomes of the add-or-double race.
+    void exploreDfsIsExhaustive() {
+        const QJsonObject lock = json(lockstep({"explore", "lock-counter", "--json"}).out);
+        QCOMPARE(lock["strategy"].toString(), QStringLiteral("dfs"));
+        QCOMPARE(lock["exhaustive"].toBool(), true);
+        QCOMPARE(lock["distinct"].toInt(), 1);
+        QCOMPARE(lock["outcomes"].toArray()[0].toObject()["outcome"].toObject()["shared"].toObject()["counter"].toInt(), 30);
+        const QJsonObject race = json(lockstep({"explore", "race-increment-double", "--json"}).out);
+        QCOMPARE(race["exhaustive"].toBool(), true);
+        QSet<int> xs;
+        for (const auto& o : race["outcomes"].toArray())
+            xs.insert(o.toObject()["outcome"].toObject()["shared"].toObject()["x"].toInt());
+        QCOMPARE(xs, (QSet<int>{3, 4, 5, 6}));
+        // Plain DFS finds the same and needs more runs; a bound or a budget makes the answer "not exhaustive".
+        const QJsonObject plain = json(lockstep({"explore", "race-increment-double", "--no-reduction", "--runs", "100000", "--json"}).out);
+        QCOMPARE(plain["exhaustive"].toBool(), true);
+        QCOMPARE(plain["distinct"].toInt(), 4);
+        QVERIFY(plain["runs"].toInt() > race["runs"].toInt());
+        const QJsonObject bounded = json(lockstep({"explore", "race-increment-double", "--max-preemptions", "0", "--json"}).out);
+        QCOMPARE(bounded["exhaustive"].toBool(), false);
+        QVERIFY(bounded["not_exhaustive_because"].toString().contains("preemption bound 0"));
+        const Result text = lockstep({"explore", "race-increment-double", "--runs", "3"});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains("not exhaustive: stopped at --runs 3"), qPrintable(text.out));
     }
 
     void chromeTrace() {
