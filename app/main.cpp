@@ -10,6 +10,7 @@
 #include "cli/Cli.h"
 #include "cli/RunSetup.h"
 #include "gui/MainWindow.h"
+#include "panels/ExplorePanel.h"
 
 int main(int argc, char** argv) {
     QStringList args;
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
     parser.addOption({"steps", "Advance the loaded scenario this many steps.", "n"});
     parser.addOption({"lang", "Interface language: en or ru (default: the last one chosen, else the system's).", "code"});
     parser.addOption({"axis", "Timeline axis: steps or time (virtual seconds).", "steps|time"});
+    parser.addOption({"explore", "Explore the loaded scenario's schedules at once (systematically), as Run > "
+                                 "Explore schedules does."});
     parser.addOption({"screenshot", "Save a picture of the window to this PNG file once the steps are done, then quit.",
                       "file.png"});
     parser.process(app);
@@ -78,18 +81,26 @@ int main(int argc, char** argv) {
     if (parser.isSet("axis")) window.setTimeAxis(parser.value("axis") == "time");
     if (setup.scenario) window.load(setup, steps);
     window.show();
+    const bool exploring = parser.isSet("explore") && setup.scenario;
+    if (exploring) window.explore();
     if (parser.isSet("screenshot")) {
         const QString path = parser.value("screenshot");
-        // Let the engine finish the steps and the layout settle, then grab the window itself.
-        QTimer::singleShot(300, &window, [&window, path] {
-            window.waitForEngine();
+        // Let the engine finish the steps (and the search) and the layout settle, then grab the window.
+        auto grab = [&window, path] {
             QTimer::singleShot(300, &window, [&window, path] {
                 window.waitForEngine();
-                const bool ok = window.grab().save(path);
-                if (!ok) QTextStream(stderr) << "lockstep: cannot write the screenshot to " << path << "\n";
-                QCoreApplication::exit(ok ? 0 : 1);
+                QTimer::singleShot(300, &window, [&window, path] {
+                    window.waitForEngine();
+                    const bool ok = window.grab().save(path);
+                    if (!ok) QTextStream(stderr) << "lockstep: cannot write the screenshot to " << path << "\n";
+                    QCoreApplication::exit(ok ? 0 : 1);
+                });
             });
-        });
+        };
+        if (exploring && window.explorePanel()->running())
+            QObject::connect(window.explorePanel(), &lockstep::app::ExplorePanel::finished, &window, grab);
+        else
+            grab();
     }
     return app.exec();
 }

@@ -25,7 +25,10 @@
 #include "cli/Cli.h"
 #include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/TraceAnalysis.h"
+#include "lockstep/scenarios/Registry.h"
+#include "lockstep/ReplayToken.h"
 #include "panels/ChartsPanel.h"
+#include "panels/ExplorePanel.h"
 #include "panels/CodeView.h"
 #include "panels/Inspector.h"
 #include "panels/Output.h"
@@ -101,11 +104,13 @@ void MainWindow::buildDocks() {
     inspector_ = new Inspector(this);
     output_ = new Output(this);
     charts_ = new ChartsPanel(this);
+    explore_ = new ExplorePanel(this);
     dock(browser_, "scenarios", Qt::LeftDockWidgetArea);
     QDockWidget* codeDock = dock(code_, "code", Qt::BottomDockWidgetArea);
     QDockWidget* inspectorDock = dock(inspector_, "inspector", Qt::RightDockWidgetArea);
     QDockWidget* outputDock = dock(output_, "output", Qt::BottomDockWidgetArea);
     QDockWidget* chartsDock = dock(charts_, "charts", Qt::RightDockWidgetArea);
+    QDockWidget* exploreDock = dock(explore_, "explore", Qt::RightDockWidgetArea);
     // Default layout: the side columns run the full height; the listings and the output share the space
     // under the timeline; the inspector (with its wait-for graph) and the charts share the right column.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -117,10 +122,14 @@ void MainWindow::buildDocks() {
     resizeDocks({codeDock, outputDock}, {540, 290}, Qt::Horizontal);
     resizeDocks({codeDock}, {440}, Qt::Vertical);
     resizeDocks({inspectorDock, chartsDock}, {480, 460}, Qt::Vertical);
+    // Exploring is occasional: it shares the charts' place and comes to the front when asked for.
+    tabifyDockWidget(chartsDock, exploreDock);
+    chartsDock->raise();
 
     connect(browser_, &ScenarioBrowser::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
     connect(code_, &CodeView::actorChosen, this, &MainWindow::onActorChosen);
     connect(output_, &Output::stepRequested, this, &MainWindow::moveCursor);
+    connect(explore_, &ExplorePanel::replayRequested, this, &MainWindow::replay);
 }
 
 void MainWindow::buildActions() {
@@ -136,6 +145,7 @@ void MainWindow::buildActions() {
     playAction_ = make(QKeySequence(Qt::Key_F5), &MainWindow::togglePlay);
     endAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_F5), &MainWindow::runToEnd);
     deadlockAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::runToDeadlock);
+    exploreAction_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::explore);
     zoomInAction_ = make(QKeySequence::ZoomIn, [this] { timeline_->zoomIn(); });
     zoomOutAction_ = make(QKeySequence::ZoomOut, [this] { timeline_->zoomOut(); });
     fitAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_0), [this] { timeline_->fit(); });
@@ -157,7 +167,8 @@ void MainWindow::buildActions() {
                               "thread is a real OS thread, and a tracing scheduler lets one run at a time.</p>"
                               "<p><b>Keys</b>: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the "
                               "end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, "
-                              "Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline.</p>")
+                              "Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore "
+                              "the schedules.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
 
@@ -180,6 +191,8 @@ void MainWindow::buildActions() {
     fileMenu_->addAction(quitAction_);
     runMenu_ = menuBar()->addMenu(QString());
     runMenu_->addActions({restartAction_, backAction_, stepAction_, playAction_, endAction_, deadlockAction_});
+    runMenu_->addSeparator();
+    runMenu_->addAction(exploreAction_);
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->addActions({findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_});
     viewMenu_->addSeparator();
@@ -192,6 +205,8 @@ void MainWindow::buildActions() {
     toolbar_ = addToolBar(QString());
     toolbar_->setObjectName("controls");
     toolbar_->addActions({restartAction_, backAction_, stepAction_, playAction_, endAction_, deadlockAction_});
+    toolbar_->addSeparator();
+    toolbar_->addAction(exploreAction_);
     toolbar_->addSeparator();
     speedLabel_ = new QLabel(this);
     speed_ = new QSlider(Qt::Horizontal, this);
@@ -217,7 +232,8 @@ void MainWindow::buildActions() {
 
 void MainWindow::retranslateUi() {
     setWindowTitle(setup_.scenario ? tr("Lockstep - %1").arg(trScenario(setup_.scenario->title)) : tr("Lockstep"));
-    const QStringList dockTitles{tr("Scenarios"), tr("Code"), tr("Inspector"), tr("Output"), tr("Charts")};
+    const QStringList dockTitles{tr("Scenarios"), tr("Code"), tr("Inspector"), tr("Output"), tr("Charts"),
+                                  tr("Explore")};
     for (std::size_t i = 0; i < docks_.size(); ++i) docks_[i]->setWindowTitle(dockTitles[static_cast<int>(i)]);
     fileMenu_->setTitle(tr("&File"));
     runMenu_->setTitle(tr("&Run"));
@@ -238,6 +254,8 @@ void MainWindow::retranslateUi() {
         tr("Run step by step at the chosen speed, or pause"));
     set(endAction_, tr("Run to end"), tr("Run until the scenario ends (a long run shows progress and can be paused)"));
     set(deadlockAction_, tr("Run to deadlock"), tr("Run until a wait-for cycle closes, or the end"));
+    set(exploreAction_, tr("Explore schedules"),
+        tr("Run many schedules of this scenario, count the outcomes and replay any of them"));
     set(findAction_, tr("Find scenario"), tr("Search the scenarios by name or description"));
     set(zoomInAction_, tr("Zoom in"), tr("Zoom the timeline in"));
     set(zoomOutAction_, tr("Zoom out"), tr("Zoom the timeline out"));
@@ -299,6 +317,7 @@ void MainWindow::load(const RunSetup& setup, int steps) {
     followLive_ = true;
     busy_ = true;
     browser_->setRunSetup(setup);
+    explore_->setTarget(s, setup.config);
     if (steps > 0) controller_->step(static_cast<std::uint32_t>(steps));
     retranslateUi();
     QSettings().setValue("lastScenario", QString::fromStdString(s->id));
@@ -368,6 +387,34 @@ void MainWindow::runToDeadlock() {
     progress_->show();
     controller_->runToDeadlock();
     updateStatus();
+}
+
+void MainWindow::explore() {
+    for (QDockWidget* d : docks_)
+        if (d->widget() == explore_) {
+            d->show();
+            d->raise();
+        }
+    explore_->start();
+}
+
+bool MainWindow::replay(const QString& token) {
+    std::string id, error;
+    RunConfig config;
+    if (!decodeReplayToken(token.toStdString(), id, config, error)) {
+        showError(tr("Cannot replay"), QString::fromStdString(error));
+        return false;
+    }
+    const scenarios::Scenario* s = scenarios::find(id);
+    if (!s) {
+        showError(tr("Cannot replay"), unknownScenarioMessage(QString::fromStdString(id)));
+        return false;
+    }
+    load(RunSetup{s, config}, 0);
+    statusBar()->showMessage(tr("Replaying the chosen schedule: step through it with F10, or run it to the end "
+                                "with Ctrl+F5."),
+                             10000);
+    return true;
 }
 
 void MainWindow::moveCursor(std::uint32_t step) {

@@ -29,6 +29,7 @@ namespace lockstep::app {
 
 class ChartsPanel;
 class CodeView;
+class ExplorePanel;
 class Inspector;
 class Output;
 class ScenarioBrowser;
@@ -55,6 +56,7 @@ public:
     Output* output() const { return output_; }
     ChartsPanel* charts() const { return charts_; }
     ScenarioBrowser* browser() const { return browser_; }
+    ExplorePanel* explorePanel() const { return explore_; }
 
 public slots:
     void stepForward();
@@ -63,6 +65,10 @@ public slots:
     void togglePlay();
     void runToEnd();
     void runToDeadlock();
+    // Show the Explore panel and start a search of the loaded scenario's schedules.
+    void explore();
+    // Load the run a replay token describes (an outcome of a search), ready to step through.
+    bool replay(const QString& token);
     void moveCursor(std::uint32_t step);
 
 protected:
@@ -101,6 +107,7 @@ private:
     Output* output_ = nullptr;
     ChartsPanel* charts_ = nullptr;
     ScenarioBrowser* browser_ = nullptr;
+    ExplorePanel* explore_ = nullptr;
     std::vector<QDockWidget*> docks_;
 
     QMenu* fileMenu_ = nullptr;
@@ -115,6 +122,7 @@ private:
     QAction* playAction_ = nullptr;
     QAction* endAction_ = nullptr;
     QAction* deadlockAction_ = nullptr;
+    QAction* exploreAction_ = nullptr;
     QAction* zoomInAction_ = nullptr;
     QAction* zoomOutAction_ = nullptr;
     QAction* fitAction_ = nullptr;

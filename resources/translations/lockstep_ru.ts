@@ -265,6 +265,209 @@
     </message>
 </context>
 <context>
+    <name>lockstep::app::ExplorePanel</name>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="34"/>
+        <source>finished</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="35"/>
+        <source>deadlock</source>
+        <translation>взаимоблокировка</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="36"/>
+        <source>stuck</source>
+        <translation>зависание</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="37"/>
+        <source>step limit</source>
+        <translation>предел шагов</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="38"/>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="39"/>
+        <source>aborted</source>
+        <translation>прерван</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="143"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
+        <source>%v of at most %m runs</source>
+        <translation>%v из не более чем %m прогонов</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="144"/>
+        <source>Exploring...</source>
+        <translation>Идёт перебор...</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="179"/>
+        <source>Cancelling...</source>
+        <translation>Отмена...</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="238"/>
+        <source>sampling finds outcomes but proves nothing</source>
+        <translation>выборка находит исходы, но ничего не доказывает</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="240"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="241"/>
+        <source>the run limit was reached with schedules left; raise it</source>
+        <translation>достигнут предел числа прогонов, а расписания ещё остались; увеличьте его</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="242"/>
+        <source>the preemption bound left schedules out</source>
+        <translation>ограничение на вытеснения отбросило часть расписаний</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="243"/>
+        <source>some runs reached the step limit</source>
+        <translation>некоторые прогоны упёрлись в предел шагов</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="244"/>
+        <source>Schedules run: %1. Distinct outcomes: %2.</source>
+        <translation>Выполнено расписаний: %1. Различных исходов: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="246"/>
+        <source>Exhaustive: these are all the outcomes this scenario can have.</source>
+        <translation>Перебор полный: других исходов у этого сценария быть не может.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="247"/>
+        <source>Not exhaustive: %1.</source>
+        <translation>Перебор неполный: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="249"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="356"/>
+        <source>%v runs</source>
+        <translation>%v прогонов</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="251"/>
+        <source>Outcomes (click a bar to replay its schedule)</source>
+        <translation>Исходы (щёлкните по столбцу, чтобы воспроизвести его расписание)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="286"/>
+        <source>%1
+runs: %2 (%3%)
+Click to replay this schedule in the main view.</source>
+        <translation>%1
+прогонов: %2 (%3%)
+Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="301"/>
+        <source>runs</source>
+        <translation>прогоны</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="332"/>
+        <source>Explores the schedules of: %1</source>
+        <translation>Перебор расписаний сценария: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="334"/>
+        <source>Load a scenario to explore its schedules.</source>
+        <translation>Загрузите сценарий, чтобы перебрать его расписания.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="335"/>
+        <source>Strategy:</source>
+        <translation>Стратегия:</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="336"/>
+        <source>Systematic (every schedule)</source>
+        <translation>Систематическая (все расписания)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="337"/>
+        <source>Random</source>
+        <translation>Случайная</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="338"/>
+        <source>PCT (random priorities)</source>
+        <translation>PCT (случайные приоритеты)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="340"/>
+        <source>Systematic: depth-first over every scheduling decision; says whether it saw every outcome. For small scenarios.
+Random: seeded random choices at every decision.
+PCT: random thread priorities that change a few times per run; good at finding rare interleavings in large scenarios.</source>
+        <translation>Систематическая: обход в глубину по всем решениям планировщика; сообщает, увидела ли она все исходы. Для небольших сценариев.
+Случайная: случайный выбор при каждом решении, воспроизводимый по начальному значению.
+PCT: случайные приоритеты потоков, которые несколько раз меняются за прогон; хорошо находит редкие чередования в больших сценариях.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="344"/>
+        <source>At most:</source>
+        <translation>Не более:</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="345"/>
+        <source> runs</source>
+        <translation> прогонов</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="346"/>
+        <source>Preemptions:</source>
+        <translation>Вытеснения:</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="347"/>
+        <source>no bound</source>
+        <translation>без ограничения</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="348"/>
+        <source>Systematic only: at most this many times per run may a thread lose the processor while it could go on. Small bounds find most bugs in far fewer runs.</source>
+        <translation>Только для систематической стратегии: сколько раз за прогон поток может потерять процессор, хотя мог бы продолжать. Небольшое ограничение находит большинство ошибок за гораздо меньшее число прогонов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="350"/>
+        <source>Skip equivalent schedules</source>
+        <translation>Пропускать равносильные расписания</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
+        <source>Partial-order reduction: schedules that only swap independent steps end the same way, so only one of them is run.</source>
+        <translation>Редукция частичного порядка: расписания, которые лишь меняют местами независимые шаги, заканчиваются одинаково, поэтому выполняется только одно из них.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
+        <source>Explore</source>
+        <translation>Перебрать</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="354"/>
+        <source>Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E).</source>
+        <translation>Выполнить много расписаний этого сценария и подсчитать исходы (Ctrl+Shift+E).</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="355"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::app::InspectorModel</name>
     <message>
         <location filename="../../app/panels/InspectorModel.cpp" line="65"/>
@@ -369,413 +572,439 @@
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="219"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="250"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="237"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="253"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="223"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="155"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="165"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="156"/>
-        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="219"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="220"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="224"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="225"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="226"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="227"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="250"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="237"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="253"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="222"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="166"/>
+        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
+        <source>Explore</source>
+        <translation>Перебор</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="254"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="256"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="256"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
+        <source>Explore schedules</source>
+        <translation>Перебрать расписания</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="258"/>
+        <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
+        <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="259"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="259"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="260"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="260"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="261"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="261"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="244"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="262"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="244"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="262"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="264"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="264"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="265"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="265"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="254"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="413"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="405"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="410"/>
+        <source>Cannot replay</source>
+        <translation>Не удаётся воспроизвести</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="414"/>
+        <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
+        <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="460"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="465"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="424"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="473"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="520"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="474"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="521"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="475"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="476"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="523"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="477"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="524"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="478"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="479"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="526"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="490"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="537"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="490"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="537"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="498"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="545"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="505"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="552"/>
         <source>looking back: pick a ready thread in the code view to branch the run here</source>
         <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="507"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="554"/>
         <source>manual: pick the thread that runs next in the code view</source>
         <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="509"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="556"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="534"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="538"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="541"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="581"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="585"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="588"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="535"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="582"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="538"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="585"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="540"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="540"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="541"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="588"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="549"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="560"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="571"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="596"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="618"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="550"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="561"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="572"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="608"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="619"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="556"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="603"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="557"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="604"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="566"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="613"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="567"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="614"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="571"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="618"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="502"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="549"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>

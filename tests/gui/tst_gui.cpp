@@ -2,7 +2,15 @@
 // inspector against the engine's trace, step back, branch, choose in manual mode, switch the language, and
 // close without leaving a thread behind.
 
+#include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
+#include <QSpinBox>
+#include <QtCharts/QAbstractBarSeries>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
 #include <QMenuBar>
 #include <QStandardPaths>
 #include <QtTest>
@@ -13,6 +21,7 @@
 #include "lockstep/TraceAnalysis.h"
 #include "lockstep/scenarios/Registry.h"
 #include "panels/CodeView.h"
+#include "panels/ExplorePanel.h"
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
 #include "panels/Output.h"
@@ -60,6 +69,88 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);  // settings of the test, not the user's
         QCoreApplication::setOrganizationName("LockstepTests");
         QCoreApplication::setApplicationName("tst_gui");
+    }
+
+    // Run > Explore schedules: a systematic search in the background, its outcomes as a histogram whose
+    // categories and bar lengths are the search's own numbers, and a click on a bar replays that schedule.
+    void exploreShowsHistogramAndReplays() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.load(setupFor("race-increment-double"), 0);
+        w.waitForEngine();
+        ExplorePanel* panel = w.explorePanel();
+        QSignalSpy done(panel, &ExplorePanel::finished);
+        QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(panel->running() || done.count() == 1);
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        const ExploreResult& r = panel->result();
+        QVERIFY(r.exhaustive);
+        QVERIFY(panel->summaryLabel()->text().contains("Exhaustive"));
+        QStringList labels;
+        for (int i = 0; i < static_cast<int>(r.outcomes.size()); ++i) labels << panel->outcomeLabel(i);
+        QCOMPARE(labels, (QStringList{"x=3", "x=4", "x=5", "x=6"}));  // sorted, numbers as numbers
+        // The chart: one category per outcome (first outcome on top: the axis lists them bottom-up) and
+        // bar values equal to the counts.
+        QChart* chart = panel->chartView()->chart();
+        QCOMPARE(chart->series().size(), 1);
+        auto* series = qobject_cast<QAbstractBarSeries*>(chart->series().front());
+        QVERIFY(series);
+        auto* axis = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Vertical).front());
+        QVERIFY(axis);
+        QCOMPARE(axis->categories(), (QStringList{"x=6", "x=5", "x=4", "x=3"}));
+        QCOMPARE(series->barSets().size(), 1);  // every run finished: one colour
+        const QBarSet* set = series->barSets().front();
+        int total = 0;
+        for (int row = 0; row < set->count(); ++row) {
+            QCOMPARE(set->at(row), double(r.outcomes[std::size_t(set->count() - 1 - row)].count));
+            total += int(set->at(row));
+        }
+        QCOMPARE(total, r.runs);
+        // Clicking the bar of x=4 (row 2 from the bottom) loads its schedule; run to the end, the main view's
+        // run ends with x=4.
+        emit series->barSets().front()->clicked(2);
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 0u);
+        QVERIFY(!w.view().config.schedule.empty());
+        w.runToEnd();
+        w.waitForEngine();
+        const Trace& t = *w.view().trace;
+        QCOMPARE(t.outcome().status, RunStatus::Finished);
+        QCOMPARE(t.outcome().shared.size(), std::size_t(1));
+        QCOMPARE(t.outcome().shared[0].text, std::string("4"));
+    }
+
+    // A long search can be cancelled; the window answers meanwhile and no thread is left behind.
+    void exploreCancels() {
+        const int before = testing::processThreadCount();
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.load(setupFor("semaphore-groups"), 0);
+            w.waitForEngine();
+            ExplorePanel* panel = w.explorePanel();
+            panel->runsBox()->setValue(1'000'000);
+            QSignalSpy done(panel, &ExplorePanel::finished);
+            panel->start();
+            QVERIFY(panel->running());
+            // The window keeps stepping its own run while the search goes on.
+            QTest::keyClick(&w, Qt::Key_F10);
+            w.waitForEngine();
+            QCOMPARE(w.view().cursor, 1u);
+            panel->cancel();
+            QVERIFY(done.wait(30000) || done.count() == 1);
+            QVERIFY(!panel->running());
+            QVERIFY(panel->result().cancelled);
+            QVERIFY(!panel->result().exhaustive);
+            QVERIFY(panel->result().runs < 1'000'000);
+            QVERIFY(panel->summaryLabel()->text().contains("cancelled"));
+            // Closing the window during another search stops it too.
+            panel->start();
+            QVERIFY(panel->running());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(testing::processThreadCount(), before, 10000);
     }
 
     void stepWithShortcutMatchesTrace() {

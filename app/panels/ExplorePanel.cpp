@@ -1,0 +1,360 @@
+#include "panels/ExplorePanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QCursor>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QHorizontalStackedBarSeries>
+#include <QtCharts/QValueAxis>
+
+#include <chrono>
+
+#include "lockstep/scenarios/Scenario.h"
+#include "panels/OkabeIto.h"
+
+namespace lockstep::app {
+
+namespace {
+
+QString statusWord(RunStatus s) {
+    switch (s) {
+        case RunStatus::Finished: return ExplorePanel::tr("finished");
+        case RunStatus::Deadlock: return ExplorePanel::tr("deadlock");
+        case RunStatus::Stuck: return ExplorePanel::tr("stuck");
+        case RunStatus::StepLimit: return ExplorePanel::tr("step limit");
+        case RunStatus::Error: return ExplorePanel::tr("error");
+        case RunStatus::Aborted: return ExplorePanel::tr("aborted");
+        default: return QString::fromUtf8(runStatusName(s).data());
+    }
+}
+
+// Bars of one end status share its colour: a deadlock stands out from the finished runs at a glance.
+QColor statusColor(RunStatus s) {
+    switch (s) {
+        case RunStatus::Finished: return OkabeIto::blue();
+        case RunStatus::Deadlock: return OkabeIto::vermillion();
+        case RunStatus::Stuck: return OkabeIto::orange();
+        case RunStatus::Error: return OkabeIto::reddishPurple();
+        default: return OkabeIto::yellow();
+    }
+}
+
+}  // namespace
+
+ExplorePanel::ExplorePanel(QWidget* parent) : QWidget(parent) {
+    targetLabel_ = new QLabel(this);
+    targetLabel_->setWordWrap(true);
+    strategy_ = new QComboBox(this);
+    for (int i = 0; i < 3; ++i) strategy_->addItem(QString(), i);
+    runs_ = new QSpinBox(this);
+    runs_->setRange(1, 1'000'000);
+    runs_->setValue(1000);
+    runs_->setGroupSeparatorShown(true);
+    bound_ = new QSpinBox(this);
+    bound_->setRange(-1, 20);
+    bound_->setValue(-1);
+    reduction_ = new QCheckBox(this);
+    reduction_->setChecked(true);
+    startButton_ = new QPushButton(this);
+    startButton_->setDefault(true);
+    cancelButton_ = new QPushButton(this);
+    progress_ = new QProgressBar(this);
+    progress_->setTextVisible(true);
+    summary_ = new QLabel(this);
+    summary_->setWordWrap(true);
+    summary_->setTextFormat(Qt::PlainText);
+    chartView_ = new QChartView(this);
+    chartView_->setRenderHint(QPainter::Antialiasing);
+    chartView_->setMinimumHeight(180);
+    chartView_->setChart(new QChart);
+
+    strategyLabel_ = new QLabel(this);
+    runsLabel_ = new QLabel(this);
+    boundLabel_ = new QLabel(this);
+    // Compact: the options take three short rows so the histogram gets the height.
+    auto* options = new QGridLayout;
+    options->addWidget(strategyLabel_, 0, 0);
+    options->addWidget(strategy_, 0, 1);
+    options->addWidget(runsLabel_, 0, 2);
+    options->addWidget(runs_, 0, 3);
+    options->addWidget(boundLabel_, 1, 0);
+    options->addWidget(bound_, 1, 1);
+    options->addWidget(reduction_, 1, 2, 1, 2);
+    options->setColumnStretch(1, 2);
+    options->setColumnStretch(3, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(startButton_);
+    buttons->addWidget(cancelButton_);
+    buttons->addWidget(progress_, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(targetLabel_);
+    layout->addLayout(options);
+    layout->addLayout(buttons);
+    layout->addWidget(summary_);
+    layout->addWidget(chartView_, 1);
+
+    connect(startButton_, &QPushButton::clicked, this, &ExplorePanel::start);
+    connect(cancelButton_, &QPushButton::clicked, this, &ExplorePanel::cancel);
+    connect(strategy_, &QComboBox::currentIndexChanged, this, &ExplorePanel::updateEnabled);
+    retranslateUi();
+    updateEnabled();
+}
+
+ExplorePanel::~ExplorePanel() {
+    cancelRequested_.store(true);
+    if (worker_.joinable()) worker_.join();
+}
+
+void ExplorePanel::setTarget(const scenarios::Scenario* scenario, const RunConfig& config) {
+    scenario_ = scenario;
+    config_ = config;
+    config_.schedule.clear();  // the search makes its own choices
+    retranslateUi();
+    updateEnabled();
+}
+
+void ExplorePanel::start() {
+    if (running() || !scenario_) return;
+    ExploreOptions options;
+    options.strategy = static_cast<ExploreStrategy>(strategy_->currentData().toInt());
+    options.maxRuns = runs_->value();
+    options.maxPreemptions = bound_->value();
+    options.partialOrderReduction = reduction_->isChecked();
+    options.seed = config_.seed;
+    maxRuns_ = options.maxRuns;
+    cancelRequested_.store(false);
+    lastShownProgress_.store(0);
+    progress_->setRange(0, options.maxRuns);
+    progress_->setValue(0);
+    progress_->setFormat(tr("%v of at most %m runs"));
+    summary_->setText(tr("Exploring..."));
+    const scenarios::Scenario* s = scenario_;
+    const scenarios::Params params = s->resolve(config_.params);
+    const RunConfig config = config_;
+    // The search runs on a thread of its own, with its own worker pool, so the window keeps painting and
+    // the main view's run is untouched. It reports progress at most every 50 ms and stops at the next
+    // run boundary when Cancel is pressed.
+    worker_ = std::thread([this, s, params, config, options] {
+        WorkerPool pool;
+        Explorer explorer(pool);
+        auto lastPost = std::chrono::steady_clock::now();
+        auto result = std::make_shared<ExploreResult>(explorer.explore(
+            s->id, [s, params] { s->main(params); }, config, options, [this, &lastPost](int done) {
+                const auto now = std::chrono::steady_clock::now();
+                if (now - lastPost >= std::chrono::milliseconds(50)) {
+                    lastPost = now;
+                    QMetaObject::invokeMethod(this, [this, done] { onProgress(done); }, Qt::QueuedConnection);
+                }
+                return !cancelRequested_.load();
+            }));
+        QMetaObject::invokeMethod(
+            this,
+            [this, result] {
+                result_ = std::move(*result);
+                sortOutcomes();
+                onFinished();
+            },
+            Qt::QueuedConnection);
+    });
+    updateEnabled();
+}
+
+void ExplorePanel::cancel() {
+    if (!running()) return;
+    cancelRequested_.store(true);
+    summary_->setText(tr("Cancelling..."));
+}
+
+void ExplorePanel::onProgress(int done) {
+    if (!running()) return;
+    progress_->setValue(std::min(done, maxRuns_));
+}
+
+// Bars in reading order: finished runs first, then the other end states; within one, by the values, numbers
+// compared as numbers (x=3 above x=10).
+void ExplorePanel::sortOutcomes() {
+    auto valueLess = [](const std::string& a, const std::string& b) {
+        bool okA = false, okB = false;
+        const double x = QString::fromStdString(a).toDouble(&okA);
+        const double y = QString::fromStdString(b).toDouble(&okB);
+        if (okA && okB && x != y) return x < y;
+        if (okA != okB) return okA;
+        return a < b;
+    };
+    std::stable_sort(result_.outcomes.begin(), result_.outcomes.end(),
+                     [&](const ExploreOutcome& a, const ExploreOutcome& b) {
+                         if (a.status != b.status) return a.status < b.status;
+                         for (std::size_t k = 0; k < std::min(a.shared.size(), b.shared.size()); ++k) {
+                             if (a.shared[k].first != b.shared[k].first) return a.shared[k].first < b.shared[k].first;
+                             if (a.shared[k].second != b.shared[k].second)
+                                 return valueLess(a.shared[k].second, b.shared[k].second);
+                         }
+                         return a.shared.size() < b.shared.size();
+                     });
+}
+
+void ExplorePanel::onFinished() {
+    if (worker_.joinable()) worker_.join();  // it has posted its result and is only releasing its threads
+    // A search that ended before its budget (exhaustive, or cancelled) fills the bar to what it did.
+    progress_->setRange(0, std::max(1, std::min(result_.runs, maxRuns_)));
+    progress_->setValue(std::min(result_.runs, maxRuns_));
+    showResult();
+    updateEnabled();
+    emit finished();
+}
+
+QString ExplorePanel::outcomeLabel(int index) const {
+    if (index < 0 || index >= static_cast<int>(result_.outcomes.size())) return QString();
+    const ExploreOutcome& o = result_.outcomes[static_cast<std::size_t>(index)];
+    QStringList parts;
+    if (o.status != RunStatus::Finished || o.shared.empty()) parts << statusWord(o.status);
+    for (const auto& [name, value] : o.shared)
+        parts << QString::fromStdString(name) + QLatin1Char('=') + QString::fromStdString(value);
+    return parts.join(QStringLiteral(", "));
+}
+
+void ExplorePanel::replayOutcome(int index) {
+    if (index < 0 || index >= static_cast<int>(result_.outcomes.size())) return;
+    emit replayRequested(QString::fromStdString(result_.outcomes[static_cast<std::size_t>(index)].replay));
+}
+
+void ExplorePanel::showResult() {
+    const ExploreResult& r = result_;
+    QString why;
+    if (r.strategy != ExploreStrategy::Dfs) why = tr("sampling finds outcomes but proves nothing");
+    else if (!r.error.empty()) why = QString::fromStdString(r.error);
+    else if (r.cancelled) why = tr("cancelled");
+    else if (r.budgetReached) why = tr("the run limit was reached with schedules left; raise it");
+    else if (r.boundReached) why = tr("the preemption bound left schedules out");
+    else if (r.stepLimitReached) why = tr("some runs reached the step limit");
+    const QString head = tr("Schedules run: %1. Distinct outcomes: %2.").arg(r.runs).arg(r.outcomes.size());
+    summary_->setText(r.exhaustive ? head + QLatin1Char(' ') +
+                                         tr("Exhaustive: these are all the outcomes this scenario can have.")
+                                   : head + QLatin1Char(' ') + tr("Not exhaustive: %1.").arg(why));
+
+    progress_->setFormat(tr("%v runs"));
+    auto* chart = new QChart;
+    chart->setTitle(tr("Outcomes (click a bar to replay its schedule)"));
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto* series = new QHorizontalStackedBarSeries;
+    series->setObjectName(QStringLiteral("outcomes"));
+    // A horizontal bar chart draws its first category at the bottom; rows go in reverse so the first
+    // outcome is on top. rowToOutcome maps a clicked or hovered row back.
+    const int n = static_cast<int>(r.outcomes.size());
+    auto rowToOutcome = [n](int row) { return n - 1 - row; };
+    QStringList categories;
+    for (int row = 0; row < n; ++row) categories << outcomeLabel(rowToOutcome(row));
+    // One set per end status, each with a value only in its own outcomes' rows: stacked, every row is one
+    // bar in its status's colour, and the legend names the colours.
+    std::vector<RunStatus> statuses;
+    for (const ExploreOutcome& o : r.outcomes)
+        if (std::find(statuses.begin(), statuses.end(), o.status) == statuses.end()) statuses.push_back(o.status);
+    double maxCount = 1;
+    for (RunStatus st : statuses) {
+        auto* set = new QBarSet(statusWord(st));
+        set->setColor(statusColor(st));
+        set->setBorderColor(statusColor(st));
+        for (int row = 0; row < n; ++row) {
+            const ExploreOutcome& o = r.outcomes[static_cast<std::size_t>(rowToOutcome(row))];
+            *set << (o.status == st ? o.count : 0);
+            maxCount = std::max(maxCount, static_cast<double>(o.count));
+        }
+        connect(set, &QBarSet::clicked, this, [this, rowToOutcome](int row) { replayOutcome(rowToOutcome(row)); });
+        connect(set, &QBarSet::hovered, this, [this, rowToOutcome](bool on, int row) {
+            const int index = rowToOutcome(row);
+            if (!on || index < 0 || index >= static_cast<int>(result_.outcomes.size())) {
+                QToolTip::hideText();
+                return;
+            }
+            const ExploreOutcome& o = result_.outcomes[static_cast<std::size_t>(index)];
+            const double share = result_.runs > 0 ? 100.0 * o.count / result_.runs : 0;
+            QToolTip::showText(QCursor::pos(), tr("%1\nruns: %2 (%3%)\nClick to replay this schedule in the main view.")
+                                                   .arg(outcomeLabel(index))
+                                                   .arg(o.count)
+                                                   .arg(share, 0, 'f', 1));
+        });
+        series->append(set);
+    }
+    series->setBarWidth(0.7);
+    chart->addSeries(series);
+    chart->legend()->setVisible(statuses.size() > 1);  // one colour needs no key
+    auto* axisY = new QBarCategoryAxis;
+    axisY->append(categories);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    auto* axisX = new QValueAxis;
+    axisX->setTitleText(tr("runs"));
+    axisX->setRange(0, maxCount);
+    axisX->setLabelFormat(QStringLiteral("%d"));
+    axisX->applyNiceNumbers();
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    QChart* old = chartView_->chart();
+    chartView_->setChart(chart);
+    delete old;
+}
+
+void ExplorePanel::updateEnabled() {
+    const bool busy = running();
+    const bool dfs = strategy_->currentData().toInt() == static_cast<int>(ExploreStrategy::Dfs);
+    strategy_->setEnabled(!busy);
+    runs_->setEnabled(!busy);
+    bound_->setEnabled(!busy && dfs);
+    reduction_->setEnabled(!busy && dfs);
+    startButton_->setEnabled(!busy && scenario_ != nullptr);
+    cancelButton_->setEnabled(busy);
+}
+
+void ExplorePanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        if (!running() && result_.runs > 0) showResult();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ExplorePanel::retranslateUi() {
+    targetLabel_->setText(scenario_ ? tr("Explores the schedules of: %1")
+                                          .arg(QCoreApplication::translate("Scenario", scenario_->title))
+                                    : tr("Load a scenario to explore its schedules."));
+    strategyLabel_->setText(tr("Strategy:"));
+    strategy_->setItemText(0, tr("Systematic (every schedule)"));
+    strategy_->setItemText(1, tr("Random"));
+    strategy_->setItemText(2, tr("PCT (random priorities)"));
+    strategy_->setToolTip(
+        tr("Systematic: depth-first over every scheduling decision; says whether it saw every outcome. "
+           "For small scenarios.\nRandom: seeded random choices at every decision.\n"
+           "PCT: random thread priorities that change a few times per run; good at finding rare "
+           "interleavings in large scenarios."));
+    runsLabel_->setText(tr("At most:"));
+    runs_->setSuffix(tr(" runs"));
+    boundLabel_->setText(tr("Preemptions:"));
+    bound_->setSpecialValueText(tr("no bound"));
+    bound_->setToolTip(tr("Systematic only: at most this many times per run may a thread lose the processor "
+                          "while it could go on. Small bounds find most bugs in far fewer runs."));
+    reduction_->setText(tr("Skip equivalent schedules"));
+    reduction_->setToolTip(tr("Partial-order reduction: schedules that only swap independent steps end the same way, "
+                              "so only one of them is run."));
+    startButton_->setText(tr("Explore"));
+    startButton_->setToolTip(tr("Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E)."));
+    cancelButton_->setText(tr("Cancel"));
+    if (!running() && result_.runs > 0) progress_->setFormat(tr("%v runs"));
+    else progress_->setFormat(tr("%v of at most %m runs"));
+}
+
+}  // namespace lockstep::app
