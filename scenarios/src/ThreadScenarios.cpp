@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -137,7 +138,7 @@ void threadNames(const Params& p) {
 }
 
 void daemonThreads(const Params& p) {
-    const std::int64_t joinMode = p.get("join", 0);
+    const std::int64_t mode = p.get("mode", 0);
     auto daemon = [] {
         line(4);
         print("daemon: starting");
@@ -161,12 +162,12 @@ void daemonThreads(const Params& p) {
     line(15);
     t.start();
     line(16);
-    if (joinMode == 1) {
+    if (mode == 1) {
         line(17);
         d.join();
     } else {
         line(18);
-        if (joinMode == 2) {
+        if (mode == 2) {
             line(19);
             d.join(1s);
             line(20);
@@ -189,11 +190,11 @@ protected:
     // main joins both workers, so each object outlives its thread. When a run is aborted, main unwinds
     // first; the worker then unwinds out of sleep() without touching its members again.
     void run() override {
-        line(7);
-        print(this->name() + ":", "started, sleeping", seconds_, "s");
-        line(8);
-        sleep(std::chrono::seconds(seconds_));
         line(9);
+        print(this->name() + ":", "started, sleeping", seconds_, "s");
+        line(10);
+        sleep(std::chrono::seconds(seconds_));
+        line(11);
         print(this->name() + ":", "finished");
     }
 
@@ -202,21 +203,47 @@ private:
 };
 
 void threadSubclass(const Params& p) {
-    line(11);
-    SleepyWorker w1(p.get("sleep1", 2), "worker-1");
-    line(12);
-    SleepyWorker w2(p.get("sleep2", 1), "worker-2");
-    line(13);
-    w1.start();
-    line(14);
-    w2.start();
-    line(15);
+    const bool subclass = p.get("subclass", 1) != 0;
+    const std::int64_t sleep1 = p.get("sleep1", 2);
+    const std::int64_t sleep2 = p.get("sleep2", 1);
+    auto work = [](std::int64_t seconds) {
+        line(14);
+        const std::string name = current_thread().name;
+        line(15);
+        print(name + ":", "started, sleeping", seconds, "s");
+        line(16);
+        sleep(std::chrono::seconds(seconds));
+        line(17);
+        print(name + ":", "finished");
+    };
+    // Held through the base class, as Python's names are: a Thread copied out of a SleepyWorker would lose
+    // its run().
+    std::unique_ptr<Thread> w1;
+    std::unique_ptr<Thread> w2;
+    line(19);
+    if (subclass) {
+        line(20);
+        w1 = std::make_unique<SleepyWorker>(sleep1, "worker-1");
+        line(21);
+        w2 = std::make_unique<SleepyWorker>(sleep2, "worker-2");
+    } else {
+        line(22);
+        line(23);
+        w1 = std::make_unique<Thread>([=] { work(sleep1); }, ThreadOptions{.name = "worker-1"});
+        line(24);
+        w2 = std::make_unique<Thread>([=] { work(sleep2); }, ThreadOptions{.name = "worker-2"});
+    }
+    line(25);
+    w1->start();
+    line(26);
+    w2->start();
+    line(27);
     print("main: both workers started");
-    line(16);
-    w1.join();
-    line(17);
-    w2.join();
-    line(18);
+    line(28);
+    w1->join();
+    line(29);
+    w2->join();
+    line(30);
     print("main: both workers finished");
 }
 
@@ -411,12 +438,12 @@ log("every thread has ended")
         .description = QT_TRANSLATE_NOOP(
             "Scenario",
             "A daemon thread sleeps 2 s; a non-daemon thread prints two lines and ends at once. Python exits "
-            "when every non-daemon thread has ended and stops the daemons that are still running. With join "
-            "= 0 nobody waits for the daemon: the program ends at t=0 and the daemon's \"exiting\" line never "
-            "appears. With join = 1, d.join() keeps main until the daemon ends at t=2. With join = 2, "
+            "when every non-daemon thread has ended and stops the daemons that are still running. In mode 0 "
+            "nobody waits for the daemon: the program ends at t=0 and the daemon's \"exiting\" line never "
+            "appears. In mode 1, d.join() keeps main until the daemon ends at t=2. In mode 2, "
             "d.join(timeout=1) gives up at t=1, is_alive() is still True, and the program ends there with the "
             "daemon stopped mid-sleep."),
-        .listing = R"(JOIN = 0        # the "join" parameter: 0 no join, 1 d.join(), 2 d.join(timeout=1)
+        .listing = R"(MODE = 0        # the "mode" parameter: 0 no join, 1 d.join(), 2 d.join(timeout=1)
 
 def daemon():
     print("daemon: starting")
@@ -431,15 +458,15 @@ d = threading.Thread(target=daemon, name="daemon", daemon=True)
 t = threading.Thread(target=non_daemon, name="non-daemon")
 d.start()
 t.start()
-if JOIN == 1:
+if MODE == 1:
     d.join()                           # waits until the daemon ends at t=2
-elif JOIN == 2:
+elif MODE == 2:
     d.join(timeout=1)                  # gives up at t=1
     print("main: daemon alive:", d.is_alive())
 t.join()
 print("main: done")                    # then Python exits and stops a daemon that still runs
 )",
-        .params = {{"join", QT_TRANSLATE_NOOP("Scenario", "Join the daemon (0: no, 1: join(), 2: join(timeout=1))"), 0, 0, 2}},
+        .params = {{"mode", QT_TRANSLATE_NOOP("Scenario", "Waiting for the daemon (0: none, 1: join(), 2: join(timeout=1))"), 0, 0, 2}},
         .defaults = {},
         .main = daemonThreads,
     });
@@ -449,12 +476,14 @@ print("main: done")                    # then Python exits and stops a daemon th
         .title = QT_TRANSLATE_NOOP("Scenario", "A Thread subclass with its own run()"),
         .description = QT_TRANSLATE_NOOP(
             "Scenario",
-            "The program of \"Start two threads, then join them\", written as a subclass of threading.Thread. "
-            "The constructor passes the name on to Thread and keeps its own argument, the sleep; run() "
-            "replaces the target function, and start() calls it in the new thread. Nothing else changes: the "
-            "timeline, the printed lines and the times are the same as with target=: worker-2 ends at t=1, "
-            "worker-1 and main at t=2."),
-        .listing = R"(class Worker(threading.Thread):
+            "Two workers that sleep 2 s and 1 s, written as a subclass of threading.Thread. The constructor "
+            "passes the name on to Thread and keeps its own argument, the sleep; run() takes the place of the "
+            "target function, and start() calls it in the new thread. Set subclass to 0 and the same program "
+            "runs with Thread(target=work, args=...) instead: the timeline, the printed lines and the times do "
+            "not change, only the highlighted lines do. worker-2 ends at t=1, worker-1 and main at t=2."),
+        .listing = R"(SUBCLASS = 1    # the "subclass" parameter: 1 class Worker, 0 a target function
+
+class Worker(threading.Thread):
     def __init__(self, seconds, name):
         super().__init__(name=name)
         self.seconds = seconds
@@ -464,8 +493,18 @@ print("main: done")                    # then Python exits and stops a daemon th
         time.sleep(self.seconds)
         print(f"{self.name}: finished")
 
-w1 = Worker(2, name="worker-1")
-w2 = Worker(1, name="worker-2")
+def work(seconds):                     # the same body as a plain function
+    name = threading.current_thread().name
+    print(f"{name}: started, sleeping {seconds} s")
+    time.sleep(seconds)
+    print(f"{name}: finished")
+
+if SUBCLASS:
+    w1 = Worker(2, name="worker-1")
+    w2 = Worker(1, name="worker-2")
+else:
+    w1 = threading.Thread(target=work, args=(2,), name="worker-1")
+    w2 = threading.Thread(target=work, args=(1,), name="worker-2")
 w1.start()
 w2.start()
 print("main: both workers started")
@@ -473,7 +512,8 @@ w1.join()
 w2.join()
 print("main: both workers finished")
 )",
-        .params = {{"sleep1", QT_TRANSLATE_NOOP("Scenario", "Sleep of worker-1 (s)"), 2, 0, 60},
+        .params = {{"subclass", QT_TRANSLATE_NOOP("Scenario", "Form (1: Thread subclass, 0: target function)"), 1, 0, 1},
+                   {"sleep1", QT_TRANSLATE_NOOP("Scenario", "Sleep of worker-1 (s)"), 2, 0, 60},
                    {"sleep2", QT_TRANSLATE_NOOP("Scenario", "Sleep of worker-2 (s)"), 1, 0, 60}},
         .defaults = {},
         .main = threadSubclass,

@@ -43,8 +43,8 @@ std::vector<std::string> texts(const std::vector<Printed>& lines) {
     return out;
 }
 
-// One event as the learner sees it, without its listing line: two programs that do the same thing in other
-// words (a target function, a subclass) give equal lists of these.
+// One event as the learner sees it, without its listing line: the same program in other words (a target
+// function, a subclass) gives an equal list of these.
 struct Seen {
     Nanos time;
     std::string actor;
@@ -221,24 +221,24 @@ private slots:
     // ---- daemon-threads ----
 
     void daemonThreads_data() {
-        QTest::addColumn<int>("join");
+        QTest::addColumn<int>("mode");
         QTest::addColumn<PolicyKind>("policy");
         QTest::addColumn<quint64>("seed");
         QTest::addColumn<qint64>("endSeconds");
-        for (const auto& [join, end] : std::vector<std::pair<int, qint64>>{{0, 0}, {1, 2}, {2, 1}}) {
-            QTest::newRow(qPrintable(QStringLiteral("join%1-rr").arg(join))) << join << PolicyKind::RoundRobin << quint64(1) << end;
-            QTest::newRow(qPrintable(QStringLiteral("join%1-coop").arg(join))) << join << PolicyKind::Cooperative << quint64(1) << end;
+        for (const auto& [mode, end] : std::vector<std::pair<int, qint64>>{{0, 0}, {1, 2}, {2, 1}}) {
+            QTest::newRow(qPrintable(QStringLiteral("mode%1-rr").arg(mode))) << mode << PolicyKind::RoundRobin << quint64(1) << end;
+            QTest::newRow(qPrintable(QStringLiteral("mode%1-coop").arg(mode))) << mode << PolicyKind::Cooperative << quint64(1) << end;
             for (quint64 seed = 1; seed <= 6; ++seed)
-                QTest::newRow(qPrintable(QStringLiteral("join%1-random-%2").arg(join).arg(seed)))
-                    << join << PolicyKind::Random << seed << end;
+                QTest::newRow(qPrintable(QStringLiteral("mode%1-random-%2").arg(mode).arg(seed)))
+                    << mode << PolicyKind::Random << seed << end;
         }
     }
     void daemonThreads() {
-        QFETCH(int, join);
+        QFETCH(int, mode);
         QFETCH(PolicyKind, policy);
         QFETCH(quint64, seed);
         QFETCH(qint64, endSeconds);
-        const auto r = run("daemon-threads", policy, seed, {{"join", join}});
+        const auto r = run("daemon-threads", policy, seed, {{"mode", mode}});
         const Trace& t = r->trace;
         QCOMPARE(r->outcome().status, RunStatus::Finished);
         QCOMPARE(r->outcome().endTime, endSeconds * kSecond);
@@ -263,7 +263,7 @@ private slots:
             if (p.text == "daemon: exiting") exiting.push_back(p);
         const auto alive = printedContaining(t, "main: daemon alive:");
         const auto joins = events(t, Op::Join, std::nullopt, "daemon");
-        if (join == 1) {
+        if (mode == 1) {
             // join() waits: the daemon gets to its last line at t=2, then main goes on.
             QCOMPARE(exiting.size(), std::size_t(1));
             QCOMPARE(exiting[0].time, 2 * kSecond);
@@ -274,11 +274,11 @@ private slots:
             QVERIFY(exiting.empty());
             QCOMPARE(t.actor(*daemon).endState, EndState::Killed);
         }
-        if (join == 0) {
+        if (mode == 0) {
             QVERIFY(joins.empty());
             QVERIFY(alive.empty());
         }
-        if (join == 2) {
+        if (mode == 2) {
             // join(timeout=1) gives up at t=1 with the daemon still alive.
             const auto timeouts = events(t, Op::Join, Result::Timeout, "daemon");
             QCOMPARE(timeouts.size(), std::size_t(1));
@@ -309,10 +309,10 @@ private slots:
         QFETCH(quint64, seed);
         QFETCH(int, sleep1);
         QFETCH(int, sleep2);
-        const ParamList params{{"sleep1", sleep1}, {"sleep2", sleep2}};
-        const auto sub = run("thread-subclass", policy, seed, params);
-        const auto fn = run("threads-start-join", policy, seed, params);
+        const auto sub = run("thread-subclass", policy, seed, {{"subclass", 1}, {"sleep1", sleep1}, {"sleep2", sleep2}});
+        const auto fn = run("thread-subclass", policy, seed, {{"subclass", 0}, {"sleep1", sleep1}, {"sleep2", sleep2}});
         QCOMPARE(sub->outcome().status, RunStatus::Finished);
+        QCOMPARE(fn->outcome().status, RunStatus::Finished);
         // run() runs in the new thread, with the argument the constructor kept.
         const auto started = printedContaining(sub->trace, "worker-1: started, sleeping");
         QCOMPARE(started.size(), std::size_t(1));
@@ -320,17 +320,28 @@ private slots:
         QCOMPARE(started[0].text, "worker-1: started, sleeping " + std::to_string(sleep1) + " s");
         QCOMPARE(endTime(sub->trace, "worker-2"), std::optional<Nanos>(sleep2 * kSecond));
         QCOMPARE(endTime(sub->trace, "worker-1"), std::optional<Nanos>(sleep1 * kSecond));
-        // Event for event the same run as with target=; only the listing lines differ.
+        QCOMPARE(endTime(sub->trace, "MainThread"), std::optional<Nanos>(std::max(sleep1, sleep2) * kSecond));
+        // Each form runs its own code: the workers print from run() (line 9) or from work() (line 15).
+        for (const auto& [trace, printLine] : {std::pair{&sub->trace, 9}, std::pair{&fn->trace, 15}}) {
+            const auto prints = events(*trace, Op::Print, Result::Ok);
+            const auto first = std::find_if(prints.begin(), prints.end(),
+                                            [&](const TraceEvent& e) { return actorName(*trace, e) == "worker-1"; });
+            QVERIFY(first != prints.end());
+            QCOMPARE(int(first->line), printLine);
+        }
+        // Otherwise event for event the same run: ops, actors, objects, times and printed text.
         const std::vector<Seen> a = seen(sub->trace);
         const std::vector<Seen> b = seen(fn->trace);
         QCOMPARE(a.size(), b.size());
         for (std::size_t i = 0; i < a.size(); ++i)
-            QVERIFY2(a[i] == b[i], qPrintable(QStringLiteral("event %1 differs: %2 %3 vs %4 %5")
+            QVERIFY2(a[i] == b[i], qPrintable(QStringLiteral("event %1 differs: %2 %3 %4 vs %5 %6 %7")
                                                   .arg(i)
                                                   .arg(QString::fromStdString(a[i].actor))
                                                   .arg(QString::fromLatin1(opName(a[i].op).data()))
+                                                  .arg(QString::fromStdString(a[i].arg))
                                                   .arg(QString::fromStdString(b[i].actor))
-                                                  .arg(QString::fromLatin1(opName(b[i].op).data()))));
+                                                  .arg(QString::fromLatin1(opName(b[i].op).data()))
+                                                  .arg(QString::fromStdString(b[i].arg))));
         QCOMPARE(sub->outcome().endTime, fn->outcome().endTime);
     }
 
