@@ -153,7 +153,8 @@ void lockCounterMany(const Params& p) {
     };
     line(25);
     std::vector<Thread> threads;
-    for (std::int64_t i = 1; i <= threadCount; ++i) threads.emplace_back(worker, ThreadOptions{.name = "T" + std::to_string(i)});
+    for (std::int64_t i = 1; i <= threadCount; ++i)
+        threads.emplace_back(worker, ThreadOptions{.name = "T" + std::to_string(i)});
     line(26);
     for (Thread& t : threads) t.start();
     line(27);
@@ -162,10 +163,11 @@ void lockCounterMany(const Params& p) {
     print("counter =", counter.peek());
 }
 
-// The Point of the point-atomicity listing. Copies share the lock and the coordinates, as Python references do.
+// The Point of the point-atomicity listing; copies share its lock and coordinates, like Python references.
 class Point {
 public:
-    explicit Point(std::int64_t mode) : lock_(makeLock(mode)), x_(coordinate(6, "x")), y_(coordinate(7, "y")) {}
+    explicit Point(std::int64_t mode)
+        : lock_(makeLock(mode)), x_(coordinate(6, "x")), y_(coordinate(7, "y")) {}
 
     void set(int a) {
         line(10);
@@ -701,7 +703,7 @@ for t in threads: t.start()
 for t in threads: t.join()
 print("final point: (%d, %d)" % point.get())
 )py",
-        .params = {{"mode", QT_TRANSLATE_NOOP("Scenario", "Mode: 0 no lock, 1 Lock, 2 RLock with nested calls"), 0, 0, 2},
+        .params = {{"mode", QT_TRANSLATE_NOOP("Scenario", "Mode (0: no lock, 1: Lock, 2: RLock)"), 0, 0, 2},
                    {"rounds", QT_TRANSLATE_NOOP("Scenario", "Times each writer sets the point"), 3, 1, 50},
                    {"reads", QT_TRANSLATE_NOOP("Scenario", "Times the reader reads it"), 5, 1, 50}},
         // Seed 23 gives ok and torn reads, and W1 and W2 interleave their last writes: the point ends torn.

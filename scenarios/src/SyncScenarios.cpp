@@ -148,7 +148,8 @@ void semaphoreActivePool(const Params& p) {
     };
     line(26);
     std::vector<Thread> threads;
-    for (std::int64_t i = 1; i <= workers; ++i) threads.emplace_back(worker, ThreadOptions{.name = numbered("worker-", i)});
+    for (std::int64_t i = 1; i <= workers; ++i)
+        threads.emplace_back(worker, ThreadOptions{.name = numbered("worker-", i)});
     line(27);
     for (Thread& t : threads) t.start();
     line(28);

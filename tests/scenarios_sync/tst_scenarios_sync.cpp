@@ -3,7 +3,6 @@
 // test checks what SCENARIOS.md says must be observable, from the trace and the printed lines.
 
 #include <QtTest>
-
 #include <cmath>
 #include <map>
 #include <memory>
@@ -68,7 +67,8 @@ private slots:
         };
         add("rr", PolicyKind::RoundRobin, 1, 5, 100, 1);
         add("coop", PolicyKind::Cooperative, 1, 5, 100, 1);
-        for (quint64 seed = 1; seed <= 6; ++seed) add(QStringLiteral("random-%1").arg(seed), PolicyKind::Random, seed, 5, 100, 1);
+        for (quint64 seed = 1; seed <= 6; ++seed)
+            add(QStringLiteral("random-%1").arg(seed), PolicyKind::Random, seed, 5, 100, 1);
         add("random-3-threads-x40-5ms", PolicyKind::Random, 9, 3, 40, 5);
         add("rr-8-threads-x20", PolicyKind::RoundRobin, 1, 8, 20, 2);
         // No CPU time inside the lock: only a policy that may switch at any step makes anyone find it taken.
@@ -103,7 +103,8 @@ private slots:
             const TraceEvent& e = t.event(i);
             const std::string obj = objName(t, e);
             const std::string who = actorName(t, e);
-            if (obj == "lock" && e.op == Op::Acquire && e.result == Result::Blocked && !blockedSince.count(who))
+            if (obj == "lock" && e.op == Op::Acquire && e.result == Result::Blocked &&
+                !blockedSince.count(who))
                 blockedSince[who] = e.time;
             if (obj == "lock" && e.op == Op::Acquire && e.result == Result::Acquired) {
                 QCOMPARE(holder, kNoActor);
@@ -148,7 +149,8 @@ private slots:
         QCOMPARE(sharedValue(t, "counter"), std::optional<std::string>("500"));
         const auto reports = printedContaining(t, "found the lock taken");
         QCOMPARE(reports.size(), std::size_t(5));
-        for (const Printed& p : reports) QVERIFY2(p.text.find("taken 0 of") == std::string::npos, p.text.c_str());
+        for (const Printed& p : reports)
+            QVERIFY2(p.text.find("taken 0 of") == std::string::npos, p.text.c_str());
         QVERIFY(events(t, Op::Acquire, Result::Blocked, "lock").size() > 100);
     }
 
@@ -184,7 +186,8 @@ private slots:
         QVERIFY(!printedContaining(t, ") ok").empty());
         const auto final = printedContaining(t, "final point:");
         QCOMPARE(final.size(), std::size_t(1));
-        QVERIFY2(final[0].text == "final point: (1, 2)" || final[0].text == "final point: (2, 1)", final[0].text.c_str());
+        QVERIFY2(final[0].text == "final point: (1, 2)" || final[0].text == "final point: (2, 1)",
+                 final[0].text.c_str());
         std::set<std::string> raced;
         for (const DataRace& race : t.races()) raced.insert(t.object(race.object).name);
         QCOMPARE(raced, (std::set<std::string>{"x", "y"}));
@@ -226,7 +229,8 @@ private slots:
         runs.push_back(run("point-atomicity", PolicyKind::Cooperative, 1, {{"mode", mode}}));
         for (std::uint64_t seed = 0; seed < 200; ++seed)
             runs.push_back(run("point-atomicity", PolicyKind::Random, seed, {{"mode", mode}}));
-        runs.push_back(run("point-atomicity", PolicyKind::Random, 7, {{"mode", mode}, {"rounds", 20}, {"reads", 20}}));
+        runs.push_back(
+            run("point-atomicity", PolicyKind::Random, 7, {{"mode", mode}, {"rounds", 20}, {"reads", 20}}));
         for (const auto& r : runs) {
             const Trace& t = r->trace;
             QCOMPARE(r->outcome().status, RunStatus::Finished);
@@ -234,10 +238,12 @@ private slots:
             QVERIFY(t.races().empty());
             const auto final = printedContaining(t, "final point:");
             QCOMPARE(final.size(), std::size_t(1));
-            QVERIFY2(final[0].text == "final point: (1, 1)" || final[0].text == "final point: (2, 2)", final[0].text.c_str());
+            QVERIFY2(final[0].text == "final point: (1, 1)" || final[0].text == "final point: (2, 2)",
+                     final[0].text.c_str());
             // The nested calls of mode 2 re-enter the RLock (recursion count 2); mode 1 never nests.
             int deepest = 0;
-            for (const TraceEvent& e : events(t, Op::Acquire, Result::Acquired, "lock")) deepest = std::max(deepest, int(e.arg));
+            for (const TraceEvent& e : events(t, Op::Acquire, Result::Acquired, "lock"))
+                deepest = std::max(deepest, int(e.arg));
             QCOMPARE(deepest, mode == 2 ? 2 : 1);
         }
     }
@@ -251,7 +257,8 @@ private slots:
         QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1) << 3;
         QTest::newRow("coop") << PolicyKind::Cooperative << quint64(1) << 3;
         for (quint64 seed = 1; seed <= 12; ++seed)
-            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed << 3;
+            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed)))
+                << PolicyKind::Random << seed << 3;
         QTest::newRow("random-5-successes") << PolicyKind::Random << quint64(3) << 5;
     }
     void lockNonblocking() {
@@ -288,7 +295,8 @@ private slots:
         QVERIFY(tries > successes);
         const auto summary = printedContaining(t, "successes took");
         QCOMPARE(summary.size(), std::size_t(1));
-        QCOMPARE(summary[0].text, "worker: " + std::to_string(successes) + " successes took " + std::to_string(tries) + " tries");
+        QCOMPARE(summary[0].text, "worker: " + std::to_string(successes) + " successes took " +
+                                      std::to_string(tries) + " tries");
         QCOMPARE(printedContaining(t, ": busy").size(), std::size_t(tries - successes));
         QCOMPARE(printedContaining(t, ": got the lock").size(), std::size_t(successes));
     }
@@ -327,7 +335,8 @@ private slots:
         QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1) << 4 << 2;
         QTest::newRow("coop") << PolicyKind::Cooperative << quint64(1) << 4 << 2;
         for (quint64 seed = 1; seed <= 8; ++seed)
-            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed << 4 << 2;
+            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed)))
+                << PolicyKind::Random << seed << 4 << 2;
         QTest::newRow("random-9-workers-3-slots") << PolicyKind::Random << quint64(11) << 9 << 3;
     }
     void semaphoreActivePool() {
@@ -335,7 +344,8 @@ private slots:
         QFETCH(quint64, seed);
         QFETCH(int, workers);
         QFETCH(int, slotCount);
-        const auto r = run("semaphore-active-pool", policy, seed, {{"workers", workers}, {"slots", slotCount}});
+        const auto r =
+            run("semaphore-active-pool", policy, seed, {{"workers", workers}, {"slots", slotCount}});
         const Trace& t = r->trace;
         QCOMPARE(r->outcome().status, RunStatus::Finished);
         // The printed list never holds more names than there are slots, and it gets that full.
@@ -384,13 +394,15 @@ private slots:
         QTest::addColumn<QList<qint64>>("waitsAtMs");
         const QList<qint64> defaultsTimeouts{2000};
         const QList<qint64> defaultsWaits{0, 2500};
-        QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1) << 2 << 500 << defaultsTimeouts << defaultsWaits;
-        QTest::newRow("coop") << PolicyKind::Cooperative << quint64(1) << 2 << 500 << defaultsTimeouts << defaultsWaits;
+        QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1) << 2 << 500 << defaultsTimeouts
+                            << defaultsWaits;
+        QTest::newRow("coop") << PolicyKind::Cooperative << quint64(1) << 2 << 500 << defaultsTimeouts
+                              << defaultsWaits;
         for (quint64 seed = 1; seed <= 4; ++seed)
             QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed)))
                 << PolicyKind::Random << seed << 2 << 500 << defaultsTimeouts << defaultsWaits;
-        QTest::newRow("timeout-1s") << PolicyKind::RoundRobin << quint64(1) << 1 << 200 << QList<qint64>{1000, 2200}
-                                    << QList<qint64>{0, 1200, 2400};
+        QTest::newRow("timeout-1s") << PolicyKind::RoundRobin << quint64(1) << 1 << 200
+                                    << QList<qint64>{1000, 2200} << QList<qint64>{0, 1200, 2400};
     }
     void eventTimeout() {
         QFETCH(PolicyKind, policy);
@@ -412,7 +424,8 @@ private slots:
         QCOMPARE(msOf(events(t, Op::Wait, Result::Blocked, "ready"), "impatient"), waitsAtMs);
         QCOMPARE(msOf(events(t, Op::Wait, Result::Timeout, "ready"), "impatient"), timeoutsAtMs);
         QList<qint64> printedAt;
-        for (const Printed& p : printedContaining(t, "impatient: timed out, doing other work")) printedAt << p.time / kMilli;
+        for (const Printed& p : printedContaining(t, "impatient: timed out, doing other work"))
+            printedAt << p.time / kMilli;
         QCOMPARE(printedAt, timeoutsAtMs);
         // ...the patient one waits once, from t=0...
         QCOMPARE(msOf(events(t, Op::Wait, Result::Blocked, "ready"), "patient"), QList<qint64>{0});
@@ -443,7 +456,8 @@ private slots:
         QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1) << 2;
         QTest::newRow("coop") << PolicyKind::Cooperative << quint64(1) << 2;
         for (quint64 seed = 1; seed <= 6; ++seed)
-            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed << 2;
+            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed)))
+                << PolicyKind::Random << seed << 2;
         QTest::newRow("random-4-consumers") << PolicyKind::Random << quint64(2) << 4;
     }
     void conditionNotifyAll() {
@@ -504,7 +518,8 @@ private slots:
         QTest::newRow("rr") << PolicyKind::RoundRobin << quint64(1) << 5 << 2 << 2;
         QTest::newRow("coop") << PolicyKind::Cooperative << quint64(1) << 5 << 2 << 2;
         for (quint64 seed = 1; seed <= 6; ++seed)
-            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed))) << PolicyKind::Random << seed << 5 << 2 << 2;
+            QTest::newRow(qPrintable(QStringLiteral("random-%1").arg(seed)))
+                << PolicyKind::Random << seed << 5 << 2 << 2;
         QTest::newRow("random-size-2") << PolicyKind::Random << quint64(7) << 2 << 2 << 2;
         QTest::newRow("rr-1-producer-3-consumers") << PolicyKind::RoundRobin << quint64(1) << 3 << 1 << 3;
         QTest::newRow("random-3-producers-1-consumer") << PolicyKind::Random << quint64(8) << 4 << 3 << 1;
@@ -516,8 +531,9 @@ private slots:
         QFETCH(int, producers);
         QFETCH(int, consumers);
         const int items = 10;
-        const auto r = run("bounded-buffer-monitor", policy, seed,
-                           {{"size", size}, {"producers", producers}, {"consumers", consumers}, {"items", items}});
+        const auto r =
+            run("bounded-buffer-monitor", policy, seed,
+                {{"size", size}, {"producers", producers}, {"consumers", consumers}, {"items", items}});
         const Trace& t = r->trace;
         QCOMPARE(r->outcome().status, RunStatus::Finished);
         // Every item is consumed exactly once; each consumer stops on one None.
@@ -529,8 +545,10 @@ private slots:
             QVERIFY2(std::regex_match(p.text, m, gotLine), p.text.c_str());
             QCOMPARE(m[1].str(), p.actor);
             QVERIFY(std::stoi(m[3].str()) < size);
-            if (m[2].str() == "None") stopped.insert(p.actor);
-            else got.insert(m[2].str());
+            if (m[2].str() == "None")
+                stopped.insert(p.actor);
+            else
+                got.insert(m[2].str());
         }
         std::multiset<std::string> expected;
         for (int i = 0; i < items * producers; ++i) expected.insert(std::to_string(i));
@@ -570,7 +588,8 @@ private slots:
         QVERIFY(consumerWaitedEmpty);
         // len(self) inside put() and get() re-enters the RLock.
         int deepest = 0;
-        for (const TraceEvent& e : events(t, Op::Acquire, Result::Acquired, "lock")) deepest = std::max(deepest, int(e.arg));
+        for (const TraceEvent& e : events(t, Op::Acquire, Result::Acquired, "lock"))
+            deepest = std::max(deepest, int(e.arg));
         QCOMPARE(deepest, 2);
     }
 };
