@@ -1,10 +1,15 @@
 // Races and locks: lost updates, locks, re-entrant locks and deadlocks.
 
 #include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lockstep/Api.h"
+#include "lockstep/Event.h"
 #include "lockstep/Lock.h"
 #include "lockstep/Shared.h"
 #include "lockstep/Thread.h"
@@ -99,6 +104,253 @@ void lockCounter(const Params& p) {
     for (Thread& t : threads) t.join();
     line(15);
     print("counter =", counter.peek());
+}
+
+void lockCounterMany(const Params& p) {
+    const std::int64_t threadCount = p.get("threads", 5);
+    const std::int64_t n = p.get("increments", 100);
+    const auto cost = std::chrono::milliseconds(p.get("work_ms", 1));
+    line(1);
+    Shared<int> counter("counter", 0);
+    line(2);
+    Lock lock("lock");
+    auto busy = [](std::chrono::nanoseconds d) {
+        line(6);
+        work(d);  // the whole spin loop is one CPU burst
+    };
+    auto worker = [=]() mutable {
+        line(11);
+        int contended = 0;
+        line(12);
+        double waited = 0.0;
+        for (std::int64_t i = 0; i < n; ++i) {
+            line(14);
+            // locked() is not a scheduling point, so no one can take or free the lock between this look and
+            // the acquire below: a look that finds it taken is exactly an acquire that has to wait.
+            if (lock.locked()) {
+                line(15);
+                ++contended;
+            }
+            line(16);
+            const double start = monotonic();
+            line(17);
+            With guard(lock);
+            line(18);
+            waited += monotonic() - start;
+            line(19);
+            const int value = counter.load();
+            line(20);
+            busy(cost);
+            line(21);
+            counter.store(value + 1);
+            line(17);  // leaving the with block releases the lock
+        }
+        line(22);
+        const std::string name = current_thread().name;
+        line(23);
+        print(name + ":", "found the lock taken", contended, "of", n, "times, waited",
+              std::llround(waited * 1000), "ms");
+    };
+    line(25);
+    std::vector<Thread> threads;
+    for (std::int64_t i = 1; i <= threadCount; ++i)
+        threads.emplace_back(worker, ThreadOptions{.name = "T" + std::to_string(i)});
+    line(26);
+    for (Thread& t : threads) t.start();
+    line(27);
+    for (Thread& t : threads) t.join();
+    line(28);
+    print("counter =", counter.peek());
+}
+
+// The Point of the point-atomicity listing; copies share its lock and coordinates, like Python references.
+class Point {
+public:
+    explicit Point(std::int64_t mode)
+        : lock_(makeLock(mode)), x_(coordinate(6, "x")), y_(coordinate(7, "y")) {}
+
+    void set(int a) {
+        line(10);
+        const Guard guard(lock_);
+        line(11);
+        x_.store(a);
+        line(12);
+        y_.store(a);
+        line(10);  // leaving the with block
+    }
+
+    void setNested(int a) {
+        line(15);
+        const Guard guard(lock_);
+        line(16);
+        setX(a);
+        line(17);
+        setY(a);
+        line(15);
+    }
+
+    std::pair<int, int> get() {
+        line(28);
+        const Guard guard(lock_);
+        line(29);
+        const int x = x_.load();
+        const int y = y_.load();
+        line(28);
+        return {x, y};
+    }
+
+private:
+    // `with self.lock:` where the lock may be nullcontext(), which does nothing.
+    class Guard {
+    public:
+        explicit Guard(std::optional<Lock>& lock) {
+            if (lock) with_.emplace(*lock);
+        }
+
+    private:
+        std::optional<With<Lock>> with_;
+    };
+
+    static std::optional<Lock> makeLock(std::int64_t mode) {
+        line(5);
+        if (mode == 1) return Lock("lock");
+        if (mode == 2) return RLock("lock");  // the same handle type; the engine object is re-entrant
+        return std::nullopt;                  // nullcontext()
+    }
+    static Shared<int> coordinate(int listingLine, const char* name) {
+        line(listingLine);
+        return Shared<int>(name, 0);
+    }
+
+    void setX(int a) {
+        line(20);
+        const Guard guard(lock_);
+        line(21);
+        x_.store(a);
+        line(20);
+    }
+    void setY(int a) {
+        line(24);
+        const Guard guard(lock_);
+        line(25);
+        y_.store(a);
+        line(24);
+    }
+
+    std::optional<Lock> lock_;
+    Shared<int> x_;
+    Shared<int> y_;
+};
+
+void pointAtomicity(const Params& p) {
+    const std::int64_t mode = p.get("mode", 0);
+    const std::int64_t rounds = p.get("rounds", 3);
+    const std::int64_t reads = p.get("reads", 5);
+    line(1);
+    line(31);
+    Point point(mode);
+    auto writer = [=](int a) mutable {
+        for (std::int64_t i = 0; i < rounds; ++i) {
+            line(34);
+            line(35);
+            if (mode == 2) {
+                point.setNested(a);
+            } else {
+                line(36);
+                point.set(a);
+            }
+        }
+    };
+    auto reader = [=]() mutable {
+        for (std::int64_t i = 0; i < reads; ++i) {
+            line(39);
+            line(40);
+            const auto [x, y] = point.get();
+            line(41);
+            print("reader: (" + str(x) + ", " + str(y) + ")", x == y ? "ok" : "TORN");
+        }
+    };
+    line(43);
+    std::vector<Thread> threads;
+    threads.emplace_back([writer]() mutable { writer(1); }, ThreadOptions{.name = "W1"});
+    line(44);
+    threads.emplace_back([writer]() mutable { writer(2); }, ThreadOptions{.name = "W2"});
+    line(45);
+    threads.emplace_back(reader, ThreadOptions{.name = "reader"});
+    line(46);
+    for (Thread& t : threads) t.start();
+    line(47);
+    for (Thread& t : threads) t.join();
+    line(48);
+    const auto [x, y] = point.get();
+    line(48);
+    print("final point: (" + str(x) + ", " + str(y) + ")");
+}
+
+void lockNonblocking(const Params& p) {
+    const auto hold = std::chrono::milliseconds(p.get("hold_ms", 500));
+    const auto retry = std::chrono::milliseconds(p.get("retry_ms", 500));
+    const std::int64_t wanted = p.get("successes", 3);
+    line(1);
+    Lock lock("lock");
+    line(2);
+    Event taken("taken");
+    auto holder = [=]() mutable {
+        for (;;) {
+            line(5);
+            line(6);
+            {
+                With guard(lock);
+                line(7);
+                taken.set();
+                line(8);
+                sleep(hold);
+                line(6);  // leaving the with block releases the lock
+            }
+            line(9);
+            sleep(hold);
+        }
+    };
+    auto worker = [=]() mutable {
+        line(12);
+        taken.wait();
+        line(13);
+        std::int64_t tries = 0;
+        std::int64_t successes = 0;
+        for (;;) {
+            line(14);
+            if (successes >= wanted) break;
+            line(15);
+            ++tries;
+            line(16);
+            const double t = monotonic();
+            line(17);
+            if (lock.acquire(false)) {
+                line(18);
+                ++successes;
+                line(19);
+                print("worker: try", tries, "at t=" + str(t) + ": got the lock (" + str(successes), "of",
+                      str(wanted) + ")");
+                line(20);
+                lock.release();
+            } else {
+                line(22);
+                print("worker: try", tries, "at t=" + str(t) + ": busy");
+            }
+            line(23);
+            sleep(retry);
+        }
+        line(24);
+        print("worker:", wanted, "successes took", tries, "tries");
+    };
+    line(26);
+    Thread(holder, {.name = "holder", .daemon = true}).start();
+    line(27);
+    Thread w(worker, {.name = "worker"});
+    line(28);
+    w.start();
+    line(29);
+    w.join();
 }
 
 void lockVsRLock(const Params&) {
@@ -337,6 +589,176 @@ print("counter =", counter)     # always the full total: 30 for two threads
                    {"delay_ms", QT_TRANSLATE_NOOP("Scenario", "Sleep between read and write (ms)"), 100, 0, 10000}},
         .defaults = {},
         .main = lockCounter,
+    });
+
+    out.push_back(Scenario{
+        .id = "lock-counter-many",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Five threads, one Lock: counting contention"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "Five threads each add 1 to a shared counter 100 times, every update inside `with lock:` and "
+            "taking 1 ms of CPU time. The counter always ends at 500, under every policy and seed. Before "
+            "each acquire a thread looks whether the lock is already taken and measures how long the acquire "
+            "took, and at the end it prints both numbers. Watch the lock lane and the blocked acquires: a "
+            "Lock is not fair, so a thread that releases it may take it straight back while the woken "
+            "waiter finds it taken again. Compare round-robin, where one thread at a time runs its whole "
+            "loop while the others wait, with the random policy, where the lock changes hands often."),
+        .listing = R"(counter = 0
+lock = Lock()
+
+def busy(seconds):              # CPU work: spin until the time is up
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+def worker(n):
+    global counter
+    contended = 0               # how often the lock was already taken
+    waited = 0.0                # seconds spent waiting for it
+    for _ in range(n):
+        if lock.locked():       # someone else is inside: we will have to wait
+            contended += 1
+        start = time.monotonic()
+        with lock:
+            waited += time.monotonic() - start
+            value = counter
+            busy(0.001)         # the update takes 1 ms of CPU, lock held
+            counter = value + 1
+    name = current_thread().name
+    print(f"{name}: found the lock taken {contended} of {n} times, waited {waited * 1000:.0f} ms")
+
+threads = [Thread(target=worker, args=(100,), name=f"T{i}") for i in range(1, 6)]
+for t in threads: t.start()
+for t in threads: t.join()
+print("counter =", counter)     # always 5 * 100 = 500
+)",
+        .params = {{"threads", QT_TRANSLATE_NOOP("Scenario", "Number of threads"), 5, 1, 10},
+                   {"increments", QT_TRANSLATE_NOOP("Scenario", "Increments per thread"), 100, 1, 1000},
+                   {"work_ms", QT_TRANSLATE_NOOP("Scenario", "CPU time of one update, lock held (ms)"), 1, 0, 100}},
+        .defaults = {.policy = PolicyKind::Random, .seed = 1},
+        .main = lockCounterMany,
+    });
+
+    out.push_back(Scenario{
+        .id = "point-atomicity",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "A point (x, y) written in two steps"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "W1 keeps setting a point to (1, 1) and W2 to (2, 2), one coordinate at a time; a reader reads "
+            "x and y and checks that they are equal. With mode 0 (no lock) a context switch can fall "
+            "between the two writes or the two reads, and the reader sees a torn pair such as (1, 2), or "
+            "the point even ends up torn; the race detector marks the unordered accesses to x and y. Mode 1 "
+            "puts both writes and both reads under one Lock: every read is whole and no race is reported. "
+            "Mode 2 uses an RLock, because set_nested() holds the lock while calling set_x() and set_y(), "
+            "which take it again: the owner may re-enter an RLock, while a plain Lock would deadlock on "
+            "itself."),
+        .listing = R"py(MODE = 0                        # 0: no lock, 1: Lock, 2: RLock and nested calls
+
+class Point:
+    def __init__(self):
+        self.lock = [nullcontext(), Lock(), RLock()][MODE]
+        self.x = 0
+        self.y = 0
+
+    def set(self, a):               # modes 0 and 1
+        with self.lock:
+            self.x = a
+            self.y = a              # a switch may fall between the two writes
+
+    def set_nested(self, a):        # mode 2: set_x and set_y take the lock again
+        with self.lock:
+            self.set_x(a)
+            self.set_y(a)
+
+    def set_x(self, a):
+        with self.lock:             # the holder acquires again: fine for an RLock,
+            self.x = a              # a deadlock for a Lock
+
+    def set_y(self, a):
+        with self.lock:
+            self.y = a
+
+    def get(self):
+        with self.lock:
+            return self.x, self.y   # two reads: a switch may fall between them too
+
+point = Point()
+
+def writer(a):
+    for _ in range(3):
+        if MODE == 2: point.set_nested(a)
+        else: point.set(a)
+
+def reader():
+    for _ in range(5):
+        x, y = point.get()
+        print(f"reader: ({x}, {y})", "ok" if x == y else "TORN")
+
+threads = [Thread(target=writer, args=(1,), name="W1"),
+           Thread(target=writer, args=(2,), name="W2"),
+           Thread(target=reader, name="reader")]
+for t in threads: t.start()
+for t in threads: t.join()
+print("final point: (%d, %d)" % point.get())
+)py",
+        .params = {{"mode", QT_TRANSLATE_NOOP("Scenario", "Mode (0: no lock, 1: Lock, 2: RLock)"), 0, 0, 2},
+                   {"rounds", QT_TRANSLATE_NOOP("Scenario", "Times each writer sets the point"), 3, 1, 50},
+                   {"reads", QT_TRANSLATE_NOOP("Scenario", "Times the reader reads it"), 5, 1, 50}},
+        // Seed 23 gives ok and torn reads, and W1 and W2 interleave their last writes: the point ends torn.
+        .defaults = {.policy = PolicyKind::Random, .seed = 23},
+        .main = pointAtomicity,
+    });
+
+    out.push_back(Scenario{
+        .id = "lock-nonblocking",
+        .family = "races",
+        .title = QT_TRANSLATE_NOOP("Scenario", "acquire(blocking=False): try, and do not wait"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "A daemon holder takes the lock for 0.5 s, leaves it free for 0.5 s, and so on. A worker tries "
+            "acquire(blocking=False) every 0.5 s until it has succeeded three times: each try returns at "
+            "once, False while the holder is inside and True between its holds. The worker starts while the "
+            "holder has the lock, so its first try always fails and it needs more than three tries. How "
+            "many more depends on who goes first when both wake at the same instant, and that is the "
+            "policy's choice: round-robin lets the holder go first every time, the random policy changes "
+            "with the seed. When the worker is done, main ends and the daemon holder stops with it."),
+        .listing = R"py(lock = Lock()
+taken = Event()                 # set once the holder is inside
+
+def holder():                   # a daemon: it toggles the lock until the program ends
+    while True:
+        with lock:
+            taken.set()
+            time.sleep(0.5)     # holds the lock for 0.5 s
+        time.sleep(0.5)         # leaves it free for 0.5 s
+
+def worker():
+    taken.wait()                # start while the holder has the lock
+    tries = successes = 0
+    while successes < 3:
+        tries += 1
+        t = time.monotonic()
+        if lock.acquire(blocking=False):    # returns at once: True or False
+            successes += 1
+            print(f"worker: try {tries} at t={t:g}: got the lock ({successes} of 3)")
+            lock.release()
+        else:
+            print(f"worker: try {tries} at t={t:g}: busy")
+        time.sleep(0.5)
+    print(f"worker: 3 successes took {tries} tries")
+
+Thread(target=holder, name="holder", daemon=True).start()
+w = Thread(target=worker, name="worker")
+w.start()
+w.join()
+)py",
+        .params = {{"successes", QT_TRANSLATE_NOOP("Scenario", "Successful tries the worker needs"), 3, 1, 20},
+                   {"hold_ms", QT_TRANSLATE_NOOP("Scenario", "Holder: time with and without the lock (ms)"), 500, 100, 5000},
+                   {"retry_ms", QT_TRANSLATE_NOOP("Scenario", "Worker: time between tries (ms)"), 500, 100, 5000}},
+        .defaults = {},
+        .main = lockNonblocking,
     });
 
     out.push_back(Scenario{

@@ -1,6 +1,8 @@
 // Semaphores, events, conditions and queues: threads that wait for each other.
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -95,6 +97,65 @@ void boundedSemaphorePool(const Params& p) {
     }
 }
 
+// Python's repr of a list of strings: ['a', 'b'].
+std::string listRepr(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (const std::string& item : items) out += (out.size() > 1 ? ", " : "") + repr(item);
+    return out + "]";
+}
+
+void semaphoreActivePool(const Params& p) {
+    const std::int64_t workers = p.get("workers", 4);
+    const std::int64_t longest = p.get("max_work_s", 3);
+    // The ActivePool of the listing: a plain list, touched only while its lock is held.
+    line(16);
+    line(3);
+    auto active = std::make_shared<std::vector<std::string>>();
+    line(4);
+    Lock lock("lock");
+    auto makeActive = [=](const std::string& name) mutable {
+        line(7);
+        With guard(lock);
+        line(8);
+        active->push_back(name);
+        line(9);
+        print(name + ":", "in,  active =", listRepr(*active));
+        line(7);  // leaving the with block releases the lock
+    };
+    auto makeInactive = [=](const std::string& name) mutable {
+        line(12);
+        With guard(lock);
+        line(13);
+        active->erase(std::find(active->begin(), active->end(), name));
+        line(14);
+        print(name + ":", "out, active =", listRepr(*active));
+        line(12);
+    };
+    line(17);
+    Semaphore slots(p.get("slots", 2), "slots");
+    auto worker = [=]() mutable {
+        line(20);
+        const std::string name = current_thread().name;
+        line(21);
+        With slot(slots);
+        line(22);
+        makeActive(name);
+        line(23);
+        sleep(std::chrono::seconds(randint(1, longest)));
+        line(24);
+        makeInactive(name);
+        line(21);  // leaving the with block releases the slot
+    };
+    line(26);
+    std::vector<Thread> threads;
+    for (std::int64_t i = 1; i <= workers; ++i)
+        threads.emplace_back(worker, ThreadOptions{.name = numbered("worker-", i)});
+    line(27);
+    for (Thread& t : threads) t.start();
+    line(28);
+    for (Thread& t : threads) t.join();
+}
+
 void eventSetWait(const Params& p) {
     const auto delay = std::chrono::seconds(p.get("delay_s", 2));
     line(1);
@@ -127,6 +188,50 @@ void eventSetWait(const Params& p) {
     line(17);
     w.join();
     s.join();
+}
+
+void eventTimeout(const Params& p) {
+    const auto timeout = std::chrono::seconds(p.get("timeout_s", 2));
+    const auto setAt = std::chrono::seconds(p.get("set_s", 3));
+    const auto otherWork = std::chrono::milliseconds(p.get("other_ms", 500));
+    line(1);
+    Event ready("ready");
+    auto patient = [=]() mutable {
+        line(4);
+        print("patient: waiting, no timeout");
+        line(5);
+        ready.wait();
+        line(6);
+        print("patient: the event is set");
+    };
+    auto impatient = [=]() mutable {
+        for (;;) {
+            line(9);
+            if (ready.wait(timeout)) break;
+            line(10);
+            print("impatient: timed out, doing other work");
+            line(11);
+            sleep(otherWork);
+        }
+        line(12);
+        print("impatient: the event is set");
+    };
+    line(14);
+    Thread patientThread(patient, {.name = "patient"});
+    line(15);
+    Thread impatientThread(impatient, {.name = "impatient"});
+    line(16);
+    patientThread.start();
+    impatientThread.start();
+    line(17);
+    sleep(setAt);
+    line(18);
+    print("main: setting the event");
+    line(19);
+    ready.set();
+    line(20);
+    patientThread.join();
+    impatientThread.join();
 }
 
 void conditionProducerConsumer(const Params& p) {
@@ -191,6 +296,183 @@ void conditionProducerConsumer(const Params& p) {
     Thread(consumer, {.name = "consumer-1"}).start();
     line(28);
     Thread(consumer, {.name = "consumer-2"}).start();
+}
+
+void conditionNotifyAll(const Params& p) {
+    const bool wakeAll = p.get("wake_all", 1) != 0;
+    const std::int64_t consumerCount = p.get("consumers", 2);
+    const auto prepare = std::chrono::seconds(p.get("delay_s", 4));
+    line(1);
+    line(2);
+    Condition cond("cond");
+    line(3);
+    // A plain flag: read and written only while the condition's lock is held.
+    auto available = std::make_shared<bool>(false);
+    auto consumer = [=]() mutable {
+        line(6);
+        const std::string name = current_thread().name;
+        line(7);
+        With locked(cond);
+        line(8);
+        print(name + ":", "waiting");
+        for (;;) {
+            line(9);
+            if (*available) break;
+            line(10);
+            cond.wait();
+        }
+        line(11);
+        print(name + ":", "woken, the resource is available");
+        line(7);  // leaving the with block releases the lock
+    };
+    auto producer = [=]() mutable {
+        line(15);
+        sleep(prepare);
+        line(16);
+        With locked(cond);
+        line(17);
+        *available = true;
+        line(18);
+        if (wakeAll) {
+            line(19);
+            print("producer: notify_all()");
+            line(20);
+            cond.notify_all();
+        } else {
+            line(22);
+            print("producer: notify()");
+            line(23);
+            cond.notify();
+        }
+        line(16);
+    };
+    line(25);
+    std::vector<Thread> consumers;
+    for (std::int64_t i = 1; i <= consumerCount; ++i)
+        consumers.emplace_back(consumer, ThreadOptions{.name = numbered("consumer-", i)});
+    line(26);
+    for (Thread& c : consumers) c.start();
+    line(27);
+    Thread(producer, {.name = "producer"}).start();
+    line(28);
+    for (Thread& c : consumers) c.join();
+}
+
+// The BoundedBuffer of the bounded-buffer-monitor listing: a deque guarded by one RLock, with two
+// conditions on that lock. Copies share everything, as Python references do.
+class BoundedBuffer {
+public:
+    explicit BoundedBuffer(std::int64_t size)
+        : items_((line(3), std::make_shared<std::deque<std::optional<int>>>())),
+          size_((line(4), static_cast<std::size_t>(size))),
+          lock_((line(5), RLock("lock"))),
+          notFull_((line(6), Condition(lock_, "not_full"))),
+          notEmpty_((line(7), Condition(lock_, "not_empty"))) {}
+
+    std::size_t len() {
+        line(10);
+        With locked(lock_);
+        line(11);
+        const std::size_t n = items_->size();
+        line(10);
+        return n;
+    }
+
+    void put(std::optional<int> item) {
+        line(14);
+        With locked(notFull_);
+        for (;;) {
+            line(15);
+            if (len() != size_) break;
+            line(16);
+            notFull_.wait();
+        }
+        line(17);
+        items_->push_back(item);
+        line(18);
+        const std::size_t n = len();
+        line(18);
+        print(current_thread().name + ":", "put", str(item) + ",", n, "in the buffer");
+        line(19);
+        notEmpty_.notify();
+        line(14);  // leaving the with block releases the lock
+    }
+
+    std::optional<int> get() {
+        line(22);
+        With locked(notEmpty_);
+        for (;;) {
+            line(23);
+            if (len() > 0) break;
+            line(24);
+            notEmpty_.wait();
+        }
+        line(25);
+        const std::optional<int> item = items_->front();
+        items_->pop_front();
+        line(26);
+        const std::size_t n = len();
+        line(26);
+        print(current_thread().name + ":", "got", str(item) + ",", n, "in the buffer");
+        line(27);
+        notFull_.notify();
+        line(28);  // returning leaves the with block, which releases the lock
+        return item;
+    }
+
+private:
+    std::shared_ptr<std::deque<std::optional<int>>> items_;
+    std::size_t size_;
+    Lock lock_;  // an RLock (the engine object is re-entrant); Condition takes any lock handle
+    Condition notFull_;
+    Condition notEmpty_;
+};
+
+void boundedBufferMonitor(const Params& p) {
+    const std::int64_t perProducer = p.get("items", 10);
+    const std::int64_t producerCount = p.get("producers", 2);
+    const std::int64_t consumerCount = p.get("consumers", 2);
+    const auto produce = std::chrono::milliseconds(p.get("produce_ms", 100));
+    const auto handle = std::chrono::milliseconds(p.get("handle_ms", 500));
+    line(30);
+    BoundedBuffer buf(p.get("size", 5));
+    auto producer = [=](std::int64_t first) mutable {
+        for (std::int64_t item = first; item < first + perProducer; ++item) {
+            line(33);
+            line(34);
+            sleep(produce);
+            line(35);
+            buf.put(static_cast<int>(item));
+        }
+    };
+    auto consumer = [=]() mutable {
+        for (;;) {
+            line(38);
+            if (!buf.get()) break;
+            line(39);
+            sleep(handle);
+        }
+    };
+    line(41);
+    std::vector<Thread> producers;
+    for (std::int64_t k = 0; k < producerCount; ++k)
+        producers.emplace_back([=]() mutable { producer(k * perProducer); },
+                               ThreadOptions{.name = numbered("producer-", k + 1)});
+    line(42);
+    std::vector<Thread> consumers;
+    for (std::int64_t i = 1; i <= consumerCount; ++i)
+        consumers.emplace_back(consumer, ThreadOptions{.name = numbered("consumer-", i)});
+    line(43);
+    for (Thread& t : consumers) t.start();
+    for (Thread& t : producers) t.start();
+    line(44);
+    for (Thread& t : producers) t.join();
+    for (std::int64_t i = 0; i < consumerCount; ++i) {
+        line(45);
+        buf.put(std::nullopt);
+    }
+    line(46);
+    for (Thread& t : consumers) t.join();
 }
 
 void queueProducerConsumers(const Params& p) {
@@ -328,6 +610,54 @@ except ValueError as error:
     });
 
     out.push_back(Scenario{
+        .id = "semaphore-active-pool",
+        .family = "sync",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Semaphore(2) and a list of active workers"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "Four workers share a Semaphore(2). Inside it each adds its name to a list of active workers, "
+            "works for a random 1-3 s and removes its name again; a Lock guards the list, and every change "
+            "prints it. The two tools do different jobs: the semaphore limits how many workers are inside at "
+            "once, the lock keeps two changes of the list from mixing. Since a worker leaves the list before "
+            "it gives its slot back, the printed list never holds more than two names. Watch the slot lanes "
+            "and the short holds of the lock."),
+        .listing = R"py(class ActivePool:
+    def __init__(self):
+        self.active = []
+        self.lock = Lock()
+
+    def make_active(self, name):
+        with self.lock:
+            self.active.append(name)
+            print(f"{name}: in,  active = {self.active}")
+
+    def make_inactive(self, name):
+        with self.lock:
+            self.active.remove(name)
+            print(f"{name}: out, active = {self.active}")
+
+pool = ActivePool()
+slots = Semaphore(2)                    # at most two workers inside at once
+
+def worker():
+    name = current_thread().name
+    with slots:
+        pool.make_active(name)
+        time.sleep(random.randint(1, 3))    # the work
+        pool.make_inactive(name)
+
+threads = [Thread(target=worker, name=f"worker-{i}") for i in range(1, 5)]
+for t in threads: t.start()
+for t in threads: t.join()
+)py",
+        .params = {{"slots", QT_TRANSLATE_NOOP("Scenario", "Semaphore slots"), 2, 1, 5},
+                   {"workers", QT_TRANSLATE_NOOP("Scenario", "Number of workers"), 4, 1, 12},
+                   {"max_work_s", QT_TRANSLATE_NOOP("Scenario", "Longest time a worker works (s)"), 3, 1, 30}},
+        .defaults = {},
+        .main = semaphoreActivePool,
+    });
+
+    out.push_back(Scenario{
         .id = "event-set-wait",
         .family = "sync",
         .title = QT_TRANSLATE_NOOP("Scenario", "Event: one thread waits until another sets it"),
@@ -358,6 +688,45 @@ w.join(); s.join()
         .params = {{"delay_s", QT_TRANSLATE_NOOP("Scenario", "Time before the event is set (s)"), 2, 0, 60}},
         .defaults = {},
         .main = eventSetWait,
+    });
+
+    out.push_back(Scenario{
+        .id = "event-timeout",
+        .family = "sync",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Event.wait with a timeout"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "Two threads wait for the same Event, which main sets at t=3. The patient one calls wait() with "
+            "no timeout and simply blocks. The impatient one calls wait(timeout=2) in a loop: at t=2 the "
+            "wait gives up and returns False, the thread does 0.5 s of other work and waits again. When the "
+            "event is set at t=3 both wake at the same instant and wait() returns True. Watch the impatient "
+            "thread's wait end at t=2 with a timeout and its second wait end early, at t=3."),
+        .listing = R"py(ready = Event()
+
+def patient():
+    print("patient: waiting, no timeout")
+    ready.wait()                        # blocks until the event is set
+    print("patient: the event is set")
+
+def impatient():
+    while not ready.wait(timeout=2):    # False: the 2 s ran out first
+        print("impatient: timed out, doing other work")
+        time.sleep(0.5)                 # the other work
+    print("impatient: the event is set")
+
+p = Thread(target=patient, name="patient")
+i = Thread(target=impatient, name="impatient")
+p.start(); i.start()
+time.sleep(3)
+print("main: setting the event")
+ready.set()                             # wakes both waiters
+p.join(); i.join()
+)py",
+        .params = {{"timeout_s", QT_TRANSLATE_NOOP("Scenario", "Timeout of the impatient wait (s)"), 2, 1, 60},
+                   {"set_s", QT_TRANSLATE_NOOP("Scenario", "Time when main sets the event (s)"), 3, 0, 60},
+                   {"other_ms", QT_TRANSLATE_NOOP("Scenario", "Other work after a timeout (ms)"), 500, 0, 10000}},
+        .defaults = {},
+        .main = eventTimeout,
     });
 
     out.push_back(Scenario{
@@ -410,6 +779,123 @@ Thread(target=consumer, name="consumer-2").start()
         // win every race, so consumer-2 only ever wakes to an empty list.
         .defaults = {.policy = PolicyKind::Random, .seed = 3},
         .main = conditionProducerConsumer,
+    });
+
+    out.push_back(Scenario{
+        .id = "condition-notify-all",
+        .family = "sync",
+        .title = QT_TRANSLATE_NOOP("Scenario", "Condition.notify_all wakes every waiter"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "Two consumers take the condition's lock, find the resource not yet available and wait on the "
+            "condition from t=0; wait() lets go of the lock, so both can wait at once. At t=4 the producer "
+            "marks the resource available and calls notify_all(): both consumers wake at t=4, then take the "
+            "lock back one after the other and go on. Set the wake-all parameter to 0 and the producer calls "
+            "notify() instead: it wakes only one consumer, the other waits forever and the run ends stuck."),
+        .listing = R"py(WAKE_ALL = True                 # False: notify() instead of notify_all()
+cond = Condition()
+available = False
+
+def consumer():
+    name = current_thread().name
+    with cond:
+        print(f"{name}: waiting")
+        while not available:
+            cond.wait()         # lets go of the lock while it waits
+        print(f"{name}: woken, the resource is available")
+
+def producer():
+    global available
+    time.sleep(4)               # preparing the resource
+    with cond:
+        available = True
+        if WAKE_ALL:
+            print("producer: notify_all()")
+            cond.notify_all()   # wakes every waiting consumer
+        else:
+            print("producer: notify()")
+            cond.notify()       # wakes one: the others wait forever
+
+consumers = [Thread(target=consumer, name=f"consumer-{i}") for i in range(1, 3)]
+for c in consumers: c.start()
+Thread(target=producer, name="producer").start()
+for c in consumers: c.join()
+)py",
+        .params = {{"wake_all", QT_TRANSLATE_NOOP("Scenario", "Wake all (1: notify_all, 0: notify)"), 1, 0, 1},
+                   {"consumers", QT_TRANSLATE_NOOP("Scenario", "Number of consumers"), 2, 1, 6},
+                   {"delay_s", QT_TRANSLATE_NOOP("Scenario", "Time before the producer notifies (s)"), 4, 0, 60}},
+        .defaults = {},
+        .main = conditionNotifyAll,
+    });
+
+    out.push_back(Scenario{
+        .id = "bounded-buffer-monitor",
+        .family = "sync",
+        .title = QT_TRANSLATE_NOOP("Scenario", "A bounded buffer from one RLock and two Conditions"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "A buffer of five places built by hand, the way queue.Queue is built inside: one RLock and two "
+            "conditions on it, not_full and not_empty. put() waits on not_full while the buffer is full and "
+            "then wakes a consumer through not_empty; get() waits on not_empty while it is empty and then "
+            "wakes a producer through not_full. Two producers make an item every 0.1 s, two consumers need "
+            "0.5 s for each: at first the consumers wait on an empty buffer, soon the producers wait on a "
+            "full one. Every item is taken exactly once, and a None per consumer stops them. The lock is an "
+            "RLock because put() and get() call len(self), which takes it again."),
+        .listing = R"py(class BoundedBuffer:
+    def __init__(self, size):
+        self.items = collections.deque()
+        self.size = size
+        self.lock = RLock()
+        self.not_full = Condition(self.lock)    # both conditions share the one lock
+        self.not_empty = Condition(self.lock)
+
+    def __len__(self):
+        with self.lock:         # re-entered: put() and get() call this while holding it
+            return len(self.items)
+
+    def put(self, item):
+        with self.not_full:     # takes the shared lock
+            while len(self) == self.size:
+                self.not_full.wait()        # full: wait until a get() makes room
+            self.items.append(item)
+            print(f"{current_thread().name}: put {item}, {len(self)} in the buffer")
+            self.not_empty.notify()         # a waiting consumer may go on
+
+    def get(self):
+        with self.not_empty:
+            while len(self) == 0:
+                self.not_empty.wait()       # empty: wait until a put() brings an item
+            item = self.items.popleft()
+            print(f"{current_thread().name}: got {item}, {len(self)} in the buffer")
+            self.not_full.notify()          # a waiting producer may go on
+            return item
+
+buf = BoundedBuffer(5)
+
+def producer(first):
+    for item in range(first, first + 10):
+        time.sleep(0.1)                     # making an item
+        buf.put(item)
+
+def consumer():
+    while buf.get() is not None:            # None: the stop signal
+        time.sleep(0.5)                     # handling is slower than making
+
+producers = [Thread(target=producer, args=(k * 10,), name=f"producer-{k + 1}") for k in range(2)]
+consumers = [Thread(target=consumer, name=f"consumer-{i}") for i in range(1, 3)]
+for t in consumers + producers: t.start()
+for t in producers: t.join()
+for _ in consumers: buf.put(None)           # one stop signal per consumer
+for t in consumers: t.join()
+)py",
+        .params = {{"size", QT_TRANSLATE_NOOP("Scenario", "Places in the buffer"), 5, 1, 20},
+                   {"items", QT_TRANSLATE_NOOP("Scenario", "Items per producer"), 10, 1, 100},
+                   {"producers", QT_TRANSLATE_NOOP("Scenario", "Number of producers"), 2, 1, 4},
+                   {"consumers", QT_TRANSLATE_NOOP("Scenario", "Number of consumers"), 2, 1, 4},
+                   {"produce_ms", QT_TRANSLATE_NOOP("Scenario", "Time to make an item (ms)"), 100, 0, 10000},
+                   {"handle_ms", QT_TRANSLATE_NOOP("Scenario", "Time to handle an item (ms)"), 500, 0, 10000}},
+        .defaults = {},
+        .main = boundedBufferMonitor,
     });
 
     out.push_back(Scenario{
