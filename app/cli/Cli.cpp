@@ -18,11 +18,13 @@
 #include <memory>
 #include <vector>
 
+#include "cli/CompareReport.h"
 #include "cli/RunSetup.h"
 #include "cli/SummaryJson.h"
 #include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/Execution.h"
 #include "lockstep/Explorer.h"
+#include "lockstep/scenarios/Compare.h"
 #include "lockstep/scenarios/Registry.h"
 #include "timeline/TimelineExporter.h"
 
@@ -60,6 +62,9 @@ Usage:
                                     run a scenario headless: its output, how it ended, data races
   lockstep explore ID [--strategy dfs|random|pct] [--runs N] [--max-preemptions K] [--json]
                 [run options]       run many schedules, count the outcomes, say if that was all of them
+  lockstep compare ID [--threads 1,2,4] [--gil on,off] [--cores 1,4] [--json] [run options]
+                                    run a scenario once per thread count x GIL x cores and compare
+                                    the elapsed virtual times (e.g. gil-cpu-bound)
   lockstep help [COMMAND]           this text, or a command's options
 
 Exit codes: 0 the command did its job (a deadlock is a result, not a failure); 2 a bad command line
@@ -94,7 +99,7 @@ void installTranslations(const QString& language) {
 bool isCommandLineCommand(const QStringList& args) {
     if (args.size() < 2) return false;
     const QString c = args[1];
-    return c == "list" || c == "run" || c == "explore" || c == "help" || c == "--help" || c == "-h" ||
+    return c == "list" || c == "run" || c == "explore" || c == "compare" || c == "help" || c == "--help" || c == "-h" ||
            c == "--version" || c == "-v";
 }
 
@@ -437,6 +442,86 @@ int cmdExplore(const QStringList& args) {
     return 0;
 }
 
+
+// "1,2,4" as whole numbers from lo to hi, each once, in the order given; false with `error` when malformed.
+bool parseNumberList(const QString& option, const QString& text, int lo, int hi, std::vector<int>& out, QString& error) {
+    out.clear();
+    for (const QString& part : text.split(',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int v = part.trimmed().toInt(&ok);
+        if (!ok || v < lo || v > hi) {
+            error = QStringLiteral("--%1: '%2' is not a whole number from %3 to %4").arg(option, part.trimmed()).arg(lo).arg(hi);
+            return false;
+        }
+        if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+    }
+    if (out.empty()) {
+        error = QStringLiteral("--%1: give at least one number, e.g. --%1 1,4").arg(option);
+        return false;
+    }
+    return true;
+}
+
+int cmdCompare(const QStringList& args) {
+    QCommandLineParser parser;
+    addHelp(parser, "Run a scenario once per setting - every combination of a thread count (the scenario's "
+                    "'threads' parameter), the GIL on or off, and a number of virtual cores - and print how long "
+                    "each run took in virtual time, its CPU time per core and how long threads waited for the GIL "
+                    "or a core. Without the GIL, several cores show what separate processes would give.");
+    parser.addPositionalArgument("ID", "The scenario; it must take a 'threads' parameter (e.g. gil-cpu-bound).");
+    addRunOptions(parser, RunOptionSet::SharedByRuns);
+    parser.addOption({"threads", "Thread counts to compare (default 1,2,4).", "list", "1,2,4"});
+    parser.addOption({"gil", "GIL settings to compare: on, off or on,off (default on,off).", "list", "on,off"});
+    parser.addOption({"cores", "Numbers of virtual cores to compare, 1-8 (default 1,4).", "list", "1,4"});
+    parser.addOption({"json", "Print JSON: scenario, policy, seed, params, runs [{threads, gil, cores, status, "
+                              "elapsed, speedup, cpu_time, core_busy, gil_wait, core_wait, gil_handovers}]."});
+    if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help compare')");
+    if (parser.isSet("help")) {
+        out() << parser.helpText();
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments().mid(1);
+    if (pos.size() > 1) return usageError("compare takes one scenario id, got: " + pos.join(' '));
+    RunSetup setup;
+    QString error;
+    if (!readRunOptions(parser, pos.value(0), setup, error, RunOptionSet::SharedByRuns)) return usageError(error);
+    const scenarios::Scenario& scenario = *setup.scenario;
+    const QString id = QString::fromStdString(scenario.id);
+    if (!scenarios::canCompare(scenario)) {
+        QStringList comparable;
+        for (const auto& s : scenarios::all())
+            if (scenarios::canCompare(s)) comparable << QString::fromStdString(s.id);
+        return usageError(QStringLiteral("compare varies the parameter 'threads', which scenario '%1' does not take; "
+                                         "these do: %2")
+                              .arg(id, comparable.join(", ")));
+    }
+    for (const QString& kv : parser.values("param"))
+        if (kv.section('=', 0, 0).trimmed() == scenarios::kThreadsParam)
+            return usageError("--param threads: compare sets the thread count of each run; give the counts with "
+                              "--threads, e.g. --threads 1,2,4");
+    const auto spec = std::find_if(scenario.params.begin(), scenario.params.end(),
+                                   [](const scenarios::ParamSpec& p) { return p.key == scenarios::kThreadsParam; });
+    std::vector<int> threads, cores;
+    if (!parseNumberList("threads", parser.value("threads"), static_cast<int>(spec->min), static_cast<int>(spec->max),
+                         threads, error) ||
+        !parseNumberList("cores", parser.value("cores"), 1, RunConfig::kMaxCores, cores, error))
+        return usageError(error);
+    std::vector<bool> gil;
+    for (const QString& part : parser.value("gil").split(',', Qt::SkipEmptyParts)) {
+        const QString v = part.trimmed().toLower();
+        if (v != "on" && v != "off")
+            return usageError(QStringLiteral("--gil: '%1' is neither on nor off; write on, off or on,off").arg(part.trimmed()));
+        if (std::find(gil.begin(), gil.end(), v == "on") == gil.end()) gil.push_back(v == "on");
+    }
+    if (gil.empty()) return usageError("--gil: write on, off or on,off");
+
+    WorkerPool pool;
+    const auto results = scenarios::compare(pool, scenario, setup.config, scenarios::grid(threads, gil, cores));
+    if (parser.isSet("json")) out() << QJsonDocument(compareJson(id, setup.config, results)).toJson(QJsonDocument::Indented);
+    else out() << compareTable(id, setup.config, results);
+    return 0;
+}
+
 }  // namespace
 
 namespace {
@@ -468,21 +553,24 @@ int dispatch(const QStringList& args) {
         }
         if (cmd == "help" || cmd == "--help" || cmd == "-h") {
             const QString topic = args.value(2);
-            if (topic == "list" || topic == "run" || topic == "explore")
+            if (topic == "list" || topic == "run" || topic == "explore" || topic == "compare")
                 return dispatch({args[0], topic, "--help"});
             if (!topic.isEmpty() && cmd == "help")
-                return usageError(QStringLiteral("no help on '%1'; the commands are list, run, explore").arg(topic));
+                return usageError(
+                    QStringLiteral("no help on '%1'; the commands are list, run, explore, compare").arg(topic));
             out() << kGeneralHelp;
             return 0;
         }
         if (cmd == "list") return cmdList(args);
         if (cmd == "run") return cmdRun(args);
         if (cmd == "explore") return cmdExplore(args);
+        if (cmd == "compare") return cmdCompare(args);
     } catch (const std::exception& e) {
         err() << "lockstep: internal error: " << e.what() << "\n";
         return 1;
     }
-    return usageError(QStringLiteral("unknown command '%1'; the commands are list, run, explore, help").arg(cmd));
+    return usageError(
+        QStringLiteral("unknown command '%1'; the commands are list, run, explore, compare, help").arg(cmd));
 }
 
 }  // namespace

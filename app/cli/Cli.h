@@ -4,7 +4,7 @@
 
 namespace lockstep::app {
 
-// The headless commands: list, run, explore, help. Returns the process exit code: 0 when the command did
+// The headless commands: list, run, explore, compare, help. Returns the process exit code: 0 when the command did
 // its job (a deadlock is a result, not a failure), 2 for a bad command line, 1 for an internal failure.
 bool isCommandLineCommand(const QStringList& args);
 // Creates the application object itself: a QCoreApplication, or a QGuiApplication (offscreen when there is

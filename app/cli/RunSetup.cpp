@@ -10,21 +10,26 @@
 
 namespace lockstep::app {
 
-void addRunOptions(QCommandLineParser& parser) {
+void addRunOptions(QCommandLineParser& parser, RunOptionSet set) {
+    const bool single = set == RunOptionSet::SingleRun;
     parser.addOption({"policy", "Scheduling policy: rr (preemptive round-robin), random (seeded), coop "
                                 "(switch only when a thread blocks, sleeps or ends), manual (decisions from "
                                 "--schedule; after it, the cooperative rule).", "name"});
     parser.addOption({"seed", "Seed of the random policy and of the scenario's random numbers (default: the "
                               "scenario's).", "n"});
-    parser.addOption({"cores", "Virtual cores, 1-8 (default: the scenario's, usually 1).", "k"});
-    parser.addOption({"gil", "Model CPython's global interpreter lock: on or off.", "on|off"});
+    if (single) {
+        parser.addOption({"cores", "Virtual cores, 1-8 (default: the scenario's, usually 1).", "k"});
+        parser.addOption({"gil", "Model CPython's global interpreter lock: on or off.", "on|off"});
+    }
     parser.addOption({"quantum", "Round-robin time slice for CPU bursts, e.g. 10ms (default 10ms).", "duration"});
     parser.addOption({"max-steps", "Stop with status step-limit after this many steps (default 1000000).", "n"});
     parser.addOption({"param", "Scenario parameter, e.g. --param by1=5 (repeatable; 'lockstep list --json' "
                                "shows each scenario's parameters).", "key=value"});
-    parser.addOption({"schedule", "Force the thread that runs at each decision with more than one choice, by "
-                                  "name or number, e.g. T1,T2,T1.", "A,B,..."});
-    parser.addOption({"replay", "Reproduce a run exactly from the replay token its summary printed.", "token"});
+    if (single) {
+        parser.addOption({"schedule", "Force the thread that runs at each decision with more than one choice, by "
+                                      "name or number, e.g. T1,T2,T1.", "A,B,..."});
+        parser.addOption({"replay", "Reproduce a run exactly from the replay token its summary printed.", "token"});
+    }
 }
 
 bool parseDuration(const QString& text, Nanos& out) {
@@ -86,11 +91,14 @@ QString unknownScenarioMessage(const QString& id) {
     return msg;
 }
 
-bool readRunOptions(const QCommandLineParser& parser, const QString& scenarioIdIn, RunSetup& setup, QString& error) {
+bool readRunOptions(const QCommandLineParser& parser, const QString& scenarioIdIn, RunSetup& setup, QString& error,
+                    RunOptionSet set) {
+    // Options the parser was not given are never asked about: QCommandLineParser warns on unknown names.
+    const bool single = set == RunOptionSet::SingleRun;
     QString scenarioId = scenarioIdIn;
     RunConfig config;
     bool fromReplay = false;
-    if (parser.isSet("replay")) {
+    if (single && parser.isSet("replay")) {
         std::string id, why;
         if (!decodeReplayToken(parser.value("replay").toStdString(), id, config, why)) {
             error = QStringLiteral("--replay: %1").arg(QString::fromStdString(why));
@@ -135,7 +143,7 @@ bool readRunOptions(const QCommandLineParser& parser, const QString& scenarioIdI
             return false;
         }
     }
-    if (parser.isSet("cores")) {
+    if (single && parser.isSet("cores")) {
         std::int64_t k = 0;
         if (!parseInt(parser.value("cores"), k) || k < 1 || k > RunConfig::kMaxCores) {
             error = QStringLiteral("--cores: '%1' is not a number of cores from 1 to %2")
@@ -145,7 +153,7 @@ bool readRunOptions(const QCommandLineParser& parser, const QString& scenarioIdI
         }
         config.cores = static_cast<int>(k);
     }
-    if (parser.isSet("gil")) {
+    if (single && parser.isSet("gil")) {
         const QString v = parser.value("gil").toLower();
         if (v == "on" || v == "true" || v == "1") config.gil = true;
         else if (v == "off" || v == "false" || v == "0") config.gil = false;
@@ -200,7 +208,7 @@ bool readRunOptions(const QCommandLineParser& parser, const QString& scenarioIdI
         if (existing != config.params.end()) existing->second = v;
         else config.params.emplace_back(key, v);
     }
-    if (parser.isSet("schedule")) {
+    if (single && parser.isSet("schedule")) {
         config.schedule.clear();
         for (const QString& name : parser.value("schedule").split(',', Qt::SkipEmptyParts))
             config.schedule.push_back(name.trimmed().toStdString());

@@ -115,4 +115,31 @@ ChartData ChartData::fromTrace(const Trace& trace, int cores) {
     return d;
 }
 
+ChartData::ComparisonBars ChartData::comparisonBars(const std::vector<scenarios::CompareResult>& results) {
+    ComparisonBars bars;
+    auto settingIndex = [&](bool gil, int cores) -> std::size_t {
+        for (std::size_t i = 0; i < bars.settings.size(); ++i)
+            if (bars.settings[i].gil == gil && bars.settings[i].cores == cores) return i;
+        bars.settings.push_back({gil, cores});
+        return bars.settings.size() - 1;
+    };
+    auto threadIndex = [&](int threads) -> std::size_t {
+        const auto it = std::find(bars.threads.begin(), bars.threads.end(), threads);
+        if (it != bars.threads.end()) return static_cast<std::size_t>(it - bars.threads.begin());
+        bars.threads.push_back(threads);
+        return bars.threads.size() - 1;
+    };
+    for (const auto& r : results) {
+        settingIndex(r.setting.gil, r.setting.cores);
+        threadIndex(r.setting.threads);
+    }
+    bars.milliseconds.assign(bars.threads.size(), std::vector<double>(bars.settings.size(), 0.0));
+    for (const auto& r : results) {
+        const double ms = static_cast<double>(r.elapsed) / 1e6;
+        bars.milliseconds[threadIndex(r.setting.threads)][settingIndex(r.setting.gil, r.setting.cores)] = ms;
+        bars.maximum = std::max(bars.maximum, ms);
+    }
+    return bars;
+}
+
 }  // namespace lockstep::app

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lockstep/Trace.h"
+#include "lockstep/scenarios/Compare.h"
 
 namespace lockstep::app {
 
@@ -39,7 +40,24 @@ struct ChartData {
     std::vector<ActorTimes> actors;
     std::vector<double> coreBusy;         // per virtual core, the fraction of [0, end] spent computing
 
+    // The comparison chart's numbers: one group of bars per (GIL, cores) setting, one bar in each group per
+    // thread count, in the order they first appear in the results. Within a group the learner reads the
+    // question the chart asks: do more threads finish sooner here?
+    struct ComparisonBars {
+        struct Setting {
+            bool gil = false;
+            int cores = 1;
+        };
+        std::vector<Setting> settings;   // the groups (categories), in order
+        std::vector<int> threads;        // the bar sets, in order
+        // milliseconds[thread set][group]: elapsed virtual time, 0 where that combination was not run. In
+        // ms, not s: the bars' labels then read 407, 400, 200, 101 rather than 0.407, 0.4, 0.2, 0.101.
+        std::vector<std::vector<double>> milliseconds;
+        double maximum = 0;              // the tallest bar
+    };
+
     static ChartData fromTrace(const Trace& trace, int cores);
+    static ComparisonBars comparisonBars(const std::vector<scenarios::CompareResult>& results);
     // Virtual time at the end of `step` (0 before the first step).
     static double secondsAtStep(const Trace& trace, std::uint32_t step);
     // Where the last interval of every lane ends: the run's end time, or while it goes on the last event's.

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "panels/ComparisonJob.h"
 #include "panels/OkabeIto.h"
 
 namespace lockstep::app {
@@ -63,6 +64,9 @@ void attach(QChart* chart, QAbstractSeries* series) {
 }  // namespace
 
 ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
+    job_ = new ComparisonJob(this);
+    connect(job_, &ComparisonJob::progressed, this, [this] { showComparison(); });
+    connect(job_, &ComparisonJob::finished, this, [this] { showComparison(); });
     tabs_ = new QTabWidget(this);
     tabs_->setDocumentMode(true);
     auto* layout = new QVBoxLayout(this);
@@ -82,6 +86,8 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     }
     retranslateTabs();
     rebuild();
+    tabs_->setTabVisible(GilComparisonChart, false);
+    showComparison();
 }
 
 ChartsPanel::~ChartsPanel() = default;
@@ -92,6 +98,7 @@ QString ChartsPanel::chartTitle(int index) const {
         case SemaphoreChart: return tr("Semaphore occupancy over time");
         case ActorStatesChart: return tr("Time each thread spent in each state");
         case CoreUtilisationChart: return tr("Core utilisation");
+        case GilComparisonChart: return tr("Elapsed time by threads, GIL and cores");
         default: return QString();
     }
 }
@@ -120,6 +127,7 @@ QString ChartsPanel::emptyMessage(int index) const {
 
 void ChartsPanel::setView(const TraceView& view) {
     view_ = view;
+    updateComparison();
     const Trace* trace = view.trace.get();
     const std::uint32_t steps = trace ? trace->stepCount() : 0;
     // Charts summarise the whole run so far; only new steps (or the end, which fixes the end time) change
@@ -138,7 +146,8 @@ void ChartsPanel::setView(const TraceView& view) {
 void ChartsPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         retranslateTabs();
-        rebuild();  // titles, axis titles, set names and empty messages are all made in rebuild()
+        rebuild();  // titles, axis titles, set names and empty messages are all made in rebuild()...
+        showComparison();  // ...and in showComparison(), from the results already there
     }
     QWidget::changeEvent(event);
 }
@@ -148,6 +157,7 @@ void ChartsPanel::retranslateTabs() {
     tabs_->setTabText(SemaphoreChart, tr("Semaphores"));
     tabs_->setTabText(ActorStatesChart, tr("States"));
     tabs_->setTabText(CoreUtilisationChart, tr("Cores"));
+    tabs_->setTabText(GilComparisonChart, tr("GIL"));
     for (int i = 0; i < ChartCount; ++i) tabs_->setTabToolTip(i, chartTitle(i));
 }
 
@@ -155,7 +165,7 @@ void ChartsPanel::rebuild() {
     data_ = view_.trace ? ChartData::fromTrace(*view_.trace, view_.config.cores) : ChartData{};
     if (!view_.trace) {
         const QString none = tr("Load a scenario to see its charts.");
-        for (int i = 0; i < ChartCount; ++i) showChart(i, nullptr, none);
+        for (int i = 0; i < GilComparisonChart; ++i) showChart(i, nullptr, none);
         cursorSeconds_ = 0;
         return;
     }
@@ -354,6 +364,106 @@ QChart* ChartsPanel::makeCoresChart(QString& emptyText) {
     auto* axisY = new QValueAxis;
     axisY->setRange(0, 100);
     axisY->setTitleText(tr("busy (% of the run)"));
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisX);
+    series->attachAxis(axisY);
+    return chart;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// the comparison of whole runs
+
+bool ChartsPanel::offersComparison() const { return !comparisonKey_.empty(); }
+
+bool ChartsPanel::isComparing() const { return job_->running(); }
+
+const std::vector<scenarios::CompareResult>& ChartsPanel::comparison() const { return job_->results(); }
+
+void ChartsPanel::updateComparison() {
+    const scenarios::Scenario* scenario = view_.scenario;
+    std::string key;
+    if (scenario && scenarios::offersComparison(*scenario)) {
+        // Everything the runs share; the thread count, the GIL and the cores are what they vary, so
+        // changing those in the window (or stepping, or restarting) does not run the comparison again.
+        const RunConfig& c = view_.config;
+        key = scenario->id + ' ' + policyName(c.policy) + ' ' + std::to_string(c.seed) + ' ' +
+              std::to_string(c.quantum) + ' ' + std::to_string(c.switchInterval) + ' ' + std::to_string(c.maxSteps);
+        const scenarios::Params params = scenario->resolve(c.params);
+        for (const auto& [k, v] : params.values())
+            if (k != scenarios::kThreadsParam) key += ' ' + k + '=' + std::to_string(v);
+    }
+    if (key == comparisonKey_) return;
+    comparisonKey_ = key;
+    tabs_->setTabVisible(GilComparisonChart, !key.empty());
+    if (key.empty()) job_->cancel();
+    else job_->start(*scenario, view_.config, scenarios::standardGrid());
+    showComparison();
+}
+
+void ChartsPanel::showComparison() {
+    if (!offersComparison()) {
+        showChart(GilComparisonChart, nullptr,
+                  tr("This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 "
+                     "threads with the GIL on and off, on 1 and on 4 cores."));
+        return;
+    }
+    if (job_->running()) {
+        showChart(GilComparisonChart, nullptr,
+                  tr("Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 "
+                     "cores. %1 of %2 runs done...")
+                      .arg(job_->done())
+                      .arg(job_->total()));
+        return;
+    }
+    QString empty;
+    QChart* chart = makeComparisonChart(empty);
+    showChart(GilComparisonChart, chart, empty);
+}
+
+QChart* ChartsPanel::makeComparisonChart(QString& emptyText) {
+    emptyText.clear();
+    const ChartData::ComparisonBars bars = ChartData::comparisonBars(job_->results());
+    if (bars.threads.empty() || bars.maximum <= 0) {
+        emptyText = tr("The comparison has no run to show.");
+        return nullptr;
+    }
+    auto* chart = new QChart;
+    chart->setTitle(chartTitle(GilComparisonChart));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto* series = new QBarSeries;
+    series->setObjectName(QStringLiteral("data"));
+    // One hue, lighter to darker as the thread count grows: the order reads without the legend, and in
+    // grey too. (Okabe-Ito's blue and a lighter and a darker shade of it.)
+    const QColor shades[] = {QColor(0x9e, 0xca, 0xe1), OkabeIto::blue(), QColor(0x08, 0x30, 0x6b)};
+    for (std::size_t i = 0; i < bars.threads.size(); ++i) {
+        const int n = bars.threads[i];
+        auto* set = new QBarSet(n == 1 ? tr("1 thread") : tr("%n threads", nullptr, n));
+        const QColor c = i < std::size(shades) ? shades[i] : OkabeIto::color(static_cast<int>(i));
+        set->setColor(c);
+        set->setBorderColor(c.darker(130));
+        set->setLabelColor(OkabeIto::black());
+        for (double ms : bars.milliseconds[i]) set->append(ms);
+        series->append(set);
+    }
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(4);  // 407, 100.5
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsAngle(-90);  // upright, a label is wider than its bar and would hide its neighbour's
+    chart->addSeries(series);
+    // Two lines per group, so four groups fit under a chart as narrow as a dock.
+    QStringList groups;
+    for (const auto& setting : bars.settings)
+        groups << (setting.gil ? tr("GIL on") : tr("GIL off")) + QStringLiteral("<br>") +
+                      (setting.cores == 1 ? tr("1 core") : tr("%n cores", nullptr, setting.cores));
+    auto* axisX = new QBarCategoryAxis;
+    axisX->append(groups);
+    auto* axisY = new QValueAxis;
+    axisY->setTitleText(tr("elapsed virtual time (ms)"));
+    axisY->setRange(0, bars.maximum * 1.3);  // room above the tallest bar for its label
+    axisY->applyNiceNumbers();
     axisY->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);

@@ -1,6 +1,8 @@
 #pragma once
 // Charts computed from a run's trace: queue length and semaphore occupancy over virtual time, the time each
-// actor spent in each state, and how busy each virtual core was. The time charts carry a vertical line at
+// actor spent in each state, and how busy each virtual core was. For the GIL scenarios one more tab
+// compares whole runs: the elapsed virtual time with 1, 2 and 4 threads, GIL on and off, on 1 and 4 cores,
+// computed on a thread of its own (ComparisonJob) while the tab says it is computing. The time charts carry a vertical line at
 // the virtual time of the cursor's step, so the charts follow the timeline as the learner steps.
 //
 // The series are rebuilt only when the trace has grown or ended (a cursor move only shifts the line), and
@@ -12,6 +14,8 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "gui/TraceView.h"
 #include "panels/ChartData.h"
@@ -25,10 +29,19 @@ class QTabWidget;
 
 namespace lockstep::app {
 
+class ComparisonJob;
+
 class ChartsPanel : public QWidget {
     Q_OBJECT
 public:
-    enum ChartIndex { QueueLengthChart, SemaphoreChart, ActorStatesChart, CoreUtilisationChart, ChartCount };
+    enum ChartIndex {
+        QueueLengthChart,
+        SemaphoreChart,
+        ActorStatesChart,
+        CoreUtilisationChart,
+        GilComparisonChart,  // its tab is shown only for scenarios that offer the comparison
+        ChartCount
+    };
 
     explicit ChartsPanel(QWidget* parent = nullptr);
     ~ChartsPanel() override;
@@ -51,6 +64,11 @@ public:
     const ChartData& data() const { return data_; }
     // Virtual time (seconds) the cursor line marks.
     double cursorSeconds() const { return cursorSeconds_; }
+    // The comparison: whether the shown scenario offers it, whether its runs are still going on, and the
+    // results its chart was drawn from (empty until they arrive).
+    bool offersComparison() const;
+    bool isComparing() const;
+    const std::vector<scenarios::CompareResult>& comparison() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -73,6 +91,9 @@ private:
     QChart* makeCoresChart(QString& emptyText);
     QChart* makeTimeChart(int index, double yMax, const QString& yTitle);
     void moveCursor();
+    void updateComparison();
+    void showComparison();
+    QChart* makeComparisonChart(QString& emptyText);
 
     QTabWidget* tabs_ = nullptr;
     std::array<Page, ChartCount> pages_{};
@@ -84,6 +105,10 @@ private:
     bool builtEnded_ = false;
     int builtCores_ = 0;
     double cursorSeconds_ = 0;
+    ComparisonJob* job_ = nullptr;
+    // What the comparison was started for: the scenario and every setting its runs share. Empty when the
+    // shown scenario offers no comparison.
+    std::string comparisonKey_;
 };
 
 }  // namespace lockstep::app

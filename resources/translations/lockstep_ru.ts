@@ -42,180 +42,248 @@
 <context>
     <name>lockstep::app::ChartsPanel</name>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="91"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="97"/>
         <source>Queue length over time</source>
         <translation>Длина очереди во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="92"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="98"/>
         <source>Semaphore occupancy over time</source>
         <translation>Занятость семафора во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="93"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="99"/>
         <source>Time each thread spent in each state</source>
         <translation>Время каждого потока в каждом состоянии</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="94"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="100"/>
         <source>Core utilisation</source>
         <translation>Загрузка ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="147"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="101"/>
+        <source>Elapsed time by threads, GIL and cores</source>
+        <translation>Время выполнения: потоки, GIL и ядра</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="156"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="148"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="157"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="149"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="158"/>
         <source>States</source>
         <translation>Состояния</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="150"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="159"/>
         <source>Cores</source>
         <translation>Ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="157"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="160"/>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="167"/>
         <source>Load a scenario to see its charts.</source>
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="194"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="317"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="204"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="327"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="208"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="218"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="220"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="230"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="226"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="236"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="230"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="240"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="231"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="241"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="242"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="252"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="248"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="258"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="255"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="265"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="278"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="288"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="282"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="292"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="296"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="306"/>
         <source>running / computing</source>
         <translation>выполняется / вычисляет</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="307"/>
         <source>ready</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="298"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="308"/>
         <source>blocked</source>
         <translation>заблокирован</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="299"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="309"/>
         <source>sleeping</source>
         <translation>спит</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="300"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="310"/>
         <source>not started</source>
         <translation>не запущен</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="301"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="311"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="331"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="341"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="340"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="350"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="344"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="354"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="356"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="366"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="376"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="408"/>
+        <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
+        <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="414"/>
+        <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
+        <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="429"/>
+        <source>The comparison has no run to show.</source>
+        <translation>В сравнении нет ни одного прогона.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="459"/>
+        <source>GIL on</source>
+        <translation>с GIL</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="459"/>
+        <source>GIL off</source>
+        <translation>без GIL</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="460"/>
+        <source>1 core</source>
+        <translation>1 ядро</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ChartsPanel.cpp" line="460"/>
+        <source>%n cores</source>
+        <translation>
+            <numerusform>%n ядро</numerusform>
+            <numerusform>%n ядра</numerusform>
+            <numerusform>%n ядер</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="442"/>
+        <source>1 thread</source>
+        <translation>1 поток</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ChartsPanel.cpp" line="442"/>
+        <source>%n threads</source>
+        <translation>
+            <numerusform>%n поток</numerusform>
+            <numerusform>%n потока</numerusform>
+            <numerusform>%n потоков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="464"/>
+        <source>elapsed virtual time (ms)</source>
+        <translation>время выполнения (мс)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="486"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="378"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="488"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="405"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="515"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="407"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="411"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="423"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="517"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="521"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="533"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="415"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="525"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>

@@ -76,6 +76,13 @@ private slots:
         QTest::newRow("bad depth") << QStringList{"explore", "race-counter-sleep", "--strategy", "pct", "--depth", "0"} << 2 << "--depth";
         QTest::newRow("unknown command help") << QStringList{"help", "fly"} << 2 << "list, run, explore";
         QTest::newRow("bad lang") << QStringList{"list", "--lang", "de"} << 2 << "en or ru";
+        QTest::newRow("compare --help") << QStringList{"help", "compare"} << 0 << "";
+        QTest::newRow("compare without threads param") << QStringList{"compare", "threads-start-join"} << 2 << "does not take.*gil-cpu-bound";
+        QTest::newRow("compare --param threads") << QStringList{"compare", "gil-cpu-bound", "--param", "threads=3"} << 2 << "--threads 1,2,4";
+        QTest::newRow("compare bad threads") << QStringList{"compare", "gil-cpu-bound", "--threads", "1,0"} << 2 << "--threads: '0'.*from 1 to 8";
+        QTest::newRow("compare bad gil") << QStringList{"compare", "gil-cpu-bound", "--gil", "on,maybe"} << 2 << "--gil: 'maybe'";
+        QTest::newRow("compare bad cores") << QStringList{"compare", "gil-cpu-bound", "--cores", "9"} << 2 << "--cores: '9'";
+        QTest::newRow("compare takes no schedule") << QStringList{"compare", "gil-cpu-bound", "--schedule", "T1"} << 2 << "schedule";
         QTest::newRow("unwritable trace") << QStringList{"run", "race-counter-sleep", "--trace", "/nonexistent/dir/t.json"} << 1 << "cannot write";
     }
     void exitCodes() {
@@ -347,6 +354,55 @@ private slots:
         const Result r = lockstep({"run", "semaphore-groups", "--export", "/nonexistent/dir/t.png"});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("cannot write"));
+    }
+
+    // `compare` runs gil-cpu-bound per thread count x GIL x cores; its JSON holds every run's numbers, the
+    // same a single `run` of that setting gives.
+    void compareJson() {
+        const Result r = lockstep({"compare", "gil-cpu-bound", "--param", "io_thread=0", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject c = json(r.out);
+        for (const char* key : {"scenario", "policy", "seed", "quantum", "switch_interval", "params", "runs"})
+            QVERIFY2(c.contains(key), key);
+        QCOMPARE(c["scenario"].toString(), QStringLiteral("gil-cpu-bound"));
+        QVERIFY(!c["params"].toObject().contains("threads"));  // each run sets its own
+        QCOMPARE(c["params"].toObject()["io_thread"].toInt(), 0);
+        const QJsonArray runs = c["runs"].toArray();
+        QCOMPARE(runs.size(), 12);
+        QMap<QString, double> elapsed;
+        for (const auto& v : runs) {
+            const QJsonObject run = v.toObject();
+            for (const char* key : {"threads", "gil", "cores", "status", "elapsed", "speedup", "cpu_time", "core_busy",
+                                    "gil_wait", "core_wait", "gil_handovers"})
+                QVERIFY2(run.contains(key), key);
+            QCOMPARE(run["status"].toString(), QStringLiteral("finished"));
+            QCOMPARE(run["core_busy"].toArray().size(), run["cores"].toInt());
+            QCOMPARE(run["cpu_time"].toDouble(), 0.4);
+            elapsed[QStringLiteral("%1/%2/%3").arg(run["threads"].toInt()).arg(run["gil"].toBool() ? "on" : "off").arg(run["cores"].toInt())] =
+                run["elapsed"].toDouble();
+        }
+        QCOMPARE(elapsed.size(), 12);
+        for (const char* cores : {"1", "4"})
+            QVERIFY(elapsed[QStringLiteral("4/on/%1").arg(cores)] >= elapsed[QStringLiteral("1/on/%1").arg(cores)]);
+        QCOMPARE(elapsed["4/off/4"], elapsed["1/off/4"] / 4);
+        QCOMPARE(elapsed["4/off/1"], elapsed["1/off/1"]);
+        // The same setting run on its own ends at the same virtual time.
+        const QJsonObject single = json(lockstep({"run", "gil-cpu-bound", "--param", "io_thread=0", "--param", "threads=2",
+                                                  "--gil", "off", "--cores", "4", "--summary"}).out);
+        QCOMPARE(single["end_time"].toDouble(), elapsed["2/off/4"]);
+    }
+
+    void compareTable() {
+        const Result r = lockstep({"compare", "gil-cpu-bound", "--threads", "1,4", "--gil", "off", "--cores", "4"});
+        QCOMPARE(r.code, 0);
+        const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+        QVERIFY2(lines.first().startsWith("gil-cpu-bound: 2 runs, policy rr, seed 1"), qPrintable(lines.first()));
+        const int header = int(lines.indexOf(QRegularExpression("^threads +GIL +cores +elapsed +speed-up.*")));
+        QVERIFY2(header > 0, qPrintable(r.out));
+        QCOMPARE(lines.size(), header + 3);
+        QVERIFY2(lines[header + 1].contains(QRegularExpression("^ +1 +off +4 +0\\.4\\d\\d s +x1\\.00 ")), qPrintable(lines[header + 1]));
+        QVERIFY2(lines[header + 2].contains(QRegularExpression("^ +4 +off +4 +0\\.1\\d\\d s +x3\\.9\\d ")), qPrintable(lines[header + 2]));
+        QVERIFY(lines[header + 2].contains("finished"));
     }
 
     void humanOutput() {
