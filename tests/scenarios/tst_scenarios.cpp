@@ -68,8 +68,18 @@ private slots:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("family");
         const std::vector<std::pair<const char*, const char*>> ids{
+            // Every thread scenario of SCENARIOS.md (the process and asyncio ones come with their engines).
             {"threads-start-join", "threads"},
+            {"threads-random-sleep", "threads"},
+            {"thread-names", "threads"},
+            {"daemon-threads", "threads"},
+            {"thread-subclass", "threads"},
+            {"thread-local", "threads"},
+            {"timer-cancel", "threads"},
             {"race-increment-double", "races"},
+            {"lock-counter-many", "races"},
+            {"point-atomicity", "races"},
+            {"lock-nonblocking", "races"},
             {"race-counter-sleep", "races"},
             {"lock-counter", "races"},
             {"lock-vs-rlock", "races"},
@@ -81,6 +91,12 @@ private slots:
             {"event-set-wait", "sync"},
             {"condition-producer-consumer", "sync"},
             {"queue-producer-consumers", "sync"},
+            {"semaphore-active-pool", "sync"},
+            {"event-timeout", "sync"},
+            {"condition-notify-all", "sync"},
+            {"bounded-buffer-monitor", "sync"},
+            {"thread-pool-futures", "pools"},
+            {"gil-cpu-bound", "pools"},
         };
         for (const auto& [id, family] : ids) QTest::newRow(id) << QString(id) << QString(family);
     }
