@@ -63,6 +63,7 @@ void CodeView::setView(const TraceView& view) {
         }
     }
     rebuildStatus();
+    rebuildRaces(view.cursor);
     updateScrollBars();
     // Keep the running actor's line in sight: that is where the program is.
     for (const Column& c : columns_)
@@ -89,6 +90,61 @@ void CodeView::rebuildStatus() {
         }
         c.status = status;
     }
+}
+
+// Races whose second access is at or before the cursor: the learner sees a race once it has happened, with
+// both lines involved, the earlier one possibly in another thread's column.
+void CodeView::rebuildRaces(std::uint32_t cursor) {
+    raceAccesses_.clear();
+    if (!trace_) return;
+    const Trace& t = *trace_;
+    const auto& races = t.races();
+    for (std::size_t r = 0; r < races.size(); ++r) {
+        const DataRace& race = races[r];
+        if (race.second.step > cursor || race.second.step == 0) continue;
+        for (const DataRace::Access& a : {race.first, race.second}) {
+            // The access's line is the line of its load or store event in its step.
+            int line = 0;
+            if (a.step >= 1 && a.step <= t.stepCount())
+                for (std::size_t e = t.stepBegin(a.step); e < t.stepEnd(a.step) && e < t.eventCount(); ++e) {
+                    const TraceEvent& ev = t.event(e);
+                    if (ev.actor == a.actor && ev.object == race.object && (ev.op == Op::Load || ev.op == Op::Store)) {
+                        line = ev.line;
+                        break;
+                    }
+                }
+            if (line > 0) raceAccesses_.push_back({a.actor, line, a.step, a.write, static_cast<int>(r)});
+        }
+    }
+}
+
+std::vector<int> CodeView::raceLines(ActorId actor) const {
+    std::vector<int> out;
+    for (const RaceAccess& a : raceAccesses_)
+        if (a.actor == actor && std::find(out.begin(), out.end(), a.line) == out.end()) out.push_back(a.line);
+    return out;
+}
+
+QString CodeView::raceText(const RaceAccess& access) const {
+    if (!trace_ || access.race < 0 || static_cast<std::size_t>(access.race) >= trace_->races().size()) return QString();
+    const Trace& t = *trace_;
+    const DataRace& race = t.races()[static_cast<std::size_t>(access.race)];
+    auto describe = [&](const DataRace::Access& a) {
+        return (a.write ? tr("store by %1 at step %2") : tr("load by %1 at step %2"))
+            .arg(QString::fromStdString(t.actor(a.actor).name))
+            .arg(a.step);
+    };
+    return tr("Data race on %1: %2 and %3, with no lock, join, event or queue ordering them.")
+        .arg(QString::fromStdString(t.object(race.object).name), describe(race.first), describe(race.second));
+}
+
+const CodeView::RaceAccess* CodeView::raceAt(const QPoint& pos) const {
+    const int ci = columnAt(pos);
+    if (ci < 0 || pos.y() < headerHeight()) return nullptr;
+    const int line = verticalScrollBar()->value() + (pos.y() - headerHeight()) / lineHeight() + 1;
+    for (const RaceAccess& a : raceAccesses_)
+        if (a.actor == columns_[static_cast<std::size_t>(ci)].actor && a.line == line) return &a;
+    return nullptr;
 }
 
 void CodeView::updateMetrics() {
@@ -217,6 +273,28 @@ void CodeView::paintEvent(QPaintEvent*) {
             p.drawText(QRect(x + gutterWidth_, y, columnWidth_ - gutterWidth_ - kPad, lh), Qt::AlignLeft | Qt::AlignVCenter,
                        lines_[i]);
         }
+        // Racing accesses: a frame in the race colour and an hourglass, as on the timeline.
+        for (const RaceAccess& a : raceAccesses_) {
+            if (a.actor != c.actor || a.line <= firstLine || a.line > lastLine) continue;
+            const int y = header + (a.line - 1 - firstLine) * lh;
+            p.setPen(QPen(palette::race(), 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRect(x + gutterWidth_ - 2, y + 1, columnWidth_ - gutterWidth_, lh - 2));
+            // The hourglass sits at the right end of what can be seen of the column, on a plain patch so the
+            // code under it does not garble it.
+            const int right = std::min(x + columnWidth_, viewport()->width()) - kPad;
+            const QRect glyph(right - markerWidth_ - 2, y + 2, markerWidth_ + 2, lh - 4);
+            p.fillRect(glyph, pal.base());
+            // Drawn, not a character: the hourglass glyph is missing from common fonts.
+            const QRectF g = QRectF(glyph).adjusted(2, 1, -2, -1);
+            const QPointF hourglass[] = {g.topLeft(), g.topRight(), g.bottomLeft(), g.bottomRight()};
+            p.save();
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setBrush(palette::race());
+            p.setPen(QPen(palette::race(), 1));
+            p.drawPolygon(hourglass, 4);
+            p.restore();
+        }
         // A marker in the gutter says the same as the background, for readers who cannot tell the colours.
         if (c.line > firstLine && c.line <= lastLine) {
             const int y = header + (c.line - 1 - firstLine) * lh;
@@ -281,6 +359,10 @@ void CodeView::mouseDoubleClickEvent(QMouseEvent* event) {
 bool CodeView::viewportEvent(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         const auto* help = static_cast<QHelpEvent*>(event);
+        if (const RaceAccess* race = raceAt(help->pos())) {
+            QToolTip::showText(help->globalPos(), raceText(*race), viewport());
+            return true;
+        }
         const int ci = columnAt(help->pos());
         if (ci >= 0) {
             const Column& c = columns_[static_cast<std::size_t>(ci)];

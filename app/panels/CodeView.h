@@ -39,6 +39,18 @@ public:
     // Where the actor's column and its "run" button are, in viewport coordinates (empty when not shown).
     QRect columnRect(ActorId actor) const;
     QRect chooseButtonRect(ActorId actor) const;
+    // A data race reported at or before the cursor, as the code view marks it: both accesses, each on the
+    // line of the actor that made it.
+    struct RaceAccess {
+        ActorId actor = kNoActor;
+        int line = 0;        // listing line of the load or store
+        std::uint32_t step = 0;
+        bool write = false;
+        int race = 0;        // index in Trace::races()
+    };
+    const std::vector<RaceAccess>& raceAccesses() const { return raceAccesses_; }
+    // Listing lines marked as racing in the actor's column.
+    std::vector<int> raceLines(ActorId actor) const;
 
 signals:
     void actorChosen(lockstep::ActorId actor);
@@ -62,6 +74,9 @@ private:
     };
 
     void rebuildStatus();
+    void rebuildRaces(std::uint32_t cursor);
+    QString raceText(const RaceAccess& access) const;
+    const RaceAccess* raceAt(const QPoint& viewportPos) const;
     void updateMetrics();
     void updateScrollBars();
     void scrollToLine(int line);
@@ -75,6 +90,7 @@ private:
     InspectorState state_;
     QStringList lines_;
     std::vector<Column> columns_;
+    std::vector<RaceAccess> raceAccesses_;
     int columnWidth_ = 200;
     int gutterWidth_ = 30;
     int markerWidth_ = 12;

@@ -38,5 +38,7 @@ inline QColor stateBackground(ActorState s) {
 inline QColor waitEdge() { return OkabeIto::reddishPurple(); }
 inline QColor holdEdge() { return OkabeIto::blue(); }
 inline QColor cycleEdge() { return OkabeIto::vermillion(); }
+// Data races: the timeline's race mark colour, so a race looks the same in every panel.
+inline QColor race() { return OkabeIto::reddishPurple(); }
 
 }  // namespace lockstep::app::palette

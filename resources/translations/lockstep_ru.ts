@@ -291,43 +291,58 @@
 <context>
     <name>lockstep::app::CodeView</name>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="79"/>
+        <location filename="../../app/panels/CodeView.cpp" line="80"/>
         <source>blocked: %1 %2</source>
         <translation>заблокирован: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="85"/>
+        <location filename="../../app/panels/CodeView.cpp" line="86"/>
         <source>(held by %1)</source>
         <translation>(владелец: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="88"/>
+        <location filename="../../app/panels/CodeView.cpp" line="89"/>
         <source>ready: can run next</source>
         <translation>готов: может выполниться следующим</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="167"/>
-        <location filename="../../app/panels/CodeView.cpp" line="252"/>
+        <location filename="../../app/panels/CodeView.cpp" line="133"/>
+        <source>store by %1 at step %2</source>
+        <translation>запись потоком %1 на шаге %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="133"/>
+        <source>load by %1 at step %2</source>
+        <translation>чтение потоком %1 на шаге %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="137"/>
+        <source>Data race on %1: %2 and %3, with no lock, join, event or queue ordering them.</source>
+        <translation>Гонка данных на %1: %2 и %3, и никакая блокировка, join, событие или очередь их не упорядочивает.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="223"/>
+        <location filename="../../app/panels/CodeView.cpp" line="330"/>
         <source>Run</source>
         <translation>Выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="185"/>
+        <location filename="../../app/panels/CodeView.cpp" line="241"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="185"/>
+        <location filename="../../app/panels/CodeView.cpp" line="241"/>
         <source>Pick a scenario to see its code.</source>
         <translation>Выберите сценарий, чтобы увидеть его код.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="288"/>
+        <location filename="../../app/panels/CodeView.cpp" line="370"/>
         <source>Double-click or press Run to let it take the next step.</source>
         <translation>Дважды щёлкните или нажмите «Выполнить», чтобы поток сделал следующий шаг.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="289"/>
+        <location filename="../../app/panels/CodeView.cpp" line="371"/>
         <source>It cannot run until what it waits for is free.</source>
         <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
     </message>

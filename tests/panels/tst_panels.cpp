@@ -140,6 +140,40 @@ private slots:
         QCOMPARE(view.statusText(r.actor("MainThread")), QStringLiteral("blocked: join T1"));
     }
 
+    // A data race is marked on both accesses' lines, in the columns of the threads that made them, once the
+    // second access has happened; the lock version marks nothing.
+    void codeViewMarksBothAccessesOfARace() {
+        Run r("race-counter-sleep");
+        QVERIFY(!r.trace->races().empty());
+        const DataRace& race = r.trace->races().front();
+        CodeView view;
+        view.setView(r.view(race.second.step - 1));
+        QVERIFY(view.raceAccesses().empty());
+        view.setView(r.view(race.second.step));
+        std::size_t happened = 0;
+        for (const DataRace& x : r.trace->races()) happened += x.second.step <= race.second.step ? 1 : 0;
+        QCOMPARE(view.raceAccesses().size(), 2 * happened);  // both accesses of each race so far
+        // Each marked line is the line of that actor's load or store in the trace.
+        for (const DataRace::Access& a : {race.first, race.second}) {
+            int expected = 0;
+            for (std::size_t e = r.trace->stepBegin(a.step); e < r.trace->stepEnd(a.step); ++e) {
+                const TraceEvent& ev = r.trace->event(e);
+                if (ev.actor == a.actor && ev.object == race.object && (ev.op == Op::Load || ev.op == Op::Store))
+                    expected = ev.line;
+            }
+            QVERIFY(expected > 0);
+            const std::vector<int> lines = view.raceLines(a.actor);
+            QVERIFY2(std::find(lines.begin(), lines.end(), expected) != lines.end(),
+                     qPrintable(QStringLiteral("line %1 of actor %2").arg(expected).arg(a.actor)));
+        }
+        QVERIFY(view.raceLines(r.actor("MainThread")).empty());
+        view.resize(900, 500);
+        view.grab();
+        Run locked("lock-counter");
+        view.setView(locked.view(locked.last()));
+        QVERIFY(view.raceAccesses().empty());
+    }
+
     // actorChosen only for candidates: in manual mode at the live step, or at a past step (to branch there).
     void codeViewChoosesOnlyCandidates_data() {
         QTest::addColumn<bool>("manual");
