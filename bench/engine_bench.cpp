@@ -2,7 +2,8 @@
 //  (1) a baton hand-off between two actors through the engine vs a raw std::atomic wait/notify ping-pong
 //      between two std::threads (and, for diagnosis, a ping-pong of two bare Batons);
 //  (2) scheduling points per second when no switch happens (one actor doing Shared<int> loads and stores);
-//  (4) schedules per second exploring catalogue scenarios with Explorer::exploreRandom on one WorkerPool.
+//  (4) schedules per second exploring catalogue scenarios (random, pct, dfs with reduction) on one WorkerPool;
+//  (5) how many schedules partial-order reduction saves against plain DFS.
 // main() prints a summary with the ratios and targets after Google Benchmark's own table.
 
 #include <algorithm>
@@ -222,7 +223,7 @@ void BM_PlainLoadStore(benchmark::State& state) {
 
 constexpr int kExploreRuns = 1000;  // schedules per iteration
 
-void exploreScenario(benchmark::State& state, const scenarios::Scenario* scenario) {
+void exploreScenario(benchmark::State& state, const scenarios::Scenario* scenario, ExploreStrategy strategy) {
     RunConfig base;
     base.cores = scenario->defaults.cores;
     base.gil = scenario->defaults.gil;
@@ -230,22 +231,75 @@ void exploreScenario(benchmark::State& state, const scenarios::Scenario* scenari
     const scenarios::Params params = scenario->resolve(base.params);
     const std::function<void()> body = [scenario, params] { scenario->main(params); };
     Explorer explorer(pool());  // one Explorer (and its trace) on the one pool for every batch
-    explorer.exploreRandom(scenario->id, body, base, 50, 1);  // warm-up
-    std::uint64_t seed = 1000;
+    ExploreOptions options;
+    options.strategy = strategy;
+    options.maxRuns = 50;
+    explorer.explore(scenario->id, body, base, options);  // warm-up
+    // dfs: the whole (reduced) search each iteration, however many runs it takes; random and pct: batches.
+    options.maxRuns = strategy == ExploreStrategy::Dfs ? 1'000'000 : kExploreRuns;
+    options.seed = 1000;
     std::vector<double> perSecond;
     std::size_t outcomes = 0;
+    int runs = 0;
     for (auto _ : state) {
         const std::int64_t t0 = nowNs();
-        const ExploreResult r = explorer.exploreRandom(scenario->id, body, base, kExploreRuns, seed);
+        const ExploreResult r = explorer.explore(scenario->id, body, base, options);
         const std::int64_t t1 = nowNs();
-        seed += kExploreRuns;
+        options.seed += static_cast<std::uint64_t>(kExploreRuns);
         state.SetIterationTime(static_cast<double>(t1 - t0) * 1e-9);
         perSecond.push_back(r.runs * 1e9 / static_cast<double>(t1 - t0));
         outcomes = std::max(outcomes, r.outcomes.size());
+        runs = r.runs;
     }
     state.counters["schedules_per_s"] = median(perSecond);
     state.counters["outcomes"] = static_cast<double>(outcomes);
+    state.counters["runs"] = runs;
     state.counters["threads_in_pool"] = static_cast<double>(pool().threadCount());
+}
+
+// ---- (5) what partial-order reduction saves ------------------------------------------------------------
+// Not a timing: the number of schedules plain DFS and DFS with the reduction run to cover a scenario, under
+// the same preemption bound, and whether they found the same outcomes.
+struct Savings {
+    const char* id;
+    int threads;  // the scenario's "threads" parameter, 0 for its default
+    int bound;    // -1: no bound
+};
+
+void printSavings() {
+    const Savings cases[] = {{"race-increment-double", 0, -1}, {"race-counter-sleep", 0, -1}, {"lock-counter", 0, -1},
+                             {"deadlock-two-locks", 0, -1},    {"deadlock-ordered", 0, -1},   {"event-set-wait", 0, -1},
+                             {"lock-counter", 3, 2},           {"semaphore-groups", 3, 2}};
+    std::printf("(5) partial-order reduction: schedules needed to cover a scenario, plain DFS vs DFS with source-set DPOR\n");
+    std::printf("    %-32s %-9s %10s %10s %8s  %s\n", "scenario", "bound", "plain", "reduced", "saved", "same outcomes");
+    Explorer explorer(pool());
+    for (const Savings& c : cases) {
+        const scenarios::Scenario* s = scenarios::find(c.id);
+        if (!s) continue;
+        RunConfig base;
+        base.cores = s->defaults.cores;
+        base.gil = s->defaults.gil;
+        if (c.threads > 0) base.params.emplace_back("threads", c.threads);
+        const scenarios::Params params = s->resolve(base.params);
+        const std::function<void()> body = [s, params] { s->main(params); };
+        ExploreOptions o;
+        o.maxRuns = 1'000'000;
+        o.maxPreemptions = c.bound;
+        o.partialOrderReduction = false;
+        const ExploreResult plain = explorer.explore(s->id, body, base, o);
+        o.partialOrderReduction = true;
+        const ExploreResult reduced = explorer.explore(s->id, body, base, o);
+        std::vector<std::string> a, b;
+        for (const auto& x : plain.outcomes) a.push_back(x.key);
+        for (const auto& x : reduced.outcomes) b.push_back(x.key);
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        const std::string name = std::string(c.id) + (c.threads > 0 ? " threads=" + std::to_string(c.threads) : "");
+        std::printf("    %-32s %-9s %10d %10d %7.1f%%  %s\n", name.c_str(),
+                    c.bound < 0 ? "none" : std::to_string(c.bound).c_str(), plain.runs, reduced.runs,
+                    plain.runs > 0 ? 100.0 * (plain.runs - reduced.runs) / plain.runs : 0.0,
+                    a == b ? "yes" : "NO");
+    }
 }
 
 }  // namespace
@@ -257,16 +311,20 @@ BENCHMARK(BM_SchedulingPointsNoSwitch)->UseManualTime()->Iterations(kIterations)
 int main(int argc, char** argv) {
     const char* exploreIds[] = {"race-counter-sleep", "deadlock-two-locks"};
     std::vector<std::string> missing;
+    const std::pair<const char*, ExploreStrategy> strategies[] = {
+        {"random", ExploreStrategy::Random}, {"pct", ExploreStrategy::Pct}, {"dfs", ExploreStrategy::Dfs}};
     for (const char* id : exploreIds) {
         const scenarios::Scenario* s = scenarios::find(id);
         if (!s) {
             missing.push_back(id);
             continue;
         }
-        benchmark::RegisterBenchmark((std::string("BM_Explore/") + id).c_str(), exploreScenario, s)
-            ->UseManualTime()
-            ->Iterations(5)
-            ->Unit(benchmark::kMillisecond);
+        for (const auto& [name, strategy] : strategies)
+            benchmark::RegisterBenchmark((std::string("BM_Explore/") + name + "/" + id).c_str(), exploreScenario, s,
+                                         strategy)
+                ->UseManualTime()
+                ->Iterations(5)
+                ->Unit(benchmark::kMillisecond);
     }
 
     benchmark::Initialize(&argc, argv);
@@ -301,19 +359,27 @@ int main(int argc, char** argv) {
         std::printf("    %.2f M points/s (%.1f ns per point; plain int load/store %.2f ns, so the engine adds %.0fx)\n",
                     1e3 / ns, ns, plain, plain > 0 ? ns / plain : 0);
     }
-    std::printf("(4) exploration, Explorer::exploreRandom on one WorkerPool, %d schedules per batch\n", kExploreRuns);
+    std::printf("(4) exploration on one WorkerPool: random and pct in batches of %d schedules; dfs = one whole\n"
+                "    search with partial-order reduction (its run count in brackets)\n", kExploreRuns);
     for (const char* id : exploreIds) {
-        const std::string name = std::string("BM_Explore/") + id;
-        if (!r.has(name)) {
-            bool isMissing = false;
-            for (const auto& m : missing) isMissing |= m == id;
-            std::printf("    %-20s : skipped (%s)\n", id,
-                        isMissing ? "not in lockstep::scenarios::all() yet" : "filtered out or failed");
-            continue;
+        for (const auto& [strategyName, strategy] : strategies) {
+            const std::string name = std::string("BM_Explore/") + strategyName + "/" + id;
+            if (!r.has(name)) {
+                bool isMissing = false;
+                for (const auto& m : missing) isMissing |= m == id;
+                std::printf("    %-20s %-6s : skipped (%s)\n", id, strategyName,
+                            isMissing ? "not in lockstep::scenarios::all() yet" : "filtered out or failed");
+                continue;
+            }
+            const double sps = r.get(name, "schedules_per_s");
+            std::printf("    %-20s %-6s : %8.0f schedules/s (%g distinct outcomes%s)   target >= 5000/s   %s\n", id,
+                        strategyName, sps, r.get(name, "outcomes"),
+                        strategy == ExploreStrategy::Dfs
+                            ? (", " + std::to_string(static_cast<int>(r.get(name, "runs"))) + " runs").c_str()
+                            : "",
+                        verdict(sps >= 5000));
         }
-        const double sps = r.get(name, "schedules_per_s");
-        std::printf("    %-20s : %8.0f schedules/s (%g distinct outcomes)   target >= 5000/s   %s\n", id, sps,
-                    r.get(name, "outcomes"), verdict(sps >= 5000));
     }
+    printSavings();
     return 0;
 }
