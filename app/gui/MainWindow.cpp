@@ -505,7 +505,9 @@ void MainWindow::updateViews() {
     // A new run opens the charts on one that has something to show (a queue, a semaphore...).
     if (v.trace && v.trace != shownTrace_) {
         shownTrace_ = v.trace;
-        if (charts_->isChartEmpty(charts_->currentChart()))
+        // A scenario made for the comparison (gil-cpu-bound) opens on it: that chart is its point.
+        if (charts_->offersComparison()) charts_->setCurrentChart(ChartsPanel::GilComparisonChart);
+        else if (charts_->isChartEmpty(charts_->currentChart()))
             for (int i = 0; i < charts_->chartCount(); ++i)
                 if (!charts_->isChartEmpty(i)) {
                     charts_->setCurrentChart(i);
