@@ -3,9 +3,12 @@
 // as_completed order, shutdown, misuse; happens-before through futures; the thread-pool-futures scenario; the
 // timeline's future lanes.
 
-// Qt's `slots`/`signals` keywords would clash with engine names (SemaphoreObject::slotHolders is fine, but the
-// habit is the one of tst_primitives).
+// The habit of the engine's tests: no Qt keywords (`slots`, `signals`, `emit`) that could clash with engine names.
 #define QT_NO_KEYWORDS
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
@@ -25,6 +28,13 @@
 #include "lockstep/Shared.h"
 #include "lockstep/ThreadPoolExecutor.h"
 #include "lockstep/TraceAnalysis.h"
+#include "cli/SummaryJson.h"
+#include "panels/InspectorModel.h"
+#include "panels/InspectorState.h"
+#include "timeline/TimelineExporter.h"
+#include "timeline/TimelineLayout.h"
+#include "timeline/TimelineModel.h"
+#include "timeline/TimelineStrings.h"
 
 using namespace lockstep;
 using namespace lockstep::testing;
@@ -103,6 +113,20 @@ std::vector<std::string> completionOrder(const Trace& t) {
         if (e.op == Op::SetResult || e.op == Op::SetException) names.push_back(t.object(e.object).name);
     }
     return names;
+}
+
+// The first `n` futures as_completed() gave, by name.
+std::vector<std::string> yielded(const Trace& t) {
+    std::vector<std::string> names;
+    for (const TraceEvent& e : events(t, Op::AsCompleted, Result::Ok)) names.push_back(t.object(e.object).name);
+    return names;
+}
+
+QStringList mainLines(const Trace& t) {
+    QStringList lines;
+    for (const Printed& p : printed(t))
+        if (p.actor == "MainThread") lines << QString::fromStdString(p.text);
+    return lines;
 }
 
 }  // namespace
@@ -645,7 +669,223 @@ private Q_SLOTS:
         QCOMPARE(out(trace_), QStringList{"[0.000 MainThread] result: 10"});
         QVERIFY(trace_.races().empty());
     }
+
+    // ---------------------------------------------------------------------------------------------------
+    // The thread-pool-futures scenario: what SCENARIOS.md says must be observable
+
+    void scenarioObservable_data() { addPolicyRows(8); }
+    void scenarioObservable() {
+        QFETCH(PolicyKind, policy);
+        QFETCH(quint64, seed);
+        const auto r = runScenario(pool_, "thread-pool-futures", policy, seed);
+        QVERIFY(r);
+        const Trace& t = r->trace;
+        QCOMPARE(r->outcome().status, RunStatus::Finished);
+        // At most three workers exist, each an OS thread of its own, and three tasks do run at once.
+        const auto workers = actorsNamed(t, "ThreadPoolExecutor-0_");
+        QCOMPARE(workers.size(), std::size_t(3));
+        std::set<std::int64_t> tids;
+        for (ActorId w : workers) tids.insert(t.actor(w).tid);
+        QCOMPARE(tids.size(), workers.size());
+        QCOMPARE(peakRunning(t), 3);
+        // The first future: pending, running, finished; the extra one: pending, then cancelled.
+        QCOMPARE(statesOf(t, "task(0)"), (std::vector{FutureState::Pending, FutureState::Running, FutureState::Finished}));
+        QCOMPARE(statesOf(t, "task(7)"), (std::vector{FutureState::Pending, FutureState::Cancelled}));
+        // as_completed gives task(1)..task(6) in the order they finished, which is not the order of submission.
+        const std::vector<std::string> order = yielded(t);
+        QCOMPARE(order.size(), std::size_t(6));
+        std::vector<std::string> finished;
+        for (const std::string& name : completionOrder(t))
+            if (std::find(order.begin(), order.end(), name) != order.end()) finished.push_back(name);
+        QCOMPARE(order, finished);
+        const std::vector<std::string> submitted{"task(1)", "task(2)", "task(3)", "task(4)", "task(5)", "task(6)"};
+        QVERIFY(order != submitted);
+        QCOMPARE(order.front(), std::string("task(2)"));  // 1 s: the shortest of the first three to start
+        // What main prints: the first result, the cancel, the map results in item order.
+        const QStringList lines = mainLines(t);
+        QCOMPARE(lines.size(), 12);
+        QCOMPARE(lines.mid(0, 2), (QStringList{"first: 0", "cancel extra: True"}));
+        QCOMPARE(lines.mid(8), (QStringList{"map: 64", "map: 81", "map: 100", "extra cancelled: True"}));
+        QCOMPARE(endTime(t, "MainThread"), std::optional<Nanos>(12 * kSecond));
+        // Every listing line the code marks exists in the listing.
+        const int lastLine = listingLines(*scenarios::find("thread-pool-futures"));
+        for (std::size_t i = 0; i < t.eventCount(); ++i) QVERIFY(t.event(i).line <= lastLine);
+    }
+
+    void scenarioParams_data() {
+        QTest::addColumn<int>("workers");
+        QTest::addColumn<int>("tasks");
+        QTest::newRow("1 worker") << 1 << 6;
+        QTest::newRow("2 workers") << 2 << 6;
+        QTest::newRow("5 workers, 10 tasks") << 5 << 10;
+    }
+    void scenarioParams() {
+        QFETCH(int, workers);
+        QFETCH(int, tasks);
+        const auto r = runScenario(pool_, "thread-pool-futures", std::nullopt, std::nullopt,
+                                   {{"max_workers", workers}, {"tasks", tasks}});
+        QCOMPARE(r->outcome().status, RunStatus::Finished);
+        QCOMPARE(int(actorsNamed(r->trace, "ThreadPoolExecutor-0_").size()), workers);
+        QCOMPARE(peakRunning(r->trace), workers);
+        QCOMPARE(int(yielded(r->trace).size()), tasks);
+        QCOMPARE(statesOf(r->trace, "task(" + std::to_string(tasks + 1) + ")").back(),
+                 workers > tasks ? FutureState::Finished : FutureState::Cancelled);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // The window's views of futures
+
+    void timelineFutureLanes() {
+        const auto r = runScenario(pool_, "thread-pool-futures");
+        const Trace& t = r->trace;
+        const timeline::TimelineModel m(t);
+        QVERIFY(m.hasFutures());
+        int lanes = 0;
+        for (ObjectId o = 0; o < t.objectCount(); ++o) {
+            if (t.object(o).kind != ObjectKind::Future) continue;
+            ++lanes;
+            const int li = m.objectLane(o);
+            QVERIFY(li >= 0);
+            const timeline::Lane& lane = m.lane(li);
+            QCOMPARE(lane.kind, timeline::LaneKind::Future);
+            QCOMPARE(lane.name, QString::fromStdString(t.object(o).name));
+            // The bands are the future's states: same steps, times, state and actor.
+            const auto states = TraceAnalysis(t).futureStates(o);
+            QCOMPARE(lane.bands.size(), states.size());
+            for (std::size_t i = 0; i < states.size(); ++i) {
+                const timeline::Band& b = lane.bands[i];
+                QCOMPARE(b.future, states[i].state);
+                QCOMPARE(b.beginStep, states[i].beginStep);
+                QCOMPARE(b.endStep, states[i].endStep);
+                QCOMPARE(b.begin, states[i].begin);
+                QCOMPARE(b.end, states[i].end);
+                QCOMPARE(b.actor, states[i].actor);
+            }
+        }
+        QCOMPARE(lanes, 11);  // task(0), six for as_completed, the extra one, three for map
+        // The worker is readable: in the running band's label and tooltip, and the result in the finished one.
+        const timeline::Lane& first = m.lane(m.objectLane(t.findObject("task(0)")));
+        const timeline::Band& running = first.bands[1];
+        QCOMPARE(running.future, FutureState::Running);
+        QVERIFY(timeline::TimelineStrings::bandLabel(m, first, running).contains("ThreadPoolExecutor-0_0"));
+        QVERIFY(timeline::TimelineStrings::bandTooltip(m, first, running).contains("ThreadPoolExecutor-0_0"));
+        const QString done = timeline::TimelineStrings::bandTooltip(m, first, first.bands[2]);
+        QVERIFY2(done.contains("ThreadPoolExecutor-0_0") && done.contains("result 0"), qPrintable(done));
+        // main's wait for task(0) is marked on its lane: it blocked at t=0 and was woken at t=3.
+        QCOMPARE(first.markCount(timeline::MarkKind::Wait), std::size_t(1));
+        QCOMPARE(first.markCount(timeline::MarkKind::Woken), std::size_t(1));
+        QCOMPARE(first.mark(timeline::MarkKind::Woken, 0).time, 3 * kSecond);
+        // The legend has the five future states here, and none in a run without futures.
+        const auto layout = timeline::TimelineLayout::compute(QRect(0, 0, 1200, 800), m,
+                                                              timeline::TimelineLayout::defaultFont(), false, true);
+        int entries = 0;
+        for (const auto& e : layout.legendEntries) entries += e.type == timeline::LegendEntry::Type::Future;
+        QCOMPARE(entries, 5);
+        const auto other = runScenario(pool_, "semaphore-groups");
+        const timeline::TimelineModel plain(other->trace);
+        QVERIFY(!plain.hasFutures());
+        for (const auto& e : timeline::TimelineLayout::compute(QRect(0, 0, 1200, 800), plain,
+                                                               timeline::TimelineLayout::defaultFont(), false, true)
+                                 .legendEntries)
+            QVERIFY(e.type != timeline::LegendEntry::Type::Future);
+    }
+
+    void timelineSvgNamesFutureLanes() {
+        const auto r = runScenario(pool_, "thread-pool-futures");
+        QTemporaryDir dir;
+        timeline::ExportOptions o;
+        o.path = dir.filePath("pool.svg");
+        o.axis = timeline::Axis::Time;
+        QString error;
+        QVERIFY2(timeline::exportTimeline(r->trace, o, &error), qPrintable(error));
+        QFile f(o.path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(f.readAll());
+        for (const char* lane : {"task(0)", "task(7)", "task(10)", "ThreadPoolExecutor-0.work_queue"})
+            QVERIFY2(svg.contains(QStringLiteral(">%1<").arg(lane)), lane);
+        QVERIFY(svg.contains(">" + timeline::TimelineStrings::futureLegend(FutureState::Cancelled) + "<"));
+        QVERIFY(svg.contains(">" + timeline::TimelineStrings::futureStateName(FutureState::Cancelled) + "<"));
+    }
+
+    void inspectorListsFutures() {
+        const auto r = runScenario(pool_, "thread-pool-futures");
+        const Trace& t = r->trace;
+        const auto stepOf = [&t](Op op, const std::string& future) {
+            for (std::size_t i = 0; i < t.eventCount(); ++i)
+                if (t.event(i).op == op && t.event(i).object == t.findObject(future)) return t.stepOfEvent(i);
+            return 0u;
+        };
+        app::InspectorState state;
+        app::InspectorModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto rows = [&](std::uint32_t step) {
+            state.update(&t, step);
+            model.update(state);
+            std::map<QString, std::pair<QString, QString>> out;  // name -> (state, worker)
+            const QModelIndex group = model.index(app::InspectorModel::FutureGroup, 0);
+            for (int i = 0; i < model.rowCount(group); ++i) {
+                const QModelIndex row = model.index(i, 0, group);
+                out[row.data(app::InspectorModel::NameRole).toString()] = {
+                    row.data(app::InspectorModel::StateRole).toString(),
+                    row.data(app::InspectorModel::WorkerRole).toString()};
+            }
+            return out;
+        };
+        // When the extra task is submitted: the first is finished, the new one pending, the map's not there yet.
+        auto at = rows(stepOf(Op::Create, "task(7)"));
+        QCOMPARE(at.size(), std::size_t(8));
+        QCOMPARE(at["task(0)"], (std::pair<QString, QString>{"finished", "ThreadPoolExecutor-0_0"}));
+        QCOMPARE(at["task(7)"], (std::pair<QString, QString>{"pending", QString()}));
+        QCOMPARE(model.indexOfObject(t.findObject("task(0)")).data(app::InspectorModel::ValueRole).toString(),
+                 QStringLiteral("result 0"));
+        QCOMPARE(model.index(app::InspectorModel::FutureGroup, 0).data(app::InspectorModel::NameRole).toString(),
+                 QStringLiteral("Futures"));
+        // When a worker takes task(1): running, on that worker.
+        const auto start = events(t, Op::SetRunning, Result::Started, "task(1)");
+        QCOMPARE(start.size(), std::size_t(1));
+        at = rows(stepOf(Op::SetRunning, "task(1)"));
+        QCOMPARE(at["task(1)"].first, QStringLiteral("running"));
+        QCOMPARE(at["task(1)"].second, QString::fromStdString(t.actor(start[0].actor).name));
+        // At the end: eleven futures, the extra one cancelled.
+        at = rows(t.stepCount());
+        QCOMPARE(at.size(), std::size_t(11));
+        QCOMPARE(at["task(7)"].first, QStringLiteral("cancelled"));
+        QCOMPARE(at["task(10)"].first, QStringLiteral("finished"));
+    }
+
+    // A result() caller waits for the worker that runs the future: the inspector's holders and the engine's
+    // wait-for graph both follow that edge, so a task waiting for its own future is a deadlock.
+    void waitingForOwnFutureIsADeadlock() {
+        const RunOutcome& o = run([] {
+            ThreadPoolExecutor executor(1);
+            auto self = std::make_shared<Future<int>>();
+            *self = executor.submit(def("selfish", [self] { return self->result() + 1; }));
+            self->result();
+        });
+        QCOMPARE(o.status, RunStatus::Deadlock);
+        QCOMPARE(trace_.cycles().size(), std::size_t(1));
+        const DeadlockCycle& c = trace_.cycles().front();
+        QCOMPARE(c.actors, std::vector<ActorId>{trace_.findActor("ThreadPoolExecutor-0_0")});
+        QCOMPARE(c.objects, std::vector<ObjectId>{trace_.findObject("selfish()")});
+    }
+
+    void summaryListsFutures() {
+        const auto r = runScenario(pool_, "thread-pool-futures");
+        const QJsonObject json = app::summaryJson(r->trace, "thread-pool-futures", RunConfig{}, false);
+        const QJsonArray futures = json["futures"].toArray();
+        QCOMPARE(futures.size(), 11);
+        std::map<QString, QJsonObject> byName;
+        for (const auto& f : futures) byName[f.toObject()["name"].toString()] = f.toObject();
+        QCOMPARE(byName["task(0)"]["state"].toString(), QStringLiteral("finished"));
+        QCOMPARE(byName["task(0)"]["result"].toString(), QStringLiteral("0"));
+        QCOMPARE(byName["task(0)"]["worker"].toString(), QStringLiteral("ThreadPoolExecutor-0_0"));
+        QCOMPARE(byName["task(9)"]["result"].toString(), QStringLiteral("81"));
+        QCOMPARE(byName["task(7)"]["state"].toString(), QStringLiteral("cancelled"));
+        QVERIFY(!byName["task(7)"].contains("worker"));
+        const auto plain = runScenario(pool_, "semaphore-groups");
+        QVERIFY(!app::summaryJson(plain->trace, "semaphore-groups", RunConfig{}, false).contains("futures"));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestPools)
+QTEST_MAIN(TestPools)
 #include "tst_pools.moc"

@@ -35,6 +35,9 @@ public:
     std::optional<PyError> error; // what the callable raised, once Failed
     std::exception_ptr thrown;    // the same exception with its C++ type, raised again by result()
 
+    // A result() caller waits for the worker running the future (the wait-for graph follows this edge, so a
+    // task that waits for its own future is a deadlock); nobody in particular while it is pending.
+    ActorId holder() const override { return state == FutureState::Running ? worker : kNoActor; }
     bool done() const {
         return state == FutureState::Finished || state == FutureState::Failed || state == FutureState::Cancelled;
     }
