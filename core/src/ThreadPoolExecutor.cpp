@@ -65,9 +65,10 @@ void ExecutorObject::adjustThreadCount(ActorId me) {
         },
         ThreadOptions{.name = prefix + "_" + std::to_string(threads.size())});
     threads.push_back(worker);
-    // start() is a step of its own, but no other thread runs between the submit and it: Python holds the
-    // executor's shutdown lock over both, so no shutdown() can come between the put and the new thread.
-    worker.start();
+    // Inside the submit's step: Python holds the executor's shutdown lock from the put to the new thread's
+    // start, so no shutdown() (or other submit) can come between them.
+    worker.startIn(me);
+    ex.yieldPoint(me);
 }
 
 void ExecutorObject::workerLoop() {

@@ -129,6 +129,66 @@ QStringList mainLines(const Trace& t) {
     return lines;
 }
 
+// Small programs that use every path of the API (waits that time out, cancels, errors, callbacks, shutdown
+// variants), for the tests of the engine's step invariants.
+std::map<std::string, std::function<void()>> apiPrograms() {
+    const auto job = def("job", [](int seconds) {
+        sleep(std::chrono::seconds(seconds));
+        if (seconds == 0) throw ValueError("zero");
+        return seconds;
+    });
+    std::map<std::string, std::function<void()>> p;
+    p["submit, cancel, result, exception"] = [job] {
+        ThreadPoolExecutor executor(1);
+        Future<int> a = executor.submit(job, 1);
+        Future<int> b = executor.submit(job, 2);
+        Future<int> c = executor.submit(job, 0);
+        b.cancel();
+        a.add_done_callback([](Future<int> f) { print("done", f.result()); });
+        try {
+            a.result(100ms);
+        } catch (const TimeoutError&) {
+        }
+        print(a.result(), a.exception(), c.exception());
+        try {
+            b.result();
+        } catch (const CancelledError&) {
+        }
+        executor.shutdown();
+        try {
+            executor.submit(job, 1);
+        } catch (const RuntimeError&) {
+        }
+    };
+    p["map with a timeout"] = [job] {
+        ThreadPoolExecutor executor(2);
+        With scope(executor);
+        try {
+            for (int r : executor.map(job, std::vector<int>{2, 1, 3}, 2s)) print(r);
+        } catch (const TimeoutError&) {
+        }
+    };
+    p["as_completed with a timeout"] = [job] {
+        ThreadPoolExecutor executor(3, "pool");
+        With scope(executor);
+        try {
+            for (const Future<int>& f : as_completed(std::vector{executor.submit(job, 3), executor.submit(job, 1)}, 2s))
+                print(f.result());
+        } catch (const TimeoutError&) {
+        }
+    };
+    p["shutdown variants and errors"] = [job] {
+        ThreadPoolExecutor a(1), b(2);
+        for (int s : {1, 2, 0}) a.submit(job, s).add_done_callback([](Future<int>) { throw ValueError("in callback"); });
+        b.submit(job, 1);
+        b.submit(job, 1);
+        b.submit(job, 1);
+        a.shutdown(true, true);
+        b.shutdown(false);
+    };
+    return p;
+}
+
 }  // namespace
 
 class TestPools : public QObject {
@@ -668,6 +728,50 @@ private Q_SLOTS:
         QCOMPARE(o.status, RunStatus::Finished);
         QCOMPARE(out(trace_), QStringList{"[0.000 MainThread] result: 10"});
         QVERIFY(trace_.races().empty());
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // The engine's invariants hold for every operation: each is steps that end in a scheduling point (so a
+    // run advanced one step at a time stops at every step and records the same trace), and a run aborted at
+    // any step unwinds every thread.
+
+    void everyOperationEndsInASchedulingPoint_data() {
+        QTest::addColumn<QString>("program");
+        for (const auto& [name, body] : apiPrograms()) QTest::newRow(name.c_str()) << QString::fromStdString(name);
+    }
+    void everyOperationEndsInASchedulingPoint() {
+        QFETCH(QString, program);
+        const auto body = apiPrograms().at(program.toStdString());
+        RunConfig config;
+        config.policy = PolicyKind::Random;
+        config.seed = 3;
+        const RunOutcome& whole = run(body, config);
+        QCOMPARE(whole.status, RunStatus::Finished);
+        const std::uint32_t steps = whole.steps;
+        const std::size_t eventCount = trace_.eventCount();
+        {
+            Trace stepped;
+            Execution ex(pool_, stepped, config, body);
+            std::uint32_t k = 1;
+            for (;; ++k) {
+                const StopInfo stop = ex.advance(StopRequest{.untilStep = k});
+                if (stop.reason == StopReason::Ended) break;
+                QCOMPARE(stop.step, k);
+            }
+            ex.teardown();
+            QCOMPARE(k, steps);
+            QCOMPARE(stepped.eventCount(), eventCount);
+        }
+        const int baseline = processThreadCount();
+        for (std::uint32_t k = 1; k < steps; ++k) {
+            Trace aborted;
+            Execution ex(pool_, aborted, config, body);
+            const StopInfo stop = ex.advance(StopRequest{.untilStep = k});
+            ex.teardown();
+            QCOMPARE(stop.step, k);
+            QCOMPARE(aborted.outcome().status, RunStatus::Aborted);
+        }
+        QVERIFY(processThreadCount() <= baseline);  // the pool's threads came back for reuse
     }
 
     // ---------------------------------------------------------------------------------------------------
