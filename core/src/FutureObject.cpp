@@ -8,8 +8,8 @@ namespace lockstep {
 
 namespace {
 
-// as_completed() waits in the wait queue of every future it still waits for. The engine blocks an actor on one
-// object, so this stands for all of them: a timeout takes the actor out of every queue. It is not in the
+// as_completed() waits in the wait queue of every future it still waits for. The engine blocks an actor on
+// one object, so this stands for all of them: a timeout takes the actor out of every queue. It is not in the
 // trace's object table (the Blocked event names no object); the waker is whichever future becomes done.
 class AnyFutureWait final : public SyncObject {
 public:
@@ -51,8 +51,8 @@ bool FutureObject::cancelIn(ActorId me) {
 bool FutureObject::setRunningIn(ActorId me) {
     Execution& ex = execution();
     if (state != FutureState::Pending) {
-        // Cancelled while it waited in the queue: the worker drops it (Python also notifies as_completed here;
-        // this engine's as_completed already counted it done at cancel()).
+        // Cancelled while it waited in the queue: the worker drops it (Python also notifies as_completed
+        // here; this engine's as_completed already counted it done at cancel()).
         ex.record(me, Op::SetRunning, id(), Result::Failed);
         return false;
     }
@@ -155,7 +155,8 @@ int waitForFirstCompleted(const std::vector<FutureObject*>& futures, Nanos deadl
     for (;;) {
         int first = -1;
         for (std::size_t i = 0; i < futures.size(); ++i)
-            if (futures[i]->done() && (first < 0 || futures[i]->completion < futures[std::size_t(first)]->completion))
+            if (futures[i]->done() &&
+                (first < 0 || futures[i]->completion < futures[std::size_t(first)]->completion))
                 first = static_cast<int>(i);
         if (first >= 0) {
             FutureObject& f = *futures[std::size_t(first)];

@@ -7,8 +7,8 @@
 
 namespace lockstep {
 
-// The executor's work queue (Python's queue.SimpleQueue): unbounded, no task_done. It is a queue of the trace,
-// so the timeline draws how many work items wait and the inspector lists them by future name.
+// The executor's work queue (Python's queue.SimpleQueue): unbounded, no task_done. It is a queue of the
+// trace, so the timeline draws how many work items wait and the inspector lists them by future name.
 class WorkQueueObject final : public QueueObject {
 public:
     WorkQueueObject() : QueueObject(0) {}
@@ -35,9 +35,9 @@ public:
     std::int64_t maxWorkers = 1;
     std::string prefix;
     bool shutdown = false;
-    // Python's _idle_semaphore, without its own lane: every work item a worker finishes adds one, and a submit
-    // that finds it above zero takes one instead of starting a thread. (It counts finished items, not idle
-    // threads, so it may exceed the number of threads; CPython behaves the same.)
+    // Python's _idle_semaphore, without its own lane: every work item a worker finishes adds one, and a
+    // submit that finds it above zero takes one instead of starting a thread. (It counts finished items, not
+    // idle threads, so it may exceed the number of threads; CPython behaves the same.)
     std::int64_t idle = 0;
     std::vector<Thread> threads;
     std::shared_ptr<WorkQueueObject> queue;
@@ -102,7 +102,8 @@ void ExecutorObject::workerLoop() {
     }
 }
 
-ThreadPoolExecutor::ThreadPoolExecutor(std::optional<std::int64_t> max_workers, std::string thread_name_prefix) {
+ThreadPoolExecutor::ThreadPoolExecutor(std::optional<std::int64_t> max_workers,
+                                       std::string thread_name_prefix) {
     Execution& ex = Execution::current();
     if (max_workers && *max_workers <= 0) {
         const ActorId me = ex.enter();
@@ -118,7 +119,8 @@ ThreadPoolExecutor::ThreadPoolExecutor(std::optional<std::int64_t> max_workers, 
         int n = 0;
         for (ObjectId o = 0; o < ex.trace().objectCount(); ++o) {
             const ObjectInfo& info = ex.trace().object(o);
-            if (info.kind == ObjectKind::ThreadPoolExecutor && info.name.rfind("ThreadPoolExecutor-", 0) == 0) ++n;
+            if (info.kind == ObjectKind::ThreadPoolExecutor && info.name.rfind("ThreadPoolExecutor-", 0) == 0)
+                ++n;
         }
         thread_name_prefix = "ThreadPoolExecutor-" + std::to_string(n);
     }
@@ -131,7 +133,8 @@ ThreadPoolExecutor::ThreadPoolExecutor(std::optional<std::int64_t> max_workers, 
 
 void ThreadPoolExecutor::checkOpen(ActorId me) {
     if (object_->shutdown)
-        Execution::current().raise(me, object_->id(), RuntimeError("cannot schedule new futures after shutdown"));
+        Execution::current().raise(me, object_->id(),
+                                   RuntimeError("cannot schedule new futures after shutdown"));
 }
 
 void ThreadPoolExecutor::submitIn(ActorId me, WorkItem item) {
@@ -166,8 +169,14 @@ void ThreadPoolExecutor::shutdown(bool wait, bool cancel_futures) {
     for (Thread& t : threads) t.join();
 }
 
-ObjectId ThreadPoolExecutor::executorId() const { return object_->id(); }
-std::int64_t ThreadPoolExecutor::max_workers() const { return object_->maxWorkers; }
-const std::vector<Thread>& ThreadPoolExecutor::threads() const { return object_->threads; }
+ObjectId ThreadPoolExecutor::executorId() const {
+    return object_->id();
+}
+std::int64_t ThreadPoolExecutor::max_workers() const {
+    return object_->maxWorkers;
+}
+const std::vector<Thread>& ThreadPoolExecutor::threads() const {
+    return object_->threads;
+}
 
 }  // namespace lockstep

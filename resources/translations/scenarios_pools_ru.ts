@@ -14,12 +14,12 @@
         <translation>Пул из трёх рабочих потоков выполняет задачи, которые спят от 1 до 3 с и возвращают n*n. Сначала главный поток отправляет одну задачу и ждёт её результата: её объект Future проходит путь от «ожидает» через «выполняется» к «завершён». Затем главный поток отправляет сразу шесть задач: три начинают работу, остальные ждут в очереди заданий пула, а седьмую он отменяет, пока она ещё ожидает. as_completed выдаёт объекты Future в том порядке, в каком задачи завершаются, а не в том, в каком их отправили; map выдаёт результаты в порядке своих элементов и ждёт медленную задачу, даже если следующие уже готовы. У каждого объекта Future своя дорожка: её цвет — это состояние, а подсказка называет рабочий поток, который выполнил задачу. Рабочих потоков никогда не бывает больше трёх.</translation>
     </message>
     <message>
-        <location filename="../../scenarios/src/PoolScenarios.cpp" line="105"/>
+        <location filename="../../scenarios/src/PoolScenarios.cpp" line="110"/>
         <source>Worker threads in the pool</source>
         <translation>Рабочих потоков в пуле</translation>
     </message>
     <message>
-        <location filename="../../scenarios/src/PoolScenarios.cpp" line="106"/>
+        <location filename="../../scenarios/src/PoolScenarios.cpp" line="111"/>
         <source>Tasks given to as_completed</source>
         <translation>Задач для as_completed</translation>
     </message>

@@ -77,12 +77,17 @@ void addPoolScenarios(std::vector<Scenario>& out) {
         .title = QT_TRANSLATE_NOOP("Scenario", "ThreadPoolExecutor: futures, as_completed and map"),
         .description = QT_TRANSLATE_NOOP(
             "Scenario",
-            "A pool of three worker threads runs tasks that sleep 1-3 s and return n*n. Main first submits one "
+            "A pool of three worker threads runs tasks that sleep 1-3 s and return n*n. Main first submits "
+            "one "
             "task and waits for its result: its Future goes from pending to running to finished. Then it "
-            "submits six tasks at once: three start, the rest wait in the pool's work queue, and a seventh is "
-            "cancelled while it is still pending. as_completed hands the futures over in the order they finish, "
-            "not the order they were submitted; map gives its results in the order of its items and waits for "
-            "a slow one even when later ones are done. Each future has its own lane: its colour is its state, "
+            "submits six tasks at once: three start, the rest wait in the pool's work queue, and a seventh "
+            "is "
+            "cancelled while it is still pending. as_completed hands the futures over in the order they "
+            "finish, "
+            "not the order they were submitted; map gives its results in the order of its items and waits "
+            "for "
+            "a slow one even when later ones are done. Each future has its own lane: its colour is its "
+            "state, "
             "and the tooltip names the worker that ran it. Never more than three workers exist."),
         .listing = R"(def task(n):
     seconds = 3 - n % 3                 # 3, 2, 1, 3, 2, 1, ...

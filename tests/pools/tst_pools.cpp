@@ -3,14 +3,14 @@
 // as_completed order, shutdown, misuse; happens-before through futures; the thread-pool-futures scenario; the
 // timeline's future lanes.
 
-// The habit of the engine's tests: no Qt keywords (`slots`, `signals`, `emit`) that could clash with engine names.
+// The habit of the engine's tests: no Qt keywords (`slots`, `signals`, `emit`) that could clash with engine
+// names.
 #define QT_NO_KEYWORDS
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <algorithm>
 #include <chrono>
 #include <functional>
@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/SummaryJson.h"
 #include "common/ProcessThreads.h"
 #include "common/ScenarioTrace.h"
 #include "lockstep/Api.h"
@@ -28,7 +29,6 @@
 #include "lockstep/Shared.h"
 #include "lockstep/ThreadPoolExecutor.h"
 #include "lockstep/TraceAnalysis.h"
-#include "cli/SummaryJson.h"
 #include "panels/InspectorModel.h"
 #include "panels/InspectorState.h"
 #include "timeline/TimelineExporter.h"
@@ -43,16 +43,28 @@ using namespace std::chrono_literals;
 Q_DECLARE_METATYPE(lockstep::FutureState)
 
 namespace lockstep {
-char* toString(RunStatus s) { return qstrdup(std::string(runStatusName(s)).c_str()); }
-char* toString(EndState s) { return qstrdup(std::string(endStateName(s)).c_str()); }
-char* toString(FutureState s) { return qstrdup(std::string(futureStateName(s)).c_str()); }
-char* toString(Op op) { return qstrdup(std::string(opName(op)).c_str()); }
-char* toString(Result r) { return qstrdup(std::string(resultName(r)).c_str()); }
+char* toString(RunStatus s) {
+    return qstrdup(std::string(runStatusName(s)).c_str());
+}
+char* toString(EndState s) {
+    return qstrdup(std::string(endStateName(s)).c_str());
+}
+char* toString(FutureState s) {
+    return qstrdup(std::string(futureStateName(s)).c_str());
+}
+char* toString(Op op) {
+    return qstrdup(std::string(opName(op)).c_str());
+}
+char* toString(Result r) {
+    return qstrdup(std::string(resultName(r)).c_str());
+}
 }  // namespace lockstep
 
 namespace {
 
-QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 // "[1.000 T1] text": what print() wrote to stdout, with the virtual time and the printing thread.
 QStringList out(const Trace& t) {
@@ -61,7 +73,8 @@ QStringList out(const Trace& t) {
         const TraceEvent& e = t.event(i);
         if (e.op != Op::Print || (e.flags & TraceEvent::ToStderr)) continue;
         lines << QStringLiteral("[%1 %2] %3")
-                     .arg(QString::number(toSeconds(e.time), 'f', 3), qs(t.actor(e.actor).name), qs(t.argText(e)));
+                     .arg(QString::number(toSeconds(e.time), 'f', 3), qs(t.actor(e.actor).name),
+                          qs(t.argText(e)));
     }
     return lines;
 }
@@ -118,7 +131,8 @@ std::vector<std::string> completionOrder(const Trace& t) {
 // The first `n` futures as_completed() gave, by name.
 std::vector<std::string> yielded(const Trace& t) {
     std::vector<std::string> names;
-    for (const TraceEvent& e : events(t, Op::AsCompleted, Result::Ok)) names.push_back(t.object(e.object).name);
+    for (const TraceEvent& e : events(t, Op::AsCompleted, Result::Ok))
+        names.push_back(t.object(e.object).name);
     return names;
 }
 
@@ -172,14 +186,16 @@ std::map<std::string, std::function<void()>> apiPrograms() {
         ThreadPoolExecutor executor(3, "pool");
         With scope(executor);
         try {
-            for (const Future<int>& f : as_completed(std::vector{executor.submit(job, 3), executor.submit(job, 1)}, 2s))
+            for (const Future<int>& f :
+                 as_completed(std::vector{executor.submit(job, 3), executor.submit(job, 1)}, 2s))
                 print(f.result());
         } catch (const TimeoutError&) {
         }
     };
     p["shutdown variants and errors"] = [job] {
         ThreadPoolExecutor a(1), b(2);
-        for (int s : {1, 2, 0}) a.submit(job, s).add_done_callback([](Future<int>) { throw ValueError("in callback"); });
+        for (int s : {1, 2, 0})
+            a.submit(job, s).add_done_callback([](Future<int>) { throw ValueError("in callback"); });
         b.submit(job, 1);
         b.submit(job, 1);
         b.submit(job, 1);
@@ -224,10 +240,10 @@ private Q_SLOTS:
             executor.shutdown();
         });
         QCOMPARE(o.status, RunStatus::Finished);
-        QCOMPARE(out(trace_), (QStringList{"[0.000 MainThread] pending: True",
-                                           "[0.500 MainThread] running: True done: False",
-                                           "[1.000 MainThread] result: 42",
-                                           "[1.000 MainThread] done: True cancelled: False"}));
+        QCOMPARE(
+            out(trace_),
+            (QStringList{"[0.000 MainThread] pending: True", "[0.500 MainThread] running: True done: False",
+                         "[1.000 MainThread] result: 42", "[1.000 MainThread] done: True cancelled: False"}));
         const ObjectId f = trace_.findObject("job()");
         QVERIFY(f != kNoObject);
         QCOMPARE(trace_.object(f).kind, ObjectKind::Future);
@@ -282,11 +298,12 @@ private Q_SLOTS:
             executor.shutdown();
         });
         QCOMPARE(o.status, RunStatus::Finished);
-        QCOMPARE(out(trace_), (QStringList{"[0.100 MainThread] cancel running a: False",
-                                           "[0.100 MainThread] cancel pending b: True again: True",
-                                           "[1.000 MainThread] a: 1", "[1.000 MainThread] cancel finished a: False",
-                                           "[1.000 MainThread] b cancelled: True done: True running: False",
-                                           "[1.000 MainThread] concurrent.futures.CancelledError"}));
+        QCOMPARE(out(trace_),
+                 (QStringList{"[0.100 MainThread] cancel running a: False",
+                              "[0.100 MainThread] cancel pending b: True again: True",
+                              "[1.000 MainThread] a: 1", "[1.000 MainThread] cancel finished a: False",
+                              "[1.000 MainThread] b cancelled: True done: True running: False",
+                              "[1.000 MainThread] concurrent.futures.CancelledError"}));
         QCOMPARE(statesOf(trace_, "job(1)"),
                  (std::vector{FutureState::Pending, FutureState::Running, FutureState::Finished}));
         QCOMPARE(statesOf(trace_, "job(2)"), (std::vector{FutureState::Pending, FutureState::Cancelled}));
@@ -369,14 +386,17 @@ private Q_SLOTS:
                 sleep(1s);
                 return 5;
             }));
-            f.add_done_callback([](Future<int> done) { print("callback in", current_thread().name, done.result()); });
+            f.add_done_callback(
+                [](Future<int> done) { print("callback in", current_thread().name, done.result()); });
             f.result();
-            f.add_done_callback([](Future<int> done) { print("late callback in", current_thread().name, done.result()); });
+            f.add_done_callback(
+                [](Future<int> done) { print("late callback in", current_thread().name, done.result()); });
             executor.shutdown();
         });
         QCOMPARE(o.status, RunStatus::Finished);
-        QCOMPARE(out(trace_), (QStringList{"[1.000 ThreadPoolExecutor-0_0] callback in ThreadPoolExecutor-0_0 5",
-                                           "[1.000 MainThread] late callback in MainThread 5"}));
+        QCOMPARE(out(trace_),
+                 (QStringList{"[1.000 ThreadPoolExecutor-0_0] callback in ThreadPoolExecutor-0_0 5",
+                              "[1.000 MainThread] late callback in MainThread 5"}));
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -406,10 +426,11 @@ private Q_SLOTS:
                     ThreadPoolExecutor executor(maxWorkers, p);
                     std::vector<Future<int>> futures;
                     for (int i = 0; i < tasks; ++i)
-                        futures.push_back(executor.submit(def("job", [](int n) {
-                                                              sleep(1s);
-                                                              return n;
-                                                          }),
+                        futures.push_back(executor.submit(def("job",
+                                                              [](int n) {
+                                                                  sleep(1s);
+                                                                  return n;
+                                                              }),
                                                           i));
                     for (Future<int>& f : futures) f.result();
                     executor.shutdown();
@@ -478,8 +499,9 @@ private Q_SLOTS:
             },
             config);
         QCOMPARE(o.status, RunStatus::Finished);
-        QCOMPARE(out(trace_), (QStringList{"[0.000 MainThread] 6 6 6", "[0.000 MainThread] result: None",
-                                           "[0.000 MainThread] ValueError: max_workers must be greater than 0"}));
+        QCOMPARE(out(trace_),
+                 (QStringList{"[0.000 MainThread] 6 6 6", "[0.000 MainThread] result: None",
+                              "[0.000 MainThread] ValueError: max_workers must be greater than 0"}));
         QVERIFY(trace_.findObject("ThreadPoolExecutor-0") != kNoObject);
         QVERIFY(trace_.findObject("ThreadPoolExecutor-1") != kNoObject);
         QVERIFY(trace_.findObject("named") != kNoObject);
@@ -553,8 +575,9 @@ private Q_SLOTS:
             },
             config);
         QCOMPARE(o.status, RunStatus::Finished);
-        QCOMPARE(out(trace_), (QStringList{"[1.000 MainThread] completed: 1", "[2.000 MainThread] completed: 2",
-                                           "[3.000 MainThread] completed: 3", "[4.000 MainThread] completed: 4"}));
+        QCOMPARE(out(trace_),
+                 (QStringList{"[1.000 MainThread] completed: 1", "[2.000 MainThread] completed: 2",
+                              "[3.000 MainThread] completed: 3", "[4.000 MainThread] completed: 4"}));
         // Each yield is an as_completed event on the future, after a wait that names no single future.
         const auto yields = events(trace_, Op::AsCompleted, Result::Ok);
         QCOMPARE(yields.size(), std::size_t(4));
@@ -583,8 +606,9 @@ private Q_SLOTS:
             executor.shutdown();
         });
         QCOMPARE(o.status, RunStatus::Finished);
-        QCOMPARE(out(trace_), (QStringList{"[3.000 MainThread] completed: 1", "[3.000 MainThread] completed: 2",
-                                           "[4.000 MainThread] TimeoutError: 1 (of 3) futures unfinished at 4"}));
+        QCOMPARE(out(trace_),
+                 (QStringList{"[3.000 MainThread] completed: 1", "[3.000 MainThread] completed: 2",
+                              "[4.000 MainThread] TimeoutError: 1 (of 3) futures unfinished at 4"}));
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -622,8 +646,9 @@ private Q_SLOTS:
                 }
                 QVERIFY(ended);
             }
-            QCOMPARE(events(trace, Op::Join, Result::Ok).size() + events(trace, Op::Join, Result::Woken).size(),
-                     std::size_t(3));
+            QCOMPARE(
+                events(trace, Op::Join, Result::Ok).size() + events(trace, Op::Join, Result::Woken).size(),
+                std::size_t(3));
         }
         QCOMPARE(processThreadCount(), baseline);
     }
@@ -662,8 +687,9 @@ private Q_SLOTS:
             for (const Future<int>& f : futures) print(f.name(), futureStateName(f.state()));
         });
         QCOMPARE(o.status, RunStatus::Finished);
-        QCOMPARE(out(trace_), (QStringList{"[1.000 MainThread] job(1) finished", "[1.000 MainThread] job(2) cancelled",
-                                           "[1.000 MainThread] job(3) cancelled"}));
+        QCOMPARE(out(trace_),
+                 (QStringList{"[1.000 MainThread] job(1) finished", "[1.000 MainThread] job(2) cancelled",
+                              "[1.000 MainThread] job(3) cancelled"}));
     }
 
     void submitAfterShutdownRaises() {
@@ -677,7 +703,8 @@ private Q_SLOTS:
             }
         });
         QCOMPARE(o.status, RunStatus::Finished);
-        QCOMPARE(out(trace_), QStringList{"[0.000 MainThread] RuntimeError: cannot schedule new futures after shutdown"});
+        QCOMPARE(out(trace_),
+                 QStringList{"[0.000 MainThread] RuntimeError: cannot schedule new futures after shutdown"});
         const auto raises = events(trace_, Op::Raise, Result::Error);
         QCOMPARE(raises.size(), std::size_t(1));
         QCOMPARE(raises[0].object, trace_.findObject("ThreadPoolExecutor-0"));
@@ -703,10 +730,14 @@ private Q_SLOTS:
             Shared<int> answer("answer", 0);
             ThreadPoolExecutor executor(1);
             Future<NoneType> f = executor.submit(def("job", [answer]() mutable { answer.store(42); }));
-            if (h == "result") f.result();
-            else if (h == "exception") f.exception();
-            else if (h == "as_completed") for (const auto& done : as_completed(std::vector{f})) (void)done;
-            else sleep(1s);
+            if (h == "result")
+                f.result();
+            else if (h == "exception")
+                f.exception();
+            else if (h == "as_completed")
+                for (const auto& done : as_completed(std::vector{f})) (void)done;
+            else
+                sleep(1s);
             print("answer:", answer.load());
             executor.shutdown();
         });
@@ -737,7 +768,8 @@ private Q_SLOTS:
 
     void everyOperationEndsInASchedulingPoint_data() {
         QTest::addColumn<QString>("program");
-        for (const auto& [name, body] : apiPrograms()) QTest::newRow(name.c_str()) << QString::fromStdString(name);
+        for (const auto& [name, body] : apiPrograms())
+            QTest::newRow(name.c_str()) << QString::fromStdString(name);
     }
     void everyOperationEndsInASchedulingPoint() {
         QFETCH(QString, program);
@@ -793,16 +825,19 @@ private Q_SLOTS:
         QCOMPARE(tids.size(), workers.size());
         QCOMPARE(peakRunning(t), 3);
         // The first future: pending, running, finished; the extra one: pending, then cancelled.
-        QCOMPARE(statesOf(t, "task(0)"), (std::vector{FutureState::Pending, FutureState::Running, FutureState::Finished}));
+        QCOMPARE(statesOf(t, "task(0)"),
+                 (std::vector{FutureState::Pending, FutureState::Running, FutureState::Finished}));
         QCOMPARE(statesOf(t, "task(7)"), (std::vector{FutureState::Pending, FutureState::Cancelled}));
-        // as_completed gives task(1)..task(6) in the order they finished, which is not the order of submission.
+        // as_completed gives task(1)..task(6) in the order they finished, which is not the order of
+        // submission.
         const std::vector<std::string> order = yielded(t);
         QCOMPARE(order.size(), std::size_t(6));
         std::vector<std::string> finished;
         for (const std::string& name : completionOrder(t))
             if (std::find(order.begin(), order.end(), name) != order.end()) finished.push_back(name);
         QCOMPARE(order, finished);
-        const std::vector<std::string> submitted{"task(1)", "task(2)", "task(3)", "task(4)", "task(5)", "task(6)"};
+        const std::vector<std::string> submitted{"task(1)", "task(2)", "task(3)",
+                                                 "task(4)", "task(5)", "task(6)"};
         QVERIFY(order != submitted);
         QCOMPARE(order.front(), std::string("task(2)"));  // 1 s: the shortest of the first three to start
         // What main prints: the first result, the cancel, the map results in item order.
@@ -867,7 +902,8 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(lanes, 11);  // task(0), six for as_completed, the extra one, three for map
-        // The worker is readable: in the running band's label and tooltip, and the result in the finished one.
+        // The worker is readable: in the running band's label and tooltip, and the result in the finished
+        // one.
         const timeline::Lane& first = m.lane(m.objectLane(t.findObject("task(0)")));
         const timeline::Band& running = first.bands[1];
         QCOMPARE(running.future, FutureState::Running);
@@ -880,17 +916,18 @@ private Q_SLOTS:
         QCOMPARE(first.markCount(timeline::MarkKind::Woken), std::size_t(1));
         QCOMPARE(first.mark(timeline::MarkKind::Woken, 0).time, 3 * kSecond);
         // The legend has the five future states here, and none in a run without futures.
-        const auto layout = timeline::TimelineLayout::compute(QRect(0, 0, 1200, 800), m,
-                                                              timeline::TimelineLayout::defaultFont(), false, true);
+        const auto layout = timeline::TimelineLayout::compute(
+            QRect(0, 0, 1200, 800), m, timeline::TimelineLayout::defaultFont(), false, true);
         int entries = 0;
         for (const auto& e : layout.legendEntries) entries += e.type == timeline::LegendEntry::Type::Future;
         QCOMPARE(entries, 5);
         const auto other = runScenario(pool_, "semaphore-groups");
         const timeline::TimelineModel plain(other->trace);
         QVERIFY(!plain.hasFutures());
-        for (const auto& e : timeline::TimelineLayout::compute(QRect(0, 0, 1200, 800), plain,
-                                                               timeline::TimelineLayout::defaultFont(), false, true)
-                                 .legendEntries)
+        for (const auto& e :
+             timeline::TimelineLayout::compute(QRect(0, 0, 1200, 800), plain,
+                                               timeline::TimelineLayout::defaultFont(), false, true)
+                 .legendEntries)
             QVERIFY(e.type != timeline::LegendEntry::Type::Future);
     }
 
@@ -935,15 +972,17 @@ private Q_SLOTS:
             }
             return out;
         };
-        // When the extra task is submitted: the first is finished, the new one pending, the map's not there yet.
+        // When the extra task is submitted: the first is finished, the new one pending, the map's not there
+        // yet.
         auto at = rows(stepOf(Op::Create, "task(7)"));
         QCOMPARE(at.size(), std::size_t(8));
         QCOMPARE(at["task(0)"], (std::pair<QString, QString>{"finished", "ThreadPoolExecutor-0_0"}));
         QCOMPARE(at["task(7)"], (std::pair<QString, QString>{"pending", QString()}));
         QCOMPARE(model.indexOfObject(t.findObject("task(0)")).data(app::InspectorModel::ValueRole).toString(),
                  QStringLiteral("result 0"));
-        QCOMPARE(model.index(app::InspectorModel::FutureGroup, 0).data(app::InspectorModel::NameRole).toString(),
-                 QStringLiteral("Futures"));
+        QCOMPARE(
+            model.index(app::InspectorModel::FutureGroup, 0).data(app::InspectorModel::NameRole).toString(),
+            QStringLiteral("Futures"));
         // When a worker takes task(1): running, on that worker.
         const auto start = events(t, Op::SetRunning, Result::Started, "task(1)");
         QCOMPARE(start.size(), std::size_t(1));

@@ -23,9 +23,13 @@ namespace lockstep {
 struct NoneType {
     bool operator==(const NoneType&) const = default;
 };
-inline std::string str(NoneType) { return "None"; }
+inline std::string str(NoneType) {
+    return "None";
+}
 // print(future.exception()) shows the message, as str() of a Python exception does.
-inline std::string str(const PyError& e) { return e.what(); }
+inline std::string str(const PyError& e) {
+    return e.what();
+}
 
 template <typename T>
 class Future {
@@ -38,15 +42,16 @@ public:
 
     Future() = default;  // refers to no future (what submit() returns while a run is being aborted)
 
-    // result(timeout=None): waits until the future is done. Raises TimeoutError when the timeout passes first,
-    // CancelledError when it was cancelled, and the callable's own exception when it raised.
+    // result(timeout=None): waits until the future is done. Raises TimeoutError when the timeout passes
+    // first, CancelledError when it was cancelled, and the callable's own exception when it raised.
     T result(Timeout timeout = std::nullopt) const {
         Execution& ex = Execution::current();
         const ActorId me = ex.enter();
         if (me == kNoActor || !state_) return T{};
         ex.beginStep();
         if (!state_->awaitOutcome(me, Op::FutureResult, timeout, true)) return T{};
-        ex.record(me, Op::FutureResult, id(), Result::Ok, ex.text(state_->resultRepr), TraceEvent::ArgIsString);
+        ex.record(me, Op::FutureResult, id(), Result::Ok, ex.text(state_->resultRepr),
+                  TraceEvent::ArgIsString);
         ex.yieldPoint(me);
         return state_->value;
     }
@@ -78,8 +83,8 @@ public:
         return cancelled;
     }
 
-    // add_done_callback(fn): fn(future) runs in the thread that completes or cancels the future, or at once in
-    // the calling thread when it is already done.
+    // add_done_callback(fn): fn(future) runs in the thread that completes or cancels the future, or at once
+    // in the calling thread when it is already done.
     void add_done_callback(std::function<void(Future<T>)> fn) const {
         Execution& ex = Execution::current();
         const ActorId me = ex.enter();

@@ -28,18 +28,19 @@ struct CancelledError : PyError {
 class FutureObject : public SyncObject {
 public:
     FutureState state = FutureState::Pending;
-    std::string name;             // as in the trace's object table
-    ActorId worker = kNoActor;    // the pool thread that ran it
-    std::uint64_t completion = 0; // when it became done (trace event index + 1); 0 while not done
-    std::string resultRepr;       // repr() of the result once Finished
-    std::optional<PyError> error; // what the callable raised, once Failed
-    std::exception_ptr thrown;    // the same exception with its C++ type, raised again by result()
+    std::string name;              // as in the trace's object table
+    ActorId worker = kNoActor;     // the pool thread that ran it
+    std::uint64_t completion = 0;  // when it became done (trace event index + 1); 0 while not done
+    std::string resultRepr;        // repr() of the result once Finished
+    std::optional<PyError> error;  // what the callable raised, once Failed
+    std::exception_ptr thrown;     // the same exception with its C++ type, raised again by result()
 
     // A result() caller waits for the worker running the future (the wait-for graph follows this edge, so a
     // task that waits for its own future is a deadlock); nobody in particular while it is pending.
     ActorId holder() const override { return state == FutureState::Running ? worker : kNoActor; }
     bool done() const {
-        return state == FutureState::Finished || state == FutureState::Failed || state == FutureState::Cancelled;
+        return state == FutureState::Finished || state == FutureState::Failed ||
+               state == FutureState::Cancelled;
     }
 
     // ---- each records its events in the caller's current step; the caller ends the step

@@ -56,8 +56,10 @@ struct IsDef<Def<F>> : std::true_type {};
 // repr() of a result for the trace; a type print() cannot show appears as an opaque object, as in Python.
 template <typename T>
 std::string reprOrObject(const T& v) {
-    if constexpr (requires { str(v); }) return repr(v);
-    else return "<object>";
+    if constexpr (requires { str(v); })
+        return repr(v);
+    else
+        return "<object>";
 }
 }  // namespace detail
 
@@ -67,7 +69,9 @@ struct WorkItem {
     std::shared_ptr<FutureObject> future;
     std::function<void()> run;  // calls the callable and sets the future's result or exception
 };
-inline std::string repr(const WorkItem& w) { return w.future ? w.future->name : "None"; }
+inline std::string repr(const WorkItem& w) {
+    return w.future ? w.future->name : "None";
+}
 
 class ExecutorObject;
 
@@ -100,8 +104,10 @@ public:
         state->name = ex.trace().object(state->id()).name;
         auto call = [s = state, fn = std::forward<F>(fn), ... args = std::forward<Args>(args)]() mutable {
             try {
-                if constexpr (std::is_void_v<R>) std::invoke(fn, args...);
-                else s->value = std::invoke(fn, args...);
+                if constexpr (std::is_void_v<R>)
+                    std::invoke(fn, args...);
+                else
+                    s->value = std::invoke(fn, args...);
             } catch (const PyError& e) {
                 s->finishWithException(e, std::current_exception());
                 return;
@@ -143,7 +149,8 @@ private:
 template <typename T>
 class MapResults {
 public:
-    MapResults(std::vector<Future<T>> futures, Nanos deadline) : futures_(std::move(futures)), deadline_(deadline) {}
+    MapResults(std::vector<Future<T>> futures, Nanos deadline)
+        : futures_(std::move(futures)), deadline_(deadline) {}
     MapResults(MapResults&& other) noexcept
         : futures_(std::move(other.futures_)), deadline_(other.deadline_), read_(other.read_) {
         other.futures_.clear();
