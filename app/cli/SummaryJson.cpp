@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include "lockstep/ReplayToken.h"
+#include "lockstep/TraceAnalysis.h"
 
 namespace lockstep::app {
 
@@ -56,10 +57,27 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
     root["shared"] = shared;
 
     QJsonArray output, errors, events;
+    // concurrent.futures.Future objects: the state each ended in, who ran it, what it returned or raised.
+    struct FutureEnd {
+        bool isFuture = false;
+        FutureState state = FutureState::Pending;
+        ActorId worker = kNoActor;
+        QString outcome;
+    };
+    std::vector<FutureEnd> futures(trace.objectCount());
+    for (ObjectId f = 0; f < trace.objectCount(); ++f) futures[f].isFuture = trace.object(f).kind == ObjectKind::Future;
     std::uint32_t step = 0;
     for (std::size_t i = 0; i < trace.eventCount(); ++i) {
         const TraceEvent& e = trace.event(i);
         if (e.flags & TraceEvent::StepStart) ++step;
+        if (e.object < futures.size() && futures[e.object].isFuture) {
+            if (const auto next = futureStateAfter(e)) {
+                FutureEnd& f = futures[e.object];
+                f.state = *next;
+                if (*next == FutureState::Running) f.worker = e.actor;
+                if (*next == FutureState::Finished || *next == FutureState::Failed) f.outcome = qs(trace.argText(e));
+            }
+        }
         const QString actor = e.actor < trace.actorCount() ? QString::fromStdString(trace.actor(e.actor).name) : QString();
         if (e.op == Op::Print) {
             QJsonObject line{{"t", seconds(e.time)}, {"actor", actor}, {"text", qs(trace.argText(e))}};
@@ -110,6 +128,17 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
     }
     root["output"] = output;
     root["errors"] = errors;
+    QJsonArray futureList;
+    for (ObjectId id = 0; id < futures.size(); ++id) {
+        const FutureEnd& f = futures[id];
+        if (!f.isFuture) continue;
+        QJsonObject entry{{"name", objectName(trace, id)}, {"state", qs(futureStateName(f.state))}};
+        if (f.worker < trace.actorCount()) entry["worker"] = QString::fromStdString(trace.actor(f.worker).name);
+        if (f.state == FutureState::Finished) entry["result"] = f.outcome;
+        if (f.state == FutureState::Failed) entry["exception"] = f.outcome;
+        futureList.append(entry);
+    }
+    if (!futureList.isEmpty()) root["futures"] = futureList;  // runs without futures keep their old shape
 
     if (o.status == RunStatus::Deadlock && o.deadlockCycle >= 0 &&
         static_cast<std::size_t>(o.deadlockCycle) < trace.cycles().size()) {

@@ -23,6 +23,7 @@ int groupOf(ObjectKind kind) {
         case ObjectKind::Event: return InspectorModel::EventGroup;
         case ObjectKind::Condition:
         case ObjectKind::Barrier: return InspectorModel::ConditionGroup;
+        case ObjectKind::Future: return InspectorModel::FutureGroup;
         default: return -1;
     }
 }
@@ -79,6 +80,21 @@ void InspectorModel::update(const InspectorState& state) {
                     item.flag = state.flag(o);
                     item.value = item.flag ? tr("set") : tr("clear");
                     break;
+                case FutureGroup: {
+                    const FutureState fs = state.futureState(o);
+                    item.state = QString::fromUtf8(futureStateName(fs).data());
+                    item.worker = name(state.futureWorker(o));
+                    const QString outcome = QString::fromStdString(state.value(o));
+                    switch (fs) {
+                        case FutureState::Pending: item.value = tr("pending"); break;
+                        case FutureState::Running: item.value = tr("running on %1").arg(item.worker); break;
+                        case FutureState::Finished: item.value = tr("result %1").arg(outcome); break;
+                        case FutureState::Failed: item.value = tr("raised %1").arg(outcome); break;
+                        case FutureState::Cancelled:
+                        case FutureState::Count_: item.value = tr("cancelled"); break;
+                    }
+                    break;
+                }
                 case ConditionGroup:
                     item.count = static_cast<int>(item.waiters.size());
                     item.value = info.kind == ObjectKind::Barrier
@@ -162,6 +178,7 @@ QString InspectorModel::groupTitle(int g) const {
         case QueueGroup: return tr("Queues");
         case EventGroup: return tr("Events");
         case ConditionGroup: return tr("Conditions and barriers");
+        case FutureGroup: return tr("Futures");
         case ErrorGroup: return tr("Errors");
     }
     return {};
@@ -181,6 +198,10 @@ QString InspectorModel::details(int g, const Item& item) const {
         }
         case QueueGroup:
             parts << QStringLiteral("[%1]").arg(item.items.join(QStringLiteral(", ")));
+            break;
+        case FutureGroup:
+            if (!item.worker.isEmpty() && item.state != QLatin1String("running"))
+                parts << tr("ran on %1").arg(item.worker);
             break;
         default:
             break;
@@ -238,6 +259,8 @@ QVariant InspectorModel::data(const QModelIndex& index, int role) const {
         case TimeRole: return item.time;
         case ActorRole: return item.actor;
         case MessageRole: return item.message;
+        case StateRole: return item.state;
+        case WorkerRole: return item.worker;
     }
     return {};
 }
@@ -268,6 +291,8 @@ QHash<int, QByteArray> InspectorModel::roleNames() const {
     names.insert(TimeRole, "time");
     names.insert(ActorRole, "actor");
     names.insert(MessageRole, "message");
+    names.insert(StateRole, "state");
+    names.insert(WorkerRole, "worker");
     return names;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The inspector's data at the cursor step as a two-level tree: a fixed list of groups (shared variables,
-// locks, semaphores, queues, events, conditions, errors) and under each the objects created so far (or the
+// locks, semaphores, queues, events, conditions, futures, errors) and under each the objects created so far (or the
 // errors raised so far). Columns: name, value, details. Every field is also a named role, so tests and any
 // QML view read values without parsing display text.
 
@@ -19,7 +19,17 @@ class InspectorModel : public QAbstractItemModel {
     Q_OBJECT
 
 public:
-    enum Group { SharedGroup, LockGroup, SemaphoreGroup, QueueGroup, EventGroup, ConditionGroup, ErrorGroup, GroupCount };
+    enum Group {
+        SharedGroup,
+        LockGroup,
+        SemaphoreGroup,
+        QueueGroup,
+        EventGroup,
+        ConditionGroup,
+        FutureGroup,
+        ErrorGroup,
+        GroupCount
+    };
     enum Column { NameColumn, ValueColumn, DetailsColumn, ColumnCount };
     enum Role {
         GroupRole = Qt::UserRole + 1,  // int (Group) of a group row or of an item's group
@@ -36,6 +46,8 @@ public:
         TimeRole,      // double: when an error was raised (seconds)
         ActorRole,     // QString: the thread that raised an error
         MessageRole,   // QString: "Type: message" of an error
+        StateRole,     // QString: a future's state as the engine names it (pending, running, finished...)
+        WorkerRole,    // QString: the worker thread that runs or ran a future, empty while pending
     };
 
     explicit InspectorModel(QObject* parent = nullptr);
@@ -70,6 +82,8 @@ private:
         double time = 0;
         QString actor;
         QString message;
+        QString state;
+        QString worker;
     };
 
     QString groupTitle(int group) const;

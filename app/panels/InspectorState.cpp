@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "lockstep/TraceAnalysis.h"
+
 namespace lockstep::app {
 
 namespace {
@@ -60,6 +62,15 @@ void InspectorState::apply(const TraceEvent& e, std::uint32_t step) {
     const auto text = [&] {
         return (e.flags & TraceEvent::ArgIsString) ? std::string(trace_->argText(e)) : std::to_string(e.arg);
     };
+    if (hasObject && trace_ && e.object < trace_->objectCount() && trace_->object(e.object).kind == ObjectKind::Future) {
+        if (const auto next = futureStateAfter(e)) {
+            ObjectState& f = object(e.object);
+            f.future = *next;
+            if (*next == FutureState::Running) f.worker = e.actor;
+            // The result's repr or the exception's text, shown as the future's value once it is done.
+            if (*next == FutureState::Finished || *next == FutureState::Failed) f.value = trace_->argText(e);
+        }
+    }
     switch (e.op) {
         case Op::Create: {
             if (!hasObject) break;
@@ -187,6 +198,7 @@ std::vector<ActorId> InspectorState::holders(ObjectId o) const {
         if (a != kNoActor && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
     if (s.threadActor != kNoActor && !(s.threadActor < actors_.size() && actors_[s.threadActor].ended))
         out.push_back(s.threadActor);
+    if (s.future == FutureState::Running && s.worker != kNoActor) out.push_back(s.worker);
     return out;
 }
 

@@ -43,8 +43,12 @@ public:
     int unfinishedTasks(ObjectId o) const { return o < objects_.size() ? objects_[o].unfinished : 0; }
     bool flag(ObjectId o) const { return o < objects_.size() && objects_[o].flag; }
     const std::string& value(ObjectId o) const;                                           // Shared: value text
+    // A concurrent.futures.Future: its state, the worker that runs or ran it, and once it is finished or failed
+    // the repr of its result or the text of its exception.
+    FutureState futureState(ObjectId o) const { return o < objects_.size() ? objects_[o].future : FutureState::Pending; }
+    ActorId futureWorker(ObjectId o) const { return o < objects_.size() ? objects_[o].worker : kNoActor; }
     // Whoever keeps a waiter of `o` waiting: a lock's owner, a semaphore's slot holders, the thread a join
-    // waits for while it has not ended. Empty for conditions, events and queues (nobody "holds" them).
+    // waits for while it has not ended, the worker running a future. Empty for conditions, events and queues (nobody "holds" them).
     std::vector<ActorId> holders(ObjectId o) const;
 
     // Line of the actor's last event at or before the cursor (0: none yet).
@@ -68,6 +72,8 @@ private:
         bool flag = false;
         int unfinished = 0;
         ActorId threadActor = kNoActor;  // for a Thread object: the actor it started
+        FutureState future = FutureState::Pending;
+        ActorId worker = kNoActor;       // for a Future: the worker that took it
         std::string value;
         std::vector<ActorId> slotHolders;
         std::vector<ActorId> waiters;

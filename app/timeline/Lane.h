@@ -13,10 +13,11 @@
 
 namespace lockstep::timeline {
 
-enum class LaneKind : std::uint8_t { Actor, Core, Lock, SemaphoreSlot, SemaphoreWaiting, Signal, Queue };
+enum class LaneKind : std::uint8_t { Actor, Core, Lock, SemaphoreSlot, SemaphoreWaiting, Signal, Queue, Future };
 
-// A state interval of an actor (actor lanes), an actor computing on a core (core lanes), or an actor holding
-// a lock or a semaphore slot (hold lanes; state is Running there).
+// A state interval of an actor (actor lanes), an actor computing on a core (core lanes), an actor holding
+// a lock or a semaphore slot (hold lanes; state is Running there), or a future's state (future lanes: `future`,
+// and `actor` as in FutureInterval: the submitter, the worker, or who cancelled it).
 struct Band {
     std::uint32_t beginStep = 0, endStep = 0;
     Nanos begin = 0, end = 0;
@@ -26,6 +27,7 @@ struct Band {
     Op op = Op::Run;  // the call a Blocked actor waits in
     std::uint8_t core = 0;
     bool highlight = false;  // part of the deadlock cycle
+    FutureState future = FutureState::Pending;
 };
 
 enum class MarkKind : std::uint8_t {
@@ -71,7 +73,7 @@ public:
     LaneKind kind = LaneKind::Actor;
     QString name;
     ActorId actor = kNoActor;     // actor lanes
-    ObjectId object = kNoObject;  // lock, semaphore, signal and queue lanes
+    ObjectId object = kNoObject;  // lock, semaphore, signal, queue and future lanes
     int index = 0;                // core number or semaphore slot
     bool inCycle = false;         // an actor or object of the deadlock cycle
     std::vector<Band> bands;

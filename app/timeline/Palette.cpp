@@ -36,6 +36,24 @@ QColor Palette::stateColor(ActorState s) {
     return QColor(Qt::transparent);
 }
 
+QColor Palette::futureColor(FutureState s) {
+    switch (s) {
+        case FutureState::Pending:
+            return kYellow;
+        case FutureState::Running:
+            return kBluishGreen;
+        case FutureState::Finished:
+            return kBlue;
+        case FutureState::Failed:
+            return kVermillion;
+        case FutureState::Cancelled:
+            return QColor(0xBB, 0xBB, 0xBB);
+        case FutureState::Count_:
+            break;
+    }
+    return QColor(Qt::transparent);
+}
+
 QColor Palette::actorColor(ActorId a) {
     static const std::array<QColor, 7> hues{kOrange, kSkyBlue,       kBluishGreen, kYellow,
                                             kBlue,   kReddishPurple, kVermillion};

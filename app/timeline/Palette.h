@@ -13,6 +13,9 @@ namespace lockstep::timeline {
 class Palette {
 public:
     static QColor stateColor(ActorState s);
+    // A future's lane: waiting in the queue like a ready thread (yellow), running like a running thread
+    // (green), then blue when it has its result, vermillion when it raised, grey when it was cancelled.
+    static QColor futureColor(FutureState s);
     // Holders and computing actors: the seven Okabe–Ito hues, then the same hues lighter.
     static QColor actorColor(ActorId a);
     static QColor markColor(MarkKind k);

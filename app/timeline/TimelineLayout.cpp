@@ -10,11 +10,16 @@ namespace lockstep::timeline {
 
 namespace {
 
-std::vector<LegendEntry> makeLegendEntries() {
+std::vector<LegendEntry> makeLegendEntries(const TimelineModel& m) {
     std::vector<LegendEntry> out;
     for (ActorState s : {ActorState::Running, ActorState::Ready, ActorState::Blocked, ActorState::Sleeping,
                          ActorState::Computing, ActorState::Done})
         out.push_back({LegendEntry::Type::State, int(s), TimelineStrings::stateName(s), {}});
+    // Future states only when there are future lanes: the other runs keep their legend short.
+    if (m.hasFutures())
+        for (FutureState s : {FutureState::Pending, FutureState::Running, FutureState::Finished, FutureState::Failed,
+                              FutureState::Cancelled})
+            out.push_back({LegendEntry::Type::Future, int(s), TimelineStrings::futureLegend(s), {}});
     out.push_back({LegendEntry::Type::Holder, 0, TimelineStrings::holderLegend(), {}});
     out.push_back({LegendEntry::Type::Count, 0, TimelineStrings::countLegend(), {}});
     out.push_back({LegendEntry::Type::Cycle, 0, TimelineStrings::cycleLegend(), {}});
@@ -70,7 +75,7 @@ TimelineLayout TimelineLayout::compute(const QRect& outer, const TimelineModel& 
     const int headerHeight = fm.height() + 10;
     int bottom = outer.bottom() + 1;
     if (withLegend) {
-        l.legendEntries = makeLegendEntries();
+        l.legendEntries = makeLegendEntries(m);
         const QRect area(outer.left() + 8, 0, outer.width() - 16, 1);
         const int h = flow(l.legendEntries, area, fm);
         for (LegendEntry& e : l.legendEntries) e.rect.translate(0, bottom - h);

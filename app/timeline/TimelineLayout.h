@@ -13,9 +13,9 @@ namespace lockstep::timeline {
 class TimelineModel;
 
 struct LegendEntry {
-    enum class Type { State, Mark, Holder, Count, Cycle };
+    enum class Type { State, Mark, Holder, Count, Cycle, Future };
     Type type = Type::State;
-    int value = 0;  // ActorState or MarkKind
+    int value = 0;  // ActorState, MarkKind or FutureState
     QString text;
     QRect rect;  // swatch and text
 };

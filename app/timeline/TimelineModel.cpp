@@ -41,6 +41,17 @@ Band bandOf(const HoldInterval& h) {
     return b;
 }
 
+Band bandOf(const FutureInterval& f) {
+    Band b;
+    b.beginStep = f.beginStep;
+    b.endStep = f.endStep;
+    b.begin = f.begin;
+    b.end = f.end;
+    b.actor = f.actor;
+    b.future = f.state;
+    return b;
+}
+
 bool sameEvent(const TraceEvent& x, const TraceEvent& y) {
     return x.time == y.time && x.object == y.object && x.arg == y.arg && x.actor == y.actor && x.op == y.op &&
            x.result == y.result && x.flags == y.flags;
@@ -61,6 +72,10 @@ void TimelineModel::clear() {
     waitingOn_.clear();
     holds_.clear();
     queueCount_.clear();
+    futures_.clear();
+    futureCreated_.clear();
+    futureOutcomes_.clear();
+    hasFutures_ = false;
     coreLane_.clear();
     objectKinds_.clear();
     processed_ = 0;
@@ -133,7 +148,7 @@ void TimelineModel::build(const Trace& trace) {
                std::find(cycle_.objects.begin(), cycle_.objects.end(), o) != cycle_.objects.end();
     };
 
-    // The lanes, in display order: actors, cores, locks, semaphores, signals, queues.
+    // The lanes, in display order: actors, cores, locks, semaphores, signals, queues, futures.
     actorLane_.assign(actors, -1);
     objectLane_.assign(objects, -1);
     current_.assign(actors, StateInterval{});
@@ -142,6 +157,9 @@ void TimelineModel::build(const Trace& trace) {
     waits_.assign(objects, {});
     holds_.assign(objects, {});
     queueCount_.assign(objects, 0);
+    futures_.assign(objects, FutureInterval{});
+    futureCreated_.assign(objects, 0);
+    futureOutcomes_.assign(objects, QString());
     for (std::size_t a = 0; a < actors; ++a) {
         Lane lane;
         lane.kind = LaneKind::Actor;
@@ -228,6 +246,16 @@ void TimelineModel::build(const Trace& trace) {
             lane.object = ObjectId(o);
             objectLane_[o] = int(lanes_.size());
             lanes_.push_back(std::move(lane));
+        }
+    for (std::size_t o = 0; o < objects; ++o)
+        if (objectKinds_[o] == ObjectKind::Future) {
+            Lane lane;
+            lane.kind = LaneKind::Future;
+            lane.name = objectNames_[o];
+            lane.object = ObjectId(o);
+            objectLane_[o] = int(lanes_.size());
+            lanes_.push_back(std::move(lane));
+            hasFutures_ = true;
         }
     settled_.assign(lanes_.size(), 0);
 
@@ -375,6 +403,25 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
             lanes_[std::size_t(objectLane_[e.object])].counts.push_back(CountPoint{step, e.time, count});
         }
 
+        // ---- future states (as TraceAnalysis::futureStates)
+        if (e.object < objects && objectKinds_[e.object] == ObjectKind::Future) {
+            if (const auto next = futureStateAfter(e)) {
+                FutureInterval& f = futures_[e.object];
+                if (!futureCreated_[e.object] || f.state != *next) {
+                    if (futureCreated_[e.object]) {
+                        f.endStep = step;
+                        f.end = e.time;
+                        if (f.endStep > f.beginStep || f.end > f.begin)
+                            lanes_[std::size_t(objectLane_[e.object])].bands.push_back(bandOf(f));
+                    }
+                    futureCreated_[e.object] = 1;
+                    f = FutureInterval{step, step, e.time, e.time, *next, e.actor};
+                }
+                if (*next == FutureState::Finished || *next == FutureState::Failed)
+                    futureOutcomes_[e.object] = QString::fromStdString(std::string(trace.argText(e)));
+            }
+        }
+
         // ---- marks
         Mark m;
         m.step = step;
@@ -401,6 +448,15 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
             case Op::Race:
                 m.kind = MarkKind::Race;
                 lane = actorLane(e.actor);
+                break;
+            case Op::FutureResult:
+            case Op::FutureException:
+                // Someone waiting for a future: marked on the future's lane, as waits on an event are.
+                if (e.object >= objects || e.result == Result::Ok) break;
+                lane = objectLane(e.object);
+                m.kind = e.result == Result::Blocked   ? MarkKind::Wait
+                         : e.result == Result::Timeout ? MarkKind::Timeout
+                                                       : MarkKind::Woken;
                 break;
             default:
                 if (e.object >= objects || !isSignalKind(objectKinds_[e.object])) break;
@@ -449,6 +505,13 @@ void TimelineModel::appendOpenTails() {
                 tail.end = std::max(endTime_, open.begin);
                 lanes_[std::size_t(h.lane + open.slot)].bands.push_back(bandOf(tail));
             }
+    for (std::size_t o = 0; o < futures_.size(); ++o)
+        if (futureCreated_[o]) {
+            FutureInterval tail = futures_[o];
+            tail.endStep = endStep;
+            tail.end = std::max(endTime_, tail.begin);
+            lanes_[std::size_t(objectLane_[o])].bands.push_back(bandOf(tail));
+        }
     for (std::size_t i = 0; i < lanes_.size(); ++i) lanes_[i].finish(changedFrom[i]);
 }
 
@@ -488,6 +551,9 @@ QString TimelineModel::actorName(ActorId a) const {
 }
 QString TimelineModel::objectName(ObjectId o) const {
     return o < objectNames_.size() ? objectNames_[o] : QStringLiteral("?");
+}
+QString TimelineModel::futureOutcome(ObjectId future) const {
+    return future < futureOutcomes_.size() ? futureOutcomes_[future] : QString();
 }
 
 }  // namespace lockstep::timeline

@@ -50,6 +50,9 @@ public:
 
     QString actorName(ActorId a) const;
     QString objectName(ObjectId o) const;
+    // What a future returned (repr) or raised ("Type: message") once it is finished or failed; empty before.
+    QString futureOutcome(ObjectId future) const;
+    bool hasFutures() const { return hasFutures_; }
     // The deadlock cycle shown (the outcome's, else the last one found), or nullptr.
     const DeadlockCycle* cycle() const { return hasCycle_ ? &cycle_ : nullptr; }
 
@@ -82,6 +85,10 @@ private:
     std::vector<std::vector<ObjectId>> waitingOn_;  // by actor: objects whose count includes it
     std::vector<HoldState> holds_;                  // by object
     std::vector<int> queueCount_;                   // by object
+    std::vector<FutureInterval> futures_;           // by object: a future's open state interval
+    std::vector<char> futureCreated_;               // by object: its Create event was seen
+    std::vector<QString> futureOutcomes_;           // by object: see futureOutcome()
+    bool hasFutures_ = false;
     std::vector<int> coreLane_;                     // by core
     std::vector<ObjectKind> objectKinds_;
     std::size_t processed_ = 0;

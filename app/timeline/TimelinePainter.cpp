@@ -56,7 +56,9 @@ private:
 };
 
 QColor bandColour(const Lane& lane, const Band& b) {
-    return lane.kind == LaneKind::Actor ? Palette::stateColor(b.state) : Palette::actorColor(b.actor);
+    if (lane.kind == LaneKind::Actor) return Palette::stateColor(b.state);
+    if (lane.kind == LaneKind::Future) return Palette::futureColor(b.future);
+    return Palette::actorColor(b.actor);
 }
 
 // 1, 2 or 5 times a power of ten, at least `minimum`.
@@ -251,8 +253,11 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
     const QFontMetrics fm(p.font());
     for (const Label& lb : labels) {
         if (lane.kind == LaneKind::Actor && lb.band->state == ActorState::NotStarted) continue;
-        const QString text = TimelineStrings::bandLabel(model_, lane, *lb.band);
+        QString text = TimelineStrings::bandLabel(model_, lane, *lb.band);
         const QRect visible = lb.rect.intersected(QRect(left, top, zoom_.width(), height));
+        // A label that names what an actor waits on, or a future's worker or result, may not fit where its
+        // state alone ("blocked", "running") does.
+        if (fm.horizontalAdvance(text) + 8 > visible.width()) text = TimelineStrings::shortBandLabel(lane, *lb.band);
         if (fm.horizontalAdvance(text) + 8 > visible.width()) continue;
         const QColor fill = bandColour(lane, *lb.band);
         if (lb.band->highlight) {
@@ -390,6 +395,12 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
         switch (e.type) {
             case LegendEntry::Type::State:
                 p.fillRect(swatch, Palette::stateColor(ActorState(e.value)));
+                p.setPen(QColor(0x88, 0x88, 0x88));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(swatch.adjusted(0, 0, -1, -1));
+                break;
+            case LegendEntry::Type::Future:
+                p.fillRect(swatch, Palette::futureColor(FutureState(e.value)));
                 p.setPen(QColor(0x88, 0x88, 0x88));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(swatch.adjusted(0, 0, -1, -1));

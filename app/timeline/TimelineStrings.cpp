@@ -27,6 +27,30 @@ QString TimelineStrings::stateName(ActorState s) {
     return {};
 }
 
+// A disambiguation of its own: a future "running" is a task on a worker, not a thread on a core, and a
+// translation may want other words for it.
+QString TimelineStrings::futureStateName(FutureState s) {
+    switch (s) {
+        case FutureState::Pending:
+            return tr("pending", "future state");
+        case FutureState::Running:
+            return tr("running", "future state");
+        case FutureState::Finished:
+            return tr("finished", "future state");
+        case FutureState::Failed:
+            return tr("failed", "future state");
+        case FutureState::Cancelled:
+            return tr("cancelled", "future state");
+        case FutureState::Count_:
+            break;
+    }
+    return {};
+}
+
+QString TimelineStrings::futureLegend(FutureState s) {
+    return tr("Future: %1").arg(futureStateName(s));
+}
+
 QString TimelineStrings::markName(MarkKind k) {
     switch (k) {
         case MarkKind::Switch:
@@ -67,10 +91,29 @@ QString TimelineStrings::laneTitle(const Lane& lane) {
 }
 
 QString TimelineStrings::bandLabel(const TimelineModel& m, const Lane& lane, const Band& b) {
+    if (lane.kind == LaneKind::Future) {
+        switch (b.future) {
+            case FutureState::Running:
+                return tr("running on %1").arg(m.actorName(b.actor));
+            case FutureState::Finished:
+                return tr("finished: %1").arg(m.futureOutcome(lane.object));
+            case FutureState::Failed:
+                return tr("failed: %1").arg(m.futureOutcome(lane.object));
+            default:
+                return futureStateName(b.future);
+        }
+    }
     if (lane.kind != LaneKind::Actor) return m.actorName(b.actor);
     if (b.state == ActorState::Blocked && b.object != kNoObject)
         return tr("blocked on %1").arg(m.objectName(b.object));
+    if (b.state == ActorState::Blocked && b.op == Op::AsCompleted) return tr("waiting in as_completed");
     return stateName(b.state);
+}
+
+QString TimelineStrings::shortBandLabel(const Lane& lane, const Band& b) {
+    if (lane.kind == LaneKind::Future) return futureStateName(b.future);
+    if (lane.kind == LaneKind::Actor) return stateName(b.state);
+    return {};
 }
 
 namespace {
@@ -97,6 +140,31 @@ QString TimelineStrings::bandTooltip(const TimelineModel& m, const Lane& lane, c
                                 m.objectName(b.object));
             else if (b.state == ActorState::Computing)
                 what = tr("%1: computing on core %2").arg(m.actorName(b.actor)).arg(b.core);
+            else if (b.state == ActorState::Blocked && b.op == Op::AsCompleted)
+                what = tr("%1: blocked in as_completed until one of its futures is done").arg(m.actorName(b.actor));
+            break;
+        case LaneKind::Future:
+            switch (b.future) {
+                case FutureState::Pending:
+                    what = tr("%1: pending, submitted by %2; waits in the work queue for a free worker")
+                               .arg(lane.name, m.actorName(b.actor));
+                    break;
+                case FutureState::Running:
+                    what = tr("%1: running on %2").arg(lane.name, m.actorName(b.actor));
+                    break;
+                case FutureState::Finished:
+                    what = tr("%1: finished on %2, result %3")
+                               .arg(lane.name, m.actorName(b.actor), m.futureOutcome(lane.object));
+                    break;
+                case FutureState::Failed:
+                    what = tr("%1: failed on %2, raised %3")
+                               .arg(lane.name, m.actorName(b.actor), m.futureOutcome(lane.object));
+                    break;
+                case FutureState::Cancelled:
+                case FutureState::Count_:
+                    what = tr("%1: cancelled by %2 before it started").arg(lane.name, m.actorName(b.actor));
+                    break;
+            }
             break;
         case LaneKind::Core:
             what = tr("core %1: %2 computing").arg(lane.index).arg(m.actorName(b.actor));
@@ -120,7 +188,7 @@ QString TimelineStrings::markTooltip(const TimelineModel& m, const Lane& lane, c
     QString what;
     if (mk.kind == MarkKind::Switch)
         what = tr("context switch: %1 → %2").arg(m.actorName(mk.other), m.actorName(mk.actor));
-    else if (lane.kind == LaneKind::Signal)
+    else if (lane.kind == LaneKind::Signal || lane.kind == LaneKind::Future)
         what = tr("%1: %2 by %3").arg(m.objectName(lane.object), markName(mk.kind), m.actorName(mk.actor));
     else
         what = tr("%1: %2").arg(m.actorName(mk.actor), markName(mk.kind));

@@ -17,10 +17,14 @@ class TimelineStrings {
 
 public:
     static QString stateName(ActorState s);
+    static QString futureStateName(FutureState s);
+    static QString futureLegend(FutureState s);
     static QString markName(MarkKind k);
     static QString laneTitle(const Lane& lane);
     // Text of a band drawn wide enough to hold it.
     static QString bandLabel(const TimelineModel& m, const Lane& lane, const Band& b);
+    // The state alone, for a band too narrow for bandLabel(); empty on lanes whose label is a name.
+    static QString shortBandLabel(const Lane& lane, const Band& b);
     static QString bandTooltip(const TimelineModel& m, const Lane& lane, const Band& b);
     static QString markTooltip(const TimelineModel& m, const Lane& lane, const Mark& mk);
     static QString countTooltip(const Lane& lane, int value);

@@ -39,6 +39,12 @@ void Thread::start() {
     const ActorId me = ex.enter();
     if (me == kNoActor) return;
     ex.beginStep();
+    startIn(me);
+    ex.yieldPoint(me);
+}
+
+void Thread::startIn(ActorId me) {
+    Execution& ex = Execution::current();
     if (object_->started) ex.raise(me, object_->id(), RuntimeError("threads can only be started once"));
     object_->started = true;
     // The body keeps the thread object alive (and, for a subclass, calls its run()); `this` must outlive the
@@ -50,7 +56,6 @@ void Thread::start() {
     else body = target_;
     object_->actor = ex.spawn(*object_, std::move(body), object_->name, object_->daemon);
     ex.record(me, Op::Start, object_->id(), Result::Ok, object_->actor);
-    ex.yieldPoint(me);
 }
 
 void Thread::join(std::optional<std::chrono::nanoseconds> timeout) {

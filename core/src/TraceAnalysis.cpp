@@ -146,6 +146,57 @@ std::vector<CountPoint> TraceAnalysis::waiters(ObjectId object) const {
     return out;
 }
 
+std::optional<FutureState> futureStateAfter(const TraceEvent& e) {
+    switch (e.op) {
+        case Op::Create:
+            return FutureState::Pending;
+        case Op::SetRunning:
+            if (e.result == Result::Started) return FutureState::Running;
+            break;
+        case Op::SetResult:
+            return FutureState::Finished;
+        case Op::SetException:
+            return FutureState::Failed;
+        case Op::Cancel:
+            if (e.result == Result::Ok) return FutureState::Cancelled;
+            break;
+        default:
+            break;
+    }
+    return std::nullopt;
+}
+
+std::vector<FutureInterval> TraceAnalysis::futureStates(ObjectId future) const {
+    std::vector<FutureInterval> out;
+    const std::size_t events = trace_.eventCount();
+    std::uint32_t step = 0;
+    bool created = false;
+    FutureInterval cur;
+    for (std::size_t i = 0; i < events; ++i) {
+        const TraceEvent& e = trace_.event(i);
+        if (e.flags & TraceEvent::StepStart) ++step;
+        if (e.object != future) continue;
+        const std::optional<FutureState> next = futureStateAfter(e);
+        if (!next || (created && *next == cur.state)) continue;
+        if (created) {
+            cur.endStep = step;
+            cur.end = e.time;
+            if (cur.endStep > cur.beginStep || cur.end > cur.begin) out.push_back(cur);
+        }
+        created = true;
+        cur = FutureInterval{step, step, e.time, e.time, *next, e.actor};
+    }
+    if (created) {
+        cur.endStep = trace_.stepCount() + 1;
+        const Nanos endTime = trace_.outcome().status == RunStatus::Running
+                                  ? (events ? trace_.event(events - 1).time : 0)
+                                  : trace_.outcome().endTime;
+        cur.end = std::max(endTime, cur.begin);
+        out.push_back(cur);
+    }
+    return out;
+}
+
 std::vector<CountPoint> TraceAnalysis::queueLength(ObjectId queue) const {
     std::vector<CountPoint> out;
     int count = 0;

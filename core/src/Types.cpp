@@ -17,7 +17,8 @@ std::string_view opName(Op op) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(Op::Count_)> names{
         "create", "start", "run", "join", "acquire", "release", "wait", "wait_for", "notify", "notify_all",
         "set", "clear", "put", "get", "task_done", "join_queue", "sleep", "work", "load", "store", "print",
-        "raise", "switch", "cancel", "deadlock", "yield", "race"};
+        "raise", "switch", "cancel", "deadlock", "yield", "race", "submit", "set_running_or_notify_cancel",
+        "set_result", "set_exception", "result", "exception", "as_completed", "shutdown"};
     return nameOf(names, op);
 }
 
@@ -37,7 +38,7 @@ std::string_view actorKindName(ActorKind k) {
 std::string_view objectKindName(ObjectKind k) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectKind::Count_)> names{
         "Thread", "Lock",  "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition",
-        "Queue",  "Barrier", "Timer", "Shared", "ThreadLocal", "GIL"};
+        "Queue",  "Barrier", "Timer", "Shared", "ThreadLocal", "GIL", "Future", "ThreadPoolExecutor"};
     return nameOf(names, k);
 }
 
@@ -50,6 +51,12 @@ std::string_view endStateName(EndState s) {
 std::string_view runStatusName(RunStatus s) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(RunStatus::Count_)> names{
         "running", "finished", "deadlock", "stuck", "step-limit", "error", "aborted"};
+    return nameOf(names, s);
+}
+
+std::string_view futureStateName(FutureState s) {
+    static constexpr std::array<std::string_view, static_cast<std::size_t>(FutureState::Count_)> names{
+        "pending", "running", "finished", "failed", "cancelled"};
     return nameOf(names, s);
 }
 

@@ -553,32 +553,57 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::InspectorModel</name>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="65"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="66"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="65"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="66"/>
         <source>held by %1</source>
         <translation>владелец: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="80"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="81"/>
         <source>set</source>
         <translation>установлено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="80"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="81"/>
         <source>clear</source>
         <translation>сброшено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="85"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="89"/>
+        <source>pending</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="90"/>
+        <source>running on %1</source>
+        <translation>выполняется в %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="91"/>
+        <source>result %1</source>
+        <translation>результат %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="92"/>
+        <source>raised %1</source>
+        <translation>исключение %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="94"/>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="101"/>
         <source>%1 of %2 waiting</source>
         <translation>ожидают %1 из %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="86"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="102"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>ожидает %n поток</numerusform>
@@ -587,67 +612,77 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="159"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="175"/>
         <source>Shared variables</source>
         <translation>Общие переменные</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="160"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="176"/>
         <source>Locks</source>
         <translation>Блокировки</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="161"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="177"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="162"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="178"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="163"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="179"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="164"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="180"/>
         <source>Conditions and barriers</source>
         <translation>Условные переменные и барьеры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="165"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="181"/>
+        <source>Futures</source>
+        <translation>Объекты Future</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="182"/>
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="174"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="191"/>
         <source>depth %1</source>
         <translation>глубина %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="179"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="196"/>
         <source>slots: %1</source>
         <translation>слоты: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="189"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="204"/>
+        <source>ran on %1</source>
+        <translation>выполнялся в %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="210"/>
         <source>waiting: %1</source>
         <translation>ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="248"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="271"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="249"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="272"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="250"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="273"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -1374,140 +1409,225 @@ PCT: случайные приоритеты потоков, которые не
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="33"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="35"/>
+        <source>pending</source>
+        <comment>future state</comment>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="37"/>
+        <source>running</source>
+        <comment>future state</comment>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="39"/>
+        <source>finished</source>
+        <comment>future state</comment>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="41"/>
+        <source>failed</source>
+        <comment>future state</comment>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="43"/>
+        <source>cancelled</source>
+        <comment>future state</comment>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="51"/>
+        <source>Future: %1</source>
+        <translation>Future: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="57"/>
         <source>context switch</source>
         <translation>переключение контекста</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="35"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="59"/>
         <source>error raised</source>
         <translation>исключение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="37"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="61"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="39"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="63"/>
         <source>data race</source>
         <translation>гонка данных</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="41"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="65"/>
         <source>wait</source>
         <translation>ожидание</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="43"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="67"/>
         <source>woken</source>
         <translation>пробуждение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="45"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="69"/>
         <source>timeout</source>
         <translation>тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="71"/>
         <source>notify</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="49"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="73"/>
         <source>set</source>
         <translation>установка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="51"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="75"/>
         <source>clear</source>
         <translation>сброс</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="61"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="85"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="63"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="87"/>
         <source>%1 waiting</source>
         <translation>%1: ожидающие</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="72"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="97"/>
+        <source>running on %1</source>
+        <translation>выполняется в %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
+        <source>finished: %1</source>
+        <translation>завершён: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="101"/>
+        <source>failed: %1</source>
+        <translation>ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="108"/>
         <source>blocked on %1</source>
         <translation>заблокирован (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="79"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="127"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="109"/>
+        <source>waiting in as_completed</source>
+        <translation>ждёт в as_completed</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="122"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="195"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="80"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="123"/>
         <source>steps %1–%2</source>
         <translation>шаги %1–%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="83"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="128"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="126"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="196"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="84"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="127"/>
         <source>t = %1 – %2</source>
         <translation>t = %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="93"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="126"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="136"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="194"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="95"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="138"/>
         <source>%1: blocked in %2 on %3</source>
         <translation>%1: заблокирован в %2, ждёт %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="142"/>
         <source>%1: computing on core %2</source>
         <translation>%1: вычисляет на ядре %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="102"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="144"/>
+        <source>%1: blocked in as_completed until one of its futures is done</source>
+        <translation>%1: заблокирован в as_completed, пока не завершится один из его объектов Future</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="149"/>
+        <source>%1: pending, submitted by %2; waits in the work queue for a free worker</source>
+        <translation>%1: ожидает; отправлен потоком %2 и ждёт в очереди заданий свободный рабочий поток</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="153"/>
+        <source>%1: running on %2</source>
+        <translation>%1: выполняется в %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="156"/>
+        <source>%1: finished on %2, result %3</source>
+        <translation>%1: завершён в %2, результат %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="160"/>
+        <source>%1: failed on %2, raised %3</source>
+        <translation>%1: завершён с ошибкой в %2, исключение %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="165"/>
+        <source>%1: cancelled by %2 before it started</source>
+        <translation>%1: отменён потоком %2 до начала выполнения</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="170"/>
         <source>core %1: %2 computing</source>
         <translation>ядро %1: вычисляет %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="105"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="173"/>
         <source>%1, slot %2: held by %3</source>
         <translation>%1, слот %2: владелец %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="111"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="179"/>
         <source>%1: held by %2</source>
         <translation>%1: владелец %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="182"/>
         <source>part of the deadlock cycle</source>
         <translation>часть цикла взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="122"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="190"/>
         <source>context switch: %1 → %2</source>
         <translation>переключение контекста: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="124"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="192"/>
         <source>%1: %2 by %3</source>
         <translation>%1: %2 (поток %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="132"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="200"/>
         <source>%1: %n item(s) queued</source>
         <translation>
             <numerusform>%1: в очереди %n элемент</numerusform>
@@ -1516,7 +1636,7 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="133"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="201"/>
         <source>%1: %n waiting</source>
         <translation>
             <numerusform>%1: ожидает %n поток</numerusform>
@@ -1525,32 +1645,32 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="148"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="216"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="152"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="220"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="152"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="220"/>
         <source>virtual time</source>
         <translation>виртуальное время</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="155"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="223"/>
         <source>deadlock cycle</source>
         <translation>цикл взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="158"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="226"/>
         <source>held by / computing (actor colour)</source>
         <translation>владелец / вычисляет (цвет потока)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="161"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="229"/>
         <source>waiting / queue length</source>
         <translation>ожидающие / длина очереди</translation>
     </message>

@@ -91,7 +91,7 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
             const Band& q = b.bands[k];
             if (p.beginStep != q.beginStep || p.endStep != q.endStep || p.begin != q.begin ||
                 p.end != q.end || p.state != q.state || p.object != q.object || p.actor != q.actor ||
-                p.op != q.op || p.core != q.core || p.highlight != q.highlight)
+                p.op != q.op || p.core != q.core || p.highlight != q.highlight || p.future != q.future)
                 return QString("%1: band %2 differs").arg(a.name).arg(k);
         }
         for (std::size_t m = 0; m < kMarkKinds; ++m) {

@@ -40,9 +40,13 @@ protected:
 
 private:
     void init(ThreadOptions options, ObjectKind kind);
+    // start() without a step of its own: the caller has begun one and ends it (ThreadPoolExecutor's submit
+    // starts its worker inside the submit, as Python does under the executor's lock).
+    void startIn(ActorId me);
     std::shared_ptr<ThreadObject> object_;
     std::function<void()> target_;
     friend class Timer;
+    friend class ExecutorObject;
 };
 
 }  // namespace lockstep

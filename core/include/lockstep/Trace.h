@@ -34,7 +34,9 @@ struct ActorInfo {
 struct ObjectInfo {
     std::string name;
     ObjectKind kind = ObjectKind::Lock;
-    std::int64_t param = 0;  // initial value (semaphore, shared), maxsize (queue), parties (barrier)
+    // initial value (semaphore, shared), maxsize (queue), parties (barrier), max_workers (ThreadPoolExecutor),
+    // the executor's object id (future)
+    std::int64_t param = 0;
 };
 
 // A scheduling decision that had more than one candidate. `step` is the step after which it was taken.

@@ -4,6 +4,7 @@
 // Intervals carry both axes: steps [beginStep, endStep) and virtual time [begin, end).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,19 @@ struct HoldInterval {
     int slot = 0;                  // semaphore slot (0 for locks)
 };
 
+// A state of a concurrent.futures.Future over [beginStep, endStep) and [begin, end).
+struct FutureInterval {
+    std::uint32_t beginStep = 0, endStep = 0;
+    Nanos begin = 0, end = 0;
+    FutureState state = FutureState::Pending;
+    // Pending: who submitted it; Running, Finished, Failed: the worker that ran it; Cancelled: who cancelled it.
+    ActorId actor = kNoActor;
+};
+
+// The state an event on a future's object moves the future into, or nullopt when the event changes none
+// (a failed cancel(), a worker skipping a cancelled future, result() calls).
+std::optional<FutureState> futureStateAfter(const TraceEvent& e);
+
 struct CountPoint {
     std::uint32_t step = 0;
     Nanos time = 0;
@@ -47,6 +61,8 @@ public:
     std::vector<HoldInterval> holds(ObjectId object) const;
     // Number of actors blocked on an object after each step where it changed.
     std::vector<CountPoint> waiters(ObjectId object) const;
+    // A future's states from its creation (submit) on; the last lasts to the end of the run.
+    std::vector<FutureInterval> futureStates(ObjectId future) const;
     // Items in a queue after each put/get.
     std::vector<CountPoint> queueLength(ObjectId queue) const;
     // Each actor's state at the end of step `step` (1-based), and what it waits on.

@@ -49,6 +49,15 @@ enum class Op : std::uint8_t {
     Deadlock,   // a cycle in the wait-for graph closed (arg: index of the cycle in the trace)
     Yield,
     Race,       // two accesses to a Shared variable with no happens-before order (arg: index in races())
+    // concurrent.futures
+    Submit,        // executor.submit() (object: the executor; arg: the new future's object id)
+    SetRunning,    // a worker takes a future: Started (now running) or Failed (it was cancelled: skipped)
+    SetResult,     // the callable returned (object: the future; arg: repr of the result, a string id)
+    SetException,  // the callable raised (object: the future; arg: "Type: message", a string id)
+    FutureResult,  // future.result(): Blocked/Woken/Timeout while waiting, Ok with the result's repr
+    FutureException,  // future.exception(): as FutureResult, Ok with the exception's text ("None": none)
+    AsCompleted,   // as_completed(): Blocked on no single object while waiting; Ok when it yields the future
+    Shutdown,      // executor.shutdown() (object: the executor; arg: 1 with wait, +2 with cancel_futures)
     Count_
 };
 
@@ -84,8 +93,14 @@ enum class ObjectKind : std::uint8_t {
     Shared,
     ThreadLocal,
     Gil,
+    Future,              // concurrent.futures.Future
+    ThreadPoolExecutor,  // concurrent.futures.ThreadPoolExecutor (param: max_workers)
     Count_
 };
+
+// A concurrent.futures.Future's state. Python's FINISHED is split in two so a learner sees a raise apart
+// from a return; CANCELLED_AND_NOTIFIED is just Cancelled.
+enum class FutureState : std::uint8_t { Pending, Running, Finished, Failed, Cancelled, Count_ };
 
 // Final state of one actor.
 enum class EndState : std::uint8_t {
@@ -107,5 +122,6 @@ std::string_view actorKindName(ActorKind k);
 std::string_view objectKindName(ObjectKind k);
 std::string_view endStateName(EndState s);
 std::string_view runStatusName(RunStatus s);
+std::string_view futureStateName(FutureState s);
 
 }  // namespace lockstep
