@@ -20,6 +20,10 @@ std::int32_t micros(Nanos d) {
 }
 }  // namespace
 
+void SyncObject::noteRead() const {
+    if (exec_ && Execution::currentOrNull() == exec_ && !exec_->aborting()) exec_->noteSilentRead(id_);
+}
+
 void ThreadObject::onFinished() {
     finished = true;
     execution().wakeWaiters(waiters_);
@@ -344,6 +348,7 @@ Execution::After Execution::schedule(ActorId me, bool yielding) {
     if (next == kNoActor) {
         DecisionContext ctx{candidates_, me, actors_[me].state == State::Running, yielding, step, randomDraws_};
         next = policy_->pick(ctx);
+        ++decisions_;
         while (next == kNoActor) {
             // Manual policy: the choice comes from the controller (chooseNext) while paused.
             if (pauseHere(me, StopReason::NeedChoice) == After::Aborted) return After::Aborted;

@@ -132,7 +132,8 @@ void join(Clock& into, const Clock& from) {
 // Source-set DPOR over one finished run: for every race (i, j) with j at or after `firstNew`, make sure the
 // node before i will try an actor that can start the reversed order.
 void addBacktrackPoints(std::vector<Node>& nodes, const Trace& trace, std::size_t firstNew, int maxPreemptions,
-                        std::uint64_t finalDraws, bool& boundReached) {
+                        std::uint64_t finalDraws, const std::vector<Execution::SilentRead>& silentReads,
+                        bool& boundReached) {
     const std::size_t n = nodes.size();
     if (n == 0) return;
     const std::size_t actors = trace.actorCount();
@@ -156,6 +157,15 @@ void addBacktrackPoints(std::vector<Node>& nodes, const Trace& trace, std::size_
             if (it == f.objects.end()) f.objects.emplace_back(ev.object, write);
             else it->second = it->second || write;
         }
+    }
+
+    // Queries that took no step (locked(), is_set(), done()...) read their object in the transition they
+    // ran in: the one chosen by the decision before them.
+    for (const Execution::SilentRead& r : silentReads) {
+        if (r.decisions == 0 || r.decisions > n) continue;
+        Footprint& f = fp[r.decisions - 1];
+        if (std::none_of(f.objects.begin(), f.objects.end(), [&](const auto& p) { return p.first == r.object; }))
+            f.objects.emplace_back(r.object, false);
     }
 
     // Happens-before clocks of the transitions: program order plus every dependent pair in run order.
@@ -332,6 +342,7 @@ ExploreResult Explorer::exploreDfs(const std::string& scenarioId, const std::fun
         nodes.resize(prefix);
         bool diverged = false;
         std::uint64_t finalDraws = 0;
+        std::vector<Execution::SilentRead> silentReads;
         {
             Execution ex(pool_, trace_, config, body);
             auto policy = std::make_unique<DfsPolicy>(nodes, prefix, trace_, !options.partialOrderReduction,
@@ -341,6 +352,7 @@ ExploreResult Explorer::exploreDfs(const std::string& scenarioId, const std::fun
             ex.runToEnd();
             diverged = dfs->diverged();
             finalDraws = ex.randomDraws();
+            silentReads = ex.silentReads();
         }
         tally(result, scenarioId, config);
         if (diverged) {
@@ -350,7 +362,7 @@ ExploreResult Explorer::exploreDfs(const std::string& scenarioId, const std::fun
         }
         if (options.partialOrderReduction)
             addBacktrackPoints(nodes, trace_, prefix == 0 ? 0 : prefix - 1, options.maxPreemptions, finalDraws,
-                               result.boundReached);
+                               silentReads, result.boundReached);
         if (progress && !progress(result.runs)) {
             result.cancelled = true;
             break;

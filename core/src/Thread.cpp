@@ -76,6 +76,9 @@ void Thread::join(std::optional<std::chrono::nanoseconds> timeout) {
     if (ex.block(me, *object_, Op::Join, deadline)) ex.hbAcquire(me, *object_);
 }
 
-bool Thread::is_alive() const { return object_->started && !object_->finished; }
+bool Thread::is_alive() const {
+    object_->noteRead();
+    return object_->started && !object_->finished;
+}
 
 }  // namespace lockstep

@@ -12,6 +12,9 @@
 #include "common/ProcessThreads.h"
 #include "lockstep/Execution.h"
 #include "lockstep/Explorer.h"
+#include "lockstep/Lock.h"
+#include "lockstep/Shared.h"
+#include "lockstep/Thread.h"
 #include "lockstep/ReplayToken.h"
 #include "lockstep/scenarios/Registry.h"
 
@@ -179,6 +182,31 @@ private slots:
         const ExploreResult plain = explore("race-counter-sleep", dfs(false));
         const ExploreResult por = explore("race-counter-sleep", dfs(true));
         QVERIFY2(por.runs < plain.runs, qPrintable(QStringLiteral("%1 vs %2").arg(por.runs).arg(plain.runs)));
+    }
+
+    // A query that takes no step (Lock.locked()) still depends on the lock: the reduction must try T2's look
+    // both while T1 holds the lock and while it does not, as plain DFS does.
+    void queriesWithoutAStepAreDependences() {
+        auto body = [] {
+            Lock lock("lock");
+            Shared<int> seen("seen", 0);
+            Thread t1([lock]() mutable {
+                lock.acquire();
+                lock.release();
+            }, {.name = "T1"});
+            Thread t2([lock, seen]() mutable { seen.store(lock.locked() ? 1 : 2); }, {.name = "T2"});
+            t1.start();
+            t2.start();
+            t1.join();
+            t2.join();
+        };
+        Explorer explorer(pool_);
+        ExploreOptions plainOptions = dfs(false);
+        const ExploreResult plain = explorer.explore("silent", body, RunConfig{}, plainOptions);
+        const ExploreResult por = explorer.explore("silent", body, RunConfig{}, dfs(true));
+        QCOMPARE(valuesOf(plain, "seen"), (std::set<std::string>{"1", "2"}));
+        QCOMPARE(valuesOf(por, "seen"), (std::set<std::string>{"1", "2"}));
+        QVERIFY(por.exhaustive);
     }
 
     void preemptionBound() {

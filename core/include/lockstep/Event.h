@@ -19,7 +19,10 @@ public:
     explicit Event(std::string name = {});
     void set();
     void clear();
-    bool is_set() const { return object_->flag; }
+    bool is_set() const {
+        object_->noteRead();
+        return object_->flag;
+    }
     // wait(timeout=None): the flag on return (False only when the timeout passed first).
     bool wait(Timeout timeout = std::nullopt);
     ObjectId id() const { return object_->id(); }

@@ -133,6 +133,14 @@ public:
     }
     bool aborting() const { return aborting_; }
     std::uint64_t randomDraws() const { return randomDraws_; }
+    // Reads of an object's state that take no step (see SyncObject::noteRead), each with the number of
+    // policy decisions taken before it: the explorer adds them to the footprint of that transition.
+    struct SilentRead {
+        std::uint64_t decisions;
+        ObjectId object;
+    };
+    void noteSilentRead(ObjectId object) { silentReads_.push_back({decisions_, object}); }
+    const std::vector<SilentRead>& silentReads() const { return silentReads_; }
 
 private:
     enum class State : std::uint8_t { Created, Ready, Running, Blocked, Sleeping, WantCpu, Computing, Finished };
@@ -213,6 +221,8 @@ private:
     std::vector<ActorId> candidates_;
     SplitMix64 scenarioRandom_{0};
     std::uint64_t randomDraws_ = 0;
+    std::uint64_t decisions_ = 0;  // calls of policy_->pick so far
+    std::vector<SilentRead> silentReads_;
 
     // forced choices: from config_.schedule, then from chooseNext()
     std::size_t scheduleIndex_ = 0;

@@ -13,9 +13,10 @@
 //  * random: seeded uniformly random choices at every decision.
 //  * pct: probabilistic concurrency testing (see PctPolicy.h).
 //
-// Dependence between two steps of different actors: both touch one synchronisation object or thread object,
-// or one Shared variable with at least one store, or both draw random numbers, or both compute on the
-// virtual cores (bursts compete for cores and the GIL). Printing and sleeping alone are independent: the
+// Dependence between two steps of different actors: both touch one synchronisation object or thread object
+// (queries like locked() or is_set() that take no step count as reads of their object), or one Shared
+// variable with at least one store, or both draw random numbers, or both compute on the virtual cores
+// (bursts compete for cores and the GIL). Printing and sleeping alone are independent: the
 // order of printed lines of different threads is not an outcome, and a sleep's wake-up time does not
 // depend on what others do at the same instant.
 

@@ -97,9 +97,9 @@ public:
     }
 
     // State queries take no step: they read what the last step left, like Thread.is_alive().
-    bool cancelled() const { return state_ && state_->state == FutureState::Cancelled; }
-    bool running() const { return state_ && state_->state == FutureState::Running; }
-    bool done() const { return state_ && state_->done(); }
+    bool cancelled() const { return state_ && (state_->noteRead(), state_->state == FutureState::Cancelled); }
+    bool running() const { return state_ && (state_->noteRead(), state_->state == FutureState::Running); }
+    bool done() const { return state_ && (state_->noteRead(), state_->done()); }
     FutureState state() const { return state_ ? state_->state : FutureState::Pending; }
 
     ObjectId id() const { return state_ ? state_->id() : kNoObject; }

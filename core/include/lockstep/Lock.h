@@ -46,7 +46,10 @@ public:
     // acquire(blocking=True, timeout=-1): True when the lock was taken.
     bool acquire(bool blocking = true, Timeout timeout = std::nullopt);
     void release();
-    bool locked() const { return object_->locked(); }
+    bool locked() const {
+        object_->noteRead();
+        return object_->locked();
+    }
     ObjectId id() const { return object_->id(); }
     const std::shared_ptr<LockObject>& object() const { return object_; }
 

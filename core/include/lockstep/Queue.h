@@ -73,9 +73,12 @@ public:
         state_->join(me);
     }
 
-    std::size_t qsize() const { return state_->items.size(); }
-    bool empty() const { return state_->items.empty(); }
-    bool full() const { return state_->maxsize > 0 && static_cast<std::int64_t>(state_->items.size()) >= state_->maxsize; }
+    std::size_t qsize() const {
+        state_->noteRead();
+        return state_->items.size();
+    }
+    bool empty() const { return qsize() == 0; }
+    bool full() const { return state_->maxsize > 0 && static_cast<std::int64_t>(qsize()) >= state_->maxsize; }
     ObjectId id() const { return state_->id(); }
 
 private:

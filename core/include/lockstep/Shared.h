@@ -52,7 +52,10 @@ public:
     }
 
     // The value without a scheduling point, for checks after the run.
-    const T& peek() const { return object_->value; }
+    const T& peek() const {
+        object_->noteRead();
+        return object_->value;
+    }
     ObjectId id() const { return object_->id(); }
 
 private:

@@ -32,6 +32,9 @@ public:
         return {};
     }
     const std::deque<ActorId>& waiters() const { return waiters_; }
+    // A query that reads this object's state without a step (locked(), is_set(), done(), qsize()...). It
+    // leaves no trace event, but the explorer must know the step that ran it depends on this object.
+    void noteRead() const;
     std::deque<ActorId>& waitersMut() { return waiters_; }
 
     // What releasing this object published (happens-before for the race detector).
