@@ -448,6 +448,32 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
             case Op::Race:
                 m.kind = MarkKind::Race;
                 lane = actorLane(e.actor);
+                if (e.arg >= 0 && std::size_t(e.arg) < trace.races().size()) {
+                    // Both accesses are marked: this one, and the earlier one of the other thread it races
+                    // with, each pointing at the other. The earlier mark goes in step order among its lane's.
+                    const DataRace& race = trace.races()[std::size_t(e.arg)];
+                    m.other = race.first.actor;
+                    const int firstLane = actorLane(race.first.actor);
+                    if (firstLane >= 0 && race.first.step >= 1 && race.first.step <= trace.stepCount()) {
+                        Mark first = m;
+                        first.step = race.first.step;
+                        first.actor = race.first.actor;
+                        first.other = e.actor;
+                        for (std::size_t k = trace.stepBegin(race.first.step); k < trace.stepEnd(race.first.step) && k < end; ++k) {
+                            const TraceEvent& access = trace.event(k);
+                            if (access.actor == race.first.actor && access.object == race.object &&
+                                (access.op == Op::Load || access.op == Op::Store)) {
+                                first.time = access.time;
+                                first.event = std::uint32_t(k);
+                                break;
+                            }
+                        }
+                        auto& list = lanes_[std::size_t(firstLane)].marks[std::size_t(MarkKind::Race)];
+                        list.insert(std::upper_bound(list.begin(), list.end(), first,
+                                                     [](const Mark& a, const Mark& b) { return a.step < b.step; }),
+                                    first);
+                    }
+                }
                 break;
             case Op::FutureResult:
             case Op::FutureException:

@@ -188,6 +188,9 @@ QString TimelineStrings::markTooltip(const TimelineModel& m, const Lane& lane, c
     QString what;
     if (mk.kind == MarkKind::Switch)
         what = tr("context switch: %1 → %2").arg(m.actorName(mk.other), m.actorName(mk.actor));
+    else if (mk.kind == MarkKind::Race && mk.other != kNoActor)
+        what = tr("%1: data race on %2 with %3 (nothing orders the two accesses)")
+                   .arg(m.actorName(mk.actor), m.objectName(mk.object), m.actorName(mk.other));
     else if (lane.kind == LaneKind::Signal || lane.kind == LaneKind::Future)
         what = tr("%1: %2 by %3").arg(m.objectName(lane.object), markName(mk.kind), m.actorName(mk.actor));
     else

@@ -986,143 +986,143 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="520"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="521"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="523"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="524"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="523"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="524"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="526"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="527"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="526"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="528"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="537"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="539"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="537"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="539"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="545"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="547"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="552"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="554"/>
         <source>looking back: pick a ready thread in the code view to branch the run here</source>
         <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="554"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="556"/>
         <source>manual: pick the thread that runs next in the code view</source>
         <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="556"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="558"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="581"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="585"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="588"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="583"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="582"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="584"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="585"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="589"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="589"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="588"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="596"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="618"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="609"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="620"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="608"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="619"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="599"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="610"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="621"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="603"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="605"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="604"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="606"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="613"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="615"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="614"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="616"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="618"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="620"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="549"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="551"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1530,7 +1530,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="122"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="195"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="198"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
@@ -1541,7 +1541,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="126"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="196"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="199"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
@@ -1552,7 +1552,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="136"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="194"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="197"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1623,11 +1623,16 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="192"/>
+        <source>%1: data race on %2 with %3 (nothing orders the two accesses)</source>
+        <translation>%1: гонка данных на %2 с потоком %3 (ничто не упорядочивает эти два обращения)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="195"/>
         <source>%1: %2 by %3</source>
         <translation>%1: %2 (поток %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="200"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="203"/>
         <source>%1: %n item(s) queued</source>
         <translation>
             <numerusform>%1: в очереди %n элемент</numerusform>
@@ -1636,7 +1641,7 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="201"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="204"/>
         <source>%1: %n waiting</source>
         <translation>
             <numerusform>%1: ожидает %n поток</numerusform>
@@ -1645,32 +1650,32 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="216"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="219"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="220"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="223"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="220"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="223"/>
         <source>virtual time</source>
         <translation>виртуальное время</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="223"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="226"/>
         <source>deadlock cycle</source>
         <translation>цикл взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="226"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="229"/>
         <source>held by / computing (actor colour)</source>
         <translation>владелец / вычисляет (цвет потока)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="229"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="232"/>
         <source>waiting / queue length</source>
         <translation>ожидающие / длина очереди</translation>
     </message>
