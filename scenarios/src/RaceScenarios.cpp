@@ -13,6 +13,7 @@
 #include "lockstep/Lock.h"
 #include "lockstep/Shared.h"
 #include "lockstep/Thread.h"
+#include "lockstep/ThreadPoolExecutor.h"
 #include "lockstep/scenarios/Registry.h"
 
 namespace lockstep::scenarios {
@@ -152,14 +153,27 @@ void lockCounterMany(const Params& p) {
               std::llround(waited * 1000), "ms");
     };
     line(25);
-    std::vector<Thread> threads;
-    for (std::int64_t i = 1; i <= threadCount; ++i)
-        threads.emplace_back(worker, ThreadOptions{.name = "T" + std::to_string(i)});
-    line(26);
-    for (Thread& t : threads) t.start();
-    line(27);
-    for (Thread& t : threads) t.join();
-    line(28);
+    if (p.get("pool", 0) != 0) {
+        line(27);
+        // The pool's workers take the place of the threads: one task per worker, the same loop in each.
+        ThreadPoolExecutor pool(threadCount, "T");
+        {
+            With scope(pool);
+            line(28);
+            for (std::int64_t i = 1; i <= threadCount; ++i) pool.submit(worker);
+            line(27);  // leaving the with block: shutdown(wait=True) joins the workers
+        }
+    } else {
+        line(30);
+        std::vector<Thread> threads;
+        for (std::int64_t i = 1; i <= threadCount; ++i)
+            threads.emplace_back(worker, ThreadOptions{.name = "T" + std::to_string(i)});
+        line(31);
+        for (Thread& t : threads) t.start();
+        line(32);
+        for (Thread& t : threads) t.join();
+    }
+    line(33);
     print("counter =", counter.peek());
 }
 
@@ -603,7 +617,9 @@ print("counter =", counter)     # always the full total: 30 for two threads
             "took, and at the end it prints both numbers. Watch the lock lane and the blocked acquires: a "
             "Lock is not fair, so a thread that releases it may take it straight back while the woken "
             "waiter finds it taken again. Compare round-robin, where one thread at a time runs its whole "
-            "loop while the others wait, with the random policy, where the lock changes hands often."),
+            "loop while the others wait, with the random policy, where the lock changes hands often. With "
+            "pool = 1 the same loops run as tasks of a ThreadPoolExecutor whose workers (T_0 ... T_4) take "
+            "the threads' place: the total is the same, and so is the contention."),
         .listing = R"(counter = 0
 lock = Lock()
 
@@ -628,14 +644,20 @@ def worker(n):
     name = current_thread().name
     print(f"{name}: found the lock taken {contended} of {n} times, waited {waited * 1000:.0f} ms")
 
-threads = [Thread(target=worker, args=(100,), name=f"T{i}") for i in range(1, 6)]
-for t in threads: t.start()
-for t in threads: t.join()
+USE_POOL = False                # True: the same five loops as tasks of a thread pool
+if USE_POOL:
+    with ThreadPoolExecutor(max_workers=5, thread_name_prefix="T") as pool:
+        for _ in range(5): pool.submit(worker, 100)
+else:
+    threads = [Thread(target=worker, args=(100,), name=f"T{i}") for i in range(1, 6)]
+    for t in threads: t.start()
+    for t in threads: t.join()
 print("counter =", counter)     # always 5 * 100 = 500
 )",
         .params = {{"threads", QT_TRANSLATE_NOOP("Scenario", "Number of threads"), 5, 1, 10},
                    {"increments", QT_TRANSLATE_NOOP("Scenario", "Increments per thread"), 100, 1, 1000},
-                   {"work_ms", QT_TRANSLATE_NOOP("Scenario", "CPU time of one update, lock held (ms)"), 1, 0, 100}},
+                   {"work_ms", QT_TRANSLATE_NOOP("Scenario", "CPU time of one update, lock held (ms)"), 1, 0, 100},
+                   {"pool", QT_TRANSLATE_NOOP("Scenario", "Run the loops in a ThreadPoolExecutor (0: no, 1: yes)"), 0, 0, 1}},
         .defaults = {.policy = PolicyKind::Random, .seed = 1},
         .main = lockCounterMany,
     });

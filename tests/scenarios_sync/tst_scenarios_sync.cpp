@@ -62,8 +62,10 @@ private slots:
         QTest::addColumn<int>("threads");
         QTest::addColumn<int>("increments");
         QTest::addColumn<int>("workMs");
-        const auto add = [](const QString& name, PolicyKind k, quint64 seed, int threads, int n, int ms) {
-            QTest::newRow(qPrintable(name)) << k << seed << threads << n << ms;
+        QTest::addColumn<bool>("pool");
+        const auto add = [](const QString& name, PolicyKind k, quint64 seed, int threads, int n, int ms,
+                            bool pool = false) {
+            QTest::newRow(qPrintable(name)) << k << seed << threads << n << ms << pool;
         };
         add("rr", PolicyKind::RoundRobin, 1, 5, 100, 1);
         add("coop", PolicyKind::Cooperative, 1, 5, 100, 1);
@@ -75,6 +77,11 @@ private slots:
         add("rr-no-work", PolicyKind::RoundRobin, 1, 5, 100, 0);
         add("coop-no-work", PolicyKind::Cooperative, 1, 5, 100, 0);
         add("random-4-no-work", PolicyKind::Random, 4, 5, 100, 0);
+        // The same loops as tasks of a ThreadPoolExecutor: its workers T_0... take the threads' place.
+        add("pool-rr", PolicyKind::RoundRobin, 1, 5, 40, 1, true);
+        add("pool-coop", PolicyKind::Cooperative, 1, 5, 40, 1, true);
+        add("pool-random-2", PolicyKind::Random, 2, 5, 40, 1, true);
+        add("pool-random-5-3-threads", PolicyKind::Random, 5, 3, 30, 2, true);
     }
     void lockCounterMany() {
         QFETCH(PolicyKind, policy);
@@ -82,10 +89,23 @@ private slots:
         QFETCH(int, threads);
         QFETCH(int, increments);
         QFETCH(int, workMs);
+        QFETCH(bool, pool);
         const auto r = run("lock-counter-many", policy, seed,
-                           {{"threads", threads}, {"increments", increments}, {"work_ms", workMs}});
+                           {{"threads", threads}, {"increments", increments}, {"work_ms", workMs}, {"pool", pool}});
         const Trace& t = r->trace;
         QCOMPARE(r->outcome().status, RunStatus::Finished);
+        if (pool) {
+            // max_workers = threads, one task each: exactly that many workers, each a real thread of its own.
+            std::set<std::int64_t> tids;
+            int workers = 0;
+            for (ActorId a = 0; a < t.actorCount(); ++a)
+                if (t.actor(a).name.rfind("T_", 0) == 0) {
+                    ++workers;
+                    tids.insert(t.actor(a).tid);
+                }
+            QCOMPARE(workers, threads);
+            QCOMPARE(int(tids.size()), threads);
+        }
         const std::string total = std::to_string(threads * increments);
         QCOMPARE(sharedValue(t, "counter"), std::optional<std::string>(total));
         QCOMPARE(printedContaining(t, "counter =").at(0).text, "counter = " + total);
@@ -119,7 +139,7 @@ private slots:
             // Only the lock holder touches the counter.
             if (obj == "counter" && (e.op == Op::Load || e.op == Op::Store)) QCOMPARE(e.actor, holder);
         }
-        const std::regex report(R"((T\d+): found the lock taken (\d+) of (\d+) times, waited (\d+) ms)");
+        const std::regex report(R"((T_?\d+): found the lock taken (\d+) of (\d+) times, waited (\d+) ms)");
         const auto reports = printedContaining(t, "found the lock taken");
         QCOMPARE(reports.size(), std::size_t(threads));
         int contended = 0;
