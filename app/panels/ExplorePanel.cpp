@@ -143,6 +143,7 @@ void ExplorePanel::start() {
     progress_->setFormat(tr("%v of at most %m runs"));
     summary_->setText(tr("Exploring..."));
     const scenarios::Scenario* s = scenario_;
+    explored_ = s;
     const scenarios::Params params = s->resolve(config_.params);
     const RunConfig config = config_;
     // The search runs on a thread of its own, with its own worker pool, so the window keeps painting and
@@ -248,7 +249,9 @@ void ExplorePanel::showResult() {
 
     progress_->setFormat(tr("%v runs"));
     auto* chart = new QChart;
-    chart->setTitle(tr("Outcomes (click a bar to replay its schedule)"));
+    // The scenario is named: the main view may have moved on to another one since the search.
+    chart->setTitle(tr("Outcomes of %1 (click a bar to replay its schedule)")
+                        .arg(explored_ ? QString::fromStdString(explored_->id) : QString()));
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto* series = new QHorizontalStackedBarSeries;

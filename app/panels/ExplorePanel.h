@@ -69,6 +69,7 @@ private:
     void updateEnabled();
 
     const scenarios::Scenario* scenario_ = nullptr;
+    const scenarios::Scenario* explored_ = nullptr;  // the scenario of the search shown
     RunConfig config_;
     ExploreResult result_;
     std::thread worker_;

@@ -381,7 +381,7 @@
     </message>
     <message>
         <location filename="../../app/panels/ExplorePanel.cpp" line="143"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="360"/>
         <source>%v of at most %m runs</source>
         <translation>%v из не более чем %m прогонов</translation>
     </message>
@@ -391,63 +391,63 @@
         <translation>Идёт перебор...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="179"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="180"/>
         <source>Cancelling...</source>
         <translation>Отмена...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="238"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="239"/>
         <source>sampling finds outcomes but proves nothing</source>
         <translation>выборка находит исходы, но ничего не доказывает</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="240"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="241"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="241"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="242"/>
         <source>the run limit was reached with schedules left; raise it</source>
         <translation>достигнут предел числа прогонов, а расписания ещё остались; увеличьте его</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="242"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="243"/>
         <source>the preemption bound left schedules out</source>
         <translation>ограничение на вытеснения отбросило часть расписаний</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="243"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="244"/>
         <source>some runs reached the step limit</source>
         <translation>некоторые прогоны упёрлись в предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="244"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="245"/>
         <source>Schedules run: %1. Distinct outcomes: %2.</source>
         <translation>Выполнено расписаний: %1. Различных исходов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="246"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="247"/>
         <source>Exhaustive: these are all the outcomes this scenario can have.</source>
         <translation>Перебор полный: других исходов у этого сценария быть не может.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="247"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="248"/>
         <source>Not exhaustive: %1.</source>
         <translation>Перебор неполный: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="249"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="356"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="250"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="359"/>
         <source>%v runs</source>
         <translation>%v прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="251"/>
-        <source>Outcomes (click a bar to replay its schedule)</source>
-        <translation>Исходы (щёлкните по столбцу, чтобы воспроизвести его расписание)</translation>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="253"/>
+        <source>Outcomes of %1 (click a bar to replay its schedule)</source>
+        <translation>Исходы %1 (щёлкните по столбцу, чтобы воспроизвести его расписание)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="286"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="289"/>
         <source>%1
 runs: %2 (%3%)
 Click to replay this schedule in the main view.</source>
@@ -456,42 +456,42 @@ Click to replay this schedule in the main view.</source>
 Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="301"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="304"/>
         <source>runs</source>
         <translation>прогоны</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="332"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="335"/>
         <source>Explores the schedules of: %1</source>
         <translation>Перебор расписаний сценария: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="334"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="337"/>
         <source>Load a scenario to explore its schedules.</source>
         <translation>Загрузите сценарий, чтобы перебрать его расписания.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="335"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="338"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="336"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="339"/>
         <source>Systematic (every schedule)</source>
         <translation>Систематическая (все расписания)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="337"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="340"/>
         <source>Random</source>
         <translation>Случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="338"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="341"/>
         <source>PCT (random priorities)</source>
         <translation>PCT (случайные приоритеты)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="340"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="343"/>
         <source>Systematic: depth-first over every scheduling decision; says whether it saw every outcome. For small scenarios.
 Random: seeded random choices at every decision.
 PCT: random thread priorities that change a few times per run; good at finding rare interleavings in large scenarios.</source>
@@ -500,52 +500,52 @@ PCT: random thread priorities that change a few times per run; good at finding r
 PCT: случайные приоритеты потоков, которые несколько раз меняются за прогон; хорошо находит редкие чередования в больших сценариях.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="344"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="347"/>
         <source>At most:</source>
         <translation>Не более:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="345"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="348"/>
         <source> runs</source>
         <translation> прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="346"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="349"/>
         <source>Preemptions:</source>
         <translation>Вытеснения:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="347"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="350"/>
         <source>no bound</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="348"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
         <source>Systematic only: at most this many times per run may a thread lose the processor while it could go on. Small bounds find most bugs in far fewer runs.</source>
         <translation>Только для систематической стратегии: сколько раз за прогон поток может потерять процессор, хотя мог бы продолжать. Небольшое ограничение находит большинство ошибок за гораздо меньшее число прогонов.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="350"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
         <source>Skip equivalent schedules</source>
         <translation>Пропускать равносильные расписания</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="354"/>
         <source>Partial-order reduction: schedules that only swap independent steps end the same way, so only one of them is run.</source>
         <translation>Редукция частичного порядка: расписания, которые лишь меняют местами независимые шаги, заканчиваются одинаково, поэтому выполняется только одно из них.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="356"/>
         <source>Explore</source>
         <translation>Перебрать</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="354"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
         <source>Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E).</source>
         <translation>Выполнить много расписаний этого сценария и подсчитать исходы (Ctrl+Shift+E).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="355"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="358"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
