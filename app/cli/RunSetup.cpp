@@ -123,10 +123,7 @@ bool readRunOptions(const QCommandLineParser& parser, const QString& scenarioIdI
         return false;
     }
     if (!fromReplay) {
-        config.policy = scenario->defaults.policy;
-        config.seed = scenario->defaults.seed;
-        config.cores = scenario->defaults.cores;
-        config.gil = scenario->defaults.gil;
+        scenario->defaults.applyTo(config);
     }
     if (parser.isSet("policy") &&
         !parsePolicyName(parser.value("policy").toStdString(), config.policy)) {

@@ -295,10 +295,7 @@ void ScenarioBrowser::requestLoad() {
 
 void ScenarioBrowser::applyDefaults(const scenarios::Scenario* scenario) {
     RunConfig config = base_;
-    config.policy = scenario->defaults.policy;
-    config.seed = scenario->defaults.seed;
-    config.cores = scenario->defaults.cores;
-    config.gil = scenario->defaults.gil;
+    scenario->defaults.applyTo(config);
     // A forced schedule names the previous scenario's threads; it cannot apply to this one.
     config.schedule.clear();
     base_ = config;
@@ -415,10 +412,7 @@ void ScenarioBrowser::restoreState(QSettings& settings) {
         setup.config = base_;
         setup.config.schedule.clear();
         setup.config.params.clear();
-        setup.config.policy = s->defaults.policy;
-        setup.config.seed = s->defaults.seed;
-        setup.config.cores = s->defaults.cores;
-        setup.config.gil = s->defaults.gil;
+        s->defaults.applyTo(setup.config);
         PolicyKind policy;
         if (parsePolicyName(settings.value(QStringLiteral("policy")).toString().toStdString(), policy))
             setup.config.policy = policy;

@@ -61,10 +61,7 @@ bool overlaps(Nanos a0, Nanos a1, Nanos b0, Nanos b1) { return std::max(a0, b0) 
 RunConfig defaultConfig(ParamList params = {}) {
     const scenarios::Scenario* s = scenarios::find(kId);
     RunConfig c;
-    c.policy = s->defaults.policy;
-    c.seed = s->defaults.seed;
-    c.cores = s->defaults.cores;
-    c.gil = s->defaults.gil;
+    s->defaults.applyTo(c);
     c.params = s->resolve(params).values();
     return c;
 }

@@ -36,10 +36,7 @@ struct Run {
         scenario = scenarios::find(id);
         if (!scenario) return;
         RunConfig config;
-        config.policy = scenario->defaults.policy;
-        config.seed = scenario->defaults.seed;
-        config.cores = scenario->defaults.cores;
-        config.gil = scenario->defaults.gil;
+        scenario->defaults.applyTo(config);
         const scenarios::Params p = scenario->resolve({});
         const scenarios::Scenario* s = scenario;
         Execution ex(pool, *trace, config, [s, p] { s->main(p); });

@@ -68,10 +68,7 @@ TraceView runScenario(const char* id, std::vector<std::pair<std::string, std::in
     const scenarios::Scenario* s = scenarios::find(id);
     if (!s) return {};
     RunConfig config;
-    config.policy = s->defaults.policy;
-    config.seed = s->defaults.seed;
-    config.cores = s->defaults.cores;
-    config.gil = s->defaults.gil;
+    s->defaults.applyTo(config);
     config.params = s->resolve(params).values();
     const scenarios::Params p = s->resolve(config.params);
     return runBody([s, p] { s->main(p); }, config, s);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lockstep/Policy.h"
+#include "lockstep/RunConfig.h"
 
 // Marks a string for Qt Linguist without needing Qt here: lupdate finds QT_TRANSLATE_NOOP("Scenario", ...)
 // in these sources and the application translates with QCoreApplication::translate("Scenario", text).
@@ -46,6 +47,14 @@ struct RunDefaults {
     std::uint64_t seed = 1;
     int cores = 1;
     bool gil = false;
+
+    // Set these four fields of a run's config, keeping the rest (quantum, step limit, parameters...).
+    void applyTo(RunConfig& config) const {
+        config.policy = policy;
+        config.seed = seed;
+        config.cores = cores;
+        config.gil = gil;
+    }
 };
 
 struct Scenario {
