@@ -18,7 +18,7 @@ std::string_view opName(Op op) {
         "create", "start", "run", "join", "acquire", "release", "wait", "wait_for", "notify", "notify_all",
         "set", "clear", "put", "get", "task_done", "join_queue", "sleep", "work", "load", "store", "print",
         "raise", "switch", "cancel", "deadlock", "yield", "race", "submit", "set_running_or_notify_cancel",
-        "set_result", "set_exception", "result", "exception", "as_completed", "shutdown"};
+        "set_result", "set_exception", "result", "exception", "as_completed", "shutdown", "resume", "await"};
     return nameOf(names, op);
 }
 
@@ -38,7 +38,8 @@ std::string_view actorKindName(ActorKind k) {
 std::string_view objectKindName(ObjectKind k) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectKind::Count_)> names{
         "Thread", "Lock",  "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition",
-        "Queue",  "Barrier", "Timer", "Shared", "ThreadLocal", "GIL", "Future", "ThreadPoolExecutor"};
+        "Queue",  "Barrier", "Timer", "Shared", "ThreadLocal", "GIL", "Future", "ThreadPoolExecutor", "Task",
+        "EventLoop"};
     return nameOf(names, k);
 }
 

@@ -58,6 +58,9 @@ enum class Op : std::uint8_t {
     FutureException,  // future.exception(): as FutureResult, Ok with the exception's text ("None": none)
     AsCompleted,   // as_completed(): Blocked on no single object while waiting; Ok when it yields the future
     Shutdown,      // executor.shutdown() (object: the executor; arg: 1 with wait, +2 with cancel_futures)
+    // asyncio
+    Resume,        // the event loop runs a task up to its next await (object: the task; Started the first time)
+    Await,         // a task suspends (object: the task; arg: what it awaits, an object id, or micros of a sleep)
     Count_
 };
 
@@ -95,6 +98,8 @@ enum class ObjectKind : std::uint8_t {
     Gil,
     Future,              // concurrent.futures.Future
     ThreadPoolExecutor,  // concurrent.futures.ThreadPoolExecutor (param: max_workers)
+    AsyncTask,           // asyncio.Task
+    EventLoop,           // an asyncio event loop (what it blocks on when every task waits forever)
     Count_
 };
 
