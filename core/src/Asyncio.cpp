@@ -47,26 +47,20 @@ void warnNeverAwaited(const std::string& name) {
     if (!ex || ex->aborting()) return;
     const ActorId me = ex->self();
     if (me == kNoActor) return;
-    // Python prints this when the coroutine object is garbage-collected; here, when it is destroyed.
-    ex->beginStep();
+    // Python prints this when the coroutine object is garbage-collected; here, when it is destroyed. That
+    // is in a destructor, maybe while an exception unwinds: so no scheduling point (which could throw
+    // AbortRun), just a line in the step that dropped it.
     ex->record(me, Op::Print, kNoObject, Result::Ok,
                ex->text("RuntimeWarning: coroutine '" + (name.empty() ? std::string("coroutine") : name) +
                         "' was never awaited"),
                TraceEvent::ArgIsString | TraceEvent::ToStderr);
-    ex->yieldPoint(me);
 }
 
 void runLoop(std::coroutine_handle<> root, PromiseBase* promise, const std::string& name) {
     Execution& ex = Execution::current();
     const ActorId me = ex.enter();
-    if (me == kNoActor) {
-        root.destroy();
-        return;
-    }
-    if (tlsLoop) {
-        root.destroy();
-        ex.raise(me, kNoObject, RuntimeError("asyncio.run() cannot be called from a running event loop"));
-    }
+    if (me == kNoActor) return;  // run() destroys root
+    if (tlsLoop) ex.raise(me, kNoObject, RuntimeError("asyncio.run() cannot be called from a running event loop"));
     EventLoop loop;
     loop.actor_ = me;
     tlsLoop = &loop;

@@ -189,6 +189,8 @@ private slots:
         QCOMPARE(t.outcome().status, RunStatus::Finished);
         QCOMPARE(caught, std::string("RuntimeError: asyncio.run() cannot be called from a running event loop"));
         QCOMPARE(events(t, Op::Raise, Result::Error).size(), std::size_t(1));
+        // As in Python, the coroutine handed to the refused run() was never awaited, and the warning says so.
+        QCOMPARE(printedContaining(t, "RuntimeWarning: coroutine 'hello' was never awaited").size(), std::size_t(1));
     }
 
     // A blocking call inside a coroutine (time.sleep instead of await asyncio.sleep) holds the loop's thread:

@@ -344,11 +344,15 @@ Coroutine<std::tuple<detail::ValueOf<Ts>...>> gather(Coroutine<Ts>... coros) {
 template <typename T>
 T run(Coroutine<T> main) {
     auto h = main.release();
-    detail::runLoop(h, &h.promise(), h.promise().name);
+    // The frame goes however run() ends: with main's result, its exception, or the run being torn down.
     struct Destroy {
         decltype(h) handle;
-        ~Destroy() { handle.destroy(); }
+        ~Destroy() {
+            if (!handle.promise().started) detail::warnNeverAwaited(handle.promise().name);
+            handle.destroy();
+        }
     } guard{h};
+    detail::runLoop(h, &h.promise(), h.promise().name);
     if (h.promise().exception) std::rethrow_exception(h.promise().exception);
     if constexpr (!std::is_void_v<T>) return std::move(*h.promise().value);
 }
