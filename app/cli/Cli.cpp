@@ -376,12 +376,19 @@ int cmdExplore(const QStringList& args) {
 
     // Why a search is not a proof, in words; empty when it is one.
     QString notExhaustive;
-    if (r.strategy != ExploreStrategy::Dfs) notExhaustive = "sampling, not a proof";
-    else if (!r.error.empty()) notExhaustive = QString::fromStdString(r.error);
-    else if (r.cancelled) notExhaustive = "interrupted";
-    else if (r.budgetReached) notExhaustive = QStringLiteral("stopped at --runs %1 with schedules left").arg(options.maxRuns);
-    else if (r.boundReached) notExhaustive = QStringLiteral("the preemption bound %1 left schedules out").arg(options.maxPreemptions);
-    else if (r.stepLimitReached) notExhaustive = "some runs reached the step limit";
+    switch (r.limit()) {
+        case ExploreResult::Limit::None: break;
+        case ExploreResult::Limit::Sampling: notExhaustive = "sampling, not a proof"; break;
+        case ExploreResult::Limit::Error: notExhaustive = QString::fromStdString(r.error); break;
+        case ExploreResult::Limit::Cancelled: notExhaustive = "interrupted"; break;
+        case ExploreResult::Limit::Budget:
+            notExhaustive = QStringLiteral("stopped at --runs %1 with schedules left").arg(options.maxRuns);
+            break;
+        case ExploreResult::Limit::Bound:
+            notExhaustive = QStringLiteral("the preemption bound %1 left schedules out").arg(options.maxPreemptions);
+            break;
+        case ExploreResult::Limit::StepLimit: notExhaustive = "some runs reached the step limit"; break;
+    }
 
     if (parser.isSet("json")) {
         QJsonArray outcomes;

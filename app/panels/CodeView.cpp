@@ -103,16 +103,9 @@ void CodeView::rebuildRaces(std::uint32_t cursor) {
         const DataRace& race = races[r];
         if (race.second.step > cursor || race.second.step == 0) continue;
         for (const DataRace::Access& a : {race.first, race.second}) {
-            // The access's line is the line of its load or store event in its step.
-            int line = 0;
-            if (a.step >= 1 && a.step <= t.stepCount())
-                for (std::size_t e = t.stepBegin(a.step); e < t.stepEnd(a.step) && e < t.eventCount(); ++e) {
-                    const TraceEvent& ev = t.event(e);
-                    if (ev.actor == a.actor && ev.object == race.object && (ev.op == Op::Load || ev.op == Op::Store)) {
-                        line = ev.line;
-                        break;
-                    }
-                }
+            // The access's line is the line of its load or store event.
+            const auto e = TraceAnalysis(t).raceAccessEvent(race, a);
+            const int line = e ? t.event(*e).line : 0;
             if (line > 0) raceAccesses_.push_back({a.actor, line, a.step, a.write, static_cast<int>(r)});
         }
     }

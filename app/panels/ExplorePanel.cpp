@@ -236,12 +236,15 @@ void ExplorePanel::replayOutcome(int index) {
 void ExplorePanel::showResult() {
     const ExploreResult& r = result_;
     QString why;
-    if (r.strategy != ExploreStrategy::Dfs) why = tr("sampling finds outcomes but proves nothing");
-    else if (!r.error.empty()) why = QString::fromStdString(r.error);
-    else if (r.cancelled) why = tr("cancelled");
-    else if (r.budgetReached) why = tr("the run limit was reached with schedules left; raise it");
-    else if (r.boundReached) why = tr("the preemption bound left schedules out");
-    else if (r.stepLimitReached) why = tr("some runs reached the step limit");
+    switch (r.limit()) {
+        case ExploreResult::Limit::None: break;
+        case ExploreResult::Limit::Sampling: why = tr("sampling finds outcomes but proves nothing"); break;
+        case ExploreResult::Limit::Error: why = QString::fromStdString(r.error); break;
+        case ExploreResult::Limit::Cancelled: why = tr("cancelled"); break;
+        case ExploreResult::Limit::Budget: why = tr("the run limit was reached with schedules left; raise it"); break;
+        case ExploreResult::Limit::Bound: why = tr("the preemption bound left schedules out"); break;
+        case ExploreResult::Limit::StepLimit: why = tr("some runs reached the step limit"); break;
+    }
     const QString head = tr("Schedules run: %1. Distinct outcomes: %2.").arg(r.runs).arg(r.outcomes.size());
     summary_->setText(r.exhaustive ? head + QLatin1Char(' ') +
                                          tr("Exhaustive: these are all the outcomes this scenario can have.")

@@ -459,14 +459,9 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
                         first.step = race.first.step;
                         first.actor = race.first.actor;
                         first.other = e.actor;
-                        for (std::size_t k = trace.stepBegin(race.first.step); k < trace.stepEnd(race.first.step) && k < end; ++k) {
-                            const TraceEvent& access = trace.event(k);
-                            if (access.actor == race.first.actor && access.object == race.object &&
-                                (access.op == Op::Load || access.op == Op::Store)) {
-                                first.time = access.time;
-                                first.event = std::uint32_t(k);
-                                break;
-                            }
+                        if (const auto k = TraceAnalysis(trace).raceAccessEvent(race, race.first)) {
+                            first.time = trace.event(*k).time;
+                            first.event = std::uint32_t(*k);
                         }
                         auto& list = lanes_[std::size_t(firstLane)].marks[std::size_t(MarkKind::Race)];
                         list.insert(std::upper_bound(list.begin(), list.end(), first,

@@ -381,8 +381,7 @@ ExploreResult Explorer::exploreDfs(const std::string& scenarioId, const std::fun
             break;
         }
     }
-    result.exhaustive = !more && !result.cancelled && !result.budgetReached && !result.boundReached &&
-                        !result.stepLimitReached && result.error.empty();
+    result.exhaustive = !more && result.limit() == ExploreResult::Limit::None;
     return result;
 }
 

@@ -232,4 +232,15 @@ std::string TraceAnalysis::sharedValueAt(ObjectId object, std::uint32_t step) co
     return value;
 }
 
+std::optional<std::size_t> TraceAnalysis::raceAccessEvent(const DataRace& race, const DataRace::Access& access) const {
+    if (access.step < 1 || access.step > trace_.stepCount()) return std::nullopt;
+    const std::size_t end = std::min(trace_.stepEnd(access.step), trace_.eventCount());
+    for (std::size_t e = trace_.stepBegin(access.step); e < end; ++e) {
+        const TraceEvent& ev = trace_.event(e);
+        if (ev.actor == access.actor && ev.object == race.object && (ev.op == Op::Load || ev.op == Op::Store))
+            return e;
+    }
+    return std::nullopt;
+}
+
 }  // namespace lockstep

@@ -69,6 +69,19 @@ struct ExploreResult {
     std::uint64_t totalSteps = 0;
     std::string error;               // non-empty: the search stopped because the scenario misbehaved
     std::vector<ExploreOutcome> outcomes;  // in order of first appearance
+
+    // Why the outcomes are not known to be all of them (the first reason that applies), for the command
+    // line and the window to put in words.
+    enum class Limit : std::uint8_t { None, Sampling, Error, Cancelled, Budget, Bound, StepLimit };
+    Limit limit() const {
+        if (strategy != ExploreStrategy::Dfs) return Limit::Sampling;
+        if (!error.empty()) return Limit::Error;
+        if (cancelled) return Limit::Cancelled;
+        if (budgetReached) return Limit::Budget;
+        if (boundReached) return Limit::Bound;
+        if (stepLimitReached) return Limit::StepLimit;
+        return Limit::None;
+    }
 };
 
 class Explorer {

@@ -69,6 +69,9 @@ public:
     std::vector<StateInterval> statesAt(std::uint32_t step) const;
     // Value of a Shared variable after step `step`, as text.
     std::string sharedValueAt(ObjectId object, std::uint32_t step) const;
+    // The load or store event of one access of a data race (its time and listing line), or nullopt when the
+    // trace does not hold that step (yet).
+    std::optional<std::size_t> raceAccessEvent(const DataRace& race, const DataRace::Access& access) const;
 
 private:
     const Trace& trace_;
