@@ -197,6 +197,91 @@ std::vector<FutureInterval> TraceAnalysis::futureStates(ObjectId future) const {
     return out;
 }
 
+std::optional<TaskState> taskStateAfter(const TraceEvent& e) {
+    switch (e.op) {
+        case Op::Create:
+            return TaskState::Pending;
+        case Op::Resume:
+            return TaskState::Running;
+        case Op::Await:
+            if (e.result == Result::Blocked) return TaskState::Waiting;
+            if (e.result == Result::Woken) return TaskState::Ready;
+            break;
+        case Op::Run:
+            if (e.result == Result::Done) return TaskState::Done;
+            if (e.result == Result::Error) return TaskState::Failed;
+            if (e.result == Result::Cancelled) return TaskState::Cancelled;
+            break;
+        default:
+            break;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::vector<TaskInterval>> TraceAnalysis::taskStates() const {
+    const std::size_t objects = trace_.objectCount();
+    std::vector<std::vector<TaskInterval>> out(objects);
+    std::vector<TaskInterval> open(objects);
+    std::vector<char> created(objects, 0);
+    std::vector<char> isTask(objects, 0);
+    for (ObjectId o = 0; o < objects; ++o)
+        isTask[o] = trace_.object(o).kind == ObjectKind::AsyncTask || trace_.object(o).kind == ObjectKind::AsyncFuture;
+    const std::size_t events = trace_.eventCount();
+    std::uint32_t step = 0;
+    for (std::size_t i = 0; i < events; ++i) {
+        const TraceEvent& e = trace_.event(i);
+        if (e.flags & TraceEvent::StepStart) ++step;
+        if (e.object >= objects || !isTask[e.object]) continue;
+        const std::optional<TaskState> next = taskStateAfter(e);
+        if (!next) continue;
+        TaskInterval& cur = open[e.object];
+        if (created[e.object]) {
+            cur.endStep = step;
+            cur.end = e.time;
+            if (cur.endStep > cur.beginStep || cur.end > cur.begin || cur.state != *next)
+                out[e.object].push_back(cur);
+        }
+        created[e.object] = 1;
+        cur = TaskInterval{step, step, e.time, e.time, *next};
+        if (*next == TaskState::Waiting) {
+            if (e.flags & TraceEvent::ArgIsMicros) cur.sleepMicros = e.arg;
+            else if (e.arg >= 0) cur.awaited = static_cast<ObjectId>(e.arg);
+            cur.hasTimeout = (e.flags & TraceEvent::HasTimeout) != 0;
+        }
+    }
+    const Nanos endTime = trace_.outcome().status == RunStatus::Running
+                              ? (events ? trace_.event(events - 1).time : 0)
+                              : trace_.outcome().endTime;
+    for (ObjectId o = 0; o < objects; ++o)
+        if (created[o]) {
+            TaskInterval cur = open[o];
+            cur.endStep = trace_.stepCount() + 1;
+            cur.end = std::max(endTime, cur.begin);
+            out[o].push_back(cur);
+        }
+    return out;
+}
+
+std::vector<CountPoint> TraceAnalysis::readyQueue() const {
+    std::vector<CountPoint> out;
+    const std::size_t events = trace_.eventCount();
+    const std::size_t objects = trace_.objectCount();
+    std::uint32_t step = 0;
+    for (std::size_t i = 0; i < events; ++i) {
+        const TraceEvent& e = trace_.event(i);
+        if (e.flags & TraceEvent::StepStart) ++step;
+        int value = -1;
+        if (e.op == Op::Resume || e.op == Op::Callback) value = e.arg;
+        else if (e.op == Op::Wait && e.result == Result::Blocked && e.object < objects &&
+                 trace_.object(e.object).kind == ObjectKind::EventLoop)
+            value = 0;
+        if (value < 0) continue;
+        if (!out.empty() && out.back().step == step) out.back().value = value;
+        else out.push_back(CountPoint{step, e.time, value});
+    }
+    return out;
+}
+
 std::vector<CountPoint> TraceAnalysis::queueLength(ObjectId queue) const {
     std::vector<CountPoint> out;
     int count = 0;

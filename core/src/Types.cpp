@@ -18,14 +18,14 @@ std::string_view opName(Op op) {
         "create", "start", "run", "join", "acquire", "release", "wait", "wait_for", "notify", "notify_all",
         "set", "clear", "put", "get", "task_done", "join_queue", "sleep", "work", "load", "store", "print",
         "raise", "switch", "cancel", "deadlock", "yield", "race", "submit", "set_running_or_notify_cancel",
-        "set_result", "set_exception", "result", "exception", "as_completed", "shutdown", "resume", "await"};
+        "set_result", "set_exception", "result", "exception", "as_completed", "shutdown", "resume", "await", "callback"};
     return nameOf(names, op);
 }
 
 std::string_view resultName(Result r) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(Result::Count_)> names{
         "ok", "acquired", "blocked", "woken", "timeout", "failed", "error", "started", "done", "preempted",
-        "handover", "aborted"};
+        "handover", "aborted", "cancelled"};
     return nameOf(names, r);
 }
 
@@ -39,7 +39,8 @@ std::string_view objectKindName(ObjectKind k) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectKind::Count_)> names{
         "Thread", "Lock",  "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition",
         "Queue",  "Barrier", "Timer", "Shared", "ThreadLocal", "GIL", "Future", "ThreadPoolExecutor", "Task",
-        "EventLoop"};
+        "EventLoop", "asyncio.Future", "callback", "asyncio.Lock", "asyncio.Event", "asyncio.Semaphore",
+        "asyncio.Queue"};
     return nameOf(names, k);
 }
 
@@ -58,6 +59,12 @@ std::string_view runStatusName(RunStatus s) {
 std::string_view futureStateName(FutureState s) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(FutureState::Count_)> names{
         "pending", "running", "finished", "failed", "cancelled"};
+    return nameOf(names, s);
+}
+
+std::string_view taskStateName(TaskState s) {
+    static constexpr std::array<std::string_view, static_cast<std::size_t>(TaskState::Count_)> names{
+        "pending", "ready", "running", "waiting", "done", "failed", "cancelled"};
     return nameOf(names, s);
 }
 

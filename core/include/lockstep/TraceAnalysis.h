@@ -44,6 +44,20 @@ struct FutureInterval {
 // (a failed cancel(), a worker skipping a cancelled future, result() calls).
 std::optional<FutureState> futureStateAfter(const TraceEvent& e);
 
+// A state of an asyncio task or future over [beginStep, endStep) and [begin, end).
+struct TaskInterval {
+    std::uint32_t beginStep = 0, endStep = 0;
+    Nanos begin = 0, end = 0;
+    TaskState state = TaskState::Pending;
+    // Waiting: what the task awaits (a task, future, queue, lock, event, semaphore), kNoObject for a sleep.
+    ObjectId awaited = kNoObject;
+    std::int32_t sleepMicros = -1;  // Waiting on asyncio.sleep(): its length in microseconds
+    bool hasTimeout = false;        // Waiting with a timeout (wait_for, wait(timeout=))
+};
+
+// The state an event on a task's or asyncio future's object moves it into, or nullopt when none.
+std::optional<TaskState> taskStateAfter(const TraceEvent& e);
+
 struct CountPoint {
     std::uint32_t step = 0;
     Nanos time = 0;
@@ -63,6 +77,12 @@ public:
     std::vector<CountPoint> waiters(ObjectId object) const;
     // A future's states from its creation (submit) on; the last lasts to the end of the run.
     std::vector<FutureInterval> futureStates(ObjectId future) const;
+    // Every asyncio task's and future's states, indexed by object id (empty for other objects), in one pass
+    // over the trace. The last interval lasts to the end of the run.
+    std::vector<std::vector<TaskInterval>> taskStates() const;
+    // Length of the event loop's ready queue over the run: at each callback or task step, the callbacks
+    // waiting (that one included); 0 while the loop waits for a timer or a thread.
+    std::vector<CountPoint> readyQueue() const;
     // Items in a queue after each put/get.
     std::vector<CountPoint> queueLength(ObjectId queue) const;
     // Each actor's state at the end of step `step` (1-based), and what it waits on.

@@ -60,7 +60,10 @@ enum class Op : std::uint8_t {
     Shutdown,      // executor.shutdown() (object: the executor; arg: 1 with wait, +2 with cancel_futures)
     // asyncio
     Resume,        // the event loop runs a task up to its next await (object: the task; Started the first time)
-    Await,         // a task suspends (object: the task; arg: what it awaits, an object id, or micros of a sleep)
+    Await,         // a task suspends (Blocked; arg: the object id it awaits, or micros of a sleep with
+                   // ArgIsMicros; HasTimeout when the wait has one), or is put back on the ready queue (Woken)
+    Callback,      // the event loop runs a callback (object: the callback; arg: the ready queue's length, it
+                   // included); Resume's arg is the same length
     Count_
 };
 
@@ -77,6 +80,7 @@ enum class Result : std::uint8_t {
     Preempted,  // a CPU burst lost its core at the end of a quantum
     Handover,   // the GIL was handed to a waiting thread at the end of the switch interval
     Aborted,
+    Cancelled,  // an asyncio task or future ended cancelled
     Count_
 };
 
@@ -99,13 +103,24 @@ enum class ObjectKind : std::uint8_t {
     Future,              // concurrent.futures.Future
     ThreadPoolExecutor,  // concurrent.futures.ThreadPoolExecutor (param: max_workers)
     AsyncTask,           // asyncio.Task
-    EventLoop,           // an asyncio event loop (what it blocks on when every task waits forever)
+    EventLoop,           // an asyncio event loop (what it waits on in select(), for timers and threads)
+    AsyncFuture,         // asyncio.Future (also what gather(), shield(), to_thread() give)
+    AsyncCallback,       // a callback scheduled with call_soon/call_later/call_at or add_done_callback
+    AsyncLock,           // asyncio.Lock (Acquire/Release: arg the task's object id)
+    AsyncEvent,          // asyncio.Event
+    AsyncSemaphore,      // asyncio.Semaphore / BoundedSemaphore (param: initial value)
+    AsyncQueue,          // asyncio.Queue (param: maxsize)
     Count_
 };
 
 // A concurrent.futures.Future's state. Python's FINISHED is split in two so a learner sees a raise apart
 // from a return; CANCELLED_AND_NOTIFIED is just Cancelled.
 enum class FutureState : std::uint8_t { Pending, Running, Finished, Failed, Cancelled, Count_ };
+
+// An asyncio task's state. Python has only pending/done/cancelled; the loop's view splits pending into never
+// started, ready (in the ready queue), running and waiting (suspended in an await), and done into returned
+// and raised.
+enum class TaskState : std::uint8_t { Pending, Ready, Running, Waiting, Done, Failed, Cancelled, Count_ };
 
 // Final state of one actor.
 enum class EndState : std::uint8_t {
@@ -128,5 +143,6 @@ std::string_view objectKindName(ObjectKind k);
 std::string_view endStateName(EndState s);
 std::string_view runStatusName(RunStatus s);
 std::string_view futureStateName(FutureState s);
+std::string_view taskStateName(TaskState s);
 
 }  // namespace lockstep
