@@ -32,10 +32,21 @@ std::vector<std::vector<StateInterval>> TraceAnalysis::actorStates() const {
         c = StateInterval{step, step, t, t, s, op, obj, core};
     };
 
+    // The event loop's records about its tasks (a task awaits, is resumed, ends) are the tasks' states, not
+    // the loop's thread's: that thread runs on.
+    const std::size_t objects = trace_.objectCount();
+    std::vector<char> asyncObject(objects, 0);
+    for (ObjectId o = 0; o < objects; ++o) {
+        const ObjectKind k = trace_.object(o).kind;
+        asyncObject[o] = k == ObjectKind::AsyncTask || k == ObjectKind::AsyncFuture || k == ObjectKind::AsyncCallback;
+    }
+
     for (std::size_t i = 0; i < events; ++i) {
         const TraceEvent& e = trace_.event(i);
         if (e.flags & TraceEvent::StepStart) ++step;
         const ActorId a = e.actor;
+        if (e.op == Op::Await || e.op == Op::Resume || e.op == Op::Callback) continue;
+        if (e.object < objects && asyncObject[e.object]) continue;
         switch (e.op) {
             case Op::Switch: {
                 const auto prev = static_cast<ActorId>(e.arg);
