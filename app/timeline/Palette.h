@@ -16,6 +16,12 @@ public:
     // A future's lane: waiting in the queue like a ready thread (yellow), running like a running thread
     // (green), then blue when it has its result, vermillion when it raised, grey when it was cancelled.
     static QColor futureColor(FutureState s);
+    // An asyncio task's lane, in the future lanes' colours: pale yellow before its first step, yellow in the
+    // ready queue, green while the loop runs it, sky blue while it waits (a sleeping thread's colour: it
+    // holds no thread), then blue, vermillion or grey as a future ends.
+    static QColor taskColor(TaskState s);
+    // What an event loop runs, one hue per task or callback (as holders of a lock have one per actor).
+    static QColor loopColor(ObjectId what);
     // Holders and computing actors: the seven Okabe–Ito hues, then the same hues lighter.
     static QColor actorColor(ActorId a);
     static QColor markColor(MarkKind k);
