@@ -46,6 +46,7 @@ struct Band {
     FutureState future = FutureState::Pending;
     TaskState task = TaskState::Pending;
     bool hasTimeout = false;        // a task waiting with a timeout
+    bool shade = false;             // loop lanes: flips where the loop turns to another task or callback
     std::int32_t sleepMicros = -1;  // a task waiting in asyncio.sleep(): its length
 };
 

@@ -76,8 +76,8 @@ QColor Palette::taskColor(TaskState s) {
     return QColor(Qt::transparent);
 }
 
-QColor Palette::loopColor(ObjectId what) {
-    return actorColor(ActorId(what % 14));
+QColor Palette::loopColor(bool shade) {
+    return shade ? kOrange : kReddishPurple;
 }
 
 QColor Palette::actorColor(ActorId a) {

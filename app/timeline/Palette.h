@@ -20,8 +20,9 @@ public:
     // ready queue, green while the loop runs it, sky blue while it waits (a sleeping thread's colour: it
     // holds no thread), then blue, vermillion or grey as a future ends.
     static QColor taskColor(TaskState s);
-    // What an event loop runs, one hue per task or callback (as holders of a lock have one per actor).
-    static QColor loopColor(ObjectId what);
+    // What an event loop runs: two hues outside the task states', taking turns at each change of task or
+    // callback, so every switch shows even where the steps are too narrow for names.
+    static QColor loopColor(bool shade);
     // Holders and computing actors: the seven Okabe–Ito hues, then the same hues lighter.
     static QColor actorColor(ActorId a);
     static QColor markColor(MarkKind k);

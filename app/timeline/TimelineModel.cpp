@@ -106,6 +106,7 @@ void TimelineModel::clear() {
     groupByKey_.clear();
     grouped_ = false;
     loopLane_.clear();
+    loopTurns_.clear();
     fixedLanes_.clear();
     rows_.clear();
     rowOf_.clear();
@@ -219,6 +220,7 @@ void TimelineModel::build(const Trace& trace) {
     // futures, then the fixed sections: cores, locks, semaphores, signals, queues, futures.
     actorLane_.assign(actors, -1);
     loopLane_.assign(actors, -1);
+    loopTurns_.assign(actors, LoopTurn{});
     current_.assign(actors, StateInterval{});
     for (StateInterval& c : current_) c.beginStep = 1;
     waitingOn_.assign(actors, {});
@@ -402,7 +404,12 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
             case Op::Start:
                 change(ActorId(e.arg), ActorState::Ready, e.time);
                 break;
+            case Op::Resume:
+            case Op::Await:
+            case Op::Callback:
+                break;  // the loop's bookkeeping of its tasks: its thread goes on running
             case Op::Run:
+                if (e.object < objects && isTaskKind(objectKinds_[e.object])) break;  // a task's end
                 if (e.result == Result::Started)
                     change(e.actor, ActorState::Running, e.time);
                 else if (e.result == Result::Done || e.result == Result::Error)
@@ -430,7 +437,7 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
         if (!ok) return false;
 
         // ---- waiters: an actor counts for an object from blocking on it until it is woken or times out
-        if (e.actor < actors) {
+        if (e.actor < actors && e.op != Op::Await) {
             auto record = [&](WaitCount& w) {
                 auto& counts = lanes_[std::size_t(w.lane)].counts;
                 if (!counts.empty() && counts.back().step == step)
@@ -537,9 +544,8 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
                 b.endStep = step + 1;
                 b.begin = b.end = e.time;
                 b.object = e.object;
-                b.actor = e.actor;
                 b.state = ActorState::Running;
-                loop.bands.push_back(b);
+                addLoopBand(e.actor, b);
             }
         } else if (e.op == Op::Wait && e.result == Result::Blocked && e.object < objects &&
                    objectKinds_[e.object] == ObjectKind::EventLoop && e.actor < actors &&
@@ -683,8 +689,17 @@ void TimelineModel::closeTask(ObjectId o, std::uint32_t endStep, Nanos end) {
         Band run = b;
         run.object = o;
         run.state = ActorState::Running;
-        lanes_[std::size_t(loopLane_[t.loop])].bands.push_back(run);
+        addLoopBand(t.loop, run);
     }
+}
+
+void TimelineModel::addLoopBand(ActorId loop, Band b) {
+    LoopTurn& turn = loopTurns_[loop];
+    if (b.object != turn.last) turn.shade = !turn.shade;
+    turn.last = b.object;
+    b.actor = loop;
+    b.shade = turn.shade;
+    lanes_[std::size_t(loopLane_[loop])].bands.push_back(b);
 }
 
 void TimelineModel::applyDeferred(std::uint32_t step) {
@@ -827,6 +842,7 @@ void TimelineModel::appendOpenTails() {
             tail.end = std::max(endTime_, tail.begin);
             lanes_[std::size_t(objectLane_[o])].bands.push_back(bandOf(tail));
         }
+    const std::vector<LoopTurn> turns = loopTurns_;
     for (ObjectId o : taskObjects_) {
         TaskTrack& t = tasks_[o];
         if (!t.created) continue;
@@ -840,6 +856,7 @@ void TimelineModel::appendOpenTails() {
         closeTask(o, std::max(endStep, t.cur.beginStep), std::max(endTime_, t.cur.begin));
         t = saved;
     }
+    loopTurns_ = turns;
     for (std::size_t i = 0; i < lanes_.size(); ++i) lanes_[i].finish(changedFrom[i]);
 }
 

@@ -114,6 +114,7 @@ private:
     void countState(ObjectId o, int from, TaskState to, std::uint32_t step, Nanos time);
     void computeRows();
     int laneOfActor(ActorId a) const { return a < actorLane_.size() ? actorLane_[a] : -1; }
+    void addLoopBand(ActorId loop, Band b);
 
     struct WaitCount {
         int lane = -1;
@@ -168,6 +169,11 @@ private:
     int groupThreshold_ = kDefaultGroupThreshold;
     bool grouped_ = false;
     std::vector<int> loopLane_;      // by actor: its loop lane, or -1
+    struct LoopTurn {
+        ObjectId last = kNoObject;  // what the loop's last band ran
+        bool shade = false;
+    };
+    std::vector<LoopTurn> loopTurns_;  // by actor
     std::vector<int> fixedLanes_;    // cores, locks, semaphores, signals, queues, futures, in order
     std::vector<int> rows_, rowOf_;  // row -> lane, lane -> row (-1: hidden)
     bool rowsDirty_ = true;

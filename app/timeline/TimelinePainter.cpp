@@ -59,8 +59,13 @@ QColor bandColour(const Lane& lane, const Band& b) {
     if (lane.kind == LaneKind::Actor) return Palette::stateColor(b.state);
     if (lane.kind == LaneKind::Future) return Palette::futureColor(b.future);
     if (lane.kind == LaneKind::Task) return Palette::taskColor(b.task);
-    if (lane.kind == LaneKind::Loop) return Palette::loopColor(b.object);
+    if (lane.kind == LaneKind::Loop) return Palette::loopColor(b.shade);
     return Palette::actorColor(b.actor);
+}
+
+// Steps of a task or of a loop take no virtual time: on the time axis they are ticks at their instant.
+bool isInstantTick(const Lane& lane, const Band& b) {
+    return lane.kind == LaneKind::Loop || (lane.kind == LaneKind::Task && b.task == TaskState::Running);
 }
 
 // 1, 2 or 5 times a power of ten, at least `minimum`.
@@ -155,14 +160,8 @@ void TimelinePainter::paintName(QPainter& p, const Lane& lane, const QRect& name
         p.drawPolygon(shape);
         p.restore();
         text.setLeft(text.left() + 12);
-    } else if (lane.kind == LaneKind::Task) {
-        if (lane.inGroup) text.setLeft(text.left() + 12);  // under its group's name
-        // The task's colour under the loop: a stripe on the right of its name ties the two lanes together.
-        if (model_.objectKind(lane.object) == ObjectKind::AsyncTask) {
-            p.fillRect(QRect(name.right() - 4, name.top() + 3, 4, name.height() - 7),
-                       Palette::loopColor(lane.object));
-            text.setRight(text.right() - 6);
-        }
+    } else if (lane.kind == LaneKind::Task && lane.inGroup) {
+        text.setLeft(text.left() + 12);  // under its group's name
     }
     QFont f = TimelineLayout::defaultFont();
     f.setBold(lane.inCycle || lane.kind == LaneKind::TaskGroup);
@@ -244,20 +243,40 @@ void TimelinePainter::paintLane(QPainter& p, const TimelineLayout&, const Lane& 
 
 void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int top, int height) const {
     const Pos zb = zoom_.begin(), ze = zoom_.end();
-    const std::size_t last = lane.bandEnd(axis_, ze);
-    std::size_t i = lane.firstBand(axis_, zb);
+    // Ticks (steps at an instant) may sit on the window's first instant, and on the run's last one, which is
+    // the range's end: those are included.
+    const bool ticks = lane.kind == LaneKind::Loop || lane.kind == LaneKind::Task;
+    const bool atRunEnd = ticks && ze == zoom_.rangeEnd();
+    const std::size_t last = lane.bandEnd(axis_, atRunEnd ? ze + 1 : ze);
+    std::size_t i = lane.firstBand(axis_, ticks ? zb - 1 : zb);
     Pos clipFrom = zb;  // what lies left of it was drawn by an aggregated column
     struct Label {
         QRect rect;
         const Band* band;
     };
     std::vector<Label> labels, highlights;
+    struct Tick {
+        int column;
+        const Band* band;
+    };
+    std::vector<Tick> tickList;
     {
         RunBatcher runs(p, left, top, height);
         while (i < last) {
             const Band& b = lane.bands[i];
             const Pos p0 = std::max(beginOf(b, axis_), clipFrom), p1 = std::min(endOf(b, axis_), ze);
             if (p1 <= p0) {
+                const Pos at = beginOf(b, axis_);
+                if (isInstantTick(lane, b) && endOf(b, axis_) == at && at >= clipFrom &&
+                    (at < ze || atRunEnd)) {
+                    // A step that took no virtual time: a tick at its instant, one per column.
+                    const Pos c = std::min<Pos>(zoom_.columnOf(at), zoom_.width() - 2),
+                              next = zoom_.positionAtColumn(c + 1);
+                    tickList.push_back({int(c), &b});
+                    const std::size_t j = std::max(lane.firstBandFrom(axis_, i + 1, last, next), i + 1);
+                    i = endOf(lane.bands[j - 1], axis_) > next ? std::max(j - 1, i + 1) : j;
+                    continue;
+                }
                 ++i;
                 continue;
             }
@@ -282,6 +301,8 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
             i = endOf(lane.bands[j - 1], axis_) > next ? j - 1 : j;
         }
     }
+    for (const Tick& t : tickList)
+        p.fillRect(QRect(left + t.column, top, 2, height), bandColour(lane, *t.band));
     // The deadlock cycle: outlined and hatched, under the labels so they stay readable.
     if (!highlights.empty()) {
         p.save();
@@ -378,21 +399,29 @@ void TimelinePainter::paintGroup(QPainter& p, const Lane& lane, int left, int to
         const StateCounts* counts;
     };
     std::vector<Label> labels;
-    // Columns showing the same point are one run: a zoomed-in group is a few wide rectangles.
+    auto dominant = [](const StateCounts* sc) {
+        return sc ? int(std::max_element(sc->count.begin(), sc->count.end()) - sc->count.begin()) : -1;
+    };
+    // Columns showing the same point are one run: a zoomed-in group is a few wide rectangles. A label
+    // spans the columns where one state has the most tasks, and tells the make-up at its middle.
     const int width = zoom_.width();
-    int runStart = 0;
+    std::vector<const StateCounts*> samples(std::size_t(std::max(0, width)), nullptr);
+    int runStart = 0, labelStart = 0;
     const StateCounts* runCounts = nullptr;
     for (int c = 0; c <= width; ++c) {
         const StateCounts* sc = nullptr;
         if (c < width) {
             const Pos p0 = zoom_.positionAtColumn(c), p1 = zoom_.positionAtColumn(c + 1);
-            sc = lane.statesAt(axis_, p0 + std::max<Pos>(0, p1 - p0 - 1) / 2);
+            sc = samples[std::size_t(c)] = lane.statesAt(axis_, p0 + std::max<Pos>(0, p1 - p0 - 1) / 2);
+        }
+        if (c == width || dominant(sc) != dominant(c > 0 ? samples[std::size_t(c - 1)] : nullptr)) {
+            const StateCounts* middle =
+                c > labelStart ? samples[std::size_t((labelStart + c - 1) / 2)] : nullptr;
+            if (middle) labels.push_back({labelStart, c, middle});
+            labelStart = c;
         }
         if (c < width && sc == runCounts) continue;
-        if (runCounts) {
-            drawColumns(runStart, c, *runCounts);
-            labels.push_back({runStart, c, runCounts});
-        }
+        if (runCounts) drawColumns(runStart, c, *runCounts);
         runStart = c;
         runCounts = sc;
     }
@@ -525,9 +554,8 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
                 p.drawRect(swatch.adjusted(0, 0, -1, -1));
                 break;
             case LegendEntry::Type::Loop:
-                for (int k = 0; k < 3; ++k)
-                    p.fillRect(QRect(swatch.left() + 4 * k, swatch.top(), 4, swatch.height()),
-                               Palette::loopColor(ObjectId(k)));
+                p.fillRect(swatch.adjusted(0, 0, -6, 0), Palette::loopColor(true));
+                p.fillRect(swatch.adjusted(6, 0, 0, 0), Palette::loopColor(false));
                 break;
             case LegendEntry::Type::Holder:
                 p.fillRect(swatch.adjusted(0, 0, -6, 0), Palette::actorColor(0));
@@ -593,6 +621,11 @@ Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoi
         return hit;
     }
     hit.band = lane.bandAt(axis_, hit.position);
+    if (lane.kind == LaneKind::Loop || lane.kind == LaneKind::Task) {
+        // A tick (a step at an instant) near the mouse wins over the band it sits on.
+        const int tick = nearestTick(lane, x);
+        if (tick >= 0) hit.band = tick;
+    }
     if (hit.band >= 0) {
         const Band& b = lane.bands[std::size_t(hit.band)];
         // On the time axis many steps share an instant: a click lands on a step inside the band.
@@ -600,6 +633,25 @@ Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoi
         hit.step = std::clamp(hit.step, std::max(b.beginStep, 1u), std::max(lastStep, 1u));
     }
     return hit;
+}
+
+int TimelinePainter::nearestTick(const Lane& lane, double x) const {
+    const Pos from = zoom_.positionAtX(x - 4), to = zoom_.positionAtX(x + 4);
+    int best = -1;
+    double bestDistance = 4.5;
+    std::size_t i = lane.firstBandFrom(axis_, 0, lane.bands.size(), from);
+    for (int seen = 0; i < lane.bands.size() && seen < 4096; ++i, ++seen) {
+        const Band& b = lane.bands[i];
+        const Pos at = beginOf(b, axis_);
+        if (at > to) break;
+        if (endOf(b, axis_) != at || !isInstantTick(lane, b)) continue;
+        const double d = std::abs(zoom_.xOf(at) - x);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = int(i);
+        }
+    }
+    return best;
 }
 
 QString TimelinePainter::tooltip(const Hit& hit) const {
@@ -616,7 +668,25 @@ QString TimelinePainter::tooltip(const Hit& hit) const {
     if (hit.mark >= 0)
         return TimelineStrings::markTooltip(model_, lane, lane.mark(hit.markKind, std::size_t(hit.mark)));
     QString text;
-    if (hit.band >= 0) text = TimelineStrings::bandTooltip(model_, lane, lane.bands[std::size_t(hit.band)]);
+    if (hit.band >= 0) {
+        const Band& b = lane.bands[std::size_t(hit.band)];
+        if (lane.kind == LaneKind::Loop && beginOf(b, axis_) == endOf(b, axis_)) {
+            // Every step the loop took at this instant, in order.
+            std::size_t first = std::size_t(hit.band), last = first + 1;
+            const Pos at = beginOf(b, axis_);
+            while (first > 0 && beginOf(lane.bands[first - 1], axis_) == at &&
+                   endOf(lane.bands[first - 1], axis_) == at)
+                --first;
+            while (last < lane.bands.size() && beginOf(lane.bands[last], axis_) == at &&
+                   endOf(lane.bands[last], axis_) == at)
+                ++last;
+            std::vector<const Band*> steps;
+            for (std::size_t k = first; k < last; ++k) steps.push_back(&lane.bands[k]);
+            text = TimelineStrings::loopInstantTooltip(model_, lane, steps);
+        } else {
+            text = TimelineStrings::bandTooltip(model_, lane, b);
+        }
+    }
     if ((lane.kind == LaneKind::Loop && lane.countMax > 0) ||
         (lane.kind != LaneKind::Loop &&
          (!lane.counts.empty() || lane.kind == LaneKind::Lock || lane.kind == LaneKind::Queue ||

@@ -60,6 +60,8 @@ private:
     void paintCounts(QPainter& p, const Lane& lane, int left, int top, int height) const;
     void paintGroup(QPainter& p, const Lane& lane, int left, int top, int height) const;
     void paintName(QPainter& p, const Lane& lane, const QRect& name) const;
+    // The step at an instant (a tick on the time axis) within a few pixels of x, or -1.
+    int nearestTick(const Lane& lane, double x) const;
     void paintMarks(QPainter& p, const Lane& lane, int left, const QRect& row) const;
     void paintLegend(QPainter& p, const TimelineLayout& l) const;
 

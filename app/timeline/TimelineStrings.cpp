@@ -80,7 +80,7 @@ QString TimelineStrings::taskLegend(TaskState s) {
 }
 
 QString TimelineStrings::loopLegend() {
-    return tr("event loop runs a task (its colour, as by its name)");
+    return tr("event loop runs a task or callback (the colour changes at each switch)");
 }
 
 QString TimelineStrings::taskTitle(const TimelineModel& m, ObjectId task) {
@@ -91,6 +91,8 @@ QString TimelineStrings::taskTitle(const TimelineModel& m, ObjectId task) {
 }
 
 namespace {
+QString stepRange(std::uint32_t begin, std::uint32_t end);
+
 // A sleep's length as written in a program: "5 s", "0.5 s", "0.001 s".
 QString sleepLength(std::int32_t micros) {
     QString text = QString::number(micros / 1'000'000);
@@ -117,6 +119,20 @@ QString TimelineStrings::awaitedText(const TimelineModel& m, const Band& b) {
         default:
             return name;  // a task, a future (gather, to_thread(...)): its own name says it
     }
+}
+
+QString TimelineStrings::loopInstantTooltip(const TimelineModel& m, const Lane& lane,
+                                            const std::vector<const Band*>& steps) {
+    if (steps.empty()) return {};
+    constexpr std::size_t kShown = 12;
+    QString text = tr("%1's event loop at %2, %3:")
+                       .arg(m.actorName(lane.actor), tr("t = %1").arg(seconds(steps.front()->begin, 0)),
+                            stepRange(steps.front()->beginStep, steps.back()->endStep));
+    for (std::size_t k = 0; k < steps.size() && k < kShown; ++k)
+        text += QLatin1Char('\n') + taskTitle(m, steps[k]->object);
+    if (steps.size() > kShown)
+        text += QLatin1Char('\n') + tr("and %n more", nullptr, int(steps.size() - kShown));
+    return text;
 }
 
 QString TimelineStrings::groupSummary(const StateCounts& c) {

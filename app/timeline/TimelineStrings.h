@@ -29,6 +29,9 @@ public:
     static QString awaitedText(const TimelineModel& m, const Band& b);
     // A group lane at one point: "9998 waiting, 1 running, 1 done" (largest first), and its tooltip.
     static QString groupSummary(const StateCounts& c);
+    // The steps an event loop took at one instant (no virtual time passes while tasks run).
+    static QString loopInstantTooltip(const TimelineModel& m, const Lane& lane,
+                                      const std::vector<const Band*>& steps);
     static QString groupTooltip(const TimelineModel& m, const Lane& lane, const StateCounts* c,
                                 std::uint32_t step);
     static QString laneTitle(const Lane& lane);

@@ -1256,6 +1256,52 @@ private slots:
         w.grab();
     }
 
+    // A click on a task group's name shows its tasks and hides them again; G does it for every group; the
+    // export of what is on screen keeps the group as shown.
+    void widgetExpandsTaskGroups() {
+        const auto t = gatherRun(std::vector<std::chrono::nanoseconds>(45, 2s));
+        TimelineWidget w;
+        w.resize(900, 500);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        lockstep::app::TraceView view;
+        view.trace = t;
+        view.cursor = 1;
+        view.live = t->stepCount();
+        view.ended = true;
+        w.setView(view);
+        const TimelineModel& m = w.model();
+        QCOMPARE(m.laneCount(), 4);
+        const int row = 3;
+        QCOMPARE(m.lane(row).kind, LaneKind::TaskGroup);
+        const TimelineLayout& l = w.layoutInfo();
+        const QPoint name(l.names.left() + 20, l.laneTop(row, 0) + l.laneHeight / 2);
+        QVERIFY2(w.toolTipAt(name).contains("click the name"), qPrintable(w.toolTipAt(name)));
+        // The group's band tells how many tasks are in each state at that step.
+        const QString counts = w.toolTipAt(w.pointOf(row, m.stepCount() - 1));
+        QVERIFY2(counts.contains("worker() ×45") && counts.contains("45 done"), qPrintable(counts));
+        QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, name);
+        QCOMPARE(m.laneCount(), 4 + 45);
+        QVERIFY(m.lane(row).expanded);
+        QCOMPARE(w.visibleExportOptions().expandedGroups, QStringList{m.groupKey(row)});
+        // A member's band: its own state and what it waits on.
+        const Lane& member = m.lane(row + 1);
+        const QString tip = w.toolTipAt(w.pointOf(row + 1, member.bands[2].beginStep));
+        QVERIFY2(tip.contains("asyncio.sleep(2 s)"), qPrintable(tip));
+        QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, name);
+        QCOMPARE(m.laneCount(), 4);
+        QTest::keyClick(&w, Qt::Key_G);
+        QCOMPARE(m.laneCount(), 4 + 45);
+        QTest::keyClick(&w, Qt::Key_G);
+        QCOMPARE(m.laneCount(), 4);
+        // The loop's steps on the time axis: ticks at their instants, each instant's steps in the tooltip.
+        w.setAxis(Axis::Time);
+        const QString atStart = w.toolTipAt(w.pointOf(m.loopLane(0), 3));
+        QVERIFY2(atStart.contains("event loop at t = 0") && atStart.contains("\nworker"),
+                 qPrintable(atStart));
+        w.grab();
+    }
+
     void widgetRetranslates() {
         TimelineWidget w;
         QEvent change(QEvent::LanguageChange);
