@@ -50,6 +50,10 @@ struct Band {
     std::int32_t sleepMicros = -1;  // a task waiting in asyncio.sleep(): its length
 };
 
+// The end (step) of a band still open: an asyncio task's current state, which reaches past the end of the run
+// (time: kForever). Painting clips it to the window; tooltips to the run.
+inline constexpr std::uint32_t kOpenStep = UINT32_MAX;
+
 // How many tasks of a group are in each state, from a step (and instant) on: a group lane's step chart.
 struct StateCounts {
     std::uint32_t step = 0;

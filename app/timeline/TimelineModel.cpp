@@ -107,6 +107,11 @@ void TimelineModel::clear() {
     grouped_ = false;
     loopLane_.clear();
     loopTurns_.clear();
+    dirtyFrom_.clear();
+    dirtyLanes_.clear();
+    tailLanes_.clear();
+    holdObjects_.clear();
+    futureObjects_.clear();
     fixedLanes_.clear();
     rows_.clear();
     rowOf_.clear();
@@ -338,9 +343,20 @@ void TimelineModel::build(const Trace& trace) {
             hasFutures_ = true;
         }
     settled_.assign(lanes_.size(), 0);
+    // Lanes with tails, and objects whose open intervals make them: fixed once built (lanes added later
+    // are tasks' and groups', which have none), so an update walks these, not every task.
+    for (std::size_t i = 0; i < lanes_.size(); ++i)
+        if (lanes_[i].kind != LaneKind::Task && lanes_[i].kind != LaneKind::TaskGroup)
+            tailLanes_.push_back(int(i));
+    for (std::size_t o = 0; o < objects; ++o) {
+        if (holds_[o].lane >= 0) holdObjects_.push_back(ObjectId(o));
+        if (objectKinds_[o] == ObjectKind::Future) futureObjects_.push_back(ObjectId(o));
+    }
 
     stepTimes_.reserve(trace.stepCount());
     consume(trace, events);  // cannot fail: every lane it may need exists
+    // A run that is over has no next step: what its tasks did in its last step ends them there.
+    if (status_ != RunStatus::Running && !deferred_.empty()) applyDeferred(step_ + 1);
     eventCount_ = events;
     stepCount_ = trace.stepCount();
     endTime_ =
@@ -656,7 +672,7 @@ void TimelineModel::taskEvent(const Trace&, const TraceEvent& e, TaskState next,
     if (next == TaskState::Running) t.loop = e.actor;
     if (!t.created) {
         t.created = true;
-        t.cur = n;
+        openTask(o, n);
         countState(o, -1, next, step, e.time);
         return;
     }
@@ -673,33 +689,69 @@ void TimelineModel::taskEvent(const Trace&, const TraceEvent& e, TaskState next,
     if (t.cur.state == next && t.cur.awaited == n.awaited && t.cur.sleepMicros == n.sleepMicros) return;
     const TaskState from = t.cur.state;
     closeTask(o, step, e.time);
-    t.cur = n;
+    openTask(o, n);
     countState(o, int(from), next, step, e.time);
+}
+
+void TimelineModel::openTask(ObjectId o, const TaskInterval& state) {
+    TaskTrack& t = tasks_[o];
+    t.cur = state;
+    // Open to the end of the run, whatever that will be: closeTask() gives it its end.
+    Band b = bandOf(state, t.loop);
+    b.endStep = kOpenStep;
+    b.end = kForever;
+    auto& bands = lanes_[std::size_t(t.lane)].bands;
+    t.band = bands.size();
+    bands.push_back(b);
+    touch(t.lane, t.band);
+    t.loopBand = kNoBand;
+    if (state.state == TaskState::Running && t.loop < loopLane_.size() && loopLane_[t.loop] >= 0) {
+        // The same steps under the loop, naming the task.
+        b.object = o;
+        b.state = ActorState::Running;
+        t.loopBand = addLoopBand(t.loop, b);
+    }
 }
 
 void TimelineModel::closeTask(ObjectId o, std::uint32_t endStep, Nanos end) {
     TaskTrack& t = tasks_[o];
-    t.cur.endStep = endStep;
-    t.cur.end = end;
-    if (t.cur.endStep == t.cur.beginStep && t.cur.end == t.cur.begin) return;
-    const Band b = bandOf(t.cur, t.loop);
-    lanes_[std::size_t(t.lane)].bands.push_back(b);
-    if (t.cur.state == TaskState::Running && t.loop < loopLane_.size() && loopLane_[t.loop] >= 0) {
-        // The same steps under the loop, naming the task.
-        Band run = b;
-        run.object = o;
-        run.state = ActorState::Running;
-        addLoopBand(t.loop, run);
+    auto& bands = lanes_[std::size_t(t.lane)].bands;
+    if (t.band >= bands.size()) return;
+    if (endStep == t.cur.beginStep && end == t.cur.begin) {
+        bands.pop_back();  // an instant on both axes: nothing to draw (the open band is the lane's last)
+    } else {
+        bands[t.band].endStep = endStep;
+        bands[t.band].end = end;
+    }
+    touch(t.lane, t.band);
+    t.band = kNoBand;
+    if (t.loopBand != kNoBand) {
+        const int loopLane = loopLane_[t.loop];
+        Band& run = lanes_[std::size_t(loopLane)].bands[t.loopBand];
+        run.endStep = endStep;
+        run.end = end;
+        touch(loopLane, t.loopBand);
+        t.loopBand = kNoBand;
     }
 }
 
-void TimelineModel::addLoopBand(ActorId loop, Band b) {
+std::size_t TimelineModel::addLoopBand(ActorId loop, Band b) {
     LoopTurn& turn = loopTurns_[loop];
     if (b.object != turn.last) turn.shade = !turn.shade;
     turn.last = b.object;
     b.actor = loop;
     b.shade = turn.shade;
-    lanes_[std::size_t(loopLane_[loop])].bands.push_back(b);
+    auto& bands = lanes_[std::size_t(loopLane_[loop])].bands;
+    bands.push_back(b);
+    touch(loopLane_[loop], bands.size() - 1);
+    return bands.size() - 1;
+}
+
+void TimelineModel::touch(int lane, std::size_t fromBand) {
+    if (dirtyFrom_.size() < lanes_.size()) dirtyFrom_.resize(lanes_.size(), kNoBand);
+    std::size_t& from = dirtyFrom_[std::size_t(lane)];
+    if (from == kNoBand) dirtyLanes_.push_back(lane);
+    from = std::min(from, fromBand);
 }
 
 void TimelineModel::applyDeferred(std::uint32_t step) {
@@ -707,7 +759,7 @@ void TimelineModel::applyDeferred(std::uint32_t step) {
         TaskTrack& t = tasks_[o];
         const TaskState from = t.cur.state;
         closeTask(o, t.next.beginStep, t.next.begin);
-        t.cur = t.next;
+        openTask(o, t.next);
         t.deferred = false;
         countState(o, int(from), t.cur.state, step, t.cur.begin);
     }
@@ -818,8 +870,12 @@ void TimelineModel::appendOpenTails() {
     // Bands from the previous settled count on are new (the old tails were dropped there); lanes made since
     // (tasks, groups) have none settled.
     settled_.resize(lanes_.size(), 0);
-    const std::vector<std::size_t> changedFrom = settled_;
-    for (std::size_t i = 0; i < lanes_.size(); ++i) settled_[i] = lanes_[i].bands.size();
+    std::vector<std::size_t> changedFrom(tailLanes_.size());
+    for (std::size_t k = 0; k < tailLanes_.size(); ++k) {
+        const std::size_t i = std::size_t(tailLanes_[k]);
+        changedFrom[k] = settled_[i];
+        settled_[i] = lanes_[i].bands.size();
+    }
     const std::uint32_t endStep = stepCount_ + 1;
     for (std::size_t a = 0; a < current_.size(); ++a) {
         StateInterval c = current_[a];
@@ -827,41 +883,38 @@ void TimelineModel::appendOpenTails() {
         c.end = std::max(endTime_, c.begin);
         closeState(ActorId(a), c);
     }
-    for (const HoldState& h : holds_)
-        for (const HoldInterval& open : h.open)
+    for (ObjectId o : holdObjects_)
+        for (const HoldInterval& open : holds_[o].open)
             if (open.holder != kNoActor) {
                 HoldInterval tail = open;
                 tail.endStep = endStep;
                 tail.end = std::max(endTime_, open.begin);
-                lanes_[std::size_t(h.lane + open.slot)].bands.push_back(bandOf(tail));
+                lanes_[std::size_t(holds_[o].lane + open.slot)].bands.push_back(bandOf(tail));
             }
-    for (std::size_t o = 0; o < futures_.size(); ++o)
+    for (ObjectId o : futureObjects_)
         if (futureCreated_[o]) {
             FutureInterval tail = futures_[o];
             tail.endStep = endStep;
             tail.end = std::max(endTime_, tail.begin);
             lanes_[std::size_t(objectLane_[o])].bands.push_back(bandOf(tail));
         }
-    const std::vector<LoopTurn> turns = loopTurns_;
-    for (ObjectId o : taskObjects_) {
-        TaskTrack& t = tasks_[o];
-        if (!t.created) continue;
-        // As if the run ended here: a deferred change happens, then the state lasts to the end. The open
-        // state is put back, so the next update goes on from it.
-        const TaskTrack saved = t;
-        if (t.deferred) {
-            closeTask(o, t.next.beginStep, t.next.begin);
-            t.cur = t.next;
-        }
-        closeTask(o, std::max(endStep, t.cur.beginStep), std::max(endTime_, t.cur.begin));
-        t = saved;
+    // Task and loop lanes have no tails (their open bands reach to the end of any run) and change only where
+    // touched: those are the only task lanes to finish, so an update costs what it adds, not O(tasks).
+    dirtyFrom_.resize(lanes_.size(), kNoBand);
+    for (int lane : dirtyLanes_) {
+        const std::size_t i = std::size_t(lane);
+        if (lanes_[i].kind == LaneKind::Task) lanes_[i].finish(dirtyFrom_[i]);
     }
-    loopTurns_ = turns;
-    for (std::size_t i = 0; i < lanes_.size(); ++i) lanes_[i].finish(changedFrom[i]);
+    for (std::size_t k = 0; k < tailLanes_.size(); ++k) {
+        const std::size_t i = std::size_t(tailLanes_[k]);
+        lanes_[i].finish(std::min(changedFrom[k], dirtyFrom_[i]));
+    }
+    for (int lane : dirtyLanes_) dirtyFrom_[std::size_t(lane)] = kNoBand;
+    dirtyLanes_.clear();
 }
 
 void TimelineModel::dropOpenTails() {
-    for (std::size_t i = 0; i < lanes_.size(); ++i) lanes_[i].bands.resize(settled_[i]);
+    for (int i : tailLanes_) lanes_[std::size_t(i)].bands.resize(settled_[std::size_t(i)]);
 }
 
 int TimelineModel::actorLane(ActorId a) const {

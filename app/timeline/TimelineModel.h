@@ -108,13 +108,15 @@ private:
     void addObjects(const Trace& trace, std::size_t from);
     void addTaskLane(ObjectId o);
     void taskEvent(const Trace& trace, const TraceEvent& e, TaskState next, std::uint32_t step);
+    void openTask(ObjectId o, const TaskInterval& state);
     void closeTask(ObjectId o, std::uint32_t endStep, Nanos end);
     void applyDeferred(std::uint32_t step);
     void joinGroup(ObjectId o, const QString& key, const QString& what, bool future);
     void countState(ObjectId o, int from, TaskState to, std::uint32_t step, Nanos time);
     void computeRows();
     int laneOfActor(ActorId a) const { return a < actorLane_.size() ? actorLane_[a] : -1; }
-    void addLoopBand(ActorId loop, Band b);
+    std::size_t addLoopBand(ActorId loop, Band b);  // its index
+    void touch(int lane, std::size_t fromBand);
 
     struct WaitCount {
         int lane = -1;
@@ -144,12 +146,15 @@ private:
     // asyncio. A task's Running state lasts to the end of its step: the step is what the loop spent on it,
     // so a resume that suspends again in the same step still shows as one step of running (and a band of one
     // step under the loop). A change out of Running waits in `next` for the next step to begin.
+    static constexpr std::size_t kNoBand = SIZE_MAX;
     struct TaskTrack {
         TaskInterval cur;
         TaskInterval next;
         bool created = false;
         bool deferred = false;
         ActorId loop = kNoActor;  // the actor that resumed it last
+        std::size_t band = kNoBand;      // its open band (the lane's last)
+        std::size_t loopBand = kNoBand;  // while running: its open band under the loop
         int lane = -1;
         int group = -1;
     };
@@ -174,6 +179,13 @@ private:
         bool shade = false;
     };
     std::vector<LoopTurn> loopTurns_;  // by actor
+    // Task and loop lanes change in place (an open band gets its end): the lanes changed since the last
+    // finish(), and from which band.
+    std::vector<std::size_t> dirtyFrom_;  // by lane
+    std::vector<int> dirtyLanes_;
+    std::vector<int> tailLanes_;           // lanes with tails: all but tasks' and groups'
+    std::vector<ObjectId> holdObjects_;    // locks and semaphores
+    std::vector<ObjectId> futureObjects_;  // concurrent.futures futures
     std::vector<int> fixedLanes_;    // cores, locks, semaphores, signals, queues, futures, in order
     std::vector<int> rows_, rowOf_;  // row -> lane, lane -> row (-1: hidden)
     bool rowsDirty_ = true;

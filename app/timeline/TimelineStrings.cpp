@@ -380,8 +380,11 @@ QString TimelineStrings::bandTooltip(const TimelineModel& m, const Lane& lane, c
             break;
     }
     if (b.highlight) what += QLatin1Char('\n') + tr("part of the deadlock cycle");
-    return what + QLatin1Char('\n') + stepRange(b.beginStep, b.endStep) + QLatin1Char('\n') +
-           timeRange(b.begin, b.end);
+    // An open band (a task's current state) ends with the run so far.
+    const std::uint32_t endStep = std::min(b.endStep, m.stepCount() + 1);
+    const Nanos end = std::min(b.end, std::max(m.endTime(), b.begin));
+    return what + QLatin1Char('\n') + stepRange(b.beginStep, endStep) + QLatin1Char('\n') +
+           timeRange(b.begin, end);
 }
 
 QString TimelineStrings::markTooltip(const TimelineModel& m, const Lane& lane, const Mark& mk) {
