@@ -404,7 +404,7 @@ QString TimelineStrings::markTooltip(const TimelineModel& m, const Lane& lane, c
 
 QString TimelineStrings::countTooltip(const Lane& lane, int value) {
     if (lane.kind == LaneKind::Queue) return tr("%1: %n item(s) queued", nullptr, value).arg(lane.name);
-    if (lane.kind == LaneKind::Loop) return tr("ready queue: %n callback(s)", nullptr, value);
+    if (lane.kind == LaneKind::Loop) return tr("%n in the ready queue", nullptr, value);
     return tr("%1: %n waiting", nullptr, value).arg(lane.name);
 }
 

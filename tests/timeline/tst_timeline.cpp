@@ -3,7 +3,6 @@
 // platform.
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QRegularExpression>
@@ -211,6 +210,78 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
                 if (a.firstBand(axis, p) != b.firstBand(axis, p)) return a.name + ": running maxima";
     }
     return {};
+}
+
+// The asyncio protocol's events this branch's loop does not record yet (Woken, Cancelled, Callback, a
+// coroutine name on Create, a gather future, a wait on a queue, ready-queue lengths), written by hand as the
+// protocol says: Task-1 main() gathers Task-2 and Task-3 worker(); Task-3 cancels Task-2 and raises after 1
+// s.
+std::shared_ptr<Trace> protocolTrace() {
+    auto trace = std::make_shared<Trace>();
+    Trace& t = *trace;
+    t.addActor(ActorInfo{"MainThread", ActorKind::MainThread});
+    const ObjectId main = t.addObject(ObjectInfo{"Task-1", ObjectKind::AsyncTask, 0});
+    const ObjectId a = t.addObject(ObjectInfo{"Task-2", ObjectKind::AsyncTask, 0});
+    const ObjectId b = t.addObject(ObjectInfo{"Task-3", ObjectKind::AsyncTask, 0});
+    const ObjectId gather = t.addObject(ObjectInfo{"gather", ObjectKind::AsyncFuture, 0});
+    const ObjectId q = t.addObject(ObjectInfo{"q", ObjectKind::AsyncQueue, 0});
+    const ObjectId onDone = t.addObject(ObjectInfo{"on_done", ObjectKind::AsyncCallback, 0});
+    const ObjectId selector = t.addObject(ObjectInfo{"event loop", ObjectKind::EventLoop, 0});
+    Nanos now = 0;
+    auto add = [&](Op op, ObjectId o, Result r, std::int32_t arg = 0, std::uint8_t flags = 0) {
+        TraceEvent e;
+        e.time = now;
+        e.actor = 0;
+        e.op = op;
+        e.object = o;
+        e.result = r;
+        e.arg = arg;
+        e.flags = flags;
+        t.add(e);
+    };
+    auto str = [&](const char* text) { return std::int32_t(t.intern(text)); };
+    t.beginStep();  // 1
+    add(Op::Create, main, Result::Ok, str("main"), TraceEvent::ArgIsString);
+    t.beginStep();  // 2: main creates two workers and gathers them
+    add(Op::Resume, main, Result::Started, 1);
+    add(Op::Create, a, Result::Ok, str("worker"), TraceEvent::ArgIsString);
+    add(Op::Create, b, Result::Ok, str("worker"), TraceEvent::ArgIsString);
+    add(Op::Create, gather, Result::Ok);
+    add(Op::Await, main, Result::Blocked, std::int32_t(gather));
+    t.beginStep();  // 3: Task-2 waits on the queue
+    add(Op::Resume, a, Result::Started, 2);
+    add(Op::Await, a, Result::Blocked, std::int32_t(q));
+    t.beginStep();  // 4: a callback scheduled with call_soon
+    add(Op::Callback, onDone, Result::Ok, 2);
+    t.beginStep();  // 5: Task-3 cancels Task-2 and sleeps 1 s
+    add(Op::Resume, b, Result::Started, 1);
+    add(Op::Cancel, a, Result::Ok);
+    add(Op::Await, a, Result::Woken);
+    add(Op::Await, b, Result::Blocked, 1'000'000, TraceEvent::ArgIsMicros);
+    t.beginStep();  // 6: Task-2 ends cancelled
+    add(Op::Resume, a, Result::Ok, 1);
+    add(Op::Run, a, Result::Cancelled);
+    t.beginStep();  // 7: nothing ready: select() until the timer
+    add(Op::Wait, selector, Result::Blocked, 1'000'000, TraceEvent::ArgIsMicros | TraceEvent::HasTimeout);
+    now = kSecond;
+    t.beginStep();  // 8
+    add(Op::Wait, selector, Result::Timeout);
+    add(Op::Await, b, Result::Woken);
+    t.beginStep();  // 9: Task-3 raises
+    add(Op::Resume, b, Result::Ok, 1);
+    add(Op::Run, b, Result::Error, str("ValueError: bad"), TraceEvent::ArgIsString);
+    t.beginStep();  // 10: gather's callback sees it, fails, wakes main
+    add(Op::Callback, gather, Result::Ok, 2);
+    add(Op::Run, gather, Result::Error, str("ValueError: bad"), TraceEvent::ArgIsString);
+    add(Op::Await, main, Result::Woken);
+    t.beginStep();  // 11
+    add(Op::Resume, main, Result::Ok, 1);
+    add(Op::Run, main, Result::Done, str("42"), TraceEvent::ArgIsString);
+    t.beginStep();  // 12: asyncio.run() returns 42, the program prints it
+    add(Op::Print, kNoObject, Result::Ok, str("42"), TraceEvent::ArgIsString);
+    t.outcomeMut().status = RunStatus::Finished;
+    t.outcomeMut().endTime = now;
+    return trace;
 }
 
 }  // namespace
@@ -748,70 +819,11 @@ private slots:
     // Events this branch's loop does not record yet (Woken, Cancelled, Callback, a coroutine name on Create,
     // a future, waits on a queue, ready-queue lengths), in a trace written by hand as the protocol says.
     void taskLanesOfTheWholeProtocol() {
-        Trace t;
-        t.addActor(ActorInfo{"MainThread", ActorKind::MainThread});
-        const ObjectId main = t.addObject(ObjectInfo{"Task-1", ObjectKind::AsyncTask, 0});
-        const ObjectId a = t.addObject(ObjectInfo{"Task-2", ObjectKind::AsyncTask, 0});
-        const ObjectId b = t.addObject(ObjectInfo{"Task-3", ObjectKind::AsyncTask, 0});
-        const ObjectId gather = t.addObject(ObjectInfo{"gather", ObjectKind::AsyncFuture, 0});
-        const ObjectId q = t.addObject(ObjectInfo{"q", ObjectKind::AsyncQueue, 0});
-        const ObjectId onDone = t.addObject(ObjectInfo{"on_done", ObjectKind::AsyncCallback, 0});
-        const ObjectId selector = t.addObject(ObjectInfo{"event loop", ObjectKind::EventLoop, 0});
-        Nanos now = 0;
-        auto add = [&](Op op, ObjectId o, Result r, std::int32_t arg = 0, std::uint8_t flags = 0) {
-            TraceEvent e;
-            e.time = now;
-            e.actor = 0;
-            e.op = op;
-            e.object = o;
-            e.result = r;
-            e.arg = arg;
-            e.flags = flags;
-            t.add(e);
-        };
-        auto str = [&](const char* text) { return std::int32_t(t.intern(text)); };
-        t.beginStep();  // 1
-        add(Op::Create, main, Result::Ok, str("main"), TraceEvent::ArgIsString);
-        t.beginStep();  // 2: main creates two workers and gathers them
-        add(Op::Resume, main, Result::Started, 1);
-        add(Op::Create, a, Result::Ok, str("worker"), TraceEvent::ArgIsString);
-        add(Op::Create, b, Result::Ok, str("worker"), TraceEvent::ArgIsString);
-        add(Op::Create, gather, Result::Ok);
-        add(Op::Await, main, Result::Blocked, std::int32_t(gather));
-        t.beginStep();  // 3: Task-2 waits on the queue
-        add(Op::Resume, a, Result::Started, 2);
-        add(Op::Await, a, Result::Blocked, std::int32_t(q));
-        t.beginStep();  // 4: a callback scheduled with call_soon
-        add(Op::Callback, onDone, Result::Ok, 2);
-        t.beginStep();  // 5: Task-3 cancels Task-2 and sleeps 1 s
-        add(Op::Resume, b, Result::Started, 1);
-        add(Op::Cancel, a, Result::Ok);
-        add(Op::Await, a, Result::Woken);
-        add(Op::Await, b, Result::Blocked, 1'000'000, TraceEvent::ArgIsMicros);
-        t.beginStep();  // 6: Task-2 ends cancelled
-        add(Op::Resume, a, Result::Ok, 1);
-        add(Op::Run, a, Result::Cancelled);
-        t.beginStep();  // 7: nothing ready: select() until the timer
-        add(Op::Wait, selector, Result::Blocked, 1'000'000, TraceEvent::ArgIsMicros | TraceEvent::HasTimeout);
-        now = kSecond;
-        t.beginStep();  // 8
-        add(Op::Wait, selector, Result::Timeout);
-        add(Op::Await, b, Result::Woken);
-        t.beginStep();  // 9: Task-3 raises
-        add(Op::Resume, b, Result::Ok, 1);
-        add(Op::Run, b, Result::Error, str("ValueError: bad"), TraceEvent::ArgIsString);
-        t.beginStep();  // 10: gather's callback sees it, fails, wakes main
-        add(Op::Callback, gather, Result::Ok, 2);
-        add(Op::Run, gather, Result::Error, str("ValueError: bad"), TraceEvent::ArgIsString);
-        add(Op::Await, main, Result::Woken);
-        t.beginStep();  // 11
-        add(Op::Resume, main, Result::Ok, 1);
-        add(Op::Run, main, Result::Done, str("42"), TraceEvent::ArgIsString);
-        t.beginStep();  // 12: asyncio.run() returns 42, the program prints it
-        add(Op::Print, kNoObject, Result::Ok, str("42"), TraceEvent::ArgIsString);
-        t.outcomeMut().status = RunStatus::Finished;
-        t.outcomeMut().endTime = now;
-
+        const auto trace = protocolTrace();
+        const Trace& t = *trace;
+        auto id = [&t](const char* name) { return t.findObject(name); };
+        const ObjectId main = id("Task-1"), a = id("Task-2"), b = id("Task-3"), gather = id("gather"),
+                       onDone = id("on_done");
         const TimelineModel m(t);
         QVERIFY2(taskLanesDifference(t, m).isEmpty(), qPrintable(taskLanesDifference(t, m)));
         using S = TaskState;
