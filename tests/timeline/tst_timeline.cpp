@@ -184,7 +184,8 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
             if (p.beginStep != q.beginStep || p.endStep != q.endStep || p.begin != q.begin ||
                 p.end != q.end || p.state != q.state || p.object != q.object || p.actor != q.actor ||
                 p.op != q.op || p.core != q.core || p.highlight != q.highlight || p.future != q.future ||
-                p.task != q.task || p.sleepMicros != q.sleepMicros || p.hasTimeout != q.hasTimeout)
+                p.task != q.task || p.sleepMicros != q.sleepMicros || p.hasTimeout != q.hasTimeout ||
+                p.shade != q.shade)
                 return QString("%1: band %2 differs").arg(a.name).arg(k);
         }
         for (std::size_t m = 0; m < kMarkKinds; ++m) {
