@@ -23,8 +23,13 @@ void Lane::finish(std::size_t fromBand) {
         maxEndStep_[i] = s;
         maxEndTime_[i] = t;
     }
-    countMax = 0;
-    for (const CountPoint& c : counts) countMax = std::max(countMax, c.value);
+    if (counts.size() < countsSeen_) {
+        countsSeen_ = 0;
+        settledCountMax_ = 0;
+    }
+    for (; countsSeen_ + 1 < counts.size(); ++countsSeen_)
+        settledCountMax_ = std::max(settledCountMax_, counts[countsSeen_].value);
+    countMax = counts.empty() ? 0 : std::max(settledCountMax_, counts.back().value);
 }
 
 std::size_t Lane::firstBand(Axis a, Pos begin) const {
@@ -80,8 +85,20 @@ int Lane::countAt(Axis a, Pos p) const {
     return i == 0 ? 0 : counts[i - 1].value;
 }
 
+std::size_t Lane::firstStates(Axis a, Pos p) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(states.begin(), states.end(), p,
+                         [a](const StateCounts& c, Pos v) { return posOf(c, a) < v; }) -
+        states.begin());
+}
+
+const StateCounts* Lane::statesAt(Axis a, Pos p) const {
+    const std::size_t i = firstStates(a, p + 1);
+    return i == 0 ? nullptr : &states[i - 1];
+}
+
 bool Lane::empty() const {
-    if (!bands.empty() || !counts.empty()) return false;
+    if (!bands.empty() || !counts.empty() || !states.empty()) return false;
     for (const auto& list : marks)
         if (!list.empty()) return false;
     return true;

@@ -13,11 +13,27 @@
 
 namespace lockstep::timeline {
 
-enum class LaneKind : std::uint8_t { Actor, Core, Lock, SemaphoreSlot, SemaphoreWaiting, Signal, Queue, Future };
+// Task lanes show an asyncio task's or future's states; a TaskGroup lane, the states of many tasks of one
+// coroutine function at once (how many are in each); a Loop lane, what an event loop runs at each step.
+enum class LaneKind : std::uint8_t {
+    Actor,
+    Core,
+    Lock,
+    SemaphoreSlot,
+    SemaphoreWaiting,
+    Signal,
+    Queue,
+    Future,
+    Task,
+    TaskGroup,
+    Loop
+};
 
 // A state interval of an actor (actor lanes), an actor computing on a core (core lanes), an actor holding
-// a lock or a semaphore slot (hold lanes; state is Running there), or a future's state (future lanes: `future`,
-// and `actor` as in FutureInterval: the submitter, the worker, or who cancelled it).
+// a lock or a semaphore slot (hold lanes; state is Running there), or a future's state (future lanes:
+// `future`, and `actor` as in FutureInterval: the submitter, the worker, or who cancelled it). Task lanes:
+// `task` is the state; while Waiting, `object` is what the task awaits (kNoObject for a sleep, whose length
+// is `sleepMicros`). Loop lanes: `object` is the task or callback the loop runs, `actor` the loop's actor.
 struct Band {
     std::uint32_t beginStep = 0, endStep = 0;
     Nanos begin = 0, end = 0;
@@ -28,6 +44,21 @@ struct Band {
     std::uint8_t core = 0;
     bool highlight = false;  // part of the deadlock cycle
     FutureState future = FutureState::Pending;
+    TaskState task = TaskState::Pending;
+    bool hasTimeout = false;        // a task waiting with a timeout
+    bool shade = false;             // loop lanes: flips where the loop turns to another task or callback
+    std::int32_t sleepMicros = -1;  // a task waiting in asyncio.sleep(): its length
+};
+
+// The end (step) of a band still open: an asyncio task's current state, which reaches past the end of the run
+// (time: kForever). Painting clips it to the window; tooltips to the run.
+inline constexpr std::uint32_t kOpenStep = UINT32_MAX;
+
+// How many tasks of a group are in each state, from a step (and instant) on: a group lane's step chart.
+struct StateCounts {
+    std::uint32_t step = 0;
+    Nanos time = 0;
+    std::array<std::int32_t, std::size_t(TaskState::Count_)> count{};
 };
 
 enum class MarkKind : std::uint8_t {
@@ -67,19 +98,29 @@ inline Pos posOf(const Mark& m, Axis a) {
 inline Pos posOf(const CountPoint& c, Axis a) {
     return a == Axis::Steps ? Pos(c.step) : c.time;
 }
+inline Pos posOf(const StateCounts& c, Axis a) {
+    return a == Axis::Steps ? Pos(c.step) : c.time;
+}
 
 class Lane {
 public:
     LaneKind kind = LaneKind::Actor;
     QString name;
     ActorId actor = kNoActor;     // actor lanes
-    ObjectId object = kNoObject;  // lock, semaphore, signal, queue and future lanes
+    ObjectId object = kNoObject;  // lock, semaphore, signal, queue, future and task lanes
     int index = 0;                // core number or semaphore slot
     bool inCycle = false;         // an actor or object of the deadlock cycle
+    // Task lanes: the coroutine function's name ("worker"), empty when the trace does not say; group lanes:
+    // what the group's tasks run (the coroutine, or the futures' name).
+    QString coroutine;
+    int members = 0;        // group lanes: tasks in the group
+    bool expanded = false;  // group lanes: its tasks' lanes are shown under it
+    bool inGroup = false;   // task lanes: shown under their expanded group
     std::vector<Band> bands;
     std::array<std::vector<Mark>, kMarkKinds> marks;
     std::vector<CountPoint> counts;  // value from each point on (a step chart)
     int countMax = 0;
+    std::vector<StateCounts> states;  // group lanes: the group's make-up from each point on
 
     // Call once the arrays are filled or extended (bands from `fromBand` on are new): builds the running
     // maxima of band ends, which make "first band ending after x" a binary search even on lanes with gaps
@@ -103,12 +144,19 @@ public:
     // Count points at or after p; the value at p (0 before the first point).
     std::size_t firstCount(Axis a, Pos p) const;
     int countAt(Axis a, Pos p) const;
+    // Group lanes: state points at or after p; the make-up at p (nullptr before the first point).
+    std::size_t firstStates(Axis a, Pos p) const;
+    const StateCounts* statesAt(Axis a, Pos p) const;
 
     bool empty() const;
 
 private:
     std::vector<std::uint32_t> maxEndStep_;
     std::vector<Nanos> maxEndTime_;
+    // countMax over the points before the last (only the last point may still change: a step's value is
+    // rewritten until the step ends), so finish() reads only new points.
+    std::size_t countsSeen_ = 0;
+    int settledCountMax_ = 0;
 };
 
 }  // namespace lockstep::timeline

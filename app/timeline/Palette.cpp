@@ -54,6 +54,32 @@ QColor Palette::futureColor(FutureState s) {
     return QColor(Qt::transparent);
 }
 
+QColor Palette::taskColor(TaskState s) {
+    switch (s) {
+        case TaskState::Pending:
+            return QColor(0xF8, 0xF2, 0xA8);
+        case TaskState::Ready:
+            return kYellow;
+        case TaskState::Running:
+            return kBluishGreen;
+        case TaskState::Waiting:
+            return kSkyBlue;
+        case TaskState::Done:
+            return futureColor(FutureState::Finished);
+        case TaskState::Failed:
+            return futureColor(FutureState::Failed);
+        case TaskState::Cancelled:
+            return futureColor(FutureState::Cancelled);
+        case TaskState::Count_:
+            break;
+    }
+    return QColor(Qt::transparent);
+}
+
+QColor Palette::loopColor(bool shade) {
+    return shade ? kOrange : kReddishPurple;
+}
+
 QColor Palette::actorColor(ActorId a) {
     static const std::array<QColor, 7> hues{kOrange, kSkyBlue,       kBluishGreen, kYellow,
                                             kBlue,   kReddishPurple, kVermillion};

@@ -16,6 +16,13 @@ public:
     // A future's lane: waiting in the queue like a ready thread (yellow), running like a running thread
     // (green), then blue when it has its result, vermillion when it raised, grey when it was cancelled.
     static QColor futureColor(FutureState s);
+    // An asyncio task's lane, in the future lanes' colours: pale yellow before its first step, yellow in the
+    // ready queue, green while the loop runs it, sky blue while it waits (a sleeping thread's colour: it
+    // holds no thread), then blue, vermillion or grey as a future ends.
+    static QColor taskColor(TaskState s);
+    // What an event loop runs: two hues outside the task states', taking turns at each change of task or
+    // callback, so every switch shows even where the steps are too narrow for names.
+    static QColor loopColor(bool shade);
     // Holders and computing actors: the seven Okabe–Ito hues, then the same hues lighter.
     static QColor actorColor(ActorId a);
     static QColor markColor(MarkKind k);

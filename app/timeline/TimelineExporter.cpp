@@ -47,7 +47,9 @@ bool checkExportOptions(const ExportOptions& o, QString* error) {
 
 bool exportTimeline(const Trace& trace, const ExportOptions& options, QString* error) {
     if (!checkExportOptions(options, error)) return false;
-    return exportTimeline(TimelineModel(trace), options, error);
+    TimelineModel model(trace);
+    model.setExpandedGroups(options.expandedGroups);
+    return exportTimeline(model, options, error);
 }
 
 bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString* error) {
@@ -59,6 +61,15 @@ bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString*
     const QFont font = TimelineLayout::defaultFont();
     const bool withTitle = !o.title.isEmpty();
     const int height = TimelineLayout::preferredHeight(o.width, model, font, withTitle, true);
+    // Past this, painters and image formats give up (and a picture of thousands of lanes says nothing).
+    constexpr int kMaxHeight = 32000;
+    if (height > kMaxHeight)
+        return fail(TimelineStrings::tr(
+                        "the timeline is %1 pixels high with its %2 lanes, more than %3: collapse the "
+                        "task groups before exporting")
+                        .arg(height)
+                        .arg(model.laneCount())
+                        .arg(kMaxHeight));
     const TimelineLayout layout =
         TimelineLayout::compute(QRect(0, 0, o.width, height), model, font, withTitle, true);
     ZoomState zoom;

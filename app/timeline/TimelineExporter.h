@@ -4,6 +4,7 @@
 // (text is laid out with the platform's fonts; the offscreen platform will do).
 
 #include <QString>
+#include <QStringList>
 #include <cstdint>
 
 #include "lockstep/Trace.h"
@@ -26,12 +27,14 @@ struct ExportOptions {
     Pos begin = 0, end = 0;
     QString title;             // a title row when not empty
     std::uint32_t cursor = 0;  // a cursor line at this step (0: none)
+    QStringList expandedGroups;  // asyncio task groups shown with their tasks' lanes (TimelineModel keys)
 };
 
 ExportFormat exportFormat(const QString& path);
 // Checks the extension, the width and the range without writing anything; the message says what to change.
 bool checkExportOptions(const ExportOptions& options, QString* error);
 
+// The trace's lanes, task groups expanded as the options say; or a model's lanes as they are.
 bool exportTimeline(const Trace& trace, const ExportOptions& options, QString* error);
 bool exportTimeline(const TimelineModel& model, const ExportOptions& options, QString* error);
 

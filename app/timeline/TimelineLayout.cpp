@@ -20,6 +20,12 @@ std::vector<LegendEntry> makeLegendEntries(const TimelineModel& m) {
         for (FutureState s : {FutureState::Pending, FutureState::Running, FutureState::Finished, FutureState::Failed,
                               FutureState::Cancelled})
             out.push_back({LegendEntry::Type::Future, int(s), TimelineStrings::futureLegend(s), {}});
+    if (m.hasTasks()) {
+        for (TaskState s : {TaskState::Pending, TaskState::Ready, TaskState::Running, TaskState::Waiting,
+                            TaskState::Done, TaskState::Failed, TaskState::Cancelled})
+            out.push_back({LegendEntry::Type::Task, int(s), TimelineStrings::taskLegend(s), {}});
+        out.push_back({LegendEntry::Type::Loop, 0, TimelineStrings::loopLegend(), {}});
+    }
     out.push_back({LegendEntry::Type::Holder, 0, TimelineStrings::holderLegend(), {}});
     out.push_back({LegendEntry::Type::Count, 0, TimelineStrings::countLegend(), {}});
     out.push_back({LegendEntry::Type::Cycle, 0, TimelineStrings::cycleLegend(), {}});
@@ -60,8 +66,27 @@ TimelineLayout TimelineLayout::compute(const QRect& outer, const TimelineModel& 
     l.outer = outer;
     l.laneHeight = std::max(22, fm.height() + 8);
     int nameWidth = fm.horizontalAdvance(TimelineStrings::axisTitle(Axis::Time));
-    for (const Lane& lane : m.lanes())
-        nameWidth = std::max(nameWidth, fm.horizontalAdvance(TimelineStrings::laneTitle(lane)));
+    // Thousands of task rows (an expanded group) have titles of a few shapes: past the first hundred, only a
+    // title with more characters than any measured may be wider, so only those are measured.
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    int taskRows = 0;
+    qsizetype longestTask = 0;
+    for (int i = 0; i < m.laneCount(); ++i) {
+        const Lane& lane = m.lane(i);
+        const QString title = TimelineStrings::laneTitle(lane);
+        int extra = 0;
+        if (lane.kind == LaneKind::Task) {
+            if (++taskRows > 100 && title.size() <= longestTask) continue;
+            longestTask = std::max(longestTask, title.size());
+            extra = (lane.inGroup ? 12 : 0) + 6;  // indent, colour stripe
+        } else if (lane.kind == LaneKind::TaskGroup) {
+            nameWidth = std::max(nameWidth, boldMetrics.horizontalAdvance(title) + 12);
+            continue;
+        }
+        nameWidth = std::max(nameWidth, fm.horizontalAdvance(title) + extra);
+    }
     nameWidth = std::clamp(nameWidth + 16, 64, std::max(64, std::min(240, outer.width() / 3)));
 
     int top = outer.top();

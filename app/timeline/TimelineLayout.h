@@ -13,9 +13,9 @@ namespace lockstep::timeline {
 class TimelineModel;
 
 struct LegendEntry {
-    enum class Type { State, Mark, Holder, Count, Cycle, Future };
+    enum class Type { State, Mark, Holder, Count, Cycle, Future, Task, Loop };
     Type type = Type::State;
-    int value = 0;  // ActorState, MarkKind or FutureState
+    int value = 0;  // ActorState, MarkKind, FutureState or TaskState
     QString text;
     QRect rect;  // swatch and text
 };

@@ -15,6 +15,14 @@ bool isSemaphoreKind(ObjectKind k) {
 bool isSignalKind(ObjectKind k) {
     return k == ObjectKind::Event || k == ObjectKind::Condition || k == ObjectKind::Barrier;
 }
+bool isTaskKind(ObjectKind k) {
+    return k == ObjectKind::AsyncTask || k == ObjectKind::AsyncFuture;
+}
+// Objects whose lanes sit in a fixed section, built in one go: one appearing mid-run rebuilds the model.
+bool hasFixedLane(ObjectKind k) {
+    return isLockKind(k) || isSemaphoreKind(k) || isSignalKind(k) || k == ObjectKind::Queue ||
+           k == ObjectKind::Future;
+}
 
 Band bandOf(const StateInterval& s, ActorId actor) {
     Band b;
@@ -52,6 +60,20 @@ Band bandOf(const FutureInterval& f) {
     return b;
 }
 
+Band bandOf(const TaskInterval& t, ActorId loop) {
+    Band b;
+    b.beginStep = t.beginStep;
+    b.endStep = t.endStep;
+    b.begin = t.begin;
+    b.end = t.end;
+    b.actor = loop;
+    b.task = t.state;
+    b.object = t.awaited;
+    b.sleepMicros = t.sleepMicros;
+    b.hasTimeout = t.hasTimeout;
+    return b;
+}
+
 bool sameEvent(const TraceEvent& x, const TraceEvent& y) {
     return x.time == y.time && x.object == y.object && x.arg == y.arg && x.actor == y.actor && x.op == y.op &&
            x.result == y.result && x.flags == y.flags;
@@ -76,6 +98,24 @@ void TimelineModel::clear() {
     futureCreated_.clear();
     futureOutcomes_.clear();
     hasFutures_ = false;
+    tasks_.clear();
+    taskObjects_.clear();
+    deferred_.clear();
+    coroutines_.clear();
+    groups_.clear();
+    groupByKey_.clear();
+    grouped_ = false;
+    loopLane_.clear();
+    loopTurns_.clear();
+    dirtyFrom_.clear();
+    dirtyLanes_.clear();
+    tailLanes_.clear();
+    holdObjects_.clear();
+    futureObjects_.clear();
+    fixedLanes_.clear();
+    rows_.clear();
+    rowOf_.clear();
+    rowsDirty_ = true;
     coreLane_.clear();
     objectKinds_.clear();
     processed_ = 0;
@@ -100,13 +140,17 @@ bool TimelineModel::update(const Trace& trace) {
     // A trace cleared and filled again (a restart into the same Trace) shows as a different last event.
     const bool sameHistory =
         processed_ == 0 || (events >= processed_ && sameEvent(trace.event(processed_ - 1), lastEvent_));
-    if (!sameHistory || trace.actorCount() != actorNames_.size() ||
-        trace.objectCount() != objectNames_.size() || trace.outcome().status != status_ ||
-        trace.cycles().size() != cycleCount_) {
+    const std::size_t knownObjects = objectNames_.size(), objects = trace.objectCount();
+    bool rebuild = !sameHistory || trace.actorCount() != actorNames_.size() || objects < knownObjects ||
+                   trace.outcome().status != status_ || trace.cycles().size() != cycleCount_;
+    for (std::size_t o = knownObjects; o < objects && !rebuild; ++o)
+        rebuild = hasFixedLane(trace.object(ObjectId(o)).kind);
+    if (rebuild) {
         build(trace);
         return true;
     }
     dropOpenTails();
+    addObjects(trace, knownObjects);
     if (!consume(trace, events)) {
         build(trace);
         return true;
@@ -115,7 +159,39 @@ bool TimelineModel::update(const Trace& trace) {
     stepCount_ = trace.stepCount();
     endTime_ = eventCount_ ? trace.event(eventCount_ - 1).time : 0;  // still running (a new status rebuilt)
     appendOpenTails();
+    if (rowsDirty_) computeRows();
     return true;
+}
+
+void TimelineModel::addObjects(const Trace& trace, std::size_t from) {
+    const std::size_t objects = trace.objectCount();
+    for (std::size_t o = from; o < objects; ++o) {
+        const ObjectInfo& info = trace.object(ObjectId(o));
+        objectNames_.push_back(QString::fromStdString(info.name));
+        objectKinds_.push_back(info.kind);
+    }
+    objectLane_.resize(objects, -1);
+    waits_.resize(objects);
+    holds_.resize(objects);
+    queueCount_.resize(objects, 0);
+    futures_.resize(objects);
+    futureCreated_.resize(objects, 0);
+    futureOutcomes_.resize(objects);
+    tasks_.resize(objects);
+    coroutines_.resize(objects);
+    for (std::size_t o = from; o < objects; ++o)
+        if (isTaskKind(objectKinds_[o])) addTaskLane(ObjectId(o));
+}
+
+void TimelineModel::addTaskLane(ObjectId o) {
+    Lane lane;
+    lane.kind = LaneKind::Task;
+    lane.name = objectNames_[o];
+    lane.object = o;
+    tasks_[o].lane = objectLane_[o] = int(lanes_.size());
+    lanes_.push_back(std::move(lane));
+    taskObjects_.push_back(o);
+    rowsDirty_ = true;
 }
 
 void TimelineModel::build(const Trace& trace) {
@@ -127,10 +203,7 @@ void TimelineModel::build(const Trace& trace) {
     const std::size_t actors = trace.actorCount(), objects = trace.objectCount();
     for (std::size_t a = 0; a < actors; ++a)
         actorNames_.push_back(QString::fromStdString(trace.actor(ActorId(a)).name));
-    for (std::size_t o = 0; o < objects; ++o) {
-        objectNames_.push_back(QString::fromStdString(trace.object(ObjectId(o)).name));
-        objectKinds_.push_back(trace.object(ObjectId(o)).kind);
-    }
+    addObjects(trace, 0);  // the task lanes; their rows go after the actors'
 
     const int outcomeCycle = trace.outcome().deadlockCycle;
     if (outcomeCycle >= 0 && std::size_t(outcomeCycle) < trace.cycles().size()) {
@@ -148,18 +221,14 @@ void TimelineModel::build(const Trace& trace) {
                std::find(cycle_.objects.begin(), cycle_.objects.end(), o) != cycle_.objects.end();
     };
 
-    // The lanes, in display order: actors, cores, locks, semaphores, signals, queues, futures.
+    // The lanes, in display order: actors (each event loop's lane under its actor), asyncio tasks and
+    // futures, then the fixed sections: cores, locks, semaphores, signals, queues, futures.
     actorLane_.assign(actors, -1);
-    objectLane_.assign(objects, -1);
+    loopLane_.assign(actors, -1);
+    loopTurns_.assign(actors, LoopTurn{});
     current_.assign(actors, StateInterval{});
     for (StateInterval& c : current_) c.beginStep = 1;
     waitingOn_.assign(actors, {});
-    waits_.assign(objects, {});
-    holds_.assign(objects, {});
-    queueCount_.assign(objects, 0);
-    futures_.assign(objects, FutureInterval{});
-    futureCreated_.assign(objects, 0);
-    futureOutcomes_.assign(objects, QString());
     for (std::size_t a = 0; a < actors; ++a) {
         Lane lane;
         lane.kind = LaneKind::Actor;
@@ -169,11 +238,20 @@ void TimelineModel::build(const Trace& trace) {
         actorLane_[a] = int(lanes_.size());
         lanes_.push_back(std::move(lane));
     }
-    // Core lanes exist for the cores some burst ran on (a run without work() has none).
+    // Core lanes exist for the cores some burst ran on (a run without work() has none); loop lanes for the
+    // actors that ran an event loop.
     int cores = 0;
     for (std::size_t i = 0; i < events; ++i) {
         const TraceEvent& e = trace.event(i);
         if (e.op == Op::Work && e.result == Result::Started) cores = std::max(cores, int(e.core) + 1);
+        if ((e.op == Op::Resume || e.op == Op::Callback) && e.actor < actors && loopLane_[e.actor] < 0) {
+            Lane lane;
+            lane.kind = LaneKind::Loop;
+            lane.name = actorNames_[e.actor];
+            lane.actor = e.actor;
+            loopLane_[e.actor] = int(lanes_.size());
+            lanes_.push_back(std::move(lane));
+        }
     }
     for (int c = 0; c < cores; ++c) {
         Lane lane;
@@ -181,6 +259,7 @@ void TimelineModel::build(const Trace& trace) {
         lane.index = c;
         lane.name = QStringLiteral("core %1").arg(c);
         coreLane_.push_back(int(lanes_.size()));
+        fixedLanes_.push_back(int(lanes_.size()));
         lanes_.push_back(std::move(lane));
     }
     auto countWaiters = [&](ObjectId o, int lane) {
@@ -197,6 +276,7 @@ void TimelineModel::build(const Trace& trace) {
             objectLane_[o] = holds_[o].lane = int(lanes_.size());
             holds_[o].open.resize(1);
             countWaiters(ObjectId(o), int(lanes_.size()));
+            fixedLanes_.push_back(int(lanes_.size()));
             lanes_.push_back(std::move(lane));
         }
     for (std::size_t o = 0; o < objects; ++o)
@@ -219,6 +299,7 @@ void TimelineModel::build(const Trace& trace) {
                 lane.name = QStringLiteral("%1[%2]").arg(objectNames_[o]).arg(s + 1);
                 lane.object = ObjectId(o);
                 lane.index = s;
+                fixedLanes_.push_back(int(lanes_.size()));
                 lanes_.push_back(std::move(lane));
             }
             Lane waiting;
@@ -226,6 +307,7 @@ void TimelineModel::build(const Trace& trace) {
             waiting.name = objectNames_[o];
             waiting.object = ObjectId(o);
             countWaiters(ObjectId(o), int(lanes_.size()));
+            fixedLanes_.push_back(int(lanes_.size()));
             lanes_.push_back(std::move(waiting));
         }
     for (std::size_t o = 0; o < objects; ++o)
@@ -236,6 +318,7 @@ void TimelineModel::build(const Trace& trace) {
             lane.object = ObjectId(o);
             objectLane_[o] = int(lanes_.size());
             countWaiters(ObjectId(o), int(lanes_.size()));
+            fixedLanes_.push_back(int(lanes_.size()));
             lanes_.push_back(std::move(lane));
         }
     for (std::size_t o = 0; o < objects; ++o)
@@ -245,6 +328,7 @@ void TimelineModel::build(const Trace& trace) {
             lane.name = objectNames_[o];
             lane.object = ObjectId(o);
             objectLane_[o] = int(lanes_.size());
+            fixedLanes_.push_back(int(lanes_.size()));
             lanes_.push_back(std::move(lane));
         }
     for (std::size_t o = 0; o < objects; ++o)
@@ -254,18 +338,31 @@ void TimelineModel::build(const Trace& trace) {
             lane.name = objectNames_[o];
             lane.object = ObjectId(o);
             objectLane_[o] = int(lanes_.size());
+            fixedLanes_.push_back(int(lanes_.size()));
             lanes_.push_back(std::move(lane));
             hasFutures_ = true;
         }
     settled_.assign(lanes_.size(), 0);
+    // Lanes with tails, and objects whose open intervals make them: fixed once built (lanes added later
+    // are tasks' and groups', which have none), so an update walks these, not every task.
+    for (std::size_t i = 0; i < lanes_.size(); ++i)
+        if (lanes_[i].kind != LaneKind::Task && lanes_[i].kind != LaneKind::TaskGroup)
+            tailLanes_.push_back(int(i));
+    for (std::size_t o = 0; o < objects; ++o) {
+        if (holds_[o].lane >= 0) holdObjects_.push_back(ObjectId(o));
+        if (objectKinds_[o] == ObjectKind::Future) futureObjects_.push_back(ObjectId(o));
+    }
 
     stepTimes_.reserve(trace.stepCount());
     consume(trace, events);  // cannot fail: every lane it may need exists
+    // A run that is over has no next step: what its tasks did in its last step ends them there.
+    if (status_ != RunStatus::Running && !deferred_.empty()) applyDeferred(step_ + 1);
     eventCount_ = events;
     stepCount_ = trace.stepCount();
     endTime_ =
         status_ == RunStatus::Running ? (events ? trace.event(events - 1).time : 0) : trace.outcome().endTime;
     appendOpenTails();
+    computeRows();
 }
 
 bool TimelineModel::cycleHighlight(ActorId a, const StateInterval& s) const {
@@ -294,6 +391,7 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
         if (e.flags & TraceEvent::StepStart) {
             ++step_;
             stepTimes_.push_back(e.time);
+            if (!deferred_.empty()) applyDeferred(step_);
         }
         const std::uint32_t step = step_;
 
@@ -322,7 +420,12 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
             case Op::Start:
                 change(ActorId(e.arg), ActorState::Ready, e.time);
                 break;
+            case Op::Resume:
+            case Op::Await:
+            case Op::Callback:
+                break;  // the loop's bookkeeping of its tasks: its thread goes on running
             case Op::Run:
+                if (e.object < objects && isTaskKind(objectKinds_[e.object])) break;  // a task's end
                 if (e.result == Result::Started)
                     change(e.actor, ActorState::Running, e.time);
                 else if (e.result == Result::Done || e.result == Result::Error)
@@ -350,7 +453,7 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
         if (!ok) return false;
 
         // ---- waiters: an actor counts for an object from blocking on it until it is woken or times out
-        if (e.actor < actors) {
+        if (e.actor < actors && e.op != Op::Await) {
             auto record = [&](WaitCount& w) {
                 auto& counts = lanes_[std::size_t(w.lane)].counts;
                 if (!counts.empty() && counts.back().step == step)
@@ -422,6 +525,54 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
             }
         }
 
+        // ---- asyncio tasks and futures (as TraceAnalysis::taskStates, but see TaskTrack)
+        if (e.object < objects && tasks_[e.object].lane >= 0) {
+            if (e.op == Op::Create && tasks_[e.object].group < 0) {
+                const bool future = objectKinds_[e.object] == ObjectKind::AsyncFuture;
+                if (!future && (e.flags & TraceEvent::ArgIsString))
+                    coroutines_[e.object] = QString::fromStdString(std::string(trace.argText(e)));
+                // Tasks by coroutine function (by name when the trace does not say), futures by name.
+                const QString what =
+                    coroutines_[e.object].isEmpty() ? objectNames_[e.object] : coroutines_[e.object];
+                lanes_[std::size_t(tasks_[e.object].lane)].coroutine = coroutines_[e.object];
+                joinGroup(e.object, (future ? QStringLiteral("future:") : QStringLiteral("task:")) + what,
+                          what, future);
+            }
+            if (const auto next = taskStateAfter(e)) {
+                taskEvent(trace, e, *next, step);
+                if ((*next == TaskState::Done || *next == TaskState::Failed) &&
+                    (e.flags & TraceEvent::ArgIsString))
+                    futureOutcomes_[e.object] = QString::fromStdString(std::string(trace.argText(e)));
+            }
+        }
+        // ---- what each event loop runs, and its ready queue
+        if ((e.op == Op::Resume || e.op == Op::Callback) && e.actor < actors) {
+            if (loopLane_[e.actor] < 0) return false;  // a loop without a lane
+            Lane& loop = lanes_[std::size_t(loopLane_[e.actor])];
+            if (!loop.counts.empty() && loop.counts.back().step == step)
+                loop.counts.back().value = e.arg;
+            else
+                loop.counts.push_back(CountPoint{step, e.time, e.arg});
+            if (e.op == Op::Callback) {
+                // A callback runs within its step (a task's band under the loop is made when it suspends).
+                Band b;
+                b.beginStep = step;
+                b.endStep = step + 1;
+                b.begin = b.end = e.time;
+                b.object = e.object;
+                b.state = ActorState::Running;
+                addLoopBand(e.actor, b);
+            }
+        } else if (e.op == Op::Wait && e.result == Result::Blocked && e.object < objects &&
+                   objectKinds_[e.object] == ObjectKind::EventLoop && e.actor < actors &&
+                   loopLane_[e.actor] >= 0) {
+            auto& counts = lanes_[std::size_t(loopLane_[e.actor])].counts;  // nothing ready: select()
+            if (!counts.empty() && counts.back().step == step)
+                counts.back().value = 0;
+            else
+                counts.push_back(CountPoint{step, e.time, 0});
+        }
+
         // ---- marks
         Mark m;
         m.step = step;
@@ -435,25 +586,25 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
                 if (e.arg == e.actor) break;
                 m.kind = MarkKind::Switch;
                 m.other = ActorId(e.arg);
-                lane = actorLane(e.actor);
+                lane = laneOfActor(e.actor);
                 break;
             case Op::Raise:
                 m.kind = MarkKind::Raise;
-                lane = actorLane(e.actor);
+                lane = laneOfActor(e.actor);
                 break;
             case Op::Deadlock:
                 m.kind = MarkKind::Deadlock;
-                lane = actorLane(e.actor);
+                lane = laneOfActor(e.actor);
                 break;
             case Op::Race:
                 m.kind = MarkKind::Race;
-                lane = actorLane(e.actor);
+                lane = laneOfActor(e.actor);
                 if (e.arg >= 0 && std::size_t(e.arg) < trace.races().size()) {
                     // Both accesses are marked: this one, and the earlier one of the other thread it races
                     // with, each pointing at the other. The earlier mark goes in step order among its lane's.
                     const DataRace& race = trace.races()[std::size_t(e.arg)];
                     m.other = race.first.actor;
-                    const int firstLane = actorLane(race.first.actor);
+                    const int firstLane = laneOfActor(race.first.actor);
                     if (firstLane >= 0 && race.first.step >= 1 && race.first.step <= trace.stepCount()) {
                         Mark first = m;
                         first.step = race.first.step;
@@ -474,14 +625,14 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
             case Op::FutureException:
                 // Someone waiting for a future: marked on the future's lane, as waits on an event are.
                 if (e.object >= objects || e.result == Result::Ok) break;
-                lane = objectLane(e.object);
+                lane = objectLane_[e.object];
                 m.kind = e.result == Result::Blocked   ? MarkKind::Wait
                          : e.result == Result::Timeout ? MarkKind::Timeout
                                                        : MarkKind::Woken;
                 break;
             default:
                 if (e.object >= objects || !isSignalKind(objectKinds_[e.object])) break;
-                lane = objectLane(e.object);
+                lane = objectLane_[e.object];
                 if (e.op == Op::Wait || e.op == Op::WaitFor) {
                     if (e.result == Result::Blocked)
                         m.kind = MarkKind::Wait;
@@ -507,10 +658,224 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
     return true;
 }
 
+void TimelineModel::taskEvent(const Trace&, const TraceEvent& e, TaskState next, std::uint32_t step) {
+    const ObjectId o = e.object;
+    TaskTrack& t = tasks_[o];
+    TaskInterval n{step, step, e.time, e.time, next};
+    if (next == TaskState::Waiting) {
+        if (e.flags & TraceEvent::ArgIsMicros)
+            n.sleepMicros = e.arg;
+        else if (e.arg >= 0)
+            n.awaited = ObjectId(e.arg);
+        n.hasTimeout = (e.flags & TraceEvent::HasTimeout) != 0;
+    }
+    if (next == TaskState::Running) t.loop = e.actor;
+    if (!t.created) {
+        t.created = true;
+        openTask(o, n);
+        countState(o, -1, next, step, e.time);
+        return;
+    }
+    if (t.cur.state == TaskState::Running) {
+        // Out of Running at the end of this step (the last change in the step wins).
+        n.beginStep = n.endStep = step + 1;
+        t.next = n;
+        if (!t.deferred) {
+            t.deferred = true;
+            deferred_.push_back(o);
+        }
+        return;
+    }
+    if (t.cur.state == next && t.cur.awaited == n.awaited && t.cur.sleepMicros == n.sleepMicros) return;
+    const TaskState from = t.cur.state;
+    closeTask(o, step, e.time);
+    openTask(o, n);
+    countState(o, int(from), next, step, e.time);
+}
+
+void TimelineModel::openTask(ObjectId o, const TaskInterval& state) {
+    TaskTrack& t = tasks_[o];
+    t.cur = state;
+    // Open to the end of the run, whatever that will be: closeTask() gives it its end.
+    Band b = bandOf(state, t.loop);
+    b.endStep = kOpenStep;
+    b.end = kForever;
+    auto& bands = lanes_[std::size_t(t.lane)].bands;
+    t.band = bands.size();
+    bands.push_back(b);
+    touch(t.lane, t.band);
+    t.loopBand = kNoBand;
+    if (state.state == TaskState::Running && t.loop < loopLane_.size() && loopLane_[t.loop] >= 0) {
+        // The same steps under the loop, naming the task.
+        b.object = o;
+        b.state = ActorState::Running;
+        t.loopBand = addLoopBand(t.loop, b);
+    }
+}
+
+void TimelineModel::closeTask(ObjectId o, std::uint32_t endStep, Nanos end) {
+    TaskTrack& t = tasks_[o];
+    auto& bands = lanes_[std::size_t(t.lane)].bands;
+    if (t.band >= bands.size()) return;
+    if (endStep == t.cur.beginStep && end == t.cur.begin) {
+        bands.pop_back();  // an instant on both axes: nothing to draw (the open band is the lane's last)
+    } else {
+        bands[t.band].endStep = endStep;
+        bands[t.band].end = end;
+    }
+    touch(t.lane, t.band);
+    t.band = kNoBand;
+    if (t.loopBand != kNoBand) {
+        const int loopLane = loopLane_[t.loop];
+        Band& run = lanes_[std::size_t(loopLane)].bands[t.loopBand];
+        run.endStep = endStep;
+        run.end = end;
+        touch(loopLane, t.loopBand);
+        t.loopBand = kNoBand;
+    }
+}
+
+std::size_t TimelineModel::addLoopBand(ActorId loop, Band b) {
+    LoopTurn& turn = loopTurns_[loop];
+    if (b.object != turn.last) turn.shade = !turn.shade;
+    turn.last = b.object;
+    b.actor = loop;
+    b.shade = turn.shade;
+    auto& bands = lanes_[std::size_t(loopLane_[loop])].bands;
+    bands.push_back(b);
+    touch(loopLane_[loop], bands.size() - 1);
+    return bands.size() - 1;
+}
+
+void TimelineModel::touch(int lane, std::size_t fromBand) {
+    if (dirtyFrom_.size() < lanes_.size()) dirtyFrom_.resize(lanes_.size(), kNoBand);
+    std::size_t& from = dirtyFrom_[std::size_t(lane)];
+    if (from == kNoBand) dirtyLanes_.push_back(lane);
+    from = std::min(from, fromBand);
+}
+
+void TimelineModel::applyDeferred(std::uint32_t step) {
+    for (ObjectId o : deferred_) {
+        TaskTrack& t = tasks_[o];
+        const TaskState from = t.cur.state;
+        closeTask(o, t.next.beginStep, t.next.begin);
+        openTask(o, t.next);
+        t.deferred = false;
+        countState(o, int(from), t.cur.state, step, t.cur.begin);
+    }
+    deferred_.clear();
+}
+
+void TimelineModel::joinGroup(ObjectId o, const QString& key, const QString& what, bool future) {
+    int g = groupByKey_.value(key, -1);
+    if (g < 0) {
+        g = int(groups_.size());
+        groupByKey_.insert(key, g);
+        Group group;
+        group.key = key;
+        group.lane = int(lanes_.size());
+        groups_.push_back(group);
+        Lane lane;
+        lane.kind = LaneKind::TaskGroup;
+        lane.name = what;
+        lane.coroutine = future ? QString() : what;
+        lane.index = g;
+        lanes_.push_back(std::move(lane));
+    }
+    groups_[std::size_t(g)].members.push_back(o);
+    lanes_[std::size_t(groups_[std::size_t(g)].lane)].members = int(groups_[std::size_t(g)].members.size());
+    tasks_[o].group = g;
+    rowsDirty_ = true;
+}
+
+void TimelineModel::countState(ObjectId o, int from, TaskState to, std::uint32_t step, Nanos time) {
+    const int g = tasks_[o].group;
+    if (g < 0) return;
+    Group& group = groups_[std::size_t(g)];
+    if (from >= 0) --group.count[std::size_t(from)];
+    ++group.count[std::size_t(to)];
+    auto& points = lanes_[std::size_t(group.lane)].states;
+    if (!points.empty() && points.back().step == step)
+        points.back().count = group.count;
+    else
+        points.push_back(StateCounts{step, time, group.count});
+}
+
+void TimelineModel::computeRows() {
+    grouped_ = int(taskObjects_.size()) > groupThreshold_;
+    rows_.clear();
+    for (std::size_t a = 0; a < actorLane_.size(); ++a) {
+        rows_.push_back(actorLane_[a]);
+        if (loopLane_[a] >= 0) rows_.push_back(loopLane_[a]);
+    }
+    for (ObjectId o : taskObjects_) {
+        const TaskTrack& t = tasks_[o];
+        Lane& lane = lanes_[std::size_t(t.lane)];
+        const Group* g = t.group >= 0 ? &groups_[std::size_t(t.group)] : nullptr;
+        lane.inGroup = grouped_ && g && g->members.size() >= 2;
+        if (!lane.inGroup) {
+            rows_.push_back(t.lane);
+            continue;
+        }
+        if (g->members.front() != o) continue;  // the group's row is at its first task's place
+        Lane& groupLane = lanes_[std::size_t(g->lane)];
+        groupLane.expanded = expanded_.contains(g->key);
+        rows_.push_back(g->lane);
+        if (groupLane.expanded)
+            for (ObjectId m : g->members) rows_.push_back(tasks_[m].lane);
+    }
+    rows_.insert(rows_.end(), fixedLanes_.begin(), fixedLanes_.end());
+    rowOf_.assign(lanes_.size(), -1);
+    for (std::size_t r = 0; r < rows_.size(); ++r) rowOf_[std::size_t(rows_[r])] = int(r);
+    rowsDirty_ = false;
+}
+
+void TimelineModel::setGroupThreshold(int lanes) {
+    groupThreshold_ = std::max(0, lanes);
+    computeRows();
+}
+
+QString TimelineModel::groupKey(int row) const {
+    if (row < 0 || row >= laneCount() || lane(row).kind != LaneKind::TaskGroup) return {};
+    return groups_[std::size_t(lane(row).index)].key;
+}
+
+bool TimelineModel::toggleGroup(int row) {
+    const QString key = groupKey(row);
+    if (key.isEmpty()) return false;
+    setGroupExpanded(key, !expanded_.contains(key));
+    return true;
+}
+
+void TimelineModel::setGroupExpanded(const QString& key, bool expanded) {
+    if (expanded)
+        expanded_.insert(key);
+    else
+        expanded_.remove(key);
+    computeRows();
+}
+
+void TimelineModel::setExpandedGroups(const QStringList& keys) {
+    expanded_ = QSet<QString>(keys.begin(), keys.end());
+    computeRows();
+}
+
+QStringList TimelineModel::expandedGroups() const {
+    QStringList keys(expanded_.begin(), expanded_.end());
+    keys.sort();
+    return keys;
+}
+
 void TimelineModel::appendOpenTails() {
-    // Bands from the previous settled count on are new (the old tails were dropped there).
-    const std::vector<std::size_t> changedFrom = settled_;
-    for (std::size_t i = 0; i < lanes_.size(); ++i) settled_[i] = lanes_[i].bands.size();
+    // Bands from the previous settled count on are new (the old tails were dropped there); lanes made since
+    // (tasks, groups) have none settled.
+    settled_.resize(lanes_.size(), 0);
+    std::vector<std::size_t> changedFrom(tailLanes_.size());
+    for (std::size_t k = 0; k < tailLanes_.size(); ++k) {
+        const std::size_t i = std::size_t(tailLanes_[k]);
+        changedFrom[k] = settled_[i];
+        settled_[i] = lanes_[i].bands.size();
+    }
     const std::uint32_t endStep = stepCount_ + 1;
     for (std::size_t a = 0; a < current_.size(); ++a) {
         StateInterval c = current_[a];
@@ -518,33 +883,60 @@ void TimelineModel::appendOpenTails() {
         c.end = std::max(endTime_, c.begin);
         closeState(ActorId(a), c);
     }
-    for (const HoldState& h : holds_)
-        for (const HoldInterval& open : h.open)
+    for (ObjectId o : holdObjects_)
+        for (const HoldInterval& open : holds_[o].open)
             if (open.holder != kNoActor) {
                 HoldInterval tail = open;
                 tail.endStep = endStep;
                 tail.end = std::max(endTime_, open.begin);
-                lanes_[std::size_t(h.lane + open.slot)].bands.push_back(bandOf(tail));
+                lanes_[std::size_t(holds_[o].lane + open.slot)].bands.push_back(bandOf(tail));
             }
-    for (std::size_t o = 0; o < futures_.size(); ++o)
+    for (ObjectId o : futureObjects_)
         if (futureCreated_[o]) {
             FutureInterval tail = futures_[o];
             tail.endStep = endStep;
             tail.end = std::max(endTime_, tail.begin);
             lanes_[std::size_t(objectLane_[o])].bands.push_back(bandOf(tail));
         }
-    for (std::size_t i = 0; i < lanes_.size(); ++i) lanes_[i].finish(changedFrom[i]);
+    // Task and loop lanes have no tails (their open bands reach to the end of any run) and change only where
+    // touched: those are the only task lanes to finish, so an update costs what it adds, not O(tasks).
+    dirtyFrom_.resize(lanes_.size(), kNoBand);
+    for (int lane : dirtyLanes_) {
+        const std::size_t i = std::size_t(lane);
+        if (lanes_[i].kind == LaneKind::Task) lanes_[i].finish(dirtyFrom_[i]);
+    }
+    for (std::size_t k = 0; k < tailLanes_.size(); ++k) {
+        const std::size_t i = std::size_t(tailLanes_[k]);
+        lanes_[i].finish(std::min(changedFrom[k], dirtyFrom_[i]));
+    }
+    for (int lane : dirtyLanes_) dirtyFrom_[std::size_t(lane)] = kNoBand;
+    dirtyLanes_.clear();
 }
 
 void TimelineModel::dropOpenTails() {
-    for (std::size_t i = 0; i < lanes_.size(); ++i) lanes_[i].bands.resize(settled_[i]);
+    for (int i : tailLanes_) lanes_[std::size_t(i)].bands.resize(settled_[std::size_t(i)]);
 }
 
 int TimelineModel::actorLane(ActorId a) const {
-    return a < actorLane_.size() ? actorLane_[a] : -1;
+    const int lane = laneOfActor(a);
+    return lane >= 0 && std::size_t(lane) < rowOf_.size() ? rowOf_[std::size_t(lane)] : -1;
 }
 int TimelineModel::objectLane(ObjectId o) const {
-    return o < objectLane_.size() ? objectLane_[o] : -1;
+    const int lane = o < objectLane_.size() ? objectLane_[o] : -1;
+    return lane >= 0 && std::size_t(lane) < rowOf_.size() ? rowOf_[std::size_t(lane)] : -1;
+}
+int TimelineModel::loopLane(ActorId a) const {
+    const int lane = a < loopLane_.size() ? loopLane_[a] : -1;
+    return lane >= 0 && std::size_t(lane) < rowOf_.size() ? rowOf_[std::size_t(lane)] : -1;
+}
+const Lane* TimelineModel::taskLane(ObjectId o) const {
+    return o < tasks_.size() && tasks_[o].lane >= 0 ? &lanes_[std::size_t(tasks_[o].lane)] : nullptr;
+}
+ObjectKind TimelineModel::objectKind(ObjectId o) const {
+    return o < objectKinds_.size() ? objectKinds_[o] : ObjectKind::Count_;
+}
+QString TimelineModel::taskCoroutine(ObjectId task) const {
+    return task < coroutines_.size() ? coroutines_[task] : QString();
 }
 
 Pos TimelineModel::rangeEnd(Axis a) const {

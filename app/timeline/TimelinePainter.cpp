@@ -58,7 +58,14 @@ private:
 QColor bandColour(const Lane& lane, const Band& b) {
     if (lane.kind == LaneKind::Actor) return Palette::stateColor(b.state);
     if (lane.kind == LaneKind::Future) return Palette::futureColor(b.future);
+    if (lane.kind == LaneKind::Task) return Palette::taskColor(b.task);
+    if (lane.kind == LaneKind::Loop) return Palette::loopColor(b.shade);
     return Palette::actorColor(b.actor);
+}
+
+// Steps of a task or of a loop take no virtual time: on the time axis they are ticks at their instant.
+bool isInstantTick(const Lane& lane, const Band& b) {
+    return lane.kind == LaneKind::Loop || (lane.kind == LaneKind::Task && b.task == TaskState::Running);
 }
 
 // 1, 2 or 5 times a power of ten, at least `minimum`.
@@ -111,17 +118,7 @@ void TimelinePainter::paint(QPainter& p, const TimelineLayout& l, const PaintOpt
         p.restore();
 
         // The names column stays put whatever the zoom: it is painted over the lane's left edge.
-        const QRect name(l.names.left(), top, l.names.width(), l.laneHeight);
-        p.fillRect(name.adjusted(0, 0, 0, -1), kNamesBackground);
-        const Lane& lane = model_.lane(i);
-        QFont f = TimelineLayout::defaultFont();
-        f.setBold(lane.inCycle);
-        p.setFont(f);
-        p.setPen(lane.inCycle ? Palette::cycleColor() : QColor(Qt::black));
-        p.drawText(
-            name.adjusted(6, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
-            QFontMetrics(f).elidedText(TimelineStrings::laneTitle(lane), Qt::ElideRight, name.width() - 10));
-        p.setFont(TimelineLayout::defaultFont());
+        paintName(p, model_.lane(i), QRect(l.names.left(), top, l.names.width(), l.laneHeight));
     }
     p.setPen(QColor(0xBB, 0xBB, 0xBB));
     p.drawLine(l.names.right(), l.header.top(), l.names.right(), l.plot.bottom());
@@ -145,6 +142,35 @@ void TimelinePainter::paint(QPainter& p, const TimelineLayout& l, const PaintOpt
     }
     if (!l.legend.isEmpty()) paintLegend(p, l);
     p.restore();
+}
+
+void TimelinePainter::paintName(QPainter& p, const Lane& lane, const QRect& name) const {
+    p.fillRect(name.adjusted(0, 0, 0, -1), kNamesBackground);
+    QRect text = name.adjusted(6, 0, -4, 0);
+    if (lane.kind == LaneKind::TaskGroup) {
+        // A disclosure triangle: pointing right when collapsed, down when the tasks are shown.
+        const QPointF c(text.left() + 4.5, name.center().y() + 0.5);
+        const QPolygonF shape =
+            lane.expanded ? QPolygonF({c + QPointF(-4, -2.5), c + QPointF(4, -2.5), c + QPointF(0, 3)})
+                          : QPolygonF({c + QPointF(-2.5, -4), c + QPointF(-2.5, 4), c + QPointF(3, 0)});
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0x44, 0x44, 0x44));
+        p.drawPolygon(shape);
+        p.restore();
+        text.setLeft(text.left() + 12);
+    } else if (lane.kind == LaneKind::Task && lane.inGroup) {
+        text.setLeft(text.left() + 12);  // under its group's name
+    }
+    QFont f = TimelineLayout::defaultFont();
+    f.setBold(lane.inCycle || lane.kind == LaneKind::TaskGroup);
+    p.setFont(f);
+    p.setPen(lane.inCycle ? Palette::cycleColor() : QColor(Qt::black));
+    p.drawText(
+        text, Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(f).elidedText(TimelineStrings::laneTitle(lane), Qt::ElideRight, text.width() - 2));
+    p.setFont(TimelineLayout::defaultFont());
 }
 
 void TimelinePainter::paintHeader(QPainter& p, const TimelineLayout& l) const {
@@ -195,6 +221,19 @@ void TimelinePainter::paintLane(QPainter& p, const TimelineLayout&, const Lane& 
         case LaneKind::Signal:
             paintCounts(p, lane, row.left(), row.top() + 2, inner);
             break;
+        case LaneKind::TaskGroup:
+            paintGroup(p, lane, row.left(), row.top() + 2, inner);
+            break;
+        case LaneKind::Loop:
+            if (lane.countMax > 0) {
+                // What runs above, the ready queue's length in a strip below, as a lock's waiters.
+                const int strip = std::max(4, inner / 4);
+                paintBands(p, lane, row.left(), row.top() + 2, inner - strip - 1);
+                paintCounts(p, lane, row.left(), row.top() + 2 + inner - strip, strip);
+            } else {
+                paintBands(p, lane, row.left(), row.top() + 2, inner);
+            }
+            break;
         default:
             paintBands(p, lane, row.left(), row.top() + 2, inner);
             break;
@@ -204,20 +243,40 @@ void TimelinePainter::paintLane(QPainter& p, const TimelineLayout&, const Lane& 
 
 void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int top, int height) const {
     const Pos zb = zoom_.begin(), ze = zoom_.end();
-    const std::size_t last = lane.bandEnd(axis_, ze);
-    std::size_t i = lane.firstBand(axis_, zb);
+    // Ticks (steps at an instant) may sit on the window's first instant, and on the run's last one, which is
+    // the range's end: those are included.
+    const bool ticks = lane.kind == LaneKind::Loop || lane.kind == LaneKind::Task;
+    const bool atRunEnd = ticks && ze == zoom_.rangeEnd();
+    const std::size_t last = lane.bandEnd(axis_, atRunEnd ? ze + 1 : ze);
+    std::size_t i = lane.firstBand(axis_, ticks ? zb - 1 : zb);
     Pos clipFrom = zb;  // what lies left of it was drawn by an aggregated column
     struct Label {
         QRect rect;
         const Band* band;
     };
     std::vector<Label> labels, highlights;
+    struct Tick {
+        int column;
+        const Band* band;
+    };
+    std::vector<Tick> tickList;
     {
         RunBatcher runs(p, left, top, height);
         while (i < last) {
             const Band& b = lane.bands[i];
             const Pos p0 = std::max(beginOf(b, axis_), clipFrom), p1 = std::min(endOf(b, axis_), ze);
             if (p1 <= p0) {
+                const Pos at = beginOf(b, axis_);
+                if (isInstantTick(lane, b) && endOf(b, axis_) == at && at >= clipFrom &&
+                    (at < ze || atRunEnd)) {
+                    // A step that took no virtual time: a tick at its instant, one per column.
+                    const Pos c = std::min<Pos>(zoom_.columnOf(at), zoom_.width() - 2),
+                              next = zoom_.positionAtColumn(c + 1);
+                    tickList.push_back({int(c), &b});
+                    const std::size_t j = std::max(lane.firstBandFrom(axis_, i + 1, last, next), i + 1);
+                    i = endOf(lane.bands[j - 1], axis_) > next ? std::max(j - 1, i + 1) : j;
+                    continue;
+                }
                 ++i;
                 continue;
             }
@@ -242,6 +301,8 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
             i = endOf(lane.bands[j - 1], axis_) > next ? j - 1 : j;
         }
     }
+    for (const Tick& t : tickList)
+        p.fillRect(QRect(left + t.column, top, 2, height), bandColour(lane, *t.band));
     // The deadlock cycle: outlined and hatched, under the labels so they stay readable.
     if (!highlights.empty()) {
         p.save();
@@ -257,7 +318,8 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
         const QRect visible = lb.rect.intersected(QRect(left, top, zoom_.width(), height));
         // A label that names what an actor waits on, or a future's worker or result, may not fit where its
         // state alone ("blocked", "running") does.
-        if (fm.horizontalAdvance(text) + 8 > visible.width()) text = TimelineStrings::shortBandLabel(lane, *lb.band);
+        if (fm.horizontalAdvance(text) + 8 > visible.width())
+            text = TimelineStrings::shortBandLabel(model_, lane, *lb.band);
         if (fm.horizontalAdvance(text) + 8 > visible.width()) continue;
         const QColor fill = bandColour(lane, *lb.band);
         if (lb.band->highlight) {
@@ -298,6 +360,86 @@ void TimelinePainter::paintCounts(QPainter& p, const Lane& lane, int left, int t
         i = j;
     }
     fill(col, zoom_.width(), value);
+}
+
+void TimelinePainter::paintGroup(QPainter& p, const Lane& lane, int left, int top, int height) const {
+    if (lane.states.empty() || height <= 0) return;
+    // Bottom to top: the ended tasks, then the waiting, then those the loop is about to run or runs.
+    static constexpr std::array<TaskState, std::size_t(TaskState::Count_)> kStack{
+        TaskState::Done,    TaskState::Failed, TaskState::Cancelled, TaskState::Waiting,
+        TaskState::Pending, TaskState::Ready,  TaskState::Running};
+    auto drawColumns = [&](int c0, int c1, const StateCounts& sc) {
+        long total = 0;
+        for (std::int32_t n : sc.count) total += std::max(0, n);
+        if (total <= 0) return;
+        // Every state present gets a pixel at least, so one running task among ten thousand still shows.
+        std::array<int, kStack.size()> h{};
+        int used = 0;
+        std::size_t largest = 0;
+        for (std::size_t k = 0; k < kStack.size(); ++k) {
+            const int n = std::max(0, sc.count[std::size_t(kStack[k])]);
+            if (n == 0) continue;
+            h[k] = std::max(1, int(double(n) * height / double(total)));
+            used += h[k];
+            if (h[k] > h[largest]) largest = k;
+        }
+        // Rounding (and the one-pixel minimum) is settled on the largest part.
+        h[largest] = std::max(1, h[largest] + height - used);
+        int y = top + height;
+        for (std::size_t k = 0; k < kStack.size(); ++k) {
+            if (h[k] == 0) continue;
+            const int bottom = y;
+            y = std::max(top, y - h[k]);
+            if (bottom > y)
+                p.fillRect(QRect(left + c0, y, c1 - c0, bottom - y), Palette::taskColor(kStack[k]));
+        }
+    };
+    struct Label {
+        int c0, c1;
+        const StateCounts* counts;
+    };
+    std::vector<Label> labels;
+    auto dominant = [](const StateCounts* sc) {
+        return sc ? int(std::max_element(sc->count.begin(), sc->count.end()) - sc->count.begin()) : -1;
+    };
+    // Columns showing the same point are one run: a zoomed-in group is a few wide rectangles. A label
+    // spans the columns where one state has the most tasks, and tells the make-up at its middle.
+    const int width = zoom_.width();
+    std::vector<const StateCounts*> samples(std::size_t(std::max(0, width)), nullptr);
+    int runStart = 0, labelStart = 0;
+    const StateCounts* runCounts = nullptr;
+    for (int c = 0; c <= width; ++c) {
+        const StateCounts* sc = nullptr;
+        if (c < width) {
+            const Pos p0 = zoom_.positionAtColumn(c), p1 = zoom_.positionAtColumn(c + 1);
+            sc = samples[std::size_t(c)] = lane.statesAt(axis_, p0 + std::max<Pos>(0, p1 - p0 - 1) / 2);
+        }
+        if (c == width || dominant(sc) != dominant(c > 0 ? samples[std::size_t(c - 1)] : nullptr)) {
+            const StateCounts* middle =
+                c > labelStart ? samples[std::size_t((labelStart + c - 1) / 2)] : nullptr;
+            if (middle) labels.push_back({labelStart, c, middle});
+            labelStart = c;
+        }
+        if (c < width && sc == runCounts) continue;
+        if (runCounts) drawColumns(runStart, c, *runCounts);
+        runStart = c;
+        runCounts = sc;
+    }
+    const QFontMetrics fm(p.font());
+    for (const Label& lb : labels) {
+        const int w = lb.c1 - lb.c0;
+        if (w < 40) continue;
+        QString text = TimelineStrings::groupSummary(*lb.counts);
+        if (fm.horizontalAdvance(text) + 12 > w)
+            text = text.section(QStringLiteral(", "), 0, 0);  // the largest
+        const int tw = fm.horizontalAdvance(text) + 6;
+        if (tw + 6 > w) continue;
+        // On a light backing: the bar under the text has several colours.
+        const QRect r(left + lb.c0 + (w - tw) / 2, top + (height - fm.height()) / 2, tw, fm.height());
+        p.fillRect(r, QColor(255, 255, 255, 200));
+        p.setPen(Qt::black);
+        p.drawText(r, Qt::AlignCenter, text);
+    }
 }
 
 void TimelinePainter::paintMarks(QPainter& p, const Lane& lane, int left, const QRect& row) const {
@@ -405,6 +547,16 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(swatch.adjusted(0, 0, -1, -1));
                 break;
+            case LegendEntry::Type::Task:
+                p.fillRect(swatch, Palette::taskColor(TaskState(e.value)));
+                p.setPen(QColor(0x88, 0x88, 0x88));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(swatch.adjusted(0, 0, -1, -1));
+                break;
+            case LegendEntry::Type::Loop:
+                p.fillRect(swatch.adjusted(0, 0, -6, 0), Palette::loopColor(true));
+                p.fillRect(swatch.adjusted(6, 0, 0, 0), Palette::loopColor(false));
+                break;
             case LegendEntry::Type::Holder:
                 p.fillRect(swatch.adjusted(0, 0, -6, 0), Palette::actorColor(0));
                 p.fillRect(swatch.adjusted(6, 0, 0, 0), Palette::actorColor(1));
@@ -435,6 +587,11 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
 
 Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoint& pt) const {
     Hit hit;
+    if (l.names.contains(pt)) {
+        hit.lane = l.laneAt(pt.y(), laneScroll, model_.laneCount());
+        hit.onName = hit.lane >= 0;
+        return hit;
+    }
     if (!l.plot.contains(pt)) return hit;
     hit.lane = l.laneAt(pt.y(), laneScroll, model_.laneCount());
     const double x = pt.x() - l.plot.left() + 0.5;
@@ -464,6 +621,11 @@ Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoi
         return hit;
     }
     hit.band = lane.bandAt(axis_, hit.position);
+    if (lane.kind == LaneKind::Loop || lane.kind == LaneKind::Task) {
+        // A tick (a step at an instant) near the mouse wins over the band it sits on.
+        const int tick = nearestTick(lane, x);
+        if (tick >= 0) hit.band = tick;
+    }
     if (hit.band >= 0) {
         const Band& b = lane.bands[std::size_t(hit.band)];
         // On the time axis many steps share an instant: a click lands on a step inside the band.
@@ -473,15 +635,62 @@ Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoi
     return hit;
 }
 
+int TimelinePainter::nearestTick(const Lane& lane, double x) const {
+    const Pos from = zoom_.positionAtX(x - 4), to = zoom_.positionAtX(x + 4);
+    int best = -1;
+    double bestDistance = 4.5;
+    std::size_t i = lane.firstBandFrom(axis_, 0, lane.bands.size(), from);
+    for (int seen = 0; i < lane.bands.size() && seen < 4096; ++i, ++seen) {
+        const Band& b = lane.bands[i];
+        const Pos at = beginOf(b, axis_);
+        if (at > to) break;
+        if (endOf(b, axis_) != at || !isInstantTick(lane, b)) continue;
+        const double d = std::abs(zoom_.xOf(at) - x);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = int(i);
+        }
+    }
+    return best;
+}
+
 QString TimelinePainter::tooltip(const Hit& hit) const {
     if (hit.lane < 0) return {};
     const Lane& lane = model_.lane(hit.lane);
+    if (hit.onName) {
+        if (lane.kind != LaneKind::TaskGroup) return {};
+        return TimelineStrings::laneTitle(lane) + QLatin1Char('\n') +
+               (lane.expanded ? TimelineStrings::tr("click the name to hide its tasks")
+                              : TimelineStrings::tr("click the name to show its tasks"));
+    }
+    if (lane.kind == LaneKind::TaskGroup)
+        return TimelineStrings::groupTooltip(model_, lane, lane.statesAt(axis_, hit.position), hit.step);
     if (hit.mark >= 0)
         return TimelineStrings::markTooltip(model_, lane, lane.mark(hit.markKind, std::size_t(hit.mark)));
     QString text;
-    if (hit.band >= 0) text = TimelineStrings::bandTooltip(model_, lane, lane.bands[std::size_t(hit.band)]);
-    if (!lane.counts.empty() || lane.kind == LaneKind::Lock || lane.kind == LaneKind::Queue ||
-        lane.kind == LaneKind::SemaphoreWaiting || lane.kind == LaneKind::Signal) {
+    if (hit.band >= 0) {
+        const Band& b = lane.bands[std::size_t(hit.band)];
+        if (lane.kind == LaneKind::Loop && beginOf(b, axis_) == endOf(b, axis_)) {
+            // Every step the loop took at this instant, in order.
+            std::size_t first = std::size_t(hit.band), last = first + 1;
+            const Pos at = beginOf(b, axis_);
+            while (first > 0 && beginOf(lane.bands[first - 1], axis_) == at &&
+                   endOf(lane.bands[first - 1], axis_) == at)
+                --first;
+            while (last < lane.bands.size() && beginOf(lane.bands[last], axis_) == at &&
+                   endOf(lane.bands[last], axis_) == at)
+                ++last;
+            std::vector<const Band*> steps;
+            for (std::size_t k = first; k < last; ++k) steps.push_back(&lane.bands[k]);
+            text = TimelineStrings::loopInstantTooltip(model_, lane, steps);
+        } else {
+            text = TimelineStrings::bandTooltip(model_, lane, b);
+        }
+    }
+    if ((lane.kind == LaneKind::Loop && lane.countMax > 0) ||
+        (lane.kind != LaneKind::Loop &&
+         (!lane.counts.empty() || lane.kind == LaneKind::Lock || lane.kind == LaneKind::Queue ||
+          lane.kind == LaneKind::SemaphoreWaiting || lane.kind == LaneKind::Signal))) {
         if (!text.isEmpty()) text += QLatin1Char('\n');
         text += TimelineStrings::countTooltip(lane, lane.countAt(axis_, hit.position));
     }

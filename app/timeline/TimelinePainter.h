@@ -3,7 +3,8 @@
 // learner sees is what lands in their notes. It draws only the visible window (binary search per lane) and
 // aggregates what is narrower than a pixel: one rectangle per pixel column, coloured by the band at the
 // column's middle, with a dark "busy" strip when several states share the column; one mark of a kind per
-// column. A frame therefore costs O(lanes * pixels * log events), whatever the trace size.
+// column. A frame therefore costs O(lanes * pixels * log events), whatever the trace size. A group of asyncio
+// tasks is a stacked bar per pixel column: how many of its tasks are in each state at the column's middle.
 //
 // The zoom's width must be the layout's plot width (the caller keeps them in step).
 
@@ -31,6 +32,7 @@ struct Hit {
     int band = -1;  // index into the lane's bands, or -1
     int mark = -1;  // index into the lane's marks of markKind, or -1
     MarkKind markKind = MarkKind::Switch;
+    bool onName = false;     // in the names column (a group's name there expands or collapses it)
     Pos position = 0;        // position under the point
     std::uint32_t step = 0;  // the step a click there moves the cursor to (0: none)
 };
@@ -56,6 +58,10 @@ private:
     void paintLane(QPainter& p, const TimelineLayout& l, const Lane& lane, const QRect& row) const;
     void paintBands(QPainter& p, const Lane& lane, int left, int top, int height) const;
     void paintCounts(QPainter& p, const Lane& lane, int left, int top, int height) const;
+    void paintGroup(QPainter& p, const Lane& lane, int left, int top, int height) const;
+    void paintName(QPainter& p, const Lane& lane, const QRect& name) const;
+    // The step at an instant (a tick on the time axis) within a few pixels of x, or -1.
+    int nearestTick(const Lane& lane, double x) const;
     void paintMarks(QPainter& p, const Lane& lane, int left, const QRect& row) const;
     void paintLegend(QPainter& p, const TimelineLayout& l) const;
 

@@ -51,6 +51,119 @@ QString TimelineStrings::futureLegend(FutureState s) {
     return tr("Future: %1").arg(futureStateName(s));
 }
 
+// Python's states split as the loop sees them (see TaskState); "task state" keeps them apart from a thread's
+// and a concurrent future's words.
+QString TimelineStrings::taskStateName(TaskState s) {
+    switch (s) {
+        case TaskState::Pending:
+            return tr("pending", "task state");
+        case TaskState::Ready:
+            return tr("ready", "task state");
+        case TaskState::Running:
+            return tr("running", "task state");
+        case TaskState::Waiting:
+            return tr("waiting", "task state");
+        case TaskState::Done:
+            return tr("done", "task state");
+        case TaskState::Failed:
+            return tr("failed", "task state");
+        case TaskState::Cancelled:
+            return tr("cancelled", "task state");
+        case TaskState::Count_:
+            break;
+    }
+    return {};
+}
+
+QString TimelineStrings::taskLegend(TaskState s) {
+    return tr("Task: %1").arg(taskStateName(s));
+}
+
+QString TimelineStrings::loopLegend() {
+    return tr("event loop runs a task or callback (the colour changes at each switch)");
+}
+
+QString TimelineStrings::taskTitle(const TimelineModel& m, ObjectId task) {
+    const QString name = m.objectName(task), coroutine = m.taskCoroutine(task);
+    if (coroutine.isEmpty()) return name;
+    if (coroutine == name) return coroutine + QStringLiteral("()");
+    return QStringLiteral("%1 %2()").arg(name, coroutine);
+}
+
+namespace {
+QString stepRange(std::uint32_t begin, std::uint32_t end);
+
+// A sleep's length as written in a program: "5 s", "0.5 s", "0.001 s".
+QString sleepLength(std::int32_t micros) {
+    QString text = QString::number(micros / 1'000'000);
+    QString fraction = QStringLiteral("%1").arg(micros % 1'000'000, 6, 10, QLatin1Char('0'));
+    while (fraction.endsWith(QLatin1Char('0'))) fraction.chop(1);
+    if (!fraction.isEmpty()) text += QLatin1Char('.') + fraction;
+    return TimelineStrings::tr("%1 s").arg(text);
+}
+}  // namespace
+
+QString TimelineStrings::awaitedText(const TimelineModel& m, const Band& b) {
+    if (b.sleepMicros >= 0) return tr("sleep %1").arg(sleepLength(b.sleepMicros));
+    if (b.object == kNoObject) return {};
+    const QString name = m.objectName(b.object);
+    switch (m.objectKind(b.object)) {
+        case ObjectKind::AsyncQueue:
+            return tr("queue '%1'").arg(name);
+        case ObjectKind::AsyncLock:
+            return tr("lock '%1'").arg(name);
+        case ObjectKind::AsyncEvent:
+            return tr("event '%1'").arg(name);
+        case ObjectKind::AsyncSemaphore:
+            return tr("semaphore '%1'").arg(name);
+        default:
+            return name;  // a task, a future (gather, to_thread(...)): its own name says it
+    }
+}
+
+QString TimelineStrings::loopInstantTooltip(const TimelineModel& m, const Lane& lane,
+                                            const std::vector<const Band*>& steps) {
+    if (steps.empty()) return {};
+    constexpr std::size_t kShown = 12;
+    QString text = tr("%1's event loop at %2, %3:")
+                       .arg(m.actorName(lane.actor), tr("t = %1").arg(seconds(steps.front()->begin, 0)),
+                            stepRange(steps.front()->beginStep, steps.back()->endStep));
+    for (std::size_t k = 0; k < steps.size() && k < kShown; ++k)
+        text += QLatin1Char('\n') + taskTitle(m, steps[k]->object);
+    if (steps.size() > kShown)
+        text += QLatin1Char('\n') + tr("and %n more", nullptr, int(steps.size() - kShown));
+    return text;
+}
+
+QString TimelineStrings::groupSummary(const StateCounts& c) {
+    std::array<int, std::size_t(TaskState::Count_)> order{};
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = int(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&c](int x, int y) { return c.count[std::size_t(x)] > c.count[std::size_t(y)]; });
+    QStringList parts;
+    for (int s : order)
+        if (c.count[std::size_t(s)] > 0)
+            parts << tr("%1 %2", "a number of tasks and their state")
+                         .arg(c.count[std::size_t(s)])
+                         .arg(taskStateName(TaskState(s)));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString TimelineStrings::groupTooltip(const TimelineModel&, const Lane& lane, const StateCounts* c,
+                                      std::uint32_t step) {
+    QString text = laneTitle(lane);
+    if (!c) return text + QLatin1Char('\n') + tr("no task created yet");
+    text += QLatin1Char('\n') + tr("at step %1:").arg(step);
+    for (std::size_t s = 0; s < c->count.size(); ++s)
+        if (c->count[s] > 0)
+            text += QLatin1Char('\n') + tr("%1 %2", "a number of tasks and their state")
+                                            .arg(c->count[s])
+                                            .arg(taskStateName(TaskState(s)));
+    text += QLatin1Char('\n') +
+            (lane.expanded ? tr("click the name to hide its tasks") : tr("click the name to show its tasks"));
+    return text;
+}
+
 QString TimelineStrings::markName(MarkKind k) {
     switch (k) {
         case MarkKind::Switch:
@@ -85,12 +198,39 @@ QString TimelineStrings::laneTitle(const Lane& lane) {
             return tr("core %1").arg(lane.index);
         case LaneKind::SemaphoreWaiting:
             return tr("%1 waiting").arg(lane.name);
+        case LaneKind::Loop:
+            return tr("%1: event loop").arg(lane.name);
+        case LaneKind::Task:
+            if (lane.coroutine.isEmpty()) return lane.name;
+            if (lane.coroutine == lane.name) return lane.coroutine + QStringLiteral("()");
+            return QStringLiteral("%1 %2()").arg(lane.name, lane.coroutine);
+        case LaneKind::TaskGroup:
+            return lane.coroutine.isEmpty() ? tr("%1 ×%2").arg(lane.name).arg(lane.members)
+                                            : tr("%1() ×%2").arg(lane.coroutine).arg(lane.members);
         default:
             return lane.name;
     }
 }
 
 QString TimelineStrings::bandLabel(const TimelineModel& m, const Lane& lane, const Band& b) {
+    if (lane.kind == LaneKind::Task) {
+        switch (b.task) {
+            case TaskState::Waiting: {
+                const QString what = awaitedText(m, b);
+                return what.isEmpty() ? taskStateName(b.task) : what;
+            }
+            case TaskState::Done:
+            case TaskState::Failed: {
+                const QString outcome = m.futureOutcome(lane.object);
+                return outcome.isEmpty()
+                           ? taskStateName(b.task)
+                           : tr("%1: %2", "task state: result").arg(taskStateName(b.task), outcome);
+            }
+            default:
+                return taskStateName(b.task);
+        }
+    }
+    if (lane.kind == LaneKind::Loop) return taskTitle(m, b.object);
     if (lane.kind == LaneKind::Future) {
         switch (b.future) {
             case FutureState::Running:
@@ -110,8 +250,10 @@ QString TimelineStrings::bandLabel(const TimelineModel& m, const Lane& lane, con
     return stateName(b.state);
 }
 
-QString TimelineStrings::shortBandLabel(const Lane& lane, const Band& b) {
+QString TimelineStrings::shortBandLabel(const TimelineModel& m, const Lane& lane, const Band& b) {
     if (lane.kind == LaneKind::Future) return futureStateName(b.future);
+    if (lane.kind == LaneKind::Task) return taskStateName(b.task);
+    if (lane.kind == LaneKind::Loop) return m.objectName(b.object);
     if (lane.kind == LaneKind::Actor) return stateName(b.state);
     return {};
 }
@@ -169,6 +311,64 @@ QString TimelineStrings::bandTooltip(const TimelineModel& m, const Lane& lane, c
         case LaneKind::Core:
             what = tr("core %1: %2 computing").arg(lane.index).arg(m.actorName(b.actor));
             break;
+        case LaneKind::Task: {
+            const QString task = taskTitle(m, lane.object);
+            const QString outcome = m.futureOutcome(lane.object);
+            const bool future = m.objectKind(lane.object) == ObjectKind::AsyncFuture;
+            switch (b.task) {
+                case TaskState::Pending:
+                    what = future
+                               ? tr("%1: pending, not done yet").arg(task)
+                               : tr("%1: pending, created and waiting in the ready queue for its first step")
+                                     .arg(task);
+                    break;
+                case TaskState::Ready:
+                    what = tr("%1: ready, in the event loop's ready queue").arg(task);
+                    break;
+                case TaskState::Running:
+                    what = tr("%1: running on %2's event loop").arg(task, m.actorName(b.actor));
+                    break;
+                case TaskState::Waiting:
+                    if (b.sleepMicros >= 0)
+                        what = tr("%1: waiting in asyncio.sleep(%2)").arg(task, sleepLength(b.sleepMicros));
+                    else if (b.object == kNoObject)
+                        what = tr("%1: waiting").arg(task);
+                    else if (m.objectKind(b.object) == ObjectKind::AsyncTask ||
+                             m.objectKind(b.object) == ObjectKind::AsyncFuture)
+                        what = tr("%1: waiting for %2 to finish").arg(task, taskTitle(m, b.object));
+                    else
+                        what = tr("%1: waiting on %2").arg(task, awaitedText(m, b));
+                    if (b.hasTimeout) what += QLatin1Char('\n') + tr("with a timeout");
+                    break;
+                case TaskState::Done:
+                    what = outcome.isEmpty() ? tr("%1: done").arg(task)
+                                             : tr("%1: done, result %2").arg(task, outcome);
+                    break;
+                case TaskState::Failed:
+                    what = tr("%1: failed, raised %2").arg(task, outcome);
+                    break;
+                case TaskState::Cancelled:
+                case TaskState::Count_:
+                    what = tr("%1: cancelled").arg(task);
+                    break;
+            }
+            break;
+        }
+        case LaneKind::Loop:
+            switch (m.objectKind(b.object)) {
+                case ObjectKind::AsyncTask:
+                    what = tr("%1's event loop runs %2").arg(m.actorName(b.actor), taskTitle(m, b.object));
+                    break;
+                case ObjectKind::AsyncFuture:
+                    what = tr("%1's event loop runs a callback of %2")
+                               .arg(m.actorName(b.actor), m.objectName(b.object));
+                    break;
+                default:
+                    what = tr("%1's event loop runs the callback %2")
+                               .arg(m.actorName(b.actor), m.objectName(b.object));
+                    break;
+            }
+            break;
         case LaneKind::SemaphoreSlot:
             what = tr("%1, slot %2: held by %3")
                        .arg(m.objectName(lane.object))
@@ -180,8 +380,11 @@ QString TimelineStrings::bandTooltip(const TimelineModel& m, const Lane& lane, c
             break;
     }
     if (b.highlight) what += QLatin1Char('\n') + tr("part of the deadlock cycle");
-    return what + QLatin1Char('\n') + stepRange(b.beginStep, b.endStep) + QLatin1Char('\n') +
-           timeRange(b.begin, b.end);
+    // An open band (a task's current state) ends with the run so far.
+    const std::uint32_t endStep = std::min(b.endStep, m.stepCount() + 1);
+    const Nanos end = std::min(b.end, std::max(m.endTime(), b.begin));
+    return what + QLatin1Char('\n') + stepRange(b.beginStep, endStep) + QLatin1Char('\n') +
+           timeRange(b.begin, end);
 }
 
 QString TimelineStrings::markTooltip(const TimelineModel& m, const Lane& lane, const Mark& mk) {
@@ -201,6 +404,7 @@ QString TimelineStrings::markTooltip(const TimelineModel& m, const Lane& lane, c
 
 QString TimelineStrings::countTooltip(const Lane& lane, int value) {
     if (lane.kind == LaneKind::Queue) return tr("%1: %n item(s) queued", nullptr, value).arg(lane.name);
+    if (lane.kind == LaneKind::Loop) return tr("%n in the ready queue", nullptr, value);
     return tr("%1: %n waiting", nullptr, value).arg(lane.name);
 }
 

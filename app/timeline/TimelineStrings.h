@@ -20,11 +20,25 @@ public:
     static QString futureStateName(FutureState s);
     static QString futureLegend(FutureState s);
     static QString markName(MarkKind k);
+    static QString taskStateName(TaskState s);
+    static QString taskLegend(TaskState s);
+    static QString loopLegend();
+    // "Task-2 worker()": a task's name and coroutine function; an asyncio future's name.
+    static QString taskTitle(const TimelineModel& m, ObjectId task);
+    // What a waiting task waits on, for its band: "sleep 5 s", "Task-3", "gather", "queue 'q'"...
+    static QString awaitedText(const TimelineModel& m, const Band& b);
+    // A group lane at one point: "9998 waiting, 1 running, 1 done" (largest first), and its tooltip.
+    static QString groupSummary(const StateCounts& c);
+    // The steps an event loop took at one instant (no virtual time passes while tasks run).
+    static QString loopInstantTooltip(const TimelineModel& m, const Lane& lane,
+                                      const std::vector<const Band*>& steps);
+    static QString groupTooltip(const TimelineModel& m, const Lane& lane, const StateCounts* c,
+                                std::uint32_t step);
     static QString laneTitle(const Lane& lane);
     // Text of a band drawn wide enough to hold it.
     static QString bandLabel(const TimelineModel& m, const Lane& lane, const Band& b);
     // The state alone, for a band too narrow for bandLabel(); empty on lanes whose label is a name.
-    static QString shortBandLabel(const Lane& lane, const Band& b);
+    static QString shortBandLabel(const TimelineModel& m, const Lane& lane, const Band& b);
     static QString bandTooltip(const TimelineModel& m, const Lane& lane, const Band& b);
     static QString markTooltip(const TimelineModel& m, const Lane& lane, const Mark& mk);
     static QString countTooltip(const Lane& lane, int value);

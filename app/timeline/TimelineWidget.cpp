@@ -111,6 +111,28 @@ void TimelineWidget::zoomOut() {
     zoomAroundCursor(1 / kZoomStep);
 }
 
+bool TimelineWidget::toggleGroup(int row) {
+    if (!model_.toggleGroup(row)) return false;
+    relayout();
+    viewport()->update();
+    return true;
+}
+
+void TimelineWidget::toggleAllGroups() {
+    // Expands every group if one is collapsed, else collapses them all.
+    QStringList keys;
+    bool anyCollapsed = false;
+    for (int row = 0; row < model_.laneCount(); ++row)
+        if (model_.lane(row).kind == LaneKind::TaskGroup) {
+            keys << model_.groupKey(row);
+            anyCollapsed |= !model_.lane(row).expanded;
+        }
+    if (keys.isEmpty()) return;
+    model_.setExpandedGroups(anyCollapsed ? keys : QStringList());
+    relayout();
+    viewport()->update();
+}
+
 void TimelineWidget::fit() {
     zoom().fit();
     viewport()->update();
@@ -136,6 +158,7 @@ ExportOptions TimelineWidget::visibleExportOptions() const {
     o.begin = zoom().begin();
     o.end = zoom().end();
     o.cursor = cursor_;
+    o.expandedGroups = model_.expandedGroups();
     return o;
 }
 
@@ -200,6 +223,10 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* event) {
     }
     const TimelinePainter painter(model_, zoom(), axis_);
     const Hit hit = painter.hitTest(layout_, verticalScrollBar()->value(), event->position().toPoint());
+    if (hit.onName) {
+        toggleGroup(hit.lane);
+        return;
+    }
     if (hit.step == 0) return;
     cursor_ = hit.step;
     viewport()->update();
@@ -226,6 +253,9 @@ void TimelineWidget::keyPressEvent(QKeyEvent* event) {
             zoom().panPixels(zoom().width() / 8.0);
             viewport()->update();
             break;
+        case Qt::Key_G:
+            toggleAllGroups();
+            break;
         default:
             QAbstractScrollArea::keyPressEvent(event);
             return;
@@ -241,8 +271,10 @@ void TimelineWidget::changeEvent(QEvent* event) {
 void TimelineWidget::retranslate() {
     setAccessibleName(tr("Timeline"));
     setWhatsThis(
-        tr("Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues. "
-           "Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits."));
+        tr("Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio "
+           "tasks "
+           "and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. "
+           "Many tasks of one coroutine share a lane: click its name to show or hide them, G for all."));
     // The legend and the lane titles are laid out from translated text.
     relayout();
     viewport()->update();

@@ -5,7 +5,8 @@
 //
 // Mouse and keys: Ctrl+wheel zooms around the mouse; wheel and drag pan; Shift+wheel scrolls the lanes;
 // + and - zoom, 0 fits, Left/Right pan. A click on a band, a mark or anywhere in the plot moves the cursor
-// there and emits stepRequested().
+// there and emits stepRequested(). A click on an asyncio task group's name shows or hides its tasks' lanes;
+// G does it for every group.
 
 #include <QAbstractScrollArea>
 #include <cstdint>
@@ -45,7 +46,11 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // Expands or collapses the task group shown at a row; false when the row is not a group.
+    bool toggleGroup(int row);
+
 public slots:
+    void toggleAllGroups();
     void zoomIn();
     void zoomOut();
     void fit();

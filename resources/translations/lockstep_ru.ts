@@ -306,43 +306,43 @@
         <translation>готов: может выполниться следующим</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="133"/>
+        <location filename="../../app/panels/CodeView.cpp" line="126"/>
         <source>store by %1 at step %2</source>
         <translation>запись потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="133"/>
+        <location filename="../../app/panels/CodeView.cpp" line="126"/>
         <source>load by %1 at step %2</source>
         <translation>чтение потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="137"/>
+        <location filename="../../app/panels/CodeView.cpp" line="130"/>
         <source>Data race on %1: %2 and %3, with no lock, join, event or queue ordering them.</source>
         <translation>Гонка данных на %1: %2 и %3, и никакая блокировка, join, событие или очередь их не упорядочивает.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="223"/>
-        <location filename="../../app/panels/CodeView.cpp" line="330"/>
+        <location filename="../../app/panels/CodeView.cpp" line="216"/>
+        <location filename="../../app/panels/CodeView.cpp" line="323"/>
         <source>Run</source>
         <translation>Выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="241"/>
+        <location filename="../../app/panels/CodeView.cpp" line="234"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="241"/>
+        <location filename="../../app/panels/CodeView.cpp" line="234"/>
         <source>Pick a scenario to see its code.</source>
         <translation>Выберите сценарий, чтобы увидеть его код.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="370"/>
+        <location filename="../../app/panels/CodeView.cpp" line="363"/>
         <source>Double-click or press Run to let it take the next step.</source>
         <translation>Дважды щёлкните или нажмите «Выполнить», чтобы поток сделал следующий шаг.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="371"/>
+        <location filename="../../app/panels/CodeView.cpp" line="364"/>
         <source>It cannot run until what it waits for is free.</source>
         <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
     </message>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <location filename="../../app/panels/ExplorePanel.cpp" line="143"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="360"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="363"/>
         <source>%v of at most %m runs</source>
         <translation>%v из не более чем %m прогонов</translation>
     </message>
@@ -396,58 +396,58 @@
         <translation>Отмена...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="239"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="241"/>
         <source>sampling finds outcomes but proves nothing</source>
         <translation>выборка находит исходы, но ничего не доказывает</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="241"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="243"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="242"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="244"/>
         <source>the run limit was reached with schedules left; raise it</source>
         <translation>достигнут предел числа прогонов, а расписания ещё остались; увеличьте его</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="243"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="245"/>
         <source>the preemption bound left schedules out</source>
         <translation>ограничение на вытеснения отбросило часть расписаний</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="244"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="246"/>
         <source>some runs reached the step limit</source>
         <translation>некоторые прогоны упёрлись в предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="245"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="248"/>
         <source>Schedules run: %1. Distinct outcomes: %2.</source>
         <translation>Выполнено расписаний: %1. Различных исходов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="247"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="250"/>
         <source>Exhaustive: these are all the outcomes this scenario can have.</source>
         <translation>Перебор полный: других исходов у этого сценария быть не может.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="248"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="251"/>
         <source>Not exhaustive: %1.</source>
         <translation>Перебор неполный: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="250"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="359"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="253"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="362"/>
         <source>%v runs</source>
         <translation>%v прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="253"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="256"/>
         <source>Outcomes of %1 (click a bar to replay its schedule)</source>
         <translation>Исходы %1 (щёлкните по столбцу, чтобы воспроизвести его расписание)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="289"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="292"/>
         <source>%1
 runs: %2 (%3%)
 Click to replay this schedule in the main view.</source>
@@ -456,42 +456,42 @@ Click to replay this schedule in the main view.</source>
 Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="304"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="307"/>
         <source>runs</source>
         <translation>прогоны</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="335"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="338"/>
         <source>Explores the schedules of: %1</source>
         <translation>Перебор расписаний сценария: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="337"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="340"/>
         <source>Load a scenario to explore its schedules.</source>
         <translation>Загрузите сценарий, чтобы перебрать его расписания.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="338"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="341"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="339"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="342"/>
         <source>Systematic (every schedule)</source>
         <translation>Систематическая (все расписания)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="340"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="343"/>
         <source>Random</source>
         <translation>Случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="341"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="344"/>
         <source>PCT (random priorities)</source>
         <translation>PCT (случайные приоритеты)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="343"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="346"/>
         <source>Systematic: depth-first over every scheduling decision; says whether it saw every outcome. For small scenarios.
 Random: seeded random choices at every decision.
 PCT: random thread priorities that change a few times per run; good at finding rare interleavings in large scenarios.</source>
@@ -500,52 +500,52 @@ PCT: random thread priorities that change a few times per run; good at finding r
 PCT: случайные приоритеты потоков, которые несколько раз меняются за прогон; хорошо находит редкие чередования в больших сценариях.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="347"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="350"/>
         <source>At most:</source>
         <translation>Не более:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="348"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
         <source> runs</source>
         <translation> прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="349"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="352"/>
         <source>Preemptions:</source>
         <translation>Вытеснения:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="350"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
         <source>no bound</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="354"/>
         <source>Systematic only: at most this many times per run may a thread lose the processor while it could go on. Small bounds find most bugs in far fewer runs.</source>
         <translation>Только для систематической стратегии: сколько раз за прогон поток может потерять процессор, хотя мог бы продолжать. Небольшое ограничение находит большинство ошибок за гораздо меньшее число прогонов.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="356"/>
         <source>Skip equivalent schedules</source>
         <translation>Пропускать равносильные расписания</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="354"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
         <source>Partial-order reduction: schedules that only swap independent steps end the same way, so only one of them is run.</source>
         <translation>Редукция частичного порядка: расписания, которые лишь меняют местами независимые шаги, заканчиваются одинаково, поэтому выполняется только одно из них.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="356"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="359"/>
         <source>Explore</source>
         <translation>Перебрать</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="360"/>
         <source>Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E).</source>
         <translation>Выполнить много расписаний этого сценария и подсчитать исходы (Ctrl+Shift+E).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="358"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="361"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1283,17 +1283,17 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Загрузить сценарий с этими параметрами и настройками (или дважды щёлкните по нему)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="357"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="354"/>
         <source>%1: from %2 to %3, default %4 (command line: --param %5=VALUE)</source>
         <translation>%1: от %2 до %3, по умолчанию %4 (командная строка: --param %5=ЗНАЧЕНИЕ)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="369"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="366"/>
         <source>Pick a scenario above to read what it shows, set its parameters and load it.</source>
         <translation>Выберите сценарий выше, чтобы прочитать, что он показывает, задать параметры и загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="376"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="373"/>
         <source>The program</source>
         <translation>Программа</translation>
     </message>
@@ -1354,22 +1354,27 @@ PCT: случайные приоритеты потоков, которые не
         <translation>диапазон для экспорта пуст (от %1 до %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="76"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="67"/>
+        <source>the timeline is %1 pixels high with its %2 lanes, more than %3: collapse the task groups before exporting</source>
+        <translation>с %2 дорожками временная шкала получается высотой %1 пикселей, больше %3: сверните группы задач перед экспортом</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="87"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>не удаётся записать «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="95"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="106"/>
         <source>Lockstep timeline</source>
         <translation>Временная шкала Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="126"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="137"/>
         <source>the picture could not be encoded</source>
         <translation>не удалось закодировать изображение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="128"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="139"/>
         <source>writing &apos;%1&apos; failed: %2</source>
         <translation>ошибка записи «%1»: %2</translation>
     </message>
@@ -1444,195 +1449,405 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Future: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="57"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="59"/>
+        <source>pending</source>
+        <comment>task state</comment>
+        <translation>создана</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="61"/>
+        <source>ready</source>
+        <comment>task state</comment>
+        <translation>готова</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="63"/>
+        <source>running</source>
+        <comment>task state</comment>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="65"/>
+        <source>waiting</source>
+        <comment>task state</comment>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="67"/>
+        <source>done</source>
+        <comment>task state</comment>
+        <translation>завершена</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="69"/>
+        <source>failed</source>
+        <comment>task state</comment>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="71"/>
+        <source>cancelled</source>
+        <comment>task state</comment>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="79"/>
+        <source>Task: %1</source>
+        <translation>Задача: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="83"/>
+        <source>event loop runs a task or callback (the colour changes at each switch)</source>
+        <translation>цикл событий выполняет задачу или обратный вызов (цвет меняется при каждом переключении)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="107"/>
+        <source>sleep %1</source>
+        <translation>sleep %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="112"/>
+        <source>queue &apos;%1&apos;</source>
+        <translation>очередь &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
+        <source>lock &apos;%1&apos;</source>
+        <translation>блокировка &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="116"/>
+        <source>event &apos;%1&apos;</source>
+        <translation>событие &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="118"/>
+        <source>semaphore &apos;%1&apos;</source>
+        <translation>семафор &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="128"/>
+        <source>%1&apos;s event loop at %2, %3:</source>
+        <translation>Цикл событий потока %1, %2, %3:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="134"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="146"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="159"/>
+        <source>%1 %2</source>
+        <comment>a number of tasks and their state</comment>
+        <translation>%2: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="155"/>
+        <source>no task created yet</source>
+        <translation>задачи ещё не созданы</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="156"/>
+        <source>at step %1:</source>
+        <translation>на шаге %1:</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="170"/>
         <source>context switch</source>
         <translation>переключение контекста</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="59"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="172"/>
         <source>error raised</source>
         <translation>исключение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="61"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="174"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="63"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="176"/>
         <source>data race</source>
         <translation>гонка данных</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="65"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="178"/>
         <source>wait</source>
         <translation>ожидание</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="67"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="180"/>
         <source>woken</source>
         <translation>пробуждение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="69"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="182"/>
         <source>timeout</source>
         <translation>тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="71"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="184"/>
         <source>notify</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="73"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="186"/>
         <source>set</source>
         <translation>установка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="75"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="188"/>
         <source>clear</source>
         <translation>сброс</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="85"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="198"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="87"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="200"/>
         <source>%1 waiting</source>
         <translation>%1: ожидающие</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="97"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="202"/>
+        <source>%1: event loop</source>
+        <translation>%1: цикл событий</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="208"/>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="209"/>
+        <source>%1() ×%2</source>
+        <translation>%1() ×%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="227"/>
+        <source>%1: %2</source>
+        <comment>task state: result</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="237"/>
         <source>running on %1</source>
         <translation>выполняется в %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="239"/>
         <source>finished: %1</source>
         <translation>завершён: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="101"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="241"/>
         <source>failed: %1</source>
         <translation>ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="108"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="248"/>
         <source>blocked on %1</source>
         <translation>заблокирован (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="109"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="249"/>
         <source>waiting in as_completed</source>
         <translation>ждёт в as_completed</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="122"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="198"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="264"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="401"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="123"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="265"/>
         <source>steps %1–%2</source>
         <translation>шаги %1–%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="126"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="199"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="129"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="268"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="402"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="127"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="269"/>
         <source>t = %1 – %2</source>
         <translation>t = %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="136"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="197"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="278"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="400"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="138"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="280"/>
         <source>%1: blocked in %2 on %3</source>
         <translation>%1: заблокирован в %2, ждёт %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="142"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="284"/>
         <source>%1: computing on core %2</source>
         <translation>%1: вычисляет на ядре %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="144"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="286"/>
         <source>%1: blocked in as_completed until one of its futures is done</source>
         <translation>%1: заблокирован в as_completed, пока не завершится один из его объектов Future</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="149"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="291"/>
         <source>%1: pending, submitted by %2; waits in the work queue for a free worker</source>
         <translation>%1: ожидает; отправлен потоком %2 и ждёт в очереди заданий свободный рабочий поток</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="153"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="295"/>
         <source>%1: running on %2</source>
         <translation>%1: выполняется в %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="156"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="298"/>
         <source>%1: finished on %2, result %3</source>
         <translation>%1: завершён в %2, результат %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="160"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="302"/>
         <source>%1: failed on %2, raised %3</source>
         <translation>%1: завершён с ошибкой в %2, исключение %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="165"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="307"/>
         <source>%1: cancelled by %2 before it started</source>
         <translation>%1: отменён потоком %2 до начала выполнения</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="170"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="312"/>
         <source>core %1: %2 computing</source>
         <translation>ядро %1: вычисляет %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="173"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="321"/>
+        <source>%1: pending, not done yet</source>
+        <translation>%1: ещё не завершён</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="322"/>
+        <source>%1: pending, created and waiting in the ready queue for its first step</source>
+        <translation>%1: создана и ждёт своего первого шага в очереди готовых</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="326"/>
+        <source>%1: ready, in the event loop&apos;s ready queue</source>
+        <translation>%1: готова, стоит в очереди готовых цикла событий</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="329"/>
+        <source>%1: running on %2&apos;s event loop</source>
+        <translation>%1: выполняется в цикле событий потока %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="333"/>
+        <source>%1: waiting in asyncio.sleep(%2)</source>
+        <translation>%1: ждёт в asyncio.sleep(%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="335"/>
+        <source>%1: waiting</source>
+        <translation>%1: ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="338"/>
+        <source>%1: waiting for %2 to finish</source>
+        <translation>%1: ждёт завершения %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="340"/>
+        <source>%1: waiting on %2</source>
+        <translation>%1: ждёт (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="341"/>
+        <source>with a timeout</source>
+        <translation>с тайм-аутом</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="344"/>
+        <source>%1: done</source>
+        <translation>%1: завершена</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="345"/>
+        <source>%1: done, result %2</source>
+        <translation>%1: завершена, результат %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="348"/>
+        <source>%1: failed, raised %2</source>
+        <translation>%1: завершена с ошибкой, исключение %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="352"/>
+        <source>%1: cancelled</source>
+        <translation>%1: отменена</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="360"/>
+        <source>%1&apos;s event loop runs %2</source>
+        <translation>Цикл событий потока %1 выполняет %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="363"/>
+        <source>%1&apos;s event loop runs a callback of %2</source>
+        <translation>Цикл событий потока %1 выполняет обратный вызов объекта %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="367"/>
+        <source>%1&apos;s event loop runs the callback %2</source>
+        <translation>Цикл событий потока %1 выполняет обратный вызов %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="373"/>
         <source>%1, slot %2: held by %3</source>
         <translation>%1, слот %2: владелец %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="179"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="379"/>
         <source>%1: held by %2</source>
         <translation>%1: владелец %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="182"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="382"/>
         <source>part of the deadlock cycle</source>
         <translation>часть цикла взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="190"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="393"/>
         <source>context switch: %1 → %2</source>
         <translation>переключение контекста: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="192"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="395"/>
         <source>%1: data race on %2 with %3 (nothing orders the two accesses)</source>
         <translation>%1: гонка данных на %2 с потоком %3 (ничто не упорядочивает эти два обращения)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="195"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="398"/>
         <source>%1: %2 by %3</source>
         <translation>%1: %2 (поток %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="203"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="406"/>
         <source>%1: %n item(s) queued</source>
         <translation>
             <numerusform>%1: в очереди %n элемент</numerusform>
@@ -1641,7 +1856,16 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="204"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="407"/>
+        <source>%n in the ready queue</source>
+        <translation>
+            <numerusform>в очереди готовых: %n</numerusform>
+            <numerusform>в очереди готовых: %n</numerusform>
+            <numerusform>в очереди готовых: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="408"/>
         <source>%1: %n waiting</source>
         <translation>
             <numerusform>%1: ожидает %n поток</numerusform>
@@ -1650,47 +1874,64 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="219"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="102"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="423"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="223"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="427"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="223"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="427"/>
         <source>virtual time</source>
         <translation>виртуальное время</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="226"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="430"/>
         <source>deadlock cycle</source>
         <translation>цикл взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="229"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="433"/>
         <source>held by / computing (actor colour)</source>
         <translation>владелец / вычисляет (цвет потока)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="232"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="436"/>
         <source>waiting / queue length</source>
         <translation>ожидающие / длина очереди</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelinePainter.cpp" line="663"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="163"/>
+        <source>click the name to hide its tasks</source>
+        <translation>щёлкните по имени, чтобы скрыть задачи группы</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelinePainter.cpp" line="664"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="163"/>
+        <source>click the name to show its tasks</source>
+        <translation>щёлкните по имени, чтобы показать задачи группы</translation>
     </message>
 </context>
 <context>
     <name>lockstep::timeline::TimelineWidget</name>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="242"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="272"/>
         <source>Timeline</source>
         <translation>Временная шкала</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="244"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="274"/>
+        <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all.</source>
+        <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп.</translation>
+    </message>
+    <message>
         <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits.</source>
-        <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать.</translation>
+        <translation type="vanished">Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать.</translation>
     </message>
 </context>
 </TS>

@@ -10,12 +10,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <random>
 #include <set>
 
 #include "lockstep/Execution.h"
 #include "lockstep/TraceAnalysis.h"
+#include "lockstep/asyncio/Asyncio.h"
 #include "lockstep/scenarios/Registry.h"
 #include "timeline/Palette.h"
 #include "timeline/TimelineExporter.h"
@@ -28,20 +30,107 @@
 
 using namespace lockstep;
 using namespace lockstep::timeline;
+using namespace std::chrono_literals;
+namespace aio = lockstep::asyncio;
 
 namespace {
 
-std::shared_ptr<Trace> runScenario(const char* id, RunConfig config = {}) {
+constexpr Nanos kSecond = 1'000'000'000;
+
+WorkerPool& workerPool() {
     static WorkerPool pool;
+    return pool;
+}
+
+std::shared_ptr<Trace> runScenario(const char* id, RunConfig config = {}) {
     auto trace = std::make_shared<Trace>();
     const scenarios::Scenario* s = scenarios::find(id);
     if (!s) return nullptr;
     const scenarios::Params p = s->resolve(config.params);
-    Execution ex(pool, *trace, config, [s, p] { s->main(p); });
+    Execution ex(workerPool(), *trace, config, [s, p] { s->main(p); });
     ex.runToEnd();
     return trace;
 }
 
+// A program body run as MainThread to its end (the asyncio runs below).
+std::shared_ptr<Trace> runBody(std::function<void()> body) {
+    auto trace = std::make_shared<Trace>();
+    Execution ex(workerPool(), *trace, RunConfig{}, std::move(body));
+    ex.runToEnd();
+    return trace;
+}
+
+aio::Coroutine<void> worker(std::chrono::nanoseconds d) {
+    co_await aio::sleep(d);
+}
+
+// asyncio.run(gather(*(worker(d) for each d))).
+std::shared_ptr<Trace> gatherRun(std::vector<std::chrono::nanoseconds> sleeps) {
+    return runBody([sleeps] {
+        std::vector<aio::Coroutine<void>> coros;
+        for (auto d : sleeps) coros.push_back(worker(d));
+        aio::run(aio::gather(std::move(coros)));
+    });
+}
+
+// main() creates tasks with the names given and awaits them in order.
+aio::Coroutine<void> namedTasks(std::vector<std::string> names, std::chrono::nanoseconds d) {
+    std::vector<aio::Task<void>> tasks;
+    for (const auto& n : names) tasks.push_back(aio::create_task(worker(d), n));
+    for (auto& t : tasks) co_await t;
+}
+
+std::vector<ObjectId> objectsOfKind(const Trace& t, ObjectKind kind) {
+    std::vector<ObjectId> out;
+    for (ObjectId o = 0; o < t.objectCount(); ++o)
+        if (t.object(o).kind == kind) out.push_back(o);
+    return out;
+}
+
+// A task lane's states in order, one entry per band, repeats folded.
+std::vector<TaskState> taskStateSequence(const Lane& lane) {
+    std::vector<TaskState> out;
+    for (const Band& b : lane.bands)
+        if (out.empty() || out.back() != b.task) out.push_back(b.task);
+    return out;
+}
+
+// Task lanes against TraceAnalysis::taskStates(): every interval with a length in virtual time has its state
+// over that time, and the task runs during each step in which the loop resumed it (a resume and the await
+// that ends it share one step: there the lane shows the step as running, where the analysis has an instant).
+QString taskLanesDifference(const Trace& t, const TimelineModel& m) {
+    const auto analysis = TraceAnalysis(t).taskStates();
+    for (ObjectId o = 0; o < t.objectCount(); ++o) {
+        const ObjectKind kind = t.object(o).kind;
+        if (kind != ObjectKind::AsyncTask && kind != ObjectKind::AsyncFuture) continue;
+        const Lane* lane = m.taskLane(o);
+        if (!lane) return QString("no lane for %1").arg(o);
+        for (const TaskInterval& iv : analysis[o]) {
+            if (iv.end <= iv.begin) continue;
+            for (Pos p : {Pos(iv.begin), Pos(iv.end - 1)}) {
+                const int at = lane->bandAt(Axis::Time, p);
+                if (at < 0) return QString("%1: nothing at t=%2").arg(lane->name).arg(p);
+                const Band& b = lane->bands[std::size_t(at)];
+                if (b.task != iv.state || b.object != iv.awaited || b.sleepMicros != iv.sleepMicros)
+                    return QString("%1 at t=%2: %3 vs %4")
+                        .arg(lane->name)
+                        .arg(p)
+                        .arg(int(b.task))
+                        .arg(int(iv.state));
+            }
+        }
+        std::uint32_t step = 0;
+        for (std::size_t i = 0; i < t.eventCount(); ++i) {
+            const TraceEvent& e = t.event(i);
+            if (e.flags & TraceEvent::StepStart) ++step;
+            if (e.object != o || e.op != Op::Resume) continue;
+            const int at = lane->bandAt(Axis::Steps, step);
+            if (at < 0 || lane->bands[std::size_t(at)].task != TaskState::Running)
+                return QString("%1: not running at step %2").arg(lane->name).arg(step);
+        }
+    }
+    return {};
+}
 
 bool sameBand(const Band& b, std::uint32_t bs, std::uint32_t es, Nanos bt, Nanos et) {
     return b.beginStep == bs && b.endStep == es && b.begin == bt && b.end == et;
@@ -83,7 +172,10 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
     for (int i = 0; i < x.laneCount(); ++i) {
         const Lane& a = x.lane(i);
         const Lane& b = y.lane(i);
-        if (a.kind != b.kind || a.name != b.name || a.inCycle != b.inCycle) return "lane " + a.name;
+        if (a.kind != b.kind || a.name != b.name || a.inCycle != b.inCycle || a.coroutine != b.coroutine ||
+            a.members != b.members || a.expanded != b.expanded || a.inGroup != b.inGroup ||
+            a.object != b.object)
+            return "lane " + a.name;
         if (a.bands.size() != b.bands.size())
             return QString("%1: %2 vs %3 bands").arg(a.name).arg(a.bands.size()).arg(b.bands.size());
         for (std::size_t k = 0; k < a.bands.size(); ++k) {
@@ -91,7 +183,9 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
             const Band& q = b.bands[k];
             if (p.beginStep != q.beginStep || p.endStep != q.endStep || p.begin != q.begin ||
                 p.end != q.end || p.state != q.state || p.object != q.object || p.actor != q.actor ||
-                p.op != q.op || p.core != q.core || p.highlight != q.highlight || p.future != q.future)
+                p.op != q.op || p.core != q.core || p.highlight != q.highlight || p.future != q.future ||
+                p.task != q.task || p.sleepMicros != q.sleepMicros || p.hasTimeout != q.hasTimeout ||
+                p.shade != q.shade)
                 return QString("%1: band %2 differs").arg(a.name).arg(k);
         }
         for (std::size_t m = 0; m < kMarkKinds; ++m) {
@@ -107,11 +201,88 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
                 a.counts[k].value != b.counts[k].value)
                 return QString("%1: count %2").arg(a.name).arg(k);
         if (a.countMax != b.countMax) return a.name + ": count max";
+        if (a.states.size() != b.states.size()) return a.name + ": state counts";
+        for (std::size_t k = 0; k < a.states.size(); ++k)
+            if (a.states[k].step != b.states[k].step || a.states[k].time != b.states[k].time ||
+                a.states[k].count != b.states[k].count)
+                return QString("%1: state counts %2").arg(a.name).arg(k);
         for (Axis axis : {Axis::Steps, Axis::Time})
             for (Pos p : {Pos(0), Pos(1), Pos(x.stepCount() / 2), Pos(x.endTime() / 2)})
                 if (a.firstBand(axis, p) != b.firstBand(axis, p)) return a.name + ": running maxima";
     }
     return {};
+}
+
+// The asyncio protocol's events this branch's loop does not record yet (Woken, Cancelled, Callback, a
+// coroutine name on Create, a gather future, a wait on a queue, ready-queue lengths), written by hand as the
+// protocol says: Task-1 main() gathers Task-2 and Task-3 worker(); Task-3 cancels Task-2 and raises after 1
+// s.
+std::shared_ptr<Trace> protocolTrace() {
+    auto trace = std::make_shared<Trace>();
+    Trace& t = *trace;
+    t.addActor(ActorInfo{"MainThread", ActorKind::MainThread});
+    const ObjectId main = t.addObject(ObjectInfo{"Task-1", ObjectKind::AsyncTask, 0});
+    const ObjectId a = t.addObject(ObjectInfo{"Task-2", ObjectKind::AsyncTask, 0});
+    const ObjectId b = t.addObject(ObjectInfo{"Task-3", ObjectKind::AsyncTask, 0});
+    const ObjectId gather = t.addObject(ObjectInfo{"gather", ObjectKind::AsyncFuture, 0});
+    const ObjectId q = t.addObject(ObjectInfo{"q", ObjectKind::AsyncQueue, 0});
+    const ObjectId onDone = t.addObject(ObjectInfo{"on_done", ObjectKind::AsyncCallback, 0});
+    const ObjectId selector = t.addObject(ObjectInfo{"event loop", ObjectKind::EventLoop, 0});
+    Nanos now = 0;
+    auto add = [&](Op op, ObjectId o, Result r, std::int32_t arg = 0, std::uint8_t flags = 0) {
+        TraceEvent e;
+        e.time = now;
+        e.actor = 0;
+        e.op = op;
+        e.object = o;
+        e.result = r;
+        e.arg = arg;
+        e.flags = flags;
+        t.add(e);
+    };
+    auto str = [&](const char* text) { return std::int32_t(t.intern(text)); };
+    t.beginStep();  // 1
+    add(Op::Create, main, Result::Ok, str("main"), TraceEvent::ArgIsString);
+    t.beginStep();  // 2: main creates two workers and gathers them
+    add(Op::Resume, main, Result::Started, 1);
+    add(Op::Create, a, Result::Ok, str("worker"), TraceEvent::ArgIsString);
+    add(Op::Create, b, Result::Ok, str("worker"), TraceEvent::ArgIsString);
+    add(Op::Create, gather, Result::Ok);
+    add(Op::Await, main, Result::Blocked, std::int32_t(gather));
+    t.beginStep();  // 3: Task-2 waits on the queue
+    add(Op::Resume, a, Result::Started, 2);
+    add(Op::Await, a, Result::Blocked, std::int32_t(q));
+    t.beginStep();  // 4: a callback scheduled with call_soon
+    add(Op::Callback, onDone, Result::Ok, 2);
+    t.beginStep();  // 5: Task-3 cancels Task-2 and sleeps 1 s
+    add(Op::Resume, b, Result::Started, 1);
+    add(Op::Cancel, a, Result::Ok);
+    add(Op::Await, a, Result::Woken);
+    add(Op::Await, b, Result::Blocked, 1'000'000, TraceEvent::ArgIsMicros);
+    t.beginStep();  // 6: Task-2 ends cancelled
+    add(Op::Resume, a, Result::Ok, 1);
+    add(Op::Run, a, Result::Cancelled);
+    t.beginStep();  // 7: nothing ready: select() until the timer
+    add(Op::Wait, selector, Result::Blocked, 1'000'000, TraceEvent::ArgIsMicros | TraceEvent::HasTimeout);
+    now = kSecond;
+    t.beginStep();  // 8
+    add(Op::Wait, selector, Result::Timeout);
+    add(Op::Await, b, Result::Woken);
+    t.beginStep();  // 9: Task-3 raises
+    add(Op::Resume, b, Result::Ok, 1);
+    add(Op::Run, b, Result::Error, str("ValueError: bad"), TraceEvent::ArgIsString);
+    t.beginStep();  // 10: gather's callback sees it, fails, wakes main
+    add(Op::Callback, gather, Result::Ok, 2);
+    add(Op::Run, gather, Result::Error, str("ValueError: bad"), TraceEvent::ArgIsString);
+    add(Op::Await, main, Result::Woken);
+    t.beginStep();  // 11
+    add(Op::Resume, main, Result::Ok, 1);
+    add(Op::Run, main, Result::Done, str("42"), TraceEvent::ArgIsString);
+    t.beginStep();  // 12: asyncio.run() returns 42, the program prints it
+    add(Op::Print, kNoObject, Result::Ok, str("42"), TraceEvent::ArgIsString);
+    t.outcomeMut().status = RunStatus::Finished;
+    t.outcomeMut().endTime = now;
+    return trace;
 }
 
 }  // namespace
@@ -580,6 +751,292 @@ private slots:
                  qPrintable(laneDifference(m, TimelineModel(*t))));
     }
 
+    // ---------------------------------------------------------------- asyncio
+    // gather(worker(5 s), worker(5 s)): each task is pending, runs a step, waits 5 s in sleep, runs again and
+    // is done; the loop's lane under MainThread names the task of each of those steps.
+    void taskLanesOfAGather() {
+        const auto t = gatherRun({5s, 5s});
+        QCOMPARE(t->outcome().status, RunStatus::Finished);
+        const TimelineModel m(*t);
+        QVERIFY(m.hasTasks());
+        QVERIFY(!m.grouped());
+        const auto tasks = objectsOfKind(*t, ObjectKind::AsyncTask);
+        QCOMPARE(tasks.size(), std::size_t(3));  // the main coroutine and the two workers
+        // After the actor and its loop: one row per task, in creation order.
+        QCOMPARE(m.loopLane(0), m.actorLane(0) + 1);
+        for (std::size_t k = 0; k < tasks.size(); ++k)
+            QCOMPARE(m.objectLane(tasks[k]), m.loopLane(0) + 1 + int(k));
+        const std::vector<TaskState> expected{TaskState::Pending, TaskState::Running, TaskState::Waiting,
+                                              TaskState::Running, TaskState::Done};
+        for (ObjectId o : {tasks[1], tasks[2]}) {
+            const Lane& lane = *m.taskLane(o);
+            QCOMPARE(lane.kind, LaneKind::Task);
+            QCOMPARE(taskStateSequence(lane), expected);
+            const Band& sleeping = lane.bands[2];
+            QCOMPARE(sleeping.sleepMicros, 5'000'000);
+            QCOMPARE(sleeping.begin, Nanos(0));
+            QCOMPARE(sleeping.end, 5 * kSecond);
+            QCOMPARE(TimelineStrings::bandLabel(m, lane, sleeping), QString("sleep 5 s"));
+            QVERIFY(TimelineStrings::bandTooltip(m, lane, sleeping).contains("asyncio.sleep(5 s)"));
+            // A running step is one step long, on the loop's actor.
+            QCOMPARE(lane.bands[1].endStep, lane.bands[1].beginStep + 1);
+            QCOMPARE(lane.bands[1].actor, ActorId(0));
+        }
+        // main waits for the first worker (the second is done by the time main awaits it).
+        const Lane& main = *m.taskLane(tasks[0]);
+        QCOMPARE(taskStateSequence(main), expected);
+        QCOMPARE(main.bands[2].object, tasks[1]);
+        QCOMPARE(TimelineStrings::bandLabel(m, main, main.bands[2]), m.objectName(tasks[1]));
+        QVERIFY2(taskLanesDifference(*t, m).isEmpty(), qPrintable(taskLanesDifference(*t, m)));
+
+        // The loop's lane: one band per resume, in order, each naming its task.
+        const Lane& loop = m.lane(m.loopLane(0));
+        QCOMPARE(loop.kind, LaneKind::Loop);
+        QCOMPARE(TimelineStrings::laneTitle(loop), QString("MainThread: event loop"));
+        std::vector<std::pair<std::uint32_t, ObjectId>> resumes;
+        std::uint32_t step = 0;
+        for (std::size_t i = 0; i < t->eventCount(); ++i) {
+            const TraceEvent& e = t->event(i);
+            if (e.flags & TraceEvent::StepStart) ++step;
+            if (e.op == Op::Resume) resumes.emplace_back(step, e.object);
+        }
+        QCOMPARE(resumes.size(), std::size_t(6));  // main, worker, worker, worker, worker, main
+        QCOMPARE(loop.bands.size(), resumes.size());
+        for (std::size_t k = 0; k < resumes.size(); ++k) {
+            const Band& b = loop.bands[k];
+            QCOMPARE(b.beginStep, resumes[k].first);
+            QCOMPARE(b.object, resumes[k].second);
+            const QString tip = TimelineStrings::bandTooltip(m, loop, b);
+            QVERIFY2(tip.contains(TimelineStrings::taskTitle(m, b.object)) && tip.contains("MainThread"),
+                     qPrintable(tip));
+            QCOMPARE(TimelineStrings::bandLabel(m, loop, b), TimelineStrings::taskTitle(m, b.object));
+        }
+        QCOMPARE(loop.bands.front().object, tasks[0]);
+        QCOMPARE(loop.bands[1].object, tasks[1]);
+        QCOMPARE(loop.bands[2].object, tasks[2]);
+        QCOMPARE(loop.bands.back().object, tasks[0]);
+    }
+
+    // Events this branch's loop does not record yet (Woken, Cancelled, Callback, a coroutine name on Create,
+    // a future, waits on a queue, ready-queue lengths), in a trace written by hand as the protocol says.
+    void taskLanesOfTheWholeProtocol() {
+        const auto trace = protocolTrace();
+        const Trace& t = *trace;
+        auto id = [&t](const char* name) { return t.findObject(name); };
+        const ObjectId main = id("Task-1"), a = id("Task-2"), b = id("Task-3"), gather = id("gather"),
+                       onDone = id("on_done");
+        const TimelineModel m(t);
+        QVERIFY2(taskLanesDifference(t, m).isEmpty(), qPrintable(taskLanesDifference(t, m)));
+        using S = TaskState;
+        const Lane& la = *m.taskLane(a);
+        QCOMPARE(TimelineStrings::laneTitle(la), QString("Task-2 worker()"));
+        QCOMPARE(taskStateSequence(la),
+                 (std::vector<S>{S::Pending, S::Running, S::Waiting, S::Ready, S::Running, S::Cancelled}));
+        QCOMPARE(TimelineStrings::bandLabel(m, la, la.bands[2]), QString("queue 'q'"));
+        QVERIFY(TimelineStrings::bandTooltip(m, la, la.bands[2]).contains("waiting on queue 'q'"));
+        QCOMPARE(la.bands[2].beginStep, 4u);      // waiting once its step is over
+        QCOMPARE(la.bands[3].beginStep, 5u);      // woken inside Task-3's step
+        QCOMPARE(la.bands.back().beginStep, 7u);  // cancelled once its step is over
+        const Lane& lb = *m.taskLane(b);
+        QCOMPARE(taskStateSequence(lb),
+                 (std::vector<S>{S::Pending, S::Running, S::Waiting, S::Ready, S::Running, S::Failed}));
+        QCOMPARE(TimelineStrings::bandLabel(m, lb, lb.bands[2]), QString("sleep 1 s"));
+        QCOMPARE(lb.bands[2].end, kSecond);
+        QCOMPARE(TimelineStrings::bandLabel(m, lb, lb.bands.back()), QString("failed: ValueError: bad"));
+        const Lane& lg = *m.taskLane(gather);
+        QCOMPARE(taskStateSequence(lg), (std::vector<S>{S::Pending, S::Failed}));
+        QCOMPARE(lg.bands.front().beginStep, 2u);
+        QCOMPARE(lg.bands.back().beginStep, 10u);
+        const Lane& lm = *m.taskLane(main);
+        QCOMPARE(TimelineStrings::laneTitle(lm), QString("Task-1 main()"));
+        QCOMPARE(taskStateSequence(lm),
+                 (std::vector<S>{S::Pending, S::Running, S::Waiting, S::Ready, S::Running, S::Done}));
+        QCOMPARE(TimelineStrings::bandLabel(m, lm, lm.bands[2]), QString("gather"));
+        QVERIFY(TimelineStrings::bandTooltip(m, lm, lm.bands[2]).contains("waiting for gather to finish"));
+        QCOMPARE(TimelineStrings::bandLabel(m, lm, lm.bands.back()), QString("done: 42"));
+
+        // The loop: the three tasks' steps, gather's callback, on_done, main again; the ready queue.
+        const Lane& loop = m.lane(m.loopLane(0));
+        std::vector<ObjectId> ran;
+        for (const Band& band : loop.bands) ran.push_back(band.object);
+        QCOMPARE(ran, (std::vector<ObjectId>{main, a, onDone, b, a, b, gather, main}));
+        QVERIFY(TimelineStrings::bandTooltip(m, loop, loop.bands[2]).contains("the callback on_done"));
+        QVERIFY(TimelineStrings::bandTooltip(m, loop, loop.bands[6]).contains("a callback of gather"));
+        QCOMPARE(loop.countMax, 2);
+        QCOMPARE(loop.countAt(Axis::Steps, 3), 2);
+        QCOMPARE(loop.countAt(Axis::Steps, 7), 0);  // in select()
+
+        // Each event in a model extended step by step, as the window does while stepping.
+        Trace partial;
+        for (std::size_t k = 0; k < t.stringCount(); ++k) partial.intern(t.string(std::uint32_t(k)));
+        partial.addActor(t.actor(0));
+        TimelineModel extended(partial);
+        for (std::size_t i = 0; i < t.eventCount(); ++i) {
+            // Objects appear when first used, as the engine registers them.
+            const TraceEvent& e = t.event(i);
+            while (e.object != kNoObject && partial.objectCount() <= e.object)
+                partial.addObject(t.object(ObjectId(partial.objectCount())));
+            if (e.flags & TraceEvent::StepStart) partial.beginStep();
+            partial.add(e);
+            QVERIFY(extended.update(partial));
+            const QString diff = laneDifference(extended, TimelineModel(partial));
+            QVERIFY2(diff.isEmpty(), qPrintable(QString("event %1: %2").arg(i).arg(diff)));
+        }
+        partial.outcomeMut() = t.outcome();
+        QVERIFY(extended.update(partial));
+        QVERIFY2(laneDifference(extended, m).isEmpty(), qPrintable(laneDifference(extended, m)));
+    }
+
+    // Past the threshold, tasks of one coroutine share a lane counting them by state; it expands into their
+    // lanes and collapses again; a model extended as the tasks appear equals one built at once.
+    void taskGroups() {
+        const int workers = 50;
+        std::vector<std::chrono::nanoseconds> sleeps;
+        for (int i = 0; i < workers; ++i) sleeps.push_back(std::chrono::seconds(1 + i % 5));
+        const auto t = gatherRun(sleeps);
+        TimelineModel m(*t);
+        QVERIFY(m.grouped());
+        const auto tasks = objectsOfKind(*t, ObjectKind::AsyncTask);
+        QCOMPARE(int(tasks.size()), workers + 1);
+        // Rows: MainThread, its loop, main's own lane (alone in its group), the workers' group.
+        QCOMPARE(m.laneCount(), 4);
+        QCOMPARE(m.objectLane(tasks[0]), 2);
+        QCOMPARE(m.objectLane(tasks[1]), -1);  // hidden in the group
+        const Lane& group = m.lane(3);
+        QCOMPARE(group.kind, LaneKind::TaskGroup);
+        QCOMPARE(group.members, workers);
+        QCOMPARE(TimelineStrings::laneTitle(group), QString("worker() ×50"));
+        QVERIFY(!m.groupKey(3).isEmpty());
+        QVERIFY(m.groupKey(2).isEmpty());
+        // The counts are those of the members' lanes, at every point of both axes.
+        for (Axis axis : {Axis::Steps, Axis::Time}) {
+            const Pos end = m.rangeEnd(axis);
+            for (Pos p = m.rangeBegin(axis); p < end; p += std::max<Pos>(1, (end - 1) / 97)) {
+                std::array<std::int32_t, std::size_t(TaskState::Count_)> count{};
+                for (std::size_t k = 1; k < tasks.size(); ++k) {
+                    const int at = m.taskLane(tasks[k])->bandAt(axis, p);
+                    if (at >= 0) ++count[std::size_t(m.taskLane(tasks[k])->bands[std::size_t(at)].task)];
+                }
+                const StateCounts* c = group.statesAt(axis, p);  // none before the first task exists
+                QVERIFY2((c ? c->count : decltype(count){}) == count,
+                         qPrintable(QString("axis %1 at %2").arg(int(axis)).arg(p)));
+            }
+        }
+        // While they all sleep: every worker waiting.
+        const StateCounts* mid = group.statesAt(Axis::Time, kSecond / 2);
+        QCOMPARE(mid->count[std::size_t(TaskState::Waiting)], workers);
+        QCOMPARE(TimelineStrings::groupSummary(*mid), QString("50 waiting"));
+        QCOMPARE(group.statesAt(Axis::Steps, m.stepCount())->count[std::size_t(TaskState::Done)], workers);
+
+        // Expand, collapse.
+        QVERIFY(m.toggleGroup(3));
+        QCOMPARE(m.laneCount(), 4 + workers);
+        QVERIFY(m.lane(3).expanded);
+        for (int k = 0; k < workers; ++k) {
+            QCOMPARE(m.objectLane(tasks[std::size_t(k) + 1]), 4 + k);
+            QVERIFY(m.lane(4 + k).inGroup);
+        }
+        QCOMPARE(m.expandedGroups(), QStringList{m.groupKey(3)});
+        QVERIFY(!m.toggleGroup(2));
+        QVERIFY(m.toggleGroup(3));
+        QCOMPARE(m.laneCount(), 4);
+        // Under the threshold, no groups.
+        m.setGroupThreshold(100);
+        QVERIFY(!m.grouped());
+        QCOMPARE(m.laneCount(), 2 + workers + 1);
+        m.setGroupThreshold(TimelineModel::kDefaultGroupThreshold);
+        QCOMPARE(m.laneCount(), 4);
+
+        // Replayed with objects appearing as the engine registers them: no rebuild needed, same lanes.
+        Trace partial;
+        for (std::size_t k = 0; k < t->stringCount(); ++k) partial.intern(t->string(std::uint32_t(k)));
+        partial.addActor(t->actor(0));
+        TimelineModel extended(partial);
+        const std::size_t n = t->eventCount();
+        for (std::size_t i = 0; i < n; ++i) {
+            const TraceEvent& e = t->event(i);
+            while (e.object != kNoObject && partial.objectCount() <= e.object)
+                partial.addObject(t->object(ObjectId(partial.objectCount())));
+            if (e.flags & TraceEvent::StepStart) partial.beginStep();
+            partial.add(e);
+            const bool stepDone = i + 1 == n || (t->event(i + 1).flags & TraceEvent::StepStart);
+            if (!stepDone) continue;
+            QVERIFY(extended.update(partial));
+            if (partial.stepCount() % 7 == 0) {
+                const QString diff = laneDifference(extended, TimelineModel(partial));
+                QVERIFY2(diff.isEmpty(),
+                         qPrintable(QString("step %1: %2").arg(partial.stepCount()).arg(diff)));
+            }
+        }
+        partial.outcomeMut() = t->outcome();
+        QVERIFY(extended.update(partial));
+        QVERIFY2(laneDifference(extended, m).isEmpty(), qPrintable(laneDifference(extended, m)));
+    }
+
+    // Ten thousand tasks: one group lane, the counts right; every row paints.
+    void tenThousandTasks() {
+        const int workers = 10'000;
+        std::vector<std::chrono::nanoseconds> sleeps(workers, 5s);
+        const auto t = gatherRun(sleeps);
+        QCOMPARE(t->outcome().status, RunStatus::Finished);
+        TimelineModel m(*t);
+        QVERIFY(m.grouped());
+        QCOMPARE(m.laneCount(), 4);
+        const Lane& group = m.lane(3);
+        QCOMPARE(group.members, workers);
+        QCOMPARE(group.statesAt(Axis::Time, kSecond)->count[std::size_t(TaskState::Waiting)], workers);
+        QCOMPARE(group.statesAt(Axis::Steps, m.stepCount())->count[std::size_t(TaskState::Done)], workers);
+        // While the workers start, one runs and the rest are pending or waiting.
+        const StateCounts* starting = group.statesAt(
+            Axis::Steps, m.taskLane(objectsOfKind(*t, ObjectKind::AsyncTask)[5000])->bands[1].beginStep);
+        QCOMPARE(starting->count[std::size_t(TaskState::Running)], 1);
+        QCOMPARE(starting->count[std::size_t(TaskState::Pending)] +
+                     starting->count[std::size_t(TaskState::Waiting)],
+                 workers - 1);
+        QVERIFY(m.toggleGroup(3));
+        QCOMPARE(m.laneCount(), 4 + workers);
+        const QRect rect(0, 0, 1000, 600);
+        const TimelineLayout l = TimelineLayout::compute(rect, m, TimelineLayout::defaultFont(), false, true);
+        ZoomState z;
+        z.setRange(m.rangeBegin(Axis::Steps), m.rangeEnd(Axis::Steps));
+        z.setWidth(l.plot.width());
+        QImage image(rect.size(), QImage::Format_ARGB32_Premultiplied);
+        QPainter p(&image);
+        TimelinePainter(m, z, Axis::Steps).paint(p, l, PaintOptions{});
+        p.end();
+        // An export of ten thousand lanes is refused with a hint; collapsed, it goes through.
+        QTemporaryDir dir;
+        ExportOptions o;
+        o.path = dir.filePath("tasks.png");
+        o.expandedGroups = m.expandedGroups();
+        QString error;
+        QVERIFY(!exportTimeline(*t, o, &error));
+        QVERIFY2(error.contains("collapse"), qPrintable(error));
+        o.expandedGroups.clear();
+        QVERIFY2(exportTimeline(*t, o, &error), qPrintable(error));
+    }
+
+    // The task lanes, their labels and the legend land in an SVG export.
+    void taskLanesExport() {
+        const auto t = runBody([] { aio::run(namedTasks({"Task-2", "Task-3"}, 5s)); });
+        const TimelineModel m(*t);
+        QTemporaryDir dir;
+        ExportOptions o;
+        o.path = dir.filePath("tasks.svg");
+        o.width = 1200;
+        QString error;
+        QVERIFY2(exportTimeline(*t, o, &error), qPrintable(error));
+        QFile f(o.path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(f.readAll());
+        for (int row = 0; row < m.laneCount(); ++row)
+            QVERIFY2(svg.contains(">" + TimelineStrings::laneTitle(m.lane(row)) + "<"),
+                     qPrintable(m.lane(row).name));
+        QVERIFY(svg.contains(">Task-2<") && svg.contains(">Task-3<"));
+        QVERIFY(svg.contains(">sleep 5 s<"));
+        QVERIFY(svg.contains(">" + TimelineStrings::taskLegend(TaskState::Waiting) + "<"));
+    }
+
     // ---------------------------------------------------------------- painting
     // At full zoom-out every pixel column of a busy lane is painted (aggregated), none left blank.
     void aggregationFillsEveryColumn() {
@@ -809,6 +1266,52 @@ private slots:
         w.setAxis(Axis::Time);
         w.zoomIn();
         QVERIFY(w.zoomState().contains(w.model().stepTime(3000)));
+        w.grab();
+    }
+
+    // A click on a task group's name shows its tasks and hides them again; G does it for every group; the
+    // export of what is on screen keeps the group as shown.
+    void widgetExpandsTaskGroups() {
+        const auto t = gatherRun(std::vector<std::chrono::nanoseconds>(45, 2s));
+        TimelineWidget w;
+        w.resize(900, 500);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        lockstep::app::TraceView view;
+        view.trace = t;
+        view.cursor = 1;
+        view.live = t->stepCount();
+        view.ended = true;
+        w.setView(view);
+        const TimelineModel& m = w.model();
+        QCOMPARE(m.laneCount(), 4);
+        const int row = 3;
+        QCOMPARE(m.lane(row).kind, LaneKind::TaskGroup);
+        const TimelineLayout& l = w.layoutInfo();
+        const QPoint name(l.names.left() + 20, l.laneTop(row, 0) + l.laneHeight / 2);
+        QVERIFY2(w.toolTipAt(name).contains("click the name"), qPrintable(w.toolTipAt(name)));
+        // The group's band tells how many tasks are in each state at that step.
+        const QString counts = w.toolTipAt(w.pointOf(row, m.stepCount() - 1));
+        QVERIFY2(counts.contains("worker() ×45") && counts.contains("45 done"), qPrintable(counts));
+        QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, name);
+        QCOMPARE(m.laneCount(), 4 + 45);
+        QVERIFY(m.lane(row).expanded);
+        QCOMPARE(w.visibleExportOptions().expandedGroups, QStringList{m.groupKey(row)});
+        // A member's band: its own state and what it waits on.
+        const Lane& member = m.lane(row + 1);
+        const QString tip = w.toolTipAt(w.pointOf(row + 1, member.bands[2].beginStep));
+        QVERIFY2(tip.contains("asyncio.sleep(2 s)"), qPrintable(tip));
+        QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, name);
+        QCOMPARE(m.laneCount(), 4);
+        QTest::keyClick(&w, Qt::Key_G);
+        QCOMPARE(m.laneCount(), 4 + 45);
+        QTest::keyClick(&w, Qt::Key_G);
+        QCOMPARE(m.laneCount(), 4);
+        // The loop's steps on the time axis: ticks at their instants, each instant's steps in the tooltip.
+        w.setAxis(Axis::Time);
+        const QString atStart = w.toolTipAt(w.pointOf(m.loopLane(0), 3));
+        QVERIFY2(atStart.contains("event loop at t = 0") && atStart.contains("\nworker"),
+                 qPrintable(atStart));
         w.grab();
     }
 
