@@ -122,6 +122,8 @@ bool ChartsPanel::isChartEmpty(int index) const {
     return page.stack->currentWidget() == page.empty;
 }
 
+bool ChartsPanel::isChartAvailable(int index) const { return index >= 0 && index < ChartCount && tabs_->isTabVisible(index); }
+
 QString ChartsPanel::emptyMessage(int index) const {
     if (!isChartEmpty(index)) return QString();
     return pages_[static_cast<std::size_t>(index)].empty->text();

@@ -64,6 +64,9 @@ public:
     QChart* chart(int index) const;
     bool isChartEmpty(int index) const;
     QString emptyMessage(int index) const;
+    // Whether the chart's tab is shown at all (the ready queue only for runs with an event loop, the GIL
+    // comparison only for the scenario that offers it).
+    bool isChartAvailable(int index) const;
     const ChartData& data() const { return data_; }
     // Virtual time (seconds) the cursor line marks.
     double cursorSeconds() const { return cursorSeconds_; }
