@@ -44,6 +44,25 @@ void countAxis(QValueAxis* axis, double maximum) {
     axis->setTickInterval(std::max(1.0, std::ceil(top / 10.0)));
 }
 
+// Step numbers: ticks at round steps (0, 2000, 4000...), about eight of them; a tick between two steps would be
+// labelled with a step that is not there.
+void stepAxis(QValueAxis* axis, double steps) {
+    const double top = std::max(1.0, steps);
+    const double raw = top / 8.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(raw, 1.0))));
+    double interval = magnitude;
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * magnitude >= raw) {
+            interval = m * magnitude;
+            break;
+        }
+    axis->setRange(0, top);
+    axis->setLabelFormat(QStringLiteral("%d"));
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(std::max(1.0, interval));
+}
+
 QLineSeries* stepLine(const ChartData::StepSeries& s, const QColor& color) {
     auto* line = new QLineSeries;
     line->setObjectName(QStringLiteral("data"));
@@ -398,8 +417,7 @@ QChart* ChartsPanel::makeReadyQueueChart(QString& emptyText) {
     chart->legend()->setVisible(false);
     auto* x = new QValueAxis;
     x->setTitleText(tr("step"));
-    x->setRange(0, std::max<double>(data_.steps, 1));
-    x->setLabelFormat(QStringLiteral("%d"));
+    stepAxis(x, data_.steps);
     auto* y = new QValueAxis;
     y->setTitleText(tr("tasks and callbacks ready to run"));
     countAxis(y, data_.readyQueue.maximum);

@@ -10,9 +10,11 @@
 #include <QTreeView>
 #include <QtCharts/QChart>
 #include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
 #include <QtTest>
 
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -411,6 +413,14 @@ private slots:
         double top = 0;
         for (const QPointF& p : data->points()) top = std::max(top, p.y());
         QCOMPARE(top, 5.0);
+        // x is steps, ticked at whole steps only (a tick at 4.25 would be labelled 4).
+        const auto axes = chart->axes(Qt::Horizontal);
+        QCOMPARE(axes.size(), 1);
+        auto* x = qobject_cast<QValueAxis*>(axes.front());
+        QVERIFY(x);
+        QCOMPARE(x->max(), double(b.trace->stepCount()));
+        QCOMPARE(x->tickType(), QValueAxis::TicksDynamic);
+        QVERIFY(x->tickInterval() >= 1 && x->tickInterval() == std::round(x->tickInterval()));
         // The cursor marks the step, and moving it does not rebuild the chart.
         v.cursor = 7;
         panel.setView(v);
