@@ -80,228 +80,228 @@
 <context>
     <name>lockstep::app::ChartsPanel</name>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="98"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="117"/>
         <source>Queue length over time</source>
         <translation>Длина очереди во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="99"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="118"/>
         <source>Semaphore occupancy over time</source>
         <translation>Занятость семафора во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="100"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="119"/>
         <source>Time each thread spent in each state</source>
         <translation>Время каждого потока в каждом состоянии</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="101"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="120"/>
         <source>Core utilisation</source>
         <translation>Загрузка ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="102"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="121"/>
         <source>Event loop&apos;s ready queue by step</source>
         <translation>Очередь готовых задач цикла событий по шагам</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="103"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="122"/>
         <source>Elapsed time by threads, GIL and cores</source>
         <translation>Время выполнения: потоки, GIL и ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="160"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="179"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="161"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="180"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="162"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="181"/>
         <source>States</source>
         <translation>Состояния</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="163"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="182"/>
         <source>Cores</source>
         <translation>Ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="164"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="183"/>
         <source>Ready queue</source>
         <translation>Очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="165"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="184"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="172"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="191"/>
         <source>Load a scenario to see its charts.</source>
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="213"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="340"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="232"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="359"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="231"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="250"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="243"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="262"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="249"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="268"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="253"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="272"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="254"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="273"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="265"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="284"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="271"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="290"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="278"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="301"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="320"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="305"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="324"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="319"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="338"/>
         <source>running / computing</source>
         <translation>выполняется / вычисляет</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="320"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="339"/>
         <source>ready</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="321"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="340"/>
         <source>blocked</source>
         <translation>заблокирован</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="322"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="341"/>
         <source>sleeping</source>
         <translation>спит</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="323"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="342"/>
         <source>not started</source>
         <translation>не запущен</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="324"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="343"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="354"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="373"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="363"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="382"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="367"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="386"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="379"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="398"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="393"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="412"/>
         <source>This run has no asyncio event loop.</source>
         <translation>В этом прогоне нет цикла событий asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="400"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="419"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="404"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="422"/>
         <source>tasks and callbacks ready to run</source>
         <translation>задачи и обратные вызовы, готовые к запуску</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="409"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="427"/>
         <source>ready queue</source>
         <translation>очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="449"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="467"/>
         <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
         <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="455"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="473"/>
         <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="470"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="488"/>
         <source>The comparison has no run to show.</source>
         <translation>В сравнении нет ни одного прогона.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="500"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="518"/>
         <source>GIL on</source>
         <translation>с GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="500"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="518"/>
         <source>GIL off</source>
         <translation>без GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="519"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="519"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -310,12 +310,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="483"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="483"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -324,34 +324,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="505"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="523"/>
         <source>elapsed virtual time (ms)</source>
         <translation>время выполнения (мс)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="530"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="548"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="532"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="550"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="559"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="577"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="561"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="565"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="577"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="579"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="583"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="595"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="569"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="587"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>
