@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <array>
+
 #include "lockstep/ReplayToken.h"
 #include "lockstep/TraceAnalysis.h"
 
@@ -66,6 +68,18 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
     };
     std::vector<FutureEnd> futures(trace.objectCount());
     for (ObjectId f = 0; f < trace.objectCount(); ++f) futures[f].isFuture = trace.object(f).kind == ObjectKind::Future;
+    // asyncio tasks: the coroutine function (the Create event's text) and what the task returned or raised (its
+    // Run event's text). Their final states come from TraceAnalysis::taskStates() below.
+    struct TaskText {
+        bool isTask = false;
+        QString coro, result, exception;
+    };
+    std::vector<TaskText> tasks(trace.objectCount());
+    bool anyTask = false;
+    for (ObjectId t = 0; t < trace.objectCount(); ++t) {
+        tasks[t].isTask = trace.object(t).kind == ObjectKind::AsyncTask;
+        anyTask |= tasks[t].isTask;
+    }
     std::uint32_t step = 0;
     for (std::size_t i = 0; i < trace.eventCount(); ++i) {
         const TraceEvent& e = trace.event(i);
@@ -78,12 +92,24 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
                 if (*next == FutureState::Finished || *next == FutureState::Failed) f.outcome = qs(trace.argText(e));
             }
         }
+        const bool onTask = e.object < tasks.size() && tasks[e.object].isTask;
+        if (onTask && (e.flags & TraceEvent::ArgIsString)) {
+            TaskText& t = tasks[e.object];
+            if (e.op == Op::Create) t.coro = qs(trace.argText(e));
+            else if (e.op == Op::Run && e.result == Result::Done) t.result = qs(trace.argText(e));
+            else if (e.op == Op::Run && e.result == Result::Error) t.exception = qs(trace.argText(e));
+        }
         const QString actor = e.actor < trace.actorCount() ? QString::fromStdString(trace.actor(e.actor).name) : QString();
+        // A task or asyncio future that raised ended itself, not its thread: it is listed under "tasks" with its
+        // exception, and the thread's own death (if the exception reaches it) comes as the thread's Run event.
+        const bool asyncEnd = e.op == Op::Run && e.object < trace.objectCount() &&
+                              (trace.object(e.object).kind == ObjectKind::AsyncTask ||
+                               trace.object(e.object).kind == ObjectKind::AsyncFuture);
         if (e.op == Op::Print) {
             QJsonObject line{{"t", seconds(e.time)}, {"actor", actor}, {"text", qs(trace.argText(e))}};
             if (e.flags & TraceEvent::ToStderr) line["stream"] = QStringLiteral("stderr");
             output.append(line);
-        } else if (e.op == Op::Raise || (e.op == Op::Run && e.result == Result::Error)) {
+        } else if (e.op == Op::Raise || (e.op == Op::Run && e.result == Result::Error && !asyncEnd)) {
             const QString text = qs(trace.argText(e));
             const qsizetype colon = text.indexOf(QStringLiteral(": "));
             const QString type = colon < 0 ? text : text.left(colon);
@@ -139,6 +165,29 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
         futureList.append(entry);
     }
     if (!futureList.isEmpty()) root["futures"] = futureList;  // runs without futures keep their old shape
+
+    if (anyTask) {  // runs without asyncio keep their old shape
+        const auto intervals = TraceAnalysis(trace).taskStates();
+        std::array<int, static_cast<std::size_t>(TaskState::Count_)> counts{};
+        QJsonArray taskList;
+        for (ObjectId id = 0; id < tasks.size(); ++id) {
+            const TaskText& t = tasks[id];
+            if (!t.isTask) continue;
+            const TaskState state = intervals[id].empty() ? TaskState::Pending : intervals[id].back().state;
+            ++counts[static_cast<std::size_t>(state)];
+            const auto orNull = [](const QString& s) { return s.isNull() ? QJsonValue() : QJsonValue(s); };
+            taskList.append(QJsonObject{{"name", objectName(trace, id)},
+                                        {"coro", orNull(t.coro)},
+                                        {"state", qs(taskStateName(state))},
+                                        {"result", state == TaskState::Done ? orNull(t.result) : QJsonValue()},
+                                        {"exception", state == TaskState::Failed ? orNull(t.exception) : QJsonValue()}});
+        }
+        QJsonObject taskCounts;
+        for (std::size_t s = 0; s < counts.size(); ++s)
+            taskCounts[qs(taskStateName(static_cast<TaskState>(s)))] = counts[s];
+        root["tasks"] = taskList;
+        root["task_counts"] = taskCounts;
+    }
 
     if (o.status == RunStatus::Deadlock && o.deadlockCycle >= 0 &&
         static_cast<std::size_t>(o.deadlockCycle) < trace.cycles().size()) {

@@ -1,6 +1,7 @@
 #include "panels/ChartData.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "lockstep/TraceAnalysis.h"
 
@@ -112,7 +113,49 @@ ChartData ChartData::fromTrace(const Trace& trace, int cores) {
         d.actors.push_back(std::move(t));
     }
     for (double& busy : d.coreBusy) busy = d.endSeconds > 0 ? std::min(1.0, busy / d.endSeconds) : 0.0;
+
+    d.steps = steps;
+    for (ObjectId o = 0; o < trace.objectCount() && !d.hasEventLoop; ++o) {
+        const ObjectKind kind = trace.object(o).kind;
+        d.hasEventLoop = kind == ObjectKind::AsyncTask || kind == ObjectKind::AsyncFuture ||
+                         kind == ObjectKind::AsyncCallback || kind == ObjectKind::EventLoop;
+    }
+    if (d.hasEventLoop) d.readyQueue = stepCurve(analysis.readyQueue(), steps);
     return d;
+}
+
+ChartData::StepSeries ChartData::stepCurve(const std::vector<CountPoint>& points, std::uint32_t end,
+                                           std::size_t maxPoints) {
+    StepSeries s{QString(), 0, 0, {{0.0, 0.0}}};
+    // Each change costs two points (the end of the old value, the new one); thinned, a bucket costs four.
+    if (points.size() * 2 + 2 <= maxPoints) {
+        for (const CountPoint& p : points) stepTo(s, p.step, p.value);
+    } else {
+        const std::size_t buckets = std::max<std::size_t>(1, (maxPoints - 2) / 4);
+        const double last = std::max<double>(end, points.back().step);
+        const double width = std::max(1.0, std::ceil((last + 1) / static_cast<double>(buckets)));
+        std::size_t i = 0;
+        s.points.reserve(maxPoints);
+        while (i < points.size()) {
+            const auto bucket = static_cast<std::int64_t>(points[i].step / width);
+            const double x = points[i].step;
+            const double before = s.points.back().y();
+            int low = points[i].value, high = points[i].value;
+            for (; i < points.size() && static_cast<std::int64_t>(points[i].step / width) == bucket; ++i) {
+                low = std::min(low, points[i].value);
+                high = std::max(high, points[i].value);
+            }
+            const int after = points[i - 1].value;
+            // All four at one x: a single vertical stroke covering the old value, the bucket's range and its end.
+            s.points.emplace_back(x, before);
+            s.points.emplace_back(x, low);
+            s.points.emplace_back(x, high);
+            s.points.emplace_back(x, after);
+            s.maximum = std::max(s.maximum, high);
+        }
+    }
+    finish(s, end);
+    return s;
 }
 
 ChartData::ComparisonBars ChartData::comparisonBars(const std::vector<scenarios::CompareResult>& results) {

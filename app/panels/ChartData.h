@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lockstep/Trace.h"
+#include "lockstep/TraceAnalysis.h"
 #include "lockstep/scenarios/Compare.h"
 
 namespace lockstep::app {
@@ -35,10 +36,20 @@ struct ChartData {
     };
 
     double endSeconds = 0;
+    std::uint32_t steps = 0;              // steps recorded so far (the ready queue's x range)
     std::vector<StepSeries> queues;
     std::vector<StepSeries> semaphores;   // slots taken
     std::vector<ActorTimes> actors;
     std::vector<double> coreBusy;         // per virtual core, the fraction of [0, end] spent computing
+    // asyncio: whether the run has an event loop (a task, an asyncio future, a callback or the loop itself),
+    // and the loop's ready queue by step: (step, tasks and callbacks waiting to run, the one taken included),
+    // 0 while the loop waits. By step, not time: a loop runs many tasks in one instant of virtual time.
+    bool hasEventLoop = false;
+    StepSeries readyQueue;
+
+    // Most points a step curve keeps: a run of 10,000 tasks has tens of thousands of changes, more than a
+    // chart has pixels, and QtCharts would redraw them all on every step.
+    static constexpr std::size_t kMaxCurvePoints = 4000;
 
     // The comparison chart's numbers: one group of bars per (GIL, cores) setting, one bar in each group per
     // thread count, in the order they first appear in the results. Within a group the learner reads the
@@ -57,6 +68,11 @@ struct ChartData {
     };
 
     static ChartData fromTrace(const Trace& trace, int cores);
+    // A step curve over steps from count points, ending at step `end`. Past maxPoints it is thinned: the steps
+    // fall into buckets and each bucket becomes one vertical stroke from its lowest to its highest value, so
+    // no peak or trough is lost, and then its last value.
+    static StepSeries stepCurve(const std::vector<CountPoint>& points, std::uint32_t end,
+                                std::size_t maxPoints = kMaxCurvePoints);
     static ComparisonBars comparisonBars(const std::vector<scenarios::CompareResult>& results);
     // Virtual time at the end of `step` (0 before the first step).
     static double secondsAtStep(const Trace& trace, std::uint32_t step);

@@ -44,6 +44,25 @@ void countAxis(QValueAxis* axis, double maximum) {
     axis->setTickInterval(std::max(1.0, std::ceil(top / 10.0)));
 }
 
+// Step numbers: ticks at round steps (0, 2000, 4000...), about eight of them; a tick between two steps would be
+// labelled with a step that is not there.
+void stepAxis(QValueAxis* axis, double steps) {
+    const double top = std::max(1.0, steps);
+    const double raw = top / 8.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(raw, 1.0))));
+    double interval = magnitude;
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * magnitude >= raw) {
+            interval = m * magnitude;
+            break;
+        }
+    axis->setRange(0, top);
+    axis->setLabelFormat(QStringLiteral("%d"));
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(std::max(1.0, interval));
+}
+
 QLineSeries* stepLine(const ChartData::StepSeries& s, const QColor& color) {
     auto* line = new QLineSeries;
     line->setObjectName(QStringLiteral("data"));
@@ -87,6 +106,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     retranslateTabs();
     rebuild();
     tabs_->setTabVisible(GilComparisonChart, false);
+    tabs_->setTabVisible(ReadyQueueChart, false);
     showComparison();
 }
 
@@ -98,6 +118,7 @@ QString ChartsPanel::chartTitle(int index) const {
         case SemaphoreChart: return tr("Semaphore occupancy over time");
         case ActorStatesChart: return tr("Time each thread spent in each state");
         case CoreUtilisationChart: return tr("Core utilisation");
+        case ReadyQueueChart: return tr("Event loop's ready queue by step");
         case GilComparisonChart: return tr("Elapsed time by threads, GIL and cores");
         default: return QString();
     }
@@ -119,6 +140,8 @@ bool ChartsPanel::isChartEmpty(int index) const {
     const Page& page = pages_[static_cast<std::size_t>(index)];
     return page.stack->currentWidget() == page.empty;
 }
+
+bool ChartsPanel::isChartAvailable(int index) const { return index >= 0 && index < ChartCount && tabs_->isTabVisible(index); }
 
 QString ChartsPanel::emptyMessage(int index) const {
     if (!isChartEmpty(index)) return QString();
@@ -157,6 +180,7 @@ void ChartsPanel::retranslateTabs() {
     tabs_->setTabText(SemaphoreChart, tr("Semaphores"));
     tabs_->setTabText(ActorStatesChart, tr("States"));
     tabs_->setTabText(CoreUtilisationChart, tr("Cores"));
+    tabs_->setTabText(ReadyQueueChart, tr("Ready queue"));
     tabs_->setTabText(GilComparisonChart, tr("GIL"));
     for (int i = 0; i < ChartCount; ++i) tabs_->setTabToolTip(i, chartTitle(i));
 }
@@ -166,6 +190,7 @@ void ChartsPanel::rebuild() {
     if (!view_.trace) {
         const QString none = tr("Load a scenario to see its charts.");
         for (int i = 0; i < GilComparisonChart; ++i) showChart(i, nullptr, none);
+        tabs_->setTabVisible(ReadyQueueChart, false);
         cursorSeconds_ = 0;
         return;
     }
@@ -178,6 +203,9 @@ void ChartsPanel::rebuild() {
     showChart(ActorStatesChart, c, empty);
     c = makeCoresChart(empty);
     showChart(CoreUtilisationChart, c, empty);
+    c = makeReadyQueueChart(empty);
+    showChart(ReadyQueueChart, c, empty);
+    tabs_->setTabVisible(ReadyQueueChart, data_.hasEventLoop);
     moveCursor();
 }
 
@@ -210,7 +238,11 @@ QChart* ChartsPanel::makeTimeChart(int index, double yMax, const QString& yTitle
     countAxis(y, yMax);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
+    addCursor(index, y->max(), false);
+    return chart;
+}
 
+void ChartsPanel::addCursor(int index, double yTop, bool stepAxis) {
     // The cursor is a two-point series on the same axes, so it moves with zoom and export for free.
     Page& page = pages_[static_cast<std::size_t>(index)];
     page.cursor = new QLineSeries;
@@ -220,8 +252,8 @@ QChart* ChartsPanel::makeTimeChart(int index, double yMax, const QString& yTitle
     pen.setStyle(Qt::DashLine);
     pen.setWidthF(1.5);
     page.cursor->setPen(pen);
-    page.cursorTop = y->max();
-    return chart;
+    page.cursorTop = yTop;
+    page.stepAxis = stepAxis;
 }
 
 QChart* ChartsPanel::makeQueueChart(QString& emptyText) {
@@ -372,6 +404,33 @@ QChart* ChartsPanel::makeCoresChart(QString& emptyText) {
     return chart;
 }
 
+QChart* ChartsPanel::makeReadyQueueChart(QString& emptyText) {
+    emptyText.clear();
+    Page& page = pages_[ReadyQueueChart];
+    page.cursor = nullptr;
+    if (!data_.hasEventLoop) {
+        emptyText = tr("This run has no asyncio event loop.");
+        return nullptr;
+    }
+    auto* chart = new QChart;
+    chart->setTitle(chartTitle(ReadyQueueChart));
+    chart->legend()->setVisible(false);
+    auto* x = new QValueAxis;
+    x->setTitleText(tr("step"));
+    stepAxis(x, data_.steps);
+    auto* y = new QValueAxis;
+    y->setTitleText(tr("tasks and callbacks ready to run"));
+    countAxis(y, data_.readyQueue.maximum);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    auto* line = stepLine(data_.readyQueue, OkabeIto::blue());
+    line->setName(tr("ready queue"));
+    attach(chart, line);
+    addCursor(ReadyQueueChart, y->max(), true);
+    attach(chart, page.cursor);
+    return chart;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // the comparison of whole runs
 
@@ -475,7 +534,10 @@ QChart* ChartsPanel::makeComparisonChart(QString& emptyText) {
 void ChartsPanel::moveCursor() {
     cursorSeconds_ = view_.trace ? ChartData::secondsAtStep(*view_.trace, view_.cursor) : 0.0;
     for (Page& page : pages_)
-        if (page.cursor) page.cursor->replace(QList<QPointF>{{cursorSeconds_, 0.0}, {cursorSeconds_, page.cursorTop}});
+        if (page.cursor) {
+            const double x = page.stepAxis ? static_cast<double>(view_.cursor) : cursorSeconds_;
+            page.cursor->replace(QList<QPointF>{{x, 0.0}, {x, page.cursorTop}});
+        }
 }
 
 bool ChartsPanel::exportChart(int index, const QString& path, QString* error) const {

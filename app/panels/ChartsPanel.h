@@ -2,8 +2,10 @@
 // Charts computed from a run's trace: queue length and semaphore occupancy over virtual time, the time each
 // actor spent in each state, and how busy each virtual core was. For the GIL scenarios one more tab
 // compares whole runs: the elapsed virtual time with 1, 2 and 4 threads, GIL on and off, on 1 and 4 cores,
-// computed on a thread of its own (ComparisonJob) while the tab says it is computing. The time charts carry a vertical line at
-// the virtual time of the cursor's step, so the charts follow the timeline as the learner steps.
+// computed on a thread of its own (ComparisonJob) while the tab says it is computing. Runs with an asyncio
+// event loop get a tab with the loop's ready queue by step. The time charts carry a vertical line at
+// the virtual time of the cursor's step (the ready queue at the step itself), so the charts follow the
+// timeline as the learner steps.
 //
 // The series are rebuilt only when the trace has grown or ended (a cursor move only shifts the line), and
 // every chart without data shows a sentence saying why instead of empty axes.
@@ -39,6 +41,7 @@ public:
         SemaphoreChart,
         ActorStatesChart,
         CoreUtilisationChart,
+        ReadyQueueChart,     // asyncio: its tab is shown only for runs with an event loop
         GilComparisonChart,  // its tab is shown only for scenarios that offer the comparison
         ChartCount
     };
@@ -61,6 +64,9 @@ public:
     QChart* chart(int index) const;
     bool isChartEmpty(int index) const;
     QString emptyMessage(int index) const;
+    // Whether the chart's tab is shown at all (the ready queue only for runs with an event loop, the GIL
+    // comparison only for the scenario that offers it).
+    bool isChartAvailable(int index) const;
     const ChartData& data() const { return data_; }
     // Virtual time (seconds) the cursor line marks.
     double cursorSeconds() const { return cursorSeconds_; }
@@ -80,6 +86,7 @@ private:
         QLabel* empty = nullptr;
         QLineSeries* cursor = nullptr;  // time charts only
         double cursorTop = 1.0;
+        bool stepAxis = false;          // the cursor marks the step, not its time
     };
 
     void rebuild();
@@ -89,7 +96,9 @@ private:
     QChart* makeSemaphoreChart(QString& emptyText);
     QChart* makeStatesChart(QString& emptyText);
     QChart* makeCoresChart(QString& emptyText);
+    QChart* makeReadyQueueChart(QString& emptyText);
     QChart* makeTimeChart(int index, double yMax, const QString& yTitle);
+    void addCursor(int index, double yTop, bool stepAxis);
     void moveCursor();
     void updateComparison();
     void showComparison();

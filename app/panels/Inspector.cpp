@@ -22,8 +22,29 @@ Inspector::Inspector(QWidget* parent)
     tree_->header()->setSectionResizeMode(InspectorModel::ValueColumn, QHeaderView::ResizeToContents);
     tree_->header()->setStretchLastSection(true);
     tree_->expandAll();
-    // A reset happens when objects appear or vanish (the cursor crossed a Create); the groups stay open.
-    connect(model_, &QAbstractItemModel::modelReset, tree_, &QTreeView::expandAll);
+    // A reset happens when objects appear or vanish (the cursor crossed a Create); the groups stay open. The
+    // coroutine rows of many tasks stay as the learner left them: closed unless opened (10,000 rows at once
+    // would bury everything else), and open again after the reset when they were, even when the cursor went
+    // through steps where they did not exist yet.
+    connect(model_, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex tasks = model_->index(InspectorModel::TaskGroup, 0);
+        for (int r = 0; r < model_->rowCount(tasks); ++r) {
+            const QModelIndex row = model_->index(r, 0, tasks);
+            if (!model_->hasChildren(row)) continue;
+            const QString coroutine = row.data(InspectorModel::CoroutineRole).toString();
+            if (tree_->isExpanded(row)) openCoroutines_.insert(coroutine);
+            else openCoroutines_.remove(coroutine);
+        }
+    });
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        for (int g = 0; g < model_->rowCount(); ++g) tree_->expand(model_->index(g, 0));
+        const QModelIndex tasks = model_->index(InspectorModel::TaskGroup, 0);
+        for (int r = 0; r < model_->rowCount(tasks) && !openCoroutines_.isEmpty(); ++r) {
+            const QModelIndex row = model_->index(r, 0, tasks);
+            if (model_->hasChildren(row) && openCoroutines_.contains(row.data(InspectorModel::CoroutineRole).toString()))
+                tree_->expand(row);
+        }
+    });
 
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(tree_);

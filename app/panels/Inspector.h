@@ -1,7 +1,9 @@
 #pragma once
-// The inspector: at the cursor step, shared variables, locks, semaphores, queues, events, conditions and
-// the errors raised so far (a tree view over InspectorModel), above the wait-for graph.
+// The inspector: at the cursor step, shared variables, locks, semaphores, queues, events, conditions,
+// futures, asyncio tasks and the errors raised so far (a tree view over InspectorModel), above the wait-for graph.
 
+#include <QSet>
+#include <QString>
 #include <QWidget>
 
 #include <memory>
@@ -38,6 +40,7 @@ private:
     InspectorModel* model_;
     QTreeView* tree_;
     WaitForGraph* graph_;
+    QSet<QString> openCoroutines_;  // coroutine rows of the Tasks group open before a model reset
 };
 
 }  // namespace lockstep::app

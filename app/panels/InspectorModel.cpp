@@ -2,8 +2,13 @@
 
 #include <QBrush>
 
+#include <array>
+#include <string>
+#include <unordered_map>
+
 #include "panels/InspectorPalette.h"
 #include "panels/InspectorState.h"
+#include "panels/InspectorStateNames.h"
 
 namespace lockstep::app {
 
@@ -24,19 +29,60 @@ int groupOf(ObjectKind kind) {
         case ObjectKind::Condition:
         case ObjectKind::Barrier: return InspectorModel::ConditionGroup;
         case ObjectKind::Future: return InspectorModel::FutureGroup;
+        // asyncio's primitives with their threading namesakes: a learner compares them side by side.
+        case ObjectKind::AsyncLock: return InspectorModel::LockGroup;
+        case ObjectKind::AsyncSemaphore: return InspectorModel::SemaphoreGroup;
+        case ObjectKind::AsyncQueue: return InspectorModel::QueueGroup;
+        case ObjectKind::AsyncEvent: return InspectorModel::EventGroup;
+        case ObjectKind::AsyncTask: return InspectorModel::TaskGroup;
         default: return -1;
     }
 }
 
-// Group rows have internal id 0; an item's internal id is its group + 1.
+bool isAsyncPrimitive(ObjectKind kind) {
+    return kind == ObjectKind::AsyncLock || kind == ObjectKind::AsyncSemaphore || kind == ObjectKind::AsyncQueue ||
+           kind == ObjectKind::AsyncEvent;
+}
+
+QString fromStd(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+// Long lists (10,000 tasks awaiting one event) are cut for the details column; the roles keep them whole.
+constexpr int kNamesShown = 5;
+
+// Group rows have internal id 0; an item's internal id is its group + 1; a task under coroutine row k of the
+// grouped Tasks group has GroupCount + 1 + k.
 constexpr quintptr kGroupId = 0;
+constexpr quintptr kTaskRowId = InspectorModel::TaskGroup + 1;
+constexpr quintptr kFirstCoroutineId = InspectorModel::GroupCount + 1;
 
 }  // namespace
 
 InspectorModel::InspectorModel(QObject* parent) : QAbstractItemModel(parent) {}
 
+InspectorModel::Item InspectorModel::taskItem(const InspectorState& state, ObjectId task) const {
+    const Trace* trace = state.trace();
+    const auto objectName = [trace](ObjectId o) {
+        return o < trace->objectCount() ? QString::fromStdString(trace->object(o).name) : QString();
+    };
+    Item item;
+    item.object = task;
+    item.kind = ObjectKind::AsyncTask;
+    item.name = objectName(task);
+    item.taskState = state.taskState(task);
+    item.state = fromStd(taskStateName(item.taskState));
+    item.value = taskStateText(item.taskState);
+    item.coroutine = QString::fromStdString(state.coroutine(task));
+    item.awaits = objectName(state.awaited(task));
+    item.sleepMicros = state.sleepMicros(task);
+    item.hasTimeout = state.awaitHasTimeout(task);
+    item.outcome = QString::fromStdString(state.value(task));
+    for (ObjectId t : state.waitingTasks(task)) item.waiters << objectName(t);
+    return item;
+}
+
 void InspectorModel::update(const InspectorState& state) {
     std::vector<std::vector<Item>> next(GroupCount);
+    std::vector<std::vector<Item>> nextCoroutines;
     const Trace* trace = state.trace();
     if (trace) {
         const auto name = [trace](ActorId a) {
@@ -47,32 +93,54 @@ void InspectorModel::update(const InspectorState& state) {
             for (ActorId a : actors) out << name(a);
             return out;
         };
+        const auto objectNames = [trace](const std::vector<ObjectId>& objects) {
+            QStringList out;
+            for (ObjectId o : objects) out << (o < trace->objectCount() ? QString::fromStdString(trace->object(o).name) : QString());
+            return out;
+        };
+        std::vector<ObjectId> tasks;
         for (ObjectId o : state.created()) {
             if (o >= trace->objectCount()) continue;
             const ObjectInfo& info = trace->object(o);
             const int g = groupOf(info.kind);
             if (g < 0) continue;
+            if (g == TaskGroup) {
+                tasks.push_back(o);
+                continue;
+            }
+            const bool async = isAsyncPrimitive(info.kind);
             Item item;
             item.object = o;
+            item.kind = info.kind;
             item.name = QString::fromStdString(info.name);
-            item.waiters = names(state.waiters(o));
+            // asyncio primitives are awaited by tasks; the loop's thread itself never waits on them.
+            item.waiters = async ? objectNames(state.waitingTasks(o)) : names(state.waiters(o));
             switch (g) {
                 case SharedGroup:
                     item.value = QString::fromStdString(state.value(o));
                     break;
                 case LockGroup:
-                    item.owner = state.owner(o) == kNoActor ? QString() : name(state.owner(o));
-                    item.count = state.owner(o) == kNoActor ? 0 : state.count(o);
+                    if (async) {
+                        const ObjectId holder = state.holderTask(o);
+                        item.owner = holder < trace->objectCount() ? QString::fromStdString(trace->object(holder).name) : QString();
+                        item.count = item.owner.isEmpty() ? 0 : 1;
+                    } else {
+                        item.owner = state.owner(o) == kNoActor ? QString() : name(state.owner(o));
+                        item.count = state.owner(o) == kNoActor ? 0 : state.count(o);
+                    }
                     item.value = item.owner.isEmpty() ? tr("free") : tr("held by %1").arg(item.owner);
                     break;
                 case SemaphoreGroup:
                     item.count = state.count(o);
                     item.value = QString::number(item.count);
-                    for (ActorId a : state.slotHolders(o)) item.holders << (a == kNoActor ? QString() : name(a));
+                    if (async) item.holders = objectNames(state.holderTasks(o));
+                    else
+                        for (ActorId a : state.slotHolders(o)) item.holders << (a == kNoActor ? QString() : name(a));
                     break;
                 case QueueGroup:
+                    // An asyncio.Queue's trace gives its size, not its items.
                     for (const std::string& s : state.items(o)) item.items << QString::fromStdString(s);
-                    item.count = static_cast<int>(item.items.size());
+                    item.count = async ? state.count(o) : static_cast<int>(item.items.size());
                     item.value = info.param > 0 ? QStringLiteral("%1/%2").arg(item.count).arg(info.param)
                                                 : QString::number(item.count);
                     break;
@@ -104,6 +172,39 @@ void InspectorModel::update(const InspectorState& state) {
             }
             next[static_cast<std::size_t>(g)].push_back(std::move(item));
         }
+        auto& taskRows = next[TaskGroup];
+        if (static_cast<int>(tasks.size()) <= kTaskRowsBeforeGrouping) {
+            for (ObjectId t : tasks) taskRows.push_back(taskItem(state, t));
+        } else {
+            // One row per coroutine function, in the order each first appears, with its tasks under it.
+            std::unordered_map<std::string, std::size_t> rowOf;
+            std::vector<std::array<int, static_cast<std::size_t>(TaskState::Count_)>> counts;
+            for (ObjectId t : tasks) {
+                const std::string& coro = state.coroutine(t);
+                auto [it, added] = rowOf.emplace(coro, taskRows.size());
+                if (added) {
+                    Item row;
+                    row.kind = ObjectKind::AsyncTask;
+                    row.coroutine = QString::fromStdString(coro);
+                    row.name = coro.empty() ? tr("(unknown coroutine)") : row.coroutine + QStringLiteral("()");
+                    taskRows.push_back(std::move(row));
+                    nextCoroutines.emplace_back();
+                    counts.emplace_back();
+                }
+                Item task = taskItem(state, t);
+                task.showCoroutine = false;
+                ++counts[it->second][static_cast<std::size_t>(task.taskState)];
+                nextCoroutines[it->second].push_back(std::move(task));
+            }
+            for (std::size_t r = 0; r < taskRows.size(); ++r) {
+                Item& row = taskRows[r];
+                row.count = static_cast<int>(nextCoroutines[r].size());
+                row.value = row.count == 1 ? tr("1 task") : tr("%n tasks", nullptr, row.count);
+                for (std::size_t st = 0; st < counts[r].size(); ++st)
+                    if (counts[r][st] > 0)
+                        row.stateCounts.insert(fromStd(taskStateName(static_cast<TaskState>(st))), counts[r][st]);
+            }
+        }
         for (const RaisedError& e : state.errors()) {
             Item item;
             item.time = toSeconds(e.time);
@@ -114,26 +215,37 @@ void InspectorModel::update(const InspectorState& state) {
             next[ErrorGroup].push_back(std::move(item));
         }
     }
-    bool sameShape = true;
-    for (int g = 0; g < GroupCount && sameShape; ++g) {
-        const auto& a = group(g);
-        const auto& b = next[static_cast<std::size_t>(g)];
-        sameShape = a.size() == b.size();
-        for (std::size_t i = 0; sameShape && i < a.size(); ++i) sameShape = a[i].object == b[i].object;
-    }
+    const auto sameRows = [](const std::vector<Item>& a, const std::vector<Item>& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i].object != b[i].object || (a[i].object == kNoObject && a[i].coroutine != b[i].coroutine))
+                return false;
+        return true;
+    };
+    bool sameShape = coroutines_.size() == nextCoroutines.size();
+    for (int g = 0; g < GroupCount && sameShape; ++g) sameShape = sameRows(group(g), next[static_cast<std::size_t>(g)]);
+    for (std::size_t r = 0; r < nextCoroutines.size() && sameShape; ++r)
+        sameShape = sameRows(coroutines_[r], nextCoroutines[r]);
     if (!sameShape) {
         beginResetModel();
         groups_ = std::move(next);
+        coroutines_ = std::move(nextCoroutines);
         endResetModel();
         return;
     }
     groups_ = std::move(next);
+    coroutines_ = std::move(nextCoroutines);
     for (int g = 0; g < GroupCount; ++g) {
         emit dataChanged(index(g, 0), index(g, ColumnCount - 1));  // group rows show a count
         if (!group(g).empty()) {
             const QModelIndex parent = index(g, 0);
             emit dataChanged(index(0, 0, parent), index(static_cast<int>(group(g).size()) - 1, ColumnCount - 1, parent));
         }
+    }
+    for (std::size_t r = 0; r < coroutines_.size(); ++r) {
+        if (coroutines_[r].empty()) continue;
+        const QModelIndex parent = index(static_cast<int>(r), 0, index(TaskGroup, 0));
+        emit dataChanged(index(0, 0, parent), index(static_cast<int>(coroutines_[r].size()) - 1, ColumnCount - 1, parent));
     }
 }
 
@@ -143,15 +255,44 @@ void InspectorModel::retranslate() {
 }
 
 QModelIndex InspectorModel::indexOfObject(ObjectId object) const {
+    if (object == kNoObject) return {};
     for (int g = 0; g < GroupCount; ++g)
         for (std::size_t i = 0; i < group(g).size(); ++i)
             if (group(g)[i].object == object) return index(static_cast<int>(i), 0, index(g, 0));
+    for (std::size_t r = 0; r < coroutines_.size(); ++r)
+        for (std::size_t i = 0; i < coroutines_[r].size(); ++i)
+            if (coroutines_[r][i].object == object)
+                return index(static_cast<int>(i), 0, index(static_cast<int>(r), 0, index(TaskGroup, 0)));
     return {};
+}
+
+int InspectorModel::groupCount(int g) const {
+    if (g != TaskGroup || !tasksGrouped()) return static_cast<int>(group(g).size());
+    int tasks = 0;  // the tasks, not their coroutine rows
+    for (const auto& c : coroutines_) tasks += static_cast<int>(c.size());
+    return tasks;
+}
+
+const InspectorModel::Item* InspectorModel::itemAt(const QModelIndex& index) const {
+    const quintptr id = index.internalId();
+    const auto row = static_cast<std::size_t>(index.row());
+    if (id == kGroupId) return nullptr;
+    if (id < kFirstCoroutineId) {
+        const auto& items = group(static_cast<int>(id - 1));
+        return row < items.size() ? &items[row] : nullptr;
+    }
+    const std::size_t r = id - kFirstCoroutineId;
+    return r < coroutines_.size() && row < coroutines_[r].size() ? &coroutines_[r][row] : nullptr;
 }
 
 QModelIndex InspectorModel::index(int row, int column, const QModelIndex& parent) const {
     if (column < 0 || column >= ColumnCount || row < 0) return {};
     if (!parent.isValid()) return row < GroupCount ? createIndex(row, column, kGroupId) : QModelIndex();
+    if (parent.internalId() == kTaskRowId && tasksGrouped()) {  // a task under its coroutine row
+        const auto r = static_cast<std::size_t>(parent.row());
+        if (r >= coroutines_.size() || row >= static_cast<int>(coroutines_[r].size())) return {};
+        return createIndex(row, column, kFirstCoroutineId + r);
+    }
     if (parent.internalId() != kGroupId || parent.row() >= GroupCount) return {};
     if (row >= static_cast<int>(group(parent.row()).size())) return {};
     return createIndex(row, column, static_cast<quintptr>(parent.row()) + 1);
@@ -159,12 +300,19 @@ QModelIndex InspectorModel::index(int row, int column, const QModelIndex& parent
 
 QModelIndex InspectorModel::parent(const QModelIndex& child) const {
     if (!child.isValid() || child.internalId() == kGroupId) return {};
+    if (child.internalId() >= kFirstCoroutineId)
+        return createIndex(static_cast<int>(child.internalId() - kFirstCoroutineId), 0, kTaskRowId);
     return createIndex(static_cast<int>(child.internalId() - 1), 0, kGroupId);
 }
 
 int InspectorModel::rowCount(const QModelIndex& parent) const {
     if (!parent.isValid()) return GroupCount;
-    if (parent.column() != 0 || parent.internalId() != kGroupId) return 0;
+    if (parent.column() != 0) return 0;
+    if (parent.internalId() == kTaskRowId && tasksGrouped()) {
+        const auto r = static_cast<std::size_t>(parent.row());
+        return r < coroutines_.size() ? static_cast<int>(coroutines_[r].size()) : 0;
+    }
+    if (parent.internalId() != kGroupId) return 0;
     return static_cast<int>(group(parent.row()).size());
 }
 
@@ -179,25 +327,78 @@ QString InspectorModel::groupTitle(int g) const {
         case EventGroup: return tr("Events");
         case ConditionGroup: return tr("Conditions and barriers");
         case FutureGroup: return tr("Futures");
+        case TaskGroup: return tr("Tasks (asyncio)");
         case ErrorGroup: return tr("Errors");
     }
     return {};
 }
 
-QString InspectorModel::details(int g, const Item& item) const {
+namespace {
+
+QString joinCapped(const QStringList& names) {
+    if (names.size() <= kNamesShown) return names.join(QStringLiteral(", "));
+    return InspectorModel::tr("%1 and %n more", nullptr, static_cast<int>(names.size() - kNamesShown))
+        .arg(names.mid(0, kNamesShown).join(QStringLiteral(", ")));
+}
+
+}  // namespace
+
+QString InspectorModel::taskDetails(const Item& item) const {
+    if (item.object == kNoObject) {  // a coroutine row: its tasks by state, in the order a task goes through them
+        QStringList counts;
+        for (std::size_t st = 0; st < static_cast<std::size_t>(TaskState::Count_); ++st) {
+            const auto ts = static_cast<TaskState>(st);
+            const int n = item.stateCounts.value(fromStd(taskStateName(ts))).toInt();
+            //: a number of tasks and the state they are in, as in "9998 waiting"
+            if (n > 0) counts << tr("%1 %2").arg(n).arg(taskStateText(ts));
+        }
+        return counts.join(QStringLiteral(", "));
+    }
     QStringList parts;
+    if (item.showCoroutine && !item.coroutine.isEmpty()) parts << item.coroutine + QStringLiteral("()");
+    switch (item.taskState) {
+        case TaskState::Waiting:
+            // Written as the Python the task is suspended in.
+            if (item.sleepMicros >= 0)
+                parts << tr("awaits %1").arg(QStringLiteral("asyncio.sleep(%1)").arg(item.sleepMicros / 1e6, 0, 'g', 6));
+            else if (!item.awaits.isEmpty())
+                parts << tr("awaits %1").arg(item.awaits);
+            if (item.hasTimeout) parts << tr("with a timeout");
+            break;
+        case TaskState::Done:
+            if (!item.outcome.isEmpty()) parts << tr("result %1").arg(item.outcome);
+            break;
+        case TaskState::Failed:
+            if (!item.outcome.isEmpty()) parts << tr("raised %1").arg(item.outcome);
+            break;
+        default:
+            break;
+    }
+    if (!item.waiters.isEmpty()) parts << tr("awaited by %1").arg(joinCapped(item.waiters));
+    return parts.join(QStringLiteral("; "));
+}
+
+QString InspectorModel::details(int g, const Item& item) const {
+    if (g == TaskGroup) return taskDetails(item);
+    QStringList parts;
+    const bool async = isAsyncPrimitive(item.kind);
+    if (async) parts << fromStd(objectKindName(item.kind));  // "asyncio.Lock": not threading's
     switch (g) {
         case LockGroup:
             if (item.count > 1) parts << tr("depth %1").arg(item.count);
             break;
         case SemaphoreGroup: {
+            if (async) {
+                if (!item.holders.isEmpty()) parts << tr("held by %1").arg(joinCapped(item.holders));
+                break;
+            }
             QStringList slotNames;
             for (const QString& h : item.holders) slotNames << (h.isEmpty() ? QStringLiteral("-") : h);
             if (!slotNames.isEmpty()) parts << tr("slots: %1").arg(slotNames.join(QStringLiteral(", ")));
             break;
         }
         case QueueGroup:
-            parts << QStringLiteral("[%1]").arg(item.items.join(QStringLiteral(", ")));
+            if (!async) parts << QStringLiteral("[%1]").arg(item.items.join(QStringLiteral(", ")));
             break;
         case FutureGroup:
             if (!item.worker.isEmpty() && item.state != QLatin1String("running"))
@@ -206,8 +407,7 @@ QString InspectorModel::details(int g, const Item& item) const {
         default:
             break;
     }
-    if (!item.waiters.isEmpty() && g != ErrorGroup)
-        parts << tr("waiting: %1").arg(item.waiters.join(QStringLiteral(", ")));
+    if (!item.waiters.isEmpty() && g != ErrorGroup) parts << tr("waiting: %1").arg(joinCapped(item.waiters));
     return parts.join(QStringLiteral("; "));
 }
 
@@ -218,17 +418,19 @@ QVariant InspectorModel::data(const QModelIndex& index, int role) const {
         switch (role) {
             case Qt::DisplayRole:
                 if (index.column() == NameColumn) return groupTitle(g);
-                if (index.column() == ValueColumn) return QString::number(group(g).size());
+                if (index.column() == ValueColumn) return QString::number(groupCount(g));
                 return {};
             case GroupRole: return g;
             case ObjectRole: return static_cast<qulonglong>(kNoObject);
             case NameRole: return groupTitle(g);
-            case CountRole: return static_cast<int>(group(g).size());
+            case CountRole: return groupCount(g);
         }
         return {};
     }
-    const int g = static_cast<int>(index.internalId() - 1);
-    const Item& item = group(g)[static_cast<std::size_t>(index.row())];
+    const Item* found = itemAt(index);
+    if (!found) return {};
+    const Item& item = *found;
+    const int g = index.internalId() >= kFirstCoroutineId ? int(TaskGroup) : static_cast<int>(index.internalId() - 1);
     switch (role) {
         case Qt::DisplayRole:
             switch (index.column()) {
@@ -242,6 +444,14 @@ QVariant InspectorModel::data(const QModelIndex& index, int role) const {
             return d.isEmpty() ? item.value : QStringLiteral("%1\n%2").arg(item.value, d);
         }
         case Qt::ForegroundRole:
+            if (g == TaskGroup) {
+                // A task waiting is the loop's normal business; one that raised is what stands out.
+                if (item.object == kNoObject) return {};
+                if (item.taskState == TaskState::Failed) return QBrush(palette::stateColor(ActorState::Blocked));
+                if (item.taskState == TaskState::Done || item.taskState == TaskState::Cancelled)
+                    return QBrush(palette::grey());
+                return {};
+            }
             // Someone waiting is what a learner looks for first: the row takes the "blocked" colour.
             if (g == ErrorGroup || !item.waiters.isEmpty()) return QBrush(palette::stateColor(ActorState::Blocked));
             return {};
@@ -261,6 +471,10 @@ QVariant InspectorModel::data(const QModelIndex& index, int role) const {
         case MessageRole: return item.message;
         case StateRole: return item.state;
         case WorkerRole: return item.worker;
+        case CoroutineRole: return item.coroutine;
+        case AwaitsRole: return item.awaits;
+        case StateCountsRole: return item.stateCounts;
+        case KindRole: return item.object == kNoObject ? QString() : fromStd(objectKindName(item.kind));
     }
     return {};
 }
@@ -293,6 +507,10 @@ QHash<int, QByteArray> InspectorModel::roleNames() const {
     names.insert(MessageRole, "message");
     names.insert(StateRole, "state");
     names.insert(WorkerRole, "worker");
+    names.insert(CoroutineRole, "coroutine");
+    names.insert(AwaitsRole, "awaits");
+    names.insert(StateCountsRole, "stateCounts");
+    names.insert(KindRole, "kind");
     return names;
 }
 

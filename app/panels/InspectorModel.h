@@ -1,11 +1,15 @@
 #pragma once
-// The inspector's data at the cursor step as a two-level tree: a fixed list of groups (shared variables,
-// locks, semaphores, queues, events, conditions, futures, errors) and under each the objects created so far (or the
-// errors raised so far). Columns: name, value, details. Every field is also a named role, so tests and any
-// QML view read values without parsing display text.
+// The inspector's data at the cursor step as a tree: a fixed list of groups (shared variables, locks,
+// semaphores, queues, events, conditions, futures, asyncio tasks, errors) and under each the objects created so
+// far (or the errors raised so far). asyncio's Lock, Semaphore, Queue and Event sit with their threading
+// namesakes, held by and awaited by tasks. Tasks are listed one per row up to kTaskRowsBeforeGrouping; past
+// that the Tasks group has one row per coroutine function ("worker()  10000 tasks  9998 waiting, 2 done") with
+// its tasks one level further down. Columns: name, value, details. Every field is also a named role, so tests
+// and any QML view read values without parsing display text.
 
 #include <QAbstractItemModel>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <vector>
 
@@ -27,6 +31,7 @@ public:
         EventGroup,
         ConditionGroup,
         FutureGroup,
+        TaskGroup,
         ErrorGroup,
         GroupCount
     };
@@ -37,7 +42,8 @@ public:
         NameRole,      // QString: the object's name
         ValueRole,     // QString: shared value, semaphore value, event flag ("set"/"clear"), queue size
         OwnerRole,     // QString: lock owner's name, empty when free
-        CountRole,     // int: lock recursion depth, semaphore value, queue size, waiter count of a condition
+        CountRole,     // int: lock recursion depth, semaphore value, queue size, waiter count of a condition, the
+                       // tasks of a coroutine row; a group row's objects (the Tasks group's tasks)
         WaitersRole,   // QStringList: waiting actors' names in arrival order
         WaitingCountRole,  // int: how many wait on the object
         HoldersRole,   // QStringList: semaphore slot holders by slot, "" for a free slot
@@ -46,9 +52,16 @@ public:
         TimeRole,      // double: when an error was raised (seconds)
         ActorRole,     // QString: the thread that raised an error
         MessageRole,   // QString: "Type: message" of an error
-        StateRole,     // QString: a future's state as the engine names it (pending, running, finished...)
+        StateRole,     // QString: a future's or task's state as the engine names it (pending, running, finished...)
         WorkerRole,    // QString: the worker thread that runs or ran a future, empty while pending
+        CoroutineRole, // QString: a task's coroutine function, or a coroutine row's (empty: unknown)
+        AwaitsRole,    // QString: the name of what a waiting task awaits (empty for a sleep or when not waiting)
+        StateCountsRole,  // QVariantMap: a coroutine row's tasks by state name ({"waiting": 9998, "done": 2})
+        KindRole,      // QString: the object's kind as Python names it (Lock, asyncio.Lock, Task...)
     };
+
+    // More tasks than this and the Tasks group shows one row per coroutine function instead of one per task.
+    static constexpr int kTaskRowsBeforeGrouping = 30;
 
     explicit InspectorModel(QObject* parent = nullptr);
 
@@ -71,6 +84,7 @@ public:
 private:
     struct Item {
         ObjectId object = kNoObject;
+        ObjectKind kind = ObjectKind::Thread;
         QString name;
         QString value;
         QString owner;
@@ -84,14 +98,32 @@ private:
         QString message;
         QString state;
         QString worker;
+        // asyncio tasks
+        TaskState taskState = TaskState::Pending;
+        QString coroutine;
+        QString awaits;
+        QString outcome;             // a done task's result or a failed task's exception
+        std::int32_t sleepMicros = -1;
+        bool hasTimeout = false;
+        bool showCoroutine = true;   // false under a coroutine row, which already names it
+        QVariantMap stateCounts;     // a coroutine row's tasks by state
     };
 
     QString groupTitle(int group) const;
     QString details(int group, const Item& item) const;
+    QString taskDetails(const Item& item) const;
+    Item taskItem(const InspectorState& state, ObjectId task) const;
+    // The item behind an index (group rows have none).
+    const Item* itemAt(const QModelIndex& index) const;
+    bool tasksGrouped() const { return !coroutines_.empty(); }
+    // What a group row counts: its objects (or errors), and for the Tasks group its tasks even when grouped.
+    int groupCount(int group) const;
     std::vector<Item>& group(int g) { return groups_[static_cast<std::size_t>(g)]; }
     const std::vector<Item>& group(int g) const { return groups_[static_cast<std::size_t>(g)]; }
 
     std::vector<std::vector<Item>> groups_ = std::vector<std::vector<Item>>(GroupCount);
+    // When the tasks are grouped: group(TaskGroup) holds the coroutine rows and this their tasks, row for row.
+    std::vector<std::vector<Item>> coroutines_;
 };
 
 }  // namespace lockstep::app

@@ -1,6 +1,7 @@
 #include "panels/InspectorState.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "lockstep/TraceAnalysis.h"
 
@@ -8,8 +9,26 @@ namespace lockstep::app {
 
 namespace {
 const std::vector<ActorId> kNoActors;
+const std::vector<ObjectId> kNoObjects;
 const std::deque<std::string> kNoItems;
 const std::string kNoValue;
+
+bool isAsyncio(ObjectKind kind) {
+    switch (kind) {
+        case ObjectKind::AsyncTask:
+        case ObjectKind::AsyncFuture:
+        case ObjectKind::AsyncLock:
+        case ObjectKind::AsyncEvent:
+        case ObjectKind::AsyncSemaphore:
+        case ObjectKind::AsyncQueue: return true;
+        default: return false;
+    }
+}
+
+void eraseOne(std::vector<ObjectId>& v, ObjectId x) {
+    const auto it = std::find(v.begin(), v.end(), x);
+    if (it != v.end()) v.erase(it);
+}
 }  // namespace
 
 void InspectorState::reset(const Trace* trace) {
@@ -56,9 +75,96 @@ void InspectorState::stopWaiting(ActorId a) {
     row.waitingOn = kNoObject;
 }
 
+void InspectorState::markCreated(ObjectId o) {
+    ObjectState& s = object(o);
+    if (!s.created) created_.push_back(o);
+    s.created = true;
+}
+
+bool InspectorState::applyAsync(const TraceEvent& e, std::uint32_t step) {
+    if (!trace_ || e.object >= trace_->objectCount()) return false;
+    const ObjectKind kind = trace_->object(e.object).kind;
+    if (!isAsyncio(kind)) return false;
+    // Every object an event here may name (the awaited one) gets its row now, so no reference below dangles.
+    if (objects_.size() < trace_->objectCount()) objects_.resize(trace_->objectCount());
+    ObjectState& o = object(e.object);
+    if (e.op == Op::Raise) {  // e.g. releasing an unlocked asyncio.Lock: an error like any other
+        errors_.push_back(RaisedError{step, e.time, e.actor, std::string(trace_->argText(e))});
+        return true;
+    }
+    if (kind == ObjectKind::AsyncTask || kind == ObjectKind::AsyncFuture) {
+        const std::optional<TaskState> next = taskStateAfter(e);
+        if (!next) return true;
+        if (*next == TaskState::Pending) {
+            markCreated(e.object);
+            if (e.flags & TraceEvent::ArgIsString) o.coroutine = trace_->argText(e);
+        }
+        if (o.task == TaskState::Waiting && o.awaited != kNoObject) eraseOne(object(o.awaited).waitingTasks, e.object);
+        ObjectState& t = o;
+        t.task = *next;
+        t.awaited = kNoObject;
+        t.sleepMicros = -1;
+        t.hasTimeout = false;
+        if (*next == TaskState::Waiting) {
+            t.hasTimeout = (e.flags & TraceEvent::HasTimeout) != 0;
+            if (e.flags & TraceEvent::ArgIsMicros) {
+                t.sleepMicros = e.arg;
+            } else if (e.arg >= 0 && static_cast<std::size_t>(e.arg) < trace_->objectCount()) {
+                t.awaited = static_cast<ObjectId>(e.arg);
+                object(t.awaited).waitingTasks.push_back(e.object);
+            }
+        } else if ((*next == TaskState::Done || *next == TaskState::Failed) && (e.flags & TraceEvent::ArgIsString)) {
+            t.value = trace_->argText(e);
+        }
+        return true;
+    }
+    switch (e.op) {
+        case Op::Create:
+            markCreated(e.object);
+            // A semaphore starts at its initial value; a lock free, an event clear, a queue empty.
+            o.count = kind == ObjectKind::AsyncSemaphore ? static_cast<int>(trace_->object(e.object).param) : 0;
+            break;
+        case Op::Acquire:
+            if (e.result != Result::Acquired) break;
+            if (kind == ObjectKind::AsyncLock) {
+                o.holderTask = static_cast<ObjectId>(e.arg);
+            } else if (kind == ObjectKind::AsyncSemaphore) {
+                o.holderTasks.push_back(static_cast<ObjectId>(e.arg));
+                --o.count;
+            }
+            break;
+        case Op::Release:
+            if (e.result != Result::Ok) break;
+            if (kind == ObjectKind::AsyncLock) {
+                o.holderTask = kNoObject;
+            } else if (kind == ObjectKind::AsyncSemaphore) {
+                // Any task may release a semaphore: the releaser's slot if it holds one, else the oldest.
+                const auto it = std::find(o.holderTasks.begin(), o.holderTasks.end(), static_cast<ObjectId>(e.arg));
+                if (it != o.holderTasks.end()) o.holderTasks.erase(it);
+                else if (!o.holderTasks.empty()) o.holderTasks.erase(o.holderTasks.begin());
+                ++o.count;
+            }
+            break;
+        case Op::Set:
+            o.flag = true;
+            break;
+        case Op::Clear:
+            o.flag = false;
+            break;
+        case Op::Put:
+        case Op::Get:
+            if (e.result == Result::Ok) o.count = e.arg;  // the queue's size after
+            break;
+        default:
+            break;
+    }
+    return true;
+}
+
 void InspectorState::apply(const TraceEvent& e, std::uint32_t step) {
     if (e.actor != kNoActor) actor(e.actor).line = e.line;
     const bool hasObject = e.object != kNoObject;
+    if (hasObject && applyAsync(e, step)) return;
     const auto text = [&] {
         return (e.flags & TraceEvent::ArgIsString) ? std::string(trace_->argText(e)) : std::to_string(e.arg);
     };
@@ -164,6 +270,18 @@ void InspectorState::apply(const TraceEvent& e, std::uint32_t step) {
     } else if (e.result == Result::Woken || e.result == Result::Timeout) {
         stopWaiting(e.actor);
     }
+}
+
+const std::string& InspectorState::coroutine(ObjectId o) const {
+    return o < objects_.size() ? objects_[o].coroutine : kNoValue;
+}
+
+const std::vector<ObjectId>& InspectorState::waitingTasks(ObjectId o) const {
+    return o < objects_.size() ? objects_[o].waitingTasks : kNoObjects;
+}
+
+const std::vector<ObjectId>& InspectorState::holderTasks(ObjectId o) const {
+    return o < objects_.size() ? objects_[o].holderTasks : kNoObjects;
 }
 
 const std::vector<ActorId>& InspectorState::slotHolders(ObjectId o) const {

@@ -4,6 +4,12 @@
 // order they arrived, queue contents, event flags, shared values, each actor's current listing line, and the
 // errors raised so far. The inspector, the code view and the wait-for graph all read it.
 //
+// asyncio: every task's state (pending, ready, running, waiting, done, failed, cancelled), what it awaits, its
+// coroutine function and its result or exception; the task holding an asyncio.Lock, the tasks holding an
+// asyncio.Semaphore's slots and its value, an asyncio.Event's flag, an asyncio.Queue's size, and the tasks
+// awaiting each of them. Tasks run on the loop's thread, so an await is not the thread waiting: the loop's
+// actor never appears as a waiter of a task or an asyncio primitive.
+//
 // Cost: moving the cursor forward only replays the new events, so stepping through a 100k-event trace stays
 // cheap; moving it back (or to another trace) replays from the start once.
 
@@ -47,6 +53,22 @@ public:
     // the repr of its result or the text of its exception.
     FutureState futureState(ObjectId o) const { return o < objects_.size() ? objects_[o].future : FutureState::Pending; }
     ActorId futureWorker(ObjectId o) const { return o < objects_.size() ? objects_[o].worker : kNoActor; }
+    // An asyncio task (or asyncio future): its state, what it awaits while waiting (kNoObject for a sleep), the
+    // length of that sleep in microseconds (-1: not a sleep), whether the wait has a timeout, and its coroutine
+    // function's name (empty when the trace does not say). value() is the repr of a done task's result or a
+    // failed task's "Type: message" (empty when the trace does not say).
+    TaskState taskState(ObjectId o) const { return o < objects_.size() ? objects_[o].task : TaskState::Pending; }
+    ObjectId awaited(ObjectId o) const { return o < objects_.size() ? objects_[o].awaited : kNoObject; }
+    std::int32_t sleepMicros(ObjectId o) const { return o < objects_.size() ? objects_[o].sleepMicros : -1; }
+    bool awaitHasTimeout(ObjectId o) const { return o < objects_.size() && objects_[o].hasTimeout; }
+    const std::string& coroutine(ObjectId o) const;
+    // Tasks awaiting `o` (a task, an asyncio future, lock, event, semaphore or queue), in arrival order.
+    const std::vector<ObjectId>& waitingTasks(ObjectId o) const;
+    // asyncio.Lock: the task holding it (kNoObject: free); asyncio.Semaphore: the tasks holding it, in the order
+    // they acquired (count() is its value, queue sizes are count() too).
+    ObjectId holderTask(ObjectId o) const { return o < objects_.size() ? objects_[o].holderTask : kNoObject; }
+    const std::vector<ObjectId>& holderTasks(ObjectId o) const;
+
     // Whoever keeps a waiter of `o` waiting: a lock's owner, a semaphore's slot holders, the thread a join
     // waits for while it has not ended, the worker running a future. Empty for conditions, events and queues (nobody "holds" them).
     std::vector<ActorId> holders(ObjectId o) const;
@@ -78,6 +100,15 @@ private:
         std::vector<ActorId> slotHolders;
         std::vector<ActorId> waiters;
         std::deque<std::string> items;
+        // asyncio
+        TaskState task = TaskState::Pending;
+        ObjectId awaited = kNoObject;
+        std::int32_t sleepMicros = -1;
+        bool hasTimeout = false;
+        std::string coroutine;
+        std::vector<ObjectId> waitingTasks;
+        ObjectId holderTask = kNoObject;
+        std::vector<ObjectId> holderTasks;
     };
     struct ActorStateRow {
         int line = 0;
@@ -88,6 +119,9 @@ private:
 
     void reset(const Trace* trace);
     void apply(const TraceEvent& e, std::uint32_t step);
+    // Events on asyncio tasks, futures and primitives; false for any other event.
+    bool applyAsync(const TraceEvent& e, std::uint32_t step);
+    void markCreated(ObjectId o);
     ObjectState& object(ObjectId o);
     ActorStateRow& actor(ActorId a);
     void stopWaiting(ActorId a);

@@ -22,6 +22,21 @@ inline QString actorStateText(ActorState s) {
     return {};
 }
 
+// An asyncio task's state, as the inspector names it.
+inline QString taskStateText(TaskState s) {
+    switch (s) {
+        case TaskState::Pending: return QCoreApplication::translate("TaskState", "pending");
+        case TaskState::Ready: return QCoreApplication::translate("TaskState", "ready");
+        case TaskState::Running: return QCoreApplication::translate("TaskState", "running");
+        case TaskState::Waiting: return QCoreApplication::translate("TaskState", "waiting");
+        case TaskState::Done: return QCoreApplication::translate("TaskState", "done");
+        case TaskState::Failed: return QCoreApplication::translate("TaskState", "failed");
+        case TaskState::Cancelled: return QCoreApplication::translate("TaskState", "cancelled");
+        case TaskState::Count_: break;
+    }
+    return {};
+}
+
 // Operations keep their Python method names (acquire, join, get...): they are code, not prose.
 inline QString opText(Op op) { return QString::fromUtf8(opName(op).data(), static_cast<int>(opName(op).size())); }
 

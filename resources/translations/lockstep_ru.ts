@@ -40,200 +40,268 @@
     </message>
 </context>
 <context>
+    <name>TaskState</name>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="28"/>
+        <source>pending</source>
+        <translation>не начата</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="29"/>
+        <source>ready</source>
+        <translation>готова</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="30"/>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="31"/>
+        <source>waiting</source>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="32"/>
+        <source>done</source>
+        <translation>завершена</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="33"/>
+        <source>failed</source>
+        <translation>с ошибкой</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorStateNames.h" line="34"/>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::app::ChartsPanel</name>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="97"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="117"/>
         <source>Queue length over time</source>
         <translation>Длина очереди во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="98"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="118"/>
         <source>Semaphore occupancy over time</source>
         <translation>Занятость семафора во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="99"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="119"/>
         <source>Time each thread spent in each state</source>
         <translation>Время каждого потока в каждом состоянии</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="100"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="120"/>
         <source>Core utilisation</source>
         <translation>Загрузка ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="101"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="121"/>
+        <source>Event loop&apos;s ready queue by step</source>
+        <translation>Очередь готовых задач цикла событий по шагам</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="122"/>
         <source>Elapsed time by threads, GIL and cores</source>
         <translation>Время выполнения: потоки, GIL и ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="156"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="179"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="157"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="180"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="158"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="181"/>
         <source>States</source>
         <translation>Состояния</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="159"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="182"/>
         <source>Cores</source>
         <translation>Ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="160"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="183"/>
+        <source>Ready queue</source>
+        <translation>Очередь готовых</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="184"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="167"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="191"/>
         <source>Load a scenario to see its charts.</source>
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="204"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="327"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="232"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="359"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="218"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="250"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="230"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="262"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="236"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="268"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="240"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="272"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="241"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="273"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="252"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="284"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="258"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="290"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="265"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="288"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="320"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="292"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="324"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="306"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="338"/>
         <source>running / computing</source>
         <translation>выполняется / вычисляет</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="307"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="339"/>
         <source>ready</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="308"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="340"/>
         <source>blocked</source>
         <translation>заблокирован</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="309"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="341"/>
         <source>sleeping</source>
         <translation>спит</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="310"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="342"/>
         <source>not started</source>
         <translation>не запущен</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="311"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="343"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="341"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="373"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="350"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="382"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="354"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="386"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="366"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="398"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="408"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="412"/>
+        <source>This run has no asyncio event loop.</source>
+        <translation>В этом прогоне нет цикла событий asyncio.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="419"/>
+        <source>step</source>
+        <translation>шаг</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="422"/>
+        <source>tasks and callbacks ready to run</source>
+        <translation>задачи и обратные вызовы, готовые к запуску</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="427"/>
+        <source>ready queue</source>
+        <translation>очередь готовых</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="467"/>
         <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
         <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="414"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="473"/>
         <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="429"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="488"/>
         <source>The comparison has no run to show.</source>
         <translation>В сравнении нет ни одного прогона.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="459"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="518"/>
         <source>GIL on</source>
         <translation>с GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="459"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="518"/>
         <source>GIL off</source>
         <translation>без GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="460"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="519"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="460"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="519"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -242,12 +310,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="442"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="442"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -256,34 +324,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="464"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="523"/>
         <source>elapsed virtual time (ms)</source>
         <translation>время выполнения (мс)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="486"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="548"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="488"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="550"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="515"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="577"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="517"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="521"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="533"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="579"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="583"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="595"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="525"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="587"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>
@@ -553,57 +621,60 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::InspectorModel</name>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="66"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="131"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="66"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="131"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="392"/>
         <source>held by %1</source>
         <translation>владелец: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="81"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="149"/>
         <source>set</source>
         <translation>установлено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="81"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="149"/>
         <source>clear</source>
         <translation>сброшено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="89"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="157"/>
         <source>pending</source>
         <translation>ожидает</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="90"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="158"/>
         <source>running on %1</source>
         <translation>выполняется в %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="91"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="159"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="369"/>
         <source>result %1</source>
         <translation>результат %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="92"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="160"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="372"/>
         <source>raised %1</source>
         <translation>исключение %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="94"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="162"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="101"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="169"/>
         <source>%1 of %2 waiting</source>
         <translation>ожидают %1 из %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="102"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="170"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>ожидает %n поток</numerusform>
@@ -612,77 +683,132 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="175"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="189"/>
+        <source>(unknown coroutine)</source>
+        <translation>(неизвестная корутина)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="202"/>
+        <source>1 task</source>
+        <translation>1 задача</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/InspectorModel.cpp" line="202"/>
+        <source>%n tasks</source>
+        <translation>
+            <numerusform>%n задача</numerusform>
+            <numerusform>%n задачи</numerusform>
+            <numerusform>%n задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="323"/>
         <source>Shared variables</source>
         <translation>Общие переменные</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="176"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="324"/>
         <source>Locks</source>
         <translation>Блокировки</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="177"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="325"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="178"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="326"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="179"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="327"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="180"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="328"/>
         <source>Conditions and barriers</source>
         <translation>Условные переменные и барьеры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="181"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="329"/>
         <source>Futures</source>
         <translation>Объекты Future</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="182"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="330"/>
+        <source>Tasks (asyncio)</source>
+        <translation>Задачи (asyncio)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="331"/>
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/InspectorModel.cpp" line="340"/>
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 и ещё %n</numerusform>
+            <numerusform>%1 и ещё %n</numerusform>
+            <numerusform>%1 и ещё %n</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="191"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="353"/>
+        <source>%1 %2</source>
+        <extracomment>a number of tasks and the state they are in, as in &quot;9998 waiting&quot;</extracomment>
+        <translation>%2: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="363"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="365"/>
+        <source>awaits %1</source>
+        <translation>ожидает %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="366"/>
+        <source>with a timeout</source>
+        <translation>с тайм-аутом</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="377"/>
+        <source>awaited by %1</source>
+        <translation>её ожидают: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="388"/>
         <source>depth %1</source>
         <translation>глубина %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="196"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="397"/>
         <source>slots: %1</source>
         <translation>слоты: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="204"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="405"/>
         <source>ran on %1</source>
         <translation>выполнялся в %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="210"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="410"/>
         <source>waiting: %1</source>
         <translation>ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="271"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="485"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="272"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="486"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="273"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="487"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>

@@ -435,7 +435,11 @@ private slots:
 
     void emptyStatesBeforeAnyRun() {
         ChartsPanel panel;
-        QCOMPARE(panel.chartCount(), 5);  // the fifth, the GIL comparison, has its tab only for gil-cpu-bound
+        // The ready queue has its tab only for runs with an asyncio event loop, the GIL comparison only for
+        // gil-cpu-bound.
+        QCOMPARE(panel.chartCount(), 6);
+        QVERIFY(!panel.isChartAvailable(ChartsPanel::ReadyQueueChart));
+        QVERIFY(!panel.isChartAvailable(ChartsPanel::GilComparisonChart));
         for (int i = 0; i < panel.chartCount(); ++i) {
             QVERIFY(!panel.chartTitle(i).isEmpty());
             QVERIFY(panel.isChartEmpty(i));
