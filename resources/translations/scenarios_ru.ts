@@ -4,24 +4,29 @@
 <context>
     <name>Scenario</name>
     <message>
-        <location filename="../../scenarios/src/Registry.cpp" line="41"/>
+        <location filename="../../scenarios/src/Registry.cpp" line="43"/>
         <source>Threads: start, join, names, daemons</source>
         <translation>Потоки: запуск, join, имена, демоны</translation>
     </message>
     <message>
-        <location filename="../../scenarios/src/Registry.cpp" line="42"/>
+        <location filename="../../scenarios/src/Registry.cpp" line="44"/>
         <source>Races and locks</source>
         <translation>Гонки и блокировки</translation>
     </message>
     <message>
-        <location filename="../../scenarios/src/Registry.cpp" line="43"/>
+        <location filename="../../scenarios/src/Registry.cpp" line="45"/>
         <source>Semaphores, events, conditions, queues</source>
         <translation>Семафоры, события, условия, очереди</translation>
     </message>
     <message>
-        <location filename="../../scenarios/src/Registry.cpp" line="44"/>
+        <location filename="../../scenarios/src/Registry.cpp" line="46"/>
         <source>Pools, futures and the GIL</source>
         <translation>Пулы потоков, объекты Future и GIL</translation>
+    </message>
+    <message>
+        <location filename="../../scenarios/src/Registry.cpp" line="47"/>
+        <source>asyncio: coroutines on one thread</source>
+        <translation>asyncio: сопрограммы в одном потоке</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,8 @@ const std::vector<Scenario>& all() {
         addSyncScenarios(out);
         addPoolScenarios(out);
         addGilScenarios(out);
+        addAsyncBasics(out);
+        addAsyncCoordination(out);
         return out;
     }();
     return scenarios;
@@ -33,7 +35,7 @@ const Scenario* find(const std::string& id) {
 }
 
 const std::vector<std::string>& families() {
-    static const std::vector<std::string> ids{"threads", "races", "sync", "pools"};
+    static const std::vector<std::string> ids{"threads", "races", "sync", "pools", "asyncio"};
     return ids;
 }
 
@@ -42,6 +44,7 @@ const char* familyTitle(const std::string& family) {
     if (family == "races") return QT_TRANSLATE_NOOP("Scenario", "Races and locks");
     if (family == "sync") return QT_TRANSLATE_NOOP("Scenario", "Semaphores, events, conditions, queues");
     if (family == "pools") return QT_TRANSLATE_NOOP("Scenario", "Pools, futures and the GIL");
+    if (family == "asyncio") return QT_TRANSLATE_NOOP("Scenario", "asyncio: coroutines on one thread");
     return "";
 }
 

@@ -68,7 +68,7 @@ private slots:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("family");
         const std::vector<std::pair<const char*, const char*>> ids{
-            // Every thread scenario of SCENARIOS.md (the process and asyncio ones come with their engines).
+            // Every thread and asyncio scenario of SCENARIOS.md (the process ones come with their engine).
             {"threads-start-join", "threads"},
             {"threads-random-sleep", "threads"},
             {"thread-names", "threads"},
@@ -97,6 +97,20 @@ private slots:
             {"bounded-buffer-monitor", "sync"},
             {"thread-pool-futures", "pools"},
             {"gil-cpu-bound", "pools"},
+            {"async-never-awaited", "asyncio"},
+            {"async-run-nested", "asyncio"},
+            {"async-gather-two", "asyncio"},
+            {"async-gather-many", "asyncio"},
+            {"async-sleep-zero", "asyncio"},
+            {"async-three-workers", "asyncio"},
+            {"async-chain", "asyncio"},
+            {"async-first-completed", "asyncio"},
+            {"async-timeout", "asyncio"},
+            {"async-done-callback", "asyncio"},
+            {"async-vs-sync", "asyncio"},
+            {"async-blocking-call", "asyncio"},
+            {"async-queue", "asyncio"},
+            {"async-io-clients", "asyncio"},
         };
         for (const auto& [id, family] : ids) QTest::newRow(id) << QString(id) << QString(family);
     }
