@@ -505,6 +505,7 @@ void MainWindow::updateViews() {
     // A new run opens the charts on one that has something to show (a queue, a semaphore...).
     if (v.trace && v.trace != shownTrace_) {
         shownTrace_ = v.trace;
+        readyQueueOpened_ = false;
         // A scenario made for the comparison (gil-cpu-bound) opens on it: that chart is its point.
         if (charts_->offersComparison()) charts_->setCurrentChart(ChartsPanel::GilComparisonChart);
         else if (charts_->isChartEmpty(charts_->currentChart()))
@@ -513,6 +514,13 @@ void MainWindow::updateViews() {
                     charts_->setCurrentChart(i);
                     break;
                 }
+    }
+    // An asyncio run: once its loop exists, the ready queue is the chart that tells its story (once per run,
+    // so a learner's own choice of tab stays).
+    if (v.trace && !readyQueueOpened_ && !charts_->offersComparison() &&
+        charts_->isChartAvailable(ChartsPanel::ReadyQueueChart)) {
+        readyQueueOpened_ = true;
+        charts_->setCurrentChart(ChartsPanel::ReadyQueueChart);
     }
     updateStatus();
 }

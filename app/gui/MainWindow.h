@@ -99,6 +99,7 @@ private:
     bool followLive_ = true;   // the cursor moves with the engine until the user steps back
     bool busy_ = false;        // a command is running on the engine
     std::shared_ptr<const Trace> shownTrace_;  // the trace the charts were last opened on
+    bool readyQueueOpened_ = false;            // the charts were switched to the ready queue for shownTrace_
     QString language_;
 
     timeline::TimelineWidget* timeline_ = nullptr;
