@@ -550,6 +550,8 @@ void EventLoop::stepTask(TaskObject& task, std::coroutine_handle<> h, std::size_
         ~Clear() { r = nullptr; }
     } clear{running_};
     h.resume();
+    for (const std::string& name : laterWarnings_) detail::warnNeverAwaited(name);
+    laterWarnings_.clear();
     if (task.root.done()) finishTask(task);
 }
 

@@ -442,11 +442,15 @@ private slots:
                     aio::run(hello("inner"));
                 } catch (const RuntimeError& e) {
                     caught = e.describe();
+                    print("handled");
                 }
                 co_return;
             }());
         });
         QCOMPARE(t.outcome().status, RunStatus::Finished);
+        // The warning comes after the handler, as in CPython, where the traceback keeps the coroutine alive
+        // until the except block ends.
+        QCOMPARE(texts(t), (QStringList{"handled", "RuntimeWarning: coroutine 'hello' was never awaited"}));
         QCOMPARE(caught, std::string("RuntimeError: asyncio.run() cannot be called from a running event loop"));
         QCOMPARE(events(t, Op::Raise, Result::Error).size(), std::size_t(1));
         // As in Python, the coroutine handed to the refused run() was never awaited, and the warning says so.

@@ -440,6 +440,8 @@ public:
     Execution& execution() const { return *ex_; }
     ObjectId objectId() const;
     ThreadPoolExecutor& defaultExecutor();
+    // A "never awaited" warning printed when the running step ends (see run()).
+    void warnLater(std::string coroutineName) { laterWarnings_.push_back(std::move(coroutineName)); }
 
     EventLoop(const EventLoop&) = delete;
     EventLoop& operator=(const EventLoop&) = delete;
@@ -486,6 +488,7 @@ private:
     int threadWork_ = 0;  // run_in_executor calls whose thread has not handed its result back
     std::shared_ptr<SyncObject> selector_;
     std::unique_ptr<ThreadPoolExecutor> executor_;
+    std::vector<std::string> laterWarnings_;
 };
 
 // asyncio.get_running_loop()
@@ -934,7 +937,15 @@ T run(Coroutine<T> main) {
     struct Destroy {
         decltype(h) handle;
         ~Destroy() {
-            if (!handle.promise().started) detail::warnNeverAwaited(handle.promise().name);
+            if (!handle.promise().started) {
+                // Refused inside a running loop: Python prints the warning once the RuntimeError's traceback
+                // (which keeps the coroutine alive) is gone, after the handler; the loop prints it when the
+                // task's step ends.
+                if (EventLoop* outer = EventLoop::currentOrNull(); outer && std::uncaught_exceptions() > 0)
+                    outer->warnLater(handle.promise().name);
+                else
+                    detail::warnNeverAwaited(handle.promise().name);
+            }
             handle.destroy();
         }
     } guard{h};
