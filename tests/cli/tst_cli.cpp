@@ -211,6 +211,27 @@ private slots:
         QVERIFY(found);
     }
 
+    // An asyncio run lists its tasks (main and three workers), each with its coroutine and final state, and
+    // counts them by state.
+    void summaryListsTasks() {
+        const Result r = lockstep({"run", "async-three-workers", "--summary"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = json(r.out);
+        const QJsonArray tasks = o["tasks"].toArray();
+        QCOMPARE(tasks.size(), 4);
+        QCOMPARE(tasks[0].toObject()["name"].toString(), QString("Task-1"));
+        QCOMPARE(tasks[0].toObject()["coro"].toString(), QString("main"));
+        for (const auto& t : tasks) {
+            QCOMPARE(t.toObject()["state"].toString(), QString("done"));
+            QVERIFY(t.toObject()["exception"].isNull());
+        }
+        QCOMPARE(tasks[1].toObject()["coro"].toString(), QString("worker"));
+        QCOMPARE(o["task_counts"].toObject()["done"].toInt(), 4);
+        QCOMPARE(o["task_counts"].toObject()["cancelled"].toInt(), 0);
+        // A threads-only run has no tasks key.
+        QVERIFY(!json(lockstep({"run", "lock-counter", "--summary"}).out).contains("tasks"));
+    }
+
     // A replay token reproduces the run exactly, whatever policy produced it.
     void replayReproduces() {
         const Result first = lockstep({"run", "race-increment-double", "--policy", "random", "--seed", "11", "--summary", "--events"});
