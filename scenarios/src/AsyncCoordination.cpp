@@ -676,7 +676,7 @@ asyncio.run(main())
             "and so does a consumer whose get finds it empty: their lanes name the queue. main waits for the "
             "producers, then for q.join(), which returns once every item has had its task_done(). The "
             "consumers loop forever, so main cancels them: each ends cancelled inside its await q.get(). "
-            "The queue's lane shows its items going in and out."),
+            "The Inspector shows the queue's items and which task waits on it."),
         .listing = R"(import asyncio
 
 async def producer(q, name, count):
