@@ -444,7 +444,11 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
                     change(e.actor, ActorState::Ready, e.time);
                 break;
             default:
-                if (e.result == Result::Blocked && e.op != Op::Deadlock)
+                // As TraceAnalysis::actorStates: an event loop waiting for its next timer sleeps.
+                if (e.result == Result::Blocked && e.op == Op::Wait && e.object < objects &&
+                    objectKinds_[e.object] == ObjectKind::EventLoop && (e.flags & TraceEvent::HasTimeout))
+                    change(e.actor, ActorState::Sleeping, e.time, Op::Wait, e.object);
+                else if (e.result == Result::Blocked && e.op != Op::Deadlock)
                     change(e.actor, ActorState::Blocked, e.time, e.op, e.object);
                 else if (e.result == Result::Woken || e.result == Result::Timeout)
                     change(e.actor, ActorState::Ready, e.time);

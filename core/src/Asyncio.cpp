@@ -532,6 +532,8 @@ void EventLoop::openStep() {
 
 void EventLoop::stepTask(TaskObject& task, std::coroutine_handle<> h, std::size_t queued) {
     const bool first = task.state == TaskState::Pending;
+    // The loop's thread goes on at the line this task suspended on (its first step: where it was created).
+    if (!first) ex_->setLine(actor_, task.line);
     ex_->record(actor_, Op::Resume, task.id(), first ? Result::Started : Result::Ok, static_cast<std::int32_t>(queued));
     if (task.finished()) return;
     if (task.mustCancel) {
@@ -550,6 +552,7 @@ void EventLoop::stepTask(TaskObject& task, std::coroutine_handle<> h, std::size_
         ~Clear() { r = nullptr; }
     } clear{running_};
     h.resume();
+    task.line = ex_->line(actor_);
     for (const std::string& name : laterWarnings_) detail::warnNeverAwaited(name);
     laterWarnings_.clear();
     if (task.root.done()) finishTask(task);

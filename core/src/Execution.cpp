@@ -315,6 +315,7 @@ void Execution::buildCandidates(ActorId me, bool yielding) {
 }
 
 Execution::After Execution::schedule(ActorId me, bool yielding) {
+    stepBegun_ = false;
     if (trace_.stepCount() >= config_.maxSteps)
         return endRun(me, RunStatus::StepLimit,
                       "the run reached the step limit of " + std::to_string(config_.maxSteps) +

@@ -72,7 +72,12 @@ std::vector<std::vector<StateInterval>> TraceAnalysis::actorStates() const {
                 else if (e.result == Result::Woken) change(a, ActorState::Ready, e.time);
                 break;
             default:
-                if (e.result == Result::Blocked && e.op != Op::Deadlock)
+                // An event loop waiting in select() for its next timer or a thread is idle, not stuck on
+                // anything: shown as sleeping.
+                if (e.result == Result::Blocked && e.op == Op::Wait && e.object < objects &&
+                    trace_.object(e.object).kind == ObjectKind::EventLoop && (e.flags & TraceEvent::HasTimeout))
+                    change(a, ActorState::Sleeping, e.time, Op::Wait, e.object);
+                else if (e.result == Result::Blocked && e.op != Op::Deadlock)
                     change(a, ActorState::Blocked, e.time, e.op, e.object);
                 else if (e.result == Result::Woken || e.result == Result::Timeout)
                     change(a, ActorState::Ready, e.time);

@@ -244,17 +244,14 @@ private slots:
     }
 
     // A task's Resume should carry the line it was suspended on (main's `result = await task`, line 16), so the
-    // code view shows where the resumed task goes on. The loop records it with whatever line the thread last set:
-    // here line 5, inside report(), the callback that ran just before. Known core issue (the loop does not
-    // keep a line per task); remove the QEXPECT_FAIL once the loop restores the task's line on resume.
+    // code view shows where the resumed task goes on, not line 5 inside report(), the callback that ran just
+    // before: the loop keeps a line per task.
     void resumeCarriesTheTasksOwnLine() {
         const auto r = run("async-done-callback");
         const Trace& t = r->trace;
         const ObjectId mainTask = objectNamed(t, "Task-1", ObjectKind::AsyncTask);
         const std::size_t resumed = findEvent(t, Op::Resume, Result::Ok, mainTask);
         QVERIFY(resumed < t.eventCount());
-        QEXPECT_FAIL("", "the loop's Resume carries the line of the previous callback or task, not the resumed task's",
-                     Continue);
         QCOMPARE(static_cast<int>(t.event(resumed).line), 16);
     }
 

@@ -86,7 +86,14 @@ public:
     // (an operation then does nothing). Throws AbortRun when aborting and the caller is not unwinding.
     ActorId enter();
     ActorId self() const;
-    void beginStep() { trace_.beginStep(); }
+    // Starts the step of the running actor's next operation. A step is what lies between two scheduling
+    // points (that is where a run can pause), so a second call before the next one opens nothing new: an
+    // operation made of several (the event loop's task step and the print inside it) is one step.
+    void beginStep() {
+        if (stepBegun_) return;
+        stepBegun_ = true;
+        trace_.beginStep();
+    }
     void record(ActorId actor, Op op, ObjectId object, Result result, std::int32_t arg = 0, std::uint8_t flags = 0);
     std::int32_t text(std::string_view s) { return static_cast<std::int32_t>(trace_.intern(s)); }
     void yieldPoint(ActorId me, bool yielding = false);
@@ -211,6 +218,7 @@ private:
     std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
     std::uint64_t timerSeq_ = 0;
     std::vector<std::shared_ptr<SyncObject>> objects_;
+    bool stepBegun_ = false;  // beginStep() was called since the last scheduling point
     std::vector<int> kindCounters_;
     int threadCounter_ = 0;
     Nanos now_ = 0;

@@ -282,6 +282,7 @@ public:
     // While suspended: cancels what the task waits on (a child task, a future, a sleep's timer); true when
     // that will wake the task with CancelledError.
     std::function<bool(const std::string&)> cancelWaiter;
+    std::uint16_t line = 0;       // the listing line the task was on when it suspended, restored on resume
     bool mustCancel = false;      // cancel() found nothing to cancel: throw CancelledError at the next resume
     bool throwOnResume = false;   // set by the loop for the await the task resumes in
     bool cancel(const std::string& message = {}) override;
