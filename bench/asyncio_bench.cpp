@@ -6,6 +6,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -36,6 +37,7 @@ void runGather(benchmark::State& state, std::int64_t tasks) {
         state.SkipWithError("no scenario async-gather-many");
         return;
     }
+    double worst = 0;
     for (auto _ : state) {
         Trace trace;
         RunConfig config;
@@ -50,7 +52,8 @@ void runGather(benchmark::State& state, std::int64_t tasks) {
         }
         const std::int64_t t1 = nowNs();
         state.SetIterationTime(static_cast<double>(t1 - t0) * 1e-9);
-        state.counters["wall_s"] = static_cast<double>(t1 - t0) * 1e-9;
+        worst = std::max(worst, static_cast<double>(t1 - t0) * 1e-9);
+        state.counters["wall_s"] = worst;  // the slowest of the iterations, for the report
         std::size_t taskObjects = 0;
         for (ObjectId o = 0; o < trace.objectCount(); ++o) taskObjects += trace.object(o).kind == ObjectKind::AsyncTask;
         state.counters["virtual_s"] = static_cast<double>(trace.outcome().endTime) / 1e9;
@@ -87,7 +90,7 @@ int main(int argc, char** argv) {
     const char* one = "BM_AsyncGatherOne";
     if (reporter.has(many) && reporter.has(one)) {
         const double wall = reporter.get(many, "wall_s"), base = reporter.get(one, "wall_s");
-        std::printf("(4) async-gather-many, 10,000 tasks sleeping 5 s, to the end: %.3f s wall (one task: %.4f s, "
+        std::printf("(4) async-gather-many, 10,000 tasks sleeping 5 s, to the end: %.3f s wall, slowest of 3 (one task: %.4f s, "
                     "ratio %.0fx), %.0f s virtual, %.0f tasks, %.0f events, finished=%s   target < 1 s   %s\n",
                     wall, base, wall / base, reporter.get(many, "virtual_s"), reporter.get(many, "tasks"),
                     reporter.get(many, "events"), reporter.get(many, "finished") ? "yes" : "no", verdict(wall < 1.0));
