@@ -286,13 +286,6 @@ std::vector<TraceEvent> taskEvents(const Trace& t, const std::string& coro) {
     return out;
 }
 
-// Printed lines as a QStringList, so a failed comparison shows the line that differs.
-QStringList texts(const Trace& t) {
-    QStringList out;
-    for (const Printed& p : printed(t)) out << QString::fromStdString(p.text);
-    return out;
-}
-
 // The final state of every task, by name.
 std::map<std::string, TaskState> finalTaskStates(const Trace& t) {
     std::map<std::string, TaskState> out;

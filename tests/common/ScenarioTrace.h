@@ -147,6 +147,26 @@ inline std::unique_ptr<Run> runScenario(WorkerPool& pool, const std::string& id,
     return r;
 }
 
+// Printed lines as a QStringList, so a failed comparison shows the line that differs.
+inline QStringList texts(const Trace& t) {
+    QStringList out;
+    for (const Printed& p : printed(t)) out << QString::fromStdString(p.text);
+    return out;
+}
+
+// Base of the scenario test suites: a worker pool shared by their runs, and run(), which stops the test
+// program on an id the catalogue does not have (a typo in a test, not a failure of the scenario).
+class ScenarioSuite : public QObject {
+protected:
+    WorkerPool pool_;
+    std::unique_ptr<Run> run(const std::string& id, std::optional<PolicyKind> policy = std::nullopt,
+                             std::optional<std::uint64_t> seed = std::nullopt, const ParamList& params = {}) {
+        auto r = runScenario(pool_, id, policy, seed, params);
+        if (!r) qFatal("unknown scenario %s", id.c_str());
+        return r;
+    }
+};
+
 }  // namespace lockstep::testing
 
 Q_DECLARE_METATYPE(lockstep::PolicyKind)

@@ -24,13 +24,6 @@ using namespace lockstep::testing;
 
 namespace {
 
-// Printed lines as a QStringList, so a failed comparison shows the line that differs.
-QStringList texts(const Trace& t) {
-    QStringList out;
-    for (const Printed& p : printed(t)) out << QString::fromStdString(p.text);
-    return out;
-}
-
 std::vector<Nanos> times(const Trace& t) {
     std::vector<Nanos> out;
     for (const Printed& p : printed(t)) out.push_back(p.time);
@@ -100,18 +93,8 @@ std::int64_t drawnSleep(const Trace& t, const std::string& part, std::int64_t ch
 
 }  // namespace
 
-class TestScenariosAsync : public QObject {
+class TestScenariosAsync : public ScenarioSuite {
     Q_OBJECT
-
-private:
-    WorkerPool pool_;
-
-    std::unique_ptr<Run> run(const std::string& id, std::optional<PolicyKind> policy = std::nullopt,
-                             std::optional<std::uint64_t> seed = std::nullopt, const ParamList& params = {}) {
-        auto r = runScenario(pool_, id, policy, seed, params);
-        if (!r) qFatal("unknown scenario %s", id.c_str());
-        return r;
-    }
 
 private slots:
     void familyHoldsTheseScenarios() {

@@ -23,13 +23,6 @@ using namespace lockstep::testing;
 
 namespace {
 
-// Printed lines as a QStringList, so a failed comparison shows the line that differs.
-QStringList texts(const Trace& t) {
-    QStringList out;
-    for (const Printed& p : printed(t)) out << QString::fromStdString(p.text);
-    return out;
-}
-
 // The time of the one printed line that is exactly `text`; fails the test (returns -1) when it is not one line.
 Nanos timeOf(const Trace& t, const std::string& text) {
     std::vector<Nanos> found;
@@ -98,17 +91,8 @@ std::vector<std::int64_t> listOfInts(const std::string& text) {
 
 }  // namespace
 
-class TestScenariosAsync2 : public QObject {
+class TestScenariosAsync2 : public ScenarioSuite {
     Q_OBJECT
-
-    WorkerPool pool_;
-
-    std::unique_ptr<Run> run(const std::string& id, std::optional<PolicyKind> policy = std::nullopt,
-                             std::optional<std::uint64_t> seed = std::nullopt, const ParamList& params = {}) {
-        auto r = runScenario(pool_, id, policy, seed, params);
-        if (!r) qFatal("unknown scenario %s", id.c_str());
-        return r;
-    }
 
 private slots:
     void familyHoldsTheCatalogue() {

@@ -68,18 +68,8 @@ std::vector<Seen> seen(const Trace& t) {
 
 }  // namespace
 
-class TestScenariosThreads : public QObject {
+class TestScenariosThreads : public ScenarioSuite {
     Q_OBJECT
-
-private:
-    WorkerPool pool_;
-
-    std::unique_ptr<Run> run(const std::string& id, std::optional<PolicyKind> policy = std::nullopt,
-                             std::optional<std::uint64_t> seed = std::nullopt, const ParamList& params = {}) {
-        auto r = runScenario(pool_, id, policy, seed, params);
-        if (!r) qFatal("unknown scenario %s", id.c_str());
-        return r;
-    }
 
 private slots:
     void familyHoldsTheCatalogue() {
