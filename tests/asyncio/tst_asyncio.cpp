@@ -95,6 +95,21 @@ aio::Coroutine<void> firstCompleted() {
     for (auto& p : pending) print("pending cancelled:", p.cancelled());
 }
 
+aio::Coroutine<int> failsAfter(std::chrono::nanoseconds d, std::string message) {
+    co_await aio::sleep(d);
+    throw ValueError(message);
+}
+
+aio::Coroutine<void> firstException() {
+    std::vector<aio::Task<int>> tasks{aio::create_task(napThenReturn(1s, 1)), aio::create_task(failsAfter(2s, "two")),
+                                      aio::create_task(napThenReturn(5s, 5))};
+    auto r = co_await aio::wait(tasks, std::nullopt, aio::FIRST_EXCEPTION);
+    print("done", r.done.size(), "pending", r.pending.size(), "at", aio::get_running_loop().time());
+    for (auto& d : r.done)
+        if (d.exception()) print("raised:", *d.exception());
+    for (auto& p : r.pending) p.cancel();
+}
+
 aio::Coroutine<void> waitWithTimeout(std::chrono::nanoseconds timeout) {
     std::vector<aio::Task<std::string>> tasks{aio::create_task(fetch("a", 100ms)), aio::create_task(fetch("b", 150ms))};
     auto r = co_await aio::wait(tasks, timeout);
@@ -126,10 +141,6 @@ aio::Coroutine<void> shieldKeepsInner() {
     print("inner result", co_await inner);
 }
 
-aio::Coroutine<int> failsAfter(std::chrono::nanoseconds d, std::string message) {
-    co_await aio::sleep(d);
-    throw ValueError(message);
-}
 
 aio::Coroutine<void> gatherRaisesFirstAtOnce() {
     try {
@@ -552,6 +563,15 @@ private slots:
         QCOMPARE(t.outcome().endTime, 2 * kSecond);
         QCOMPARE(finalTaskStates(t).at("Task-2"), TaskState::Cancelled);
         QCOMPARE(finalTaskStates(t).at("Task-3"), TaskState::Done);
+    }
+
+    // FIRST_EXCEPTION returns when a task raises (t=2), with the finished ones done and the rest pending.
+    void waitFirstException() {
+        Trace t;
+        runBody(t, [] { aio::run(firstException()); });
+        QCOMPARE(texts(t), (QStringList{"slept 1 s", "done 2 pending 1 at 2", "raised: ValueError: two"}));
+        QCOMPARE(finalTaskStates(t).at("Task-4"), TaskState::Cancelled);
+        QVERIFY(printedContaining(t, "never retrieved").empty());  // wait() read the exception
     }
 
     void waitTimeout_data() {
