@@ -749,7 +749,7 @@ Coroutine<bool> Lock::acquire() {
     s->waiters.push_back(fut);
     try {
         auto awaiter = detail::awaiting(fut, s->id());
-    co_await awaiter;
+        co_await awaiter;
     } catch (const CancelledError&) {
         eraseWaiter(s->waiters, fut);
         if (!s->locked) s->wakeUpFirst();
@@ -858,7 +858,7 @@ Coroutine<bool> Semaphore::acquire() {
     s->waiters.push_back(fut);
     try {
         auto awaiter = detail::awaiting(fut, s->id());
-    co_await awaiter;
+        co_await awaiter;
     } catch (const CancelledError&) {
         eraseWaiter(s->waiters, fut);
         if (!fut->cancelled()) {
@@ -907,7 +907,7 @@ Coroutine<void> QueueBase::waitIn(std::deque<std::shared_ptr<FutureCore>>& waite
     waiters.push_back(w);
     try {
         auto awaiter = detail::awaiting(w, id());
-    co_await awaiter;
+        co_await awaiter;
     } catch (const CancelledError&) {
         w->cancel();
         eraseWaiter(waiters, w);
@@ -929,15 +929,13 @@ void QueueBase::wakeupNext(std::deque<std::shared_ptr<FutureCore>>& waiters) {
     }
 }
 
-void QueueBase::notePut(const std::string& item) {
+void QueueBase::notePut() {
     Execution& ex = Execution::current();
-    (void)item;
     ex.record(ex.self(), Op::Put, id(), Result::Ok, static_cast<std::int32_t>(size()));
 }
 
-void QueueBase::noteGet(const std::string& item) {
+void QueueBase::noteGet() {
     Execution& ex = Execution::current();
-    (void)item;
     ex.record(ex.self(), Op::Get, id(), Result::Ok, static_cast<std::int32_t>(size()));
 }
 
@@ -957,7 +955,7 @@ Coroutine<void> QueueBase::join() {
         auto w = EventLoop::current().newFuture("", false);
         joiners.push_back(w);
         auto awaiter = detail::awaiting(w, id());
-    co_await awaiter;
+        co_await awaiter;
     }
     note(Op::QueueJoin, id(), Result::Ok);
 }

@@ -691,7 +691,7 @@ Coroutine<typename detail::AwaitableTraits<A>::value> wait_for(A aw, std::chrono
     bool cancelledHere = false;
     try {
         auto awaiter = detail::awaiting(waiter, core->id(), TraceEvent::HasTimeout);
-    co_await awaiter;
+        co_await awaiter;
     } catch (const CancelledError&) {
         cancelledHere = true;
     }
@@ -865,8 +865,9 @@ public:
     // Suspends the running task on a new waiter in `waiters` until woken; cleans up on cancellation.
     Coroutine<void> waitIn(std::deque<std::shared_ptr<FutureCore>>& waiters, bool isGetter);
     void wakeupNext(std::deque<std::shared_ptr<FutureCore>>& waiters);
-    void notePut(const std::string& item);
-    void noteGet(const std::string& item);
+    // Put/Get events on the queue's object, with its size after.
+    void notePut();
+    void noteGet();
     void taskDone();
     Coroutine<void> join();
 };
@@ -895,10 +896,9 @@ public:
     }
     void put_nowait(T item) {
         if (q_->full()) throw QueueFull();
-        const std::string r = detail::valueRepr(item);
         q_->items.push_back(std::move(item));
         ++q_->unfinished;
-        q_->notePut(r);
+        q_->notePut();
         q_->wakeupNext(q_->getters);
     }
     Coroutine<T> get() {
@@ -910,7 +910,7 @@ public:
         if (q_->items.empty()) throw QueueEmpty();
         T item = std::move(q_->items.front());
         q_->items.pop_front();
-        q_->noteGet(detail::valueRepr(item));
+        q_->noteGet();
         q_->wakeupNext(q_->putters);
         return item;
     }
