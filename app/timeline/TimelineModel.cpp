@@ -24,12 +24,19 @@ bool hasFixedLane(ObjectKind k) {
            k == ObjectKind::Future;
 }
 
-Band bandOf(const StateInterval& s, ActorId actor) {
+// The steps and times every interval type covers, as a band's.
+template <typename Interval>
+Band spanOf(const Interval& i) {
     Band b;
-    b.beginStep = s.beginStep;
-    b.endStep = s.endStep;
-    b.begin = s.begin;
-    b.end = s.end;
+    b.beginStep = i.beginStep;
+    b.endStep = i.endStep;
+    b.begin = i.begin;
+    b.end = i.end;
+    return b;
+}
+
+Band bandOf(const StateInterval& s, ActorId actor) {
+    Band b = spanOf(s);
     b.object = s.object;
     b.actor = actor;
     b.state = s.state;
@@ -39,33 +46,21 @@ Band bandOf(const StateInterval& s, ActorId actor) {
 }
 
 Band bandOf(const HoldInterval& h) {
-    Band b;
-    b.beginStep = h.beginStep;
-    b.endStep = h.endStep;
-    b.begin = h.begin;
-    b.end = h.end;
+    Band b = spanOf(h);
     b.actor = h.holder;
     b.state = ActorState::Running;
     return b;
 }
 
 Band bandOf(const FutureInterval& f) {
-    Band b;
-    b.beginStep = f.beginStep;
-    b.endStep = f.endStep;
-    b.begin = f.begin;
-    b.end = f.end;
+    Band b = spanOf(f);
     b.actor = f.actor;
     b.future = f.state;
     return b;
 }
 
 Band bandOf(const TaskInterval& t, ActorId loop) {
-    Band b;
-    b.beginStep = t.beginStep;
-    b.endStep = t.endStep;
-    b.begin = t.begin;
-    b.end = t.end;
+    Band b = spanOf(t);
     b.actor = loop;
     b.task = t.state;
     b.object = t.awaited;
