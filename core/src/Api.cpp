@@ -1,9 +1,21 @@
 #include "lockstep/Api.h"
 
+#include <unistd.h>
+
+#include "lockstep/mp/Detail.h"
+
+// In a child process (multiprocessing) there is no engine: each function asks the scheduler through the
+// child's link, which carries out the same operation on the child's stand-in actor there.
+using lockstep::mp::detail::Call;
+using lockstep::mp::detail::childLink;
 
 namespace lockstep {
 
 void sleep(std::chrono::nanoseconds d) {
+    if (childLink()) {
+        mp::detail::call(Call::Sleep, {static_cast<long long>(d.count())});
+        return;
+    }
     Execution& ex = Execution::current();
     const ActorId me = ex.enter();
     if (me == kNoActor) return;
@@ -12,6 +24,10 @@ void sleep(std::chrono::nanoseconds d) {
 }
 
 void work(std::chrono::nanoseconds d) {
+    if (childLink()) {
+        mp::detail::call(Call::Work, {static_cast<long long>(d.count())});
+        return;
+    }
     Execution& ex = Execution::current();
     const ActorId me = ex.enter();
     if (me == kNoActor) return;
@@ -20,12 +36,20 @@ void work(std::chrono::nanoseconds d) {
 }
 
 void line(int n) {
+    if (auto* link = childLink()) {
+        link->line = n;
+        return;
+    }
     Execution& ex = Execution::current();
     const ActorId me = ex.self();
     if (me != kNoActor) ex.setLine(me, static_cast<std::uint16_t>(n));
 }
 
 void printText(std::string_view text) {
+    if (childLink()) {
+        mp::detail::call(Call::Print, {text});
+        return;
+    }
     Execution& ex = Execution::current();
     const ActorId me = ex.enter();
     if (me == kNoActor) return;
@@ -35,14 +59,19 @@ void printText(std::string_view text) {
 }
 
 ThreadRef current_thread() {
+    if (childLink()) return ThreadRef{"MainThread", kNoActor, static_cast<std::int64_t>(::gettid())};
     Execution& ex = Execution::current();
     const ActorId me = ex.self();
     return ThreadRef{ex.actorName(me), me, ex.actorTid(me)};
 }
 
-double monotonic() { return toSeconds(Execution::current().now()); }
+double monotonic() {
+    if (childLink()) return toSeconds(mp::detail::call(Call::Now, {}).asInt());
+    return toSeconds(Execution::current().now());
+}
 
 std::int64_t randint(std::int64_t lo, std::int64_t hi) {
+    if (childLink()) return mp::detail::call(Call::Random, {static_cast<long long>(lo), static_cast<long long>(hi)}).asInt();
     Execution& ex = Execution::current();
     if (hi < lo) std::swap(lo, hi);
     const auto span = static_cast<std::uint64_t>(hi - lo) + 1;

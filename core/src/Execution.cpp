@@ -226,6 +226,48 @@ ActorId Execution::spawn(ThreadObject& thread, Body body, const std::string& nam
     return id;
 }
 
+ActorId Execution::spawnProcess(ThreadObject& process, Body body, const std::string& name, bool daemon,
+                                std::int64_t pid) {
+    const ActorId id = spawn(process, std::move(body), name, daemon);
+    ActorInfo& info = trace_.actorMut(id);
+    info.kind = ActorKind::Process;
+    info.pid = pid;
+    info.tid = pid;  // a process's main thread has the process's id as its thread id
+    actors_[id].process = true;
+    return id;
+}
+
+void Execution::interrupt(ActorId actor) {
+    ActorState& s = actors_[actor];
+    if (s.state == State::Finished) return;
+    s.interrupted = true;
+    switch (s.state) {
+    case State::Blocked:
+        if (s.waitingOn) {
+            s.waitingOn->removeWaiter(actor);
+            record(actor, s.waitOp, s.waitingOn->id(), Result::Aborted);
+            s.waitingOn = nullptr;
+        }
+        break;
+    case State::Sleeping: record(actor, Op::Sleep, kNoObject, Result::Aborted); break;
+    case State::WantCpu:
+        cpuQueue_.erase(std::remove(cpuQueue_.begin(), cpuQueue_.end(), actor), cpuQueue_.end());
+        record(actor, Op::Work, kNoObject, Result::Aborted);
+        break;
+    case State::Computing: {
+        cores_[static_cast<std::size_t>(s.core)].actor = kNoActor;
+        s.core = -1;
+        record(actor, Op::Work, kNoObject, Result::Aborted);
+        dispatchCpu();
+        break;
+    }
+    default: return;  // ready or running: it sees the flag when it next gets the baton
+    }
+    s.timerSeq = 0;
+    s.state = State::Ready;
+    ready_.push_back(actor);
+}
+
 void Execution::runActor(ActorId id) {
     tlsExecution = this;
     tlsActor = id;
@@ -235,7 +277,7 @@ void Execution::runActor(ActorId id) {
     std::string uncaught;
     const ObjectId threadObject = a.thread ? a.thread->id() : kNoObject;
     try {
-        trace_.actorMut(id).tid = a.worker->tid();
+        if (!a.process) trace_.actorMut(id).tid = a.worker->tid();
         trace_.actorMut(id).endState = EndState::Running;
         beginStep();
         if (id == 0 && config_.gil) {
@@ -275,7 +317,7 @@ void Execution::runActor(ActorId id) {
         a.endState = EndState::Error;
     } else {
         record(id, Op::Run, threadObject, Result::Done);
-        a.endState = EndState::Finished;
+        a.endState = a.exitCode == 0 ? EndState::Finished : EndState::Error;
     }
     a.state = State::Finished;
     trace_.actorMut(id).endState = a.endState;
@@ -440,6 +482,10 @@ Execution::After Execution::waitForBaton(ActorId me, Baton& mine) {
     if (aborting_) {
         if (actors_[me].state == State::Finished || std::uncaught_exceptions() > 0) return After::Aborted;
         throw AbortRun{};
+    }
+    if (actors_[me].interrupted && std::uncaught_exceptions() == 0) {
+        actors_[me].interrupted = false;
+        throw ProcessInterrupted{};
     }
     return After::Continue;
 }
@@ -659,24 +705,26 @@ void Execution::fireTimer(ActorId a) {
 Nanos Execution::sliceLength(const ActorState& a) const {
     Nanos len = a.burstLeft;
     if (policy_->preemptive()) len = std::min(len, config_.quantum);
-    if (config_.gil) len = std::min(len, config_.switchInterval);
+    if (usesGil(a)) len = std::min(len, config_.switchInterval);
     return std::max<Nanos>(len, 1);
 }
 
 void Execution::dispatchCpu() {
     for (std::size_t c = 0; c < cores_.size(); ++c) {
         if (cores_[c].actor != kNoActor) continue;
-        if (cpuQueue_.empty()) return;
-        // With the GIL only its holder computes, however many cores are free.
-        if (config_.gil && gilHolder_ != kNoActor) return;
-        const ActorId a = cpuQueue_.front();
-        cpuQueue_.pop_front();
+        // With the GIL only its holder computes among the main process's threads, however many cores are
+        // free; a child process's thread has a GIL of its own and takes any free core.
+        auto it = std::find_if(cpuQueue_.begin(), cpuQueue_.end(),
+                               [&](ActorId q) { return !usesGil(actors_[q]) || gilHolder_ == kNoActor; });
+        if (it == cpuQueue_.end()) return;
+        const ActorId a = *it;
+        cpuQueue_.erase(it);
         ActorState& s = actors_[a];
         s.state = State::Computing;
         s.core = static_cast<int>(c);
         s.lastCore = static_cast<std::uint8_t>(c);
         cores_[c] = Core{a, now_, now_ + sliceLength(s)};
-        if (config_.gil) {
+        if (usesGil(s)) {
             gilHolder_ = a;
             record(a, Op::Acquire, gilObject_, Result::Acquired);
         }
@@ -692,7 +740,7 @@ void Execution::endSlice(int c) {
         record(s.id, Op::Work, kNoObject, Result::Done);
         core.actor = kNoActor;
         s.core = -1;
-        if (config_.gil) {
+        if (usesGil(s)) {
             gilHolder_ = kNoActor;
             record(s.id, Op::Release, gilObject_, Result::Ok);
         }
@@ -702,7 +750,7 @@ void Execution::endSlice(int c) {
         record(s.id, Op::Work, kNoObject, Result::Preempted, micros(s.burstLeft), TraceEvent::ArgIsMicros);
         core.actor = kNoActor;
         s.core = -1;
-        if (config_.gil) {
+        if (usesGil(s)) {
             gilHolder_ = kNoActor;
             record(s.id, Op::Release, gilObject_, Result::Handover);
         }

@@ -18,7 +18,8 @@ std::string_view opName(Op op) {
         "create", "start", "run", "join", "acquire", "release", "wait", "wait_for", "notify", "notify_all",
         "set", "clear", "put", "get", "task_done", "join_queue", "sleep", "work", "load", "store", "print",
         "raise", "switch", "cancel", "deadlock", "yield", "race", "submit", "set_running_or_notify_cancel",
-        "set_result", "set_exception", "result", "exception", "as_completed", "shutdown", "resume", "await", "callback"};
+        "set_result", "set_exception", "result", "exception", "as_completed", "shutdown", "resume", "await", "callback",
+        "send", "recv", "signal", "exit"};
     return nameOf(names, op);
 }
 
@@ -31,7 +32,7 @@ std::string_view resultName(Result r) {
 
 std::string_view actorKindName(ActorKind k) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(ActorKind::Count_)> names{
-        "main-thread", "thread"};
+        "main-thread", "thread", "process"};
     return nameOf(names, k);
 }
 
@@ -40,7 +41,8 @@ std::string_view objectKindName(ObjectKind k) {
         "Thread", "Lock",  "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition",
         "Queue",  "Barrier", "Timer", "Shared", "ThreadLocal", "GIL", "Future", "ThreadPoolExecutor", "Task",
         "EventLoop", "asyncio.Future", "callback", "asyncio.Lock", "asyncio.Event", "asyncio.Semaphore",
-        "asyncio.Queue"};
+        "asyncio.Queue", "Process", "Connection", "multiprocessing.Queue", "Value", "Array", "Manager", "DictProxy",
+        "ListProxy", "Pool", "ProcessPoolExecutor"};
     return nameOf(names, k);
 }
 

@@ -1,6 +1,7 @@
 // Views derived from the trace: actor state intervals, lock and semaphore-slot holders, waiter counts,
 // queue lengths, values at a step, and the Chrome trace export.
 
+#include "common/TestMain.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -186,5 +187,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestAnalysis)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_analysis.moc"

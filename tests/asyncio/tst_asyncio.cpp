@@ -1,6 +1,7 @@
 // The asyncio event loop's first part: coroutines run on one actor's thread under the scheduler, sleep on the
 // virtual clock, gather, pass results and exceptions, and the mistakes learners make are shown, not crashed on.
 
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include <chrono>
@@ -766,5 +767,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestAsyncio)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_asyncio.moc"

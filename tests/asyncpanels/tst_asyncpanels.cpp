@@ -4,6 +4,7 @@
 // cover what it will record (ready-queue lengths, coroutine names, results' reprs, cancellation, asyncio
 // primitives), so these views are right the day the loop records them.
 
+#include "common/TestMain.h"
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -649,5 +650,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_MAIN(TestAsyncPanels)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_asyncpanels.moc"

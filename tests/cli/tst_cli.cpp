@@ -1,5 +1,6 @@
 // Golden tests of the command line: exit codes, messages, and the keys and values of its JSON.
 
+#include "common/TestMain.h"
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -434,5 +435,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestCli)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_cli.moc"

@@ -1,6 +1,7 @@
 // The control API: commands run on the controller's own thread, reports come back as values, and pausing,
 // aborting, restarting and branching leave no thread behind.
 
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include "common/ProcessThreads.h"
@@ -242,5 +243,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestController)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_controller.moc"

@@ -4,6 +4,7 @@
 
 // Qt's `slots`/`signals` keywords would clash with engine names (SemaphoreObject::slots()).
 #define QT_NO_KEYWORDS
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include <sys/syscall.h>
@@ -1025,5 +1026,8 @@ private:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_APPLESS_MAIN(TestEngine)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_engine.moc"

@@ -2,6 +2,7 @@
 // seeded random and PCT. The oracle for "every outcome" is what the scenarios' catalogue says the real
 // program can produce; every outcome comes with a replay token that must reproduce it.
 
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include <algorithm>
@@ -325,5 +326,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestExplore)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_explore.moc"

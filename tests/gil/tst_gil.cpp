@@ -3,6 +3,7 @@
 // GIL x cores (lockstep::scenarios::compare); and the charts panel's comparison chart, computed off the GUI
 // thread.
 
+#include "common/TestMain.h"
 #include <QApplication>
 #include <QFile>
 #include <QImage>
@@ -523,5 +524,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_MAIN(TestGil)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_gil.moc"

@@ -2,6 +2,7 @@
 // inspector against the engine's trace, step back, branch, choose in manual mode, switch the language, and
 // close without leaving a thread behind.
 
+#include "common/TestMain.h"
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -295,5 +296,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_MAIN(TestGui)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_gui.moc"

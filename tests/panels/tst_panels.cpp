@@ -1,6 +1,7 @@
 // The code view, inspector, wait-for graph and output panels, fed with real runs of the scenarios: each
 // panel's view of a step must agree with the trace's events up to that step.
 
+#include "common/TestMain.h"
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
 #include <QSignalSpy>
@@ -552,5 +553,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_MAIN(TestPanels)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_panels.moc"

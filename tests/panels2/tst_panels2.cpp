@@ -1,6 +1,7 @@
 // The scenario browser (catalogue model, search, run settings, load requests, saved state) and the charts
 // panel (queue length, semaphore occupancy, per-actor state times, core utilisation, cursor, export).
 
+#include "common/TestMain.h"
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
@@ -648,5 +649,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_MAIN(TestPanels2)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_panels2.moc"

@@ -6,6 +6,7 @@
 // The habit of the engine's tests: no Qt keywords (`slots`, `signals`, `emit`) that could clash with engine
 // names.
 #define QT_NO_KEYWORDS
+#include "common/TestMain.h"
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QJsonArray>
@@ -1030,5 +1031,8 @@ private Q_SLOTS:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_MAIN(TestPools)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_pools.moc"

@@ -4,6 +4,7 @@
 
 // Qt's `slots`/`signals` keywords would clash with engine names (SemaphoreObject::slots()).
 #define QT_NO_KEYWORDS
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include <chrono>
@@ -1477,5 +1478,8 @@ private Q_SLOTS:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_APPLESS_MAIN(TestPrimitives)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_primitives.moc"

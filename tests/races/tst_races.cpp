@@ -2,6 +2,7 @@
 // a store, that no chain of synchronisation orders (locks, start/join, events, conditions, queues,
 // semaphores, barriers). Checked on the scenarios and on small programs, one ordering primitive each.
 
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include <chrono>
@@ -272,5 +273,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestRaces)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_races.moc"

@@ -1,6 +1,7 @@
 // The scenario catalogue: every scenario runs to an end under every policy, and what SCENARIOS.md says must
 // be observable is found in its trace (times, actors, printed lines, final values, statuses, errors).
 
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include <algorithm>
@@ -694,5 +695,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestScenarios)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_scenarios.moc"

@@ -3,6 +3,7 @@
 // SCENARIOS.md says must be observable: printed lines and their virtual times, the end time, every task's final
 // state, the warnings and errors.
 
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include <algorithm>
@@ -392,5 +393,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestScenariosAsync)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_scenarios_async.moc"

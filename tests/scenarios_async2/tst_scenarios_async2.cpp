@@ -3,6 +3,7 @@
 // SCENARIOS.md says must be observable, on the trace: printed lines and their virtual times, the tasks' final
 // states and what they waited on, the loop's callbacks.
 
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include <algorithm>
@@ -511,5 +512,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestScenariosAsync2)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_scenarios_async2.moc"

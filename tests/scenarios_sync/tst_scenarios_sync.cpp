@@ -2,6 +2,7 @@
 // lock-nonblocking, semaphore-active-pool, event-timeout, condition-notify-all, bounded-buffer-monitor. Each
 // test checks what SCENARIOS.md says must be observable, from the trace and the printed lines.
 
+#include "common/TestMain.h"
 #include <QtTest>
 #include <cmath>
 #include <map>
@@ -614,5 +615,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestScenariosSync)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_scenarios_sync.moc"

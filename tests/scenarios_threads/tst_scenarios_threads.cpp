@@ -2,6 +2,7 @@
 // timers. Each test checks what SCENARIOS.md says must be observable, under round-robin, cooperative and
 // several random schedules.
 
+#include "common/TestMain.h"
 #include <QtTest>
 
 #include <algorithm>
@@ -446,5 +447,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestScenariosThreads)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_scenarios_threads.moc"

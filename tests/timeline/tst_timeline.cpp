@@ -2,6 +2,7 @@
 // aggregation, the exporters (golden properties of PNG, SVG and PDF) and the widget on the offscreen
 // platform.
 
+#include "common/TestMain.h"
 #include <QApplication>
 #include <QFile>
 #include <QImage>
@@ -1335,5 +1336,8 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_MAIN(TestTimeline)
+#undef main
+LOCKSTEP_CHILD_AWARE_MAIN()
 #include "tst_timeline.moc"

@@ -122,6 +122,17 @@ public:
     }
     void recordRaise(ActorId me, ObjectId object, const PyError& error);
     ActorId spawn(ThreadObject& thread, Body body, const std::string& name, bool daemon);
+    // A real child process's main thread: the actor runs `body` on a worker of this process (the proxy that
+    // relays the child's scheduling points), and the trace shows the child's pid and tid.
+    ActorId spawnProcess(ThreadObject& process, Body body, const std::string& name, bool daemon, std::int64_t pid);
+    // terminate()/kill(): stop a process's actor from waiting (wait queue, timer, CPU); when it next runs it
+    // throws ProcessInterrupted. Does nothing to a finished actor.
+    void interrupt(ActorId actor);
+    // A process's exit code, set by its proxy before its body returns: non-zero makes its end state Error.
+    void setExitCode(ActorId actor, int code) { actors_[actor].exitCode = code; }
+    // State a library built on the engine keeps for one run (multiprocessing's table of the objects the
+    // children refer to by id). It dies with the run, after every actor has been unwound.
+    std::shared_ptr<void>& extension() { return extension_; }
     ObjectId registerObject(std::shared_ptr<SyncObject> object, ObjectKind kind, std::string name,
                             std::int64_t param = 0, std::int32_t createArg = 0, std::uint8_t createFlags = 0);
     std::string defaultName(ObjectKind kind);
@@ -170,6 +181,9 @@ private:
         std::uint8_t lastCore = 0;
         std::uint16_t line = 0;
         EndState endState = EndState::NotStarted;
+        bool process = false;      // the main thread of a child process: it has that process's own GIL
+        bool interrupted = false;  // see interrupt()
+        int exitCode = 0;
         VectorClock clock;  // happens-before: what this actor has seen of every actor's releases
     };
     struct Timer {
@@ -199,6 +213,9 @@ private:
     void dispatchCpu();
     void endSlice(int core);
     Nanos sliceLength(const ActorState& a) const;
+    // Whether the actor must hold the main process's GIL to compute. A child process has its own GIL, and
+    // its one thread never waits for it.
+    bool usesGil(const ActorState& a) const { return config_.gil && !a.process; }
     void checkCycleFrom(ActorId me);
     void reportRace(ActorId me, ObjectId object, const AccessHistory::Entry& first, bool firstWrite, bool write);
     bool findCycleAmongBlocked();
@@ -231,6 +248,7 @@ private:
     std::uint64_t randomDraws_ = 0;
     std::uint64_t decisions_ = 0;  // calls of policy_->pick so far
     std::vector<SilentRead> silentReads_;
+    std::shared_ptr<void> extension_;
 
     // forced choices: from config_.schedule, then from chooseNext()
     std::size_t scheduleIndex_ = 0;

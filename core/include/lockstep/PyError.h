@@ -45,4 +45,8 @@ struct Exception : PyError {
 // so scenario code catching std::exception or PyError does not swallow it.
 struct AbortRun {};
 
+// Thrown into a process's actor when terminate() or kill() has signalled its child: the actor stops waiting
+// and unwinds to the code that reaps the child. Like AbortRun, scenario code cannot catch it.
+struct ProcessInterrupted {};
+
 }  // namespace lockstep

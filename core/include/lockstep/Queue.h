@@ -17,8 +17,10 @@ namespace lockstep {
 template <typename T>
 class Queue {
 public:
-    explicit Queue(std::int64_t maxsize = 0, std::string name = {}) : state_(std::make_shared<State>(maxsize)) {
-        Execution::current().registerObject(state_, ObjectKind::Queue, std::move(name), maxsize,
+    // `kind`: multiprocessing.Queue keeps its items in a queue like this one in the scheduler's process.
+    explicit Queue(std::int64_t maxsize = 0, std::string name = {}, ObjectKind kind = ObjectKind::Queue)
+        : state_(std::make_shared<State>(maxsize)) {
+        Execution::current().registerObject(state_, kind, std::move(name), maxsize,
                                             static_cast<std::int32_t>(maxsize));
     }
 

@@ -7,7 +7,7 @@
 namespace lockstep {
 
 // The engine side of a Thread: its actor once started, and the joiners waiting in its wait queue.
-class ThreadObject final : public SyncObject {
+class ThreadObject : public SyncObject {
 public:
     std::string name;
     bool daemon = false;

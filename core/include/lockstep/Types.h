@@ -64,6 +64,14 @@ enum class Op : std::uint8_t {
                    // ArgIsMicros; HasTimeout when the wait has one), or is put back on the ready queue (Woken)
     Callback,      // the event loop runs a callback (object: the callback; arg: the ready queue's length, it
                    // included); Resume's arg is the same length
+    // multiprocessing
+    Send,          // conn.send() on a Pipe's end (arg: repr of the message, a string id); the peer end's
+                   // Recv takes the messages in order, so the n-th Send on an end pairs with the n-th Recv Ok
+                   // on its peer (ObjectInfo::param)
+    Recv,          // conn.recv(): Blocked/Woken while waiting, Ok with the message's repr; Error on EOFError
+    Signal,        // terminate()/kill() sent a real signal to a child process (object: the Process; arg: the
+                   // signal number)
+    Exit,          // a child process ended (object: the Process; arg: its exit code, -N when killed by signal N)
     Count_
 };
 
@@ -84,7 +92,8 @@ enum class Result : std::uint8_t {
     Count_
 };
 
-enum class ActorKind : std::uint8_t { MainThread, Thread, Count_ };
+// A Process actor is the main thread of a real child process: its pid and tid are the child's.
+enum class ActorKind : std::uint8_t { MainThread, Thread, Process, Count_ };
 
 enum class ObjectKind : std::uint8_t {
     Thread,
@@ -110,6 +119,16 @@ enum class ObjectKind : std::uint8_t {
     AsyncEvent,          // asyncio.Event
     AsyncSemaphore,      // asyncio.Semaphore / BoundedSemaphore (param: initial value)
     AsyncQueue,          // asyncio.Queue (param: maxsize)
+    Process,             // multiprocessing.Process (its actor, once started, runs as a real child process)
+    Connection,          // one end of a multiprocessing.Pipe (param: the other end's object id)
+    ProcessQueue,        // multiprocessing.Queue (param: maxsize); Put/Get as queue.Queue's
+    SharedValue,         // multiprocessing.Value in shared memory (Load/Store: arg the value's repr)
+    SharedArray,         // multiprocessing.Array in shared memory (Load/Store: arg the whole array's repr)
+    Manager,             // a multiprocessing manager (its server runs as a child process)
+    DictProxy,           // a manager's shared dict
+    ListProxy,           // a manager's shared list
+    Pool,                // multiprocessing.Pool (param: processes)
+    ProcessPoolExecutor, // concurrent.futures.ProcessPoolExecutor (param: max_workers)
     Count_
 };
 
