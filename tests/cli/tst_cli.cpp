@@ -19,7 +19,7 @@ struct Result {
     QString err;
 };
 
-Result lockstep(const QStringList& args) {
+Result runLockstep(const QStringList& args) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("LANG", "C");
@@ -90,7 +90,7 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(int, code);
         QFETCH(QString, errorPattern);
-        const Result r = lockstep(args);
+        const Result r = runLockstep(args);
         QCOMPARE(r.code, code);
         if (!errorPattern.isEmpty()) {
             QVERIFY2(r.err.contains(QRegularExpression(errorPattern)), qPrintable(r.err));
@@ -99,7 +99,7 @@ private slots:
     }
 
     void listJson() {
-        const Result r = lockstep({"list", "--json", "--lang", "en"});
+        const Result r = runLockstep({"list", "--json", "--lang", "en"});
         QCOMPARE(r.code, 0);
         const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
         QVERIFY(list.size() >= 13);
@@ -119,8 +119,8 @@ private slots:
 
     // Every title and description has a Russian translation, and switching the language changes them.
     void listRussian() {
-        const Result en = lockstep({"list", "--json", "--lang", "en"});
-        const Result ru = lockstep({"list", "--json", "--lang", "ru"});
+        const Result en = runLockstep({"list", "--json", "--lang", "en"});
+        const Result ru = runLockstep({"list", "--json", "--lang", "ru"});
         QCOMPARE(ru.code, 0);
         const QJsonArray a = QJsonDocument::fromJson(en.out.toUtf8()).array();
         const QJsonArray b = QJsonDocument::fromJson(ru.out.toUtf8()).array();
@@ -139,7 +139,7 @@ private slots:
     }
 
     void summaryKeys() {
-        const Result r = lockstep({"run", "race-counter-sleep", "--policy", "random", "--seed", "7", "--summary"});
+        const Result r = runLockstep({"run", "race-counter-sleep", "--policy", "random", "--seed", "7", "--summary"});
         QCOMPARE(r.code, 0);
         const QJsonObject s = json(r.out);
         for (const char* key : {"scenario", "policy", "seed", "cores", "status", "end_time", "steps", "switches",
@@ -154,7 +154,7 @@ private slots:
             for (const char* side : {"first", "second"})
                 for (const char* key : {"step", "actor", "access"}) QVERIFY(race[side].toObject().contains(key));
         }
-        QVERIFY(json(lockstep({"run", "lock-counter", "--summary"}).out)["races"].toArray().isEmpty());
+        QVERIFY(json(runLockstep({"run", "lock-counter", "--summary"}).out)["races"].toArray().isEmpty());
         QCOMPARE(s["scenario"].toString(), QStringLiteral("race-counter-sleep"));
         QCOMPARE(s["policy"].toString(), QStringLiteral("random"));
         QCOMPARE(s["seed"].toInt(), 7);
@@ -179,7 +179,7 @@ private slots:
     }
 
     void eventsUsePythonNames() {
-        const Result r = lockstep({"run", "deadlock-two-locks", "--summary", "--events"});
+        const Result r = runLockstep({"run", "deadlock-two-locks", "--summary", "--events"});
         QCOMPARE(r.code, 0);
         const QJsonObject s = json(r.out);
         QCOMPARE(s["status"].toString(), QStringLiteral("deadlock"));
@@ -199,7 +199,7 @@ private slots:
     }
 
     void errorsListed() {
-        const Result r = lockstep({"run", "bounded-semaphore-pool", "--summary"});
+        const Result r = runLockstep({"run", "bounded-semaphore-pool", "--summary"});
         QCOMPARE(r.code, 0);
         const QJsonArray errors = json(r.out)["errors"].toArray();
         bool found = false;
@@ -215,7 +215,7 @@ private slots:
     // An asyncio run lists its tasks (main and three workers), each with its coroutine and final state, and
     // counts them by state.
     void summaryListsTasks() {
-        const Result r = lockstep({"run", "async-three-workers", "--summary"});
+        const Result r = runLockstep({"run", "async-three-workers", "--summary"});
         QCOMPARE(r.code, 0);
         const QJsonObject o = json(r.out);
         const QJsonArray tasks = o["tasks"].toArray();
@@ -230,14 +230,14 @@ private slots:
         QCOMPARE(o["task_counts"].toObject()["done"].toInt(), 4);
         QCOMPARE(o["task_counts"].toObject()["cancelled"].toInt(), 0);
         // A threads-only run has no tasks key.
-        QVERIFY(!json(lockstep({"run", "lock-counter", "--summary"}).out).contains("tasks"));
+        QVERIFY(!json(runLockstep({"run", "lock-counter", "--summary"}).out).contains("tasks"));
     }
 
     // A replay token reproduces the run exactly, whatever policy produced it.
     void replayReproduces() {
-        const Result first = lockstep({"run", "race-increment-double", "--policy", "random", "--seed", "11", "--summary", "--events"});
+        const Result first = runLockstep({"run", "race-increment-double", "--policy", "random", "--seed", "11", "--summary", "--events"});
         const QJsonObject a = json(first.out);
-        const Result again = lockstep({"run", "--replay", a["replay"].toString(), "--summary", "--events"});
+        const Result again = runLockstep({"run", "--replay", a["replay"].toString(), "--summary", "--events"});
         QCOMPARE(again.code, 0);
         const QJsonObject b = json(again.out);
         QCOMPARE(b["events"].toArray().size(), a["events"].toArray().size());
@@ -248,7 +248,7 @@ private slots:
 
     void scheduleForcesChoices() {
         // The first decision with a choice is right after MainThread starts T1: forcing T1 switches to it.
-        const Result r = lockstep({"run", "race-counter-sleep", "--policy", "manual", "--schedule", "T1", "--summary", "--events"});
+        const Result r = runLockstep({"run", "race-counter-sleep", "--policy", "manual", "--schedule", "T1", "--summary", "--events"});
         QCOMPARE(r.code, 0);
         const QJsonObject s = json(r.out);
         QCOMPARE(s["status"].toString(), QStringLiteral("finished"));
@@ -259,7 +259,7 @@ private slots:
                 break;
             }
         QCOMPARE(firstSwitch, QStringLiteral("T1"));
-        const Result bad = lockstep({"run", "race-counter-sleep", "--policy", "manual", "--schedule", "T9", "--summary"});
+        const Result bad = runLockstep({"run", "race-counter-sleep", "--policy", "manual", "--schedule", "T9", "--summary"});
         QCOMPARE(bad.code, 0);
         const QJsonObject b = json(bad.out);
         QCOMPARE(b["status"].toString(), QStringLiteral("error"));
@@ -267,7 +267,7 @@ private slots:
     }
 
     void exploreJson() {
-        const Result r = lockstep({"explore", "race-counter-sleep", "--strategy", "random", "--runs", "300", "--json"});
+        const Result r = runLockstep({"explore", "race-counter-sleep", "--strategy", "random", "--runs", "300", "--json"});
         QCOMPARE(r.code, 0);
         const QJsonObject s = json(r.out);
         for (const char* key : {"scenario", "runs", "distinct", "outcomes"}) QVERIFY2(s.contains(key), key);
@@ -279,7 +279,7 @@ private slots:
             values.insert(x["outcome"].toObject()["shared"].toObject()["counter"].toInt());
             total += x["count"].toInt();
             // each outcome's replay token reproduces it
-            const QJsonObject replay = json(lockstep({"run", "--replay", x["replay"].toString(), "--summary"}).out);
+            const QJsonObject replay = json(runLockstep({"run", "--replay", x["replay"].toString(), "--summary"}).out);
             QCOMPARE(replay["shared"], x["outcome"].toObject()["shared"]);
         }
         QCOMPARE(total, 300);
@@ -292,26 +292,26 @@ private slots:
     // The default strategy is the systematic one: it proves the lock version always gives 30 and says so,
     // and finds all four outcomes of the add-or-double race.
     void exploreDfsIsExhaustive() {
-        const QJsonObject lock = json(lockstep({"explore", "lock-counter", "--json"}).out);
+        const QJsonObject lock = json(runLockstep({"explore", "lock-counter", "--json"}).out);
         QCOMPARE(lock["strategy"].toString(), QStringLiteral("dfs"));
         QCOMPARE(lock["exhaustive"].toBool(), true);
         QCOMPARE(lock["distinct"].toInt(), 1);
         QCOMPARE(lock["outcomes"].toArray()[0].toObject()["outcome"].toObject()["shared"].toObject()["counter"].toInt(), 30);
-        const QJsonObject race = json(lockstep({"explore", "race-increment-double", "--json"}).out);
+        const QJsonObject race = json(runLockstep({"explore", "race-increment-double", "--json"}).out);
         QCOMPARE(race["exhaustive"].toBool(), true);
         QSet<int> xs;
         for (const auto& o : race["outcomes"].toArray())
             xs.insert(o.toObject()["outcome"].toObject()["shared"].toObject()["x"].toInt());
         QCOMPARE(xs, (QSet<int>{3, 4, 5, 6}));
         // Plain DFS finds the same and needs more runs; a bound or a budget makes the answer "not exhaustive".
-        const QJsonObject plain = json(lockstep({"explore", "race-increment-double", "--no-reduction", "--runs", "100000", "--json"}).out);
+        const QJsonObject plain = json(runLockstep({"explore", "race-increment-double", "--no-reduction", "--runs", "100000", "--json"}).out);
         QCOMPARE(plain["exhaustive"].toBool(), true);
         QCOMPARE(plain["distinct"].toInt(), 4);
         QVERIFY(plain["runs"].toInt() > race["runs"].toInt());
-        const QJsonObject bounded = json(lockstep({"explore", "race-increment-double", "--max-preemptions", "0", "--json"}).out);
+        const QJsonObject bounded = json(runLockstep({"explore", "race-increment-double", "--max-preemptions", "0", "--json"}).out);
         QCOMPARE(bounded["exhaustive"].toBool(), false);
         QVERIFY(bounded["not_exhaustive_because"].toString().contains("preemption bound 0"));
-        const Result text = lockstep({"explore", "race-increment-double", "--runs", "3"});
+        const Result text = runLockstep({"explore", "race-increment-double", "--runs", "3"});
         QCOMPARE(text.code, 0);
         QVERIFY2(text.out.contains("not exhaustive: stopped at --runs 3"), qPrintable(text.out));
     }
@@ -319,7 +319,7 @@ private slots:
     void chromeTrace() {
         QTemporaryDir dir;
         const QString path = dir.filePath("t.json");
-        const Result r = lockstep({"run", "deadlock-two-locks", "--trace", path});
+        const Result r = runLockstep({"run", "deadlock-two-locks", "--trace", path});
         QCOMPARE(r.code, 0);
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -354,7 +354,7 @@ private slots:
         QFETCH(QByteArray, magic);
         QTemporaryDir dir;
         const QString path = dir.filePath(file);
-        const Result r = lockstep({"run", "semaphore-groups", "--export", path, "--width", "1200"});
+        const Result r = runLockstep({"run", "semaphore-groups", "--export", path, "--width", "1200"});
         QCOMPARE(r.code, 0);
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -371,9 +371,9 @@ private slots:
     }
     void exportErrors() {
         QTemporaryDir dir;
-        QCOMPARE(lockstep({"run", "semaphore-groups", "--export", dir.filePath("t.bmp")}).code, 2);
-        QCOMPARE(lockstep({"run", "semaphore-groups", "--export", dir.filePath("t.png"), "--width", "5"}).code, 2);
-        const Result r = lockstep({"run", "semaphore-groups", "--export", "/nonexistent/dir/t.png"});
+        QCOMPARE(runLockstep({"run", "semaphore-groups", "--export", dir.filePath("t.bmp")}).code, 2);
+        QCOMPARE(runLockstep({"run", "semaphore-groups", "--export", dir.filePath("t.png"), "--width", "5"}).code, 2);
+        const Result r = runLockstep({"run", "semaphore-groups", "--export", "/nonexistent/dir/t.png"});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("cannot write"));
     }
@@ -381,7 +381,7 @@ private slots:
     // `compare` runs gil-cpu-bound per thread count x GIL x cores; its JSON holds every run's numbers, the
     // same a single `run` of that setting gives.
     void compareJson() {
-        const Result r = lockstep({"compare", "gil-cpu-bound", "--param", "io_thread=0", "--json"});
+        const Result r = runLockstep({"compare", "gil-cpu-bound", "--param", "io_thread=0", "--json"});
         QCOMPARE(r.code, 0);
         const QJsonObject c = json(r.out);
         for (const char* key : {"scenario", "policy", "seed", "quantum", "switch_interval", "params", "runs"})
@@ -409,13 +409,13 @@ private slots:
         QCOMPARE(elapsed["4/off/4"], elapsed["1/off/4"] / 4);
         QCOMPARE(elapsed["4/off/1"], elapsed["1/off/1"]);
         // The same setting run on its own ends at the same virtual time.
-        const QJsonObject single = json(lockstep({"run", "gil-cpu-bound", "--param", "io_thread=0", "--param", "threads=2",
+        const QJsonObject single = json(runLockstep({"run", "gil-cpu-bound", "--param", "io_thread=0", "--param", "threads=2",
                                                   "--gil", "off", "--cores", "4", "--summary"}).out);
         QCOMPARE(single["end_time"].toDouble(), elapsed["2/off/4"]);
     }
 
     void compareTable() {
-        const Result r = lockstep({"compare", "gil-cpu-bound", "--threads", "1,4", "--gil", "off", "--cores", "4"});
+        const Result r = runLockstep({"compare", "gil-cpu-bound", "--threads", "1,4", "--gil", "off", "--cores", "4"});
         QCOMPARE(r.code, 0);
         const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
         QVERIFY2(lines.first().startsWith("gil-cpu-bound: 2 runs, policy rr, seed 1"), qPrintable(lines.first()));
@@ -428,7 +428,7 @@ private slots:
     }
 
     void humanOutput() {
-        const Result r = lockstep({"run", "threads-start-join"});
+        const Result r = runLockstep({"run", "threads-start-join"});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains("threads-start-join: finished at t=2.000 s"), qPrintable(r.out));
         QVERIFY(r.out.contains("replay: ls1:threads-start-join:"));
