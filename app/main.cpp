@@ -11,8 +11,13 @@
 #include "cli/RunSetup.h"
 #include "gui/MainWindow.h"
 #include "panels/ExplorePanel.h"
+#include "lockstep/mp/Multiprocessing.h"
 
 int main(int argc, char** argv) {
+    // A scenario's child process is this binary started again in the worker mode: it runs the process's
+    // target and nothing else (no Qt, no command line).
+    if (const int child = lockstep::mp::runChildIfRequested(argc, argv); child >= 0) return child;
+
     QStringList args;
     for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
 
