@@ -21,6 +21,7 @@ const std::vector<Scenario>& all() {
         addSyncScenarios(out);
         addPoolScenarios(out);
         addGilScenarios(out);
+        addProcessScenarios(out);
         addAsyncBasics(out);
         addAsyncCoordination(out);
         return out;
@@ -35,7 +36,7 @@ const Scenario* find(const std::string& id) {
 }
 
 const std::vector<std::string>& families() {
-    static const std::vector<std::string> ids{"threads", "races", "sync", "pools", "asyncio"};
+    static const std::vector<std::string> ids{"threads", "races", "sync", "pools", "processes", "asyncio"};
     return ids;
 }
 
@@ -44,6 +45,7 @@ const char* familyTitle(const std::string& family) {
     if (family == "races") return QT_TRANSLATE_NOOP("Scenario", "Races and locks");
     if (family == "sync") return QT_TRANSLATE_NOOP("Scenario", "Semaphores, events, conditions, queues");
     if (family == "pools") return QT_TRANSLATE_NOOP("Scenario", "Pools, futures and the GIL");
+    if (family == "processes") return QT_TRANSLATE_NOOP("Scenario", "Processes: separate memory, pipes, queues");
     if (family == "asyncio") return QT_TRANSLATE_NOOP("Scenario", "asyncio: coroutines on one thread");
     return "";
 }

@@ -1,8 +1,8 @@
 #include "lockstep/mp/Obj.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
-#include <sstream>
 #include <stdexcept>
 
 #include "lockstep/PyError.h"
@@ -29,21 +29,16 @@ const char* typeName(Obj::Type t) {
     return "object";
 }
 
-// Python's repr of a float: the shortest text that reads back to the same value, with ".0" on integers.
+// Python's repr of a float: the shortest text that reads back to the same value (std::to_chars gives it),
+// with ".0" on integral values and Python's names for the special values.
 std::string floatRepr(double d) {
     if (std::isnan(d)) return "nan";
     if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
-    for (int precision = 1; precision <= 17; ++precision) {
-        std::ostringstream os;
-        os.precision(precision);
-        os << d;
-        if (std::stod(os.str()) == d) {
-            std::string s = os.str();
-            if (s.find_first_of(".e") == std::string::npos) s += ".0";
-            return s;
-        }
-    }
-    return std::to_string(d);
+    char buffer[64];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
+    std::string s(buffer, ec == std::errc() ? end : buffer);
+    if (s.find_first_of(".e") == std::string::npos) s += ".0";
+    return s;
 }
 
 std::string stringRepr(const std::string& s) {

@@ -20,6 +20,7 @@ void addRaceScenarios(std::vector<Scenario>& out);
 void addSyncScenarios(std::vector<Scenario>& out);
 void addPoolScenarios(std::vector<Scenario>& out);  // thread pools and futures
 void addGilScenarios(std::vector<Scenario>& out);   // CPU-bound threads under the GIL
+void addProcessScenarios(std::vector<Scenario>& out);  // multiprocessing: real child processes
 void addAsyncBasics(std::vector<Scenario>& out);        // asyncio: run, coroutines, gather, sleep
 void addAsyncCoordination(std::vector<Scenario>& out);  // asyncio: wait, timeouts, callbacks, queues, blocking
 
