@@ -128,6 +128,7 @@ void Execution::teardown() {
         a.worker->baton.give();
         controllerBaton_.take();
     }
+    for (const auto& object : objects_) object->afterRun();
     for (ActorState& a : actors_) {
         if (a.worker) pool_.release(a.worker);
         a.worker = nullptr;

@@ -69,7 +69,7 @@ private slots:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("family");
         const std::vector<std::pair<const char*, const char*>> ids{
-            // Every thread and asyncio scenario of SCENARIOS.md (the process ones come with their engine).
+            // Every scenario of SCENARIOS.md.
             {"threads-start-join", "threads"},
             {"threads-random-sleep", "threads"},
             {"thread-names", "threads"},
@@ -98,6 +98,10 @@ private slots:
             {"bounded-buffer-monitor", "sync"},
             {"thread-pool-futures", "pools"},
             {"gil-cpu-bound", "pools"},
+            {"process-start-join", "processes"},
+            {"process-pipe", "processes"},
+            {"process-queue", "processes"},
+            {"process-shared-value", "processes"},
             {"async-never-awaited", "asyncio"},
             {"async-run-nested", "asyncio"},
             {"async-gather-two", "asyncio"},

@@ -31,6 +31,9 @@ public:
         numeric = false;
         return {};
     }
+    // Called once the run is over and every actor unwound (Execution::teardown): release what lives outside
+    // the run (a child process that never got to run is killed and reaped here).
+    virtual void afterRun() {}
     const std::deque<ActorId>& waiters() const { return waiters_; }
     // A query that reads this object's state without a step (locked(), is_set(), done(), qsize()...). It
     // leaves no trace event, but the explorer must know the step that ran it depends on this object.

@@ -47,6 +47,8 @@ void setChildTimeout(std::chrono::milliseconds timeout) { gChildTimeoutMs.store(
 class ProcessObject final : public ThreadObject {
 public:
     ~ProcessObject() override { reap(true); }
+    // A child whose stand-in never ran (the run ended first) has no one else to reap it.
+    void afterRun() override { reap(true); }
 
     Target target = nullptr;
     std::string targetName;
