@@ -85,10 +85,6 @@ public:
         }
     }
 
-    std::string finalValue(bool& numeric) const override {
-        numeric = false;
-        return std::to_string(inbox.size()) + " unread";
-    }
 
 private:
     void checkOpen(Execution& ex, ActorId me, bool wantRead) {
