@@ -1,4 +1,5 @@
 #include "lockstep/Execution.h"
+#include "lockstep/mp/Detail.h"
 
 #include <unistd.h>
 
@@ -142,8 +143,13 @@ void Execution::teardown() {
 // actor side
 
 Execution& Execution::current() {
-    if (!tlsExecution)
+    if (!tlsExecution) {
+        // A child process has no engine of its own: only what it can ask its stand-in for works there.
+        if (mp::detail::childLink())
+            throw RuntimeError("not supported yet: threading's primitives inside a child process (a child can "
+                               "print, sleep, work and use multiprocessing's objects)");
         throw std::logic_error("lockstep primitives can only be used by the threads of a running scenario");
+    }
     return *tlsExecution;
 }
 

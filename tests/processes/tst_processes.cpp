@@ -13,9 +13,13 @@
 #include <fstream>
 #include <string>
 
+#include <QProcess>
+#include <QRegularExpression>
+
 #include "common/ScenarioTrace.h"
 #include "lockstep/Api.h"
 #include "lockstep/Execution.h"
+#include "lockstep/Thread.h"
 #include "lockstep/mp/Multiprocessing.h"
 
 using namespace lockstep;
@@ -113,6 +117,12 @@ LOCKSTEP_PROCESS_TARGET(sleepsLong);
 
 void computes(const mp::Args& a) { work(std::chrono::seconds(a.at(0).asInt())); }
 LOCKSTEP_PROCESS_TARGET(computes);
+
+void usesAThread(const mp::Args&) {
+    Thread t([] {});
+    t.start();
+}
+LOCKSTEP_PROCESS_TARGET(usesAThread);
 
 bool processExists(std::int64_t pid) {
     // Alive and not a zombie: /proc/<pid>/stat's state is not Z.
@@ -362,6 +372,54 @@ private slots:
             QVERIFY2(mp::liveChildren().empty(), qPrintable(QString("step %1").arg(stop)));
             QVERIFY2(childCount() == 0, qPrintable(QString("step %1").arg(stop)));
         }
+    }
+
+    void threadsInsideAChildAreRefusedClearly() {
+        Trace t;
+        runBody(t, [&] {
+            mp::Process p(&usesAThread);
+            p.start();
+            p.join();
+            print("exitcode", p.exitcode());
+        });
+        QCOMPARE(printed(t).back().text, std::string("exitcode 1"));
+        QVERIFY(!printedContaining(t, "RuntimeError: not supported yet: threading's primitives inside a child").empty());
+    }
+
+    // The scheduler's process dies abruptly (SIGKILL, no clean-up at all) while a child sleeps: the kernel
+    // kills the child too (PR_SET_PDEATHSIG), so nothing is left running.
+    void childrenDieWithTheirParent() {
+        if (qEnvironmentVariableIsSet("LOCKSTEP_DYING_PARENT")) {
+            // The dying parent: pause a run while its child sleeps, tell the child's pid, die.
+            Trace t;
+            Execution ex(pool_, t, RunConfig{}, [] {
+                mp::Process p(&sleepsLong);
+                p.start();
+                p.join();
+            });
+            while (printedContaining(t, "sleeping").empty()) ex.advance(StopRequest{.untilStep = t.stepCount() + 1});
+            std::printf("child %lld\n", static_cast<long long>(t.actor(1).pid));
+            std::fflush(stdout);
+            ::kill(::getpid(), SIGKILL);
+        }
+        QProcess parent;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("LOCKSTEP_DYING_PARENT", "1");
+        parent.setProcessEnvironment(env);
+        parent.start(QCoreApplication::applicationFilePath(), {"childrenDieWithTheirParent"});
+        QVERIFY(parent.waitForFinished(30000));
+        QCOMPARE(parent.exitStatus(), QProcess::CrashExit);
+        const QString out = QString::fromLocal8Bit(parent.readAllStandardOutput());
+        const QRegularExpressionMatch m = QRegularExpression("child (\\d+)").match(out);
+        QVERIFY2(m.hasMatch(), qPrintable(out));
+        const std::int64_t child = m.captured(1).toLongLong();
+        // The child was re-parented and killed; it may take a moment for the kernel to finish it.
+        bool gone = false;
+        for (int i = 0; i < 500 && !gone; ++i) {
+            gone = !processExists(child);
+            if (!gone) QTest::qWait(10);
+        }
+        QVERIFY2(gone, qPrintable(QString("child %1 outlived its parent").arg(child)));
     }
 
     void unregisteredTargetIsAPythonStyleError() {
