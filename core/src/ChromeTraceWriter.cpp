@@ -55,11 +55,25 @@ void writeChromeTrace(const Trace& trace, const std::string& title, std::ostream
     emit("{\"name\": \"process_name\", \"ph\": \"M\", \"pid\": 1, \"args\": {\"name\": \"threads: " + escape(title) +
          "\"}}");
     emit("{\"name\": \"process_name\", \"ph\": \"M\", \"pid\": 2, \"args\": {\"name\": \"locks and semaphores\"}}");
+    // A child process is a process of its own in the viewer too (ids from 10 up, by actor), named with its
+    // real pid; the main process's threads share pid 1.
+    auto pidOf = [&](std::size_t a) {
+        return trace.actor(static_cast<ActorId>(a)).kind == ActorKind::Process ? std::to_string(10 + a)
+                                                                               : std::string("1");
+    };
     for (std::size_t a = 0; a < trace.actorCount(); ++a) {
         const ActorInfo& info = trace.actor(static_cast<ActorId>(a));
-        emit("{\"name\": \"thread_name\", \"ph\": \"M\", \"pid\": 1, \"tid\": " + std::to_string(a) +
-             ", \"args\": {\"name\": \"" + escape(info.name) + " (tid " + std::to_string(info.tid) + ")\"}}");
-        emit("{\"name\": \"thread_sort_index\", \"ph\": \"M\", \"pid\": 1, \"tid\": " + std::to_string(a) +
+        const std::string pid = pidOf(a);
+        if (info.kind == ActorKind::Process) {
+            emit("{\"name\": \"process_name\", \"ph\": \"M\", \"pid\": " + pid + ", \"args\": {\"name\": \"" +
+                 escape(info.name) + " (pid " + std::to_string(info.pid) + ")\"}}");
+            emit("{\"name\": \"process_sort_index\", \"ph\": \"M\", \"pid\": " + pid +
+                 ", \"args\": {\"sort_index\": " + pid + "}}");
+        }
+        const std::string thread = info.kind == ActorKind::Process ? std::string("MainThread") : info.name;
+        emit("{\"name\": \"thread_name\", \"ph\": \"M\", \"pid\": " + pid + ", \"tid\": " + std::to_string(a) +
+             ", \"args\": {\"name\": \"" + escape(thread) + " (tid " + std::to_string(info.tid) + ")\"}}");
+        emit("{\"name\": \"thread_sort_index\", \"ph\": \"M\", \"pid\": " + pid + ", \"tid\": " + std::to_string(a) +
              ", \"args\": {\"sort_index\": " + std::to_string(a) + "}}");
     }
     const auto lanes = analysis.actorStates();
@@ -69,8 +83,8 @@ void writeChromeTrace(const Trace& trace, const std::string& title, std::ostream
             std::string name(actorStateName(s.state));
             if (s.state == ActorState::Blocked)
                 name += " (" + std::string(opName(s.op)) + " " + escape(objectName(s.object)) + ")";
-            emit("{\"name\": \"" + name + "\", \"cat\": \"state\", \"ph\": \"X\", \"pid\": 1, \"tid\": " +
-                 std::to_string(a) + ", \"ts\": " + micros(s.begin) + ", \"dur\": " + micros(s.end - s.begin) +
+            emit("{\"name\": \"" + name + "\", \"cat\": \"state\", \"ph\": \"X\", \"pid\": " + pidOf(a) +
+                 ", \"tid\": " + std::to_string(a) + ", \"ts\": " + micros(s.begin) + ", \"dur\": " + micros(s.end - s.begin) +
                  ", \"args\": {\"first_step\": " + std::to_string(s.beginStep) + "}}");
         }
     }
@@ -87,7 +101,7 @@ void writeChromeTrace(const Trace& trace, const std::string& title, std::ostream
         else if (e.op == Op::Switch) args += ", \"from\": \"" + escape(trace.actor(static_cast<ActorId>(e.arg)).name) + "\"";
         else args += ", \"arg\": " + std::to_string(e.arg);
         emit("{\"name\": \"" + name + "\", \"cat\": \"" + std::string(opName(e.op)) +
-             "\", \"ph\": \"i\", \"s\": \"t\", \"pid\": 1, \"tid\": " + std::to_string(e.actor) +
+             "\", \"ph\": \"i\", \"s\": \"t\", \"pid\": " + pidOf(e.actor) + ", \"tid\": " + std::to_string(e.actor) +
              ", \"ts\": " + micros(e.time) + ", \"args\": {" + args + "}}");
     }
     for (ObjectId o = 0; o < trace.objectCount(); ++o) {

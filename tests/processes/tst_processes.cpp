@@ -11,13 +11,18 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <string>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 
 #include "common/ScenarioTrace.h"
 #include "lockstep/Api.h"
+#include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/Execution.h"
 #include "lockstep/Thread.h"
 #include "lockstep/mp/Multiprocessing.h"
@@ -181,6 +186,38 @@ private slots:
         QCOMPARE(t.actor(child).kind, ActorKind::Process);
         QVERIFY(!processExists(pid));
         QCOMPARE(childCount(), 0);
+    }
+
+    void chromeTraceShowsEachChildAsAProcess() {
+        Trace t;
+        std::int64_t pid = 0;
+        runBody(t, [&] {
+            mp::Process p(&greet, {"x", 0}, {.name = "worker"});
+            p.start();
+            pid = p.pid();
+            p.join();
+        });
+        std::ostringstream out;
+        writeChromeTrace(t, "test", out);
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(out.str()));
+        QVERIFY(doc.isObject());
+        QSet<int> childPids;
+        bool named = false;
+        for (const QJsonValue& v : doc.object()["traceEvents"].toArray()) {
+            const QJsonObject e = v.toObject();
+            if (e["name"] == "process_name" && e["args"].toObject()["name"] == QString("worker (pid %1)").arg(pid)) {
+                named = true;
+                childPids.insert(e["pid"].toInt());
+            }
+        }
+        QVERIFY(named);
+        // The child's own events are under its process, not the main one's.
+        int printsInChild = 0;
+        for (const QJsonValue& v : doc.object()["traceEvents"].toArray()) {
+            const QJsonObject e = v.toObject();
+            if (e["cat"] == "print" && childPids.contains(e["pid"].toInt())) ++printsInChild;
+        }
+        QCOMPARE(printsInChild, 2);
     }
 
     void memoryIsSeparate() {
