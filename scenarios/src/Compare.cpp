@@ -53,9 +53,12 @@ CompareResult measure(const Trace& trace, const CompareSetting& setting) {
         Nanos computingSince = -1;
         std::uint8_t core = 0;
         Nanos waitingSince = -1;
+        bool process = false;  // a child process: it has a GIL of its own, so it only ever waits for a core
     };
     std::vector<Open> open(trace.actorCount());
+    for (std::size_t a = 0; a < open.size(); ++a) open[a].process = trace.actor(static_cast<ActorId>(a)).kind == ActorKind::Process;
     Nanos waited = 0;
+    Nanos waitedForCore = 0;
     auto stopComputing = [&](Open& o, Nanos t) {
         if (o.computingSince < 0) return;
         if (o.core < r.coreBusy.size()) r.coreBusy[o.core] += t - o.computingSince;
@@ -63,7 +66,7 @@ CompareResult measure(const Trace& trace, const CompareSetting& setting) {
     };
     auto stopWaiting = [&](Open& o, Nanos t) {
         if (o.waitingSince < 0) return;
-        waited += t - o.waitingSince;
+        (o.process ? waitedForCore : waited) += t - o.waitingSince;
         o.waitingSince = -1;
     };
     for (std::size_t i = 0; i < trace.eventCount(); ++i) {
@@ -101,6 +104,7 @@ CompareResult measure(const Trace& trace, const CompareSetting& setting) {
     }
     for (Nanos busy : r.coreBusy) r.cpuTime += busy;
     (setting.gil ? r.gilWait : r.coreWait) = waited;
+    r.coreWait += waitedForCore;
     return r;
 }
 

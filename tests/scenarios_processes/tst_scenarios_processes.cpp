@@ -17,6 +17,7 @@
 #include "common/ScenarioTrace.h"
 #include "lockstep/Execution.h"
 #include "lockstep/mp/Multiprocessing.h"
+#include "lockstep/scenarios/Compare.h"
 #include "lockstep/scenarios/Registry.h"
 
 using namespace lockstep;
@@ -230,6 +231,22 @@ private slots:
         // Threads under the same GIL take as long as one, however many there are.
         const auto threads = run("gil-cpu-bound", std::nullopt, std::nullopt, {{"threads", count}, {"io_thread", 0}});
         QCOMPARE(texts(threads->trace).last(), QString("countdown in %1 thread(s): 0.400 s").arg(count));
+    }
+
+    void gilComparisonCountsProcessesAsWaitingForACore() {
+        // Four processes on one core with the GIL on: they take turns on the core, but none ever waits for a
+        // GIL, since each has its own.
+        const scenarios::Scenario* s = scenarios::find("gil-cpu-bound");
+        RunConfig base;
+        s->defaults.applyTo(base);
+        base.params = {{"processes", 1}, {"io_thread", 0}};
+        const auto results = scenarios::compare(pool_, *s, base, {{4, true, 1}, {4, true, 4}});
+        QCOMPARE(results.size(), std::size_t(2));
+        QCOMPARE(results[0].gilWait, Nanos(0));
+        QVERIFY(results[0].coreWait > 0);
+        QCOMPARE(results[0].elapsed, 400 * kMilli);
+        QCOMPARE(results[1].elapsed, 100 * kMilli);
+        QCOMPARE(results[1].gilWait + results[1].coreWait, Nanos(0));
     }
 };
 
