@@ -460,6 +460,36 @@ private slots:
         }
     }
 
+    void abortAtEveryStepOfAManagerAndExecutorRunLeavesNoProcess() {
+        auto body = [] {
+            mp::Manager m;
+            mp::DictProxy d = m.dict("d");
+            mp::Process p(&recordWorker, {d, m.list({}, "l"), 1});
+            p.start();
+            mp::ProcessPoolExecutor executor(2);
+            Future<mp::Obj> f = executor.submit(&sleepThenReturn, {1});
+            d.set("x", f.result());
+            p.join();
+            executor.shutdown();
+            m.shutdown();
+        };
+        Trace good;
+        runBody(good, body);
+        QCOMPARE(good.outcome().status, RunStatus::Finished);
+        const std::uint32_t steps = good.stepCount();
+        QVERIFY(steps > 20);
+        for (std::uint32_t stop = 0; stop <= steps; ++stop) {
+            Trace t;
+            {
+                Execution ex(pool_, t, RunConfig{}, body);
+                ex.advance(StopRequest{.untilStep = stop});
+                ex.teardown();
+            }
+            QVERIFY2(mp::liveChildren().empty(), qPrintable(QString("step %1").arg(stop)));
+            QVERIFY2(childCount() == 0, qPrintable(QString("step %1").arg(stop)));
+        }
+    }
+
     // ---- ProcessPoolExecutor ----------------------------------------------------------------------
 
     void processPoolExecutorSubmitAndMap() {

@@ -64,6 +64,9 @@ void poolWorker(const Args& a) {
         } catch (const PyError& e) {
             // Python sends the exception object; here its type and message, raised again in the parent.
             outcome = Obj::tuple({false, Obj::tuple({e.type(), std::string(e.what())})});
+        } catch (const std::exception& e) {
+            // A C++ error in the function (an argument it does not have): reported, not a dead worker.
+            outcome = Obj::tuple({false, Obj::tuple({"InternalError", std::string(e.what())})});
         }
         noListingLine();
         outqueue.put(Obj::tuple({t.at(0), t.at(1), std::move(outcome)}));

@@ -40,6 +40,9 @@ void processPoolWorker(const Args& a) {
             item = Obj::tuple({c.at(0), true, fn(c.at(2).items())});
         } catch (const PyError& e) {
             item = Obj::tuple({c.at(0), false, Obj::tuple({e.type(), std::string(e.what())})});
+        } catch (const std::exception& e) {
+            // A C++ error in the function (an argument it does not have): reported, not a dead worker.
+            item = Obj::tuple({c.at(0), false, Obj::tuple({"InternalError", std::string(e.what())})});
         }
         if (auto* link = detail::childLink()) link->line = 0;
         resultQueue.put(std::move(item));
