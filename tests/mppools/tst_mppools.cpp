@@ -39,7 +39,7 @@ LOCKSTEP_PROCESS_TARGET(recordWorker);
 void missingKeyInChild(const mp::Args& a) {
     mp::DictProxy d(a.at(0));
     try {
-        d.get("nope");
+        print(d["nope"]);
     } catch (const KeyError& e) {
         print("child caught", e.describe());
     }
@@ -54,7 +54,7 @@ LOCKSTEP_PROCESS_TARGET(missingKeyInChild);
 
 void countInDict(const mp::Args& a) {
     mp::DictProxy d(a.at(0));
-    for (int i = 0; i < 3; ++i) d.set("n", d.get("n", 0).asInt() + 1);
+    for (int i = 0; i < 3; ++i) d["n"] = mp::Obj(d["n"]).asInt() + 1;
 }
 LOCKSTEP_PROCESS_TARGET(countInDict);
 
@@ -149,7 +149,7 @@ private slots:
             for (auto& p : ps) p.start();
             for (auto& p : ps) p.join();
             print("len", d.size());
-            for (int i = 2; i <= 4; ++i) print("Process-" + std::to_string(i), d.get("Process-" + std::to_string(i)));
+            for (int i = 2; i <= 4; ++i) print("Process-" + std::to_string(i), d["Process-" + std::to_string(i)]);
             mp::List copy = l.copy();
             std::sort(copy.begin(), copy.end(), [](const mp::Obj& x, const mp::Obj& y) { return x.asInt() < y.asInt(); });
             print("sorted list", mp::Obj(copy));
@@ -196,7 +196,7 @@ private slots:
             mp::DictProxy d = m.dict("d");
             mp::ListProxy l = m.list(ints({1, 2}), "l");
             try {
-                d.get("missing");
+                mp::Obj value = d["missing"];
             } catch (const KeyError& e) {
                 print("main caught", e.describe());
             }
@@ -205,9 +205,9 @@ private slots:
             } catch (const PyError& e) {
                 print("main caught", e.describe());
             }
-            print("get with default", d.get("missing", "fallback"));
+            print("get", d.get("missing"), "with default", d.get("missing", "fallback"));
             try {
-                l.set(2, 5);
+                l[2] = 5;
             } catch (const IndexError& e) {
                 print("main caught", e.describe());
             }
@@ -222,7 +222,7 @@ private slots:
         QCOMPARE(lines.size(), std::size_t(7));
         QCOMPARE(lines[0].text, std::string("main caught KeyError: 'missing'"));
         QCOMPARE(lines[1].text, std::string("main caught KeyError: 'missing'"));
-        QCOMPARE(lines[2].text, std::string("get with default fallback"));
+        QCOMPARE(lines[2].text, std::string("get None with default fallback"));
         QCOMPARE(lines[3].text, std::string("main caught IndexError: list assignment index out of range"));
         QCOMPARE(lines[4].text, std::string("pop 2 then [1]"));
         QCOMPARE(lines[5].text, std::string("child caught KeyError: 'nope'"));
@@ -243,17 +243,17 @@ private slots:
         runBody(t, [&] {
             mp::Manager m;
             mp::DictProxy d = m.dict("d");
-            d.set("n", 0);
-            Thread helper([d]() mutable {
-                for (int i = 0; i < 3; ++i) d.set("n", d.get("n").asInt() + 1);
+            d["n"] = 0;
+            Thread helper([d] {
+                for (int i = 0; i < 3; ++i) d.set("n", d.getitem("n").asInt() + 1);
             });
             helper.start();
             mp::Process child(&countInDict, {d});
             child.start();
-            for (int i = 0; i < 3; ++i) d.set("n", d.get("n").asInt() + 1);
+            for (int i = 0; i < 3; ++i) d["n"] = mp::Obj(d["n"]).asInt() + 1;
             helper.join();
             child.join();
-            print("n", d.get("n"), "keys", mp::Obj(d.keys()), "items", mp::Obj(d.items()));
+            print("n", d["n"], "keys", mp::Obj(d.keys()), "items", mp::Obj(d.items()));
             m.shutdown();
             try {
                 d.set("late", 1);
@@ -468,7 +468,7 @@ private slots:
             p.start();
             mp::ProcessPoolExecutor executor(2);
             Future<mp::Obj> f = executor.submit(&sleepThenReturn, {1});
-            d.set("x", f.result());
+            d["x"] = f.result();
             p.join();
             executor.shutdown();
             m.shutdown();

@@ -323,17 +323,17 @@ const Process& Manager::process() const { return *object_->process; }
 ObjectId Manager::id() const { return object_->id(); }
 
 DictProxy::DictProxy(const Obj& handle) : handle_(handle.handle(ObjectKind::DictProxy)) {}
-void DictProxy::set(const Obj& key, Obj value) { request(handle_, "__setitem__", {key, std::move(value)}); }
-Obj DictProxy::get(const Obj& key) const { return request(handle_, "__getitem__", {key}); }
+void DictProxy::set(const Obj& key, Obj value) const { request(handle_, "__setitem__", {key, std::move(value)}); }
+Obj DictProxy::getitem(const Obj& key) const { return request(handle_, "__getitem__", {key}); }
 Obj DictProxy::get(const Obj& key, Obj fallback) const { return request(handle_, "get", {key, std::move(fallback)}); }
 bool DictProxy::contains(const Obj& key) const { return request(handle_, "__contains__", {key}).asBool(); }
 std::int64_t DictProxy::size() const {
     const Obj n = request(handle_, "__len__");
     return n.isNone() ? 0 : n.asInt();
 }
-Obj DictProxy::pop(const Obj& key) { return request(handle_, "pop", {key}); }
-Obj DictProxy::pop(const Obj& key, Obj fallback) { return request(handle_, "pop", {key, std::move(fallback)}); }
-void DictProxy::del(const Obj& key) { request(handle_, "__delitem__", {key}); }
+Obj DictProxy::pop(const Obj& key) const { return request(handle_, "pop", {key}); }
+Obj DictProxy::pop(const Obj& key, Obj fallback) const { return request(handle_, "pop", {key, std::move(fallback)}); }
+void DictProxy::del(const Obj& key) const { request(handle_, "__delitem__", {key}); }
 
 namespace {
 List listOf(const Obj& o) { return o.isNone() ? List{} : o.items(); }
@@ -346,17 +346,17 @@ List DictProxy::items() const { return listOf(request(handle_, "items")); }
 std::string DictProxy::repr() const { return textOf(request(handle_, "__repr__")); }
 
 ListProxy::ListProxy(const Obj& handle) : handle_(handle.handle(ObjectKind::ListProxy)) {}
-void ListProxy::append(Obj value) { request(handle_, "append", {std::move(value)}); }
-void ListProxy::extend(List values) { request(handle_, "extend", {Obj(std::move(values))}); }
+void ListProxy::append(Obj value) const { request(handle_, "append", {std::move(value)}); }
+void ListProxy::extend(List values) const { request(handle_, "extend", {Obj(std::move(values))}); }
 Obj ListProxy::get(std::int64_t index) const { return request(handle_, "__getitem__", {static_cast<long long>(index)}); }
-void ListProxy::set(std::int64_t index, Obj value) {
+void ListProxy::set(std::int64_t index, Obj value) const {
     request(handle_, "__setitem__", {static_cast<long long>(index), std::move(value)});
 }
 std::int64_t ListProxy::size() const {
     const Obj n = request(handle_, "__len__");
     return n.isNone() ? 0 : n.asInt();
 }
-Obj ListProxy::pop(std::int64_t index) { return request(handle_, "pop", {static_cast<long long>(index)}); }
+Obj ListProxy::pop(std::int64_t index) const { return request(handle_, "pop", {static_cast<long long>(index)}); }
 bool ListProxy::contains(const Obj& value) const { return request(handle_, "__contains__", {value}).asBool(); }
 List ListProxy::copy() const { return listOf(request(handle_, "copy")); }
 std::string ListProxy::repr() const { return textOf(request(handle_, "__repr__")); }

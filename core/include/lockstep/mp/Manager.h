@@ -18,18 +18,24 @@
 
 namespace lockstep::mp {
 
-// A manager's dict (the proxy m.dict() returns). Each method is one round trip to the manager.
+// A manager's dict (the proxy m.dict() returns). Each method is one round trip to the manager. The methods
+// are const: a proxy is a handle, and what changes is the manager's object, not the handle.
 class DictProxy {
 public:
+    // d[key], as an expression: `d[key] = value` stores, reading it (Obj(d[key]), print(d[key])) is d[key]
+    // with its KeyError. Each is one round trip when it happens, not when the Item is made.
+    class Item;
+
     explicit DictProxy(const Obj& handle);  // a proxy passed as a target's argument
-    void set(const Obj& key, Obj value);          // d[key] = value
-    Obj get(const Obj& key) const;                // d[key]: KeyError when the key is missing
-    Obj get(const Obj& key, Obj fallback) const;  // d.get(key, default)
+    Item operator[](Obj key) const;
+    void set(const Obj& key, Obj value) const;          // d[key] = value
+    Obj getitem(const Obj& key) const;            // d[key]: KeyError when the key is missing
+    Obj get(const Obj& key, Obj fallback = {}) const;  // d.get(key, default=None)
     bool contains(const Obj& key) const;          // key in d
     std::int64_t size() const;                    // len(d)
-    Obj pop(const Obj& key);                      // d.pop(key): KeyError when the key is missing
-    Obj pop(const Obj& key, Obj fallback);        // d.pop(key, default)
-    void del(const Obj& key);                     // del d[key]: KeyError when the key is missing
+    Obj pop(const Obj& key) const;                      // d.pop(key): KeyError when the key is missing
+    Obj pop(const Obj& key, Obj fallback) const;        // d.pop(key, default)
+    void del(const Obj& key) const;                     // del d[key]: KeyError when the key is missing
     List keys() const;                            // a list, as a proxy's keys() gives
     List values() const;
     List items() const;                           // [(key, value), ...]: a copy
@@ -44,13 +50,17 @@ private:
 // A manager's list (the proxy m.list() returns).
 class ListProxy {
 public:
+    // l[i] as an expression: `l[i] = v` stores; reading it is l[i] with its IndexError.
+    class Item;
+
     explicit ListProxy(const Obj& handle);
-    void append(Obj value);
-    void extend(List values);
+    Item operator[](std::int64_t index) const;
+    void append(Obj value) const;
+    void extend(List values) const;
     Obj get(std::int64_t index) const;              // l[i]: IndexError out of range; negative from the end
-    void set(std::int64_t index, Obj value);        // l[i] = v
+    void set(std::int64_t index, Obj value) const;        // l[i] = v
     std::int64_t size() const;                      // len(l)
-    Obj pop(std::int64_t index = -1);               // l.pop(i)
+    Obj pop(std::int64_t index = -1) const;               // l.pop(i)
     bool contains(const Obj& value) const;          // value in l
     List copy() const;                              // l[:]: the items now, one round trip
     std::string repr() const;                       // repr(l), str(l)
@@ -60,6 +70,44 @@ public:
 private:
     Handle handle_;
 };
+
+class DictProxy::Item {
+public:
+    Item& operator=(Obj value) {
+        owner_.set(key_, std::move(value));
+        return *this;
+    }
+    Item& operator=(const Item& other) { return *this = Obj(other); }  // d[a] = d[b]
+    operator Obj() const { return owner_.getitem(key_); }
+    friend std::string str(const Item& i) { return Obj(i).str(); }
+
+private:
+    Item(DictProxy owner, Obj key) : owner_(std::move(owner)), key_(std::move(key)) {}
+    Item(const Item&) = default;
+    DictProxy owner_;
+    Obj key_;
+    friend class DictProxy;
+};
+inline DictProxy::Item DictProxy::operator[](Obj key) const { return Item(*this, std::move(key)); }
+
+class ListProxy::Item {
+public:
+    Item& operator=(Obj value) {
+        owner_.set(index_, std::move(value));
+        return *this;
+    }
+    Item& operator=(const Item& other) { return *this = Obj(other); }
+    operator Obj() const { return owner_.get(index_); }
+    friend std::string str(const Item& i) { return Obj(i).str(); }
+
+private:
+    Item(ListProxy owner, std::int64_t index) : owner_(std::move(owner)), index_(index) {}
+    Item(const Item&) = default;
+    ListProxy owner_;
+    std::int64_t index_;
+    friend class ListProxy;
+};
+inline ListProxy::Item ListProxy::operator[](std::int64_t index) const { return Item(*this, index); }
 
 // print(d) shows the manager's object, as str() of a proxy asks the server for it.
 inline std::string str(const DictProxy& d) { return d.repr(); }
