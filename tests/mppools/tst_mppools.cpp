@@ -238,6 +238,36 @@ private slots:
         QCOMPARE(events(t, Op::Exit, Result::Ok, "SyncManager-1").size(), std::size_t(1));
     }
 
+    void proxyMethodsFollowPython() {
+        Trace t;
+        runBody(t, [&] {
+            mp::Manager m;
+            With<mp::Manager> scope(m);
+            mp::DictProxy d = m.dict();
+            mp::ListProxy l = m.list(ints({3, 1}));
+            d["b"] = 2;
+            d["a"] = 1;
+            d["c"] = d["a"];
+            print(d, d.size(), d.contains("a"), d.contains("z"));
+            d.del("b");
+            const mp::Obj popped = d.pop("z", "none");
+            print(mp::Obj(d.keys()), mp::Obj(d.values()), popped);
+            l.extend(ints({4, 1}));
+            l[0] = "x";
+            const mp::Obj last = l[-1];
+            print(l, l.size(), l.contains(4), l.contains(9), last);
+        });
+        QCOMPARE(t.outcome().status, RunStatus::Finished);
+        const auto lines = printed(t);
+        QCOMPARE(lines.size(), std::size_t(3));
+        QCOMPARE(lines[0].text, std::string("{'b': 2, 'a': 1, 'c': 1} 3 True False"));
+        QCOMPARE(lines[1].text, std::string("['a', 'c'] [1, 1] none"));
+        QCOMPARE(lines[2].text, std::string("['x', 1, 4, 1] 4 True False 1"));
+        // Default names, and the final contents as the manager last reported them.
+        QCOMPARE(*sharedValue(t, "DictProxy-1"), std::string("{'a': 1, 'c': 1}"));
+        QCOMPARE(*sharedValue(t, "ListProxy-1"), std::string("['x', 1, 4, 1]"));
+    }
+
     void proxiesFromMainThreadAndAThread() {
         Trace t;
         runBody(t, [&] {
