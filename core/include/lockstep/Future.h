@@ -19,6 +19,10 @@
 
 namespace lockstep {
 
+namespace mp {
+class ProcessPoolExecutor;
+}
+
 // The value of a callable that returns nothing: its future's result() is None.
 struct NoneType {
     bool operator==(const NoneType&) const = default;
@@ -118,6 +122,7 @@ private:
     std::shared_ptr<State> state_;
 
     friend class ThreadPoolExecutor;
+    friend class mp::ProcessPoolExecutor;
 };
 
 // for future in as_completed(futures, timeout=None): each future once, as it becomes done (those already done

@@ -24,6 +24,13 @@ struct RuntimeError : PyError {
 struct ValueError : PyError {
     explicit ValueError(const std::string& m) : PyError("ValueError", m) {}
 };
+// KeyError's message is the repr of the key, as Python shows it: KeyError: 'x'.
+struct KeyError : PyError {
+    explicit KeyError(const std::string& m) : PyError("KeyError", m) {}
+};
+struct IndexError : PyError {
+    explicit IndexError(const std::string& m) : PyError("IndexError", m) {}
+};
 struct QueueFull : PyError {
     explicit QueueFull(const std::string& m = {}) : PyError("queue.Full", m) {}
 };

@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "lockstep/Execution.h"
@@ -58,6 +59,23 @@ public:
         return item;
     }
     T get_nowait() { return get(false); }
+
+    // get(timeout=...) that returns nothing when the timeout passes instead of raising queue.Empty: for code
+    // built on a queue that raises an error of its own then (multiprocessing.pool's TimeoutError), so the
+    // trace shows the Get's Timeout and that one error, not a queue.Empty nobody wrote.
+    std::optional<T> getOrTimeout(Timeout timeout) {
+        Execution& ex = Execution::current();
+        const ActorId me = ex.enter();
+        if (me == kNoActor) return std::nullopt;
+        ex.beginStep();
+        const Nanos deadline = deadlineFor(ex, me, true, timeout);
+        if (!state_->waitForItem(me, true, deadline)) return std::nullopt;
+        T item = std::move(state_->items.front());
+        state_->items.pop_front();
+        state_->afterGet(me, repr(item));
+        ex.yieldPoint(me);
+        return item;
+    }
 
     void task_done() {
         Execution& ex = Execution::current();

@@ -246,12 +246,25 @@ std::optional<std::chrono::nanoseconds> timeoutFrom(const Obj& o) {
 void raiseError(const std::string& type, const std::string& message) {
     if (type == "queue.Empty") throw QueueEmpty(message);
     if (type == "queue.Full") throw QueueFull(message);
-    if (type == "TimeoutError") throw TimeoutError(message);
+    if (type == "TimeoutError") throw lockstep::TimeoutError(message);
+    if (type == "multiprocessing.context.TimeoutError") throw TimeoutError(message);
+    if (type == "_pickle.PicklingError") throw PicklingError(message);
+    if (type == "KeyError") throw KeyError(message);
+    if (type == "IndexError") throw IndexError(message);
     if (type == "ValueError") throw ValueError(message);
     if (type == "RuntimeError") throw RuntimeError(message);
     if (type == "EOFError") throw EOFError(message);
     if (type == "TypeError") throw TypeError(message);
     throw PyError(type, message);
+}
+
+void raiseInStep(ObjectId object, const std::string& type, const std::string& message) {
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me == kNoActor) return;
+    ex.beginStep();
+    ex.recordRaise(me, object, PyError(type, message));
+    raiseError(type, message);
 }
 
 Obj perform(Call call, const Args& args) {

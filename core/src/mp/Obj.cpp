@@ -5,6 +5,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "lockstep/Execution.h"
 #include "lockstep/PyError.h"
 
 namespace lockstep::mp {
@@ -155,8 +156,15 @@ std::string Obj::repr() const {
         return out + (l.tuple ? ")" : "]");
     }
     case Type::Handle: {
+        // In the scheduler's process (where the trace's texts are made) a handle shows the object's name, as
+        // the inspector lists it: <DictProxy d>, <multiprocessing.Queue-1>; in a child, its id.
         const Handle h = std::get<Handle>(v_);
-        return "<" + std::string(objectKindName(h.kind)) + " #" + std::to_string(h.id) + ">";
+        const std::string kind(objectKindName(h.kind));
+        if (const Execution* ex = Execution::currentOrNull(); ex && h.id < ex->trace().objectCount()) {
+            const std::string& name = ex->trace().object(h.id).name;
+            return name.rfind(kind + "-", 0) == 0 ? "<" + name + ">" : "<" + kind + " " + name + ">";
+        }
+        return "<" + kind + " #" + std::to_string(h.id) + ">";
     }
     }
     return {};

@@ -26,14 +26,7 @@ struct OSError : PyError {
     explicit OSError(const std::string& m) : PyError("OSError", m) {}
 };
 
-Obj invoke(Handle h, Method m, Args args = {}) {
-    Args full;
-    full.reserve(args.size() + 2);
-    full.emplace_back(h);
-    full.emplace_back(static_cast<long long>(m));
-    for (Obj& a : args) full.push_back(std::move(a));
-    return detail::call(Call::Invoke, std::move(full));
-}
+using detail::invoke;
 
 Handle create(ObjectKind kind, Args params) {
     Args full;
@@ -51,12 +44,16 @@ void add(Execution& ex, ObjectId id, std::shared_ptr<detail::Served> served) {
 
 class QueueServed final : public detail::Served {
 public:
-    explicit QueueServed(std::int64_t maxsize) : queue(maxsize, {}, ObjectKind::ProcessQueue) {}
+    QueueServed(std::int64_t maxsize, std::string name) : queue(maxsize, std::move(name), ObjectKind::ProcessQueue) {}
     Obj invoke(Method m, const Args& a) override {
         switch (m) {
         case Method::Put: queue.put(a.at(0), a.at(1).asBool(), detail::timeoutFrom(a.at(2))); return {};
         case Method::Get: return queue.get(a.at(0).asBool(), detail::timeoutFrom(a.at(1)));
         case Method::QSize: return Obj(static_cast<long long>(queue.qsize()));
+        case Method::TryGet: {
+            std::optional<Obj> item = queue.getOrTimeout(detail::timeoutFrom(a.at(0)));
+            return item ? Obj::tuple({true, std::move(*item)}) : Obj::tuple({false});
+        }
         default: throw RuntimeError("a Queue has no such method");
         }
     }
@@ -315,11 +312,21 @@ private:
 
 namespace detail {
 
+Obj invoke(Handle h, Method m, Args args) {
+    Args full;
+    full.reserve(args.size() + 2);
+    full.emplace_back(h);
+    full.emplace_back(static_cast<long long>(m));
+    for (Obj& a : args) full.push_back(std::move(a));
+    return call(Call::Invoke, std::move(full));
+}
+
 Obj createObject(ObjectKind kind, const Args& params) {
     Execution& ex = Execution::current();
     switch (kind) {
     case ObjectKind::ProcessQueue: {
-        auto q = std::make_shared<QueueServed>(params.at(0).asInt());
+        // [maxsize, name]: the name only for the queues of the library's own (a pool's, a manager's)
+        auto q = std::make_shared<QueueServed>(params.at(0).asInt(), params.size() > 1 ? params[1].asStr() : std::string());
         const ObjectId id = q->queue.id();
         add(ex, id, q);
         return Obj(Handle{kind, id});

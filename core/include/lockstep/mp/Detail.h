@@ -32,6 +32,11 @@ enum class Method : std::int64_t {
     Acquire, Release,                // Lock, RLock
     Load, Store,                     // Value, Array: [repr of what was read or written]
     Size, GetLock, Typecode,         // Value, Array: no step
+    TryGet,                          // Queue: [timeout] -> (True, item), or (False,) when the timeout passed
+                                     // (no queue.Empty: the caller raises its own error)
+    Connect,                         // DictProxy, ListProxy: [] -> (request queue, the caller's reply queue)
+    Reply,                           // DictProxy, ListProxy, by the manager: [reply queue, changed, repr, answer]
+    Result,                          // DictProxy, ListProxy: [reply queue] -> the answer's value, or its error
 };
 
 // An object a child refers to by id; invoke() runs on the calling actor (a thread of the scheduler's process,
@@ -48,7 +53,8 @@ public:
 
 struct Table {
     std::unordered_map<ObjectId, std::shared_ptr<Served>> objects;
-    int processCounter = 0;  // Process-N
+    int processCounter = 0;  // Process-N, SyncManager-N, SpawnPoolWorker-N: Python's one counter
+    std::int64_t jobCounter = 0;  // multiprocessing.pool's job numbers (Python's job_counter)
     Served& at(ObjectId id);
 };
 Table& table(Execution& ex);
@@ -58,6 +64,8 @@ Obj perform(Call call, const Args& args);
 // From a handle: perform() here, or, in a child, send the request and wait for the answer (a PyError in the
 // answer is raised again in the child).
 Obj call(Call call, Args args);
+// call(Invoke) of a method of an object: [handle, method, args...].
+Obj invoke(Handle h, Method m, Args args = {});
 // The mapping of a shared value or array in this process.
 void* sharedMemory(Handle h, std::size_t& size);
 
@@ -66,6 +74,10 @@ std::optional<std::chrono::nanoseconds> timeoutFrom(const Obj& o);
 
 // Raise the PyError an answer carried, with its own C++ type where the scenario may catch it by type.
 [[noreturn]] void raiseError(const std::string& type, const std::string& message);
+
+// The same from the scheduler's process, as a step of the calling actor that records the Raise on `object`
+// (a pool's or an executor's own errors). Returns only while the run is being aborted.
+void raiseInStep(ObjectId object, const std::string& type, const std::string& message);
 
 // Built in Objects.cpp, used by perform(Create).
 Obj createObject(ObjectKind kind, const Args& params);

@@ -169,6 +169,15 @@ struct EOFError : PyError {
 struct TypeError : PyError {
     explicit TypeError(const std::string& m) : PyError("TypeError", m) {}
 };
+// multiprocessing.TimeoutError (AsyncResult.get with a timeout): not the builtin TimeoutError, and raised
+// without a message, as Python's pool raises it.
+struct TimeoutError : PyError {
+    explicit TimeoutError(const std::string& m = {}) : PyError("multiprocessing.context.TimeoutError", m) {}
+};
+// What pickle raises for a function a child could not find by name (a lambda, an unregistered function).
+struct PicklingError : PyError {
+    explicit PicklingError(const std::string& m) : PyError("_pickle.PicklingError", m) {}
+};
 
 // The worker mode: when argv asks for it (the scheduler starts a child with "--lockstep-process"), run the
 // child's target and return its exit code; otherwise return -1 at once. Call it first thing in main() of
