@@ -3,13 +3,16 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "lockstep/Api.h"
+#include "lockstep/mp/Manager.h"
 #include "lockstep/mp/Multiprocessing.h"
+#include "lockstep/mp/Pool.h"
 #include "lockstep/scenarios/Registry.h"
 
 namespace lockstep::scenarios {
@@ -252,6 +255,89 @@ void processSharedValue(const Params& p) {
     print("plain global in the parent: " + std::to_string(plainCounter));
 }
 
+
+// ---- process-manager --------------------------------------------------------------------------------
+
+void managerRecord(const mp::Args& a) {
+    mp::DictProxy scores(a.at(0));
+    line(4);
+    scores.set(a.at(1), a.at(2));
+    line(5);
+    print(mp::current_process().name + ": " + a.at(1).str() + " = " + a.at(2).repr());
+}
+LOCKSTEP_PROCESS_TARGET(managerRecord);
+
+void managerCollect(const mp::Args& a) {
+    mp::ListProxy names(a.at(0));
+    line(8);
+    names.append(a.at(1));
+}
+LOCKSTEP_PROCESS_TARGET(managerCollect);
+
+void processManager(const Params& p) {
+    const std::int64_t writers = p.get("writers", 3);
+    line(11);
+    mp::Manager manager;
+    {
+        With<mp::Manager> scope(manager);
+        line(12);
+        mp::DictProxy scores = manager.dict("scores");
+        line(13);
+        mp::ListProxy names = manager.list({}, "names");
+        line(14);
+        std::vector<mp::Process> procs;
+        for (std::int64_t i = 0; i < writers; ++i)
+            procs.emplace_back(&managerRecord, mp::Args{scores, "key" + std::to_string(i), i * 10});
+        line(15);
+        for (std::int64_t i = 0; i < writers; ++i)
+            procs.emplace_back(&managerCollect, mp::Args{names, "item-" + std::to_string(i)});
+        line(16);
+        for (mp::Process& proc : procs) proc.start();
+        line(17);
+        for (mp::Process& proc : procs) proc.join();
+        line(18);
+        print("main: dict " + scores.repr());
+        line(19);
+        mp::List sorted = names.copy();
+        std::sort(sorted.begin(), sorted.end(), [](const mp::Obj& x, const mp::Obj& y) { return x.asStr() < y.asStr(); });
+        print("main: list " + mp::Obj(sorted).repr());
+        line(11);
+    }
+}
+
+// ---- process-pool -----------------------------------------------------------------------------------
+
+mp::Obj poolSquare(const mp::Args& a) {
+    const std::int64_t x = a.at(0).asInt();
+    line(4);
+    sleep(std::chrono::milliseconds(100 * (x % 3 + 1)));  // unequal tasks: they finish out of order
+    line(5);
+    print(mp::current_process().name + ": square(" + std::to_string(x) + ")");
+    line(6);
+    return mp::Obj(x * x);
+}
+LOCKSTEP_PROCESS_FUNCTION(poolSquare);
+
+void processPool(const Params& p) {
+    const std::int64_t workers = p.get("processes", 2);
+    const std::int64_t items = p.get("items", 6);
+    line(9);
+    mp::Pool pool(workers);
+    {
+        With<mp::Pool> scope(pool);
+        line(10);
+        mp::List inputs;
+        for (std::int64_t i = 1; i <= items; ++i) inputs.emplace_back(i);
+        const mp::List squares = pool.map(&poolSquare, inputs);
+        print("map: " + mp::Obj(squares).repr());
+        line(11);
+        mp::AsyncResult pending = pool.apply_async(&poolSquare, {10});
+        line(12);
+        print("apply_async: " + pending.get(std::chrono::seconds(5)).repr());
+        line(9);
+    }
+}
+
 }  // namespace
 
 void addProcessScenarios(std::vector<Scenario>& out) {
@@ -427,6 +513,72 @@ if __name__ == "__main__":
                    {"lock", QT_TRANSLATE_NOOP("Scenario", "Use the value's lock (1 = yes, 0 = no)"), 1, 0, 1}},
         .defaults = {.policy = PolicyKind::RoundRobin, .seed = 1, .cores = 2},
         .main = processSharedValue,
+    });
+
+    out.push_back(Scenario{
+        .id = "process-manager",
+        .family = "processes",
+        .title = QT_TRANSLATE_NOOP("Scenario", "A manager's shared dict and list"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "A Manager starts a server process that holds a dict and a list in its own memory. Three "
+            "processes each set one key of the dict and three more each append to the list, through proxies: "
+            "every operation is a request to the manager process and an answer back (the arrows on the "
+            "timeline). The parent, reading through its own proxies, sees every change the children made. "
+            "Leaving the with block shuts the manager down."),
+        .listing = R"py(import multiprocessing
+
+def record(scores, key, value):
+    scores[key] = value                 # a request to the manager process
+    print(f"{multiprocessing.current_process().name}: {key} = {value!r}")
+
+def collect(names, item):
+    names.append(item)
+
+if __name__ == "__main__":
+    with multiprocessing.Manager() as manager:
+        scores = manager.dict()
+        names = manager.list()
+        procs = [multiprocessing.Process(target=record, args=(scores, f"key{i}", i * 10)) for i in range(3)]
+        procs += [multiprocessing.Process(target=collect, args=(names, f"item-{i}")) for i in range(3)]
+        for p in procs: p.start()
+        for p in procs: p.join()
+        print(f"main: dict {scores}")
+        print(f"main: list {sorted(names)}")
+)py",
+        .params = {{"writers", QT_TRANSLATE_NOOP("Scenario", "Processes writing the dict (and as many the list)"), 3, 1, 8}},
+        .defaults = {.policy = PolicyKind::RoundRobin, .seed = 1, .cores = 2},
+        .main = processManager,
+    });
+
+    out.push_back(Scenario{
+        .id = "process-pool",
+        .family = "processes",
+        .title = QT_TRANSLATE_NOOP("Scenario", "A pool of processes: map and apply_async"),
+        .description = QT_TRANSLATE_NOOP(
+            "Scenario",
+            "A Pool of two worker processes (set PROCESSES to 4 for four) squares the numbers 1 to 6 with "
+            "map(), then one more with apply_async(). The tasks take unequal times, so the workers finish "
+            "them out of order and each worker does several: the Get arrows from the pool's task queue show "
+            "which worker took which task. map() still returns the results in the order of its input, and "
+            "get() waits for the apply_async result."),
+        .listing = R"py(import multiprocessing, time
+
+def square(x):
+    time.sleep(0.1 * (x % 3 + 1))       # unequal tasks: they finish out of order
+    print(f"{multiprocessing.current_process().name}: square({x})")
+    return x * x
+
+if __name__ == "__main__":
+    with multiprocessing.Pool(processes=2) as pool:
+        print(f"map: {pool.map(square, range(1, 7))}")
+        pending = pool.apply_async(square, (10,))
+        print(f"apply_async: {pending.get(timeout=5)}")
+)py",
+        .params = {{"processes", QT_TRANSLATE_NOOP("Scenario", "Worker processes in the pool"), 2, 1, 8},
+                   {"items", QT_TRANSLATE_NOOP("Scenario", "Numbers to square with map"), 6, 1, 30}},
+        .defaults = {.policy = PolicyKind::RoundRobin, .seed = 1, .cores = 2},
+        .main = processPool,
     });
 }
 
