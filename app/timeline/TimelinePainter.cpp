@@ -768,6 +768,9 @@ int TimelinePainter::nearestTick(const Lane& lane, double x) const {
 QString TimelinePainter::tooltip(const Hit& hit) const {
     if (hit.lane < 0) return {};
     const Lane& lane = model_.lane(hit.lane);
+    // A process's heading, or the name of a child's lane: which process it is and, once it ended, how.
+    if (lane.kind == LaneKind::Process || (hit.onName && lane.processLane && !lane.nested))
+        return TimelineStrings::processTooltip(model_, lane);
     if (hit.onName) {
         if (lane.kind != LaneKind::TaskGroup) return {};
         return TimelineStrings::laneTitle(lane) + QLatin1Char('\n') +

@@ -498,6 +498,16 @@ QString TimelineStrings::transferTooltip(const TimelineModel& m, const Transfer&
            tr("received at step %1 (t = %2)").arg(t.toStep).arg(seconds(t.toTime, 0));
 }
 
+QString TimelineStrings::processTooltip(const TimelineModel& m, const Lane& lane) {
+    if (lane.kind == LaneKind::Process)
+        return tr("%1 (pid %2): a process with its own memory; the lanes under it are its threads")
+            .arg(lane.name)
+            .arg(lane.pid);
+    QString text = tr("%1 (pid %2): a child process with its own memory").arg(lane.name).arg(lane.pid);
+    if (lane.exited) text += QLatin1Char('\n') + exitDescription(m, lane);
+    return text;
+}
+
 QString TimelineStrings::transferLegend() {
     return tr("message through a Pipe or Queue (sender → receiver)");
 }

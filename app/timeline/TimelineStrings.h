@@ -61,6 +61,9 @@ public:
     // The whole story for a tooltip: "Process-1 (pid 5678) was killed by SIGTERM: terminate() by MainThread".
     static QString exitDescription(const TimelineModel& m, const Lane& lane);
     static QString transferTooltip(const TimelineModel& m, const Transfer& t);
+    // A process's heading or a child's lane name: "Process-1 (pid 5678), a child process with its own
+    // memory", and how it ended.
+    static QString processTooltip(const TimelineModel& m, const Lane& lane);
     static QString transferLegend();
     static QString failedExitLegend();
 };

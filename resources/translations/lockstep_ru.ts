@@ -1325,32 +1325,32 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::OutputModel</name>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="89"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="93"/>
         <source>Step %1: click to move the cursor there</source>
         <translation>Шаг %1: щёлкните, чтобы переместить туда курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="90"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="94"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="124"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="127"/>
         <source>Time (s)</source>
         <translation>Время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="125"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="128"/>
         <source>Thread</source>
         <translation>Поток</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="125"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="128"/>
         <source>Process / thread</source>
         <translation>Процесс / поток</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="126"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="129"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
@@ -1959,12 +1959,22 @@ PCT: случайные приоритеты потоков, которые не
         <translation>получено на шаге %1 (t = %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="502"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="503"/>
+        <source>%1 (pid %2): a process with its own memory; the lanes under it are its threads</source>
+        <translation>%1 (pid %2): процесс со своей памятью; дорожки под ним — его потоки</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="506"/>
+        <source>%1 (pid %2): a child process with its own memory</source>
+        <translation>%1 (pid %2): дочерний процесс со своей памятью</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="512"/>
         <source>message through a Pipe or Queue (sender → receiver)</source>
         <translation>сообщение через Pipe или Queue (отправитель → получатель)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="506"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="516"/>
         <source>process ended with an error or a signal</source>
         <translation>процесс завершился с ошибкой или по сигналу</translation>
     </message>
@@ -2200,13 +2210,13 @@ PCT: случайные приоритеты потоков, которые не
         <translation>ожидающие / длина очереди</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelinePainter.cpp" line="774"/>
+        <location filename="../../app/timeline/TimelinePainter.cpp" line="777"/>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="166"/>
         <source>click the name to hide its tasks</source>
         <translation>щёлкните по имени, чтобы скрыть задачи группы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelinePainter.cpp" line="775"/>
+        <location filename="../../app/timeline/TimelinePainter.cpp" line="778"/>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="166"/>
         <source>click the name to show its tasks</source>
         <translation>щёлкните по имени, чтобы показать задачи группы</translation>

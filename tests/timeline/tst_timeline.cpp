@@ -1307,6 +1307,13 @@ private slots:
             if (tip.contains("message: ['sum', 3]")) found = true;
         }
         QVERIFY(found);
+        // The process heading and a child's name say which process they are.
+        QVERIFY(w.toolTipAt(w.pointOf(0, 1)).startsWith(QString("MainProcess (pid %1)").arg(::getpid())));
+        const int sleeper = m.actorLane(t->findActor("sleeper"));
+        const QPoint name(w.layoutInfo().names.left() + 10, w.pointOf(sleeper, 1).y());
+        const QString tip = w.toolTipAt(name);
+        QVERIFY2(tip.startsWith(QString("sleeper (pid %1)").arg(m.lane(sleeper).pid)) && tip.contains("SIGTERM"),
+                 qPrintable(tip));
     }
 
     // ---------------------------------------------------------------- painting
