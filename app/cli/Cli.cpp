@@ -209,7 +209,8 @@ int cmdRun(const QStringList& args) {
     addRunOptions(parser);
     parser.addOption({"summary", "Print one JSON object: settings, status, actors, shared values, output, errors, "
                                  "deadlock, data races, replay token; with futures, each future's end; with asyncio, "
-                                 "tasks (name, coro, state, result, exception) and task_counts (tasks per final state)."});
+                                 "tasks (name, coro, state, result, exception) and task_counts (tasks per final state); "
+                                 "with multiprocessing, processes (name, pid, exitcode)."});
     parser.addOption({"events", "With --summary: add every event (step, t, actor, op, object, result)."});
     parser.addOption({"trace", "Write the trace as Chrome Trace Event JSON (opens in Perfetto).", "file.json"});
     parser.addOption({"export", "Paint the timeline of the whole run into an image: .png, .svg or .pdf, chosen by "

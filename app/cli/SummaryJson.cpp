@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include <array>
+#include <optional>
 
 #include "lockstep/ReplayToken.h"
 #include "lockstep/TraceAnalysis.h"
@@ -80,10 +81,26 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
         tasks[t].isTask = trace.object(t).kind == ObjectKind::AsyncTask;
         anyTask |= tasks[t].isTask;
     }
+    // multiprocessing.Process objects: the actor each started as (its pid) and the exit code it ended with.
+    struct ProcessEnd {
+        bool isProcess = false;
+        ActorId actor = kNoActor;
+        std::optional<int> exitcode;
+    };
+    std::vector<ProcessEnd> processes(trace.objectCount());
+    bool anyProcess = false;
+    for (ObjectId p = 0; p < trace.objectCount(); ++p) {
+        processes[p].isProcess = trace.object(p).kind == ObjectKind::Process;
+        anyProcess |= processes[p].isProcess;
+    }
     std::uint32_t step = 0;
     for (std::size_t i = 0; i < trace.eventCount(); ++i) {
         const TraceEvent& e = trace.event(i);
         if (e.flags & TraceEvent::StepStart) ++step;
+        if (e.object < processes.size() && processes[e.object].isProcess) {
+            if (e.op == Op::Start && e.arg >= 0) processes[e.object].actor = static_cast<ActorId>(e.arg);
+            else if (e.op == Op::Exit) processes[e.object].exitcode = e.arg;
+        }
         if (e.object < futures.size() && futures[e.object].isFuture) {
             if (const auto next = futureStateAfter(e)) {
                 FutureEnd& f = futures[e.object];
@@ -165,6 +182,20 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
         futureList.append(entry);
     }
     if (!futureList.isEmpty()) root["futures"] = futureList;  // runs without futures keep their old shape
+
+    if (anyProcess) {  // runs without multiprocessing keep their old shape
+        QJsonArray processList;
+        for (ObjectId id = 0; id < processes.size(); ++id) {
+            const ProcessEnd& p = processes[id];
+            if (!p.isProcess) continue;
+            // As Python's Process: pid None before start(), exitcode None until it ended (-N: signal N).
+            processList.append(QJsonObject{
+                {"name", objectName(trace, id)},
+                {"pid", p.actor < trace.actorCount() ? QJsonValue(static_cast<double>(trace.actor(p.actor).pid)) : QJsonValue()},
+                {"exitcode", p.exitcode ? QJsonValue(*p.exitcode) : QJsonValue()}});
+        }
+        root["processes"] = processList;
+    }
 
     if (anyTask) {  // runs without asyncio keep their old shape
         const auto intervals = TraceAnalysis(trace).taskStates();

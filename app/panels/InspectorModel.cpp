@@ -2,6 +2,8 @@
 
 #include <QBrush>
 
+#include <string.h>  // sigabbrev_np
+
 #include <array>
 #include <string>
 #include <unordered_map>
@@ -35,6 +37,12 @@ int groupOf(ObjectKind kind) {
         case ObjectKind::AsyncQueue: return InspectorModel::QueueGroup;
         case ObjectKind::AsyncEvent: return InspectorModel::EventGroup;
         case ObjectKind::AsyncTask: return InspectorModel::TaskGroup;
+        // multiprocessing: its queue and shared memory next to threading's, processes and pipes on their own.
+        case ObjectKind::ProcessQueue: return InspectorModel::QueueGroup;
+        case ObjectKind::SharedValue:
+        case ObjectKind::SharedArray: return InspectorModel::SharedGroup;
+        case ObjectKind::Process: return InspectorModel::ProcessGroup;
+        case ObjectKind::Connection: return InspectorModel::PipeGroup;
         default: return -1;
     }
 }
@@ -42,6 +50,12 @@ int groupOf(ObjectKind kind) {
 bool isAsyncPrimitive(ObjectKind kind) {
     return kind == ObjectKind::AsyncLock || kind == ObjectKind::AsyncSemaphore || kind == ObjectKind::AsyncQueue ||
            kind == ObjectKind::AsyncEvent;
+}
+
+// "SIGTERM", as Python's signal module names signal 15.
+QString signalName(int signal) {
+    if (const char* abbrev = sigabbrev_np(signal)) return QStringLiteral("SIG") + QString::fromLatin1(abbrev);
+    return QString::number(signal);
 }
 
 QString fromStd(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
@@ -119,6 +133,32 @@ void InspectorModel::update(const InspectorState& state) {
                 case SharedGroup:
                     item.value = QString::fromStdString(state.value(o));
                     break;
+                case ProcessGroup: {
+                    const ActorId actor = state.processActor(o);
+                    item.pid = actor < trace->actorCount() ? trace->actor(actor).pid : 0;
+                    const std::optional<int> code = state.exitCode(o);
+                    if (code) item.exitCode = *code;
+                    item.alive = actor != kNoActor && !code;
+                    item.signal = state.signalSent(o);
+                    item.signalledBy = state.signalledBy(o) == kNoActor ? QString() : name(state.signalledBy(o));
+                    // Python's own words for a process's state, as its repr shows them.
+                    item.state = !code ? (actor == kNoActor ? QStringLiteral("initial") : QStringLiteral("started"))
+                                       : QStringLiteral("stopped");
+                    if (code && *code < 0) item.value = tr("exit %1 (%2)").arg(*code).arg(signalName(-*code));
+                    else if (code) item.value = tr("exit %1").arg(*code);
+                    else item.value = actor == kNoActor ? tr("not started") : tr("alive");
+                    item.count = item.alive ? 1 : 0;
+                    break;
+                }
+                case PipeGroup: {
+                    for (const std::string& m : state.unread(o)) item.items << QString::fromStdString(m);
+                    item.count = static_cast<int>(item.items.size());
+                    item.value = tr("%n unread", nullptr, item.count);
+                    const ObjectId peer = state.pipePeer(o);
+                    item.peer = peer < trace->objectCount() ? QString::fromStdString(trace->object(peer).name) : QString();
+                    item.closed = state.closed(o);
+                    break;
+                }
                 case LockGroup:
                     if (async) {
                         const ObjectId holder = state.holderTask(o);
@@ -328,6 +368,8 @@ QString InspectorModel::groupTitle(int g) const {
         case ConditionGroup: return tr("Conditions and barriers");
         case FutureGroup: return tr("Futures");
         case TaskGroup: return tr("Tasks (asyncio)");
+        case ProcessGroup: return tr("Processes");
+        case PipeGroup: return tr("Pipes (connection ends)");
         case ErrorGroup: return tr("Errors");
     }
     return {};
@@ -383,6 +425,9 @@ QString InspectorModel::details(int g, const Item& item) const {
     QStringList parts;
     const bool async = isAsyncPrimitive(item.kind);
     if (async) parts << fromStd(objectKindName(item.kind));  // "asyncio.Lock": not threading's
+    if (item.kind == ObjectKind::ProcessQueue) parts << fromStd(objectKindName(item.kind));
+    if (item.kind == ObjectKind::SharedValue) parts << tr("multiprocessing.Value in shared memory");
+    if (item.kind == ObjectKind::SharedArray) parts << tr("multiprocessing.Array in shared memory");
     switch (g) {
         case LockGroup:
             if (item.count > 1) parts << tr("depth %1").arg(item.count);
@@ -403,6 +448,16 @@ QString InspectorModel::details(int g, const Item& item) const {
         case FutureGroup:
             if (!item.worker.isEmpty() && item.state != QLatin1String("running"))
                 parts << tr("ran on %1").arg(item.worker);
+            break;
+        case ProcessGroup:
+            if (item.pid != 0) parts << tr("pid %1").arg(item.pid);
+            if (item.signal != 0 && !item.signalledBy.isEmpty())
+                parts << tr("%1 sent by %2").arg(signalName(item.signal), item.signalledBy);
+            break;
+        case PipeGroup:
+            if (!item.items.isEmpty()) parts << QStringLiteral("[%1]").arg(joinCapped(item.items));
+            if (!item.peer.isEmpty()) parts << tr("other end: %1").arg(item.peer);
+            if (item.closed) parts << tr("closed");
             break;
         default:
             break;
@@ -452,6 +507,9 @@ QVariant InspectorModel::data(const QModelIndex& index, int role) const {
                     return QBrush(palette::grey());
                 return {};
             }
+            // A process that crashed, raised or was killed is an error; one that ended well is done.
+            if (g == ProcessGroup && item.exitCode.isValid())
+                return QBrush(item.exitCode.toInt() != 0 ? palette::stateColor(ActorState::Blocked) : palette::grey());
             // Someone waiting is what a learner looks for first: the row takes the "blocked" colour.
             if (g == ErrorGroup || !item.waiters.isEmpty()) return QBrush(palette::stateColor(ActorState::Blocked));
             return {};
@@ -475,6 +533,10 @@ QVariant InspectorModel::data(const QModelIndex& index, int role) const {
         case AwaitsRole: return item.awaits;
         case StateCountsRole: return item.stateCounts;
         case KindRole: return item.object == kNoObject ? QString() : fromStd(objectKindName(item.kind));
+        case PidRole: return item.pid;
+        case ExitCodeRole: return item.exitCode;
+        case AliveRole: return item.alive;
+        case PeerRole: return item.peer;
     }
     return {};
 }
@@ -511,6 +573,10 @@ QHash<int, QByteArray> InspectorModel::roleNames() const {
     names.insert(AwaitsRole, "awaits");
     names.insert(StateCountsRole, "stateCounts");
     names.insert(KindRole, "kind");
+    names.insert(PidRole, "pid");
+    names.insert(ExitCodeRole, "exitCode");
+    names.insert(AliveRole, "alive");
+    names.insert(PeerRole, "peer");
     return names;
 }
 

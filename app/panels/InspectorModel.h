@@ -4,7 +4,9 @@
 // far (or the errors raised so far). asyncio's Lock, Semaphore, Queue and Event sit with their threading
 // namesakes, held by and awaited by tasks. Tasks are listed one per row up to kTaskRowsBeforeGrouping; past
 // that the Tasks group has one row per coroutine function ("worker()  10000 tasks  9998 waiting, 2 done") with
-// its tasks one level further down. Columns: name, value, details. Every field is also a named role, so tests
+// its tasks one level further down. multiprocessing: a Queue sits with the queues and a shared Value or Array
+// with the shared variables; Processes (pid, alive or how they ended) and Pipe ends (the messages waiting to be
+// read there) have groups of their own. Columns: name, value, details. Every field is also a named role, so tests
 // and any QML view read values without parsing display text.
 
 #include <QAbstractItemModel>
@@ -32,6 +34,8 @@ public:
         ConditionGroup,
         FutureGroup,
         TaskGroup,
+        ProcessGroup,
+        PipeGroup,
         ErrorGroup,
         GroupCount
     };
@@ -58,6 +62,10 @@ public:
         AwaitsRole,    // QString: the name of what a waiting task awaits (empty for a sleep or when not waiting)
         StateCountsRole,  // QVariantMap: a coroutine row's tasks by state name ({"waiting": 9998, "done": 2})
         KindRole,      // QString: the object's kind as Python names it (Lock, asyncio.Lock, Task...)
+        PidRole,       // qlonglong: a process's pid (0 before it started)
+        ExitCodeRole,  // int: a process's exit code once it ended (-N: killed by signal N); null before
+        AliveRole,     // bool: a process started and not ended (Python's is_alive())
+        PeerRole,      // QString: the other end of a Pipe end
     };
 
     // More tasks than this and the Tasks group shows one row per coroutine function instead of one per task.
@@ -107,6 +115,14 @@ private:
         bool hasTimeout = false;
         bool showCoroutine = true;   // false under a coroutine row, which already names it
         QVariantMap stateCounts;     // a coroutine row's tasks by state
+        // multiprocessing
+        qlonglong pid = 0;
+        QVariant exitCode;
+        bool alive = false;
+        QString signalledBy;         // who called terminate()/kill() on a process
+        int signal = 0;
+        QString peer;                // a Pipe end's other end
+        bool closed = false;
     };
 
     QString groupTitle(int group) const;

@@ -41,6 +41,7 @@ void InspectorState::reset(const Trace* trace) {
     created_.clear();
     errors_.clear();
     deadlockCycle_ = -1;
+    transfers_.clear();
 }
 
 void InspectorState::update(const Trace* trace, std::uint32_t cursor) {
@@ -53,6 +54,7 @@ void InspectorState::update(const Trace* trace, std::uint32_t cursor) {
     for (; applied_ < end; ++applied_) {
         const TraceEvent& e = trace->event(applied_);
         if (e.flags & TraceEvent::StepStart) ++step_;
+        transfers_.feed(*trace, applied_, step_);
         apply(e, step_);
     }
 }
@@ -177,6 +179,21 @@ void InspectorState::apply(const TraceEvent& e, std::uint32_t step) {
             if (*next == FutureState::Finished || *next == FutureState::Failed) f.value = trace_->argText(e);
         }
     }
+    if (hasObject && trace_ && e.object < trace_->objectCount()) {
+        const ObjectKind kind = trace_->object(e.object).kind;
+        if (kind == ObjectKind::Process) {
+            if (e.op == Op::Exit) {
+                object(e.object).exitCode = e.arg;
+            } else if (e.op == Op::Signal && e.result == Result::Ok) {
+                object(e.object).signal = e.arg;
+                object(e.object).signalledBy = e.actor;
+            }
+        } else if (kind == ObjectKind::Connection && e.op == Op::Clear) {
+            object(e.object).closed = true;  // conn.close()
+        } else if ((kind == ObjectKind::SharedValue || kind == ObjectKind::SharedArray) && e.op == Op::Load) {
+            object(e.object).value = text();  // a load shows the whole value as it was read
+        }
+    }
     switch (e.op) {
         case Op::Create: {
             if (!hasObject) break;
@@ -270,6 +287,13 @@ void InspectorState::apply(const TraceEvent& e, std::uint32_t step) {
     } else if (e.result == Result::Woken || e.result == Result::Timeout) {
         stopWaiting(e.actor);
     }
+}
+
+std::vector<std::string> InspectorState::unread(ObjectId end) const {
+    std::vector<std::string> out;
+    if (const auto* pending = transfers_.pending(end))
+        for (const TransferMatcher::Pending& m : *pending) out.push_back(m.text);
+    return out;
 }
 
 const std::string& InspectorState::coroutine(ObjectId o) const {

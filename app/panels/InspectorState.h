@@ -10,15 +10,22 @@
 // awaiting each of them. Tasks run on the loop's thread, so an await is not the thread waiting: the loop's
 // actor never appears as a waiter of a task or an asyncio primitive.
 //
+// multiprocessing: each Process's actor, exit code once it ended, and the signal terminate()/kill() sent it;
+// the messages on their way to each Pipe end (sent on the other end, not received yet); a multiprocessing
+// Queue's contents as a queue.Queue's; a shared Value's or Array's latest value (every load and store carries
+// it whole).
+//
 // Cost: moving the cursor forward only replays the new events, so stepping through a 100k-event trace stays
 // cheap; moving it back (or to another trace) replays from the start once.
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "lockstep/Trace.h"
+#include "lockstep/TraceAnalysis.h"
 
 namespace lockstep::app {
 
@@ -69,6 +76,18 @@ public:
     ObjectId holderTask(ObjectId o) const { return o < objects_.size() ? objects_[o].holderTask : kNoObject; }
     const std::vector<ObjectId>& holderTasks(ObjectId o) const;
 
+    // A multiprocessing.Process: the actor it runs as once started (kNoActor before), its exit code once it
+    // ended (-N: signal N ended it), and the signal terminate() or kill() sent it (0: none) and by whom.
+    ActorId processActor(ObjectId o) const { return o < objects_.size() ? objects_[o].threadActor : kNoActor; }
+    std::optional<int> exitCode(ObjectId o) const { return o < objects_.size() ? objects_[o].exitCode : std::nullopt; }
+    int signalSent(ObjectId o) const { return o < objects_.size() ? objects_[o].signal : 0; }
+    ActorId signalledBy(ObjectId o) const { return o < objects_.size() ? objects_[o].signalledBy : kNoActor; }
+    // A Pipe end: the messages sent to it and not received yet, oldest first (their reprs); its other end;
+    // whether close() was called on it.
+    std::vector<std::string> unread(ObjectId end) const;
+    ObjectId pipePeer(ObjectId end) const { return transfers_.peer(end); }
+    bool closed(ObjectId o) const { return o < objects_.size() && objects_[o].closed; }
+
     // Whoever keeps a waiter of `o` waiting: a lock's owner, a semaphore's slot holders, the thread a join
     // waits for while it has not ended, the worker running a future. Empty for conditions, events and queues (nobody "holds" them).
     std::vector<ActorId> holders(ObjectId o) const;
@@ -109,6 +128,11 @@ private:
         std::vector<ObjectId> waitingTasks;
         ObjectId holderTask = kNoObject;
         std::vector<ObjectId> holderTasks;
+        // multiprocessing
+        std::optional<int> exitCode;
+        int signal = 0;
+        ActorId signalledBy = kNoActor;
+        bool closed = false;
     };
     struct ActorStateRow {
         int line = 0;
@@ -135,6 +159,7 @@ private:
     std::vector<ObjectId> created_;
     std::vector<RaisedError> errors_;
     int deadlockCycle_ = -1;
+    TransferMatcher transfers_;  // what each Pipe end has to read
 };
 
 }  // namespace lockstep::app

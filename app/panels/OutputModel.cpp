@@ -20,9 +20,15 @@ void OutputModel::update(const Trace* trace, std::uint32_t cursor) {
         scanStep_ = 0;
         rows_.clear();
         current_ = -1;
+        actorsSeen_ = 0;
+        processes_ = false;
         endResetModel();
     }
     if (trace_) {
+        const bool hadProcesses = processes_;
+        for (; actorsSeen_ < trace_->actorCount(); ++actorsSeen_)
+            processes_ |= trace_->actor(static_cast<ActorId>(actorsSeen_)).kind == ActorKind::Process;
+        if (processes_ != hadProcesses) emit headerDataChanged(Qt::Horizontal, ActorColumn, ActorColumn);
         // Only the events added since the last call are scanned: a live run appends a few per step.
         std::vector<Line> added;
         const std::size_t n = trace_->eventCount();
@@ -35,8 +41,10 @@ void OutputModel::update(const Trace* trace, std::uint32_t cursor) {
             line.time = e.time;
             line.actor = e.actor;
             line.toStderr = (e.flags & TraceEvent::ToStderr) != 0;
-            line.actorName =
-                e.actor < trace_->actorCount() ? QString::fromStdString(trace_->actor(e.actor).name) : QString();
+            if (e.actor < trace_->actorCount()) {
+                line.actorName = QString::fromStdString(trace_->actor(e.actor).name);
+                line.pid = trace_->actor(e.actor).pid;
+            }
             line.text = QString::fromUtf8(trace_->argText(e));
             added.push_back(std::move(line));
         }
@@ -74,11 +82,19 @@ QVariant OutputModel::data(const QModelIndex& index, int role) const {
             switch (index.column()) {
                 case TimeColumn: return QStringLiteral("%1").arg(toSeconds(l.time), 0, 'f', 3);
                 case ActorColumn: return l.actorName;
-                case TextColumn: return l.text;
+                // A report of several lines (a traceback) keeps each on the one row it has, so its last line, the
+                // exception, shows too; the tooltip has it as printed.
+                case TextColumn:
+                    return l.text.contains(QLatin1Char('\n')) ? QString(l.text).replace(QLatin1Char('\n'), QStringLiteral(" ↵ "))
+                                                                 : l.text;
             }
             return {};
-        case Qt::ToolTipRole:
-            return tr("Step %1: click to move the cursor there").arg(l.step);
+        case Qt::ToolTipRole: {
+            QString tip = tr("Step %1: click to move the cursor there").arg(l.step);
+            if (processes_ && !l.actorName.isEmpty()) tip = tr("%1 (pid %2)").arg(l.actorName).arg(l.pid) + '\n' + tip;
+            if (index.column() == TextColumn && l.text.contains(QLatin1Char('\n'))) tip = l.text + '\n' + tip;
+            return tip;
+        }
         case Qt::ForegroundRole:
             // An uncaught exception's report goes to stderr: the colour says it is not ordinary output.
             if (l.toStderr) return QBrush(OkabeIto::vermillion());
@@ -100,6 +116,7 @@ QVariant OutputModel::data(const QModelIndex& index, int role) const {
         case TextRole: return l.text;
         case StderrRole: return l.toStderr;
         case CurrentRole: return current;
+        case PidRole: return static_cast<qlonglong>(l.pid);
     }
     return {};
 }
@@ -108,7 +125,7 @@ QVariant OutputModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
         case TimeColumn: return tr("Time (s)");
-        case ActorColumn: return tr("Thread");
+        case ActorColumn: return processes_ ? tr("Process / thread") : tr("Thread");
         case TextColumn: return tr("Output");
     }
     return {};
@@ -123,6 +140,7 @@ QHash<int, QByteArray> OutputModel::roleNames() const {
     names.insert(TextRole, "text");
     names.insert(StderrRole, "stderr");
     names.insert(CurrentRole, "current");
+    names.insert(PidRole, "pid");
     return names;
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 // The printed lines of a run (Op::Print events) as a table: virtual time, thread, text. The model follows a
 // growing trace by appending only the new lines, and marks the last line printed at or before the cursor.
+// In a run with child processes a line's actor is a thread or a whole child process ("Process-1"): the column
+// says so, and the tooltip gives the process's pid. A report on standard error (a traceback, a child killed by
+// a signal) is drawn in the error colour; one of several lines shows whole in its tooltip.
 
 #include <QAbstractTableModel>
 #include <QString>
@@ -25,6 +28,7 @@ public:
         TextRole,                     // QString: the printed text
         StderrRole,                   // bool: went to standard error
         CurrentRole,                  // bool: the last line at or before the cursor
+        PidRole,                      // qlonglong: the pid of the process that printed it
     };
 
     explicit OutputModel(QObject* parent = nullptr);
@@ -49,6 +53,7 @@ private:
         Nanos time = 0;
         ActorId actor = kNoActor;
         bool toStderr = false;
+        std::int64_t pid = 0;
         QString actorName;
         QString text;
     };
@@ -58,6 +63,8 @@ private:
     std::uint32_t scanStep_ = 0;   // step of event scanned_ - 1
     std::vector<Line> rows_;       // sorted by step, so the cursor's row is a binary search away
     int current_ = -1;
+    std::size_t actorsSeen_ = 0;   // actors whose kind has been looked at
+    bool processes_ = false;       // one of them is a child process
 };
 
 }  // namespace lockstep::app

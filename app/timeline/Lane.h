@@ -14,7 +14,8 @@
 namespace lockstep::timeline {
 
 // Task lanes show an asyncio task's or future's states; a TaskGroup lane, the states of many tasks of one
-// coroutine function at once (how many are in each); a Loop lane, what an event loop runs at each step.
+// coroutine function at once (how many are in each); a Loop lane, what an event loop runs at each step. A
+// Process lane heads the lanes of one process's threads in a run with child processes (it has no bands).
 enum class LaneKind : std::uint8_t {
     Actor,
     Core,
@@ -26,7 +27,8 @@ enum class LaneKind : std::uint8_t {
     Future,
     Task,
     TaskGroup,
-    Loop
+    Loop,
+    Process
 };
 
 // A state interval of an actor (actor lanes), an actor computing on a core (core lanes), an actor holding
@@ -72,6 +74,7 @@ enum class MarkKind : std::uint8_t {
     Set,
     Clear,
     Race,  // a load or store racing with an earlier access of another thread (see Trace::races())
+    Exit,  // a child process ended (its lane's exitCode says how)
     Count_
 };
 inline constexpr std::size_t kMarkKinds = static_cast<std::size_t>(MarkKind::Count_);
@@ -116,6 +119,17 @@ public:
     int members = 0;        // group lanes: tasks in the group
     bool expanded = false;  // group lanes: its tasks' lanes are shown under it
     bool inGroup = false;   // task lanes: shown under their expanded group
+    // Runs with child processes. pid: a Process lane's, or an actor lane's process's. processLane: an actor
+    // lane that is a child process's main thread; nested: an actor lane shown under its process's Process
+    // lane. A child's end: its exit code (-N: signal N ended it), and the signal terminate() or kill() sent
+    // it, by whom.
+    std::int64_t pid = 0;
+    bool processLane = false;
+    bool nested = false;
+    bool exited = false;
+    int exitCode = 0;
+    int signal = 0;
+    ActorId signalledBy = kNoActor;
     std::vector<Band> bands;
     std::array<std::vector<Mark>, kMarkKinds> marks;
     std::vector<CountPoint> counts;  // value from each point on (a step chart)

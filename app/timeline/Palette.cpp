@@ -110,10 +110,24 @@ QColor Palette::markColor(MarkKind k) {
             return kBlue;
         case MarkKind::Clear:
             return kBlue;
+        case MarkKind::Exit:
+            return QColor(0x77, 0x77, 0x77);
         case MarkKind::Count_:
             break;
     }
     return kBlack;
+}
+
+QColor Palette::failedExitColor() {
+    return QColor(0xF2, 0xC4, 0xA0);
+}
+
+QColor Palette::exitMarkColor(int exitCode) {
+    return exitCode == 0 ? markColor(MarkKind::Exit) : kVermillion;
+}
+
+QColor Palette::transferColor() {
+    return QColor(0x1A, 0x1A, 0x40, 190);
 }
 
 QColor Palette::countColor() {

@@ -27,6 +27,12 @@ public:
     static QColor actorColor(ActorId a);
     static QColor markColor(MarkKind k);
     static QColor countColor();
+    // A child process that ended with a non-zero exit code (an error, a signal): a pale vermillion, apart from
+    // a blocked thread's full one; the mark of its exit takes the full vermillion, a clean exit's is grey.
+    static QColor failedExitColor();
+    static QColor exitMarkColor(int exitCode);
+    // Arrows of messages between processes: dark, half transparent, so bands show through where they cross.
+    static QColor transferColor();
     static QColor cycleColor();
     // Black or white, whichever reads better on `fill`.
     static QColor textOn(const QColor& fill);

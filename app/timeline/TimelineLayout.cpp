@@ -26,12 +26,19 @@ std::vector<LegendEntry> makeLegendEntries(const TimelineModel& m) {
             out.push_back({LegendEntry::Type::Task, int(s), TimelineStrings::taskLegend(s), {}});
         out.push_back({LegendEntry::Type::Loop, 0, TimelineStrings::loopLegend(), {}});
     }
+    // Processes only in runs that have them, as above.
+    if (m.hasProcesses()) {
+        out.push_back({LegendEntry::Type::Transfer, 0, TimelineStrings::transferLegend(), {}});
+        out.push_back({LegendEntry::Type::FailedExit, 0, TimelineStrings::failedExitLegend(), {}});
+    }
     out.push_back({LegendEntry::Type::Holder, 0, TimelineStrings::holderLegend(), {}});
     out.push_back({LegendEntry::Type::Count, 0, TimelineStrings::countLegend(), {}});
     out.push_back({LegendEntry::Type::Cycle, 0, TimelineStrings::cycleLegend(), {}});
     for (MarkKind k : {MarkKind::Switch, MarkKind::Raise, MarkKind::Deadlock, MarkKind::Race, MarkKind::Wait,
                        MarkKind::Woken, MarkKind::Timeout, MarkKind::Notify, MarkKind::Set, MarkKind::Clear})
         out.push_back({LegendEntry::Type::Mark, int(k), TimelineStrings::markName(k), {}});
+    if (m.hasProcesses())
+        out.push_back({LegendEntry::Type::Mark, int(MarkKind::Exit), TimelineStrings::markName(MarkKind::Exit), {}});
     return out;
 }
 
@@ -84,6 +91,11 @@ TimelineLayout TimelineLayout::compute(const QRect& outer, const TimelineModel& 
         } else if (lane.kind == LaneKind::TaskGroup) {
             nameWidth = std::max(nameWidth, boldMetrics.horizontalAdvance(title) + 12);
             continue;
+        } else if (lane.kind == LaneKind::Process || (lane.processLane && !lane.nested)) {
+            nameWidth = std::max(nameWidth, boldMetrics.horizontalAdvance(title));  // a process: bold
+            continue;
+        } else if (lane.nested) {
+            extra = 12;  // indented under its process
         }
         nameWidth = std::max(nameWidth, fm.horizontalAdvance(title) + extra);
     }

@@ -13,7 +13,7 @@ namespace lockstep::timeline {
 class TimelineModel;
 
 struct LegendEntry {
-    enum class Type { State, Mark, Holder, Count, Cycle, Future, Task, Loop };
+    enum class Type { State, Mark, Holder, Count, Cycle, Future, Task, Loop, Transfer, FailedExit };
     Type type = Type::State;
     int value = 0;  // ActorState, MarkKind, FutureState or TaskState
     QString text;

@@ -123,6 +123,10 @@ void TimelineModel::clear() {
     hasCycle_ = false;
     cycle_ = {};
     cycleCount_ = 0;
+    hasProcesses_ = false;
+    processGroups_.clear();
+    processActor_.clear();
+    matcher_.clear();
 }
 
 bool TimelineModel::update(const Trace& trace) {
@@ -174,6 +178,7 @@ void TimelineModel::addObjects(const Trace& trace, std::size_t from) {
     futureOutcomes_.resize(objects);
     tasks_.resize(objects);
     coroutines_.resize(objects);
+    processActor_.resize(objects, kNoActor);
     for (std::size_t o = from; o < objects; ++o)
         if (isTaskKind(objectKinds_[o])) addTaskLane(ObjectId(o));
 }
@@ -232,6 +237,40 @@ void TimelineModel::build(const Trace& trace) {
         lane.inCycle = actorInCycle(ActorId(a));
         actorLane_[a] = int(lanes_.size());
         lanes_.push_back(std::move(lane));
+    }
+    // With child processes, each process's actors go under it, processes in the order of their first actor
+    // (the main process first). A child with one actor needs no heading: its lane is the process.
+    for (std::size_t a = 0; a < actors && !hasProcesses_; ++a)
+        hasProcesses_ = trace.actor(ActorId(a)).kind == ActorKind::Process;
+    if (hasProcesses_) {
+        std::vector<std::int64_t> pids;
+        for (std::size_t a = 0; a < actors; ++a) {
+            const ActorInfo& info = trace.actor(ActorId(a));
+            const std::size_t g = std::size_t(std::find(pids.begin(), pids.end(), info.pid) - pids.begin());
+            if (g == pids.size()) {
+                pids.push_back(info.pid);
+                processGroups_.emplace_back();
+            }
+            processGroups_[g].actors.push_back(ActorId(a));
+            Lane& lane = lanes_[std::size_t(actorLane_[a])];
+            lane.pid = info.pid;
+            lane.processLane = info.kind == ActorKind::Process;
+        }
+        for (std::size_t g = 0; g < processGroups_.size(); ++g) {
+            ProcessGroup& group = processGroups_[g];
+            const ActorId first = group.actors.front();
+            if (group.actors.size() == 1 && trace.actor(first).kind == ActorKind::Process) continue;
+            Lane header;
+            header.kind = LaneKind::Process;
+            header.pid = pids[g];
+            // Python's name of the scheduler's process; a child's is its Process actor's.
+            header.name = QStringLiteral("MainProcess");
+            for (ActorId a : group.actors)
+                if (trace.actor(a).kind == ActorKind::Process) header.name = actorNames_[a];
+            for (ActorId a : group.actors) lanes_[std::size_t(actorLane_[a])].nested = true;
+            group.header = int(lanes_.size());
+            lanes_.push_back(std::move(header));
+        }
     }
     // Core lanes exist for the cores some burst ran on (a run without work() has none); loop lanes for the
     // actors that ran an event loop.
@@ -339,9 +378,11 @@ void TimelineModel::build(const Trace& trace) {
         }
     settled_.assign(lanes_.size(), 0);
     // Lanes with tails, and objects whose open intervals make them: fixed once built (lanes added later
-    // are tasks' and groups', which have none), so an update walks these, not every task.
+    // are tasks' and groups', which have none; process headings have no bands), so an update walks these, not
+    // every task.
     for (std::size_t i = 0; i < lanes_.size(); ++i)
-        if (lanes_[i].kind != LaneKind::Task && lanes_[i].kind != LaneKind::TaskGroup)
+        if (lanes_[i].kind != LaneKind::Task && lanes_[i].kind != LaneKind::TaskGroup &&
+            lanes_[i].kind != LaneKind::Process)
             tailLanes_.push_back(int(i));
     for (std::size_t o = 0; o < objects; ++o) {
         if (holds_[o].lane >= 0) holdObjects_.push_back(ObjectId(o));
@@ -389,6 +430,26 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
             if (!deferred_.empty()) applyDeferred(step_);
         }
         const std::uint32_t step = step_;
+        matcher_.feed(trace, i, step);
+
+        // ---- child processes: which actor a Process object runs as, who signalled it, how it ended
+        if (hasProcesses_ && e.object < objects && objectKinds_[e.object] == ObjectKind::Process) {
+            if (e.op == Op::Start && e.arg >= 0) {
+                processActor_[e.object] = ActorId(e.arg);
+            } else if (e.op == Op::Signal && e.result == Result::Ok) {
+                const int lane = laneOfActor(processActor_[e.object]);
+                if (lane >= 0) {
+                    lanes_[std::size_t(lane)].signal = e.arg;
+                    lanes_[std::size_t(lane)].signalledBy = e.actor;
+                }
+            } else if (e.op == Op::Exit) {
+                const int lane = laneOfActor(e.actor);
+                if (lane >= 0) {
+                    lanes_[std::size_t(lane)].exited = true;
+                    lanes_[std::size_t(lane)].exitCode = e.arg;
+                }
+            }
+        }
 
         // ---- actor states
         auto change = [&](ActorId a, ActorState s, Nanos t, Op op = Op::Run, ObjectId obj = kNoObject,
@@ -593,6 +654,10 @@ bool TimelineModel::consume(const Trace& trace, std::size_t end) {
                 break;
             case Op::Deadlock:
                 m.kind = MarkKind::Deadlock;
+                lane = laneOfActor(e.actor);
+                break;
+            case Op::Exit:
+                m.kind = MarkKind::Exit;
                 lane = laneOfActor(e.actor);
                 break;
             case Op::Race:
@@ -803,9 +868,19 @@ void TimelineModel::countState(ObjectId o, int from, TaskState to, std::uint32_t
 void TimelineModel::computeRows() {
     grouped_ = int(taskObjects_.size()) > groupThreshold_;
     rows_.clear();
-    for (std::size_t a = 0; a < actorLane_.size(); ++a) {
-        rows_.push_back(actorLane_[a]);
-        if (loopLane_[a] >= 0) rows_.push_back(loopLane_[a]);
+    if (hasProcesses_) {
+        for (const ProcessGroup& g : processGroups_) {
+            if (g.header >= 0) rows_.push_back(g.header);
+            for (ActorId a : g.actors) {
+                rows_.push_back(actorLane_[a]);
+                if (loopLane_[a] >= 0) rows_.push_back(loopLane_[a]);
+            }
+        }
+    } else {
+        for (std::size_t a = 0; a < actorLane_.size(); ++a) {
+            rows_.push_back(actorLane_[a]);
+            if (loopLane_[a] >= 0) rows_.push_back(loopLane_[a]);
+        }
     }
     for (ObjectId o : taskObjects_) {
         const TaskTrack& t = tasks_[o];

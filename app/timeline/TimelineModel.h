@@ -10,6 +10,12 @@
 // were made; rows are the lanes shown, in display order (a collapsed group hides its tasks' lanes). New
 // tasks, futures and other objects without a fixed place extend the model without a rebuild, so a program
 // creating thousands of tasks stays incremental.
+//
+// multiprocessing: when the run has child processes, the actor lanes are grouped by process: a Process lane
+// "MainProcess · pid 1234" heads the main process's threads (nested under it), and a child process, whose one
+// thread is the process, has a single lane "Process-1 · pid 5678" that ends with its exit code. Every message
+// through a multiprocessing.Queue or a Pipe is a transfer (TraceAnalysis's pairing), drawn as an arrow from
+// the sender's lane to the receiver's. A run without child processes has the lanes it always had.
 
 #include <QHash>
 #include <QSet>
@@ -93,6 +99,12 @@ public:
     QString taskCoroutine(ObjectId task) const;
     // The deadlock cycle shown (the outcome's, else the last one found), or nullptr.
     const DeadlockCycle* cycle() const { return hasCycle_ ? &cycle_ : nullptr; }
+
+    // ---- multiprocessing
+    // The run has a child process: actor lanes are grouped by process.
+    bool hasProcesses() const { return hasProcesses_; }
+    // Messages received through a multiprocessing.Queue or Pipe so far, in the order of their receives.
+    const std::vector<Transfer>& transfers() const { return matcher_.transfers(); }
 
 private:
     // Reads events [processed_, end) into the lanes; false when one needs a lane that does not exist yet.
@@ -203,6 +215,16 @@ private:
     DeadlockCycle cycle_;
     bool hasCycle_ = false;
     std::size_t cycleCount_ = 0;
+    // multiprocessing: each process's actors (in actor order) under its Process lane (-1: a child process
+    // with one actor, whose own lane stands for the process); the actor a Process object started, by object.
+    struct ProcessGroup {
+        int header = -1;
+        std::vector<ActorId> actors;
+    };
+    bool hasProcesses_ = false;
+    std::vector<ProcessGroup> processGroups_;
+    std::vector<ActorId> processActor_;
+    TransferMatcher matcher_;
 };
 
 }  // namespace lockstep::timeline

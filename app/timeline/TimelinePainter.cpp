@@ -1,7 +1,9 @@
 #include "timeline/TimelinePainter.h"
 
 #include <QFontMetrics>
+#include <QLineF>
 #include <QPainterPath>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 
@@ -16,6 +18,7 @@ const QColor kGrid(0xE4, 0xE4, 0xE4);
 const QColor kNamesBackground(0xF3, 0xF3, 0xF3);
 const QColor kAltRow(0xFA, 0xFA, 0xFA);
 const QColor kBusy(0, 0, 0, 110);
+const QColor kProcessHeading(0xE8, 0xEE, 0xF5);
 
 // Consecutive pixel columns of one colour become one rectangle: at full zoom-out most of a lane is a few
 // long runs, so the painter issues a few hundred fills per frame, not one per column.
@@ -56,11 +59,21 @@ private:
 };
 
 QColor bandColour(const Lane& lane, const Band& b) {
-    if (lane.kind == LaneKind::Actor) return Palette::stateColor(b.state);
+    if (lane.kind == LaneKind::Actor) {
+        // A child process that crashed, raised or was killed: its end stands out.
+        if (b.state == ActorState::Done && lane.exited && lane.exitCode != 0) return Palette::failedExitColor();
+        return Palette::stateColor(b.state);
+    }
     if (lane.kind == LaneKind::Future) return Palette::futureColor(b.future);
     if (lane.kind == LaneKind::Task) return Palette::taskColor(b.task);
     if (lane.kind == LaneKind::Loop) return Palette::loopColor(b.shade);
     return Palette::actorColor(b.actor);
+}
+
+// Names in bold: a process (its heading, or the one lane of a child), a group of tasks, a lane of the deadlock.
+bool boldName(const Lane& lane) {
+    return lane.inCycle || lane.kind == LaneKind::TaskGroup || lane.kind == LaneKind::Process ||
+           (lane.processLane && !lane.nested);
 }
 
 // Steps of a task or of a loop take no virtual time: on the time axis they are ticks at their instant.
@@ -123,6 +136,12 @@ void TimelinePainter::paint(QPainter& p, const TimelineLayout& l, const PaintOpt
     p.setPen(QColor(0xBB, 0xBB, 0xBB));
     p.drawLine(l.names.right(), l.header.top(), l.names.right(), l.plot.bottom());
     p.restore();
+    if (!model_.transfers().empty()) {
+        p.save();
+        p.setClipRect(l.plot);
+        paintTransfers(p, l, o.laneScroll);
+        p.restore();
+    }
 
     // Cursor: a line through the header and the lanes, and a triangle in the header.
     if (o.cursor > 0 && o.cursor <= model_.stepCount()) {
@@ -162,9 +181,14 @@ void TimelinePainter::paintName(QPainter& p, const Lane& lane, const QRect& name
         text.setLeft(text.left() + 12);
     } else if (lane.kind == LaneKind::Task && lane.inGroup) {
         text.setLeft(text.left() + 12);  // under its group's name
+    } else if (lane.nested) {
+        // Under its process's heading, with a guide line down the side of the process's threads.
+        p.fillRect(QRect(text.left() + 3, name.top(), 2, name.height()), QColor(0xB8, 0xC4, 0xD4));
+        text.setLeft(text.left() + 12);
     }
+    if (lane.kind == LaneKind::Process) p.fillRect(name.adjusted(0, 0, 0, -1), kProcessHeading);
     QFont f = TimelineLayout::defaultFont();
-    f.setBold(lane.inCycle || lane.kind == LaneKind::TaskGroup);
+    f.setBold(boldName(lane));
     p.setFont(f);
     p.setPen(lane.inCycle ? Palette::cycleColor() : QColor(Qt::black));
     p.drawText(
@@ -223,6 +247,9 @@ void TimelinePainter::paintLane(QPainter& p, const TimelineLayout&, const Lane& 
             break;
         case LaneKind::TaskGroup:
             paintGroup(p, lane, row.left(), row.top() + 2, inner);
+            break;
+        case LaneKind::Process:
+            p.fillRect(row, kProcessHeading);  // a heading: its threads' lanes below say what it does
             break;
         case LaneKind::Loop:
             if (lane.countMax > 0) {
@@ -312,10 +339,18 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
         p.restore();
     }
     const QFontMetrics fm(p.font());
+    bool exitShown = false;  // a child process's "done" band has its exit code written in it
     for (const Label& lb : labels) {
         if (lane.kind == LaneKind::Actor && lb.band->state == ActorState::NotStarted) continue;
         QString text = TimelineStrings::bandLabel(model_, lane, *lb.band);
-        const QRect visible = lb.rect.intersected(QRect(left, top, zoom_.width(), height));
+        QRect visible = lb.rect.intersected(QRect(left, top, zoom_.width(), height));
+        // A child's exit code goes right of the mark of its exit, which sits at the band's left edge.
+        if (lane.kind == LaneKind::Actor && lane.exited && lb.band->state == ActorState::Done &&
+            lane.markCount(MarkKind::Exit) > 0) {
+            const Mark& exit = lane.mark(MarkKind::Exit, lane.markCount(MarkKind::Exit) - 1);
+            const double x = left + (axis_ == Axis::Steps ? stepX(exit.step) : zoom_.xOf(exit.time));
+            visible.setLeft(std::max(visible.left(), int(x) + 7));
+        }
         // A label that names what an actor waits on, or a future's worker or result, may not fit where its
         // state alone ("blocked", "running") does.
         if (fm.horizontalAdvance(text) + 8 > visible.width())
@@ -331,6 +366,35 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
         }
         p.setPen(Palette::textOn(fill));
         p.drawText(visible, Qt::AlignCenter, text);
+        if (lb.band->state == ActorState::Done) exitShown = true;
+    }
+    // A child process's exit code belongs at the end of its lane even when its "done" band is too narrow for
+    // it (a child terminated just before the run ended): then it is a tag in the band's colour, just before
+    // the mark of the exit.
+    if (lane.kind == LaneKind::Actor && lane.exited && !exitShown && !lane.bands.empty()) {
+        const Band& done = lane.bands.back();
+        // On the time axis a child that ended at the run's last instant has a "done" band of no width there.
+        const bool atRunEnd = beginOf(done, axis_) == ze && ze == zoom_.rangeEnd();
+        if (done.state == ActorState::Done && endOf(done, axis_) >= zb && (beginOf(done, axis_) < ze || atRunEnd)) {
+            const QString text = TimelineStrings::exitLabel(lane);
+            const int w = fm.horizontalAdvance(text) + 8;
+            int right = left + int(zoom_.columnOf(std::min(endOf(done, axis_), ze)));
+            if (lane.markCount(MarkKind::Exit) > 0) {  // just left of the exit's mark, which stays in sight
+                const Mark& exit = lane.mark(MarkKind::Exit, lane.markCount(MarkKind::Exit) - 1);
+                const double x = axis_ == Axis::Steps ? stepX(exit.step) : zoom_.xOf(exit.time);
+                right = std::min(right, left + int(std::min(x, zoom_.width() - 2.0)) - 6);
+            }
+            const QRect tag(right - w - 1, top + 1, w, height - 2);
+            if (tag.left() >= left) {
+                const QColor fill = bandColour(lane, done);
+                p.fillRect(tag, fill);
+                p.setPen(QColor(0x88, 0x88, 0x88));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(tag.adjusted(0, 0, -1, -1));
+                p.setPen(Palette::textOn(fill));
+                p.drawText(tag, Qt::AlignCenter, text);
+            }
+        }
     }
 }
 
@@ -460,7 +524,8 @@ void TimelinePainter::paintMarks(QPainter& p, const Lane& lane, int left, const 
             const Pos pos = posOf(m, axis_);
             if (pos >= ze) break;
             const double x = left + (axis_ == Axis::Steps ? stepX(m.step) : zoom_.xOf(pos));
-            drawMark(p, kind, QPointF(x, y), size);
+            drawMark(p, kind, QPointF(x, y), size,
+                     kind == MarkKind::Exit ? Palette::exitMarkColor(lane.exitCode) : QColor());
             // Marks closer than about their own width would only overdraw each other: skip to the next free
             // spot, so a dense run of switches becomes a dotted line of a few hundred shapes, not thousands.
             i = std::max(lane.firstMark(kind, axis_, zoom_.positionAtColumn(zoom_.columnOf(pos) + skip)),
@@ -470,9 +535,9 @@ void TimelinePainter::paintMarks(QPainter& p, const Lane& lane, int left, const 
     p.restore();
 }
 
-void TimelinePainter::drawMark(QPainter& p, MarkKind kind, const QPointF& c, qreal s) {
+void TimelinePainter::drawMark(QPainter& p, MarkKind kind, const QPointF& c, qreal s, QColor colour) {
     const qreal h = s / 2;
-    const QColor colour = Palette::markColor(kind);
+    if (!colour.isValid()) colour = Palette::markColor(kind);
     p.setPen(QPen(Qt::black, 1));
     p.setBrush(colour);
     switch (kind) {
@@ -522,6 +587,10 @@ void TimelinePainter::drawMark(QPainter& p, MarkKind kind, const QPointF& c, qre
             }
             p.drawPolygon(QPolygonF({QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y()),
                                      QPointF(c.x(), c.y() + h), QPointF(c.x() - h, c.y())}));
+            break;
+        case MarkKind::Exit:
+            // A "stop" square.
+            p.drawRect(QRectF(c.x() - h * 0.8, c.y() - h * 0.8, h * 1.6, h * 1.6));
             break;
         case MarkKind::Count_:
             break;
@@ -577,6 +646,18 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
                 drawMark(p, MarkKind(e.value), QPointF(swatch.center()) + QPointF(0.5, 0.5), 10);
                 p.setRenderHint(QPainter::Antialiasing, false);
                 break;
+            case LegendEntry::Type::Transfer:
+                p.setRenderHint(QPainter::Antialiasing, true);
+                drawArrow(p, QPointF(swatch.left() + 1, swatch.top() + 2), QPointF(swatch.right(), swatch.bottom()),
+                          false);
+                p.setRenderHint(QPainter::Antialiasing, false);
+                break;
+            case LegendEntry::Type::FailedExit:
+                p.fillRect(swatch, Palette::failedExitColor());
+                p.setPen(QColor(0x88, 0x88, 0x88));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(swatch.adjusted(0, 0, -1, -1));
+                break;
         }
         p.setPen(Qt::black);
         p.drawText(QRect(e.rect.left() + 16, e.rect.top(), e.rect.width() - 16, e.rect.height()),
@@ -615,6 +696,36 @@ Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoi
                 hit.markKind = kind;
             }
         }
+    }
+    // Arrows (drawn over the bands): the nearest within 4 pixels, unless a mark is nearer (on the time axis a
+    // message often goes at the instant of a switch); a click goes to its receive.
+    const auto& transfers = model_.transfers();
+    double bestArrow = 4.5;
+    if (hit.mark >= 0) {
+        const QRect row(l.plot.left(), l.laneTop(hit.lane, laneScroll), l.plot.width(), l.laneHeight);
+        const qreal size = std::min<qreal>(row.height() * 0.45, 10);
+        const Mark& m = lane.mark(hit.markKind, std::size_t(hit.mark));
+        const double mx = l.plot.left() + (axis_ == Axis::Steps ? stepX(m.step) : zoom_.xOf(m.time));
+        const double my = hit.markKind == MarkKind::Switch ? row.top() + size / 2 + 1 : row.center().y() + 0.5;
+        bestArrow = std::min(bestArrow, QLineF(QPointF(mx, my), QPointF(pt)).length());
+    }
+    for (std::size_t i = firstVisibleTransfer(); i < transfers.size(); ++i) {
+        QPointF a, b;
+        if (!transferLine(l, laneScroll, transfers[i], a, b)) continue;
+        const QPointF d = b - a;
+        const double len2 = QPointF::dotProduct(d, d);
+        const double u = len2 > 0 ? std::clamp(QPointF::dotProduct(QPointF(pt) - a, d) / len2, 0.0, 1.0) : 0.0;
+        const QPointF nearest = a + u * d;
+        const double dist = QLineF(nearest, QPointF(pt)).length();
+        if (dist < bestArrow) {
+            bestArrow = dist;
+            hit.transfer = int(i);
+        }
+    }
+    if (hit.transfer >= 0) {
+        hit.mark = -1;
+        hit.step = transfers[std::size_t(hit.transfer)].toStep;
+        return hit;
     }
     if (hit.mark >= 0) {
         hit.step = lane.mark(hit.markKind, std::size_t(hit.mark)).step;
@@ -657,6 +768,9 @@ int TimelinePainter::nearestTick(const Lane& lane, double x) const {
 QString TimelinePainter::tooltip(const Hit& hit) const {
     if (hit.lane < 0) return {};
     const Lane& lane = model_.lane(hit.lane);
+    // A process's heading, or the name of a child's lane: which process it is and, once it ended, how.
+    if (lane.kind == LaneKind::Process || (hit.onName && lane.processLane && !lane.nested))
+        return TimelineStrings::processTooltip(model_, lane);
     if (hit.onName) {
         if (lane.kind != LaneKind::TaskGroup) return {};
         return TimelineStrings::laneTitle(lane) + QLatin1Char('\n') +
@@ -667,6 +781,8 @@ QString TimelinePainter::tooltip(const Hit& hit) const {
         return TimelineStrings::groupTooltip(model_, lane, lane.statesAt(axis_, hit.position), hit.step);
     if (hit.mark >= 0)
         return TimelineStrings::markTooltip(model_, lane, lane.mark(hit.markKind, std::size_t(hit.mark)));
+    if (hit.transfer >= 0)
+        return TimelineStrings::transferTooltip(model_, model_.transfers()[std::size_t(hit.transfer)]);
     QString text;
     if (hit.band >= 0) {
         const Band& b = lane.bands[std::size_t(hit.band)];
@@ -695,6 +811,99 @@ QString TimelinePainter::tooltip(const Hit& hit) const {
         text += TimelineStrings::countTooltip(lane, lane.countAt(axis_, hit.position));
     }
     return text;
+}
+
+std::size_t TimelinePainter::firstVisibleTransfer() const {
+    const auto& ts = model_.transfers();
+    // A step's arrow end sits in the middle of its column: a step just left of the window may still show.
+    const Pos from = zoom_.begin() - (axis_ == Axis::Steps ? 1 : 0);
+    const auto it = std::partition_point(ts.begin(), ts.end(), [this, from](const Transfer& t) {
+        return (axis_ == Axis::Steps ? Pos(t.toStep) : t.toTime) < from;
+    });
+    return std::size_t(it - ts.begin());
+}
+
+bool TimelinePainter::transferLine(const TimelineLayout& l, int laneScroll, const Transfer& t, QPointF& from,
+                                   QPointF& to) const {
+    const int fromRow = model_.actorLane(t.fromActor), toRow = model_.actorLane(t.toActor);
+    if (fromRow < 0 || toRow < 0 || fromRow == toRow) return false;
+    // The run's last instant is the plot's right edge, one pixel past its last column: kept inside, as ticks.
+    const auto inside = [this](double x) { return x > zoom_.width() - 2 && x <= zoom_.width() + 0.5 ? zoom_.width() - 2.0 : x; };
+    const double x0 = inside(axis_ == Axis::Steps ? stepX(t.fromStep) : zoom_.xOf(t.fromTime));
+    const double x1 = inside(axis_ == Axis::Steps ? stepX(t.toStep) : zoom_.xOf(t.toTime));
+    // Wholly left or right of the window: nothing to draw.
+    if (std::max(x0, x1) < -8 || std::min(x0, x1) > zoom_.width() + 8) return false;
+    const double half = l.laneHeight / 2.0;
+    from = QPointF(l.plot.left() + x0, l.laneTop(fromRow, laneScroll) + half);
+    to = QPointF(l.plot.left() + x1, l.laneTop(toRow, laneScroll) + half);
+    return true;
+}
+
+void TimelinePainter::drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo) {
+    const QLineF line(from, to);
+    const double length = line.length();
+    if (length < 1) return;
+    const QPointF unit = (to - from) / length, normal(-unit.y(), unit.x());
+    const double head = std::min(7.0, length * 0.6);
+    const QPointF base = to - unit * head;
+    const QColor colour = Palette::transferColor();
+    if (halo) {
+        p.setPen(QPen(QColor(255, 255, 255, 170), 3.4, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(from, base);
+    }
+    p.setPen(QPen(colour, 1.4, Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(from, base);
+    p.setPen(halo ? QPen(QColor(255, 255, 255, 170), 1) : Qt::NoPen);
+    p.setBrush(colour);
+    p.drawEllipse(from, 2.2, 2.2);
+    p.drawPolygon(QPolygonF({to, base + normal * head * 0.45, base - normal * head * 0.45}));
+}
+
+void TimelinePainter::paintTransfers(QPainter& p, const TimelineLayout& l, int laneScroll) const {
+    const auto& transfers = model_.transfers();
+    struct Arrow {
+        QPointF from, to;
+        std::size_t index;
+    };
+    std::vector<Arrow> arrows;
+    QSet<quint64> drawn;
+    const auto key = [](double x) { return quint64(std::clamp(int(std::lround(x)), -30000, 30000) + 32768) & 0xFFFF; };
+    for (std::size_t i = firstVisibleTransfer(); i < transfers.size(); ++i) {
+        QPointF a, b;
+        if (!transferLine(l, laneScroll, transfers[i], a, b)) continue;
+        if (std::max(a.y(), b.y()) < l.plot.top() || std::min(a.y(), b.y()) > l.plot.bottom()) continue;
+        const quint64 k = key(a.x()) << 48 | key(b.x()) << 32 | key(a.y()) << 16 | key(b.y());
+        if (drawn.contains(k)) continue;
+        drawn.insert(k);
+        arrows.push_back({a, b, i});
+    }
+    if (arrows.empty()) return;
+    p.setRenderHint(QPainter::Antialiasing, true);
+    // Hundreds of arrows would turn their halos into a white fog over the lanes.
+    const bool halo = arrows.size() <= 200;
+    for (const Arrow& a : arrows) drawArrow(p, a.from, a.to, halo);
+    // A few arrows say what they carry, where there is room for it.
+    constexpr std::size_t kLabelled = 12;
+    if (arrows.size() > kLabelled) return;
+    QFont small = TimelineLayout::defaultFont();
+    small.setPixelSize(11);
+    p.setFont(small);
+    const QFontMetrics fm(small);
+    std::vector<QRect> taken;
+    for (const Arrow& a : arrows) {
+        const QString text =
+            fm.elidedText(QString::fromStdString(transfers[a.index].text), Qt::ElideRight, 140);
+        const QPointF mid = (a.from + a.to) / 2;
+        QRect r(int(mid.x()) + 5, int(mid.y()) - fm.height() / 2, fm.horizontalAdvance(text) + 6, fm.height());
+        if (!l.plot.contains(r)) r.moveRight(int(mid.x()) - 5);  // no room right of the arrow: left of it
+        if (!l.plot.contains(r)) continue;
+        if (std::any_of(taken.begin(), taken.end(), [&r](const QRect& t) { return t.intersects(r); })) continue;
+        taken.push_back(r);
+        p.fillRect(r, QColor(255, 255, 255, 215));
+        p.setPen(Palette::transferColor().darker(120));
+        p.drawText(r, Qt::AlignCenter, text);
+    }
+    p.setFont(TimelineLayout::defaultFont());
 }
 
 }  // namespace lockstep::timeline

@@ -31,6 +31,7 @@ struct Hit {
     int lane = -1;
     int band = -1;  // index into the lane's bands, or -1
     int mark = -1;  // index into the lane's marks of markKind, or -1
+    int transfer = -1;  // index into the model's transfers: an arrow of a message between processes, or -1
     MarkKind markKind = MarkKind::Switch;
     bool onName = false;     // in the names column (a group's name there expands or collapses it)
     Pos position = 0;        // position under the point
@@ -51,7 +52,10 @@ public:
     // step axis, the step's instant on the time axis.
     double stepX(std::uint32_t step) const;
 
-    static void drawMark(QPainter& p, MarkKind kind, const QPointF& centre, qreal size);
+    // `colour` replaces the kind's own (an exit's depends on its code).
+    static void drawMark(QPainter& p, MarkKind kind, const QPointF& centre, qreal size, QColor colour = {});
+    // A message's arrow: a dot at the sender, a head at the receiver; a white halo keeps it readable on bands.
+    static void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo);
 
 private:
     void paintHeader(QPainter& p, const TimelineLayout& l) const;
@@ -63,6 +67,13 @@ private:
     // The step at an instant (a tick on the time axis) within a few pixels of x, or -1.
     int nearestTick(const Lane& lane, double x) const;
     void paintMarks(QPainter& p, const Lane& lane, int left, const QRect& row) const;
+    // Arrows of the messages between processes shown in the window, one per pixel path (many messages
+    // between the same lanes in the same columns are one arrow), labelled with the message when few.
+    void paintTransfers(QPainter& p, const TimelineLayout& l, int laneScroll) const;
+    // Where a transfer's arrow runs on screen; false when a lane of it is hidden, or it stays in one lane.
+    bool transferLine(const TimelineLayout& l, int laneScroll, const Transfer& t, QPointF& from, QPointF& to) const;
+    // The transfers whose arrows may cross the window: those received in it or later (receives come in order).
+    std::size_t firstVisibleTransfer() const;
     void paintLegend(QPainter& p, const TimelineLayout& l) const;
 
     const TimelineModel& model_;

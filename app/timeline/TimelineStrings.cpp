@@ -1,7 +1,10 @@
 #include "timeline/TimelineStrings.h"
 
+#include <string.h>  // sigabbrev_np
+
 #include <algorithm>
 #include <cmath>
+#include <csignal>
 
 #include "timeline/TimelineModel.h"
 
@@ -186,6 +189,8 @@ QString TimelineStrings::markName(MarkKind k) {
             return tr("set");
         case MarkKind::Clear:
             return tr("clear");
+        case MarkKind::Exit:
+            return tr("process exit");
         case MarkKind::Count_:
             break;
     }
@@ -207,6 +212,11 @@ QString TimelineStrings::laneTitle(const Lane& lane) {
         case LaneKind::TaskGroup:
             return lane.coroutine.isEmpty() ? tr("%1 ×%2").arg(lane.name).arg(lane.members)
                                             : tr("%1() ×%2").arg(lane.coroutine).arg(lane.members);
+        case LaneKind::Process:
+            return processTitle(lane.name, lane.pid);
+        case LaneKind::Actor:
+            // A child process's one lane names the process; threads under a heading need no pid.
+            return lane.processLane && !lane.nested ? processTitle(lane.name, lane.pid) : lane.name;
         default:
             return lane.name;
     }
@@ -244,6 +254,7 @@ QString TimelineStrings::bandLabel(const TimelineModel& m, const Lane& lane, con
         }
     }
     if (lane.kind != LaneKind::Actor) return m.actorName(b.actor);
+    if (b.state == ActorState::Done && lane.exited) return exitLabel(lane);
     if (b.state == ActorState::Blocked && b.object != kNoObject)
         return tr("blocked on %1").arg(m.objectName(b.object));
     if (b.state == ActorState::Blocked && b.op == Op::AsCompleted) return tr("waiting in as_completed");
@@ -254,7 +265,8 @@ QString TimelineStrings::shortBandLabel(const TimelineModel& m, const Lane& lane
     if (lane.kind == LaneKind::Future) return futureStateName(b.future);
     if (lane.kind == LaneKind::Task) return taskStateName(b.task);
     if (lane.kind == LaneKind::Loop) return m.objectName(b.object);
-    if (lane.kind == LaneKind::Actor) return stateName(b.state);
+    if (lane.kind == LaneKind::Actor)
+        return b.state == ActorState::Done && lane.exited ? shortExitLabel(lane) : stateName(b.state);
     return {};
 }
 
@@ -284,6 +296,8 @@ QString TimelineStrings::bandTooltip(const TimelineModel& m, const Lane& lane, c
                 what = tr("%1: computing on core %2").arg(m.actorName(b.actor)).arg(b.core);
             else if (b.state == ActorState::Blocked && b.op == Op::AsCompleted)
                 what = tr("%1: blocked in as_completed until one of its futures is done").arg(m.actorName(b.actor));
+            else if (b.state == ActorState::Done && lane.exited)
+                what = exitDescription(m, lane);
             break;
         case LaneKind::Future:
             switch (b.future) {
@@ -394,6 +408,8 @@ QString TimelineStrings::markTooltip(const TimelineModel& m, const Lane& lane, c
     else if (mk.kind == MarkKind::Race && mk.other != kNoActor)
         what = tr("%1: data race on %2 with %3 (nothing orders the two accesses)")
                    .arg(m.actorName(mk.actor), m.objectName(mk.object), m.actorName(mk.other));
+    else if (mk.kind == MarkKind::Exit)
+        what = exitDescription(m, lane);
     else if (lane.kind == LaneKind::Signal || lane.kind == LaneKind::Future)
         what = tr("%1: %2 by %3").arg(m.objectName(lane.object), markName(mk.kind), m.actorName(mk.actor));
     else
@@ -434,6 +450,70 @@ QString TimelineStrings::holderLegend() {
 }
 QString TimelineStrings::countLegend() {
     return tr("waiting / queue length");
+}
+
+QString TimelineStrings::processTitle(const QString& name, std::int64_t pid) {
+    return tr("%1 · pid %2").arg(name).arg(pid);
+}
+
+QString TimelineStrings::signalName(int signal) {
+    // The system's own abbreviation ("TERM"), as Python's signal.Signals names it: SIGTERM.
+    if (const char* abbrev = sigabbrev_np(signal)) return QStringLiteral("SIG") + QString::fromLatin1(abbrev);
+    return tr("signal %1").arg(signal);
+}
+
+QString TimelineStrings::exitLabel(const Lane& lane) {
+    if (lane.exitCode < 0) return tr("exit %1 (%2)").arg(lane.exitCode).arg(signalName(-lane.exitCode));
+    return shortExitLabel(lane);
+}
+
+QString TimelineStrings::shortExitLabel(const Lane& lane) {
+    return tr("exit %1").arg(lane.exitCode);
+}
+
+QString TimelineStrings::exitDescription(const TimelineModel& m, const Lane& lane) {
+    const QString who = tr("%1 (pid %2)").arg(lane.name).arg(lane.pid);
+    if (lane.exitCode >= 0)
+        return lane.exitCode == 0 ? tr("%1 ended: exit code 0").arg(who)
+                                  : tr("%1 ended with exit code %2 (an error)").arg(who).arg(lane.exitCode);
+    QString text = tr("%1 was killed by %2: exit code %3")
+                       .arg(who, signalName(-lane.exitCode))
+                       .arg(lane.exitCode);
+    if (lane.signal == -lane.exitCode && lane.signalledBy != kNoActor) {
+        const QString call = lane.signal == SIGKILL ? QStringLiteral("kill()") : QStringLiteral("terminate()");
+        text += QLatin1Char('\n') + tr("%1 called by %2").arg(call, m.actorName(lane.signalledBy));
+    }
+    return text;
+}
+
+QString TimelineStrings::transferTooltip(const TimelineModel& m, const Transfer& t) {
+    QString via;
+    if (m.objectKind(t.object) == ObjectKind::ProcessQueue)
+        via = tr("through the queue %1").arg(m.objectName(t.object));
+    else
+        via = tr("through the pipe %1 → %2").arg(m.objectName(t.object), m.objectName(t.receivedOn));
+    return tr("%1 → %2 %3").arg(m.actorName(t.fromActor), m.actorName(t.toActor), via) + QLatin1Char('\n') +
+           tr("message: %1").arg(QString::fromStdString(t.text)) + QLatin1Char('\n') +
+           tr("sent at step %1 (t = %2)").arg(t.fromStep).arg(seconds(t.fromTime, 0)) + QLatin1Char('\n') +
+           tr("received at step %1 (t = %2)").arg(t.toStep).arg(seconds(t.toTime, 0));
+}
+
+QString TimelineStrings::processTooltip(const TimelineModel& m, const Lane& lane) {
+    if (lane.kind == LaneKind::Process)
+        return tr("%1 (pid %2): a process with its own memory; the lanes under it are its threads")
+            .arg(lane.name)
+            .arg(lane.pid);
+    QString text = tr("%1 (pid %2): a child process with its own memory").arg(lane.name).arg(lane.pid);
+    if (lane.exited) text += QLatin1Char('\n') + exitDescription(m, lane);
+    return text;
+}
+
+QString TimelineStrings::transferLegend() {
+    return tr("message through a Pipe or Queue (sender → receiver)");
+}
+
+QString TimelineStrings::failedExitLegend() {
+    return tr("process ended with an error or a signal");
 }
 
 }  // namespace lockstep::timeline

@@ -49,6 +49,23 @@ public:
     static QString cycleLegend();
     static QString holderLegend();
     static QString countLegend();
+
+    // ---- multiprocessing
+    // "Process-1 · pid 5678": a process's lane, named as Python names it, with its operating system's id.
+    static QString processTitle(const QString& name, std::int64_t pid);
+    // "SIGTERM" for 15; "signal 99" for a number the system has no name for.
+    static QString signalName(int signal);
+    // How a child process ended, on its lane: "exit 0", "exit -15 (SIGTERM)"; the short form drops the signal.
+    static QString exitLabel(const Lane& lane);
+    static QString shortExitLabel(const Lane& lane);
+    // The whole story for a tooltip: "Process-1 (pid 5678) was killed by SIGTERM: terminate() by MainThread".
+    static QString exitDescription(const TimelineModel& m, const Lane& lane);
+    static QString transferTooltip(const TimelineModel& m, const Transfer& t);
+    // A process's heading or a child's lane name: "Process-1 (pid 5678), a child process with its own
+    // memory", and how it ended.
+    static QString processTooltip(const TimelineModel& m, const Lane& lane);
+    static QString transferLegend();
+    static QString failedExitLegend();
 };
 
 }  // namespace lockstep::timeline

@@ -274,7 +274,10 @@ void TimelineWidget::retranslate() {
         tr("Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio "
            "tasks "
            "and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. "
-           "Many tasks of one coroutine share a lane: click its name to show or hide them, G for all."));
+           "Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With "
+           "child processes, lanes are grouped by process (its pid in the name), a child's lane ends with its "
+           "exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took "
+           "it (hover over it for the message)."));
     // The legend and the lane titles are laid out from translated text.
     relayout();
     viewport()->update();

@@ -4,8 +4,8 @@
 // the exporter uses.
 //
 // Mouse and keys: Ctrl+wheel zooms around the mouse; wheel and drag pan; Shift+wheel scrolls the lanes;
-// + and - zoom, 0 fits, Left/Right pan. A click on a band, a mark or anywhere in the plot moves the cursor
-// there and emits stepRequested(). A click on an asyncio task group's name shows or hides its tasks' lanes;
+// + and - zoom, 0 fits, Left/Right pan. A click on a band, a mark, a message's arrow (to its receive) or
+// anywhere in the plot moves the cursor there and emits stepRequested(). A click on an asyncio task group's name shows or hides its tasks' lanes;
 // G does it for every group.
 
 #include <QAbstractScrollArea>

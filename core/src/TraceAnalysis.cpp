@@ -322,6 +322,89 @@ std::vector<StateInterval> TraceAnalysis::statesAt(std::uint32_t step) const {
     return out;
 }
 
+void TransferMatcher::clear() {
+    channels_.clear();
+    peers_.clear();
+    pending_.clear();
+    transfers_.clear();
+}
+
+void TransferMatcher::syncObjects(const Trace& trace) {
+    const std::size_t objects = trace.objectCount();
+    for (std::size_t o = channels_.size(); o < objects; ++o) {
+        const ObjectInfo& info = trace.object(ObjectId(o));
+        Channel c = Channel::None;
+        peers_.push_back(kNoObject);
+        if (info.kind == ObjectKind::ProcessQueue) {
+            c = Channel::Queue;
+        } else if (info.kind == ObjectKind::Connection) {
+            c = Channel::PipeEnd;
+            // The second end of a pipe names the first (created just before it) in its param; a first end's
+            // param means nothing, so an end pairs only with an earlier end that has no partner yet.
+            const auto first = static_cast<std::size_t>(info.param);
+            if (info.param >= 0 && first < o && channels_[first] == Channel::PipeEnd && peers_[first] == kNoObject) {
+                peers_[first] = ObjectId(o);
+                peers_[o] = ObjectId(first);
+            }
+        }
+        channels_.push_back(c);
+    }
+}
+
+bool TransferMatcher::feed(const Trace& trace, std::size_t index, std::uint32_t step) {
+    const TraceEvent& e = trace.event(index);
+    if (e.result != Result::Ok || e.object == kNoObject) return false;
+    if (e.op != Op::Put && e.op != Op::Get && e.op != Op::Send && e.op != Op::Recv) return false;
+    if (e.object >= channels_.size()) syncObjects(trace);
+    if (e.object >= channels_.size()) return false;
+    const Channel c = channels_[e.object];
+    const bool queue = c == Channel::Queue && (e.op == Op::Put || e.op == Op::Get);
+    const bool pipe = c == Channel::PipeEnd && (e.op == Op::Send || e.op == Op::Recv);
+    if (!queue && !pipe) return false;
+    if (e.op == Op::Put || e.op == Op::Send) {
+        const ObjectId receiver = queue ? e.object : peers_[e.object];
+        if (receiver == kNoObject) return false;
+        pending_[receiver].push_back(
+            Pending{e.actor, step, e.time, std::uint32_t(index), e.object, std::string(trace.argText(e))});
+        return false;
+    }
+    const auto it = pending_.find(e.object);
+    if (it == pending_.end() || it->second.empty()) return false;
+    Pending sent = std::move(it->second.front());
+    it->second.pop_front();
+    Transfer t;
+    t.object = sent.sentOn;
+    t.receivedOn = e.object;
+    t.fromActor = sent.actor;
+    t.toActor = e.actor;
+    t.fromStep = sent.step;
+    t.toStep = step;
+    t.fromTime = sent.time;
+    t.toTime = e.time;
+    t.fromEvent = sent.event;
+    t.toEvent = std::uint32_t(index);
+    t.text = std::move(sent.text);
+    transfers_.push_back(std::move(t));
+    return true;
+}
+
+const std::deque<TransferMatcher::Pending>* TransferMatcher::pending(ObjectId receiver) const {
+    const auto it = pending_.find(receiver);
+    return it == pending_.end() ? nullptr : &it->second;
+}
+
+std::vector<Transfer> TraceAnalysis::transfers() const {
+    TransferMatcher m;
+    m.syncObjects(trace_);
+    std::uint32_t step = 0;
+    const std::size_t events = trace_.eventCount();
+    for (std::size_t i = 0; i < events; ++i) {
+        if (trace_.event(i).flags & TraceEvent::StepStart) ++step;
+        m.feed(trace_, i, step);
+    }
+    return m.takeTransfers();
+}
+
 std::string TraceAnalysis::sharedValueAt(ObjectId object, std::uint32_t step) const {
     std::string value;
     const std::size_t end = step >= trace_.stepCount() ? trace_.eventCount() : trace_.stepEnd(step);

@@ -621,60 +621,89 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::InspectorModel</name>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="131"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="147"/>
+        <source>exit %1 (%2)</source>
+        <translation>код выхода %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="148"/>
+        <source>exit %1</source>
+        <translation>код выхода %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="149"/>
+        <source>not started</source>
+        <translation>не запущен</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="149"/>
+        <source>alive</source>
+        <translation>работает</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/InspectorModel.cpp" line="156"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n непрочитанное</numerusform>
+            <numerusform>%n непрочитанных</numerusform>
+            <numerusform>%n непрочитанных</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="171"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="131"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="392"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="171"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="437"/>
         <source>held by %1</source>
         <translation>владелец: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="149"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="189"/>
         <source>set</source>
         <translation>установлено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="149"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="189"/>
         <source>clear</source>
         <translation>сброшено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="157"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="197"/>
         <source>pending</source>
         <translation>ожидает</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="158"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="198"/>
         <source>running on %1</source>
         <translation>выполняется в %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="159"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="369"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="199"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="411"/>
         <source>result %1</source>
         <translation>результат %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="160"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="372"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="200"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="414"/>
         <source>raised %1</source>
         <translation>исключение %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="162"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="202"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="169"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="209"/>
         <source>%1 of %2 waiting</source>
         <translation>ожидают %1 из %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="170"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="210"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>ожидает %n поток</numerusform>
@@ -683,17 +712,17 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="189"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="229"/>
         <source>(unknown coroutine)</source>
         <translation>(неизвестная корутина)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="202"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="242"/>
         <source>1 task</source>
         <translation>1 задача</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="202"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="242"/>
         <source>%n tasks</source>
         <translation>
             <numerusform>%n задача</numerusform>
@@ -702,52 +731,62 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="323"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="363"/>
         <source>Shared variables</source>
         <translation>Общие переменные</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="324"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="364"/>
         <source>Locks</source>
         <translation>Блокировки</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="325"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="365"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="326"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="366"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="327"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="367"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="328"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="368"/>
         <source>Conditions and barriers</source>
         <translation>Условные переменные и барьеры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="329"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="369"/>
         <source>Futures</source>
         <translation>Объекты Future</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="330"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="370"/>
         <source>Tasks (asyncio)</source>
         <translation>Задачи (asyncio)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="331"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="371"/>
+        <source>Processes</source>
+        <translation>Процессы</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="372"/>
+        <source>Pipes (connection ends)</source>
+        <translation>Каналы Pipe (концы соединений)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="373"/>
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="340"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="382"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 и ещё %n</numerusform>
@@ -756,59 +795,89 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="353"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="395"/>
         <source>%1 %2</source>
         <extracomment>a number of tasks and the state they are in, as in &quot;9998 waiting&quot;</extracomment>
         <translation>%2: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="363"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="365"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="405"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="407"/>
         <source>awaits %1</source>
         <translation>ожидает %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="366"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="408"/>
         <source>with a timeout</source>
         <translation>с тайм-аутом</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="377"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="419"/>
         <source>awaited by %1</source>
         <translation>её ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="388"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="429"/>
+        <source>multiprocessing.Value in shared memory</source>
+        <translation>multiprocessing.Value в общей памяти</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="430"/>
+        <source>multiprocessing.Array in shared memory</source>
+        <translation>multiprocessing.Array в общей памяти</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="433"/>
         <source>depth %1</source>
         <translation>глубина %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="397"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="442"/>
         <source>slots: %1</source>
         <translation>слоты: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="405"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="450"/>
         <source>ran on %1</source>
         <translation>выполнялся в %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="410"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="453"/>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="455"/>
+        <source>%1 sent by %2</source>
+        <translation>%1 от %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="459"/>
+        <source>other end: %1</source>
+        <translation>другой конец: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="460"/>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="465"/>
         <source>waiting: %1</source>
         <translation>ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="485"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="547"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="486"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="548"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="487"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="549"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -1112,143 +1181,143 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="530"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="523"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="531"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="524"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="532"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="533"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="526"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="534"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="527"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="535"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="528"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="536"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="539"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="547"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="539"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="547"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="547"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="555"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="554"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="562"/>
         <source>looking back: pick a ready thread in the code view to branch the run here</source>
         <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="556"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="564"/>
         <source>manual: pick the thread that runs next in the code view</source>
         <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="558"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="566"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="583"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="584"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="609"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="620"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="606"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="617"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="628"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="599"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="610"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="621"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="618"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="629"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="605"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="613"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="606"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="614"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="615"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="623"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="616"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="624"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="620"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="628"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="551"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="559"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1256,22 +1325,32 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::OutputModel</name>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="81"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="93"/>
         <source>Step %1: click to move the cursor there</source>
         <translation>Шаг %1: щёлкните, чтобы переместить туда курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="110"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="94"/>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (pid %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/OutputModel.cpp" line="127"/>
         <source>Time (s)</source>
         <translation>Время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="111"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="128"/>
         <source>Thread</source>
         <translation>Поток</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="112"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="128"/>
+        <source>Process / thread</source>
+        <translation>Процесс / поток</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/OutputModel.cpp" line="129"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
@@ -1505,159 +1584,159 @@ PCT: случайные приоритеты потоков, которые не
         <translation>ошибка записи «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="13"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="16"/>
         <source>not started</source>
         <translation>не запущен</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="15"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="18"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="17"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="20"/>
         <source>ready</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="19"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="22"/>
         <source>blocked</source>
         <translation>заблокирован</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="21"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="24"/>
         <source>sleeping</source>
         <translation>спит</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="23"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="26"/>
         <source>computing</source>
         <translation>вычисляет</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="25"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="28"/>
         <source>done</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="35"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="38"/>
         <source>pending</source>
         <comment>future state</comment>
         <translation>ожидает</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="37"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="40"/>
         <source>running</source>
         <comment>future state</comment>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="39"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="42"/>
         <source>finished</source>
         <comment>future state</comment>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="41"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="44"/>
         <source>failed</source>
         <comment>future state</comment>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="43"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="46"/>
         <source>cancelled</source>
         <comment>future state</comment>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="51"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="54"/>
         <source>Future: %1</source>
         <translation>Future: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="59"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="62"/>
         <source>pending</source>
         <comment>task state</comment>
         <translation>создана</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="61"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="64"/>
         <source>ready</source>
         <comment>task state</comment>
         <translation>готова</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="63"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="66"/>
         <source>running</source>
         <comment>task state</comment>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="65"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="68"/>
         <source>waiting</source>
         <comment>task state</comment>
         <translation>ждёт</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="67"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="70"/>
         <source>done</source>
         <comment>task state</comment>
         <translation>завершена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="69"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="72"/>
         <source>failed</source>
         <comment>task state</comment>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="71"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="74"/>
         <source>cancelled</source>
         <comment>task state</comment>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="79"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="82"/>
         <source>Task: %1</source>
         <translation>Задача: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="83"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="86"/>
         <source>event loop runs a task or callback (the colour changes at each switch)</source>
         <translation>цикл событий выполняет задачу или обратный вызов (цвет меняется при каждом переключении)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="107"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="110"/>
         <source>sleep %1</source>
         <translation>sleep %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="112"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="115"/>
         <source>queue &apos;%1&apos;</source>
         <translation>очередь &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="117"/>
         <source>lock &apos;%1&apos;</source>
         <translation>блокировка &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="116"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="119"/>
         <source>event &apos;%1&apos;</source>
         <translation>событие &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="118"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="121"/>
         <source>semaphore &apos;%1&apos;</source>
         <translation>семафор &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="128"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="131"/>
         <source>%1&apos;s event loop at %2, %3:</source>
         <translation>Цикл событий потока %1, %2, %3:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="134"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="137"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -1666,314 +1745,414 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="146"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="159"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="149"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="162"/>
         <source>%1 %2</source>
         <comment>a number of tasks and their state</comment>
         <translation>%2: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="155"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="158"/>
         <source>no task created yet</source>
         <translation>задачи ещё не созданы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="156"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="159"/>
         <source>at step %1:</source>
         <translation>на шаге %1:</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="170"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="173"/>
         <source>context switch</source>
         <translation>переключение контекста</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="172"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="175"/>
         <source>error raised</source>
         <translation>исключение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="174"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="177"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="176"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="179"/>
         <source>data race</source>
         <translation>гонка данных</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="178"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="181"/>
         <source>wait</source>
         <translation>ожидание</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="180"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="183"/>
         <source>woken</source>
         <translation>пробуждение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="182"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="185"/>
         <source>timeout</source>
         <translation>тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="184"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="187"/>
         <source>notify</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="186"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="189"/>
         <source>set</source>
         <translation>установка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="188"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="191"/>
         <source>clear</source>
         <translation>сброс</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="198"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="193"/>
+        <source>process exit</source>
+        <translation>завершение процесса</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="203"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="200"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="205"/>
         <source>%1 waiting</source>
         <translation>%1: ожидающие</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="202"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="207"/>
         <source>%1: event loop</source>
         <translation>%1: цикл событий</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="208"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="213"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="209"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="214"/>
         <source>%1() ×%2</source>
         <translation>%1() ×%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="227"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="237"/>
         <source>%1: %2</source>
         <comment>task state: result</comment>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="237"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="247"/>
         <source>running on %1</source>
         <translation>выполняется в %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="239"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="249"/>
         <source>finished: %1</source>
         <translation>завершён: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="241"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="251"/>
         <source>failed: %1</source>
         <translation>ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="248"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="259"/>
         <source>blocked on %1</source>
         <translation>заблокирован (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="249"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="260"/>
         <source>waiting in as_completed</source>
         <translation>ждёт в as_completed</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="264"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="401"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="276"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="417"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="265"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="277"/>
         <source>steps %1–%2</source>
         <translation>шаги %1–%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="129"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="268"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="402"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="456"/>
+        <source>%1 · pid %2</source>
+        <translation>%1 · pid %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="462"/>
+        <source>signal %1</source>
+        <translation>сигнал %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="466"/>
+        <source>exit %1 (%2)</source>
+        <translation>код выхода %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="471"/>
+        <source>exit %1</source>
+        <translation>код выхода %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="475"/>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (pid %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="477"/>
+        <source>%1 ended: exit code 0</source>
+        <translation>%1 завершился: код выхода 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="478"/>
+        <source>%1 ended with exit code %2 (an error)</source>
+        <translation>%1 завершился с кодом выхода %2 (ошибка)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="479"/>
+        <source>%1 was killed by %2: exit code %3</source>
+        <translation>%1 убит сигналом %2: код выхода %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="484"/>
+        <source>%1 called by %2</source>
+        <translation>%1 вызван из %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="492"/>
+        <source>through the queue %1</source>
+        <translation>через очередь %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="494"/>
+        <source>through the pipe %1 → %2</source>
+        <translation>через канал %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="495"/>
+        <source>%1 → %2 %3</source>
+        <translation>%1 → %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="496"/>
+        <source>message: %1</source>
+        <translation>сообщение: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="497"/>
+        <source>sent at step %1 (t = %2)</source>
+        <translation>отправлено на шаге %1 (t = %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="498"/>
+        <source>received at step %1 (t = %2)</source>
+        <translation>получено на шаге %1 (t = %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="503"/>
+        <source>%1 (pid %2): a process with its own memory; the lanes under it are its threads</source>
+        <translation>%1 (pid %2): процесс со своей памятью; дорожки под ним — его потоки</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="506"/>
+        <source>%1 (pid %2): a child process with its own memory</source>
+        <translation>%1 (pid %2): дочерний процесс со своей памятью</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="512"/>
+        <source>message through a Pipe or Queue (sender → receiver)</source>
+        <translation>сообщение через Pipe или Queue (отправитель → получатель)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="516"/>
+        <source>process ended with an error or a signal</source>
+        <translation>процесс завершился с ошибкой или по сигналу</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="132"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="280"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="418"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="269"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="281"/>
         <source>t = %1 – %2</source>
         <translation>t = %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="278"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="400"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="290"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="416"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="280"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="292"/>
         <source>%1: blocked in %2 on %3</source>
         <translation>%1: заблокирован в %2, ждёт %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="284"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="296"/>
         <source>%1: computing on core %2</source>
         <translation>%1: вычисляет на ядре %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="286"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="298"/>
         <source>%1: blocked in as_completed until one of its futures is done</source>
         <translation>%1: заблокирован в as_completed, пока не завершится один из его объектов Future</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="291"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="305"/>
         <source>%1: pending, submitted by %2; waits in the work queue for a free worker</source>
         <translation>%1: ожидает; отправлен потоком %2 и ждёт в очереди заданий свободный рабочий поток</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="295"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="309"/>
         <source>%1: running on %2</source>
         <translation>%1: выполняется в %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="298"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="312"/>
         <source>%1: finished on %2, result %3</source>
         <translation>%1: завершён в %2, результат %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="302"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="316"/>
         <source>%1: failed on %2, raised %3</source>
         <translation>%1: завершён с ошибкой в %2, исключение %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="307"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="321"/>
         <source>%1: cancelled by %2 before it started</source>
         <translation>%1: отменён потоком %2 до начала выполнения</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="312"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="326"/>
         <source>core %1: %2 computing</source>
         <translation>ядро %1: вычисляет %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="321"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="335"/>
         <source>%1: pending, not done yet</source>
         <translation>%1: ещё не завершён</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="322"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="336"/>
         <source>%1: pending, created and waiting in the ready queue for its first step</source>
         <translation>%1: создана и ждёт своего первого шага в очереди готовых</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="326"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="340"/>
         <source>%1: ready, in the event loop&apos;s ready queue</source>
         <translation>%1: готова, стоит в очереди готовых цикла событий</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="329"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="343"/>
         <source>%1: running on %2&apos;s event loop</source>
         <translation>%1: выполняется в цикле событий потока %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="333"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="347"/>
         <source>%1: waiting in asyncio.sleep(%2)</source>
         <translation>%1: ждёт в asyncio.sleep(%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="335"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="349"/>
         <source>%1: waiting</source>
         <translation>%1: ждёт</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="338"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="352"/>
         <source>%1: waiting for %2 to finish</source>
         <translation>%1: ждёт завершения %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="340"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="354"/>
         <source>%1: waiting on %2</source>
         <translation>%1: ждёт (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="341"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="355"/>
         <source>with a timeout</source>
         <translation>с тайм-аутом</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="344"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="358"/>
         <source>%1: done</source>
         <translation>%1: завершена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="345"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="359"/>
         <source>%1: done, result %2</source>
         <translation>%1: завершена, результат %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="348"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="362"/>
         <source>%1: failed, raised %2</source>
         <translation>%1: завершена с ошибкой, исключение %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="352"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="366"/>
         <source>%1: cancelled</source>
         <translation>%1: отменена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="360"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="374"/>
         <source>%1&apos;s event loop runs %2</source>
         <translation>Цикл событий потока %1 выполняет %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="363"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="377"/>
         <source>%1&apos;s event loop runs a callback of %2</source>
         <translation>Цикл событий потока %1 выполняет обратный вызов объекта %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="367"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="381"/>
         <source>%1&apos;s event loop runs the callback %2</source>
         <translation>Цикл событий потока %1 выполняет обратный вызов %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="373"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="387"/>
         <source>%1, slot %2: held by %3</source>
         <translation>%1, слот %2: владелец %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="379"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="393"/>
         <source>%1: held by %2</source>
         <translation>%1: владелец %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="382"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="396"/>
         <source>part of the deadlock cycle</source>
         <translation>часть цикла взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="393"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="407"/>
         <source>context switch: %1 → %2</source>
         <translation>переключение контекста: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="395"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="409"/>
         <source>%1: data race on %2 with %3 (nothing orders the two accesses)</source>
         <translation>%1: гонка данных на %2 с потоком %3 (ничто не упорядочивает эти два обращения)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="398"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="414"/>
         <source>%1: %2 by %3</source>
         <translation>%1: %2 (поток %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="406"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="422"/>
         <source>%1: %n item(s) queued</source>
         <translation>
             <numerusform>%1: в очереди %n элемент</numerusform>
@@ -1982,7 +2161,7 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="407"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="423"/>
         <source>%n in the ready queue</source>
         <translation>
             <numerusform>в очереди готовых: %n</numerusform>
@@ -1991,7 +2170,7 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="408"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="424"/>
         <source>%1: %n waiting</source>
         <translation>
             <numerusform>%1: ожидает %n поток</numerusform>
@@ -2000,45 +2179,45 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="102"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="423"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="105"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="439"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="427"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="443"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="427"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="443"/>
         <source>virtual time</source>
         <translation>виртуальное время</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="430"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="446"/>
         <source>deadlock cycle</source>
         <translation>цикл взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="433"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="449"/>
         <source>held by / computing (actor colour)</source>
         <translation>владелец / вычисляет (цвет потока)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="436"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="452"/>
         <source>waiting / queue length</source>
         <translation>ожидающие / длина очереди</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelinePainter.cpp" line="663"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="163"/>
+        <location filename="../../app/timeline/TimelinePainter.cpp" line="777"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="166"/>
         <source>click the name to hide its tasks</source>
         <translation>щёлкните по имени, чтобы скрыть задачи группы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelinePainter.cpp" line="664"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="163"/>
+        <location filename="../../app/timeline/TimelinePainter.cpp" line="778"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="166"/>
         <source>click the name to show its tasks</source>
         <translation>щёлкните по имени, чтобы показать задачи группы</translation>
     </message>
@@ -2052,12 +2231,8 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TimelineWidget.cpp" line="274"/>
-        <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all.</source>
-        <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп.</translation>
-    </message>
-    <message>
-        <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits.</source>
-        <translation type="vanished">Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать.</translation>
+        <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With child processes, lanes are grouped by process (its pid in the name), a child&apos;s lane ends with its exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took it (hover over it for the message).</source>
+        <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп. С дочерними процессами дорожки сгруппированы по процессам (pid — в имени), дорожка дочернего процесса заканчивается его кодом выхода, а стрелка идёт от каждой отправки в Pipe или помещения в Queue к получению, которое её забрало (наведите на неё мышь, чтобы увидеть сообщение).</translation>
     </message>
 </context>
 </TS>

@@ -10,18 +10,56 @@
 #include <set>
 #include <sstream>
 
+#include "lockstep/Api.h"
 #include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/Execution.h"
 #include "lockstep/TraceAnalysis.h"
+#include "lockstep/mp/Multiprocessing.h"
 #include "lockstep/scenarios/Registry.h"
 
 using namespace lockstep;
+using namespace std::chrono_literals;
+namespace mp = lockstep::mp;
 
 namespace {
+
+// Child processes (this test binary started again in its worker mode).
+
+// Puts "a", "b", "c" on the queue, a second apart.
+void putThree(const mp::Args& a) {
+    mp::Queue q(a.at(0));
+    for (const char* item : {"a", "b", "c"}) {
+        lockstep::sleep(1s);
+        q.put(item);
+    }
+}
+LOCKSTEP_PROCESS_TARGET(putThree);
+
+void getTwo(const mp::Args& a) {
+    mp::Queue q(a.at(0));
+    q.get();
+    q.get();
+}
+LOCKSTEP_PROCESS_TARGET(getTwo);
+
+// Answers each message on its end of a duplex pipe with the message and "!", until None.
+void echo(const mp::Args& a) {
+    mp::Connection conn(a.at(0));
+    for (;;) {
+        const mp::Obj m = conn.recv();
+        if (m.isNone()) break;
+        conn.send(m.asStr() + "!");
+    }
+}
+LOCKSTEP_PROCESS_TARGET(echo);
 
 struct Run {
     WorkerPool pool;
     Trace trace;
+    void body(std::function<void()> main) {
+        Execution ex(pool, trace, RunConfig{}, std::move(main));
+        ex.runToEnd();
+    }
     void go(const char* id, RunConfig config = {}) {
         const scenarios::Scenario* s = scenarios::find(id);
         QVERIFY(s);
@@ -166,6 +204,110 @@ private slots:
         }
         QCOMPARE(peak, 2);
         QCOMPARE(points.back().value, 0);
+    }
+
+    // Messages through a multiprocessing.Queue pair in FIFO order, whoever receives them; one never received
+    // is no transfer.
+    void queueTransfers() {
+        Run r;
+        r.body([] {
+            mp::Queue q;
+            mp::Process producer(&putThree, {q}, {.name = "producer"});
+            mp::Process consumer(&getTwo, {q}, {.name = "consumer"});
+            consumer.start();
+            producer.start();
+            producer.join();
+            consumer.join();
+            q.get();           // the third item
+            q.put("unread");   // never taken
+        });
+        QCOMPARE(r.trace.outcome().status, RunStatus::Finished);
+        const auto transfers = TraceAnalysis(r.trace).transfers();
+        QCOMPARE(transfers.size(), std::size_t{3});
+        const ObjectId q = r.object("multiprocessing.Queue-1");
+        const ActorId producer = r.actor("producer");
+        const std::vector<ActorId> receivers{r.actor("consumer"), r.actor("consumer"), 0};
+        const std::vector<std::string> texts{"'a'", "'b'", "'c'"};
+        for (std::size_t k = 0; k < transfers.size(); ++k) {
+            const Transfer& t = transfers[k];
+            QCOMPARE(t.object, q);
+            QCOMPARE(t.receivedOn, q);
+            QCOMPARE(t.fromActor, producer);
+            QCOMPARE(t.toActor, receivers[k]);
+            QCOMPARE(t.text, texts[k]);
+            // The ends are the put and the get themselves, where and when they happened.
+            const TraceEvent& put = r.trace.event(t.fromEvent);
+            const TraceEvent& get = r.trace.event(t.toEvent);
+            QCOMPARE(put.op, Op::Put);
+            QCOMPARE(get.op, Op::Get);
+            QCOMPARE(put.result, Result::Ok);
+            QCOMPARE(get.result, Result::Ok);
+            QCOMPARE(std::string(r.trace.argText(get)), t.text);
+            QCOMPARE(t.fromStep, r.trace.stepOfEvent(t.fromEvent));
+            QCOMPARE(t.toStep, r.trace.stepOfEvent(t.toEvent));
+            QCOMPARE(t.fromTime, put.time);
+            QCOMPARE(t.toTime, get.time);
+            QCOMPARE(t.fromTime, Nanos(k + 1) * kSecond);  // put a second apart
+            QVERIFY(t.fromStep <= t.toStep);
+            if (k > 0) QVERIFY(transfers[k - 1].toEvent < t.toEvent);  // in the order of the receives
+        }
+    }
+
+    // A duplex Pipe: each end's sends are received in order on the other end, both ways.
+    void pipeTransfers() {
+        Run r;
+        r.body([] {
+            auto [mine, theirs] = mp::Pipe();
+            mp::Process child(&echo, {theirs}, {.name = "echo"});
+            child.start();
+            for (const char* m : {"ping", "pong"}) {
+                mine.send(m);
+                print(mine.recv());
+            }
+            mine.send(mp::None());
+            child.join();
+            mine.send("left over");
+        });
+        QCOMPARE(r.trace.outcome().status, RunStatus::Finished);
+        const ObjectId mine = r.object("Connection-1"), theirs = r.object("Connection-2");
+        QCOMPARE(r.trace.object(theirs).param, std::int64_t(mine));
+        const ActorId echo = r.actor("echo");
+        const auto transfers = TraceAnalysis(r.trace).transfers();
+        // ping, ping!, pong, pong!, None (the left-over message is never received)
+        QCOMPARE(transfers.size(), std::size_t{5});
+        const std::vector<std::string> texts{"'ping'", "'ping!'", "'pong'", "'pong!'", "None"};
+        for (std::size_t k = 0; k < transfers.size(); ++k) {
+            const Transfer& t = transfers[k];
+            const bool toChild = k % 2 == 0;
+            QCOMPARE(t.text, texts[k]);
+            QCOMPARE(t.object, toChild ? mine : theirs);
+            QCOMPARE(t.receivedOn, toChild ? theirs : mine);
+            QCOMPARE(t.fromActor, toChild ? ActorId(0) : echo);
+            QCOMPARE(t.toActor, toChild ? echo : ActorId(0));
+            QCOMPARE(r.trace.event(t.fromEvent).op, Op::Send);
+            QCOMPARE(r.trace.event(t.toEvent).op, Op::Recv);
+        }
+        // The matcher, fed event by event, holds the message still on its way.
+        TransferMatcher m;
+        std::uint32_t step = 0;
+        for (std::size_t i = 0; i < r.trace.eventCount(); ++i) {
+            if (r.trace.event(i).flags & TraceEvent::StepStart) ++step;
+            m.feed(r.trace, i, step);
+        }
+        QCOMPARE(m.peer(mine), theirs);
+        QCOMPARE(m.peer(theirs), mine);
+        QCOMPARE(m.transfers().size(), transfers.size());
+        QVERIFY(m.pending(theirs));
+        QCOMPARE(m.pending(theirs)->size(), std::size_t{1});
+        QCOMPARE(m.pending(theirs)->front().text, std::string("'left over'"));
+        QVERIFY(!m.pending(mine) || m.pending(mine)->empty());
+    }
+
+    // threading's queue.Queue carries no message between processes: no transfers.
+    void threadQueueHasNoTransfers() {
+        Run r;
+        r.go("queue-producer-consumers");
+        QVERIFY(TraceAnalysis(r.trace).transfers().empty());
     }
 
     void chromeTraceIsValidJson() {

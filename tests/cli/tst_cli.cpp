@@ -11,7 +11,21 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli/SummaryJson.h"
+#include "lockstep/Api.h"
+#include "lockstep/Execution.h"
+#include "lockstep/mp/Multiprocessing.h"
+
 namespace {
+
+namespace mp = lockstep::mp;
+
+// Child processes (this test binary started again in its worker mode).
+void exitsWith(const mp::Args& a) { mp::exit(static_cast<int>(a.at(0).asInt())); }
+LOCKSTEP_PROCESS_TARGET(exitsWith);
+
+void sleepsLong(const mp::Args&) { lockstep::sleep(std::chrono::seconds(100)); }
+LOCKSTEP_PROCESS_TARGET(sleepsLong);
 
 struct Result {
     int code = -1;
@@ -231,6 +245,50 @@ private slots:
         QCOMPARE(o["task_counts"].toObject()["cancelled"].toInt(), 0);
         // A threads-only run has no tasks key.
         QVERIFY(!json(runLockstep({"run", "lock-counter", "--summary"}).out).contains("tasks"));
+    }
+
+    // A run with multiprocessing lists its processes: name, pid, exit code (null until it ended, -N when
+    // signal N ended it, null pid and exit code for one never started).
+    void summaryListsProcesses() {
+        lockstep::WorkerPool pool;
+        lockstep::Trace trace;
+        {
+            lockstep::Execution ex(pool, trace, lockstep::RunConfig{}, [] {
+                mp::Process three(&exitsWith, {3}, {.name = "three"});
+                mp::Process victim(&sleepsLong, {}, {.name = "victim"});
+                mp::Process idle(&exitsWith, {0}, {.name = "idle"});
+                three.start();
+                victim.start();
+                three.join();
+                victim.terminate();
+                victim.join();
+            });
+            ex.runToEnd();
+        }
+        const QJsonObject o = lockstep::app::summaryJson(trace, "processes", lockstep::RunConfig{}, false);
+        const QJsonArray processes = o["processes"].toArray();
+        QCOMPARE(processes.size(), 3);
+        const QJsonObject three = processes[0].toObject(), victim = processes[1].toObject(), idle = processes[2].toObject();
+        QCOMPARE(three["name"].toString(), QStringLiteral("three"));
+        QCOMPARE(three["exitcode"].toInt(), 3);
+        QCOMPARE(three["pid"].toInteger(), trace.actor(trace.findActor("three")).pid);
+        QVERIFY(three["pid"].toInteger() != QCoreApplication::applicationPid());
+        QCOMPARE(victim["exitcode"].toInt(), -15);
+        QVERIFY(victim["pid"].toInteger() > 0 && victim["pid"] != three["pid"]);
+        QCOMPARE(idle["name"].toString(), QStringLiteral("idle"));
+        QVERIFY(idle["pid"].isNull());
+        QVERIFY(idle["exitcode"].isNull());
+        for (const auto& p : processes) QCOMPARE(p.toObject().keys(), (QStringList{"exitcode", "name", "pid"}));
+
+        // The command line says the same of a scenario's processes; a run without any has no such key.
+        const QJsonObject pipe = json(runLockstep({"run", "process-pipe", "--summary"}).out);
+        const QJsonArray listed = pipe["processes"].toArray();
+        QCOMPARE(listed.size(), 2);
+        for (const auto& p : listed) {
+            QCOMPARE(p.toObject()["exitcode"].toInt(), 0);
+            QVERIFY(p.toObject()["pid"].toInteger() > 0);
+        }
+        QVERIFY(!json(runLockstep({"run", "lock-counter", "--summary"}).out).contains("processes"));
     }
 
     // A replay token reproduces the run exactly, whatever policy produced it.

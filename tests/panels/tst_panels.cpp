@@ -12,27 +12,92 @@
 #include <mutex>
 #include <memory>
 
+#include <cstdlib>
+
+#include "lockstep/Api.h"
 #include "lockstep/Controller.h"
 #include "lockstep/Execution.h"
 #include "lockstep/TraceAnalysis.h"
+#include "lockstep/mp/Multiprocessing.h"
 #include "lockstep/scenarios/Registry.h"
 #include "panels/CodeView.h"
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
 #include "panels/Output.h"
 #include "panels/OutputModel.h"
+#include "panels/OkabeIto.h"
 #include "panels/WaitForGraph.h"
 
 using namespace lockstep;
 using namespace lockstep::app;
+using namespace std::chrono_literals;
+namespace mp = lockstep::mp;
 
 namespace {
+
+// ---- child processes (this test binary started again in its worker mode)
+
+// Sends "one" and "two" at once and "three" a second later.
+void pipeWriter(const mp::Args& a) {
+    mp::Connection conn(a.at(0));
+    conn.send("one");
+    conn.send("two");
+    lockstep::sleep(1s);
+    conn.send("three");
+}
+LOCKSTEP_PROCESS_TARGET(pipeWriter);
+
+// Puts 1 and 2 on the queue, adds 1000 to the shared value and doubles each item of the shared array.
+void feeder(const mp::Args& a) {
+    mp::Queue q(a.at(0));
+    mp::Value counter(a.at(1));
+    mp::Array arr(a.at(2));
+    q.put(1);
+    q.put(2);
+    counter.set(counter.value().asInt() + 1000);
+    for (std::int64_t i = 0; i < arr.size(); ++i) arr.set(i, arr.get(i).asInt() * 2);
+}
+LOCKSTEP_PROCESS_TARGET(feeder);
+
+void crasher(const mp::Args&) {
+    print("about to crash");
+    std::abort();
+}
+LOCKSTEP_PROCESS_TARGET(crasher);
+
+void raiser(const mp::Args&) { throw ValueError("bad input"); }
+LOCKSTEP_PROCESS_TARGET(raiser);
+
+// Three children: a pipe writer (two of its three messages are never read), a feeder of a queue and of
+// shared memory, and one that crashes.
+void processProgram() {
+    mp::Value counter('i', 0);
+    mp::Array arr('i', mp::List{0, 1, 2});
+    mp::Queue q;
+    auto [reader, writerEnd] = mp::Pipe();
+    mp::Process writer(&pipeWriter, {writerEnd}, {.name = "writer"});
+    mp::Process feed(&feeder, {q, counter, arr}, {.name = "feeder"});
+    mp::Process crash(&crasher, {}, {.name = "crasher"});
+    writer.start();
+    feed.start();
+    crash.start();
+    feed.join();
+    crash.join();
+    writer.join();
+    print("main read", reader.recv());
+    print("main got", q.get());
+}
 
 struct Run {
     WorkerPool pool;
     std::shared_ptr<Trace> trace = std::make_shared<Trace>();
     const scenarios::Scenario* scenario = nullptr;
 
+    // A program of this file's own, run to its end as MainThread.
+    explicit Run(std::function<void()> body) {
+        Execution ex(pool, *trace, RunConfig{}, std::move(body));
+        ex.runToEnd();
+    }
     explicit Run(const std::string& id) {
         scenario = scenarios::find(id);
         if (!scenario) return;
@@ -381,6 +446,139 @@ private slots:
         const QModelIndex first = m.index(0, 0, errors);
         QVERIFY(first.data(InspectorModel::MessageRole).toString().startsWith(QStringLiteral("ValueError")));
         QCOMPARE(first.data(InspectorModel::ActorRole).toString(), QStringLiteral("MainThread"));
+    }
+
+    // ---------------------------------------------------------------- multiprocessing
+    // Processes: pid, alive, then how each ended; a crash is an error.
+    void inspectorProcesses() {
+        Run r(processProgram);
+        QCOMPARE(r.trace->outcome().status, RunStatus::Finished);
+        Inspector inspector;
+        QAbstractItemModelTester tester(inspector.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const InspectorModel& m = *inspector.model();
+        const ObjectId writer = r.object("writer"), crasher = r.object("crasher");
+        const ActorId writerActor = r.actor("writer");
+        const std::uint32_t started = r.firstStep(Op::Start, writer);
+        QVERIFY(started > 1);
+        inspector.setView(r.view(started - 1));
+        QCOMPARE(objectData(m, writer, InspectorModel::GroupRole).toInt(), int(InspectorModel::ProcessGroup));
+        QCOMPARE(objectData(m, writer, InspectorModel::ValueRole).toString(), QStringLiteral("not started"));
+        QCOMPARE(objectData(m, writer, InspectorModel::PidRole).toLongLong(), 0);
+        QVERIFY(objectData(m, writer, InspectorModel::ExitCodeRole).isNull());
+        inspector.setView(r.view(started));
+        QCOMPARE(objectData(m, writer, InspectorModel::ValueRole).toString(), QStringLiteral("alive"));
+        QCOMPARE(objectData(m, writer, InspectorModel::AliveRole).toBool(), true);
+        QCOMPARE(objectData(m, writer, InspectorModel::PidRole).toLongLong(), r.trace->actor(writerActor).pid);
+        QVERIFY(m.indexOfObject(writer).siblingAtColumn(InspectorModel::DetailsColumn).data().toString().contains(
+            QStringLiteral("pid %1").arg(r.trace->actor(writerActor).pid)));
+        inspector.setView(r.view(r.last()));
+        QCOMPARE(m.rowCount(m.index(InspectorModel::ProcessGroup, 0)), 3);
+        QCOMPARE(objectData(m, writer, InspectorModel::ValueRole).toString(), QStringLiteral("exit 0"));
+        QCOMPARE(objectData(m, writer, InspectorModel::AliveRole).toBool(), false);
+        QCOMPARE(objectData(m, writer, InspectorModel::ExitCodeRole).toInt(), 0);
+        QCOMPARE(objectData(m, crasher, InspectorModel::ExitCodeRole).toInt(), -6);
+        QCOMPARE(objectData(m, crasher, InspectorModel::ValueRole).toString(), QStringLiteral("exit -6 (SIGABRT)"));
+        QCOMPARE(objectData(m, crasher, Qt::ForegroundRole).value<QBrush>().color(), OkabeIto::vermillion());
+    }
+
+    // Pipe ends: the messages sent to each and not read yet, in order.
+    void inspectorPipeUnread() {
+        Run r(processProgram);
+        Inspector inspector;
+        const InspectorModel& m = *inspector.model();
+        const ObjectId reader = r.object("Connection-1"), writerEnd = r.object("Connection-2");
+        const auto unread = [&] { return objectData(m, reader, InspectorModel::ItemsRole).toStringList(); };
+        inspector.setView(r.view(r.firstStep(Op::Send, writerEnd)));
+        QCOMPARE(objectData(m, reader, InspectorModel::GroupRole).toInt(), int(InspectorModel::PipeGroup));
+        QCOMPARE(unread(), QStringList{"'one'"});
+        QCOMPARE(objectData(m, reader, InspectorModel::ValueRole).toString(), QStringLiteral("1 unread"));
+        QCOMPARE(objectData(m, reader, InspectorModel::PeerRole).toString(), QStringLiteral("Connection-2"));
+        QCOMPARE(objectData(m, writerEnd, InspectorModel::PeerRole).toString(), QStringLiteral("Connection-1"));
+        const std::uint32_t recv = r.firstStep(Op::Recv, reader, kNoActor, Result::Ok);
+        inspector.setView(r.view(recv - 1));
+        QCOMPARE(unread(), (QStringList{"'one'", "'two'", "'three'"}));
+        inspector.setView(r.view(recv));
+        QCOMPARE(unread(), (QStringList{"'two'", "'three'"}));
+        QCOMPARE(objectData(m, reader, InspectorModel::CountRole).toInt(), 2);
+        QVERIFY(m.indexOfObject(reader).siblingAtColumn(InspectorModel::DetailsColumn).data().toString().startsWith(
+            QStringLiteral("['two', 'three']")));
+        QCOMPARE(objectData(m, writerEnd, InspectorModel::ItemsRole).toStringList(), QStringList());
+    }
+
+    // A multiprocessing.Queue lists its contents as queue.Queue does; shared memory shows its latest value.
+    void inspectorProcessQueueAndSharedMemory() {
+        Run r(processProgram);
+        Inspector inspector;
+        const InspectorModel& m = *inspector.model();
+        const ObjectId q = r.object("multiprocessing.Queue-1");
+        const ObjectId counter = r.object("Value-1"), arr = r.object("Array-1");
+        inspector.setView(r.view(r.last()));
+        QCOMPARE(objectData(m, q, InspectorModel::GroupRole).toInt(), int(InspectorModel::QueueGroup));
+        QCOMPARE(objectData(m, q, InspectorModel::ItemsRole).toStringList(), QStringList{"2"});
+        QCOMPARE(objectData(m, q, InspectorModel::KindRole).toString(), QStringLiteral("multiprocessing.Queue"));
+        QCOMPARE(objectData(m, counter, InspectorModel::GroupRole).toInt(), int(InspectorModel::SharedGroup));
+        QCOMPARE(objectData(m, counter, InspectorModel::ValueRole).toString(), QStringLiteral("1000"));
+        QCOMPARE(objectData(m, arr, InspectorModel::ValueRole).toString(), QStringLiteral("[0, 2, 4]"));
+        // At every step: the text of the last create, load or store of each.
+        std::map<ObjectId, QString> expected;
+        std::size_t next = 0;
+        for (std::uint32_t s = 1; s <= r.last(); ++s) {
+            for (; next < r.endOf(s); ++next) {
+                const TraceEvent& e = r.trace->event(next);
+                if ((e.object == counter || e.object == arr) &&
+                    (e.op == Op::Create || e.op == Op::Load || e.op == Op::Store))
+                    expected[e.object] = QString::fromUtf8(r.trace->argText(e));
+            }
+            inspector.setView(r.view(s));
+            for (const auto& [o, text] : expected) QCOMPARE(objectData(m, o, InspectorModel::ValueRole).toString(), text);
+        }
+        QCOMPARE(expected[arr], QStringLiteral("[0, 2, 4]"));
+    }
+
+    // A child's lines carry its name and pid; its crash report is on stderr, in the error colour.
+    void outputShowsChildProcesses() {
+        Run r(processProgram);
+        Output output;
+        QAbstractItemModelTester tester(output.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        output.setView(r.view(r.last()));
+        const QAbstractItemModel& m = *output.model();
+        QCOMPARE(m.headerData(OutputModel::ActorColumn, Qt::Horizontal).toString(), QStringLiteral("Process / thread"));
+        const std::int64_t pid = r.trace->actor(r.actor("crasher")).pid;
+        int crashRow = -1, reportRow = -1;
+        for (int row = 0; row < m.rowCount(); ++row) {
+            const QString text = m.index(row, 0).data(OutputModel::TextRole).toString();
+            if (text == QStringLiteral("about to crash")) crashRow = row;
+            if (text.contains(QStringLiteral("was killed by signal 6"))) reportRow = row;
+        }
+        QVERIFY(crashRow >= 0 && reportRow > crashRow);
+        for (int row : {crashRow, reportRow}) {
+            QCOMPARE(m.index(row, OutputModel::ActorColumn).data().toString(), QStringLiteral("crasher"));
+            QCOMPARE(m.index(row, 0).data(OutputModel::PidRole).toLongLong(), pid);
+            QVERIFY(m.index(row, OutputModel::ActorColumn).data(Qt::ToolTipRole).toString().startsWith(
+                QStringLiteral("crasher (pid %1)").arg(pid)));
+        }
+        QCOMPARE(m.index(crashRow, 0).data(OutputModel::StderrRole).toBool(), false);
+        QCOMPARE(m.index(reportRow, 0).data(OutputModel::StderrRole).toBool(), true);
+        QCOMPARE(m.index(reportRow, OutputModel::TextColumn).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 OkabeIto::vermillion());
+        QVERIFY(!m.index(crashRow, OutputModel::TextColumn).data(Qt::ForegroundRole).isValid());
+        // A child's traceback is one row showing every line of it, the exception last; the tooltip has it as
+        // printed.
+        Run raised([] {
+            mp::Process p(&raiser);
+            p.start();
+            p.join();
+        });
+        output.setView(raised.view(raised.last()));
+        QCOMPARE(m.rowCount(), 1);
+        QCOMPARE(m.index(0, OutputModel::TextColumn).data().toString(), QStringLiteral("Process Process-1: ↵ ValueError: bad input"));
+        QVERIFY(m.index(0, OutputModel::TextColumn).data(Qt::ToolTipRole).toString().startsWith(
+            QStringLiteral("Process Process-1:\nValueError: bad input\n")));
+        QCOMPARE(m.index(0, 0).data(OutputModel::StderrRole).toBool(), true);
+        // A run without processes keeps its header.
+        Run plain("race-counter-sleep");
+        output.setView(plain.view(plain.last()));
+        QCOMPARE(m.headerData(OutputModel::ActorColumn, Qt::Horizontal).toString(), QStringLiteral("Thread"));
     }
 
     // ---------------------------------------------------------------- wait-for graph

@@ -16,9 +16,13 @@
 #include <random>
 #include <set>
 
+#include <unistd.h>
+
+#include "lockstep/Api.h"
 #include "lockstep/Execution.h"
 #include "lockstep/TraceAnalysis.h"
 #include "lockstep/asyncio/Asyncio.h"
+#include "lockstep/mp/Multiprocessing.h"
 #include "lockstep/scenarios/Registry.h"
 #include "timeline/Palette.h"
 #include "timeline/TimelineExporter.h"
@@ -33,8 +37,35 @@ using namespace lockstep;
 using namespace lockstep::timeline;
 using namespace std::chrono_literals;
 namespace aio = lockstep::asyncio;
+namespace mp = lockstep::mp;
 
 namespace {
+
+// ---- child processes (this test binary started again in its worker mode)
+
+// Puts items 0..n-1 on the queue, a second apart.
+void mpProducer(const mp::Args& a) {
+    mp::Queue q(a.at(0));
+    for (std::int64_t i = 0; i < a.at(1).asInt(); ++i) {
+        lockstep::sleep(1s);
+        q.put(i);
+    }
+}
+LOCKSTEP_PROCESS_TARGET(mpProducer);
+
+// Gets n items from the queue, then says so over its end of a pipe.
+void mpConsumer(const mp::Args& a) {
+    mp::Queue q(a.at(0));
+    mp::Connection done(a.at(1));
+    std::int64_t sum = 0;
+    for (std::int64_t i = 0; i < a.at(2).asInt(); ++i) sum += q.get().asInt();
+    done.send(mp::Obj(mp::List{"sum", sum}));
+}
+LOCKSTEP_PROCESS_TARGET(mpConsumer);
+
+void mpSleepsLong(const mp::Args&) { lockstep::sleep(100s); }
+LOCKSTEP_PROCESS_TARGET(mpSleepsLong);
+
 
 constexpr Nanos kSecond = 1'000'000'000;
 
@@ -59,6 +90,26 @@ std::shared_ptr<Trace> runBody(std::function<void()> body) {
     Execution ex(workerPool(), *trace, RunConfig{}, std::move(body));
     ex.runToEnd();
     return trace;
+}
+
+// MainThread starts a producer, a consumer and a sleeper; waits for the consumer's word over a pipe,
+// terminates the sleeper and joins everyone: 3 messages through the queue, 1 through the pipe.
+std::shared_ptr<Trace> processRun() {
+    return runBody([] {
+        mp::Queue q;
+        auto [mine, theirs] = mp::Pipe();
+        mp::Process producer(&mpProducer, {q, 3}, {.name = "producer"});
+        mp::Process consumer(&mpConsumer, {q, theirs, 3}, {.name = "consumer"});
+        mp::Process sleeper(&mpSleepsLong, {}, {.name = "sleeper"});
+        producer.start();
+        consumer.start();
+        sleeper.start();
+        print("main got", mine.recv());
+        sleeper.terminate();
+        producer.join();
+        consumer.join();
+        sleeper.join();
+    });
 }
 
 aio::Coroutine<void> worker(std::chrono::nanoseconds d) {
@@ -175,7 +226,9 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
         const Lane& b = y.lane(i);
         if (a.kind != b.kind || a.name != b.name || a.inCycle != b.inCycle || a.coroutine != b.coroutine ||
             a.members != b.members || a.expanded != b.expanded || a.inGroup != b.inGroup ||
-            a.object != b.object)
+            a.object != b.object || a.pid != b.pid || a.processLane != b.processLane || a.nested != b.nested ||
+            a.exited != b.exited || a.exitCode != b.exitCode || a.signal != b.signal ||
+            a.signalledBy != b.signalledBy)
             return "lane " + a.name;
         if (a.bands.size() != b.bands.size())
             return QString("%1: %2 vs %3 bands").arg(a.name).arg(a.bands.size()).arg(b.bands.size());
@@ -210,6 +263,15 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
         for (Axis axis : {Axis::Steps, Axis::Time})
             for (Pos p : {Pos(0), Pos(1), Pos(x.stepCount() / 2), Pos(x.endTime() / 2)})
                 if (a.firstBand(axis, p) != b.firstBand(axis, p)) return a.name + ": running maxima";
+    }
+    if (x.transfers().size() != y.transfers().size())
+        return QString("%1 vs %2 transfers").arg(x.transfers().size()).arg(y.transfers().size());
+    for (std::size_t k = 0; k < x.transfers().size(); ++k) {
+        const Transfer& p = x.transfers()[k];
+        const Transfer& q = y.transfers()[k];
+        if (p.fromEvent != q.fromEvent || p.toEvent != q.toEvent || p.fromStep != q.fromStep ||
+            p.toStep != q.toStep || p.text != q.text)
+            return QString("transfer %1 differs").arg(k);
     }
     return {};
 }
@@ -1047,6 +1109,211 @@ private slots:
         QVERIFY(svg.contains(">Task-2 ") && svg.contains(">Task-3 "));
         QVERIFY(svg.contains(">sleep 5 s<"));
         QVERIFY(svg.contains(">" + TimelineStrings::taskLegend(TaskState::Waiting) + "<"));
+    }
+
+    // ---------------------------------------------------------------- multiprocessing
+    // A run with child processes: a heading for the main process with its thread under it, one lane per child
+    // named with its pid, exit codes at the ends, and the messages as transfers between the lanes.
+    void processLanesGroupedByProcess() {
+        const auto t = processRun();
+        QCOMPARE(t->outcome().status, RunStatus::Finished);
+        const TimelineModel m(*t);
+        QVERIFY(m.hasProcesses());
+        QCOMPARE(m.laneCount(), 5);  // heading, MainThread, three children (no core, no lock lanes here)
+        const Lane& heading = m.lane(0);
+        QCOMPARE(heading.kind, LaneKind::Process);
+        QCOMPARE(heading.pid, std::int64_t(::getpid()));
+        QCOMPARE(TimelineStrings::laneTitle(heading), QString("MainProcess · pid %1").arg(::getpid()));
+        QCOMPARE(m.actorLane(0), 1);
+        QVERIFY(m.lane(1).nested);
+        QCOMPARE(TimelineStrings::laneTitle(m.lane(1)), QString("MainThread"));
+        for (const char* name : {"producer", "consumer", "sleeper"}) {
+            const ActorId a = t->findActor(name);
+            QVERIFY(a != kNoActor);
+            const int row = m.actorLane(a);
+            QVERIFY(row >= 2);
+            const Lane& lane = m.lane(row);
+            QVERIFY(lane.processLane && !lane.nested);
+            QCOMPARE(lane.pid, t->actor(a).pid);
+            QVERIFY(lane.pid != ::getpid());
+            QCOMPARE(TimelineStrings::laneTitle(lane), QString("%1 · pid %2").arg(name).arg(lane.pid));
+            QVERIFY(lane.exited);
+            QCOMPARE(lane.markCount(MarkKind::Exit), std::size_t(1));
+            QCOMPARE(lane.bands.back().state, ActorState::Done);
+        }
+        const Lane& producer = m.lane(m.actorLane(t->findActor("producer")));
+        QCOMPARE(producer.exitCode, 0);
+        QCOMPARE(TimelineStrings::bandLabel(m, producer, producer.bands.back()), QString("exit 0"));
+        const Lane& sleeper = m.lane(m.actorLane(t->findActor("sleeper")));
+        QCOMPARE(sleeper.exitCode, -15);
+        QCOMPARE(sleeper.signal, 15);
+        QCOMPARE(sleeper.signalledBy, ActorId(0));
+        QCOMPARE(TimelineStrings::bandLabel(m, sleeper, sleeper.bands.back()), QString("exit -15 (SIGTERM)"));
+        const QString exitTip = TimelineStrings::markTooltip(m, sleeper, sleeper.mark(MarkKind::Exit, 0));
+        QVERIFY2(exitTip.contains("killed by SIGTERM") && exitTip.contains("terminate() called by MainThread"),
+                 qPrintable(exitTip));
+
+        // Messages: three through the queue (producer -> consumer), one through the pipe (consumer -> main),
+        // the same pairs as TraceAnalysis.
+        const auto analysis = TraceAnalysis(*t).transfers();
+        QCOMPARE(m.transfers().size(), std::size_t(4));
+        QCOMPARE(analysis.size(), m.transfers().size());
+        const ActorId prod = t->findActor("producer"), cons = t->findActor("consumer");
+        for (std::size_t k = 0; k < 3; ++k) {
+            QCOMPARE(m.transfers()[k].fromActor, prod);
+            QCOMPARE(m.transfers()[k].toActor, cons);
+            QCOMPARE(m.transfers()[k].text, std::to_string(k));
+            QCOMPARE(m.transfers()[k].fromEvent, analysis[k].fromEvent);
+        }
+        QCOMPARE(m.transfers()[3].fromActor, cons);
+        QCOMPARE(m.transfers()[3].toActor, ActorId(0));
+        QCOMPARE(m.transfers()[3].text, std::string("['sum', 3]"));
+        QCOMPARE(TimelineStrings::transferTooltip(m, m.transfers()[3]).section('\n', 0, 0),
+                 QString("consumer → MainThread through the pipe Connection-2 → Connection-1"));
+        // The legend names the arrows and the exits, in this run only.
+        const TimelineLayout l = TimelineLayout::compute(QRect(0, 0, 1400, 600), m, TimelineLayout::defaultFont(), false, true);
+        QVERIFY(std::any_of(l.legendEntries.begin(), l.legendEntries.end(),
+                            [](const LegendEntry& e) { return e.type == LegendEntry::Type::Transfer; }));
+        const TimelineModel plain(*runScenario("race-counter-sleep"));
+        QVERIFY(!plain.hasProcesses());
+        QVERIFY(plain.lane(0).kind == LaneKind::Actor && !plain.lane(0).nested);
+        const TimelineLayout pl = TimelineLayout::compute(QRect(0, 0, 1400, 600), plain, TimelineLayout::defaultFont(), false, true);
+        QVERIFY(std::none_of(pl.legendEntries.begin(), pl.legendEntries.end(),
+                             [](const LegendEntry& e) { return e.type == LegendEntry::Type::Transfer; }));
+    }
+
+    // Each arrow runs from the sender's lane at its send to the receiver's at its receive, on both axes: a
+    // point on it shows the message in a tooltip, and a click there goes to the receive.
+    void transferArrowsHitAndTooltip_data() {
+        QTest::addColumn<int>("axis");
+        QTest::newRow("steps") << int(Axis::Steps);
+        QTest::newRow("time") << int(Axis::Time);
+    }
+    void transferArrowsHitAndTooltip() {
+        QFETCH(int, axis);
+        const auto t = processRun();
+        const TimelineModel m(*t);
+        const Axis ax = Axis(axis);
+        const TimelineLayout l =
+            TimelineLayout::compute(QRect(0, 0, 1600, 400), m, TimelineLayout::defaultFont(), false, true);
+        ZoomState zoom;
+        zoom.setRange(m.rangeBegin(ax), m.rangeEnd(ax));
+        zoom.setWidth(l.plot.width());
+        zoom.fit();
+        const TimelinePainter painter(m, zoom, ax);
+        for (std::size_t k = 0; k < m.transfers().size(); ++k) {
+            const Transfer& tr = m.transfers()[k];
+            // The run's last instant lies on the plot's right edge: arrows there are drawn just inside.
+            const double x0 = std::min(ax == Axis::Steps ? painter.stepX(tr.fromStep) : zoom.xOf(tr.fromTime), l.plot.width() - 2.0);
+            const double x1 = std::min(ax == Axis::Steps ? painter.stepX(tr.toStep) : zoom.xOf(tr.toTime), l.plot.width() - 2.0);
+            const double y0 = l.laneTop(m.actorLane(tr.fromActor), 0) + l.laneHeight / 2.0;
+            const double y1 = l.laneTop(m.actorLane(tr.toActor), 0) + l.laneHeight / 2.0;
+            bool found = false;
+            for (double f : {0.5, 0.3, 0.7, 0.4, 0.6}) {
+                const QPoint pt(int(std::lround(l.plot.left() + x0 + f * (x1 - x0))), int(std::lround(y0 + f * (y1 - y0))));
+                const Hit hit = painter.hitTest(l, 0, pt);
+                if (hit.transfer < 0) continue;
+                const Transfer& got = m.transfers()[std::size_t(hit.transfer)];
+                if (got.fromActor != tr.fromActor || got.toActor != tr.toActor) continue;
+                QCOMPARE(hit.step, got.toStep);
+                QVERIFY(painter.tooltip(hit).contains(QString("message: %1").arg(QString::fromStdString(got.text))));
+                found = true;
+                break;
+            }
+            QVERIFY2(found, qPrintable(QString("transfer %1").arg(k)));
+        }
+        // The picture has them: the arrows' colour is in the plot.
+        QImage image(1600, 400, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        {
+            QPainter p(&image);
+            painter.paint(p, l, PaintOptions{});
+        }
+        const Transfer& last = m.transfers().back();
+        const double x = std::min(ax == Axis::Steps ? painter.stepX(last.toStep) : zoom.xOf(last.toTime), l.plot.width() - 2.0);
+        const int y1 = l.laneTop(m.actorLane(last.toActor), 0) + l.laneHeight / 2;
+        bool dark = false;  // the arrowhead at the receiver
+        for (int dy = 0; dy <= 8 && !dark; ++dy)
+            for (int dx = -3; dx <= 3 && !dark; ++dx) {
+                const QColor c = image.pixelColor(int(l.plot.left() + x) + dx, y1 + dy);
+                dark = c.lightness() < 90;
+            }
+        QVERIFY(dark);
+    }
+
+    // A killed child's end stands out in the error colour; a clean exit's stays "done" grey.
+    void failedExitColoured() {
+        const auto t = processRun();
+        const TimelineModel m(*t);
+        const TimelineLayout l =
+            TimelineLayout::compute(QRect(0, 0, 1400, 400), m, TimelineLayout::defaultFont(), false, true);
+        ZoomState zoom;
+        zoom.setRange(m.rangeBegin(Axis::Steps), m.rangeEnd(Axis::Steps));
+        zoom.setWidth(l.plot.width());
+        zoom.fit();
+        QImage image(1400, 400, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        {
+            QPainter p(&image);
+            TimelinePainter(m, zoom, Axis::Steps).paint(p, l, PaintOptions{});
+        }
+        auto colourAtEnd = [&](const char* actor) {
+            const int row = m.actorLane(t->findActor(actor));
+            return image.pixelColor(l.plot.right() - 2, l.laneTop(row, 0) + l.laneHeight - 4);
+        };
+        QCOMPARE(colourAtEnd("sleeper"), Palette::failedExitColor());
+        QCOMPARE(colourAtEnd("producer"), Palette::stateColor(ActorState::Done));
+    }
+
+    // The export shows which lane is which process: every lane title, with its pid, is in the SVG.
+    void processExportNamesPids() {
+        const auto t = processRun();
+        const TimelineModel m(*t);
+        QTemporaryDir dir;
+        ExportOptions o;
+        o.path = dir.filePath("processes.svg");
+        o.width = 1400;
+        o.axis = Axis::Time;
+        QString error;
+        QVERIFY2(exportTimeline(*t, o, &error), qPrintable(error));
+        QFile f(o.path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(f.readAll());
+        for (int row = 0; row < m.laneCount(); ++row)
+            QVERIFY2(svg.contains(">" + TimelineStrings::laneTitle(m.lane(row)) + "<"), qPrintable(m.lane(row).name));
+        QVERIFY(svg.contains(QString(">MainProcess · pid %1<").arg(::getpid())));
+        QVERIFY(svg.contains(QString(">sleeper · pid %1<").arg(t->actor(t->findActor("sleeper")).pid)));
+        QVERIFY(svg.contains(">exit -15 (SIGTERM)<"));
+        QVERIFY(svg.contains(">" + TimelineStrings::transferLegend() + "<"));
+    }
+
+    // The widget says what an arrow carries when the mouse is on it.
+    void widgetArrowTooltip() {
+        const auto t = processRun();
+        TimelineWidget w;
+        w.resize(1200, 400);
+        w.show();
+        lockstep::app::TraceView view;
+        view.trace = t;
+        view.cursor = t->stepCount();
+        w.setView(view);
+        const TimelineModel& m = w.model();
+        const Transfer& pipe = m.transfers().back();
+        const QPoint from = w.pointOf(m.actorLane(pipe.fromActor), pipe.fromStep);
+        const QPoint to = w.pointOf(m.actorLane(pipe.toActor), pipe.toStep);
+        bool found = false;
+        for (double f : {0.5, 0.35, 0.65}) {
+            const QString tip = w.toolTipAt(from + (to - from) * f);
+            if (tip.contains("message: ['sum', 3]")) found = true;
+        }
+        QVERIFY(found);
+        // The process heading and a child's name say which process they are.
+        QVERIFY(w.toolTipAt(w.pointOf(0, 1)).startsWith(QString("MainProcess (pid %1)").arg(::getpid())));
+        const int sleeper = m.actorLane(t->findActor("sleeper"));
+        const QPoint name(w.layoutInfo().names.left() + 10, w.pointOf(sleeper, 1).y());
+        const QString tip = w.toolTipAt(name);
+        QVERIFY2(tip.startsWith(QString("sleeper (pid %1)").arg(m.lane(sleeper).pid)) && tip.contains("SIGTERM"),
+                 qPrintable(tip));
     }
 
     // ---------------------------------------------------------------- painting

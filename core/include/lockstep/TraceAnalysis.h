@@ -4,8 +4,11 @@
 // Intervals carry both axes: steps [beginStep, endStep) and virtual time [begin, end).
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "lockstep/Trace.h"
@@ -64,6 +67,56 @@ struct CountPoint {
     int value = 0;
 };
 
+// A message that went from one actor to another through a multiprocessing.Queue (put, then get) or a Pipe
+// (send on one end, recv on the other), on both axes.
+struct Transfer {
+    ObjectId object = kNoObject;      // the Queue, or the Pipe end the message was sent on
+    ObjectId receivedOn = kNoObject;  // the Queue again, or the Pipe's other end
+    ActorId fromActor = kNoActor, toActor = kNoActor;
+    std::uint32_t fromStep = 0, toStep = 0;
+    Nanos fromTime = 0, toTime = 0;
+    std::uint32_t fromEvent = 0, toEvent = 0;  // indices of the put/send and the get/recv event
+    std::string text;                          // the message's repr
+};
+
+// Pairs each message's send with its receive as the trace goes. A multiprocessing.Queue is FIFO, so its n-th
+// successful put is its n-th successful get; a Pipe end delivers in order too, so the n-th send on an end is
+// the n-th recv on the other end. Fed one event at a time: views that follow a growing trace keep one open
+// and read only the new events.
+class TransferMatcher {
+public:
+    // A message sent and not received yet.
+    struct Pending {
+        ActorId actor = kNoActor;
+        std::uint32_t step = 0;
+        Nanos time = 0;
+        std::uint32_t event = 0;
+        ObjectId sentOn = kNoObject;
+        std::string text;
+    };
+
+    void clear();
+    // Reads event `index` of `trace`, which lies in step `step` (events must come in order, each once). True
+    // when the event received a message: its transfer is then the last of transfers().
+    bool feed(const Trace& trace, std::size_t index, std::uint32_t step);
+    const std::vector<Transfer>& transfers() const { return transfers_; }
+    std::vector<Transfer> takeTransfers() { return std::move(transfers_); }
+    // Messages on their way to `receiver` (a Queue, or the Pipe end they will be received on), oldest first;
+    // nullptr when none was ever sent there.
+    const std::deque<Pending>* pending(ObjectId receiver) const;
+    // The other end of a Pipe end, or kNoObject (not a Pipe end, or not known to the matcher yet).
+    ObjectId peer(ObjectId end) const { return end < peers_.size() ? peers_[end] : kNoObject; }
+    // Reads the object table up to its current size (feed() does it when an event names a new object).
+    void syncObjects(const Trace& trace);
+
+private:
+    enum class Channel : std::uint8_t { None, Queue, PipeEnd };
+    std::vector<Channel> channels_;  // by object
+    std::vector<ObjectId> peers_;    // by object: a Pipe end's other end
+    std::unordered_map<ObjectId, std::deque<Pending>> pending_;  // by receiving object
+    std::vector<Transfer> transfers_;
+};
+
 class TraceAnalysis {
 public:
     explicit TraceAnalysis(const Trace& trace) : trace_(trace) {}
@@ -87,6 +140,9 @@ public:
     std::vector<CountPoint> queueLength(ObjectId queue) const;
     // Each actor's state at the end of step `step` (1-based), and what it waits on.
     std::vector<StateInterval> statesAt(std::uint32_t step) const;
+    // Every message through a multiprocessing.Queue or Pipe that was received, in the order of the receives.
+    // Messages still on their way at the end of the trace are not in it.
+    std::vector<Transfer> transfers() const;
     // Value of a Shared variable after step `step`, as text.
     std::string sharedValueAt(ObjectId object, std::uint32_t step) const;
     // The load or store event of one access of a data race (its time and listing line), or nullopt when the
