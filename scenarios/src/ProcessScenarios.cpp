@@ -310,7 +310,7 @@ void processManager(const Params& p) {
 mp::Obj poolSquare(const mp::Args& a) {
     const std::int64_t x = a.at(0).asInt();
     line(4);
-    sleep(std::chrono::milliseconds(100 * (x % 3 + 1)));  // unequal tasks: they finish out of order
+    sleep(std::chrono::milliseconds(100 * (4 - x % 4)));  // unequal tasks: they finish out of order
     line(5);
     print(mp::current_process().name + ": square(" + std::to_string(x) + ")");
     line(6);
@@ -557,7 +557,7 @@ if __name__ == "__main__":
         .title = QT_TRANSLATE_NOOP("Scenario", "A pool of processes: map and apply_async"),
         .description = QT_TRANSLATE_NOOP(
             "Scenario",
-            "A Pool of two worker processes (set PROCESSES to 4 for four) squares the numbers 1 to 6 with "
+            "A Pool of two worker processes (the processes parameter gives 4 as well) squares the numbers 1 to 6 with "
             "map(), then one more with apply_async(). The tasks take unequal times, so the workers finish "
             "them out of order and each worker does several: the Get arrows from the pool's task queue show "
             "which worker took which task. map() still returns the results in the order of its input, and "
@@ -565,7 +565,7 @@ if __name__ == "__main__":
         .listing = R"py(import multiprocessing, time
 
 def square(x):
-    time.sleep(0.1 * (x % 3 + 1))       # unequal tasks: they finish out of order
+    time.sleep(0.1 * (4 - x % 4))       # unequal tasks: they finish out of order
     print(f"{multiprocessing.current_process().name}: square({x})")
     return x * x
 

@@ -102,6 +102,8 @@ private slots:
             {"process-pipe", "processes"},
             {"process-queue", "processes"},
             {"process-shared-value", "processes"},
+            {"process-manager", "processes"},
+            {"process-pool", "processes"},
             {"async-never-awaited", "asyncio"},
             {"async-run-nested", "asyncio"},
             {"async-gather-two", "asyncio"},

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -209,6 +210,59 @@ private slots:
             }
         }
         QVERIFY(lost);
+    }
+
+    // ---- process-manager ----
+
+    void managerChangesAreVisibleInTheParent_data() { addPolicyRows(3); }
+    void managerChangesAreVisibleInTheParent() {
+        QFETCH(PolicyKind, policy);
+        QFETCH(quint64, seed);
+        const auto r = run("process-manager", policy, seed);
+        const Trace& t = r->trace;
+        QCOMPARE(t.outcome().status, RunStatus::Finished);
+        const QStringList lines = texts(t);
+        // Every key the children set, in whatever order they set them.
+        QCOMPARE(lines.filter("main: dict {").value(0).size(), QString("main: dict {'key0': 0, 'key1': 10, 'key2': 20}").size());
+        for (const char* entry : {"'key0': 0", "'key1': 10", "'key2': 20"})
+            QVERIFY(lines.filter("main: dict").value(0).contains(entry));
+        QVERIFY(lines.contains("main: list ['item-0', 'item-1', 'item-2']"));
+        // The dict lives in the manager: a server process of its own, which the main process asked.
+        const auto server = std::find_if(processActors(t).begin(), processActors(t).end(), [&](ActorId a) {
+            return t.actor(a).name.rfind("SyncManager-", 0) == 0;
+        });
+        QVERIFY(server != processActors(t).end());
+        QCOMPARE(processActors(t).size(), std::size_t(7));  // the manager and six clients
+    }
+
+    // ---- process-pool ----
+
+    void poolMapKeepsOrderAndSpreadsWork_data() {
+        QTest::addColumn<int>("processes");
+        QTest::newRow("2") << 2;
+        QTest::newRow("4") << 4;
+    }
+    void poolMapKeepsOrderAndSpreadsWork() {
+        QFETCH(int, processes);
+        const auto r = run("process-pool", std::nullopt, std::nullopt, {{"processes", processes}});
+        const Trace& t = r->trace;
+        QCOMPARE(t.outcome().status, RunStatus::Finished);
+        const QStringList lines = texts(t);
+        QVERIFY(lines.contains("map: [1, 4, 9, 16, 25, 36]"));
+        QCOMPARE(lines.last(), QString("apply_async: 100"));
+        // The squares were computed by more than one worker, and not in input order.
+        std::set<std::string> workers;
+        QStringList order;
+        for (const Printed& p : printed(t))
+            if (p.text.find(": square(") != std::string::npos) {
+                workers.insert(p.actor);
+                order << QString::fromStdString(p.text.substr(p.text.find("square(")));
+            }
+        QCOMPARE(int(workers.size()), processes);
+        QCOMPARE(order.size(), 7);
+        QVERIFY(order != QStringList({"square(1)", "square(2)", "square(3)", "square(4)", "square(5)", "square(6)", "square(10)"}));
+        QCOMPARE(processActors(t).size(), std::size_t(processes));
+        for (ActorId a : processActors(t)) QVERIFY(QString::fromStdString(t.actor(a).name).startsWith("SpawnPoolWorker-"));
     }
 
     // ---- gil-cpu-bound, processes ----
