@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <exception>
 #include <stdexcept>
 
@@ -508,6 +509,13 @@ Execution::After Execution::pauseHere(ActorId me, StopReason reason) {
 }
 
 Execution::After Execution::endRun(ActorId me, RunStatus status, std::string message) {
+    if (status == RunStatus::Finished) {
+        // Python's multiprocessing terminates the daemonic children still running when the main process
+        // exits (SIGTERM, exit code -15); teardown does it for real, and the trace says so now, at the end.
+        for (const ActorState& a : actors_)
+            if (a.process && a.daemon && a.state != State::Finished && a.thread)
+                record(a.id, Op::Exit, a.thread->id(), Result::Error, -SIGTERM);
+    }
     finishRunBookkeeping(status, std::move(message));
     stopInfo_ = StopInfo{StopReason::Ended, trace_.stepCount()};
     pausedActor_ = kNoActor;

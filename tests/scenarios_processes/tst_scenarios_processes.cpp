@@ -103,6 +103,13 @@ private slots:
         // The daemon dies with the main process: it never prints its last line.
         QVERIFY(printedContaining(t, "watcher: done").empty());
         QVERIFY(t.actor(*actorByName(t, "watcher")).daemon);
+        // ...terminated as Python's atexit handler does: exit code -15 when the main process ends, at t=2.
+        const ActorId watcher = *actorByName(t, "watcher");
+        const auto exits = events(t, Op::Exit, std::nullopt, "watcher");
+        QCOMPARE(exits.size(), std::size_t(1));
+        QCOMPARE(exits[0].arg, -15);
+        QCOMPARE(exits[0].actor, watcher);
+        QCOMPARE(exits[0].time, 2 * kSecond);
     }
 
     void startJoinChildExistsWhileItRuns() {

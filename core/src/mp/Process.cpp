@@ -46,9 +46,11 @@ void setChildTimeout(std::chrono::milliseconds timeout) { gChildTimeoutMs.store(
 // the child itself. The child is killed and reaped at the latest when this object dies with its run.
 class ProcessObject final : public ThreadObject {
 public:
-    ~ProcessObject() override { reap(true); }
+    // SIGTERM, as Python ends a daemonic child at exit: the child waits in recv() and dies at once (one that
+    // does not is killed after a bounded wait).
+    ~ProcessObject() override { reap(SIGTERM); }
     // A child whose stand-in never ran (the run ended first) has no one else to reap it.
-    void afterRun() override { reap(true); }
+    void afterRun() override { reap(SIGTERM); }
 
     Target target = nullptr;
     std::string targetName;
@@ -59,15 +61,15 @@ public:
     bool signalled = false;  // terminate() or kill() was called
     std::optional<int> exitcode;
 
-    // Wait for the child to end (killing it first when `kill`), close its socket, and return its exit code
+    // Wait for the child to end (sending it `signal` first, unless 0), close its socket, and return its exit code
     // in Python's convention: the code it passed to exit(), or -N when signal N ended it.
-    int reap(bool kill) {
+    int reap(int signal) {
         if (socket >= 0) {
             ::close(socket);
             socket = -1;
         }
         if (pid <= 0 || reaped) return exitcode.value_or(0);
-        if (kill) ::kill(pid, SIGKILL);
+        if (signal) ::kill(pid, signal);
         int status = 0;
         // A child that sent its exit message ends at once; one that hangs is killed after a bounded wait.
         for (int waited = 0;; ++waited) {
@@ -160,7 +162,7 @@ void relay(const std::shared_ptr<ProcessObject>& p) {
     // Killed and reaped on any way out, AbortRun included: nothing is left running.
     struct Reaper {
         ProcessObject& p;
-        ~Reaper() { p.reap(true); }
+        ~Reaper() { p.reap(SIGTERM); }
     } reaper{*p};
 
     bool exited = false;
@@ -214,7 +216,7 @@ void relay(const std::shared_ptr<ProcessObject>& p) {
                           " s of real time; it was killed"),
                   TraceEvent::ArgIsString | TraceEvent::ToStderr);
     }
-    const int status = p->reap(timedOut);
+    const int status = p->reap(timedOut ? SIGKILL : 0);
     if (!exited) code = status;
     p->exitcode = code;
     if (!error.empty()) {
