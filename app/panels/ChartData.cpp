@@ -56,7 +56,7 @@ ChartData ChartData::fromTrace(const Trace& trace, int cores) {
 
     for (ObjectId o = 0; o < trace.objectCount(); ++o) {
         const ObjectInfo& info = trace.object(o);
-        if (info.kind == ObjectKind::Queue) {
+        if (info.kind == ObjectKind::Queue || info.kind == ObjectKind::ProcessQueue) {
             StepSeries s{objectName(trace, o), info.param, 0, {{0.0, 0.0}}};
             for (const CountPoint& p : analysis.queueLength(o)) stepTo(s, toSeconds(p.time), p.value);
             finish(s, d.endSeconds);

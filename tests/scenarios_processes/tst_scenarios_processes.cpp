@@ -19,10 +19,12 @@
 #include "lockstep/Execution.h"
 #include "lockstep/mp/Multiprocessing.h"
 #include "lockstep/scenarios/Compare.h"
+#include "panels/ChartData.h"
 #include "lockstep/scenarios/Registry.h"
 
 using namespace lockstep;
 using namespace lockstep::testing;
+using lockstep::app::ChartData;
 
 namespace {
 
@@ -182,6 +184,17 @@ private slots:
         QCOMPARE(consumed, 6);
         QCOMPARE(printedContaining(t, "got the sentinel, stopping").size(), std::size_t(2));
         QCOMPARE(texts(t).last(), QString("main: every item was consumed"));
+    }
+
+    void queueChartShowsTheProcessQueue() {
+        // The Charts panel's Queues tab draws a multiprocessing.Queue's length as it does queue.Queue's: it
+        // never holds more than the items put and not yet taken, and it is empty at the end.
+        const auto r = run("process-queue");
+        const ChartData d = ChartData::fromTrace(r->trace, 2);
+        QCOMPARE(d.queues.size(), std::size_t(1));
+        QCOMPARE(d.queues[0].name, QString("multiprocessing.Queue-1"));
+        QVERIFY(d.queues[0].maximum >= 1);
+        QCOMPARE(d.queues[0].points.back().y(), 0.0);
     }
 
     // ---- process-shared-value ----
