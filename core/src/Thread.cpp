@@ -65,15 +65,20 @@ void Thread::join(std::optional<std::chrono::nanoseconds> timeout) {
     ex.beginStep();
     if (!object_->started) ex.raise(me, object_->id(), RuntimeError("cannot join thread before it is started"));
     if (object_->actor == me) ex.raise(me, object_->id(), RuntimeError("cannot join current thread"));
-    if (object_->finished) {
-        ex.hbAcquire(me, *object_);
-        ex.record(me, Op::Join, object_->id(), Result::Ok);
+    object_->joinIn(me, timeout);
+}
+
+void ThreadObject::joinIn(ActorId me, std::optional<std::chrono::nanoseconds> timeout) {
+    Execution& ex = execution();
+    if (finished) {
+        ex.hbAcquire(me, *this);
+        ex.record(me, Op::Join, id(), Result::Ok);
         ex.yieldPoint(me);
         return;
     }
     const Nanos deadline = timeout ? ex.now() + std::max<Nanos>(0, timeout->count()) : kForever;
-    object_->waitersMut().push_back(me);
-    if (ex.block(me, *object_, Op::Join, deadline)) ex.hbAcquire(me, *object_);
+    waitersMut().push_back(me);
+    if (ex.block(me, *this, Op::Join, deadline)) ex.hbAcquire(me, *this);
 }
 
 bool Thread::is_alive() const {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 
 #include "lockstep/SyncObject.h"
@@ -18,6 +20,9 @@ public:
     ActorId holder() const override { return started && !finished ? actor : kNoActor; }
     // Called by the engine when the actor has ended: every joiner is woken.
     void onFinished();
+    // The waiting part of join(timeout) (Thread's and Process's), in the caller's step: returns at once when
+    // the actor has ended, else waits until it does or the timeout passes.
+    void joinIn(ActorId me, std::optional<std::chrono::nanoseconds> timeout);
 };
 
 }  // namespace lockstep

@@ -279,15 +279,7 @@ void Process::join(Timeout timeout) {
     if (me == kNoActor) return;
     ex.beginStep();
     if (!object_->started) ex.raise(me, object_->id(), PyError("AssertionError", "can only join a started process"));
-    if (object_->finished) {
-        ex.hbAcquire(me, *object_);
-        ex.record(me, Op::Join, object_->id(), Result::Ok);
-        ex.yieldPoint(me);
-        return;
-    }
-    const Nanos deadline = timeout ? ex.now() + std::max<Nanos>(0, timeout->count()) : kForever;
-    object_->waitersMut().push_back(me);
-    if (ex.block(me, *object_, Op::Join, deadline)) ex.hbAcquire(me, *object_);
+    object_->joinIn(me, timeout);
 }
 
 bool Process::is_alive() const {
