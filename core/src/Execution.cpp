@@ -325,7 +325,9 @@ void Execution::runActor(ActorId id) {
         a.endState = EndState::Error;
     } else {
         record(id, Op::Run, threadObject, Result::Done);
-        a.endState = a.exitCode == 0 ? EndState::Finished : EndState::Error;
+        a.endState = a.exitCode == 0    ? EndState::Finished
+                     : a.killedOnRequest ? EndState::Killed
+                                         : EndState::Error;
     }
     a.state = State::Finished;
     trace_.actorMut(id).endState = a.endState;

@@ -128,8 +128,12 @@ public:
     // terminate()/kill(): stop a process's actor from waiting (wait queue, timer, CPU); when it next runs it
     // throws ProcessInterrupted. Does nothing to a finished actor.
     void interrupt(ActorId actor);
-    // A process's exit code, set by its proxy before its body returns: non-zero makes its end state Error.
-    void setExitCode(ActorId actor, int code) { actors_[actor].exitCode = code; }
+    // A process's exit code, set by its proxy before its body returns. Non-zero makes its end state Error,
+    // or Killed when terminate()/kill() asked for that end (`onRequest`).
+    void setExitCode(ActorId actor, int code, bool onRequest) {
+        actors_[actor].exitCode = code;
+        actors_[actor].killedOnRequest = onRequest;
+    }
     // State a library built on the engine keeps for one run (multiprocessing's table of the objects the
     // children refer to by id). It dies with the run, after every actor has been unwound.
     std::shared_ptr<void>& extension() { return extension_; }
@@ -184,6 +188,7 @@ private:
         bool process = false;      // the main thread of a child process: it has that process's own GIL
         bool interrupted = false;  // see interrupt()
         int exitCode = 0;
+        bool killedOnRequest = false;
         VectorClock clock;  // happens-before: what this actor has seen of every actor's releases
     };
     struct Timer {

@@ -231,7 +231,8 @@ void relay(const std::shared_ptr<ProcessObject>& p) {
                   TraceEvent::ArgIsString | TraceEvent::ToStderr);
     }
     ex.record(me, Op::Exit, p->id(), code == 0 ? Result::Ok : Result::Error, code);
-    ex.setExitCode(me, code);
+    // A child ended by terminate()/kill() ended as asked (Killed); a crash or a non-zero exit is an error.
+    ex.setExitCode(me, code, p->signalled && code < 0);
 }
 
 }  // namespace
