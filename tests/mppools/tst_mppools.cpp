@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "common/Children.h"
 #include "common/ScenarioTrace.h"
 #include "lockstep/Api.h"
 #include "lockstep/Execution.h"
@@ -91,15 +92,6 @@ LOCKSTEP_PROCESS_FUNCTION(failsOnThree);
 
 mp::Obj unregistered(const mp::Args& a) { return a.at(0); }
 
-// Children of this process, zombies included (they are what a missing waitpid leaves).
-int childCount() {
-    int n = 0;
-    const std::string self = std::to_string(::getpid());
-    std::ifstream children("/proc/self/task/" + self + "/children");
-    std::string pid;
-    while (children >> pid) ++n;
-    return n;
-}
 
 mp::List ints(std::initializer_list<int> values) {
     mp::List out;
@@ -478,16 +470,7 @@ private slots:
         QCOMPARE(printed(good).front().text, std::string("[3, 7]"));
         const std::uint32_t steps = good.stepCount();
         QVERIFY(steps > 20);
-        for (std::uint32_t stop = 0; stop <= steps; ++stop) {
-            Trace t;
-            {
-                Execution ex(pool_, t, RunConfig{}, body2);
-                ex.advance(StopRequest{.untilStep = stop});
-                ex.teardown();
-            }
-            QVERIFY2(mp::liveChildren().empty(), qPrintable(QString("step %1").arg(stop)));
-            QVERIFY2(childCount() == 0, qPrintable(QString("step %1").arg(stop)));
-        }
+        QCOMPARE(firstStepLeavingAChild(pool_, body2, steps), -1L);
     }
 
     void abortAtEveryStepOfAManagerAndExecutorRunLeavesNoProcess() {
@@ -508,16 +491,7 @@ private slots:
         QCOMPARE(good.outcome().status, RunStatus::Finished);
         const std::uint32_t steps = good.stepCount();
         QVERIFY(steps > 20);
-        for (std::uint32_t stop = 0; stop <= steps; ++stop) {
-            Trace t;
-            {
-                Execution ex(pool_, t, RunConfig{}, body);
-                ex.advance(StopRequest{.untilStep = stop});
-                ex.teardown();
-            }
-            QVERIFY2(mp::liveChildren().empty(), qPrintable(QString("step %1").arg(stop)));
-            QVERIFY2(childCount() == 0, qPrintable(QString("step %1").arg(stop)));
-        }
+        QCOMPARE(firstStepLeavingAChild(pool_, body, steps), -1L);
     }
 
     // ---- ProcessPoolExecutor ----------------------------------------------------------------------

@@ -20,6 +20,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 
+#include "common/Children.h"
 #include "common/ScenarioTrace.h"
 #include "lockstep/Api.h"
 #include "lockstep/ChromeTraceWriter.h"
@@ -129,24 +130,6 @@ void usesAThread(const mp::Args&) {
 }
 LOCKSTEP_PROCESS_TARGET(usesAThread);
 
-bool processExists(std::int64_t pid) {
-    // Alive and not a zombie: /proc/<pid>/stat's state is not Z.
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    if (!stat) return false;
-    std::string content((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-    const auto close = content.rfind(')');
-    return close != std::string::npos && content.size() > close + 2 && content[close + 2] != 'Z';
-}
-
-// Children of this process, zombies included (they are what a missing waitpid leaves).
-int childCount() {
-    int n = 0;
-    const std::string self = std::to_string(::getpid());
-    std::ifstream children("/proc/self/task/" + self + "/children");
-    std::string pid;
-    while (children >> pid) ++n;
-    return n;
-}
 
 }  // namespace
 
@@ -399,16 +382,7 @@ private slots:
         runBody(full, body);
         const std::uint32_t steps = full.stepCount();
         QVERIFY(steps > 10);
-        for (std::uint32_t stop = 0; stop <= steps; ++stop) {
-            Trace t;
-            {
-                Execution ex(pool_, t, RunConfig{}, body);
-                ex.advance(StopRequest{.untilStep = stop});
-                ex.teardown();
-            }
-            QVERIFY2(mp::liveChildren().empty(), qPrintable(QString("step %1").arg(stop)));
-            QVERIFY2(childCount() == 0, qPrintable(QString("step %1").arg(stop)));
-        }
+        QCOMPARE(firstStepLeavingAChild(pool_, body, steps), -1L);
     }
 
     void threadsInsideAChildAreRefusedClearly() {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/Children.h"
 #include "common/ScenarioTrace.h"
 #include "lockstep/Execution.h"
 #include "lockstep/mp/Multiprocessing.h"
@@ -35,14 +36,6 @@ std::vector<ActorId> processActors(const Trace& t) {
     return out;
 }
 
-// Children of this test process still around, zombies included.
-int childCount() {
-    int n = 0;
-    std::ifstream children("/proc/self/task/" + std::to_string(::getpid()) + "/children");
-    std::string pid;
-    while (children >> pid) ++n;
-    return n;
-}
 
 // Texts of the Get (or Recv) Ok events on objects of `kind`, in trace order.
 QStringList received(const Trace& t, ObjectKind kind, Op op) {
