@@ -1,5 +1,9 @@
 #include "lockstep/scenarios/Registry.h"
 
+#include <deque>
+#include <memory>
+#include <mutex>
+
 namespace lockstep::scenarios {
 
 Params Scenario::resolve(const std::vector<std::pair<std::string, std::int64_t>>& given) const {
@@ -29,10 +33,32 @@ const std::vector<Scenario>& all() {
     return scenarios;
 }
 
+namespace {
+struct Programs {
+    std::mutex mutex;                               // the window and a background explorer may both load
+    std::deque<std::unique_ptr<Scenario>> loaded;  // never shrinks: pointers handed out stay valid
+};
+Programs& programs() {
+    static Programs p;
+    return p;
+}
+}  // namespace
+
 const Scenario* find(const std::string& id) {
     for (const Scenario& s : all())
         if (s.id == id) return &s;
+    Programs& p = programs();
+    std::lock_guard lock(p.mutex);
+    for (auto it = p.loaded.rbegin(); it != p.loaded.rend(); ++it)
+        if ((*it)->id == id) return it->get();
     return nullptr;
+}
+
+const Scenario* addProgram(Scenario program) {
+    Programs& p = programs();
+    std::lock_guard lock(p.mutex);
+    p.loaded.push_back(std::make_unique<Scenario>(std::move(program)));
+    return p.loaded.back().get();
 }
 
 const std::vector<std::string>& families() {

@@ -9,7 +9,11 @@ namespace lockstep::scenarios {
 
 // Every scenario, in catalogue order (families in the order of SCENARIOS.md).
 const std::vector<Scenario>& all();
+// A built-in scenario, or a program added with addProgram().
 const Scenario* find(const std::string& id);
+// Programs loaded at run time (lockstep::python). A program with the id of an earlier one replaces it for
+// find(); the earlier one stays valid, since a window or a run may still refer to it.
+const Scenario* addProgram(Scenario program);
 // Family ids in display order, and their English titles (marked for translation in context "Scenario").
 const std::vector<std::string>& families();
 const char* familyTitle(const std::string& family);

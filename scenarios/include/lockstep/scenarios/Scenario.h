@@ -66,6 +66,7 @@ struct Scenario {
     std::vector<ParamSpec> params;
     RunDefaults defaults;
     std::function<void(const Params&)> main;  // runs as MainThread; must call lockstep::line(n) as it goes
+    std::string sourcePath;    // a Python program run by the embedded interpreter (lockstep::python): its file
 
     // Params with every missing key set to its default, in the order of `params`.
     Params resolve(const std::vector<std::pair<std::string, std::int64_t>>& given) const;

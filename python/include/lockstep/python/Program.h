@@ -1,0 +1,29 @@
+#pragma once
+// The learner's own Python program as a scenario: CPython (libpython3.11) embedded, one sub-interpreter per
+// run, every Python thread a real OS thread and an actor of the scheduler, threading's primitives the
+// engine's, time on the virtual clock. A loaded program is found by scenarios::find(id) like a built-in one,
+// so the window, the command line, the explorer and the exports treat both alike.
+
+#include <string>
+
+#include "lockstep/scenarios/Scenario.h"
+
+namespace lockstep::python {
+
+// The scenario parameter that makes every bytecode instruction of the learner's code a scheduling point
+// (0: every line, the default).
+inline constexpr const char* kBytecodeParam = "bytecode";
+
+// Reads and compiles `path` (syntax errors are reported as CPython words them) and registers it as a
+// scenario whose id is the absolute path. Loading the same path again replaces the text (the editor saved
+// it). Returns nullptr and sets `error` when the file cannot be read or does not compile.
+const scenarios::Scenario* loadProgram(const std::string& path, std::string& error);
+
+// The same from text: `path` names the program (its directory is where its own modules are looked up; it
+// need not exist). Used for the editor's unsaved text and for the built-in listings run as programs.
+const scenarios::Scenario* loadSource(const std::string& path, const std::string& source, std::string& error);
+
+// Whether a command-line argument names a Python program rather than a scenario id.
+bool looksLikeProgram(const std::string& arg);
+
+}  // namespace lockstep::python
