@@ -4,6 +4,7 @@
 // (running finally blocks) back to the actor's body, where it turns into AbortRun again.
 
 #include <cmath>
+#include <climits>
 #include <cstring>
 
 #include "Bridge.h"
@@ -342,6 +343,62 @@ PyObject* fail(PyObject* m, PyObject* args) {
     });
 }
 
+// ---- asyncio tasks ----
+
+PyObject* newTask(PyObject* m, PyObject* args) {
+    const char* name;
+    if (!PyArg_ParseTuple(args, "s", &name)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        Execution& ex = Execution::current();
+        if (ex.enter() == kNoActor) return PyLong_FromLong(-1);
+        auto task = std::make_shared<SyncObject>();
+        ex.beginStep();
+        ex.registerObject(task, ObjectKind::AsyncTask, run.uniqueName(name));
+        run.handles.emplace_back(std::shared_ptr<SyncObject>(task));
+        return PyLong_FromSize_t(run.handles.size() - 1);
+    });
+}
+
+// One event of a task's life, recorded in the running step (the event loop's thread is the actor).
+// what: 0 first resume, 1 resume, 2 await (arg: the awaited task's handle or -1), 3 asyncio.sleep (arg: the
+// delay in microseconds), 5 done (text: repr of the result), 6 failed (text: the exception), 7 cancelled.
+PyObject* taskEvent(PyObject* m, PyObject* args) {
+    long h;
+    int what;
+    long long arg;
+    const char* text = "";
+    if (!PyArg_ParseTuple(args, "liL|s", &h, &what, &arg, &text)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        if (h < 0) Py_RETURN_NONE;
+        const ObjectId task = as<std::shared_ptr<SyncObject>>(run, h)->id();
+        Execution& ex = Execution::current();
+        const ActorId me = ex.enter();
+        if (me == kNoActor) Py_RETURN_NONE;
+        ex.beginStep();
+        switch (what) {
+        case 0:
+        case 1: ex.record(me, Op::Resume, task, what == 0 ? Result::Started : Result::Ok); break;
+        case 2: {
+            std::int32_t awaited = -1;
+            if (arg >= 0) awaited = static_cast<std::int32_t>(as<std::shared_ptr<SyncObject>>(run, static_cast<long>(arg))->id());
+            ex.record(me, Op::Await, task, Result::Blocked, awaited);
+            break;
+        }
+        case 3:
+            ex.record(me, Op::Await, task, Result::Blocked, static_cast<std::int32_t>(std::min<long long>(arg, INT32_MAX)),
+                      TraceEvent::ArgIsMicros);
+            break;
+        case 5: ex.record(me, Op::Run, task, Result::Done, ex.text(text), TraceEvent::ArgIsString); break;
+        case 6: ex.record(me, Op::Run, task, Result::Error, ex.text(text), TraceEvent::ArgIsString); break;
+        case 7: ex.record(me, Op::Run, task, Result::Cancelled); break;
+        default: throw RuntimeError("unknown task event");
+        }
+        Py_RETURN_NONE;
+    });
+}
+
 // ---- time, output, settings ----
 
 PyObject* sleepFor(PyObject* m, PyObject* arg) {
@@ -416,6 +473,8 @@ PyMethodDef methods[] = {
     {"alive", threadAlive, METH_VARARGS, "alive(handle) -> bool"},
     {"current_thread", currentThread, METH_NOARGS, "the calling thread's handle, -1 for the main thread"},
     {"fail", fail, METH_VARARGS, "fail(description): the calling thread ends with this error"},
+    {"new_task", newTask, METH_VARARGS, "new_task(name) -> handle of an asyncio task's trace object"},
+    {"task_event", taskEvent, METH_VARARGS, "task_event(handle, what, arg, text='')"},
     {"sleep", sleepFor, METH_O, "sleep(seconds) on the virtual clock"},
     {"now_ns", nowNs, METH_NOARGS, "virtual time in nanoseconds"},
     {"now", nowSeconds, METH_NOARGS, "virtual time in seconds"},

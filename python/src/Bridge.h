@@ -41,7 +41,10 @@ struct GlobalVariable final : SyncObject {
 // What a handle held by the Python side refers to. The engine objects are those of the built-in scenarios,
 // so the timeline, inspector, wait-for graph and race detector see a Python program's threads and locks the
 // same way.
-using Handle = std::variant<std::monostate, Lock, Condition, Semaphore, Event, std::shared_ptr<Thread>>;
+// An asyncio task is a plain object of kind AsyncTask: the task factory records its life (Resume, Await,
+// Run Done/Error/Cancelled) as the built-in asyncio engine does, so the same task lanes draw it.
+using Handle = std::variant<std::monostate, Lock, Condition, Semaphore, Event, std::shared_ptr<Thread>,
+                            std::shared_ptr<SyncObject>>;
 
 class Run {
 public:

@@ -431,8 +431,6 @@ class _Refused:
         'multiprocessing': "not supported yet: multiprocessing in a Python program run by Lockstep (its child "
                            "processes would run outside the scheduler and show wrong timings); the built-in "
                            "'processes' scenarios show multiprocessing",
-        'subprocess': "not supported yet: subprocess in a Python program run by Lockstep (a child process "
-                      "would run outside the scheduler)",
     }
 
     def find_spec(self, name, path=None, target=None):
@@ -466,6 +464,14 @@ def _refuse_socket():
         return [], [], []
 
     select.select = _select
+    import subprocess
+
+    class _Popen(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            raise RuntimeError("not supported yet: subprocess in a program run by Lockstep (a child process "
+                               "would run outside the scheduler)")
+
+    subprocess.Popen = _Popen
 
 
 _PRELOAD = ('queue', 'random', 'logging', 'concurrent.futures', 'asyncio', 'collections', 'functools',
@@ -498,7 +504,107 @@ def _setup(path, source):
 
 
 def _lockstep_asyncio_setup():
-    """Replaced by the asyncio part of the bridge (virtual-clock event loop)."""
+    """asyncio on the virtual clock: the loop's time is the scheduler's, and its selector never blocks for
+    real (a wait for the next timer is a timed wait on an engine Event that call_soon_threadsafe sets). Every
+    task is made by a Task subclass that records its life for the task lanes."""
+    import asyncio
+    import selectors
+    from asyncio import tasks
+
+    class _Selector(selectors.BaseSelector):
+        def __init__(self):
+            self._wakeup = Event()
+            self._wakeup._name = 'event loop wake-up'
+            self._map = {}
+
+        def register(self, fileobj, events, data=None):
+            raise RuntimeError("not supported yet: files, pipes and sockets in asyncio under Lockstep (the event "
+                               "loop would wait for them outside the scheduler)")
+
+        def unregister(self, fileobj):
+            raise KeyError(fileobj)
+
+        def get_map(self):
+            return self._map
+
+        def close(self):
+            pass
+
+        def select(self, timeout=None):
+            if timeout is not None and timeout <= 0:
+                if self._wakeup.is_set():
+                    self._wakeup.clear()
+                return []
+            self._wakeup.wait(timeout)
+            if self._wakeup.is_set():
+                self._wakeup.clear()
+            return []
+
+    class _Loop(asyncio.SelectorEventLoop):
+        def __init__(self):
+            super().__init__(_Selector())
+
+        def time(self):
+            return _ls.now()
+
+        def _make_self_pipe(self):
+            self._ssock = self._csock = None
+            self._internal_fds = 0
+
+        def _close_self_pipe(self):
+            pass
+
+        def _write_to_self(self):
+            self._selector._wakeup.set()
+
+    class _Policy(asyncio.DefaultEventLoopPolicy):
+        _loop_factory = _Loop
+
+    class _Task(tasks._PyTask):
+        def __init__(self, coro, *, loop=None, name=None, context=None):
+            super().__init__(coro, loop=loop, name=name, context=context)
+            self._ls_h = _ls.new_task(self.get_name())
+            self._ls_first = True
+            self._ls_sleep = None
+
+        def _Task__step(self, exc=None):
+            _ls.task_event(self._ls_h, 0 if self._ls_first else 1, 0)
+            self._ls_first = False
+            self._ls_sleep = None
+            try:
+                super()._Task__step(exc)
+            finally:
+                self._ls_after_step()
+
+        def _ls_after_step(self):
+            if self.done():
+                if self.cancelled():
+                    _ls.task_event(self._ls_h, 7, 0)
+                elif self.exception() is not None:
+                    e = self.exception()
+                    _ls.task_event(self._ls_h, 6, 0, f"{type(e).__name__}: {e}")
+                else:
+                    _ls.task_event(self._ls_h, 5, 0, repr(self.result()))
+            elif self._ls_sleep is not None:
+                _ls.task_event(self._ls_h, 3, round(self._ls_sleep * 1e6))
+            else:
+                waiter = self._fut_waiter
+                _ls.task_event(self._ls_h, 2, waiter._ls_h if isinstance(waiter, _Task) else -1)
+
+        def set_name(self, value):
+            super().set_name(value)
+
+    _plain_sleep = asyncio.sleep
+
+    async def sleep(delay, result=None):
+        task = tasks.current_task()
+        if isinstance(task, _Task) and delay > 0:
+            task._ls_sleep = delay
+        return await _plain_sleep(delay, result)
+
+    asyncio.sleep = tasks.sleep = sleep
+    tasks.Task = asyncio.Task = _Task
+    asyncio.set_event_loop_policy(_Policy())
 
 
 def _run_main(path, source):
