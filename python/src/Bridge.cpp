@@ -360,6 +360,17 @@ PyObject* newTask(PyObject* m, PyObject* args) {
     });
 }
 
+PyObject* renameTask(PyObject* m, PyObject* args) {
+    long h;
+    const char* name;
+    if (!PyArg_ParseTuple(args, "ls", &h, &name)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        if (h >= 0) Execution::current().renameObject(as<std::shared_ptr<SyncObject>>(run, h)->id(), run.uniqueName(name));
+        Py_RETURN_NONE;
+    });
+}
+
 // One event of a task's life, recorded in the running step (the event loop's thread is the actor).
 // what: 0 first resume, 1 resume, 2 await (arg: the awaited task's handle or -1), 3 asyncio.sleep (arg: the
 // delay in microseconds), 5 done (text: repr of the result), 6 failed (text: the exception), 7 cancelled.
@@ -474,6 +485,7 @@ PyMethodDef methods[] = {
     {"current_thread", currentThread, METH_NOARGS, "the calling thread's handle, -1 for the main thread"},
     {"fail", fail, METH_VARARGS, "fail(description): the calling thread ends with this error"},
     {"new_task", newTask, METH_VARARGS, "new_task(name) -> handle of an asyncio task's trace object"},
+    {"rename_task", renameTask, METH_VARARGS, "rename_task(handle, name): Task.set_name()"},
     {"task_event", taskEvent, METH_VARARGS, "task_event(handle, what, arg, text='')"},
     {"sleep", sleepFor, METH_O, "sleep(seconds) on the virtual clock"},
     {"now_ns", nowNs, METH_NOARGS, "virtual time in nanoseconds"},

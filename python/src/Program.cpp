@@ -468,7 +468,9 @@ const scenarios::Scenario* loadSource(const std::string& path, const std::string
     s.listing = source;
     s.sourcePath = id;
     s.params = {{kBytecodeParam, QT_TRANSLATE_NOOP("Scenario", "Scheduling point at every bytecode instruction"), 0, 0, 1}};
-    s.defaults.policy = PolicyKind::RoundRobin;
+    // Random: a learner's program has no sleeps placed to force a switch, and round-robin switches only when a
+    // thread blocks, so a race would never show under it.
+    s.defaults.policy = PolicyKind::Random;
     s.main = [id, source](const scenarios::Params& params) {
         Execution& ex = Execution::current();
         auto run = std::make_shared<Run>(id, source, params.get(kBytecodeParam, 0) != 0);

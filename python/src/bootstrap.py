@@ -289,6 +289,31 @@ class Event(_Engine):
         pass
 
 
+class _ImportLock(Semaphore):
+    """importlib's module locks (_ModuleLock.lock and .wakeup). importlib releases `wakeup` from another thread
+    than the one that took it (a binary semaphore in all but name), so it is one here: a Lock would make the
+    wait-for graph report a thread waiting for "its own" lock as a deadlock."""
+    __slots__ = ()
+
+    def __init__(self):
+        super().__init__(1)
+
+    def acquire(self, blocking=True, timeout=-1):
+        return super().acquire(blocking, None if timeout == -1 else timeout)
+
+    def locked(self):
+        return False if _quiet or self._h is None else _ls.sem_value(self._h) == 0
+
+    def release(self):
+        super().release()
+
+
+def _allocate_lock():
+    if sys._getframe(1).f_code.co_filename.startswith('<frozen importlib'):
+        return _ImportLock()
+    return Lock()
+
+
 class _Sentinel:
     """What threading joins on (_thread._set_sentinel): acquiring it from another thread is a join of the
     engine's thread, so a join shows on the timeline as in the built-in scenarios."""
@@ -337,8 +362,8 @@ for _name in ('Lock', 'RLock', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Ev
 threading._allocate_lock = Lock
 threading._CRLock = RLock
 threading._PyRLock = RLock
-_thread.allocate_lock = Lock
-_thread.allocate = Lock
+_thread.allocate_lock = _allocate_lock
+_thread.allocate = _allocate_lock
 _thread.LockType = Lock
 _thread.RLock = RLock
 
@@ -593,6 +618,7 @@ def _lockstep_asyncio_setup():
 
         def set_name(self, value):
             super().set_name(value)
+            _ls.rename_task(self._ls_h, self.get_name())
 
     _plain_sleep = asyncio.sleep
 

@@ -144,6 +144,8 @@ public:
     ObjectId registerObject(std::shared_ptr<SyncObject> object, ObjectKind kind, std::string name,
                             std::int64_t param = 0, std::int32_t createArg = 0, std::uint8_t createFlags = 0);
     std::string defaultName(ObjectKind kind);
+    // asyncio.create_task(coro, name=...) names a task after making it: the object takes the new name.
+    void renameObject(ObjectId object, std::string name) { trace_.objectMut(object).name = std::move(name); }
     int nextThreadNumber() { return ++threadCounter_; }
     Nanos now() const { return now_; }
     void setLine(ActorId me, std::uint16_t line);

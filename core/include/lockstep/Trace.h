@@ -116,6 +116,7 @@ public:
     const ActorInfo& actor(ActorId a) const { return actors_[a]; }
     std::size_t objectCount() const { return objects_.size(); }
     const ObjectInfo& object(ObjectId o) const { return objects_[o]; }
+    ObjectInfo& objectMut(ObjectId o) { return objects_.mut(o); }
     // Every decision that had more than one candidate, in order (derived from the Chosen flags).
     std::vector<Decision> decisions() const;
     const std::vector<DeadlockCycle>& cycles() const { return cycles_; }
