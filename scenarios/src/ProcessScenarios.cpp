@@ -199,18 +199,20 @@ void addToValue(const mp::Args& a) {
     mp::Value total(a.at(0));
     const bool useLock = a.at(1).asBool();
     const std::int64_t amount = a.at(2).asInt();
-    line(7);
+    line(9);
     plainCounter += static_cast<int>(amount);  // changes only this child's memory
+    line(10);
     if (useLock) {
         mp::ProcessLock lock = total.get_lock();
-        line(8);
+        line(11);
         lock.acquire();
-        line(9);
+        line(12);
         total.set(total.value().asInt() + amount);
-        line(8);
+        line(11);
         lock.release();
-    } else {
-        line(9);
+    } else {  // `with nullcontext():` does nothing on entry or exit
+        line(11);
+        line(12);
         total.set(total.value().asInt() + amount);
     }
 }
@@ -220,11 +222,11 @@ void doubleItem(const mp::Args& a) {
     mp::Array arr(a.at(0));
     const std::int64_t index = a.at(1).asInt();
     mp::ProcessLock lock = arr.get_lock();
-    line(12);
+    line(15);
     lock.acquire();
-    line(13);
+    line(16);
     arr.set(index, arr.get(index).asFloat() * 2);
-    line(12);
+    line(15);
     lock.release();
 }
 LOCKSTEP_PROCESS_TARGET(doubleItem);
@@ -233,25 +235,25 @@ void processSharedValue(const Params& p) {
     const std::int64_t workers = p.get("workers", 10);
     const std::int64_t amount = p.get("amount", 100);
     const bool useLock = p.get("lock", 1) != 0;
-    line(16);
+    line(19);
     mp::Value total('i', 0);
-    line(17);
+    line(20);
     mp::Array arr('d', mp::List{10.0, 20.0, 30.0});
-    line(18);
+    line(21);
     std::vector<mp::Process> procs;
     for (std::int64_t i = 0; i < workers; ++i)
         procs.emplace_back(&addToValue, mp::Args{total, useLock, amount});
-    line(19);
-    for (std::int64_t i = 0; i < 3; ++i) procs.emplace_back(&doubleItem, mp::Args{arr, i});
-    line(20);
-    for (mp::Process& proc : procs) proc.start();
-    line(21);
-    for (mp::Process& proc : procs) proc.join();
     line(22);
-    print("shared value: " + total.value().repr());
+    for (std::int64_t i = 0; i < 3; ++i) procs.emplace_back(&doubleItem, mp::Args{arr, i});
     line(23);
-    print("shared array: " + mp::Obj(arr.list()).repr());
+    for (mp::Process& proc : procs) proc.start();
     line(24);
+    for (mp::Process& proc : procs) proc.join();
+    line(25);
+    print("shared value: " + total.value().repr());
+    line(26);
+    print("shared array: " + mp::Obj(arr.list()).repr());
+    line(27);
     print("plain global in the parent: " + std::to_string(plainCounter));
 }
 
@@ -484,13 +486,16 @@ if __name__ == "__main__":
             "share memory unless asked to. Turn the lock off and try the Random policy: two processes read "
             "the same value, and one update is lost."),
         .listing = R"(import multiprocessing
+from contextlib import nullcontext
 
+LOCK = 1                                # the "lock" parameter: 0 leaves the value's lock out
 plain = 0                               # a plain global: every process has its own
 
 def add(total, use_lock, amount):
     global plain
     plain += amount                     # changes this child's copy only
-    with total.get_lock():              # the "lock" parameter = 0 leaves this out
+    lock = total.get_lock() if use_lock else nullcontext()
+    with lock:                          # without the lock two children may read the same old value
         total.value = total.value + amount
 
 def double(arr, i):
@@ -500,7 +505,7 @@ def double(arr, i):
 if __name__ == "__main__":
     total = multiprocessing.Value('i', 0)
     arr = multiprocessing.Array('d', [10.0, 20.0, 30.0])
-    procs = [multiprocessing.Process(target=add, args=(total, True, 100)) for _ in range(10)]
+    procs = [multiprocessing.Process(target=add, args=(total, LOCK, 100)) for _ in range(10)]
     procs += [multiprocessing.Process(target=double, args=(arr, i)) for i in range(3)]
     for p in procs: p.start()
     for p in procs: p.join()
