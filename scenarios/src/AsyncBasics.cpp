@@ -33,39 +33,39 @@ std::chrono::seconds seconds(std::int64_t s) { return std::chrono::seconds(s); }
 namespace never_awaited {
 
 aio::Coroutine<void> greet(std::string name) {
-    line(4);
-    print("greet(" + name + "): running");
-    line(5);
-    co_await aio::sleep(1s);
     line(6);
+    print("greet(" + name + "): running");
+    line(7);
+    co_await aio::sleep(1s);
+    line(8);
     print("greet(" + name + "): done");
 }
 
 aio::Coroutine<void> main(bool awaitIt) {
-    line(9);
+    line(11);
     if (awaitIt) {
-        line(10);
+        line(12);
         co_await greet("first");
     } else {
-        line(11);
-        line(12);
+        line(13);
+        line(14);
         // The coroutine object is a temporary: it is dropped at the end of the statement, as Python drops an
         // unused expression's value, and the warning comes at once.
         (void)greet("first");
     }
-    line(13);
+    line(15);
     // Kept in a local until main's frame ends: its warning comes only then.
     auto kept = greet("second");
-    line(14);
-    print("main: holding a coroutine object");
-    line(15);
-    co_await aio::sleep(1s);
     line(16);
+    print("main: holding a coroutine object");
+    line(17);
+    co_await aio::sleep(1s);
+    line(18);
     print("main: done");
 }
 
 void run(const Params& p) {
-    line(18);
+    line(20);
     aio::run(main(p.get("await_it", 0) != 0));
 }
 
@@ -74,34 +74,34 @@ void run(const Params& p) {
 namespace run_nested {
 
 aio::Coroutine<void> inner() {
-    line(2);
-    print("inner: running");
-    line(3);
-    co_await aio::sleep(1s);
     line(4);
+    print("inner: running");
+    line(5);
+    co_await aio::sleep(1s);
+    line(6);
     print("inner: done");
 }
 
 aio::Coroutine<void> main() {
-    line(7);
+    line(9);
     print("main: calling asyncio.run() inside the running loop");
-    line(8);
+    line(10);
     try {
-        line(9);
+        line(11);
         aio::run(inner());
     } catch (const RuntimeError& error) {
-        line(10);
-        line(11);
+        line(12);
+        line(13);
         print("main: RuntimeError:", error.what());
     }
-    line(12);
+    line(14);
     co_await inner();
-    line(13);
+    line(15);
     print("main: done");
 }
 
 void run(const Params&) {
-    line(15);
+    line(17);
     aio::run(main());
 }
 
@@ -110,29 +110,29 @@ void run(const Params&) {
 namespace gather_two {
 
 aio::Coroutine<std::int64_t> nap(std::string name, std::int64_t s) {
-    line(2);
-    print(name + ": sleeping", s, "s");
-    line(3);
-    co_await aio::sleep(seconds(s));
     line(4);
-    print(name + ": awake");
+    print(name + ": sleeping", s, "s");
     line(5);
+    co_await aio::sleep(seconds(s));
+    line(6);
+    print(name + ": awake");
+    line(7);
     co_return s;
 }
 
 aio::Coroutine<void> main(std::int64_t sleepA, std::int64_t sleepB) {
-    line(8);
-    aio::EventLoop& loop = aio::get_running_loop();
-    line(9);
-    const double start = loop.time();
     line(10);
-    const auto [a, b] = co_await aio::gather(nap("a", sleepA), nap("b", sleepB));
+    aio::EventLoop& loop = aio::get_running_loop();
     line(11);
+    const double start = loop.time();
+    line(12);
+    const auto [a, b] = co_await aio::gather(nap("a", sleepA), nap("b", sleepB));
+    line(13);
     print("main: results", a, "and", b, "after", secondsSince(start), "s");
 }
 
 void run(const Params& p) {
-    line(13);
+    line(15);
     aio::run(main(p.get("sleep_a", 5), p.get("sleep_b", 5)));
 }
 
@@ -141,30 +141,30 @@ void run(const Params& p) {
 namespace gather_many {
 
 aio::Coroutine<std::int64_t> nap(std::int64_t number) {
-    line(4);
+    line(6);
     co_await aio::sleep(5s);
-    line(5);
+    line(7);
     co_return number;
 }
 
 aio::Coroutine<void> main(std::int64_t tasks) {
-    line(8);
-    aio::EventLoop& loop = aio::get_running_loop();
-    line(9);
-    const double start = loop.time();
     line(10);
+    aio::EventLoop& loop = aio::get_running_loop();
+    line(11);
+    const double start = loop.time();
+    line(12);
     std::vector<aio::Coroutine<std::int64_t>> naps;
     naps.reserve(static_cast<std::size_t>(tasks));
     for (std::int64_t n = 0; n < tasks; ++n) naps.push_back(nap(n));
     const std::vector<std::int64_t> results = co_await aio::gather(std::move(naps));
-    line(11);
+    line(13);
     std::int64_t sum = 0;
     for (const std::int64_t r : results) sum += r;
     print("main:", results.size(), "results, sum", std::to_string(sum) + ",", "after", secondsSince(start), "s");
 }
 
 void run(const Params& p) {
-    line(13);
+    line(15);
     aio::run(main(p.get("tasks", 10000)));
 }
 
@@ -173,24 +173,24 @@ void run(const Params& p) {
 namespace sleep_zero {
 
 aio::Coroutine<void> hello(std::string name, bool yield) {
-    line(4);
+    line(6);
     print(name + ": start");
-    line(5);
+    line(7);
     if (yield) {
-        line(6);
+        line(8);
         co_await aio::sleep(0s);
     }
-    line(7);
+    line(9);
     print(name + ": exit");
 }
 
 aio::Coroutine<void> main(bool yield) {
-    line(10);
+    line(12);
     co_await aio::gather(hello("A", yield), hello("B", yield));
 }
 
 void run(const Params& p) {
-    line(12);
+    line(14);
     aio::run(main(p.get("sleep_zero", 1) != 0));
 }
 
@@ -199,23 +199,23 @@ void run(const Params& p) {
 namespace three_workers {
 
 aio::Coroutine<void> worker(std::int64_t number, std::int64_t s) {
-    line(2);
-    print("worker", number, "sleeping", s, "s");
-    line(3);
-    co_await aio::sleep(seconds(s));
     line(4);
+    print("worker", number, "sleeping", s, "s");
+    line(5);
+    co_await aio::sleep(seconds(s));
+    line(6);
     print("worker", number, "exits");
 }
 
 aio::Coroutine<void> main(std::int64_t s1, std::int64_t s2, std::int64_t s3) {
-    line(7);
+    line(9);
     co_await aio::gather(worker(1, s1), worker(2, s2), worker(3, s3));
-    line(8);
+    line(10);
     print("main: every worker has exited");
 }
 
 void run(const Params& p) {
-    line(10);
+    line(12);
     aio::run(main(p.get("sleep1", 2), p.get("sleep2", 2), p.get("sleep3", 1)));
 }
 
@@ -224,63 +224,63 @@ void run(const Params& p) {
 namespace chain_parts {
 
 aio::Coroutine<std::string> part1(std::int64_t n, std::int64_t longest) {
-    line(5);
-    const std::int64_t s = randint(1, longest);
-    line(6);
-    print("part1(" + std::to_string(n) + "): sleeping", s, "s");
-    line(7);
-    co_await aio::sleep(seconds(s));
     line(8);
-    const std::string result = "result" + std::to_string(n) + "-A";
+    const std::int64_t s = randint(1, longest);
     line(9);
-    print("part1(" + std::to_string(n) + "): returns", result);
+    print("part1(" + std::to_string(n) + "): sleeping", s, "s");
     line(10);
+    co_await aio::sleep(seconds(s));
+    line(11);
+    const std::string result = "result" + std::to_string(n) + "-A";
+    line(12);
+    print("part1(" + std::to_string(n) + "): returns", result);
+    line(13);
     co_return result;
 }
 
 aio::Coroutine<std::string> part2(std::int64_t n, std::string arg, std::int64_t longest) {
-    line(13);
-    const std::int64_t s = randint(1, longest);
-    line(14);
-    print("part2(" + std::to_string(n) + "): sleeping", s, "s");
-    line(15);
-    co_await aio::sleep(seconds(s));
     line(16);
-    const std::string result = "result" + std::to_string(n) + "-B from " + arg;
+    const std::int64_t s = randint(1, longest);
     line(17);
-    print("part2(" + std::to_string(n) + "): returns", result);
+    print("part2(" + std::to_string(n) + "): sleeping", s, "s");
     line(18);
+    co_await aio::sleep(seconds(s));
+    line(19);
+    const std::string result = "result" + std::to_string(n) + "-B from " + arg;
+    line(20);
+    print("part2(" + std::to_string(n) + "): returns", result);
+    line(21);
     co_return result;
 }
 
 aio::Coroutine<void> chain(std::int64_t n, std::int64_t longest) {
-    line(21);
-    aio::EventLoop& loop = aio::get_running_loop();
-    line(22);
-    const double start = loop.time();
-    line(23);
-    const std::string first = co_await part1(n, longest);
     line(24);
-    const std::string second = co_await part2(n, first, longest);
+    aio::EventLoop& loop = aio::get_running_loop();
     line(25);
+    const double start = loop.time();
+    line(26);
+    const std::string first = co_await part1(n, longest);
+    line(27);
+    const std::string second = co_await part2(n, first, longest);
+    line(28);
     print("chain", std::to_string(n) + ":", second + ",", secondsSince(start), "s");
 }
 
 aio::Coroutine<void> main(std::int64_t chains, std::int64_t longest) {
-    line(28);
+    line(31);
     aio::EventLoop& loop = aio::get_running_loop();
-    line(29);
+    line(32);
     const double start = loop.time();
-    line(30);
+    line(33);
     std::vector<aio::Coroutine<void>> all;
     for (std::int64_t n = 1; n <= chains; ++n) all.push_back(chain(n, longest));
     co_await aio::gather(std::move(all));
-    line(31);
+    line(34);
     print("main: all chains done after", secondsSince(start), "s");
 }
 
 void run(const Params& p) {
-    line(33);
+    line(36);
     aio::run(main(p.get("chains", 3), p.get("max_s", 5)));
 }
 
@@ -301,7 +301,9 @@ void addAsyncBasics(std::vector<Scenario>& out) {
             "kept in a variable: its warning comes only when main ends and the variable goes, at t=1. Set "
             "\"await_it\" to 1 and the first call is awaited: greet runs, takes 1 s, and only one warning is "
             "left."),
-        .listing = R"(AWAIT_IT = 0        # the "await_it" parameter: 1 adds the missing await
+        .listing = R"(import asyncio
+
+AWAIT_IT = 0        # the "await_it" parameter: 1 adds the missing await
 
 async def greet(name):
     print(f"greet({name}): running")
@@ -336,7 +338,9 @@ asyncio.run(main())
             "The refused inner() coroutine never ran, so Python also warns that it was never awaited. Inside "
             "a loop, the way to run a coroutine is to await it (or make it a task): the next line does, and "
             "inner runs for 1 s."),
-        .listing = R"(async def inner():
+        .listing = R"(import asyncio
+
+async def inner():
     print("inner: running")
     await asyncio.sleep(1)
     print("inner: done")
@@ -367,7 +371,9 @@ asyncio.run(main())
             "time on one thread. Both wake at t=5 and main gets their results after 5 s, not 10. On the "
             "timeline, each task's lane says what it waits on, and the loop's lane shows which task it steps "
             "and when it waits for the next timer. Change the sleeps: the total is always the longer one."),
-        .listing = R"(async def nap(name, seconds):
+        .listing = R"(import asyncio
+
+async def nap(name, seconds):
     print(f"{name}: sleeping {seconds} s")
     await asyncio.sleep(seconds)   # the loop runs the other task meanwhile
     print(f"{name}: awake")
@@ -397,7 +403,9 @@ asyncio.run(main())
             "time, not 50,000: main prints the count of results and their sum after 5 s. No thread is started; "
             "every task runs on the main thread, one step at a time. With so many tasks the timeline groups "
             "their lanes by coroutine, with counts by state; click a group's name to open it."),
-        .listing = R"(TASKS = 10000       # the "tasks" parameter
+        .listing = R"(import asyncio
+
+TASKS = 10000       # the "tasks" parameter
 
 async def nap(number):
     await asyncio.sleep(5)
@@ -426,7 +434,9 @@ asyncio.run(main())
             "line before the first one goes on. The output is start, start, exit, exit, all at t=0. Set "
             "\"sleep_zero\" to 0 and there is no await left: each task runs to its end in one go, and the "
             "output becomes start, exit, start, exit."),
-        .listing = R"(SLEEP_ZERO = 1      # the "sleep_zero" parameter: 0 removes the await
+        .listing = R"(import asyncio
+
+SLEEP_ZERO = 1      # the "sleep_zero" parameter: 0 removes the await
 
 async def hello(name):
     print(f"{name}: start")
@@ -453,7 +463,9 @@ asyncio.run(main())
             "exit in the order their timers end: worker 3 at t=1, then workers 1 and 2 together at t=2, in the "
             "order they started sleeping. main goes on when the last has exited, at t=2. In between, every task "
             "waits on a timer and the loop waits for the next one to end."),
-        .listing = R"(async def worker(number, seconds):
+        .listing = R"(import asyncio
+
+async def worker(number, seconds):
     print(f"worker {number} sleeping {seconds} s")
     await asyncio.sleep(seconds)
     print(f"worker {number} exits")
@@ -481,7 +493,10 @@ asyncio.run(main())
             "and run at the same time, so the whole program takes as long as the longest chain, not the sum "
             "of all. The sleeps are drawn with random.randint from the run's seed: change the seed and other "
             "chains come out longest."),
-        .listing = R"(CHAINS = 3          # the "chains" parameter
+        .listing = R"(import asyncio
+import random
+
+CHAINS = 3          # the "chains" parameter
 MAX_S = 5           # the "max_s" parameter
 
 async def part1(n):

@@ -160,38 +160,39 @@ void asyncTimeout(const Params& p) {
 namespace done_callback {
 
 void report(aio::Future<std::int64_t> task) {
-    line(4);
-    aio::EventLoop& loop = aio::get_running_loop();
     line(5);
+    aio::EventLoop& loop = aio::get_running_loop();
+    line(6);
     print("report:", task.get_name(), "gave", task.result(), "at t=" + fixed1(loop.time()));
 }
 
 aio::Coroutine<std::int64_t> compute(std::int64_t x, std::int64_t secs) {
-    line(8);
-    co_await aio::sleep(seconds(secs));
     line(9);
-    print("compute: returning at t=" + fixed1(loopTime()));
+    co_await aio::sleep(seconds(secs));
     line(10);
+    print("compute: returning at t=" + fixed1(loopTime()));
+    line(11);
     co_return x * x;
 }
 
 aio::Coroutine<void> main(std::int64_t secs) {
-    line(13);
-    auto task = aio::create_task(compute(7, secs), "compute");
     line(14);
-    task.add_done_callback(report, "report");
+    auto task = aio::create_task(compute(7, secs), "compute");
     line(15);
-    print("main: callback added, now awaiting the task");
+    task.add_done_callback(report, "report");
     line(16);
-    const std::int64_t result = co_await task;
+    print("main: callback added, now awaiting the task");
     line(17);
+    const std::int64_t result = co_await task;
+    line(18);
     print("main: await gave", result, "at t=" + fixed1(loopTime()));
 }
 
 }  // namespace done_callback
 
 void asyncDoneCallback(const Params& p) {
-    line(19);
+    line(20);  // start = time.monotonic(): the loop's clock starts at 0 here
+    line(21);
     aio::run(done_callback::main(p.get("seconds", 2)));
 }
 
@@ -315,7 +316,8 @@ aio::Coroutine<void> main(std::int64_t mode, std::int64_t secs, std::int64_t tic
 }  // namespace blocking_call
 
 void asyncBlockingCall(const Params& p) {
-    line(34);
+    line(34);  // start = time.monotonic(): the loop's clock starts at 0 here
+    line(35);
     aio::run(blocking_call::main(p.get("mode", 0), p.get("seconds", 2), p.get("ticks", 4)));
 }
 
@@ -324,67 +326,67 @@ namespace queue {
 
 aio::Coroutine<void> producer(aio::Queue<std::string>* q, std::string name, std::int64_t count) {
     for (std::int64_t i = 1; i <= count; ++i) {
-        line(4);
         line(5);
-        const std::string item = name + ":" + str(i);
         line(6);
-        co_await q->put(item);
+        const std::string item = name + ":" + str(i);
         line(7);
-        print(name + ":", "put", item);
+        co_await q->put(item);
         line(8);
+        print(name + ":", "put", item);
+        line(9);
         co_await aio::sleep(200ms);
     }
-    line(4);
+    line(5);
 }
 
 aio::Coroutine<void> consumer(aio::Queue<std::string>* q, std::string name) {
     try {
         for (;;) {
-            line(12);
             line(13);
-            const std::string item = co_await q->get();
             line(14);
-            co_await aio::sleep(500ms);
+            const std::string item = co_await q->get();
             line(15);
-            print(name + ":", "handled", item);
+            co_await aio::sleep(500ms);
             line(16);
+            print(name + ":", "handled", item);
+            line(17);
             q->task_done();
         }
     } catch (const aio::CancelledError&) {
-        line(18);
-        print(name + ":", "cancelled");
         line(19);
+        print(name + ":", "cancelled");
+        line(20);
         throw;
     }
 }
 
 aio::Coroutine<void> main(std::int64_t producers, std::int64_t consumers, std::int64_t items, std::int64_t maxsize) {
-    line(22);
-    aio::Queue<std::string> q(maxsize, "q");
     line(23);
+    aio::Queue<std::string> q(maxsize, "q");
+    line(24);
     std::vector<aio::Task<void>> consumerTasks;
     for (std::int64_t n = 1; n <= consumers; ++n)
         consumerTasks.push_back(aio::create_task(consumer(&q, "consumer-" + str(n)), "consumer-" + str(n)));
-    line(25);
+    line(26);
     std::vector<aio::Task<void>> producerTasks;
     for (std::int64_t n = 1; n <= producers; ++n)
         producerTasks.push_back(aio::create_task(producer(&q, "producer-" + str(n), items), "producer-" + str(n)));
-    line(27);
-    co_await aio::gather(std::move(producerTasks));
     line(28);
-    co_await q.join();
+    co_await aio::gather(std::move(producerTasks));
     line(29);
-    print("every item handled at t=" + fixed1(loopTime()));
+    co_await q.join();
     line(30);
+    print("every item handled at t=" + fixed1(loopTime()));
+    line(31);
     for (const auto& c : consumerTasks) {
-        line(31);
+        line(32);
         c.cancel();
-        line(30);
+        line(31);
     }
-    line(32);
+    line(33);
     std::vector<aio::Task<void>> stopping = consumerTasks;
     co_await aio::gather(std::move(stopping), aio::return_exceptions);
-    line(33);
+    line(34);
     std::vector<bool> cancelled;
     for (const auto& c : consumerTasks) cancelled.push_back(c.cancelled());
     print("consumers cancelled:", pyList(cancelled));
@@ -393,7 +395,8 @@ aio::Coroutine<void> main(std::int64_t producers, std::int64_t consumers, std::i
 }  // namespace queue
 
 void asyncQueue(const Params& p) {
-    line(35);
+    line(36);  // start = time.monotonic(): the loop's clock starts at 0 here
+    line(37);
     aio::run(queue::main(p.get("producers", 2), p.get("consumers", 2), p.get("items", 4), p.get("maxsize", 2)));
 }
 
@@ -547,14 +550,15 @@ asyncio.run(main())
             "it. On the timeline the callback appears on the loop's lane right after the task's lane ends. "
             "(The simulated loop's clock starts at 0; a real loop.time() starts anywhere.)"),
         .listing = R"(import asyncio
+import time
 
 def report(task):                       # a plain function: the loop calls it
     loop = asyncio.get_running_loop()
-    print(f"report: {task.get_name()} gave {task.result()} at t={loop.time():.1f}")
+    print(f"report: {task.get_name()} gave {task.result()} at t={loop.time() - start:.1f}")
 
 async def compute(x, seconds):
     await asyncio.sleep(seconds)
-    print(f"compute: returning at t={asyncio.get_running_loop().time():.1f}")
+    print(f"compute: returning at t={asyncio.get_running_loop().time() - start:.1f}")
     return x * x
 
 async def main():
@@ -562,8 +566,9 @@ async def main():
     task.add_done_callback(report)      # scheduled on the loop when the task ends
     print("main: callback added, now awaiting the task")
     result = await task
-    print(f"main: await gave {result} at t={asyncio.get_running_loop().time():.1f}")
+    print(f"main: await gave {result} at t={asyncio.get_running_loop().time() - start:.1f}")
 
+start = time.monotonic()                # loop.time() reads the same clock
 asyncio.run(main())
 )",
         .params = {{"seconds", QT_TRANSLATE_NOOP("Scenario", "Seconds the task sleeps"), 2, 0, 10}},
@@ -642,7 +647,7 @@ async def ticker(name):
     loop = asyncio.get_running_loop()
     for i in range(1, 5):
         await asyncio.sleep(0.5)
-        print(f"{name}: tick {i} at t={loop.time():.1f}")
+        print(f"{name}: tick {i} at t={loop.time() - start:.1f}")
 
 async def slow_call():
     print("slow_call: a 2 s call starts")
@@ -652,11 +657,12 @@ async def slow_call():
         crunch(2)                       # so does computing
     else:
         await asyncio.to_thread(blocking_io, 2)  # a worker thread blocks instead
-    print(f"slow_call: the call returned at t={asyncio.get_running_loop().time():.1f}")
+    print(f"slow_call: the call returned at t={asyncio.get_running_loop().time() - start:.1f}")
 
 async def main():
     await asyncio.gather(ticker("A"), ticker("B"), slow_call())
 
+start = time.monotonic()                # loop.time() reads the same clock
 asyncio.run(main())
 )",
         .params = {{"mode", QT_TRANSLATE_NOOP("Scenario", "Call: 0 time.sleep, 1 CPU work, 2 asyncio.to_thread"), 0, 0, 2},
@@ -678,6 +684,7 @@ asyncio.run(main())
             "consumers loop forever, so main cancels them: each ends cancelled inside its await q.get(). "
             "The Inspector shows the queue's items and which task waits on it."),
         .listing = R"(import asyncio
+import time
 
 async def producer(q, name, count):
     for i in range(1, count + 1):
@@ -705,12 +712,13 @@ async def main():
                  for n in range(1, 3)]
     await asyncio.gather(*producers)
     await q.join()                      # until every item has had its task_done()
-    print(f"every item handled at t={asyncio.get_running_loop().time():.1f}")
+    print(f"every item handled at t={asyncio.get_running_loop().time() - start:.1f}")
     for c in consumers:
         c.cancel()                      # they loop forever: stop them
     await asyncio.gather(*consumers, return_exceptions=True)
     print("consumers cancelled:", [c.cancelled() for c in consumers])
 
+start = time.monotonic()                # loop.time() reads the same clock
 asyncio.run(main())
 )",
         .params = {{"producers", QT_TRANSLATE_NOOP("Scenario", "Producers"), 2, 1, 4},

@@ -46,7 +46,8 @@ void gilCpuBound(const Params& p) {
     const bool ioThread = p.get("io_thread", 1) != 0;
     const auto ioWait = std::chrono::milliseconds(p.get("io_ms", 50));
     const bool processes = p.get("processes", 0) != 0;
-    line(21);
+    line(21);  // set_start_method("spawn"): the engine starts every child that way
+    line(22);
     const double start = monotonic();
     auto ioWorker = [=] {
         for (;;) {
@@ -59,34 +60,34 @@ void gilCpuBound(const Params& p) {
             line(15);
         }
     };
-    line(22);
+    line(23);
     if (ioThread) {
-        line(23);
+        line(24);
         Thread(ioWorker, {.name = "io", .daemon = true}).start();
     }
-    line(24);
-    const std::int64_t n = workMs * kPassesPerMs / threadCount;
     line(25);
+    const std::int64_t n = workMs * kPassesPerMs / threadCount;
     line(26);
+    line(27);
     if (processes) {
         std::vector<mp::Process> workers;
         for (std::int64_t i = 1; i <= threadCount; ++i)
             workers.emplace_back(&countdownInProcess, mp::Args{n}, mp::ProcessOptions{.name = "P" + std::to_string(i)});
-        line(28);
-        for (mp::Process& w : workers) w.start();
         line(29);
+        for (mp::Process& w : workers) w.start();
+        line(30);
         for (mp::Process& w : workers) w.join();
     } else {
         std::vector<Thread> workers;
         for (std::int64_t i = 1; i <= threadCount; ++i)
             workers.emplace_back([n] { countdown(n); }, ThreadOptions{.name = "T" + std::to_string(i)});
-        line(28);
-        for (Thread& t : workers) t.start();
         line(29);
+        for (Thread& t : workers) t.start();
+        line(30);
         for (Thread& t : workers) t.join();
     }
-    line(30);
     line(31);
+    line(32);
     print("countdown in " + std::to_string(threadCount) + (processes ? " process(es): " : " thread(s): ") +
           fixed3(monotonic() - start) + " s");
 }
@@ -130,6 +131,7 @@ def io_worker():
         print(f"io: reply parsed at t={time.monotonic() - start:.3f}")
 
 if __name__ == "__main__":          # a spawned child imports this file: keep this out of it
+    multiprocessing.set_start_method("spawn")    # a child starts a new interpreter and imports this file
     start = time.monotonic()
     if IO_THREAD:
         threading.Thread(target=io_worker, name="io", daemon=True).start()

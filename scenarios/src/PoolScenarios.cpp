@@ -25,46 +25,46 @@ void threadPoolFutures(const Params& p) {
     const std::int64_t workers = p.get("max_workers", 3);
     const std::int64_t count = p.get("tasks", 6);
     const auto task = def("task", [](std::int64_t n) {
-        line(2);
+        line(6);
         const std::int64_t seconds = 3 - n % 3;
-        line(3);
+        line(7);
         print("task " + str(n) + ":", seconds, "s on", current_thread().name);
-        line(4);
+        line(8);
         sleep(std::chrono::seconds(seconds));
-        line(5);
+        line(9);
         return n * n;
     });
-    line(7);
+    line(11);
     ThreadPoolExecutor executor(workers);
     Future<std::int64_t> extra;
     {
         With scope(executor);
-        line(8);
+        line(12);
         Future<std::int64_t> first = executor.submit(task, 0);
-        line(9);
+        line(13);
         print("first:", first.result());
-        line(10);
+        line(14);
         std::vector<Future<std::int64_t>> futures;
         for (std::int64_t n = 1; n <= count; ++n) futures.push_back(executor.submit(task, n));
-        line(11);
-        extra = executor.submit(task, count + 1);
-        line(12);
-        print("cancel extra:", extra.cancel());
-        line(13);
-        for (const Future<std::int64_t>& future : as_completed(futures)) {
-            line(14);
-            print("completed:", future.result());
-            line(13);
-        }
         line(15);
-        for (const std::int64_t result : executor.map(task, range(count + 2, count + 5))) {
-            line(16);
-            print("map:", result);
-            line(15);
+        extra = executor.submit(task, count + 1);
+        line(16);
+        print("cancel extra:", extra.cancel());
+        line(17);
+        for (const Future<std::int64_t>& future : as_completed(futures)) {
+            line(18);
+            print("completed:", future.result());
+            line(17);
         }
-        line(7);  // the end of the with block: shutdown(wait=True)
+        line(19);
+        for (const std::int64_t result : executor.map(task, range(count + 2, count + 5))) {
+            line(20);
+            print("map:", result);
+            line(19);
+        }
+        line(11);  // the end of the with block: shutdown(wait=True)
     }
-    line(17);
+    line(21);
     print("extra cancelled:", extra.cancelled());
 }
 
@@ -89,7 +89,11 @@ void addPoolScenarios(std::vector<Scenario>& out) {
             "a slow one even when later ones are done. Each future has its own lane: its colour is its "
             "state, "
             "and the tooltip names the worker that ran it. Never more than three workers exist."),
-        .listing = R"(def task(n):
+        .listing = R"(import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from threading import current_thread
+
+def task(n):
     seconds = 3 - n % 3                 # 3, 2, 1, 3, 2, 1, ...
     print(f"task {n}: {seconds} s on {current_thread().name}")
     time.sleep(seconds)                 # waits like I/O; the worker does nothing else

@@ -51,27 +51,28 @@ public:
 };
 
 void processStartJoin(const Params& p) {
-    line(17);
-    print("main: pid " + pidOf());
+    line(17);  // set_start_method("spawn"): the engine starts every child that way
     line(18);
-    mp::Process a(&startJoinWork, {"worker", p.get("worker_s", 2)}, {.name = "worker"});
+    print("main: pid " + pidOf());
     line(19);
-    Sleeper b(p.get("sleeper_s", 1));
+    mp::Process a(&startJoinWork, {"worker", p.get("worker_s", 2)}, {.name = "worker"});
     line(20);
+    Sleeper b(p.get("sleeper_s", 1));
+    line(21);
     mp::Process d(&startJoinWork, {"watcher", p.get("watcher_s", 5)}, {.name = "watcher", .daemon = true});
-    line(22);
+    line(23);
     for (mp::Process* proc : {&a, static_cast<mp::Process*>(&b), &d}) {
-        line(22);
+        line(23);
         proc->start();
     }
-    line(23);
+    line(24);
     print("main: started pids " + std::to_string(a.pid()) + ", " + std::to_string(b.pid()) + ", " +
           std::to_string(d.pid()));
-    line(24);
-    a.join();
     line(25);
-    b.join();
+    a.join();
     line(26);
+    b.join();
+    line(27);
     print("main: exit codes " + str(a.exitcode()) + " " + str(b.exitcode()) + "; watcher alive: " + str(d.is_alive()));
 }
 
@@ -111,19 +112,20 @@ void pipeReceiver(const mp::Args& a) {
 LOCKSTEP_PROCESS_TARGET(pipeReceiver);
 
 void processPipe(const Params& p) {
-    line(19);
-    auto [left, right] = mp::Pipe();
+    line(19);  // set_start_method("spawn"): the engine starts every child that way
     line(20);
-    mp::Process sender(&pipeSender, {left, p.get("messages", 3)}, {.name = "sender"});
+    auto [left, right] = mp::Pipe();
     line(21);
-    mp::Process receiver(&pipeReceiver, {right}, {.name = "receiver"});
+    mp::Process sender(&pipeSender, {left, p.get("messages", 3)}, {.name = "sender"});
     line(22);
+    mp::Process receiver(&pipeReceiver, {right}, {.name = "receiver"});
+    line(23);
     receiver.start();
     sender.start();
-    line(23);
+    line(24);
     sender.join();
     receiver.join();
-    line(24);
+    line(25);
     print("main: both processes are done");
 }
 
@@ -172,22 +174,23 @@ LOCKSTEP_PROCESS_TARGET(queueConsumer);
 void processQueue(const Params& p) {
     const std::int64_t items = p.get("items", 6);
     const std::int64_t consumers = p.get("consumers", 2);
-    line(21);
-    mp::Queue q;
+    line(21);  // set_start_method("spawn"): the engine starts every child that way
     line(22);
-    mp::Process producer(&queueProducer, {q, items, consumers}, {.name = "producer"});
+    mp::Queue q;
     line(23);
+    mp::Process producer(&queueProducer, {q, items, consumers}, {.name = "producer"});
+    line(24);
     std::vector<mp::Process> eaters;
     for (std::int64_t c = 1; c <= consumers; ++c)
         eaters.emplace_back(&queueConsumer, mp::Args{q, p.get("consume_ms", 800)},
                             mp::ProcessOptions{.name = "consumer-" + std::string(1, static_cast<char>('A' + c - 1))});
-    line(25);
+    line(26);
     producer.start();
     for (mp::Process& e : eaters) e.start();
-    line(26);
+    line(27);
     producer.join();
     for (mp::Process& e : eaters) e.join();
-    line(27);
+    line(28);
     print("main: every item was consumed");
 }
 
@@ -199,18 +202,20 @@ void addToValue(const mp::Args& a) {
     mp::Value total(a.at(0));
     const bool useLock = a.at(1).asBool();
     const std::int64_t amount = a.at(2).asInt();
-    line(7);
+    line(9);
     plainCounter += static_cast<int>(amount);  // changes only this child's memory
+    line(10);
     if (useLock) {
         mp::ProcessLock lock = total.get_lock();
-        line(8);
+        line(11);
         lock.acquire();
-        line(9);
+        line(12);
         total.set(total.value().asInt() + amount);
-        line(8);
+        line(11);
         lock.release();
-    } else {
-        line(9);
+    } else {  // `with nullcontext():` does nothing on entry or exit
+        line(11);
+        line(12);
         total.set(total.value().asInt() + amount);
     }
 }
@@ -220,11 +225,11 @@ void doubleItem(const mp::Args& a) {
     mp::Array arr(a.at(0));
     const std::int64_t index = a.at(1).asInt();
     mp::ProcessLock lock = arr.get_lock();
-    line(12);
+    line(15);
     lock.acquire();
-    line(13);
+    line(16);
     arr.set(index, arr.get(index).asFloat() * 2);
-    line(12);
+    line(15);
     lock.release();
 }
 LOCKSTEP_PROCESS_TARGET(doubleItem);
@@ -233,25 +238,26 @@ void processSharedValue(const Params& p) {
     const std::int64_t workers = p.get("workers", 10);
     const std::int64_t amount = p.get("amount", 100);
     const bool useLock = p.get("lock", 1) != 0;
-    line(16);
+    line(19);  // set_start_method("spawn"): the engine starts every child that way
+    line(20);
     mp::Value total('i', 0);
-    line(17);
+    line(21);
     mp::Array arr('d', mp::List{10.0, 20.0, 30.0});
-    line(18);
+    line(22);
     std::vector<mp::Process> procs;
     for (std::int64_t i = 0; i < workers; ++i)
         procs.emplace_back(&addToValue, mp::Args{total, useLock, amount});
-    line(19);
-    for (std::int64_t i = 0; i < 3; ++i) procs.emplace_back(&doubleItem, mp::Args{arr, i});
-    line(20);
-    for (mp::Process& proc : procs) proc.start();
-    line(21);
-    for (mp::Process& proc : procs) proc.join();
-    line(22);
-    print("shared value: " + total.value().repr());
     line(23);
-    print("shared array: " + mp::Obj(arr.list()).repr());
+    for (std::int64_t i = 0; i < 3; ++i) procs.emplace_back(&doubleItem, mp::Args{arr, i});
     line(24);
+    for (mp::Process& proc : procs) proc.start();
+    line(25);
+    for (mp::Process& proc : procs) proc.join();
+    line(26);
+    print("shared value: " + total.value().repr());
+    line(27);
+    print("shared array: " + mp::Obj(arr.list()).repr());
+    line(28);
     print("plain global in the parent: " + std::to_string(plainCounter));
 }
 
@@ -276,32 +282,33 @@ LOCKSTEP_PROCESS_TARGET(managerCollect);
 
 void processManager(const Params& p) {
     const std::int64_t writers = p.get("writers", 3);
-    line(11);
+    line(11);  // set_start_method("spawn"): the engine starts every child that way
+    line(12);
     mp::Manager manager;
     {
         With<mp::Manager> scope(manager);
-        line(12);
-        mp::DictProxy scores = manager.dict("scores");
         line(13);
-        mp::ListProxy names = manager.list({}, "names");
+        mp::DictProxy scores = manager.dict("scores");
         line(14);
+        mp::ListProxy names = manager.list({}, "names");
+        line(15);
         std::vector<mp::Process> procs;
         for (std::int64_t i = 0; i < writers; ++i)
             procs.emplace_back(&managerRecord, mp::Args{scores, "key" + std::to_string(i), i * 10});
-        line(15);
+        line(16);
         for (std::int64_t i = 0; i < writers; ++i)
             procs.emplace_back(&managerCollect, mp::Args{names, "item-" + std::to_string(i)});
-        line(16);
-        for (mp::Process& proc : procs) proc.start();
         line(17);
-        for (mp::Process& proc : procs) proc.join();
+        for (mp::Process& proc : procs) proc.start();
         line(18);
-        print("main: dict " + scores.repr());
+        for (mp::Process& proc : procs) proc.join();
         line(19);
+        print("main: dict " + scores.repr());
+        line(20);
         mp::List sorted = names.copy();
         std::sort(sorted.begin(), sorted.end(), [](const mp::Obj& x, const mp::Obj& y) { return x.asStr() < y.asStr(); });
         print("main: list " + mp::Obj(sorted).repr());
-        line(11);
+        line(12);
     }
 }
 
@@ -321,20 +328,21 @@ LOCKSTEP_PROCESS_FUNCTION(poolSquare);
 void processPool(const Params& p) {
     const std::int64_t workers = p.get("processes", 2);
     const std::int64_t items = p.get("items", 6);
-    line(9);
+    line(9);  // set_start_method("spawn"): the engine starts every child that way
+    line(10);
     mp::Pool pool(workers);
     {
         With<mp::Pool> scope(pool);
-        line(10);
+        line(11);
         mp::List inputs;
         for (std::int64_t i = 1; i <= items; ++i) inputs.emplace_back(i);
         const mp::List squares = pool.map(&poolSquare, inputs);
         print("map: " + mp::Obj(squares).repr());
-        line(11);
-        mp::AsyncResult pending = pool.apply_async(&poolSquare, {10});
         line(12);
+        mp::AsyncResult pending = pool.apply_async(&poolSquare, {10});
+        line(13);
         print("apply_async: " + pending.get(std::chrono::seconds(5)).repr());
-        line(9);
+        line(10);
     }
 }
 
@@ -368,6 +376,7 @@ class Sleeper(multiprocessing.Process):
         work(self.name, self.seconds)
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")    # a child starts a new interpreter and imports this file
     print(f"main: pid {os.getpid()}")
     a = multiprocessing.Process(target=work, args=("worker", 2), name="worker")
     b = Sleeper(1)
@@ -414,6 +423,7 @@ def receiver(conn):
     print("receiver: the sender is done")
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")    # a child starts a new interpreter and imports this file
     left, right = multiprocessing.Pipe()
     s = multiprocessing.Process(target=sender, args=(left, 3), name="sender")
     r = multiprocessing.Process(target=receiver, args=(right,), name="receiver")
@@ -456,6 +466,7 @@ def consumer(q, pause):
     print(f"{multiprocessing.current_process().name}: got the sentinel, stopping")
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")    # a child starts a new interpreter and imports this file
     q = multiprocessing.Queue()
     p = multiprocessing.Process(target=producer, args=(q, 6, 2), name="producer")
     eaters = [multiprocessing.Process(target=consumer, args=(q, 0.8),
@@ -484,13 +495,16 @@ if __name__ == "__main__":
             "share memory unless asked to. Turn the lock off and try the Random policy: two processes read "
             "the same value, and one update is lost."),
         .listing = R"(import multiprocessing
+from contextlib import nullcontext
 
+LOCK = 1                                # the "lock" parameter: 0 leaves the value's lock out
 plain = 0                               # a plain global: every process has its own
 
 def add(total, use_lock, amount):
     global plain
     plain += amount                     # changes this child's copy only
-    with total.get_lock():              # the "lock" parameter = 0 leaves this out
+    lock = total.get_lock() if use_lock else nullcontext()
+    with lock:                          # without the lock two children may read the same old value
         total.value = total.value + amount
 
 def double(arr, i):
@@ -498,9 +512,10 @@ def double(arr, i):
         arr[i] = arr[i] * 2
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")    # a child starts a new interpreter and imports this file
     total = multiprocessing.Value('i', 0)
     arr = multiprocessing.Array('d', [10.0, 20.0, 30.0])
-    procs = [multiprocessing.Process(target=add, args=(total, True, 100)) for _ in range(10)]
+    procs = [multiprocessing.Process(target=add, args=(total, LOCK, 100)) for _ in range(10)]
     procs += [multiprocessing.Process(target=double, args=(arr, i)) for i in range(3)]
     for p in procs: p.start()
     for p in procs: p.join()
@@ -536,6 +551,7 @@ def collect(names, item):
     names.append(item)
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")    # a child starts a new interpreter and imports this file
     with multiprocessing.Manager() as manager:
         scores = manager.dict()
         names = manager.list()
@@ -570,6 +586,7 @@ def square(x):
     return x * x
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")    # a child starts a new interpreter and imports this file
     with multiprocessing.Pool(processes=2) as pool:
         print(f"map: {pool.map(square, range(1, 7))}")
         pending = pool.apply_async(square, (10,))

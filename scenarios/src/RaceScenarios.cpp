@@ -23,87 +23,87 @@ using namespace std::chrono_literals;
 namespace {
 
 void raceIncrementDouble(const Params& p) {
-    line(1);
+    line(3);
     Shared<int> x("x", static_cast<int>(p.get("start", 2)));
     auto addOne = [x]() mutable {
-        line(5);
+        line(7);
         const int seen = x.load();
-        line(6);
+        line(8);
         x.store(seen + 1);
     };
     auto twice = [x]() mutable {
-        line(10);
+        line(12);
         const int seen = x.load();
-        line(11);
+        line(13);
         x.store(seen * 2);
     };
-    line(13);
-    Thread t1(addOne, {.name = "T1"});
-    line(14);
-    Thread t2(twice, {.name = "T2"});
     line(15);
+    Thread t1(addOne, {.name = "T1"});
+    line(16);
+    Thread t2(twice, {.name = "T2"});
+    line(17);
     t1.start();
     t2.start();
-    line(16);
+    line(18);
     t1.join();
     t2.join();
-    line(17);
+    line(19);
     print("x =", x.peek());
 }
 
 void raceCounterSleep(const Params& p) {
     const auto pause = std::chrono::milliseconds(p.get("delay_ms", 100));
-    line(1);
+    line(4);
     Shared<int> counter("counter", 0);
     auto update = [counter, pause](int by) mutable {
-        line(5);
+        line(8);
         const int local = counter.load();
-        line(6);
+        line(9);
         sleep(pause);
-        line(7);
+        line(10);
         counter.store(local + by);
     };
-    line(9);
+    line(12);
     Thread t1([=]() mutable { update(static_cast<int>(p.get("by1", 10))); }, {.name = "T1"});
-    line(10);
+    line(13);
     Thread t2([=]() mutable { update(static_cast<int>(p.get("by2", 20))); }, {.name = "T2"});
-    line(11);
+    line(14);
     t1.start();
     t2.start();
-    line(12);
+    line(15);
     t1.join();
     t2.join();
-    line(13);
+    line(16);
     print("counter =", counter.peek());
 }
 
 void lockCounter(const Params& p) {
     const auto pause = std::chrono::milliseconds(p.get("delay_ms", 100));
     const int n = static_cast<int>(p.get("threads", 2));
-    line(1);
+    line(4);
     Shared<int> counter("counter", 0);
-    line(2);
+    line(5);
     Lock lock("lock");
     auto update = [counter, lock, pause](int by) mutable {
-        line(6);
-        With guard(lock);
-        line(7);
-        const int seen = counter.load();
-        line(8);
-        sleep(pause);
         line(9);
+        With guard(lock);
+        line(10);
+        const int seen = counter.load();
+        line(11);
+        sleep(pause);
+        line(12);
         counter.store(seen + by);
-        line(6);  // leaving the with block releases the lock
+        line(9);  // leaving the with block releases the lock
     };
-    line(11);
+    line(14);
     std::vector<Thread> threads;
     for (int i = 1; i <= n; ++i)
         threads.emplace_back([update, i]() mutable { update(10 * i); }, ThreadOptions{.name = "T" + std::to_string(i)});
-    line(13);
+    line(16);
     for (Thread& t : threads) t.start();
-    line(14);
+    line(17);
     for (Thread& t : threads) t.join();
-    line(15);
+    line(18);
     print("counter =", counter.peek());
 }
 
@@ -111,69 +111,69 @@ void lockCounterMany(const Params& p) {
     const std::int64_t threadCount = p.get("threads", 5);
     const std::int64_t n = p.get("increments", 100);
     const auto cost = std::chrono::milliseconds(p.get("work_ms", 1));
-    line(1);
+    line(5);
     Shared<int> counter("counter", 0);
-    line(2);
+    line(6);
     Lock lock("lock");
     auto busy = [](std::chrono::nanoseconds d) {
-        line(6);
+        line(10);
         work(d);  // the whole spin loop is one CPU burst
     };
     auto worker = [=]() mutable {
-        line(11);
+        line(15);
         int contended = 0;
-        line(12);
+        line(16);
         double waited = 0.0;
         for (std::int64_t i = 0; i < n; ++i) {
-            line(14);
+            line(18);
             // locked() is not a scheduling point, so no one can take or free the lock between this look and
             // the acquire below: a look that finds it taken is exactly an acquire that has to wait.
             if (lock.locked()) {
-                line(15);
+                line(19);
                 ++contended;
             }
-            line(16);
-            const double start = monotonic();
-            line(17);
-            With guard(lock);
-            line(18);
-            waited += monotonic() - start;
-            line(19);
-            const int value = counter.load();
             line(20);
-            busy(cost);
+            const double start = monotonic();
             line(21);
+            With guard(lock);
+            line(22);
+            waited += monotonic() - start;
+            line(23);
+            const int value = counter.load();
+            line(24);
+            busy(cost);
+            line(25);
             counter.store(value + 1);
-            line(17);  // leaving the with block releases the lock
+            line(21);  // leaving the with block releases the lock
         }
-        line(22);
+        line(26);
         const std::string name = current_thread().name;
-        line(23);
+        line(27);
         print(name + ":", "found the lock taken", contended, "of", n, "times, waited",
               std::llround(waited * 1000), "ms");
     };
-    line(25);
+    line(29);
     if (p.get("pool", 0) != 0) {
-        line(27);
+        line(31);
         // The pool's workers take the place of the threads: one task per worker, the same loop in each.
         ThreadPoolExecutor pool(threadCount, "T");
         {
             With scope(pool);
-            line(28);
+            line(32);
             for (std::int64_t i = 1; i <= threadCount; ++i) pool.submit(worker);
-            line(27);  // leaving the with block: shutdown(wait=True) joins the workers
+            line(31);  // leaving the with block: shutdown(wait=True) joins the workers
         }
     } else {
-        line(30);
+        line(34);
         std::vector<Thread> threads;
         for (std::int64_t i = 1; i <= threadCount; ++i)
             threads.emplace_back(worker, ThreadOptions{.name = "T" + std::to_string(i)});
-        line(31);
+        line(35);
         for (Thread& t : threads) t.start();
-        line(32);
+        line(36);
         for (Thread& t : threads) t.join();
     }
-    line(33);
+    line(37);
     print("counter =", counter.peek());
 }
 
@@ -181,35 +181,35 @@ void lockCounterMany(const Params& p) {
 class Point {
 public:
     explicit Point(std::int64_t mode)
-        : lock_(makeLock(mode)), x_(coordinate(6, "x")), y_(coordinate(7, "y")) {}
+        : lock_(makeLock(mode)), x_(coordinate(9, "x")), y_(coordinate(10, "y")) {}
 
     void set(int a) {
-        line(10);
+        line(13);
         const Guard guard(lock_);
-        line(11);
+        line(14);
         x_.store(a);
-        line(12);
+        line(15);
         y_.store(a);
-        line(10);  // leaving the with block
+        line(13);  // leaving the with block
     }
 
     void setNested(int a) {
-        line(15);
+        line(18);
         const Guard guard(lock_);
-        line(16);
+        line(19);
         setX(a);
-        line(17);
+        line(20);
         setY(a);
-        line(15);
+        line(18);
     }
 
     std::pair<int, int> get() {
-        line(28);
+        line(31);
         const Guard guard(lock_);
-        line(29);
+        line(32);
         const int x = x_.load();
         const int y = y_.load();
-        line(28);
+        line(31);
         return {x, y};
     }
 
@@ -226,7 +226,7 @@ private:
     };
 
     static std::optional<Lock> makeLock(std::int64_t mode) {
-        line(5);
+        line(8);
         if (mode == 1) return Lock("lock");
         if (mode == 2) return RLock("lock");  // the same handle type; the engine object is re-entrant
         return std::nullopt;                  // nullcontext()
@@ -237,18 +237,18 @@ private:
     }
 
     void setX(int a) {
-        line(20);
+        line(23);
         const Guard guard(lock_);
-        line(21);
+        line(24);
         x_.store(a);
-        line(20);
+        line(23);
     }
     void setY(int a) {
-        line(24);
+        line(27);
         const Guard guard(lock_);
-        line(25);
+        line(28);
         y_.store(a);
-        line(24);
+        line(27);
     }
 
     std::optional<Lock> lock_;
@@ -260,44 +260,44 @@ void pointAtomicity(const Params& p) {
     const std::int64_t mode = p.get("mode", 0);
     const std::int64_t rounds = p.get("rounds", 3);
     const std::int64_t reads = p.get("reads", 5);
-    line(1);
-    line(31);
+    line(4);
+    line(34);
     Point point(mode);
     auto writer = [=](int a) mutable {
         for (std::int64_t i = 0; i < rounds; ++i) {
-            line(34);
-            line(35);
+            line(37);
+            line(38);
             if (mode == 2) {
                 point.setNested(a);
             } else {
-                line(36);
+                line(39);
                 point.set(a);
             }
         }
     };
     auto reader = [=]() mutable {
         for (std::int64_t i = 0; i < reads; ++i) {
-            line(39);
-            line(40);
+            line(42);
+            line(43);
             const auto [x, y] = point.get();
-            line(41);
+            line(44);
             print("reader: (" + str(x) + ", " + str(y) + ")", x == y ? "ok" : "TORN");
         }
     };
-    line(43);
+    line(46);
     std::vector<Thread> threads;
     threads.emplace_back([writer]() mutable { writer(1); }, ThreadOptions{.name = "W1"});
-    line(44);
-    threads.emplace_back([writer]() mutable { writer(2); }, ThreadOptions{.name = "W2"});
-    line(45);
-    threads.emplace_back(reader, ThreadOptions{.name = "reader"});
-    line(46);
-    for (Thread& t : threads) t.start();
     line(47);
+    threads.emplace_back([writer]() mutable { writer(2); }, ThreadOptions{.name = "W2"});
+    line(48);
+    threads.emplace_back(reader, ThreadOptions{.name = "reader"});
+    line(49);
+    for (Thread& t : threads) t.start();
+    line(50);
     for (Thread& t : threads) t.join();
-    line(48);
+    line(51);
     const auto [x, y] = point.get();
-    line(48);
+    line(51);
     print("final point: (" + str(x) + ", " + str(y) + ")");
 }
 
@@ -305,201 +305,203 @@ void lockNonblocking(const Params& p) {
     const auto hold = std::chrono::milliseconds(p.get("hold_ms", 500));
     const auto retry = std::chrono::milliseconds(p.get("retry_ms", 500));
     const std::int64_t wanted = p.get("successes", 3);
-    line(1);
+    line(4);
     Lock lock("lock");
-    line(2);
+    line(5);
     Event taken("taken");
+    line(6);
+    const double start = monotonic();
     auto holder = [=]() mutable {
         for (;;) {
-            line(5);
-            line(6);
+            line(9);
+            line(10);
             {
                 With guard(lock);
-                line(7);
+                line(11);
                 taken.set();
-                line(8);
+                line(12);
                 sleep(hold);
-                line(6);  // leaving the with block releases the lock
+                line(10);  // leaving the with block releases the lock
             }
-            line(9);
+            line(13);
             sleep(hold);
         }
     };
     auto worker = [=]() mutable {
-        line(12);
+        line(16);
         taken.wait();
-        line(13);
+        line(17);
         std::int64_t tries = 0;
         std::int64_t successes = 0;
         for (;;) {
-            line(14);
+            line(18);
             if (successes >= wanted) break;
-            line(15);
+            line(19);
             ++tries;
-            line(16);
-            const double t = monotonic();
-            line(17);
+            line(20);
+            const double t = monotonic() - start;
+            line(21);
             if (lock.acquire(false)) {
-                line(18);
+                line(22);
                 ++successes;
-                line(19);
+                line(23);
                 print("worker: try", tries, "at t=" + str(t) + ": got the lock (" + str(successes), "of",
                       str(wanted) + ")");
-                line(20);
+                line(24);
                 lock.release();
             } else {
-                line(22);
+                line(26);
                 print("worker: try", tries, "at t=" + str(t) + ": busy");
             }
-            line(23);
+            line(27);
             sleep(retry);
         }
-        line(24);
+        line(28);
         print("worker:", wanted, "successes took", tries, "tries");
     };
-    line(26);
+    line(30);
     Thread(holder, {.name = "holder", .daemon = true}).start();
-    line(27);
+    line(31);
     Thread w(worker, {.name = "worker"});
-    line(28);
+    line(32);
     w.start();
-    line(29);
+    line(33);
     w.join();
 }
 
 void lockVsRLock(const Params&) {
-    line(1);
-    Lock lock("lock");
-    line(2);
-    print("Lock, first acquire:", lock.acquire());
     line(3);
-    print("Lock, second try:", lock.acquire(false));
+    Lock lock("lock");
     line(4);
-    lock.release();
+    print("Lock, first acquire:", lock.acquire());
+    line(5);
+    print("Lock, second try:", lock.acquire(false));
     line(6);
-    RLock rlock("rlock");
-    line(7);
-    print("RLock, first acquire:", rlock.acquire());
+    lock.release();
     line(8);
-    print("RLock, second try:", rlock.acquire(false));
+    RLock rlock("rlock");
     line(9);
-    print("RLock recursion count:", rlock.count());
+    print("RLock, first acquire:", rlock.acquire());
     line(10);
-    rlock.release();
+    print("RLock, second try:", rlock.acquire(false));
     line(11);
+    print("RLock recursion count:", rlock.count());
+    line(12);
+    rlock.release();
+    line(13);
     rlock.release();
 }
 
 void deadlockTwoLocks(const Params& p) {
     const auto pause = std::chrono::milliseconds(p.get("delay_ms", 100));
-    line(1);
+    line(4);
     Lock lockA("lock_a");
-    line(2);
+    line(5);
     Lock lockB("lock_b");
     auto aThenB = [=]() mutable {
-        line(5);
-        lockA.acquire();
-        line(6);
-        print("T1: holds lock_a");
-        line(7);
-        sleep(pause);
         line(8);
-        lockB.acquire();
+        lockA.acquire();
         line(9);
-        print("T1: holds both");
+        print("T1: holds lock_a");
         line(10);
-        lockB.release();
+        sleep(pause);
         line(11);
+        lockB.acquire();
+        line(12);
+        print("T1: holds both");
+        line(13);
+        lockB.release();
+        line(14);
         lockA.release();
     };
     auto bThenA = [=]() mutable {
-        line(14);
-        lockB.acquire();
-        line(15);
-        print("T2: holds lock_b");
-        line(16);
-        sleep(pause);
         line(17);
-        lockA.acquire();
+        lockB.acquire();
         line(18);
-        print("T2: holds both");
+        print("T2: holds lock_b");
         line(19);
-        lockA.release();
+        sleep(pause);
         line(20);
+        lockA.acquire();
+        line(21);
+        print("T2: holds both");
+        line(22);
+        lockA.release();
+        line(23);
         lockB.release();
     };
-    line(22);
+    line(25);
     Thread t1(aThenB, {.name = "T1"});
-    line(23);
+    line(26);
     Thread t2(bThenA, {.name = "T2"});
-    line(24);
+    line(27);
     t1.start();
     t2.start();
-    line(25);
+    line(28);
     t1.join();
     t2.join();
-    line(26);
+    line(29);
     print("done");
 }
 
 void deadlockOrdered(const Params& p) {
     const auto pause = std::chrono::milliseconds(p.get("delay_ms", 100));
     const int n = static_cast<int>(p.get("threads", 2));
-    line(1);
+    line(4);
     Lock lockA("lock_a");
-    line(2);
+    line(5);
     Lock lockB("lock_b");
     auto worker = [=]() mutable {
-        line(5);
-        const std::string name = current_thread().name;
-        line(6);
-        lockA.acquire();
-        line(7);
-        print(name + ":", "holds lock_a");
         line(8);
-        sleep(pause);
+        const std::string name = current_thread().name;
         line(9);
-        lockB.acquire();
+        lockA.acquire();
         line(10);
-        print(name + ":", "holds both");
+        print(name + ":", "holds lock_a");
         line(11);
-        lockB.release();
+        sleep(pause);
         line(12);
+        lockB.acquire();
+        line(13);
+        print(name + ":", "holds both");
+        line(14);
+        lockB.release();
+        line(15);
         lockA.release();
     };
-    line(14);
+    line(17);
     std::vector<Thread> threads;
     for (int i = 1; i <= n; ++i) threads.emplace_back(worker, ThreadOptions{.name = "T" + std::to_string(i)});
-    line(15);
+    line(18);
     for (Thread& t : threads) t.start();
-    line(16);
+    line(19);
     for (Thread& t : threads) t.join();
-    line(17);
+    line(20);
     print("done: no deadlock");
 }
 
 void deadlockSelf(const Params&) {
-    line(1);
+    line(3);
     Lock lock("lock");
     auto worker = [lock]() mutable {
-        line(4);
-        lock.acquire();
-        line(5);
-        print("T1: holds the lock");
         line(6);
         lock.acquire();
         line(7);
-        print("T1: never printed");
+        print("T1: holds the lock");
         line(8);
-        lock.release();
+        lock.acquire();
         line(9);
+        print("T1: never printed");
+        line(10);
+        lock.release();
+        line(11);
         lock.release();
     };
-    line(11);
-    Thread t(worker, {.name = "T1"});
-    line(12);
-    t.start();
     line(13);
+    Thread t(worker, {.name = "T1"});
+    line(14);
+    t.start();
+    line(15);
     t.join();
 }
 
@@ -517,7 +519,9 @@ void addRaceScenarios(std::vector<Scenario>& out) {
             "or 5 (double, then add). When both read 2 before either writes, the later write wipes out the "
             "earlier one and x ends at 3 or 4: a lost update. The random policy shows it with the default "
             "seed; change the seed to see the other outcomes, or use round-robin to see a serial order."),
-        .listing = R"(x = 2
+        .listing = R"(from threading import Thread
+
+x = 2
 
 def add_one():
     global x
@@ -551,7 +555,10 @@ print("x =", x)                 # 6 or 5 in a serial order; 3 or 4 when an updat
             "writes back what it read plus its amount. The sleep hands the processor to the other thread "
             "between the read and the write, so both read 0 and one write overwrites the other: the counter "
             "ends at 10 or 20, never 30. Watch the context switch between the load and the store."),
-        .listing = R"(counter = 0
+        .listing = R"(import time
+from threading import Thread
+
+counter = 0
 
 def update(by):
     global counter
@@ -583,7 +590,10 @@ print("counter =", counter)     # 10 or 20, not 30
             "lock; each update starts only after the previous one is written. The counter always ends at the "
             "full total (30 for two threads), whatever the schedule. The price: the sleeps no longer "
             "overlap, so the run takes one delay per thread."),
-        .listing = R"(counter = 0
+        .listing = R"(import time
+from threading import Lock, Thread
+
+counter = 0
 lock = Lock()
 
 def update(by):
@@ -620,7 +630,11 @@ print("counter =", counter)     # always the full total: 30 for two threads
             "loop while the others wait, with the random policy, where the lock changes hands often. With "
             "pool = 1 the same loops run as tasks of a ThreadPoolExecutor whose workers (T_0 ... T_4) take "
             "the threads' place: the total is the same, and so is the contention."),
-        .listing = R"(counter = 0
+        .listing = R"(import time
+from concurrent.futures import ThreadPoolExecutor
+from threading import Lock, Thread, current_thread
+
+counter = 0
 lock = Lock()
 
 def busy(seconds):              # CPU work: spin until the time is up
@@ -676,7 +690,10 @@ print("counter =", counter)     # always 5 * 100 = 500
             "Mode 2 uses an RLock, because set_nested() holds the lock while calling set_x() and set_y(), "
             "which take it again: the owner may re-enter an RLock, while a plain Lock would deadlock on "
             "itself."),
-        .listing = R"py(MODE = 0                        # 0: no lock, 1: Lock, 2: RLock and nested calls
+        .listing = R"py(from contextlib import nullcontext
+from threading import Lock, RLock, Thread
+
+MODE = 0                        # 0: no lock, 1: Lock, 2: RLock and nested calls
 
 class Point:
     def __init__(self):
@@ -746,8 +763,12 @@ print("final point: (%d, %d)" % point.get())
             "many more depends on who goes first when both wake at the same instant, and that is the "
             "policy's choice: round-robin lets the holder go first every time, the random policy changes "
             "with the seed. When the worker is done, main ends and the daemon holder stops with it."),
-        .listing = R"py(lock = Lock()
+        .listing = R"py(import time
+from threading import Event, Lock, Thread
+
+lock = Lock()
 taken = Event()                 # set once the holder is inside
+start = time.monotonic()
 
 def holder():                   # a daemon: it toggles the lock until the program ends
     while True:
@@ -761,7 +782,7 @@ def worker():
     tries = successes = 0
     while successes < 3:
         tries += 1
-        t = time.monotonic()
+        t = round(time.monotonic() - start, 1)
         if lock.acquire(blocking=False):    # returns at once: True or False
             successes += 1
             print(f"worker: try {tries} at t={t:g}: got the lock ({successes} of 3)")
@@ -794,7 +815,9 @@ w.join()
             "hang the thread for good: see the self-deadlock scenario). An RLock remembers its owner and "
             "counts: the second acquire succeeds, the recursion count becomes 2, and the RLock is free only "
             "after two releases."),
-        .listing = R"(lock = Lock()
+        .listing = R"(from threading import Lock, RLock
+
+lock = Lock()
 print("Lock, first acquire:", lock.acquire())
 print("Lock, second try:", lock.acquire(blocking=False))    # False: even the holder is refused
 lock.release()
@@ -802,7 +825,7 @@ lock.release()
 rlock = RLock()
 print("RLock, first acquire:", rlock.acquire())
 print("RLock, second try:", rlock.acquire(blocking=False))  # True: the owner may enter again
-print("RLock recursion count:", rlock._recursion_count())   # 2 (Python 3.12+)
+print("RLock recursion count:", rlock._recursion_count())   # 2 (a helper of CPython's RLock)
 rlock.release()
 rlock.release()                 # as many releases as acquires
 )",
@@ -823,7 +846,10 @@ rlock.release()                 # as many releases as acquires
             "T1 -> lock_b -> T2 -> lock_a -> T1 is detected and the run ends in deadlock, with main stuck "
             "in join(). Set the delay to 0 and try the random policy with several seeds: without the sleep "
             "some schedules slip through and some deadlock."),
-        .listing = R"(lock_a = Lock()
+        .listing = R"(import time
+from threading import Lock, Thread
+
+lock_a = Lock()
 lock_b = Lock()
 
 def a_then_b():
@@ -865,7 +891,10 @@ print("done")                   # never printed
             "releases them in the reverse order. A thread that holds lock_b already holds lock_a, so no one "
             "can hold lock_b while waiting for lock_a and no wait-for cycle can form. Threads queue on "
             "lock_a instead; under any policy and any seed the run finishes."),
-        .listing = R"(lock_a = Lock()
+        .listing = R"(import time
+from threading import Lock, Thread, current_thread
+
+lock_a = Lock()
 lock_b = Lock()
 
 def worker():
@@ -899,7 +928,9 @@ print("done: no deadlock")
             "not see that the thread asking is the one holding it: T1 waits for a release only T1 could "
             "make. The wait-for graph has a cycle of one thread (T1 -> lock -> T1), which is detected; main "
             "waits in join() for good. An RLock would have let T1 in."),
-        .listing = R"(lock = Lock()
+        .listing = R"(from threading import Lock, Thread
+
+lock = Lock()
 
 def worker():
     lock.acquire()

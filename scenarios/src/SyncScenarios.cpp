@@ -30,69 +30,69 @@ std::string numbered(const char* prefix, std::int64_t i) { return prefix + std::
 void semaphoreGroups(const Params& p) {
     const auto hold = std::chrono::seconds(p.get("hold_s", 2));
     const std::int64_t n = p.get("threads", 7);
-    line(1);
+    line(4);
     Semaphore slots(p.get("slots", 3), "slots");
-    line(2);
+    line(5);
     const double start = monotonic();
     auto job = [=]() mutable {
-        line(5);
-        slots.acquire();
-        line(6);
-        const double elapsed = monotonic() - start;
-        line(7);
-        print(current_thread().name, "enters at t=" + str(elapsed));
         line(8);
-        sleep(hold);
+        slots.acquire();
         line(9);
+        const double elapsed = monotonic() - start;
+        line(10);
+        print(current_thread().name, "enters at t=" + str(elapsed));
+        line(11);
+        sleep(hold);
+        line(12);
         slots.release();
     };
-    line(11);
+    line(14);
     std::vector<Thread> threads;
     for (std::int64_t i = 1; i <= n; ++i) threads.emplace_back(job, ThreadOptions{.name = numbered("T", i)});
-    line(12);
+    line(15);
     for (Thread& t : threads) t.start();
-    line(13);
+    line(16);
     for (Thread& t : threads) t.join();
 }
 
 void boundedSemaphorePool(const Params& p) {
     const std::int64_t clients = p.get("clients", 10);
     const std::int64_t longest = p.get("max_hold_s", 3);
-    line(1);
+    line(5);
     BoundedSemaphore pool(p.get("size", 3), "pool");
     auto client = [=]() mutable {
-        line(4);
+        line(8);
         const std::string name = current_thread().name;
-        line(5);
+        line(9);
         print(name + ":", "waiting for a connection");
-        line(6);
+        line(10);
         {
             With connection(pool);
-            line(7);
+            line(11);
             const std::int64_t seconds = randint(1, longest);
-            line(8);
+            line(12);
             print(name + ":", "connected for", seconds, "s");
-            line(9);
+            line(13);
             sleep(std::chrono::seconds(seconds));
-            line(6);  // leaving the with block releases the slot
+            line(10);  // leaving the with block releases the slot
         }
-        line(10);
+        line(14);
         print(name + ":", "disconnected");
     };
-    line(12);
+    line(16);
     std::vector<Thread> threads;
     for (std::int64_t i = 1; i <= clients; ++i)
         threads.emplace_back(client, ThreadOptions{.name = numbered("client-", i)});
-    line(13);
+    line(17);
     for (Thread& t : threads) t.start();
-    line(14);
+    line(18);
     for (Thread& t : threads) t.join();
-    line(15);
+    line(19);
     try {
-        line(16);
+        line(20);
         pool.release();
     } catch (const ValueError& error) {
-        line(18);
+        line(22);
         print("ValueError:", error.what());
     }
 }
@@ -108,84 +108,84 @@ void semaphoreActivePool(const Params& p) {
     const std::int64_t workers = p.get("workers", 4);
     const std::int64_t longest = p.get("max_work_s", 3);
     // The ActivePool of the listing: a plain list, touched only while its lock is held.
-    line(16);
-    line(3);
+    line(20);
+    line(7);
     auto active = std::make_shared<std::vector<std::string>>();
-    line(4);
+    line(8);
     Lock lock("lock");
     auto makeActive = [=](const std::string& name) mutable {
-        line(7);
+        line(11);
         With guard(lock);
-        line(8);
+        line(12);
         active->push_back(name);
-        line(9);
+        line(13);
         print(name + ":", "in,  active =", listRepr(*active));
-        line(7);  // leaving the with block releases the lock
+        line(11);  // leaving the with block releases the lock
     };
     auto makeInactive = [=](const std::string& name) mutable {
-        line(12);
+        line(16);
         With guard(lock);
-        line(13);
+        line(17);
         active->erase(std::find(active->begin(), active->end(), name));
-        line(14);
+        line(18);
         print(name + ":", "out, active =", listRepr(*active));
-        line(12);
+        line(16);
     };
-    line(17);
+    line(21);
     Semaphore slots(p.get("slots", 2), "slots");
     auto worker = [=]() mutable {
-        line(20);
-        const std::string name = current_thread().name;
-        line(21);
-        With slot(slots);
-        line(22);
-        makeActive(name);
-        line(23);
-        sleep(std::chrono::seconds(randint(1, longest)));
         line(24);
+        const std::string name = current_thread().name;
+        line(25);
+        With slot(slots);
+        line(26);
+        makeActive(name);
+        line(27);
+        sleep(std::chrono::seconds(randint(1, longest)));
+        line(28);
         makeInactive(name);
-        line(21);  // leaving the with block releases the slot
+        line(25);  // leaving the with block releases the slot
     };
-    line(26);
+    line(30);
     std::vector<Thread> threads;
     for (std::int64_t i = 1; i <= workers; ++i)
         threads.emplace_back(worker, ThreadOptions{.name = numbered("worker-", i)});
-    line(27);
+    line(31);
     for (Thread& t : threads) t.start();
-    line(28);
+    line(32);
     for (Thread& t : threads) t.join();
 }
 
 void eventSetWait(const Params& p) {
     const auto delay = std::chrono::seconds(p.get("delay_s", 2));
-    line(1);
+    line(4);
     Event ready("ready");
     auto waiter = [=]() mutable {
-        line(4);
+        line(7);
         print("waiter: waiting for the event");
-        line(5);
+        line(8);
         ready.wait();
-        line(6);
+        line(9);
         print("waiter: the event is set, going on");
     };
     auto setter = [=]() mutable {
-        line(9);
-        print("setter: working first");
-        line(10);
-        sleep(delay);
-        line(11);
-        print("setter: setting the event");
         line(12);
+        print("setter: working first");
+        line(13);
+        sleep(delay);
+        line(14);
+        print("setter: setting the event");
+        line(15);
         ready.set();
     };
-    line(14);
+    line(17);
     Thread w(waiter, {.name = "waiter"});
-    line(15);
+    line(18);
     Thread s(setter, {.name = "setter"});
-    line(16);
+    line(19);
     w.start();
     s.start();
-    line(17);
+    line(20);
     w.join();
     s.join();
 }
@@ -194,42 +194,42 @@ void eventTimeout(const Params& p) {
     const auto timeout = std::chrono::seconds(p.get("timeout_s", 2));
     const auto setAt = std::chrono::seconds(p.get("set_s", 3));
     const auto otherWork = std::chrono::milliseconds(p.get("other_ms", 500));
-    line(1);
+    line(4);
     Event ready("ready");
     auto patient = [=]() mutable {
-        line(4);
+        line(7);
         print("patient: waiting, no timeout");
-        line(5);
+        line(8);
         ready.wait();
-        line(6);
+        line(9);
         print("patient: the event is set");
     };
     auto impatient = [=]() mutable {
         for (;;) {
-            line(9);
+            line(12);
             if (ready.wait(timeout)) break;
-            line(10);
+            line(13);
             print("impatient: timed out, doing other work");
-            line(11);
+            line(14);
             sleep(otherWork);
         }
-        line(12);
+        line(15);
         print("impatient: the event is set");
     };
-    line(14);
+    line(17);
     Thread patientThread(patient, {.name = "patient"});
-    line(15);
+    line(18);
     Thread impatientThread(impatient, {.name = "impatient"});
-    line(16);
+    line(19);
     patientThread.start();
     impatientThread.start();
-    line(17);
-    sleep(setAt);
-    line(18);
-    print("main: setting the event");
-    line(19);
-    ready.set();
     line(20);
+    sleep(setAt);
+    line(21);
+    print("main: setting the event");
+    line(22);
+    ready.set();
+    line(23);
     patientThread.join();
     impatientThread.join();
 }
@@ -238,63 +238,63 @@ void conditionProducerConsumer(const Params& p) {
     const std::int64_t count = p.get("items", 5);
     const auto produce = std::chrono::milliseconds(p.get("produce_ms", 200));
     const auto handle = std::chrono::milliseconds(p.get("handle_ms", 200));
-    line(1);
+    line(4);
     Condition cond("cond");
-    line(2);
+    line(5);
     // A plain list: every access below happens while the condition's lock is held.
     auto items = std::make_shared<std::deque<std::string>>();
     auto producer = [=]() mutable {
         for (std::int64_t i = 0; i < count; ++i) {
-            line(6);
-            sleep(produce);
-            line(7);
-            With locked(cond);
-            line(8);
-            items->push_back(numbered("item-", i));
             line(9);
-            print("producer: added", items->back() + ",", items->size(), "in the list");
+            sleep(produce);
             line(10);
+            With locked(cond);
+            line(11);
+            items->push_back(numbered("item-", i));
+            line(12);
+            print("producer: added", items->back() + ",", items->size(), "in the list");
+            line(13);
             cond.notify();
-            line(7);  // leaving the with block releases the lock
+            line(10);  // leaving the with block releases the lock
         }
     };
     auto consumer = [=]() mutable {
-        line(13);
+        line(16);
         const std::string name = current_thread().name;
         for (;;) {
             {
-                line(15);
+                line(18);
                 With locked(cond);
-                line(16);
-                if (items->empty()) {
-                    line(17);
-                    print(name + ":", "waiting");
-                    line(18);
-                    cond.wait();
-                }
                 line(19);
                 if (items->empty()) {
                     line(20);
-                    print(name + ":", "woken, but the list is empty");
+                    print(name + ":", "waiting");
                     line(21);
-                    continue;
+                    cond.wait();
                 }
                 line(22);
+                if (items->empty()) {
+                    line(23);
+                    print(name + ":", "woken, but the list is empty");
+                    line(24);
+                    continue;
+                }
+                line(25);
                 const std::string item = items->front();
                 items->pop_front();
-                line(23);
+                line(26);
                 print(name + ":", "took", item + ",", items->size(), "left");
-                line(15);
+                line(18);
             }
-            line(24);
+            line(27);
             sleep(handle);
         }
     };
-    line(26);
+    line(29);
     Thread(producer, {.name = "producer"}).start();
-    line(27);
+    line(30);
     Thread(consumer, {.name = "consumer-1"}).start();
-    line(28);
+    line(31);
     Thread(consumer, {.name = "consumer-2"}).start();
 }
 
@@ -302,59 +302,59 @@ void conditionNotifyAll(const Params& p) {
     const bool wakeAll = p.get("wake_all", 1) != 0;
     const std::int64_t consumerCount = p.get("consumers", 2);
     const auto prepare = std::chrono::seconds(p.get("delay_s", 4));
-    line(1);
-    line(2);
+    line(4);
+    line(5);
     Condition cond("cond");
-    line(3);
+    line(6);
     // A plain flag: read and written only while the condition's lock is held.
     auto available = std::make_shared<bool>(false);
     auto consumer = [=]() mutable {
-        line(6);
+        line(9);
         const std::string name = current_thread().name;
-        line(7);
+        line(10);
         With locked(cond);
-        line(8);
+        line(11);
         print(name + ":", "waiting");
         for (;;) {
-            line(9);
+            line(12);
             if (*available) break;
-            line(10);
+            line(13);
             cond.wait();
         }
-        line(11);
+        line(14);
         print(name + ":", "woken, the resource is available");
-        line(7);  // leaving the with block releases the lock
+        line(10);  // leaving the with block releases the lock
     };
     auto producer = [=]() mutable {
-        line(15);
-        sleep(prepare);
-        line(16);
-        With locked(cond);
-        line(17);
-        *available = true;
         line(18);
+        sleep(prepare);
+        line(19);
+        With locked(cond);
+        line(20);
+        *available = true;
+        line(21);
         if (wakeAll) {
-            line(19);
+            line(22);
             print("producer: notify_all()");
-            line(20);
+            line(23);
             cond.notify_all();
         } else {
-            line(22);
+            line(25);
             print("producer: notify()");
-            line(23);
+            line(26);
             cond.notify();
         }
-        line(16);
+        line(19);
     };
-    line(25);
+    line(28);
     std::vector<Thread> consumers;
     for (std::int64_t i = 1; i <= consumerCount; ++i)
         consumers.emplace_back(consumer, ThreadOptions{.name = numbered("consumer-", i)});
-    line(26);
+    line(29);
     for (Thread& c : consumers) c.start();
-    line(27);
+    line(30);
     Thread(producer, {.name = "producer"}).start();
-    line(28);
+    line(31);
     for (Thread& c : consumers) c.join();
 }
 
@@ -363,60 +363,60 @@ void conditionNotifyAll(const Params& p) {
 class BoundedBuffer {
 public:
     explicit BoundedBuffer(std::int64_t size)
-        : items_((line(3), std::make_shared<std::deque<std::optional<int>>>())),
-          size_((line(4), static_cast<std::size_t>(size))),
-          lock_((line(5), RLock("lock"))),
-          notFull_((line(6), Condition(lock_, "not_full"))),
-          notEmpty_((line(7), Condition(lock_, "not_empty"))) {}
+        : items_((line(7), std::make_shared<std::deque<std::optional<int>>>())),
+          size_((line(8), static_cast<std::size_t>(size))),
+          lock_((line(9), RLock("lock"))),
+          notFull_((line(10), Condition(lock_, "not_full"))),
+          notEmpty_((line(11), Condition(lock_, "not_empty"))) {}
 
     std::size_t len() {
-        line(10);
+        line(14);
         With locked(lock_);
-        line(11);
+        line(15);
         const std::size_t n = items_->size();
-        line(10);
+        line(14);
         return n;
     }
 
     void put(std::optional<int> item) {
-        line(14);
+        line(18);
         With locked(notFull_);
         for (;;) {
-            line(15);
+            line(19);
             if (len() != size_) break;
-            line(16);
+            line(20);
             notFull_.wait();
         }
-        line(17);
+        line(21);
         items_->push_back(item);
-        line(18);
+        line(22);
         const std::size_t n = len();
-        line(18);
+        line(22);
         print(current_thread().name + ":", "put", str(item) + ",", n, "in the buffer");
-        line(19);
+        line(23);
         notEmpty_.notify();
-        line(14);  // leaving the with block releases the lock
+        line(18);  // leaving the with block releases the lock
     }
 
     std::optional<int> get() {
-        line(22);
+        line(26);
         With locked(notEmpty_);
         for (;;) {
-            line(23);
+            line(27);
             if (len() > 0) break;
-            line(24);
+            line(28);
             notEmpty_.wait();
         }
-        line(25);
+        line(29);
         const std::optional<int> item = items_->front();
         items_->pop_front();
-        line(26);
+        line(30);
         const std::size_t n = len();
-        line(26);
+        line(30);
         print(current_thread().name + ":", "got", str(item) + ",", n, "in the buffer");
-        line(27);
+        line(31);
         notFull_.notify();
-        line(28);  // returning leaves the with block, which releases the lock
+        line(32);  // returning leaves the with block, which releases the lock
         return item;
     }
 
@@ -434,44 +434,44 @@ void boundedBufferMonitor(const Params& p) {
     const std::int64_t consumerCount = p.get("consumers", 2);
     const auto produce = std::chrono::milliseconds(p.get("produce_ms", 100));
     const auto handle = std::chrono::milliseconds(p.get("handle_ms", 500));
-    line(30);
+    line(34);
     BoundedBuffer buf(p.get("size", 5));
     auto producer = [=](std::int64_t first) mutable {
         for (std::int64_t item = first; item < first + perProducer; ++item) {
-            line(33);
-            line(34);
+            line(37);
+            line(38);
             sleep(produce);
-            line(35);
+            line(39);
             buf.put(static_cast<int>(item));
         }
     };
     auto consumer = [=]() mutable {
         for (;;) {
-            line(38);
+            line(42);
             if (!buf.get()) break;
-            line(39);
+            line(43);
             sleep(handle);
         }
     };
-    line(41);
+    line(45);
     std::vector<Thread> producers;
     for (std::int64_t k = 0; k < producerCount; ++k)
         producers.emplace_back([=]() mutable { producer(k * perProducer); },
                                ThreadOptions{.name = numbered("producer-", k + 1)});
-    line(42);
+    line(46);
     std::vector<Thread> consumers;
     for (std::int64_t i = 1; i <= consumerCount; ++i)
         consumers.emplace_back(consumer, ThreadOptions{.name = numbered("consumer-", i)});
-    line(43);
+    line(47);
     for (Thread& t : consumers) t.start();
     for (Thread& t : producers) t.start();
-    line(44);
+    line(48);
     for (Thread& t : producers) t.join();
     for (std::int64_t i = 0; i < consumerCount; ++i) {
-        line(45);
+        line(49);
         buf.put(std::nullopt);
     }
-    line(46);
+    line(50);
     for (Thread& t : consumers) t.join();
 }
 
@@ -481,60 +481,60 @@ void queueProducerConsumers(const Params& p) {
     const std::int64_t producerCount = p.get("producers", 1);
     const auto produce = std::chrono::milliseconds(p.get("produce_ms", 100));
     const auto handle = std::chrono::milliseconds(p.get("handle_ms", 500));
-    line(1);
+    line(5);
     Queue<std::optional<int>> q(p.get("maxsize", 0), "q");
     auto producer = [=](std::int64_t first) mutable {
         for (std::int64_t item = first; item < first + perProducer; ++item) {
-            line(5);
+            line(9);
             sleep(produce);
-            line(6);
+            line(10);
             q.put(static_cast<int>(item));
-            line(7);
+            line(11);
             print(current_thread().name + ":", "put", item, "size", q.qsize());
         }
     };
     auto consumer = [=]() mutable {
         for (;;) {
-            line(11);
+            line(15);
             const std::optional<int> item = q.get();
-            line(12);
+            line(16);
             if (!item) {
-                line(13);
+                line(17);
                 q.task_done();
-                line(14);
+                line(18);
                 print(current_thread().name + ":", "got None, stopping");
-                line(15);
+                line(19);
                 break;
             }
-            line(16);
+            line(20);
             print(current_thread().name + ":", "got", *item);
-            line(17);
+            line(21);
             sleep(handle);
-            line(18);
+            line(22);
             q.task_done();
         }
     };
-    line(20);
+    line(24);
     std::vector<Thread> consumers;
     for (std::int64_t i = 1; i <= consumerCount; ++i)
         consumers.emplace_back(consumer, ThreadOptions{.name = numbered("consumer-", i)});
-    line(21);
+    line(25);
     std::vector<Thread> producers;
     for (std::int64_t k = 0; k < producerCount; ++k)
         producers.emplace_back([=]() mutable { producer(k * perProducer); },
                                ThreadOptions{.name = numbered("producer-", k + 1)});
-    line(22);
+    line(26);
     for (Thread& t : consumers) t.start();
     for (Thread& t : producers) t.start();
-    line(23);
-    for (Thread& t : producers) t.join();
-    line(24);
-    for (std::int64_t i = 0; i < consumerCount; ++i) q.put(std::nullopt);
-    line(25);
-    q.join();
-    line(26);
-    print("all items handled");
     line(27);
+    for (Thread& t : producers) t.join();
+    line(28);
+    for (std::int64_t i = 0; i < consumerCount; ++i) q.put(std::nullopt);
+    line(29);
+    q.join();
+    line(30);
+    print("all items handled");
+    line(31);
     for (Thread& t : consumers) t.join();
 }
 
@@ -551,12 +551,15 @@ void addSyncScenarios(std::vector<Scenario>& out) {
             "t=0 and the other four block in acquire(); when the three release at t=2, three more enter, "
             "and the last one enters at t=4. Never more than three slots are taken. Watch the slot lanes "
             "fill and empty in groups."),
-        .listing = R"(slots = Semaphore(3)
+        .listing = R"(import time
+from threading import Semaphore, Thread, current_thread
+
+slots = Semaphore(3)
 start = time.monotonic()
 
 def job():
     slots.acquire()             # blocks while all 3 slots are taken
-    elapsed = time.monotonic() - start
+    elapsed = round(time.monotonic() - start, 1)
     print(current_thread().name, f"enters at t={elapsed:g}")
     time.sleep(2)
     slots.release()             # lets one waiting thread in
@@ -583,7 +586,11 @@ for t in threads: t.join()
             "moment and a waiting client enters as soon as someone leaves. At the end main releases once "
             "more than anyone acquired: a plain Semaphore would quietly grow to four slots, but the bounded "
             "one raises ValueError, which main catches and prints."),
-        .listing = R"(pool = BoundedSemaphore(3)          # three connections at most
+        .listing = R"(import random
+import time
+from threading import BoundedSemaphore, Thread, current_thread
+
+pool = BoundedSemaphore(3)          # three connections at most
 
 def client():
     name = current_thread().name
@@ -621,7 +628,11 @@ except ValueError as error:
             "once, the lock keeps two changes of the list from mixing. Since a worker leaves the list before "
             "it gives its slot back, the printed list never holds more than two names. Watch the slot lanes "
             "and the short holds of the lock."),
-        .listing = R"py(class ActivePool:
+        .listing = R"py(import random
+import time
+from threading import Lock, Semaphore, Thread, current_thread
+
+class ActivePool:
     def __init__(self):
         self.active = []
         self.lock = Lock()
@@ -667,7 +678,10 @@ for t in threads: t.join()
             "calls set(): the flag turns on and every waiting thread is woken. The waiter wakes at t=2, "
             "exactly when the event is set, and goes on. Unlike a lock, an event stays set, so a later "
             "wait() would return at once."),
-        .listing = R"(ready = Event()
+        .listing = R"(import time
+from threading import Event, Thread
+
+ready = Event()
 
 def waiter():
     print("waiter: waiting for the event")
@@ -701,7 +715,10 @@ w.join(); s.join()
             "wait gives up and returns False, the thread does 0.5 s of other work and waits again. When the "
             "event is set at t=3 both wake at the same instant and wait() returns True. Watch the impatient "
             "thread's wait end at t=2 with a timeout and its second wait end early, at t=3."),
-        .listing = R"py(ready = Event()
+        .listing = R"py(import time
+from threading import Event, Thread
+
+ready = Event()
 
 def patient():
     print("patient: waiting, no timeout")
@@ -742,7 +759,10 @@ p.join(); i.join()
             "take the new item first, and the woken one finds the list empty. That is why the code checks "
             "again after waking. (Under round-robin consumer-1 wins every such race.) Nothing tells the consumers that production is over: after the last item "
             "both wait forever, and the run ends stuck."),
-        .listing = R"(cond = Condition()
+        .listing = R"(import time
+from threading import Condition, Thread, current_thread
+
+cond = Condition()
 items = []
 
 def producer():
@@ -792,7 +812,10 @@ Thread(target=consumer, name="consumer-2").start()
             "marks the resource available and calls notify_all(): both consumers wake at t=4, then take the "
             "lock back one after the other and go on. Set the wake-all parameter to 0 and the producer calls "
             "notify() instead: it wakes only one consumer, the other waits forever and the run ends stuck."),
-        .listing = R"py(WAKE_ALL = True                 # False: notify() instead of notify_all()
+        .listing = R"py(import time
+from threading import Condition, Thread, current_thread
+
+WAKE_ALL = True                 # False: notify() instead of notify_all()
 cond = Condition()
 available = False
 
@@ -841,7 +864,11 @@ for c in consumers: c.join()
             "0.5 s for each: at first the consumers wait on an empty buffer, soon the producers wait on a "
             "full one. Every item is taken exactly once, and a None per consumer stops them. The lock is an "
             "RLock because put() and get() call len(self), which takes it again."),
-        .listing = R"py(class BoundedBuffer:
+        .listing = R"py(import collections
+import time
+from threading import Condition, RLock, Thread, current_thread
+
+class BoundedBuffer:
     def __init__(self, size):
         self.items = collections.deque()
         self.size = size
@@ -911,7 +938,11 @@ for t in consumers: t.join()
             "the queue is unbounded; set it to 5 or 2 and the producer (and main's None) block in put() while "
             "the queue is full, yet the run takes just as long: the consumers set the pace. Watch the queue "
             "length over time."),
-        .listing = R"(q = queue.Queue(maxsize=0)              # 0: no limit; try 5 or 2
+        .listing = R"(import queue
+import time
+from threading import Thread, current_thread
+
+q = queue.Queue(maxsize=0)              # 0: no limit; try 5 or 2
 
 def producer(first):
     for item in range(first, first + 10):

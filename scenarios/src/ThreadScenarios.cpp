@@ -23,30 +23,30 @@ std::string numbered(const char* prefix, std::int64_t i) { return prefix + std::
 
 void threadsStartJoin(const Params& p) {
     auto worker = [](std::int64_t seconds) {
-        line(2);
-        const std::string name = current_thread().name;
-        line(3);
-        print(name + ":", "started, sleeping", seconds, "s");
-        line(4);
-        sleep(std::chrono::seconds(seconds));
         line(5);
+        const std::string name = current_thread().name;
+        line(6);
+        print(name + ":", "started, sleeping", seconds, "s");
+        line(7);
+        sleep(std::chrono::seconds(seconds));
+        line(8);
         print(name + ":", "finished");
     };
-    line(7);
-    Thread w1([=] { worker(p.get("sleep1", 2)); }, {.name = "worker-1"});
-    line(8);
-    Thread w2([=] { worker(p.get("sleep2", 1)); }, {.name = "worker-2"});
-    line(9);
-    w1.start();
     line(10);
-    w2.start();
+    Thread w1([=] { worker(p.get("sleep1", 2)); }, {.name = "worker-1"});
     line(11);
-    print("main: both workers started");
+    Thread w2([=] { worker(p.get("sleep2", 1)); }, {.name = "worker-2"});
     line(12);
-    w1.join();
+    w1.start();
     line(13);
-    w2.join();
+    w2.start();
     line(14);
+    print("main: both workers started");
+    line(15);
+    w1.join();
+    line(16);
+    w2.join();
+    line(17);
     print("main: both workers finished");
 }
 
@@ -55,128 +55,128 @@ void threadsRandomSleep(const Params& p) {
     const std::int64_t longest = p.get("max_s", 10);
     auto worker = [=](std::int64_t number) {
         const std::string name = numbered("worker-", number);
-        line(2);
+        line(6);
         const std::int64_t seconds = randint(1, longest);
-        line(3);
+        line(7);
         print(name + ":", "sleeping", seconds, "s");
-        line(4);
+        line(8);
         sleep(std::chrono::seconds(seconds));
-        line(5);
+        line(9);
         print(name + ":", "awake after", seconds, "s");
     };
-    line(7);
+    line(11);
     std::vector<Thread> threads;
     for (std::int64_t number = 1; number <= workers; ++number) {
-        line(8);
-        line(9);
+        line(12);
+        line(13);
         Thread t([=] { worker(number); }, {.name = numbered("worker-", number)});
-        line(10);
+        line(14);
         threads.push_back(t);
-        line(11);
+        line(15);
         t.start();
     }
     for (Thread& t : threads) {
-        line(12);
-        line(13);
+        line(16);
+        line(17);
         t.join();
     }
-    line(14);
+    line(18);
     print("main: every worker is awake");
 }
 
 // The logging helper of the listing: every line starts with the name of the thread that prints it.
 void logLine(const std::string& message) {
-    line(2);
+    line(5);
     print("[" + current_thread().name + "]", message);
 }
 
 void threadNames(const Params& p) {
     const std::int64_t unnamedCount = p.get("unnamed", 2);
     auto worker = [] {
-        line(5);
+        line(8);
         logLine("starting");
-        line(6);
+        line(9);
         sleep(2s);
-        line(7);
+        line(10);
         logLine("exiting");
     };
     auto service = [] {
-        line(10);
+        line(13);
         logLine("starting");
-        line(11);
+        line(14);
         sleep(3s);
-        line(12);
+        line(15);
         logLine("exiting");
     };
-    line(14);
+    line(17);
     Thread s(service, {.name = "service"});
-    line(15);
+    line(18);
     Thread w(worker, {.name = "worker"});
-    line(16);
+    line(19);
     std::vector<Thread> unnamed;
     for (std::int64_t i = 0; i < unnamedCount; ++i) unnamed.emplace_back(worker);  // no name: Thread-N
-    line(17);
+    line(20);
     std::vector<Thread> threads{w};
     threads.insert(threads.end(), unnamed.begin(), unnamed.end());
     threads.push_back(s);
     for (Thread& t : threads) {
-        line(18);
-        line(19);
+        line(21);
+        line(22);
         t.start();
     }
-    line(20);
+    line(23);
     std::string names;
     for (const Thread& t : threads) names += (names.empty() ? "" : ", ") + t.name();
     logLine("started " + names);
     for (Thread& t : threads) {
-        line(21);
-        line(22);
+        line(24);
+        line(25);
         t.join();
     }
-    line(23);
+    line(26);
     logLine("every thread has ended");
 }
 
 void daemonThreads(const Params& p) {
     const std::int64_t mode = p.get("mode", 0);
     auto daemon = [] {
-        line(4);
+        line(7);
         print("daemon: starting");
-        line(5);
+        line(8);
         sleep(2s);
-        line(6);
+        line(9);
         print("daemon: exiting");
     };
     auto nonDaemon = [] {
-        line(9);
+        line(12);
         print("non-daemon: starting");
-        line(10);
+        line(13);
         print("non-daemon: exiting");
     };
-    line(12);
-    Thread d(daemon, {.name = "daemon", .daemon = true});
-    line(13);
-    Thread t(nonDaemon, {.name = "non-daemon"});
-    line(14);
-    d.start();
     line(15);
-    t.start();
+    Thread d(daemon, {.name = "daemon", .daemon = true});
     line(16);
+    Thread t(nonDaemon, {.name = "non-daemon"});
+    line(17);
+    d.start();
+    line(18);
+    t.start();
+    line(19);
     if (mode == 1) {
-        line(17);
+        line(20);
         d.join();
     } else {
-        line(18);
+        line(21);
         if (mode == 2) {
-            line(19);
+            line(22);
             d.join(1s);
-            line(20);
+            line(23);
             print("main: daemon alive:", d.is_alive());
         }
     }
-    line(21);
+    line(24);
     t.join();
-    line(22);
+    line(25);
     print("main: done");
 }
 
@@ -190,11 +190,11 @@ protected:
     // main joins both workers, so each object outlives its thread. When a run is aborted, main unwinds
     // first; the worker then unwinds out of sleep() without touching its members again.
     void run() override {
-        line(9);
+        line(12);
         print(this->name() + ":", "started, sleeping", seconds_, "s");
-        line(10);
+        line(13);
         sleep(std::chrono::seconds(seconds_));
-        line(11);
+        line(14);
         print(this->name() + ":", "finished");
     }
 
@@ -207,94 +207,94 @@ void threadSubclass(const Params& p) {
     const std::int64_t sleep1 = p.get("sleep1", 2);
     const std::int64_t sleep2 = p.get("sleep2", 1);
     auto work = [](std::int64_t seconds) {
-        line(14);
-        const std::string name = current_thread().name;
-        line(15);
-        print(name + ":", "started, sleeping", seconds, "s");
-        line(16);
-        sleep(std::chrono::seconds(seconds));
         line(17);
+        const std::string name = current_thread().name;
+        line(18);
+        print(name + ":", "started, sleeping", seconds, "s");
+        line(19);
+        sleep(std::chrono::seconds(seconds));
+        line(20);
         print(name + ":", "finished");
     };
     // Held through the base class, as Python's names are: a Thread copied out of a SleepyWorker would lose
     // its run().
     std::unique_ptr<Thread> w1;
     std::unique_ptr<Thread> w2;
-    line(19);
+    line(22);
     if (subclass) {
-        line(20);
+        line(23);
         w1 = std::make_unique<SleepyWorker>(sleep1, "worker-1");
-        line(21);
+        line(24);
         w2 = std::make_unique<SleepyWorker>(sleep2, "worker-2");
     } else {
-        line(22);
-        line(23);
+        line(25);
+        line(26);
         w1 = std::make_unique<Thread>([=] { work(sleep1); }, ThreadOptions{.name = "worker-1"});
-        line(24);
+        line(27);
         w2 = std::make_unique<Thread>([=] { work(sleep2); }, ThreadOptions{.name = "worker-2"});
     }
-    line(25);
-    w1->start();
-    line(26);
-    w2->start();
-    line(27);
-    print("main: both workers started");
     line(28);
-    w1->join();
+    w1->start();
     line(29);
-    w2->join();
+    w2->start();
     line(30);
+    print("main: both workers started");
+    line(31);
+    w1->join();
+    line(32);
+    w2->join();
+    line(33);
     print("main: both workers finished");
 }
 
 void threadLocalData(const Params& p) {
     const std::int64_t workers = p.get("threads", 2);
-    line(1);
+    line(4);
     ThreadLocal<std::int64_t> data("data");
     // show(who) of the listing; reading an attribute the thread never set raises AttributeError.
     auto show = [data](const std::string& who) mutable {
-        line(4);
-        line(5);
+        line(7);
+        line(8);
         if (data.has()) {
             print(who + ":", "value =", data.get());
             return;
         }
-        line(6);
-        line(7);
+        line(9);
+        line(10);
         print(who + ":", "no value yet");
     };
     auto worker = [show, data](std::int64_t number) mutable {
-        line(10);
-        const std::string name = current_thread().name;
-        line(11);
-        show(name);
-        line(12);
-        data.set(number * 10);
         line(13);
-        sleep(1s);
+        const std::string name = current_thread().name;
         line(14);
         show(name);
+        line(15);
+        data.set(number * 10);
+        line(16);
+        sleep(1s);
+        line(17);
+        show(name);
     };
-    line(16);
-    show("main");
-    line(17);
-    data.set(1000);
-    line(18);
-    show("main");
     line(19);
+    show("main");
+    line(20);
+    data.set(1000);
+    line(21);
+    show("main");
+    line(22);
     std::vector<Thread> threads;
     for (std::int64_t n = 1; n <= workers; ++n) threads.emplace_back([=]() mutable { worker(n); }, ThreadOptions{.name = numbered("T", n)});
     for (Thread& t : threads) {
-        line(20);
-        line(21);
+        line(23);
+        line(24);
         t.start();
     }
     for (Thread& t : threads) {
-        line(22);
-        line(23);
+        line(25);
+        line(26);
         t.join();
     }
-    line(24);
+    line(27);
     show("main");
 }
 
@@ -302,27 +302,27 @@ void timerCancel(const Params& p) {
     const auto interval = std::chrono::seconds(p.get("interval_s", 3));
     const auto cancelAfter = std::chrono::seconds(p.get("cancel_after_s", 2));
     auto fire = [] {
-        line(2);
+        line(5);
         print(current_thread().name + ":", "fired");
     };
-    line(4);
+    line(7);
     // Python's Timer takes no name; the listing sets it on the next line, before start(), which is the same.
     Timer t1(interval, fire, {.name = "t1"});
-    line(6);
-    Timer t2(interval, fire, {.name = "t2"});
-    line(8);
-    print("main: starting both timers");
     line(9);
-    t1.start();
-    line(10);
-    t2.start();
+    Timer t2(interval, fire, {.name = "t2"});
     line(11);
-    sleep(cancelAfter);
+    print("main: starting both timers");
     line(12);
-    print("main: cancelling t2");
+    t1.start();
     line(13);
-    t2.cancel();
+    t2.start();
     line(14);
+    sleep(cancelAfter);
+    line(15);
+    print("main: cancelling t2");
+    line(16);
+    t2.cancel();
+    line(17);
     print("main: done");
 }
 
@@ -340,7 +340,10 @@ void addThreadScenarios(std::vector<Scenario>& out) {
             "worker-2, ends at t=1 although it was started second; worker-1 ends at t=2. join() on worker-1 "
             "keeps main waiting until t=2, and the join on worker-2 then returns at once because it has "
             "already ended."),
-        .listing = R"(def worker(seconds):
+        .listing = R"(import threading
+import time
+
+def worker(seconds):
     name = threading.current_thread().name
     print(f"{name}: started, sleeping {seconds} s")
     time.sleep(seconds)
@@ -371,7 +374,11 @@ print("main: both workers finished")
             "prints first, and workers that drew the same number wake at the same moment. The draws come from "
             "the run's seed: the same seed and policy give the same sleeps every time, another seed gives "
             "others. Change the seed and watch the finishing order change."),
-        .listing = R"(def worker(number):
+        .listing = R"(import random
+import threading
+import time
+
+def worker(number):
     seconds = random.randint(1, 10)
     print(f"worker-{number}: sleeping {seconds} s")
     time.sleep(seconds)
@@ -403,7 +410,10 @@ print("main: every worker is awake")
             "printing, the way logging's %(threadName)s does: the same function prints [worker], [Thread-1] "
             "or [MainThread] depending on the thread that calls it. The workers exit at t=2, the service at "
             "t=3."),
-        .listing = R"(def log(message):
+        .listing = R"(import threading
+import time
+
+def log(message):
     print(f"[{threading.current_thread().name}] {message}")
 
 def worker():
@@ -443,7 +453,10 @@ log("every thread has ended")
             "appears. In mode 1, d.join() keeps main until the daemon ends at t=2. In mode 2, "
             "d.join(timeout=1) gives up at t=1, is_alive() is still True, and the program ends there with the "
             "daemon stopped mid-sleep."),
-        .listing = R"(MODE = 0        # the "mode" parameter: 0 no join, 1 d.join(), 2 d.join(timeout=1)
+        .listing = R"(import threading
+import time
+
+MODE = 0        # the "mode" parameter: 0 no join, 1 d.join(), 2 d.join(timeout=1)
 
 def daemon():
     print("daemon: starting")
@@ -481,7 +494,10 @@ print("main: done")                    # then Python exits and stops a daemon th
             "target function, and start() calls it in the new thread. Set subclass to 0 and the same program "
             "runs with Thread(target=work, args=...) instead: the timeline, the printed lines and the times do "
             "not change, only the highlighted lines do. worker-2 ends at t=1, worker-1 and main at t=2."),
-        .listing = R"(SUBCLASS = 1    # the "subclass" parameter: 1 class Worker, 0 a target function
+        .listing = R"(import threading
+import time
+
+SUBCLASS = 1    # the "subclass" parameter: 1 class Worker, 0 a target function
 
 class Worker(threading.Thread):
     def __init__(self, seconds, name):
@@ -529,7 +545,10 @@ print("main: both workers finished")
             "raises AttributeError), stores its own number times 10 and sleeps 1 s, so the other workers store "
             "theirs in between; after the sleep it still reads its own value. At the end main still reads "
             "1000: no worker's store reached it."),
-        .listing = R"(data = threading.local()
+        .listing = R"(import threading
+import time
+
+data = threading.local()
 
 def show(who):
     try:
@@ -569,7 +588,10 @@ show("main")                           # 1000: the workers never touched main's 
             "without calling fire(). t1 is left alone and fires at t=3, after main has already printed "
             "\"done\"; the program ends then. Make the cancel come later than the interval and both timers "
             "fire: cancel() only stops a timer that is still waiting."),
-        .listing = R"(def fire():
+        .listing = R"(import threading
+import time
+
+def fire():
     print(f"{threading.current_thread().name}: fired")
 
 t1 = threading.Timer(3, fire)

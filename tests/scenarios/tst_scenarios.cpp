@@ -450,7 +450,7 @@ private slots:
         const auto blocked = events(t, Op::Acquire, Result::Blocked, "lock");
         QCOMPARE(blocked.size(), std::size_t(1));
         QCOMPARE(actorName(t, blocked[0]), std::string("T1"));
-        QCOMPARE(int(blocked[0].line), 6);
+        QCOMPARE(int(blocked[0].line), 8);
         QCOMPARE(printedContaining(t, "holds the lock").size(), std::size_t(1));
         QVERIFY(printedContaining(t, "never printed").empty());
     }

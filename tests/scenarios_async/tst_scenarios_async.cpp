@@ -146,8 +146,8 @@ private slots:
         const auto first = printEvent(t, kNeverAwaitedGreet, 0);
         const auto second = printEvent(t, kNeverAwaitedGreet, 1);
         QVERIFY(first && second);
-        QCOMPARE(first->line, std::uint16_t(12));   // the statement that dropped it
-        QCOMPARE(second->line, std::uint16_t(16));  // main's last line: its frame ends there
+        QCOMPARE(first->line, std::uint16_t(14));   // the statement that dropped it
+        QCOMPARE(second->line, std::uint16_t(18));  // main's last line: its frame ends there
         QVERIFY(first->flags & TraceEvent::ToStderr);
         // A coroutine object is not a task: the only task is main's.
         const auto ends = taskEnds(t);
@@ -183,10 +183,10 @@ private slots:
         QCOMPARE(lines.front(), QString("main: calling asyncio.run() inside the running loop"));
         QCOMPARE(lines.back(), QString("main: done"));
         QCOMPARE(printed(t).back().time, 1 * kSecond);
-        // The error is in the trace where it was raised (listing line 9), once.
+        // The error is in the trace where it was raised (listing line 11), once.
         const auto raised = events(t, Op::Raise, Result::Error);
         QCOMPARE(raised.size(), std::size_t(1));
-        QCOMPARE(raised[0].line, std::uint16_t(9));
+        QCOMPARE(raised[0].line, std::uint16_t(11));
         QCOMPARE(raised[0].time, Nanos(0));
         // Only the outer loop ran: one task (main), done.
         const auto ends = taskEnds(t);

@@ -228,8 +228,8 @@ private slots:
         QVERIFY(findEvent(t, Op::Resume, Result::Ok, objectNamed(t, "Task-1", ObjectKind::AsyncTask), next) < t.eventCount());
     }
 
-    // A task's Resume should carry the line it was suspended on (main's `result = await task`, line 16), so the
-    // code view shows where the resumed task goes on, not line 5 inside report(), the callback that ran just
+    // A task's Resume should carry the line it was suspended on (main's `result = await task`, line 17), so the
+    // code view shows where the resumed task goes on, not line 6 inside report(), the callback that ran just
     // before: the loop keeps a line per task.
     void resumeCarriesTheTasksOwnLine() {
         const auto r = run("async-done-callback");
@@ -237,7 +237,7 @@ private slots:
         const ObjectId mainTask = objectNamed(t, "Task-1", ObjectKind::AsyncTask);
         const std::size_t resumed = findEvent(t, Op::Resume, Result::Ok, mainTask);
         QVERIFY(resumed < t.eventCount());
-        QCOMPARE(static_cast<int>(t.event(resumed).line), 16);
+        QCOMPARE(static_cast<int>(t.event(resumed).line), 17);
     }
 
     void doneCallbackFollowsTheSleep() {

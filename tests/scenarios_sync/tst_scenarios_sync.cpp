@@ -391,13 +391,13 @@ private slots:
         QCOMPARE(outs.size(), std::size_t(workers));
         QVERIFY(printedContaining(t, "active = []").size() >= 1);
         // The same from the trace: slots taken, and the list length changed under the lock (taken on listing
-        // line 7 to add a name, on line 12 to remove one).
+        // line 11 to add a name, on line 16 to remove one).
         QCOMPARE(peakTaken(t, "slots"), slotCount);
         int length = 0;
         int longest = 0;
         for (const TraceEvent& e : events(t, Op::Acquire, Result::Acquired, "lock")) {
-            if (e.line == 7) longest = std::max(longest, ++length);
-            if (e.line == 12) --length;
+            if (e.line == 11) longest = std::max(longest, ++length);
+            if (e.line == 16) --length;
             QVERIFY(length >= 0);
         }
         QCOMPARE(longest, slotCount);

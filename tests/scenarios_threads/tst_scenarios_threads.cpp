@@ -312,8 +312,8 @@ private slots:
         QCOMPARE(endTime(sub->trace, "worker-2"), std::optional<Nanos>(sleep2 * kSecond));
         QCOMPARE(endTime(sub->trace, "worker-1"), std::optional<Nanos>(sleep1 * kSecond));
         QCOMPARE(endTime(sub->trace, "MainThread"), std::optional<Nanos>(std::max(sleep1, sleep2) * kSecond));
-        // Each form runs its own code: the workers print from run() (line 9) or from work() (line 15).
-        for (const auto& [trace, printLine] : {std::pair{&sub->trace, 9}, std::pair{&fn->trace, 15}}) {
+        // Each form runs its own code: the workers print from run() (line 12) or from work() (line 18).
+        for (const auto& [trace, printLine] : {std::pair{&sub->trace, 12}, std::pair{&fn->trace, 18}}) {
             const auto prints = events(*trace, Op::Print, Result::Ok);
             const auto first = std::find_if(prints.begin(), prints.end(),
                                             [&](const TraceEvent& e) { return actorName(*trace, e) == "worker-1"; });

@@ -62,7 +62,12 @@ struct Scenario {
     const char* family;        // family id, e.g. "races" (see familyTitle)
     const char* title;         // English, marked with QT_TRANSLATE_NOOP("Scenario", ...)
     const char* description;   // English, marked the same way; what to look at when it runs
-    std::string listing;       // the Python-style program; line numbers start at 1
+    // The program as a real Python 3 file (its imports included): it runs unchanged under python3 and does
+    // what `main` does. Line numbers start at 1; `main` marks them with lockstep::line(n). A parameter of the
+    // scenario that the program uses is a one-line module constant, `NAME = value` with NAME the key in
+    // upper case (SUBCLASS = 1 for "subclass"), so a test can run the program with another value by
+    // replacing that line's value.
+    std::string listing;
     std::vector<ParamSpec> params;
     RunDefaults defaults;
     std::function<void(const Params&)> main;  // runs as MainThread; must call lockstep::line(n) as it goes
