@@ -178,7 +178,7 @@ void MainWindow::buildActions() {
                               "<p><b>Keys</b>: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the "
                               "end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, "
                               "Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore "
-                              "the schedules.</p>")
+                              "the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
 
@@ -651,7 +651,7 @@ bool MainWindow::openProgram(const QString& path) {
     const scenarios::Scenario* s = python::loadProgram(absolute.toStdString(), error);
     if (!s) {
         showError(tr("Cannot open the program"),
-                  tr("%1\n\n%2").arg(QDir::toNativeSeparators(absolute), QString::fromStdString(error)));
+                  QStringLiteral("%1\n\n%2").arg(QDir::toNativeSeparators(absolute), QString::fromStdString(error)));
         return false;
     }
     noteOpenedProgram(s);
@@ -674,7 +674,7 @@ bool MainWindow::saveProgram(int steps) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(code_->programText().toUtf8()) < 0 || !file.commit()) {
         showError(tr("Cannot save the program"),
-                  tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+                  QStringLiteral("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
     std::string error;
@@ -712,7 +712,7 @@ bool MainWindow::mayLeaveEditedProgram() {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(code_->programText().toUtf8()) < 0 || !file.commit()) {
             showError(tr("Cannot save the program"),
-                      tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+                      QStringLiteral("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
             return false;
         }
     }
