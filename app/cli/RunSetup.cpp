@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "lockstep/ReplayToken.h"
+#include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
 
 namespace lockstep::app {
@@ -118,6 +119,15 @@ bool readRunOptions(const QCommandLineParser& parser, const QString& scenarioIdI
         return false;
     }
     const scenarios::Scenario* scenario = scenarios::find(scenarioId.toStdString());
+    if (!scenario && python::looksLikeProgram(scenarioId.toStdString())) {
+        // A Python program where a scenario id goes: `lockstep run prog.py`.
+        std::string loadError;
+        scenario = python::loadProgram(scenarioId.toStdString(), loadError);
+        if (!scenario) {
+            error = QString::fromStdString(loadError);
+            return false;
+        }
+    }
     if (!scenario) {
         error = unknownScenarioMessage(scenarioId);
         return false;

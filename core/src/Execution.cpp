@@ -318,9 +318,14 @@ void Execution::runActor(ActorId id) {
     }
 
     beginStep();
+    const bool reported = uncaught.empty() && !a.failure.empty();
+    if (reported) uncaught = a.failure;
     if (!uncaught.empty()) {
-        const std::string report = "Exception in thread " + trace_.actor(id).name + ":\n" + uncaught;
-        record(id, Op::Print, kNoObject, Result::Ok, text(report), TraceEvent::ArgIsString | TraceEvent::ToStderr);
+        if (!reported) {
+            const std::string report = "Exception in thread " + trace_.actor(id).name + ":\n" + uncaught;
+            record(id, Op::Print, kNoObject, Result::Ok, text(report),
+                   TraceEvent::ArgIsString | TraceEvent::ToStderr);
+        }
         record(id, Op::Run, threadObject, Result::Error, text(uncaught), TraceEvent::ArgIsString);
         a.endState = EndState::Error;
     } else {

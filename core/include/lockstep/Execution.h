@@ -134,6 +134,10 @@ public:
         actors_[actor].exitCode = code;
         actors_[actor].killedOnRequest = onRequest;
     }
+    // The actor's code failed and has already reported it (an embedded Python thread's excepthook printed the
+    // traceback): when its body returns, it ends Error with `description` ("ValueError: ...") and no second
+    // report.
+    void failActor(ActorId actor, std::string description) { actors_[actor].failure = std::move(description); }
     // State a library built on the engine keeps for one run (multiprocessing's table of the objects the
     // children refer to by id). It dies with the run, after every actor has been unwound.
     std::shared_ptr<void>& extension() { return extension_; }
@@ -189,6 +193,7 @@ private:
         bool interrupted = false;  // see interrupt()
         int exitCode = 0;
         bool killedOnRequest = false;
+        std::string failure;  // see failActor()
         VectorClock clock;  // happens-before: what this actor has seen of every actor's releases
     };
     struct Timer {

@@ -1,0 +1,530 @@
+// The _lockstep module: what bootstrap.py builds Python's threading, time and print on. Each function is one
+// engine operation; C++ exceptions never cross into CPython: a Python-style error becomes the Python
+// exception of that name, and an aborted run becomes _lockstep.RunAborted, which unwinds the Python stack
+// (running finally blocks) back to the actor's body, where it turns into AbortRun again.
+
+#include <cmath>
+#include <climits>
+#include <cstring>
+
+#include "Bridge.h"
+#include "lockstep/Api.h"
+
+namespace lockstep::python {
+
+namespace {
+
+struct ModuleState {
+    Run* run = nullptr;
+    PyObject* abortType = nullptr;
+};
+
+ModuleState* stateOf(PyObject* module) { return static_cast<ModuleState*>(PyModule_GetState(module)); }
+
+Run& runOf(PyObject* module) {
+    Run* r = stateOf(module)->run;
+    if (!r) throw RuntimeError("_lockstep is only usable inside a program run by Lockstep");
+    return *r;
+}
+
+// Sets the Python exception for what a call into the engine threw. Returns nullptr for the caller to return.
+PyObject* translate(PyObject* module) {
+    try {
+        throw;
+    } catch (const AbortRun&) {
+        PyErr_SetString(stateOf(module)->abortType, "the run was stopped");
+    } catch (const ProcessInterrupted&) {
+        PyErr_SetString(stateOf(module)->abortType, "the run was stopped");
+    } catch (const PyError& e) {
+        // "queue.Full", "threading.BrokenBarrierError": a dotted name is looked up in its module.
+        PyObject* type = nullptr;
+        const std::string& name = e.type();
+        const auto dot = name.rfind('.');
+        if (dot != std::string::npos) {
+            if (PyObject* mod = PyImport_ImportModule(name.substr(0, dot).c_str())) {
+                type = PyObject_GetAttrString(mod, name.substr(dot + 1).c_str());
+                Py_DECREF(mod);
+            }
+        } else {
+            PyObject* builtins = PyEval_GetBuiltins();
+            type = builtins ? PyDict_GetItemString(builtins, name.c_str()) : nullptr;
+            Py_XINCREF(type);
+        }
+        PyErr_Clear();
+        if (!type || !PyExceptionClass_Check(type)) {
+            Py_XDECREF(type);
+            type = PyExc_RuntimeError;
+            Py_INCREF(type);
+        }
+        PyErr_SetString(type, e.what());
+        Py_DECREF(type);
+    } catch (const std::exception& e) {
+        PyErr_SetString(PyExc_RuntimeError, e.what());
+    }
+    return nullptr;
+}
+
+template <typename F>
+PyObject* guarded(PyObject* module, F&& f) {
+    try {
+        return f();
+    } catch (...) {
+        return translate(module);
+    }
+}
+
+std::optional<std::chrono::nanoseconds> toTimeout(double seconds) {
+    if (seconds < 0) return std::nullopt;
+    return std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9)));
+}
+
+Handle& handle(Run& run, long h) {
+    if (h < 0 || static_cast<std::size_t>(h) >= run.handles.size()) throw RuntimeError("unknown _lockstep handle");
+    return run.handles[static_cast<std::size_t>(h)];
+}
+
+template <typename T>
+T& as(Run& run, long h) {
+    if (T* p = std::get_if<T>(&handle(run, h))) return *p;
+    throw RuntimeError("_lockstep handle of another kind");
+}
+
+PyObject* newHandle(Run& run) {
+    return PyLong_FromSize_t(run.handles.size() - 1);
+}
+
+// ---- objects ----
+
+PyObject* newLock(PyObject* m, PyObject* args) {
+    const char* name;
+    int reentrant;
+    if (!PyArg_ParseTuple(args, "sp", &name, &reentrant)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        std::string n = run.uniqueName(name);
+        {
+            WithoutGil unlocked;
+            if (reentrant) run.handles.emplace_back(std::in_place_type<Lock>, RLock(n));
+            else run.handles.emplace_back(std::in_place_type<Lock>, Lock(n));
+        }
+        return newHandle(run);
+    });
+}
+
+PyObject* newCondition(PyObject* m, PyObject* args) {
+    const char* name;
+    long lock;
+    if (!PyArg_ParseTuple(args, "sl", &name, &lock)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        std::string n = run.uniqueName(name);
+        const Lock& l = as<Lock>(run, lock);
+        {
+            WithoutGil unlocked;
+            run.handles.emplace_back(std::in_place_type<Condition>, l, n);
+        }
+        return newHandle(run);
+    });
+}
+
+PyObject* newSemaphore(PyObject* m, PyObject* args) {
+    const char* name;
+    long long value;
+    int bounded;
+    if (!PyArg_ParseTuple(args, "sLp", &name, &value, &bounded)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        std::string n = run.uniqueName(name);
+        {
+            WithoutGil unlocked;
+            if (bounded) run.handles.emplace_back(std::in_place_type<Semaphore>, BoundedSemaphore(value, n));
+            else run.handles.emplace_back(std::in_place_type<Semaphore>, Semaphore(value, n));
+        }
+        return newHandle(run);
+    });
+}
+
+PyObject* newEvent(PyObject* m, PyObject* args) {
+    const char* name;
+    if (!PyArg_ParseTuple(args, "s", &name)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        std::string n = run.uniqueName(name);
+        {
+            WithoutGil unlocked;
+            run.handles.emplace_back(std::in_place_type<Event>, Event(n));
+        }
+        return newHandle(run);
+    });
+}
+
+// ---- operations ----
+
+PyObject* acquire(PyObject* m, PyObject* args) {
+    long h;
+    int blocking;
+    double timeout;
+    if (!PyArg_ParseTuple(args, "lpd", &h, &blocking, &timeout)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        Handle& x = handle(run, h);
+        bool ok;
+        {
+            WithoutGil unlocked;
+            if (auto* l = std::get_if<Lock>(&x)) ok = l->acquire(blocking, toTimeout(timeout));
+            else if (auto* s = std::get_if<Semaphore>(&x)) ok = s->acquire(blocking, toTimeout(timeout));
+            else if (auto* c = std::get_if<Condition>(&x)) ok = c->acquire(blocking, toTimeout(timeout));
+            else throw RuntimeError("acquire() of an object that has none");
+        }
+        return PyBool_FromLong(ok);
+    });
+}
+
+PyObject* release(PyObject* m, PyObject* args) {
+    long h;
+    int n = 1;
+    if (!PyArg_ParseTuple(args, "l|i", &h, &n)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        Handle& x = handle(run, h);
+        {
+            WithoutGil unlocked;
+            if (auto* l = std::get_if<Lock>(&x)) l->release();
+            else if (auto* s = std::get_if<Semaphore>(&x)) s->release(n);
+            else if (auto* c = std::get_if<Condition>(&x)) c->release();
+            else throw RuntimeError("release() of an object that has none");
+        }
+        Py_RETURN_NONE;
+    });
+}
+
+PyObject* locked(PyObject* m, PyObject* args) {
+    long h;
+    if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
+    return guarded(m, [&] { return PyBool_FromLong(as<Lock>(runOf(m), h).locked()); });
+}
+
+// RLock._is_owned and Condition's check: an RLock is owned by its holder; a plain Lock whenever it is held.
+PyObject* isOwned(PyObject* m, PyObject* args) {
+    long h;
+    if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
+    return guarded(m, [&] {
+        Lock& l = as<Lock>(runOf(m), h);
+        Execution& ex = Execution::current();
+        return PyBool_FromLong(l.object()->ownedBy(ex.self()));
+    });
+}
+
+PyObject* condWait(PyObject* m, PyObject* args) {
+    long h;
+    double timeout;
+    if (!PyArg_ParseTuple(args, "ld", &h, &timeout)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        bool ok;
+        {
+            Handle& x = handle(run, h);
+            WithoutGil unlocked;
+            if (auto* c = std::get_if<Condition>(&x)) ok = c->wait(toTimeout(timeout));
+            else if (auto* e = std::get_if<Event>(&x)) ok = e->wait(toTimeout(timeout));
+            else throw RuntimeError("wait() of an object that has none");
+        }
+        return PyBool_FromLong(ok);
+    });
+}
+
+PyObject* notify(PyObject* m, PyObject* args) {
+    long h;
+    long n;
+    if (!PyArg_ParseTuple(args, "ll", &h, &n)) return nullptr;
+    return guarded(m, [&] {
+        Condition& c = as<Condition>(runOf(m), h);
+        WithoutGil unlocked;
+        if (n < 0) c.notify_all();
+        else c.notify(static_cast<int>(n));
+        Py_RETURN_NONE;
+    });
+}
+
+PyObject* eventSet(PyObject* m, PyObject* args) {
+    long h;
+    int flag;
+    if (!PyArg_ParseTuple(args, "lp", &h, &flag)) return nullptr;
+    return guarded(m, [&] {
+        Event& e = as<Event>(runOf(m), h);
+        WithoutGil unlocked;
+        if (flag) e.set();
+        else e.clear();
+        Py_RETURN_NONE;
+    });
+}
+
+PyObject* eventIsSet(PyObject* m, PyObject* args) {
+    long h;
+    if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
+    return guarded(m, [&] { return PyBool_FromLong(as<Event>(runOf(m), h).is_set()); });
+}
+
+PyObject* semValue(PyObject* m, PyObject* args) {
+    long h;
+    if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
+    return guarded(m, [&] { return PyLong_FromLongLong(as<Semaphore>(runOf(m), h).value()); });
+}
+
+// ---- threads ----
+
+// _thread.start_new_thread's replacement: the new thread is an actor, registered (and drawn) before any of
+// its Python code runs.
+PyObject* startThread(PyObject* m, PyObject* args) {
+    PyObject *function, *fargs, *kwargs;
+    const char* name;
+    int daemon;
+    if (!PyArg_ParseTuple(args, "OO!O!sp", &function, &PyTuple_Type, &fargs, &PyDict_Type, &kwargs, &name, &daemon))
+        return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        PyObject* call = Py_BuildValue("(OOO)", function, fargs, kwargs);
+        if (!call) return static_cast<PyObject*>(nullptr);
+        Run* r = &run;
+        {
+            WithoutGil unlocked;
+            // The body owns `call` (one reference); it is released by runThread with the GIL held. If the run
+            // is aborted before the thread ever runs, the reference is leaked with the interpreter's memory:
+            // dropping it here would need the GIL from a thread that may not take it.
+            auto thread = std::make_shared<Thread>([r, call] { r->runThread(call); },
+                                                   ThreadOptions{name, static_cast<bool>(daemon)});
+            run.handles.emplace_back(thread);
+            thread->start();
+        }
+        return PyLong_FromSize_t(run.handles.size() - 1);
+    });
+}
+
+PyObject* threadJoin(PyObject* m, PyObject* args) {
+    long h;
+    double timeout;
+    if (!PyArg_ParseTuple(args, "ld", &h, &timeout)) return nullptr;
+    return guarded(m, [&] {
+        auto& t = as<std::shared_ptr<Thread>>(runOf(m), h);
+        {
+            WithoutGil unlocked;
+            t->join(toTimeout(timeout));
+        }
+        return PyBool_FromLong(!t->is_alive());
+    });
+}
+
+PyObject* threadAlive(PyObject* m, PyObject* args) {
+    long h;
+    if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
+    return guarded(m, [&] { return PyBool_FromLong(as<std::shared_ptr<Thread>>(runOf(m), h)->is_alive()); });
+}
+
+// The handle of the calling thread's Thread, or -1 for the main thread (and threads the bridge did not start).
+PyObject* currentThread(PyObject* m, PyObject*) {
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        const ActorId me = Execution::current().self();
+        for (std::size_t i = 0; i < run.handles.size(); ++i)
+            if (auto* t = std::get_if<std::shared_ptr<Thread>>(&run.handles[i]); t && (*t)->ident() == me)
+                return PyLong_FromSize_t(i);
+        return PyLong_FromLong(-1);
+    });
+}
+
+// The calling thread's code raised and threading.excepthook has printed it: the thread ends Error.
+PyObject* fail(PyObject* m, PyObject* args) {
+    const char* description;
+    if (!PyArg_ParseTuple(args, "s", &description)) return nullptr;
+    return guarded(m, [&] {
+        Execution& ex = Execution::current();
+        ex.failActor(ex.self(), description);
+        Py_RETURN_NONE;
+    });
+}
+
+// ---- asyncio tasks ----
+
+PyObject* newTask(PyObject* m, PyObject* args) {
+    const char* name;
+    if (!PyArg_ParseTuple(args, "s", &name)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        Execution& ex = Execution::current();
+        if (ex.enter() == kNoActor) return PyLong_FromLong(-1);
+        auto task = std::make_shared<SyncObject>();
+        ex.beginStep();
+        ex.registerObject(task, ObjectKind::AsyncTask, run.uniqueName(name));
+        run.handles.emplace_back(std::shared_ptr<SyncObject>(task));
+        return PyLong_FromSize_t(run.handles.size() - 1);
+    });
+}
+
+// One event of a task's life, recorded in the running step (the event loop's thread is the actor).
+// what: 0 first resume, 1 resume, 2 await (arg: the awaited task's handle or -1), 3 asyncio.sleep (arg: the
+// delay in microseconds), 5 done (text: repr of the result), 6 failed (text: the exception), 7 cancelled.
+PyObject* taskEvent(PyObject* m, PyObject* args) {
+    long h;
+    int what;
+    long long arg;
+    const char* text = "";
+    if (!PyArg_ParseTuple(args, "liL|s", &h, &what, &arg, &text)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        if (h < 0) Py_RETURN_NONE;
+        const ObjectId task = as<std::shared_ptr<SyncObject>>(run, h)->id();
+        Execution& ex = Execution::current();
+        const ActorId me = ex.enter();
+        if (me == kNoActor) Py_RETURN_NONE;
+        ex.beginStep();
+        switch (what) {
+        case 0:
+        case 1: ex.record(me, Op::Resume, task, what == 0 ? Result::Started : Result::Ok); break;
+        case 2: {
+            std::int32_t awaited = -1;
+            if (arg >= 0) awaited = static_cast<std::int32_t>(as<std::shared_ptr<SyncObject>>(run, static_cast<long>(arg))->id());
+            ex.record(me, Op::Await, task, Result::Blocked, awaited);
+            break;
+        }
+        case 3:
+            ex.record(me, Op::Await, task, Result::Blocked, static_cast<std::int32_t>(std::min<long long>(arg, INT32_MAX)),
+                      TraceEvent::ArgIsMicros);
+            break;
+        case 5: ex.record(me, Op::Run, task, Result::Done, ex.text(text), TraceEvent::ArgIsString); break;
+        case 6: ex.record(me, Op::Run, task, Result::Error, ex.text(text), TraceEvent::ArgIsString); break;
+        case 7: ex.record(me, Op::Run, task, Result::Cancelled); break;
+        default: throw RuntimeError("unknown task event");
+        }
+        Py_RETURN_NONE;
+    });
+}
+
+// ---- time, output, settings ----
+
+PyObject* sleepFor(PyObject* m, PyObject* arg) {
+    const double seconds = PyFloat_AsDouble(arg);
+    if (seconds == -1.0 && PyErr_Occurred()) return nullptr;
+    if (std::isnan(seconds)) {
+        PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
+        return nullptr;
+    }
+    if (seconds < 0) {
+        PyErr_SetString(PyExc_ValueError, "sleep length must be non-negative");
+        return nullptr;
+    }
+    return guarded(m, [&] {
+        WithoutGil unlocked;
+        lockstep::sleep(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
+        Py_RETURN_NONE;
+    });
+}
+
+PyObject* nowNs(PyObject* m, PyObject*) {
+    return guarded(m, [&] { return PyLong_FromLongLong(Execution::current().now()); });
+}
+
+// Seconds as a float computed from integer nanoseconds, so 0.1 s + 0.2 s of sleeps reads as 0.3.
+PyObject* nowSeconds(PyObject* m, PyObject*) {
+    return guarded(m, [&] { return PyFloat_FromDouble(static_cast<double>(Execution::current().now()) / 1e9); });
+}
+
+PyObject* emit(PyObject* m, PyObject* args) {
+    const char* text;
+    Py_ssize_t length;
+    int toStderr;
+    if (!PyArg_ParseTuple(args, "s#p", &text, &length, &toStderr)) return nullptr;
+    return guarded(m, [&] {
+        Execution& ex = Execution::current();
+        const ActorId me = ex.enter();
+        if (me == kNoActor) Py_RETURN_NONE;
+        WithoutGil unlocked;
+        ex.beginStep();
+        std::uint8_t flags = TraceEvent::ArgIsString;
+        if (toStderr) flags |= TraceEvent::ToStderr;
+        ex.record(me, Op::Print, kNoObject, Result::Ok, ex.text(std::string_view(text, static_cast<std::size_t>(length))),
+                  flags);
+        ex.yieldPoint(me);
+        Py_RETURN_NONE;
+    });
+}
+
+PyObject* seed(PyObject* m, PyObject*) {
+    return guarded(m, [&] { return PyLong_FromUnsignedLongLong(Execution::current().seed()); });
+}
+
+PyObject* insideRun(PyObject*, PyObject*) { return PyBool_FromLong(Execution::currentOrNull() != nullptr); }
+
+PyMethodDef methods[] = {
+    {"new_lock", newLock, METH_VARARGS, "new_lock(name, reentrant) -> handle"},
+    {"new_condition", newCondition, METH_VARARGS, "new_condition(name, lock_handle) -> handle"},
+    {"new_semaphore", newSemaphore, METH_VARARGS, "new_semaphore(name, value, bounded) -> handle"},
+    {"new_event", newEvent, METH_VARARGS, "new_event(name) -> handle"},
+    {"acquire", acquire, METH_VARARGS, "acquire(handle, blocking, timeout) -> bool (timeout < 0: none)"},
+    {"release", release, METH_VARARGS, "release(handle, n=1)"},
+    {"locked", locked, METH_VARARGS, "locked(handle) -> bool"},
+    {"is_owned", isOwned, METH_VARARGS, "is_owned(handle) -> bool"},
+    {"wait", condWait, METH_VARARGS, "wait(handle, timeout) -> bool (a Condition or an Event)"},
+    {"notify", notify, METH_VARARGS, "notify(handle, n) (n < 0: all)"},
+    {"event_set", eventSet, METH_VARARGS, "event_set(handle, flag): set() or clear()"},
+    {"event_is_set", eventIsSet, METH_VARARGS, "event_is_set(handle) -> bool"},
+    {"sem_value", semValue, METH_VARARGS, "sem_value(handle) -> int"},
+    {"start_thread", startThread, METH_VARARGS, "start_thread(function, args, kwargs, name, daemon) -> handle"},
+    {"join", threadJoin, METH_VARARGS, "join(handle, timeout) -> True when the thread has ended"},
+    {"alive", threadAlive, METH_VARARGS, "alive(handle) -> bool"},
+    {"current_thread", currentThread, METH_NOARGS, "the calling thread's handle, -1 for the main thread"},
+    {"fail", fail, METH_VARARGS, "fail(description): the calling thread ends with this error"},
+    {"new_task", newTask, METH_VARARGS, "new_task(name) -> handle of an asyncio task's trace object"},
+    {"task_event", taskEvent, METH_VARARGS, "task_event(handle, what, arg, text='')"},
+    {"sleep", sleepFor, METH_O, "sleep(seconds) on the virtual clock"},
+    {"now_ns", nowNs, METH_NOARGS, "virtual time in nanoseconds"},
+    {"now", nowSeconds, METH_NOARGS, "virtual time in seconds"},
+    {"emit", emit, METH_VARARGS, "emit(text, to_stderr): one printed line (or lines) of output"},
+    {"seed", seed, METH_NOARGS, "the run's seed"},
+    {"inside_run", insideRun, METH_NOARGS, "whether the caller is an actor of a run"},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+int execModule(PyObject* module) {
+    ModuleState* st = stateOf(module);
+    st->run = nullptr;
+    // BaseException, so that `except Exception:` in the learner's code does not stop the unwinding.
+    st->abortType = PyErr_NewExceptionWithDoc("_lockstep.RunAborted",
+                                              "The run was stopped (aborted, restarted or closed); the thread unwinds.",
+                                              PyExc_BaseException, nullptr);
+    if (!st->abortType) return -1;
+    Py_INCREF(st->abortType);
+    if (PyModule_AddObject(module, "RunAborted", st->abortType) < 0) {
+        Py_DECREF(st->abortType);
+        return -1;
+    }
+    return 0;
+}
+
+int traverseModule(PyObject* module, visitproc visit, void* arg) {
+    Py_VISIT(stateOf(module)->abortType);
+    return 0;
+}
+
+int clearModule(PyObject* module) {
+    Py_CLEAR(stateOf(module)->abortType);
+    return 0;
+}
+
+PyModuleDef_Slot slots_[] = {{Py_mod_exec, reinterpret_cast<void*>(&execModule)}, {0, nullptr}};
+
+PyModuleDef moduleDef = {
+    PyModuleDef_HEAD_INIT, "_lockstep", "The bridge between a Python program and Lockstep's scheduler.",
+    sizeof(ModuleState),   methods,     slots_,
+    traverseModule,        clearModule, nullptr,
+};
+
+}  // namespace
+
+// Multi-phase initialisation: every sub-interpreter gets a module (and a RunAborted) of its own.
+PyObject* initBridgeModule() { return PyModuleDef_Init(&moduleDef); }
+
+void setModuleRun(PyObject* module, Run* run) { stateOf(module)->run = run; }
+Run* moduleRun(PyObject* module) { return stateOf(module)->run; }
+PyObject* moduleAbortType(PyObject* module) { return stateOf(module)->abortType; }
+
+}  // namespace lockstep::python

@@ -1,0 +1,126 @@
+#pragma once
+// Internal to lockstep_python: one run of a Python program (a sub-interpreter of its own) and the pieces of
+// the bridge that Program.cpp drives. Everything here is touched only by the actor holding the baton, or by
+// the controller after every actor has been unwound.
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "lockstep/AccessHistory.h"
+#include "lockstep/Condition.h"
+#include "lockstep/Event.h"
+#include "lockstep/Execution.h"
+#include "lockstep/Lock.h"
+#include "lockstep/Semaphore.h"
+#include "lockstep/Thread.h"
+
+namespace lockstep::python {
+
+// A module global of a simple type (int, float, bool, str, None), seen by the trace as a shared variable:
+// each LOAD_GLOBAL/STORE_GLOBAL of the learner's code on it is a Load/Store event, which the race detector
+// checks like a built-in scenario's Shared<T>.
+struct GlobalVariable final : SyncObject {
+    std::string repr;     // the value at its last load or store (the run's final value at the end)
+    bool numeric = false;
+    AccessHistory history;
+    std::string finalValue(bool& isNumeric) const override {
+        isNumeric = numeric;
+        return repr;
+    }
+};
+
+// What a handle held by the Python side refers to. The engine objects are those of the built-in scenarios,
+// so the timeline, inspector, wait-for graph and race detector see a Python program's threads and locks the
+// same way.
+// An asyncio task is a plain object of kind AsyncTask: the task factory records its life (Resume, Await,
+// Run Done/Error/Cancelled) as the built-in asyncio engine does, so the same task lanes draw it.
+using Handle = std::variant<std::monostate, Lock, Condition, Semaphore, Event, std::shared_ptr<Thread>,
+                            std::shared_ptr<SyncObject>>;
+
+class Run {
+public:
+    Run(std::string path, std::string source, bool bytecode);
+    ~Run();  // ends the sub-interpreter (on the controller, after every actor has been unwound)
+    Run(const Run&) = delete;
+    Run& operator=(const Run&) = delete;
+
+    // The body of the main actor: a new sub-interpreter, the bootstrap, then the program as __main__.
+    void runMain();
+    // The body of a thread's actor: `call` is a new reference to (function, args, kwargs).
+    void runThread(PyObject* call);
+
+    // ---- used by the _lockstep module ----
+    std::deque<Handle> handles;
+    std::string uniqueName(std::string name);
+    PyObject* abortType = nullptr;  // _lockstep.RunAborted (BaseException): unwinds Python code on abort
+    bool bytecode;
+    const std::string& path() const { return path_; }
+    std::uint64_t runSeed = 1;
+
+    // ---- used by the trace function ----
+    int onTrace(PyFrameObject* frame, int what);
+
+private:
+    enum class FileKind : std::uint8_t { Other, User, Main };
+    FileKind fileKind(PyCodeObject* code);
+    int linePoint(PyFrameObject* frame, bool main);
+    int opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main);
+    void flushPendingStore(ActorId me);
+    GlobalVariable* variable(PyObject* globals, PyObject* name, bool create);
+    void noteAccess(ActorId me, GlobalVariable& v, PyObject* value, bool write);
+    void installTrace();
+    void finishThreadState(PyThreadState* ts);
+    std::string describeAndReport(const char* header);
+
+    std::string path_;
+    std::string dir_;
+    std::string source_;
+    PyInterpreterState* interp_ = nullptr;
+    PyThreadState* keeper_ = nullptr;  // the sub-interpreter's first thread state (see runMain)
+    PyObject* module_ = nullptr;  // this interpreter's _lockstep
+    std::map<PyObject*, FileKind> files_;  // co_filename objects (strong references) -> kind
+    std::map<std::pair<PyObject*, std::string>, std::shared_ptr<GlobalVariable>> variables_;
+    std::set<std::string> names_;
+    // A STORE_GLOBAL/STORE_NAME seen at an opcode event: the value is read at the next event of the same
+    // thread, once the store has happened.
+    struct PendingStore {
+        GlobalVariable* variable = nullptr;
+        PyObject* globals = nullptr;
+        PyObject* name = nullptr;
+        ActorId actor = kNoActor;
+    };
+    std::vector<PendingStore> pending_;
+};
+
+// GIL-free section around an engine call that may hand the baton over: another actor takes the GIL while
+// this one waits for the baton. Destruction (also when AbortRun passes) takes the GIL back.
+class WithoutGil {
+public:
+    WithoutGil() : state_(PyEval_SaveThread()) {}
+    ~WithoutGil() { PyEval_RestoreThread(state_); }
+    WithoutGil(const WithoutGil&) = delete;
+    WithoutGil& operator=(const WithoutGil&) = delete;
+
+private:
+    PyThreadState* state_;
+};
+
+// The process-wide interpreter (initialised once, isolated) whose sub-interpreters the runs use.
+PyInterpreterState* mainInterpreter();
+// The _lockstep module's init function, for the interpreter's table of built-in modules.
+PyObject* initBridgeModule();
+// The Run a _lockstep module instance serves.
+void setModuleRun(PyObject* module, Run* run);
+Run* moduleRun(PyObject* module);
+extern const char* const kBootstrapSource;
+
+}  // namespace lockstep::python

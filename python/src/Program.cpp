@@ -1,0 +1,496 @@
+// A Python program as a scenario, and one run of it: the sub-interpreter's life, the actors' thread states,
+// and the trace function that turns the learner's lines (or bytecode instructions) into scheduling points.
+
+#include "lockstep/python/Program.h"
+
+#include <opcode.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "Bridge.h"
+#include "lockstep/scenarios/Registry.h"
+
+namespace lockstep::python {
+
+PyObject* moduleAbortType(PyObject* module);
+
+namespace {
+
+int traceFunction(PyObject* module, PyFrameObject* frame, int what, PyObject*) {
+    Run* run = moduleRun(module);
+    return run ? run->onTrace(frame, what) : 0;
+}
+
+// A global whose name is all capitals is a constant by Python's convention (and the listings' parameters):
+// reading it is not shared-memory traffic worth a Load event.
+bool isConstantName(const std::string& n) {
+    bool letter = false;
+    for (char c : n) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') letter = true;
+    }
+    return letter;
+}
+
+bool isSimpleValue(PyObject* v) {
+    return v == Py_None || PyLong_Check(v) || PyFloat_Check(v) || PyUnicode_Check(v);
+}
+
+std::string utf8(PyObject* s) {
+    Py_ssize_t n = 0;
+    const char* p = PyUnicode_AsUTF8AndSize(s, &n);
+    if (!p) {
+        PyErr_Clear();
+        return {};
+    }
+    return std::string(p, static_cast<std::size_t>(n));
+}
+
+// Runs the bootstrap's function `name` with string arguments; returns its result (new reference) or nullptr
+// with the Python error set.
+PyObject* callBootstrap(const char* name, const std::string& a = {}, const std::string& b = {}, int nargs = 0) {
+    PyObject* mod = PyImport_AddModule("_lockstep_bootstrap");  // borrowed
+    if (!mod) return nullptr;
+    PyObject* fn = PyObject_GetAttrString(mod, name);
+    if (!fn) return nullptr;
+    PyObject* result = nargs == 2 ? PyObject_CallFunction(fn, "s#s#", a.data(), static_cast<Py_ssize_t>(a.size()),
+                                                          b.data(), static_cast<Py_ssize_t>(b.size()))
+                                  : PyObject_CallNoArgs(fn);
+    Py_DECREF(fn);
+    return result;
+}
+
+// The text of the pending Python exception as CPython prints it, and the exception cleared.
+std::string takeErrorText() {
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    std::string text = "unknown error";
+    if (value) {
+        PyObject* typeName = type ? PyObject_GetAttrString(type, "__name__") : nullptr;
+        PyObject* str = PyObject_Str(value);
+        if (typeName && str) text = utf8(typeName) + ": " + utf8(str);
+        Py_XDECREF(typeName);
+        Py_XDECREF(str);
+        PyErr_Clear();
+    }
+    if (PyObject* traceback = PyImport_ImportModule("traceback")) {
+        if (PyObject* lines = PyObject_CallMethod(traceback, "format_exception_only", "OO", type ? type : Py_None,
+                                                  value ? value : Py_None)) {
+            PyObject* empty = PyUnicode_FromString("");
+            if (PyObject* joined = PyUnicode_Join(empty, lines)) {
+                text = utf8(joined);
+                Py_DECREF(joined);
+            }
+            Py_XDECREF(empty);
+            Py_DECREF(lines);
+        }
+        Py_DECREF(traceback);
+    }
+    PyErr_Clear();
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------------------
+// the run
+
+Run::Run(std::string path, std::string source, bool bytecodePoints)
+    : bytecode(bytecodePoints), path_(std::move(path)), source_(std::move(source)) {
+    dir_ = std::filesystem::path(path_).parent_path().string() + "/";
+}
+
+Run::~Run() {
+    if (!interp_) return;
+    // The controller ends the sub-interpreter. Every actor's thread state is gone (each deletes its own), so
+    // a new one here is the interpreter's last, as Py_EndInterpreter requires.
+    PyThreadState* host = PyThreadState_New(mainInterpreter());
+    PyThreadState* last = keeper_;
+    PyEval_RestoreThread(last);
+    if (module_) setModuleRun(module_, nullptr);
+    if (PyObject* r = callBootstrap("_teardown")) Py_DECREF(r);
+    PyErr_Clear();
+    for (auto& [file, kind] : files_) Py_DECREF(file);
+    files_.clear();
+    Py_CLEAR(module_);
+    Py_EndInterpreter(last);
+    PyThreadState_Swap(host);
+    PyThreadState_Clear(host);
+    PyThreadState_DeleteCurrent();
+}
+
+std::string Run::uniqueName(std::string name) {
+    if (name.empty()) return name;
+    std::string candidate = name;
+    for (int i = 2; names_.count(candidate); ++i) candidate = name + "-" + std::to_string(i);
+    names_.insert(candidate);
+    return candidate;
+}
+
+void Run::installTrace() { PyEval_SetTrace(traceFunction, module_); }
+
+void Run::finishThreadState(PyThreadState* ts) {
+    PyEval_SetTrace(nullptr, nullptr);
+    PyThreadState_Clear(ts);
+    PyThreadState_DeleteCurrent();  // and the GIL with it
+}
+
+void Run::runMain() {
+    Execution& ex = Execution::current();
+    runSeed = ex.seed();
+    PyInterpreterState* host = mainInterpreter();
+    PyThreadState* hostState = PyThreadState_New(host);
+    PyEval_RestoreThread(hostState);
+    PyThreadState* ts = Py_NewInterpreter();
+    if (!ts) {
+        PyThreadState_Clear(hostState);
+        PyThreadState_DeleteCurrent();
+        throw RuntimeError("the embedded Python interpreter could not create a sub-interpreter for this run");
+    }
+    PyThreadState_Clear(hostState);
+    PyThreadState_Delete(hostState);
+    interp_ = PyThreadState_GetInterpreter(ts);
+    // CPython 3.11 reuses an interpreter's preallocated first thread state whenever its list of thread states
+    // becomes empty, and aborts when that one was used before: this first one stays until the interpreter
+    // ends (the main actor parks it when the program is done; ~Run ends the interpreter with it).
+    keeper_ = ts;
+
+    bool aborted = false;
+    std::string failure;
+    module_ = PyImport_ImportModule("_lockstep");
+    if (module_) {
+        setModuleRun(module_, this);
+        abortType = moduleAbortType(module_);
+        // The bootstrap runs as a module of its own, so its globals (the _quiet flag) are one per run.
+        PyObject* mod = PyImport_AddModule("_lockstep_bootstrap");
+        PyObject* code = Py_CompileString(kBootstrapSource, "<lockstep>", Py_file_input);
+        PyObject* globals = mod ? PyModule_GetDict(mod) : nullptr;
+        if (globals) PyDict_SetItemString(globals, "__file__", PyUnicode_FromString("<lockstep>"));
+        PyObject* done = code && globals ? PyEval_EvalCode(code, globals, globals) : nullptr;
+        Py_XDECREF(code);
+        if (!done) {
+            failure = "the Lockstep bridge failed to start: " + takeErrorText();
+        } else {
+            Py_DECREF(done);
+            installTrace();
+            PyObject* r = callBootstrap("_run_main", path_, source_, 2);
+            if (r) {
+                Py_DECREF(r);
+            } else if (PyErr_ExceptionMatches(abortType)) {
+                PyErr_Clear();
+                aborted = true;
+            } else {
+                failure = "the Lockstep bridge failed: " + takeErrorText();
+            }
+        }
+    } else {
+        failure = "the _lockstep module failed to load: " + takeErrorText();
+    }
+    PyEval_SetTrace(nullptr, nullptr);
+    PyEval_SaveThread();
+    if (aborted) throw AbortRun{};
+    if (!failure.empty()) throw RuntimeError(failure);
+}
+
+void Run::runThread(PyObject* call) {
+    PyThreadState* ts = PyThreadState_New(interp_);
+    PyEval_RestoreThread(ts);
+    installTrace();
+    PyObject* result = PyObject_Call(PyTuple_GET_ITEM(call, 0), PyTuple_GET_ITEM(call, 1), PyTuple_GET_ITEM(call, 2));
+    Py_DECREF(call);
+    bool aborted = false;
+    if (!result) {
+        if (PyErr_ExceptionMatches(abortType)) {
+            aborted = true;
+            PyErr_Clear();
+        } else if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
+            PyErr_Clear();  // as _thread does: SystemExit ends the thread quietly
+        } else {
+            // A bare _thread thread (threading.Thread reports through its excepthook): CPython's own words.
+            PyErr_WriteUnraisable(nullptr);
+        }
+    }
+    Py_XDECREF(result);
+    finishThreadState(ts);
+    if (aborted) throw AbortRun{};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// scheduling points
+
+Run::FileKind Run::fileKind(PyCodeObject* code) {
+    PyObject* file = code->co_filename;
+    auto it = files_.find(file);
+    if (it != files_.end()) return it->second;
+    const std::string name = utf8(file);
+    FileKind kind = FileKind::Other;
+    if (name == path_) kind = FileKind::Main;
+    else if (name.rfind(dir_, 0) == 0 && name.size() > 3 && name.compare(name.size() - 3, 3, ".py") == 0 &&
+             name.rfind("/usr/lib/python3", 0) != 0)
+        kind = FileKind::User;
+    Py_INCREF(file);
+    files_.emplace(file, kind);
+    return kind;
+}
+
+int Run::onTrace(PyFrameObject* frame, int what) {
+    PyCodeObject* code = PyFrame_GetCode(frame);
+    const FileKind kind = fileKind(code);
+    int result = 0;
+    if (what == PyTrace_CALL) {
+        // The standard library runs without scheduling points between the learner's lines: no line events for
+        // its frames at all. The learner's frames report every instruction, for the loads and stores of
+        // module globals (and, in bytecode mode, as scheduling points).
+        if (kind == FileKind::Other) result = PyObject_SetAttrString(reinterpret_cast<PyObject*>(frame), "f_trace_lines", Py_False);
+        else result = PyObject_SetAttrString(reinterpret_cast<PyObject*>(frame), "f_trace_opcodes", Py_True);
+    } else if (kind != FileKind::Other) {
+        if (what == PyTrace_LINE) result = linePoint(frame, kind == FileKind::Main);
+        else if (what == PyTrace_OPCODE) result = opcodeEvent(frame, code, kind == FileKind::Main);
+    }
+    Py_DECREF(code);
+    return result;
+}
+
+int Run::linePoint(PyFrameObject* frame, bool main) {
+    try {
+        Execution& ex = Execution::current();
+        const ActorId me = ex.enter();
+        if (me == kNoActor) return 0;
+        flushPendingStore(me);
+        const int line = PyFrame_GetLineNumber(frame);
+        if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(line, 0, 65535)));
+        if (bytecode) return 0;  // the instructions are the points
+        WithoutGil unlocked;
+        ex.beginStep();
+        ex.record(me, Op::Yield, kNoObject, Result::Ok, line);
+        ex.yieldPoint(me);
+    } catch (const AbortRun&) {
+        PyErr_SetString(abortType, "the run was stopped");
+        return -1;
+    } catch (const std::exception& e) {
+        PyErr_SetString(PyExc_RuntimeError, e.what());
+        return -1;
+    }
+    return 0;
+}
+
+int Run::opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main) {
+    try {
+        Execution& ex = Execution::current();
+        const ActorId me = ex.enter();
+        if (me == kNoActor) return 0;
+        flushPendingStore(me);
+        const int offset = PyFrame_GetLasti(frame);
+        PyObject* bytes = PyCode_GetCode(code);
+        if (!bytes) return -1;
+        const auto* instr = reinterpret_cast<const unsigned char*>(PyBytes_AS_STRING(bytes));
+        const Py_ssize_t size = PyBytes_GET_SIZE(bytes);
+        int op = -1;
+        unsigned oparg = 0;
+        if (offset >= 0 && offset + 1 < size) {
+            op = instr[offset];
+            oparg = instr[offset + 1];
+            for (int back = offset - 2, shift = 8; back >= 0 && instr[back] == EXTENDED_ARG; back -= 2, shift += 8)
+                oparg |= static_cast<unsigned>(instr[back + 1]) << shift;
+        }
+        Py_DECREF(bytes);
+        if (bytecode) {
+            const int line = PyFrame_GetLineNumber(frame);
+            if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(line, 0, 65535)));
+            WithoutGil unlocked;
+            ex.beginStep();
+            ex.record(me, Op::Yield, kNoObject, Result::Ok, line);
+            ex.yieldPoint(me);
+        }
+        const bool moduleLevel = (code->co_flags & CO_NEWLOCALS) == 0;
+        const bool load = op == LOAD_GLOBAL || (op == LOAD_NAME && moduleLevel);
+        const bool store = op == STORE_GLOBAL || (op == STORE_NAME && moduleLevel);
+        if (!load && !store) return 0;
+        const Py_ssize_t index = op == LOAD_GLOBAL ? static_cast<Py_ssize_t>(oparg >> 1) : static_cast<Py_ssize_t>(oparg);
+        if (index >= PyTuple_GET_SIZE(code->co_names)) return 0;
+        PyObject* name = PyTuple_GET_ITEM(code->co_names, index);
+        PyObject* globals = PyFrame_GetGlobals(frame);
+        if (load) {
+            if (GlobalVariable* v = variable(globals, name, false))
+                if (PyObject* value = PyDict_GetItemWithError(globals, name)) noteAccess(me, *v, value, false);
+            PyErr_Clear();
+        } else {
+            pending_.push_back({nullptr, globals, name, me});
+            Py_INCREF(globals);
+            Py_INCREF(name);
+        }
+        Py_DECREF(globals);
+    } catch (const AbortRun&) {
+        PyErr_SetString(abortType, "the run was stopped");
+        return -1;
+    } catch (const std::exception& e) {
+        PyErr_SetString(PyExc_RuntimeError, e.what());
+        return -1;
+    }
+    return 0;
+}
+
+void Run::flushPendingStore(ActorId me) {
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+        PendingStore p = pending_[i];
+        if (p.actor != me) continue;
+        pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(i));
+        --i;
+        PyObject* value = PyDict_GetItemWithError(p.globals, p.name);
+        if (value) {
+            if (GlobalVariable* v = variable(p.globals, p.name, isSimpleValue(value))) noteAccess(me, *v, value, true);
+        }
+        PyErr_Clear();
+        Py_DECREF(p.globals);
+        Py_DECREF(p.name);
+    }
+}
+
+GlobalVariable* Run::variable(PyObject* globals, PyObject* name, bool create) {
+    std::string n = utf8(name);
+    if (n.empty() || n.rfind("__", 0) == 0 || isConstantName(n)) return nullptr;
+    auto key = std::make_pair(globals, n);
+    auto it = variables_.find(key);
+    if (it != variables_.end()) return it->second.get();
+    if (!create) return nullptr;
+    std::string display = n;
+    PyObject* moduleName = PyDict_GetItemString(globals, "__name__");
+    if (moduleName && PyUnicode_Check(moduleName)) {
+        const std::string m = utf8(moduleName);
+        if (m != "__main__") display = m + "." + n;
+    }
+    auto v = std::make_shared<GlobalVariable>();
+    Execution& ex = Execution::current();
+    ex.registerObject(v, ObjectKind::Shared, uniqueName(display));
+    variables_.emplace(key, v);
+    return v.get();
+}
+
+void Run::noteAccess(ActorId me, GlobalVariable& v, PyObject* value, bool write) {
+    Execution& ex = Execution::current();
+    std::int32_t arg = 0;
+    std::uint8_t flags = 0;
+    std::string repr;
+    int overflow = 0;
+    const long long asInt = PyLong_Check(value) && !PyBool_Check(value) ? PyLong_AsLongLongAndOverflow(value, &overflow) : 0;
+    if (PyObject* r = PyObject_Repr(value)) {
+        repr = utf8(r);
+        Py_DECREF(r);
+    }
+    PyErr_Clear();
+    if (PyLong_Check(value) && !PyBool_Check(value) && !overflow && asInt >= INT32_MIN && asInt <= INT32_MAX) {
+        arg = static_cast<std::int32_t>(asInt);
+    } else {
+        arg = ex.text(repr);
+        flags = TraceEvent::ArgIsString;
+    }
+    v.repr = repr;
+    v.numeric = (PyLong_Check(value) && !PyBool_Check(value)) || PyFloat_Check(value);
+    ex.beginStep();
+    ex.record(me, write ? Op::Store : Op::Load, v.id(), Result::Ok, arg, flags);
+    ex.hbAccess(me, v.history, v.id(), write);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// loading
+
+namespace {
+
+struct Loaded {
+    std::string title;
+    std::string description;
+};
+
+std::deque<Loaded>& texts() {
+    static std::deque<Loaded> t;  // Scenario's title/description are const char*: the text lives here
+    return t;
+}
+
+// Compiles in the main interpreter, only to report a syntax error at load time as CPython words it.
+std::string syntaxError(const std::string& path, const std::string& source) {
+    PyThreadState* ts = PyThreadState_New(mainInterpreter());
+    PyEval_RestoreThread(ts);
+    std::string error;
+    PyObject* code = Py_CompileStringExFlags(source.c_str(), path.c_str(), Py_file_input, nullptr, -1);
+    if (!code) error = takeErrorText();
+    Py_XDECREF(code);
+    PyThreadState_Clear(ts);
+    PyThreadState_DeleteCurrent();
+    return error;
+}
+
+}  // namespace
+
+const scenarios::Scenario* loadSource(const std::string& path, const std::string& source, std::string& error) {
+    std::error_code ec;
+    std::filesystem::path abs = std::filesystem::absolute(path, ec);
+    const std::string id = (ec ? std::filesystem::path(path) : abs.lexically_normal()).string();
+    if (source.find('\0') != std::string::npos) {
+        error = id + ": the file contains a NUL byte; a Python program is text";
+        return nullptr;
+    }
+    try {
+        const std::string syntax = syntaxError(id, source);
+        if (!syntax.empty()) {
+            error = syntax;
+            return nullptr;
+        }
+    } catch (const std::exception& e) {
+        error = e.what();
+        return nullptr;
+    }
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    Loaded& text = texts().emplace_back();
+    text.title = std::filesystem::path(id).filename().string();
+    text.description = "Your program " + id +
+                       ". Every line of it is a scheduling point (every bytecode instruction with the bytecode "
+                       "parameter); the standard library runs between them without one.";
+    scenarios::Scenario s;
+    s.id = id;
+    s.family = "programs";
+    s.title = text.title.c_str();
+    s.description = text.description.c_str();
+    s.listing = source;
+    s.sourcePath = id;
+    s.params = {{kBytecodeParam, QT_TRANSLATE_NOOP("Scenario", "Scheduling point at every bytecode instruction"), 0, 0, 1}};
+    s.defaults.policy = PolicyKind::RoundRobin;
+    s.main = [id, source](const scenarios::Params& params) {
+        Execution& ex = Execution::current();
+        auto run = std::make_shared<Run>(id, source, params.get(kBytecodeParam, 0) != 0);
+        ex.extension() = run;
+        run->runMain();
+    };
+    return scenarios::addProgram(std::move(s));
+}
+
+const scenarios::Scenario* loadProgram(const std::string& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot open " + path + ": " + std::strerror(errno);
+        return nullptr;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return loadSource(path, text.str(), error);
+}
+
+bool looksLikeProgram(const std::string& arg) {
+    return (arg.size() > 3 && arg.compare(arg.size() - 3, 3, ".py") == 0) || arg.find('/') != std::string::npos;
+}
+
+}  // namespace lockstep::python

@@ -1,0 +1,650 @@
+# The Python half of Lockstep's bridge, run first in every run's sub-interpreter (before any of the learner's
+# code). It makes the standard library's concurrency go through the scheduler:
+#  * _thread.start_new_thread starts an actor (a real OS thread the scheduler controls);
+#  * threading's Lock, RLock, Condition, Semaphore, BoundedSemaphore and Event are the engine's objects, and
+#    so is every lock the standard library allocates from here on (queue, Barrier, Timer, importlib's module
+#    locks, concurrent.futures): nothing can hold a real lock across a scheduling point;
+#  * time reads the virtual clock, random is seeded from the run's seed, print() is output of the trace;
+#  * what cannot be scheduled (reading the keyboard, sockets, child processes) is refused with a clear error.
+import sys
+import _lockstep as _ls
+import _thread
+import linecache  # before allocate_lock is replaced: naming a lock reads source lines through it
+
+# Pure-Python asyncio Task/Future and queue.SimpleQueue: their C versions keep state across interpreters
+# (3.11) and block in C where the scheduler cannot see it.
+sys.modules['_asyncio'] = None
+sys.modules['_queue'] = None
+
+_quiet = True  # the standard library's own set-up: objects exist but take no steps yet
+_MAIN_PATH = ''
+_USER_DIR = ''
+_STDLIB = sys.prefix + '/lib/python'
+
+
+def _is_user_file(filename):
+    return filename == _MAIN_PATH or (
+        filename.startswith(_USER_DIR) and filename.endswith('.py') and not filename.startswith(_STDLIB))
+
+
+def _target_of(frame):
+    """The name a statement assigns to: 'lock' for `lock = threading.Lock()`, 'mutex' for `self.mutex = ...`."""
+    text = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
+    head = text.split('=', 1)[0] if '=' in text and not text.startswith(('if ', 'while ', 'return ')) else ''
+    head = head.strip().split(':')[0].strip()
+    if head.startswith('self.'):
+        head = head[5:]
+    return head if head.replace('_', 'a').replace('.', 'a').isalnum() else ''
+
+
+def _name_here(kind):
+    """A readable, stable name for an object being created: the variable the learner's code assigns it to,
+    prefixed by the learner's variable when the standard library creates it (q.not_empty for queue.Queue)."""
+    f = sys._getframe(2)
+    while f is not None and f.f_code.co_filename == __file__:
+        f = f.f_back
+    if f is None:
+        return ''
+    if f.f_code.co_filename.startswith('<frozen importlib'):
+        module = f.f_locals.get('name')
+        return f"import {module}" if isinstance(module, str) else 'import'
+    inner = _target_of(f)
+    if _is_user_file(f.f_code.co_filename):
+        return inner
+    g = f.f_back
+    while g is not None and not _is_user_file(g.f_code.co_filename):
+        g = g.f_back
+    if g is not None:
+        outer = _target_of(g)
+        if outer:
+            return outer + '.' + inner if inner else outer
+    module = f.f_globals.get('__name__', '')
+    return module + '.' + inner if inner else ''
+
+
+def _created_by_user():
+    f = sys._getframe(2)
+    while f is not None and f.f_code.co_filename == __file__:
+        f = f.f_back
+    return f is not None and _is_user_file(f.f_code.co_filename)
+
+
+def _timeout_arg(blocking, timeout):
+    if timeout is None:
+        timeout = -1
+    if not blocking and timeout != -1:
+        raise ValueError("can't specify a timeout for a non-blocking call")
+    if timeout < 0 and timeout != -1:
+        raise ValueError("timeout value must be a non-negative number")
+    return timeout
+
+
+class _Engine:
+    """An engine object made on first use (so the standard library's unused locks never show), or at once when
+    the learner's code creates it (so it appears at that line)."""
+    __slots__ = ('_h', '_name', '__weakref__')
+
+    def __init__(self):
+        self._h = None
+        self._name = _name_here(type(self).__name__)
+        if not _quiet and _created_by_user():
+            self._handle()
+
+    def _handle(self):
+        if self._h is None:
+            self._h = self._make()
+        return self._h
+
+    def __repr__(self):
+        return f"<{type(self).__module__}.{type(self).__name__} {self._name or 'object'} (Lockstep)>"
+
+
+class Lock(_Engine):
+    __slots__ = ('_qcount',)
+    _reentrant = False
+
+    def __init__(self):
+        self._qcount = 0
+        super().__init__()
+
+    def _make(self):
+        return _ls.new_lock(self._name, self._reentrant)
+
+    def acquire(self, blocking=True, timeout=-1):
+        timeout = _timeout_arg(blocking, timeout)
+        if _quiet:
+            self._qcount += 1
+            return True
+        return _ls.acquire(self._handle(), blocking, timeout)
+
+    def release(self):
+        if _quiet:
+            self._qcount = max(0, self._qcount - 1)
+            return
+        _ls.release(self._handle())
+
+    def locked(self):
+        return False if _quiet else _ls.locked(self._handle())
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def _is_owned(self):
+        return _ls.is_owned(self._handle())
+
+    def _at_fork_reinit(self):
+        pass
+
+    acquire_lock = acquire
+    release_lock = release
+    locked_lock = locked
+
+
+class RLock(Lock):
+    __slots__ = ()
+    _reentrant = True
+
+    def locked(self):
+        return False if _quiet else _ls.locked(self._handle())
+
+
+class Condition(_Engine):
+    __slots__ = ('_lock', 'acquire', 'release')
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = RLock()
+        if not isinstance(lock, Lock):
+            raise TypeError("Lockstep's Condition needs a threading.Lock or threading.RLock")
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+        super().__init__()
+
+    def _make(self):
+        return _ls.new_condition(self._name, self._lock._handle())
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *exc):
+        return self._lock.__exit__(*exc)
+
+    def _is_owned(self):
+        return self._lock._is_owned()
+
+    def wait(self, timeout=None):
+        if _quiet:
+            return True
+        return _ls.wait(self._handle(), -1 if timeout is None else max(timeout, 0))
+
+    def wait_for(self, predicate, timeout=None):
+        endtime = None
+        waittime = timeout
+        result = predicate()
+        while not result:
+            if waittime is not None:
+                if endtime is None:
+                    endtime = _ls.now() + waittime
+                else:
+                    waittime = endtime - _ls.now()
+                    if waittime <= 0:
+                        break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not _quiet:
+            _ls.notify(self._handle(), n)
+
+    def notify_all(self):
+        if not _quiet:
+            _ls.notify(self._handle(), -1)
+
+    notifyAll = notify_all
+
+
+class Semaphore(_Engine):
+    __slots__ = ('_value0',)
+    _bounded = False
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._value0 = value
+        super().__init__()
+
+    def _make(self):
+        return _ls.new_semaphore(self._name, self._value0, self._bounded)
+
+    def acquire(self, blocking=True, timeout=None):
+        if not blocking and timeout is not None:
+            raise ValueError("can't specify timeout for non-blocking acquire")
+        if _quiet:
+            return True
+        return _ls.acquire(self._handle(), blocking, -1 if timeout is None else max(timeout, 0))
+
+    def release(self, n=1):
+        if n < 1:
+            raise ValueError('n must be one or more')
+        if not _quiet:
+            _ls.release(self._handle(), n)
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+    @property
+    def _value(self):
+        return _ls.sem_value(self._handle())
+
+
+class BoundedSemaphore(Semaphore):
+    __slots__ = ()
+    _bounded = True
+
+
+class Event(_Engine):
+    __slots__ = ('_qflag',)
+
+    def __init__(self):
+        self._qflag = False
+        super().__init__()
+
+    def _make(self):
+        h = _ls.new_event(self._name)
+        if self._qflag:
+            _ls.event_set(h, True)
+        return h
+
+    def is_set(self):
+        return self._qflag if _quiet or self._h is None else _ls.event_is_set(self._h)
+
+    isSet = is_set
+
+    def set(self):
+        if _quiet:
+            self._qflag = True
+        else:
+            _ls.event_set(self._handle(), True)
+
+    def clear(self):
+        if _quiet:
+            self._qflag = False
+        else:
+            _ls.event_set(self._handle(), False)
+
+    def wait(self, timeout=None):
+        if _quiet:
+            return self._qflag
+        return _ls.wait(self._handle(), -1 if timeout is None else max(timeout, 0))
+
+    def _at_fork_reinit(self):
+        pass
+
+
+class _Sentinel:
+    """What threading joins on (_thread._set_sentinel): acquiring it from another thread is a join of the
+    engine's thread, so a join shows on the timeline as in the built-in scenarios."""
+    __slots__ = ('_t',)
+
+    def __init__(self):
+        self._t = _ls.current_thread() if _ls.inside_run() else -1
+
+    def acquire(self, blocking=True, timeout=-1):
+        if self._t < 0 or _quiet or _ls.current_thread() == self._t:
+            return True
+        if not blocking:
+            return not _ls.alive(self._t)
+        return _ls.join(self._t, -1 if timeout is None else timeout)
+
+    def release(self):
+        pass
+
+    def locked(self):
+        return self._t >= 0 and not _quiet and _ls.alive(self._t)
+
+    __enter__ = acquire
+
+    def __exit__(self, *exc):
+        pass
+
+
+def _start_new_thread(function, args, kwargs=None):
+    owner = getattr(function, '__self__', None)
+    name, daemon = '', True  # a bare _thread thread does not keep the program alive
+    if owner is not None and hasattr(owner, '_daemonic') and hasattr(owner, '_name'):
+        name, daemon = owner._name, owner._daemonic
+    return _ls.start_thread(function, tuple(args), dict(kwargs or {}), name, daemon)
+
+
+_thread.start_new_thread = _start_new_thread
+_thread.start_new = _start_new_thread
+_thread._set_sentinel = _Sentinel
+
+# threading keeps two module locks of its own (_active_limbo_lock, _shutdown_locks_lock); they are held only
+# for dictionary updates, never across a scheduling point, so they stay real. Everything else is ours.
+import threading  # noqa: E402
+
+for _name in ('Lock', 'RLock', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Event'):
+    setattr(threading, _name, globals()[_name])
+threading._allocate_lock = Lock
+threading._CRLock = RLock
+threading._PyRLock = RLock
+_thread.allocate_lock = Lock
+_thread.allocate = Lock
+_thread.LockType = Lock
+_thread.RLock = RLock
+
+_excepthook = threading.excepthook
+
+
+def _thread_excepthook(args):
+    if args.exc_type is _ls.RunAborted:
+        raise args.exc_value
+    import traceback
+    name = args.thread.name if args.thread is not None else _thread.get_ident()
+    text = f"Exception in thread {name}:\n" + ''.join(
+        traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback))
+    _ls.emit(text.rstrip('\n'), True)
+    _ls.fail(''.join(traceback.format_exception_only(args.exc_type, args.exc_value)).strip())
+
+
+threading.excepthook = _thread_excepthook
+threading.__excepthook__ = _thread_excepthook
+
+
+# ---- time and random ----
+import time  # noqa: E402
+
+time.sleep = _ls.sleep
+time.time = time.monotonic = time.perf_counter = _ls.now
+time.time_ns = time.monotonic_ns = time.perf_counter_ns = _ls.now_ns
+
+
+# ---- output ----
+import io  # noqa: E402
+
+
+class _Output(io.TextIOBase):
+    """sys.stdout / sys.stderr: each completed line (or block of lines written at once) is one Print event of
+    the writing thread, in the order the scheduler ran them."""
+
+    def __init__(self, to_stderr):
+        self._err = to_stderr
+        self._partial = {}
+
+    def writable(self):
+        return True
+
+    @property
+    def encoding(self):
+        return 'utf-8'
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"write() argument must be str, not {type(s).__name__}")
+        key = _thread.get_ident()
+        text = self._partial.get(key, '') + s
+        cut = text.rfind('\n')
+        if cut < 0:
+            self._partial[key] = text
+        else:
+            self._partial[key] = text[cut + 1:]
+            if not _quiet and _ls.inside_run():
+                _ls.emit(text[:cut], self._err)
+        return len(s)
+
+    def flush(self):
+        key = _thread.get_ident()
+        text = self._partial.pop(key, '')
+        if text and not _quiet and _ls.inside_run():
+            _ls.emit(text, self._err)
+
+
+sys.stdout = sys.__stdout__ = _Output(False)
+sys.stderr = sys.__stderr__ = _Output(True)
+sys.stdin = sys.__stdin__ = io.StringIO('')
+
+
+# ---- what cannot run under the scheduler ----
+import builtins  # noqa: E402
+
+
+def _input(prompt=''):
+    raise RuntimeError("input() is not supported yet: a program run by Lockstep cannot wait for the keyboard; "
+                       "put the value in the program instead")
+
+
+builtins.input = _input
+
+
+class _Refused:
+    """Refuses, at import, modules whose work happens outside the scheduler's control."""
+    _WHY = {
+        'multiprocessing': "not supported yet: multiprocessing in a Python program run by Lockstep (its child "
+                           "processes would run outside the scheduler and show wrong timings); the built-in "
+                           "'processes' scenarios show multiprocessing",
+    }
+
+    def find_spec(self, name, path=None, target=None):
+        root = name.split('.')[0]
+        if root in self._WHY:
+            raise ImportError(self._WHY[root], name=name)
+        return None
+
+
+sys.meta_path.insert(0, _Refused())
+
+
+def _refuse_socket():
+    import socket
+
+    class _Socket(socket.socket):
+        def __init__(self, *args, **kwargs):
+            raise RuntimeError("not supported yet: sockets in a program run by Lockstep (a real network wait "
+                               "would happen outside the scheduler)")
+
+    socket.socket = _Socket
+    socket.SocketType = _Socket
+    import select
+
+    def _select(rlist, wlist, xlist, timeout=None):
+        if rlist or wlist or xlist:
+            raise RuntimeError("not supported yet: select() on files or sockets in a program run by Lockstep")
+        if timeout is None:
+            raise RuntimeError("select() with nothing to wait for and no timeout would wait forever")
+        _ls.sleep(timeout)
+        return [], [], []
+
+    select.select = _select
+    import subprocess
+
+    class _Popen(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            raise RuntimeError("not supported yet: subprocess in a program run by Lockstep (a child process "
+                               "would run outside the scheduler)")
+
+    subprocess.Popen = _Popen
+
+
+_PRELOAD = ('queue', 'random', 'logging', 'concurrent.futures', 'asyncio', 'collections', 'functools',
+            'dataclasses', 'itertools', 'traceback', 'linecache', 'contextlib')
+
+
+def _setup(path, source):
+    """Before the program: remember which files are the learner's, import what it will use while nothing is
+    scheduled yet (so the standard library's set-up takes no steps), seed random."""
+    global _MAIN_PATH, _USER_DIR
+    import os
+    _MAIN_PATH = path
+    _USER_DIR = os.path.dirname(path) + '/'
+    if _USER_DIR not in sys.path:
+        sys.path.insert(0, os.path.dirname(path))
+    import importlib
+    for name in _PRELOAD:
+        if name.split('.')[0] in source or name in ('linecache', 'traceback'):
+            importlib.import_module(name)
+    _refuse_socket()
+    import random
+    random.seed(_ls.seed())
+    import linecache
+    lines = source.splitlines(True)
+    linecache.cache[path] = (len(source), None, lines, path)
+    import queue
+    queue.SimpleQueue = queue._PySimpleQueue
+    if 'asyncio' in sys.modules:
+        _lockstep_asyncio_setup()
+
+
+def _lockstep_asyncio_setup():
+    """asyncio on the virtual clock: the loop's time is the scheduler's, and its selector never blocks for
+    real (a wait for the next timer is a timed wait on an engine Event that call_soon_threadsafe sets). Every
+    task is made by a Task subclass that records its life for the task lanes."""
+    import asyncio
+    import selectors
+    from asyncio import tasks
+
+    class _Selector(selectors.BaseSelector):
+        def __init__(self):
+            self._wakeup = Event()
+            self._wakeup._name = 'event loop wake-up'
+            self._map = {}
+
+        def register(self, fileobj, events, data=None):
+            raise RuntimeError("not supported yet: files, pipes and sockets in asyncio under Lockstep (the event "
+                               "loop would wait for them outside the scheduler)")
+
+        def unregister(self, fileobj):
+            raise KeyError(fileobj)
+
+        def get_map(self):
+            return self._map
+
+        def close(self):
+            pass
+
+        def select(self, timeout=None):
+            if timeout is not None and timeout <= 0:
+                if self._wakeup.is_set():
+                    self._wakeup.clear()
+                return []
+            self._wakeup.wait(timeout)
+            if self._wakeup.is_set():
+                self._wakeup.clear()
+            return []
+
+    class _Loop(asyncio.SelectorEventLoop):
+        def __init__(self):
+            super().__init__(_Selector())
+
+        def time(self):
+            return _ls.now()
+
+        def _make_self_pipe(self):
+            self._ssock = self._csock = None
+            self._internal_fds = 0
+
+        def _close_self_pipe(self):
+            pass
+
+        def _write_to_self(self):
+            self._selector._wakeup.set()
+
+    class _Policy(asyncio.DefaultEventLoopPolicy):
+        _loop_factory = _Loop
+
+    class _Task(tasks._PyTask):
+        def __init__(self, coro, *, loop=None, name=None, context=None):
+            super().__init__(coro, loop=loop, name=name, context=context)
+            self._ls_h = _ls.new_task(self.get_name())
+            self._ls_first = True
+            self._ls_sleep = None
+
+        def _Task__step(self, exc=None):
+            _ls.task_event(self._ls_h, 0 if self._ls_first else 1, 0)
+            self._ls_first = False
+            self._ls_sleep = None
+            try:
+                super()._Task__step(exc)
+            finally:
+                self._ls_after_step()
+
+        def _ls_after_step(self):
+            if self.done():
+                if self.cancelled():
+                    _ls.task_event(self._ls_h, 7, 0)
+                elif self.exception() is not None:
+                    e = self.exception()
+                    _ls.task_event(self._ls_h, 6, 0, f"{type(e).__name__}: {e}")
+                else:
+                    _ls.task_event(self._ls_h, 5, 0, repr(self.result()))
+            elif self._ls_sleep is not None:
+                _ls.task_event(self._ls_h, 3, round(self._ls_sleep * 1e6))
+            else:
+                waiter = self._fut_waiter
+                _ls.task_event(self._ls_h, 2, waiter._ls_h if isinstance(waiter, _Task) else -1)
+
+        def set_name(self, value):
+            super().set_name(value)
+
+    _plain_sleep = asyncio.sleep
+
+    async def sleep(delay, result=None):
+        task = tasks.current_task()
+        if isinstance(task, _Task) and delay > 0:
+            task._ls_sleep = delay
+        return await _plain_sleep(delay, result)
+
+    asyncio.sleep = tasks.sleep = sleep
+    tasks.Task = asyncio.Task = _Task
+    asyncio.set_event_loop_policy(_Policy())
+
+
+def _run_main(path, source):
+    """Runs the program as __main__ and reports an uncaught exception as CPython does."""
+    global _quiet
+    import traceback
+    _setup(path, source)
+    import __main__
+    namespace = __main__.__dict__
+    namespace['__file__'] = path
+    namespace['__cached__'] = None
+    code = compile(source, path, 'exec')
+    _quiet = False
+    try:
+        exec(code, namespace)
+    except _ls.RunAborted:
+        raise
+    except SystemExit as e:
+        if e.code not in (None, 0):
+            if not isinstance(e.code, int):
+                _ls.emit(str(e.code), True)
+            _ls.fail(f"SystemExit: {e.code}")
+    except BaseException as e:
+        text = ''.join(traceback.format_exception(type(e), e, e.__traceback__.tb_next))
+        _ls.emit(text.rstrip('\n'), True)
+        _ls.fail(''.join(traceback.format_exception_only(type(e), e)).strip())
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except _ls.RunAborted:
+                raise
+            except Exception:
+                pass
+
+
+def _teardown():
+    """After the run (every thread unwound): nothing may take a step any more, and the interpreter's own
+    shutdown must not wait for threads that no longer exist."""
+    global _quiet
+    _quiet = True
+    threading._shutdown = lambda: None
+    threading._SHUTTING_DOWN = True
