@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
             std::string loadError;
             const lockstep::scenarios::Scenario* s = lockstep::python::loadProgram(id.toStdString(), loadError);
             if (!s) {
-                QTextStream(stderr) << "lockstep: cannot open " << id << ":\n" << QString::fromStdString(loadError) << "\n";
+                // The error names the file (CPython's SyntaxError report, or "cannot open PATH: reason").
+                QTextStream(stderr) << "lockstep: " << QString::fromStdString(loadError) << "\n";
                 return 2;
             }
             id = QString::fromStdString(s->id);

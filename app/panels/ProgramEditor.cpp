@@ -125,6 +125,34 @@ void ProgramEditor::updateSelections() {
     setExtraSelections(selections);
 }
 
+void ProgramEditor::paintEvent(QPaintEvent* event) {
+    QPlainTextEdit::paintEvent(event);
+    if (markers_.empty()) return;
+    QPainter p(viewport());
+    const QFontMetrics fm = fontMetrics();
+    std::vector<int> lines;
+    for (const Marker& m : markers_)
+        if (std::find(lines.begin(), lines.end(), m.line) == lines.end()) lines.push_back(m.line);
+    for (int line : lines) {
+        const QTextBlock block = document()->findBlockByNumber(line - 1);
+        if (!block.isValid() || !block.isVisible()) continue;
+        const QRectF r = blockBoundingGeometry(block).translated(contentOffset());
+        if (r.bottom() < 0 || r.top() > viewport()->height()) continue;
+        // Right to left: "Thread-2  Thread-1", each in its state's colour, on a plain patch over the code.
+        int right = viewport()->width() - kPad;
+        for (auto it = markers_.rbegin(); it != markers_.rend(); ++it) {
+            if (it->line != line) continue;
+            const int w = fm.horizontalAdvance(it->actor) + kPad;
+            const QRect box(right - w, static_cast<int>(r.top()), w, static_cast<int>(r.height()));
+            p.fillRect(box, palette().color(QPalette::Base));
+            p.fillRect(box, palette::stateBackground(it->state));
+            p.setPen(palette::stateColor(it->state).darker(170));
+            p.drawText(box, Qt::AlignCenter, it->actor);
+            right -= w + 2;
+        }
+    }
+}
+
 void ProgramEditor::paintGutter(QPaintEvent* event) {
     QPainter p(gutter_);
     p.fillRect(event->rect(), palette().color(QPalette::Window));

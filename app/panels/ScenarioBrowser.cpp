@@ -412,8 +412,9 @@ void ScenarioBrowser::updateDescription() {
             tr("Pick a scenario above to read what it shows, set its parameters and load it.").toHtmlEscaped()));
         return;
     }
+    // A program's own description is composed at run time in English; the browser says it in the UI's language.
     QString description = scenario_->description ? trScenario(scenario_->description) : QString();
-    if (description.isEmpty() && !scenario_->sourcePath.empty())
+    if (!scenario_->sourcePath.empty())
         description = tr("Your own Python program, run by the scheduler: each line is a step (or each bytecode "
                          "instruction, with the switch below). Edit it in the code view: it is saved and reloaded "
                          "before the next run.");

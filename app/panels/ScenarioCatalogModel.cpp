@@ -46,7 +46,8 @@ void ScenarioCatalogModel::retranslate() {
             const scenarios::Scenario* s = scenarios::find(row->data(ScenarioIdRole).toString().toStdString());
             if (!s) continue;
             const QString title = trScenario(s->title);
-            const QString description = trScenario(s->description);
+            // A program's description is English composed at run time: its path says enough in a tooltip.
+            const QString description = s->sourcePath.empty() ? trScenario(s->description) : QString();
             row->setText(title);
             row->setToolTip(QStringLiteral("%1\n%2").arg(QString::fromStdString(s->id), description));
             // The search looks at what the learner reads (title and description in the language on screen)

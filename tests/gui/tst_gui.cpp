@@ -35,6 +35,7 @@
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
 #include "panels/Output.h"
+#include "panels/OkabeIto.h"
 #include "panels/OutputModel.h"
 #include "timeline/TimelineWidget.h"
 
@@ -331,15 +332,25 @@ private slots:
         QCOMPARE(code->programPath(), path);
         QCOMPARE(code->editor()->toPlainText(), QString::fromUtf8(kCounterProgram));
         QVERIFY(!code->isProgramModified());
-        // The editor marks the line of every thread that has not ended, as the columns do.
-        w.stepForward();
-        w.waitForEngine();
-        std::vector<int> expected;
+        // The editor marks the line of every thread that has not ended, as the columns do: step until a
+        // worker thread is on a line of work() besides the main thread.
+        for (int i = 0; i < 200 && code->editor()->markers().size() < 2; ++i) {
+            w.stepForward();
+            w.waitForEngine();
+        }
+        QStringList expected;
         for (ActorId a = 0; a < w.view().trace->actorCount(); ++a)
-            if (code->currentLine(a) > 0 && code->actorState(a) != ActorState::Done) expected.push_back(code->currentLine(a));
-        std::vector<int> marked;
-        for (const ProgramEditor::Marker& m : code->editor()->markers()) marked.push_back(m.line);
+            if (code->currentLine(a) > 0 && code->actorState(a) != ActorState::Done)
+                expected << QStringLiteral("%1@%2").arg(QString::fromStdString(w.view().trace->actor(a).name)).arg(code->currentLine(a));
+        QStringList marked;
+        for (const ProgramEditor::Marker& m : code->editor()->markers()) marked << QStringLiteral("%1@%2").arg(m.actor).arg(m.line);
         QCOMPARE(marked, expected);
+        QCOMPARE(marked.size(), 2);
+        QVERIFY2(marked[0].startsWith("MainThread@"), qPrintable(marked.join(" ")));
+        const int workerLine = marked[1].section('@', 1).toInt();
+        QVERIFY2(workerLine >= 5 && workerLine <= 8, qPrintable(marked.join(" ")));  // inside def work(n)
+        // Each marked line has a background in its thread's state colour.
+        QCOMPARE(code->editor()->extraSelections().size(), 2);
         QCOMPARE(w.recentPrograms(), QStringList{path});
         // A built-in scenario's listing is not editable.
         w.load(setupFor("race-counter-sleep"), 0);
@@ -410,6 +421,14 @@ private slots:
         QVERIFY(!w.codeView()->isProgramModified());
         QVERIFY(!w.windowTitle().endsWith(" *"));
         QCOMPARE(editor->toPlainText(), edited);
+        // The run is the edited program's: its last line prints.
+        w.runToEnd();
+        w.waitForEngine();
+        QVERIFY(w.view().ended);
+        QStringList printed;
+        for (int r = 0; r < w.output()->model()->rowCount(); ++r)
+            printed << w.output()->model()->index(r, OutputModel::TextColumn).data(OutputModel::TextRole).toString();
+        QCOMPARE(printed, (QStringList{"counter = 6", "edited"}));
         // Ctrl+S saves at once.
         QTest::keyClicks(editor, "# more");
         QVERIFY(w.codeView()->isProgramModified());
@@ -417,6 +436,33 @@ private slots:
         w.waitForEngine();
         QVERIFY(!w.codeView()->isProgramModified());
         QVERIFY(QString::fromUtf8(readFile(path)).contains("# more"));
+    }
+
+    // A thread of the program that raises: its traceback is one line of the output, on stderr, in the error colour.
+    void programTracebackIsShownAsStderr() {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.filePath("boom.py"),
+                                       "import threading\n\ndef work():\n    raise ValueError('boom')\n\n"
+                                       "t = threading.Thread(target=work)\nt.start()\nt.join()\nprint('after')\n");
+        MainWindow w;
+        w.setMessageHook([](const QString&, const QString&) {});
+        QVERIFY(w.openProgram(path));
+        w.waitForEngine();
+        w.runToEnd();
+        w.waitForEngine();
+        QVERIFY(w.view().ended);
+        const OutputModel* m = w.output()->model();
+        int report = -1, after = -1;
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const QString text = m->index(r, OutputModel::TextColumn).data(OutputModel::TextRole).toString();
+            if (text.contains("ValueError: boom")) report = r;
+            if (text == "after") after = r;
+        }
+        QVERIFY(report >= 0 && after > report);
+        QVERIFY(m->index(report, 0).data(OutputModel::StderrRole).toBool());
+        QVERIFY(!m->index(after, 0).data(OutputModel::StderrRole).toBool());
+        QCOMPARE(m->index(report, OutputModel::TextColumn).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 OkabeIto::vermillion());
     }
 
     // A saved edit that does not compile: the message names the file and CPython's error, the run stays
