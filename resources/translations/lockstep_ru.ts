@@ -1617,12 +1617,12 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Выберите сценарий выше, чтобы прочитать, что он показывает, задать параметры и загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="417"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="418"/>
         <source>Your own Python program, run by the scheduler: each line is a step (or each bytecode instruction, with the switch below). Edit it in the code view: it is saved and reloaded before the next run.</source>
         <translation>Ваша собственная программа на Python под управлением планировщика: каждая строка — шаг (или каждая инструкция байт-кода, если включить переключатель ниже). Правьте её в панели кода: перед следующим выполнением она сохраняется и загружается заново.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="424"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="425"/>
         <source>The program</source>
         <translation>Программа</translation>
     </message>
