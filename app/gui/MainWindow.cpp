@@ -333,7 +333,7 @@ void MainWindow::setTimeAxis(bool time) {
 void MainWindow::load(const RunSetup& setup, int steps) {
     if (!setup.scenario) return;
     // Another scenario or program replaces an edited one in the code view: its edits must not vanish unasked.
-    if (code_->isProgramModified() && setup.scenario->sourcePath != setup_.scenario->sourcePath &&
+    if (code_->isProgramModified() && setup_.scenario && setup.scenario->sourcePath != setup_.scenario->sourcePath &&
         !mayLeaveEditedProgram())
         return;
     stopPlaying();
