@@ -11,6 +11,7 @@
 #include "cli/RunSetup.h"
 #include "gui/MainWindow.h"
 #include "panels/ExplorePanel.h"
+#include "lockstep/python/Program.h"
 #include "lockstep/mp/Multiprocessing.h"
 
 int main(int argc, char** argv) {
@@ -32,13 +33,14 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationName("lockstep");
     QCoreApplication::setApplicationVersion(LOCKSTEP_VERSION);
 
-    // `lockstep [ID] [run options] [--steps N]`: open the window, with that scenario loaded.
+    // `lockstep [ID|prog.py] [run options] [--steps N]`: open the window, with that scenario or program loaded.
     QCommandLineParser parser;
     parser.setApplicationDescription("Lockstep: see concurrency one scheduling decision at a time. "
                                      "Run 'lockstep help' for the command line.");
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("ID", "Scenario to open (see 'lockstep list').", "[ID]");
+    parser.addPositionalArgument("ID", "Scenario to open (see 'lockstep list'), or a Python program (prog.py).",
+                                 "[ID|prog.py]");
     lockstep::app::addRunOptions(parser);
     parser.addOption({"steps", "Advance the loaded scenario this many steps.", "n"});
     parser.addOption({"lang", "Interface language: en or ru (default: the last one chosen, else the system's).", "code"});
@@ -62,9 +64,24 @@ int main(int argc, char** argv) {
     const QStringList pos = parser.positionalArguments();
     lockstep::app::RunSetup setup;
     int steps = 0;
+    const lockstep::scenarios::Scenario* program = nullptr;  // when the argument names a Python file
     if (!pos.isEmpty() || parser.isSet("replay")) {
         QString error;
-        if (!lockstep::app::readRunOptions(parser, pos.value(0), setup, error)) {
+        QString id = pos.value(0);
+        if (!id.isEmpty() && lockstep::python::looksLikeProgram(id.toStdString())) {
+            // A program is registered as a scenario whose id is its absolute path: load it, then read the run
+            // options against that id as for a built-in scenario.
+            std::string loadError;
+            const lockstep::scenarios::Scenario* s = lockstep::python::loadProgram(id.toStdString(), loadError);
+            if (!s) {
+                // The error names the file (CPython's SyntaxError report, or "cannot open PATH: reason").
+                QTextStream(stderr) << "lockstep: " << QString::fromStdString(loadError) << "\n";
+                return 2;
+            }
+            id = QString::fromStdString(s->id);
+            program = s;
+        }
+        if (!lockstep::app::readRunOptions(parser, id, setup, error)) {
             QTextStream(stderr) << "lockstep: " << error << "\n";
             return 2;
         }
@@ -84,6 +101,7 @@ int main(int argc, char** argv) {
     lockstep::app::MainWindow window;
     if (parser.isSet("lang")) window.setLanguage(language);
     if (parser.isSet("axis")) window.setTimeAxis(parser.value("axis") == "time");
+    if (program) window.noteOpenedProgram(program);
     if (setup.scenario) window.load(setup, steps);
     window.show();
     const bool exploring = parser.isSet("explore") && setup.scenario;

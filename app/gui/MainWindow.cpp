@@ -4,8 +4,10 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -13,6 +15,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
@@ -25,6 +28,7 @@
 #include "cli/Cli.h"
 #include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/TraceAnalysis.h"
+#include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
 #include "lockstep/ReplayToken.h"
 #include "panels/ChartsPanel.h"
@@ -45,6 +49,8 @@ constexpr int kSpeeds[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
 constexpr int kPlayTickMs = 50;
 
 QString trScenario(const char* text) { return QCoreApplication::translate("Scenario", text); }
+
+const QString kRecentProgramsKey = QStringLiteral("recentPrograms");
 
 }  // namespace
 
@@ -128,6 +134,7 @@ void MainWindow::buildDocks() {
 
     connect(browser_, &ScenarioBrowser::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
     connect(code_, &CodeView::actorChosen, this, &MainWindow::onActorChosen);
+    connect(code_, &CodeView::programModifiedChanged, this, [this] { retranslateUi(); });
     connect(output_, &Output::stepRequested, this, &MainWindow::moveCursor);
     connect(explore_, &ExplorePanel::replayRequested, this, &MainWindow::replay);
 }
@@ -161,6 +168,9 @@ void MainWindow::buildActions() {
         browser_->searchField()->selectAll();
     });
     quitAction_ = make(QKeySequence::Quit, [this] { close(); });
+    openAction_ = make(QKeySequence::Open, &MainWindow::openProgramDialog);
+    saveAction_ = make(QKeySequence::Save, [this] { saveProgram(); });
+    clearRecentAction_ = make(QKeySequence(), &MainWindow::clearRecentPrograms);
     aboutAction_ = make(QKeySequence::HelpContents, [this] {
         QMessageBox::about(this, tr("About Lockstep"),
                            tr("<h3>Lockstep %1</h3><p>See concurrency one scheduling decision at a time: every "
@@ -168,7 +178,7 @@ void MainWindow::buildActions() {
                               "<p><b>Keys</b>: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the "
                               "end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, "
                               "Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore "
-                              "the schedules.</p>")
+                              "the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
 
@@ -186,6 +196,11 @@ void MainWindow::buildActions() {
     langRussian_ = lang("ru");
 
     fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->addAction(openAction_);
+    recentMenu_ = fileMenu_->addMenu(QString());
+    recentMenu_->setObjectName(QStringLiteral("recentPrograms"));
+    fileMenu_->addAction(saveAction_);
+    fileMenu_->addSeparator();
     fileMenu_->addActions({exportTimelineAction_, exportChartAction_, exportTraceAction_});
     fileMenu_->addSeparator();
     fileMenu_->addAction(quitAction_);
@@ -231,7 +246,9 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::retranslateUi() {
-    setWindowTitle(setup_.scenario ? tr("Lockstep - %1").arg(trScenario(setup_.scenario->title)) : tr("Lockstep"));
+    QString title = setup_.scenario ? tr("Lockstep - %1").arg(trScenario(setup_.scenario->title)) : tr("Lockstep");
+    if (code_->isProgramModified()) title += QStringLiteral(" *");
+    setWindowTitle(title);
     const QStringList dockTitles{tr("Scenarios"), tr("Code"), tr("Inspector"), tr("Output"), tr("Charts"),
                                   tr("Explore")};
     for (std::size_t i = 0; i < docks_.size(); ++i) docks_[i]->setWindowTitle(dockTitles[static_cast<int>(i)]);
@@ -265,7 +282,13 @@ void MainWindow::retranslateUi() {
     set(exportChartAction_, tr("Export chart..."), tr("Save the chart on show as PNG or SVG"));
     set(exportTraceAction_, tr("Export trace..."), tr("Save the trace as Chrome Trace Event JSON (opens in Perfetto)"));
     set(quitAction_, tr("&Quit"), tr("Close Lockstep"));
+    set(openAction_, tr("&Open Python program..."),
+        tr("Open your own Python program (.py) and run its threads under the scheduler"));
+    set(saveAction_, tr("&Save program"), tr("Save the edited program and load it again from the start"));
+    set(clearRecentAction_, tr("Clear the list"), tr("Forget the recently opened programs"));
+    recentMenu_->setTitle(tr("Recent &programs"));
     set(aboutAction_, tr("&About Lockstep"), tr("What Lockstep is, and its keys"));
+    rebuildRecentMenu();  // the "(none yet)" entry is text too
     langSystem_->setText(tr("System language"));
     langEnglish_->setText(QStringLiteral("English"));
     langRussian_->setText(QStringLiteral("Русский"));
@@ -280,6 +303,10 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!mayLeaveEditedProgram()) {
+        event->ignore();
+        return;
+    }
     stopPlaying();
     saveSettings();
     controller_->abort();  // the run's threads unwind now; the destructor joins the controller
@@ -305,6 +332,10 @@ void MainWindow::setTimeAxis(bool time) {
 
 void MainWindow::load(const RunSetup& setup, int steps) {
     if (!setup.scenario) return;
+    // Another scenario or program replaces an edited one in the code view: its edits must not vanish unasked.
+    if (code_->isProgramModified() && setup_.scenario && setup.scenario->sourcePath != setup_.scenario->sourcePath &&
+        !mayLeaveEditedProgram())
+        return;
     stopPlaying();
     setup_ = setup;
     const scenarios::Scenario* s = setup.scenario;
@@ -325,10 +356,12 @@ void MainWindow::load(const RunSetup& setup, int steps) {
 
 void MainWindow::restart() {
     if (!setup_.scenario) return;
+    if (saveEditedProgram() != EditState::Unchanged) return;  // reloaded from the start already, or failed
     load(setup_, 0);
 }
 
 void MainWindow::stepForward() {
+    if (saveEditedProgram(1) != EditState::Unchanged) return;
     if (!view_.trace) return;
     if (view_.cursor < view_.live) {
         moveCursor(view_.cursor + 1);
@@ -356,6 +389,11 @@ void MainWindow::togglePlay() {
         controller_->pause();  // a run to the end in progress: pause it
         return;
     }
+    if (const EditState edit = saveEditedProgram(); edit != EditState::Unchanged) {
+        if (edit == EditState::Reloaded) playTimer_->start();  // it steps once the fresh run is loaded
+        retranslateUi();
+        return;
+    }
     if (!view_.trace || (view_.ended && view_.cursor >= view_.live)) return;
     playTimer_->start();
     retranslateUi();
@@ -367,7 +405,9 @@ void MainWindow::stopPlaying() {
 }
 
 void MainWindow::runToEnd() {
-    if (!view_.trace || view_.ended) {
+    const EditState edit = saveEditedProgram();
+    if (edit == EditState::Failed) return;
+    if (edit == EditState::Unchanged && (!view_.trace || view_.ended)) {
         if (view_.trace) moveCursor(view_.live);
         return;
     }
@@ -380,7 +420,9 @@ void MainWindow::runToEnd() {
 }
 
 void MainWindow::runToDeadlock() {
-    if (!view_.trace || view_.ended) return;
+    const EditState edit = saveEditedProgram();
+    if (edit == EditState::Failed) return;
+    if (edit == EditState::Unchanged && (!view_.trace || view_.ended)) return;
     stopPlaying();
     busy_ = true;
     followLive_ = true;
@@ -390,6 +432,7 @@ void MainWindow::runToDeadlock() {
 }
 
 void MainWindow::explore() {
+    if (saveEditedProgram() == EditState::Failed) return;  // the search runs the text on screen
     for (QDockWidget* d : docks_)
         if (d->widget() == explore_) {
             d->show();
@@ -574,6 +617,7 @@ void MainWindow::updateStatus() {
     endAction_->setEnabled(canGoOn);
     deadlockAction_->setEnabled(canGoOn);
     restartAction_->setEnabled(setup_.scenario != nullptr);
+    saveAction_->setEnabled(programLoaded());
     exportTimelineAction_->setEnabled(loaded);
     exportTraceAction_->setEnabled(loaded);
     exportChartAction_->setEnabled(loaded && charts_->chartCount() > 0);
@@ -583,7 +627,144 @@ void MainWindow::updateStatus() {
 // export and errors
 
 void MainWindow::showError(const QString& title, const QString& message) {
-    QMessageBox::warning(this, title, message);
+    if (messageHook_) messageHook_(title, message);
+    else QMessageBox::warning(this, title, message);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// the learner's own programs
+
+bool MainWindow::programLoaded() const { return setup_.scenario && !setup_.scenario->sourcePath.empty(); }
+
+void MainWindow::openProgramDialog() {
+    QString dir;
+    const QStringList recent = recentPrograms();
+    if (!recent.isEmpty()) dir = QFileInfo(recent.front()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Python program"), dir,
+                                                      tr("Python programs (*.py);;All files (*)"));
+    if (!path.isEmpty()) openProgram(path);
+}
+
+bool MainWindow::openProgram(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    std::string error;
+    const scenarios::Scenario* s = python::loadProgram(absolute.toStdString(), error);
+    if (!s) {
+        showError(tr("Cannot open the program"),
+                  QStringLiteral("%1\n\n%2").arg(QDir::toNativeSeparators(absolute), QString::fromStdString(error)));
+        return false;
+    }
+    noteOpenedProgram(s);
+    // As if the learner picked it in the browser and pressed Load: its parameters and run settings start
+    // from their defaults.
+    browser_->selectScenario(QString::fromStdString(s->id));
+    browser_->requestLoad();
+    return setup_.scenario == s;
+}
+
+void MainWindow::noteOpenedProgram(const scenarios::Scenario* program) {
+    if (!program || program->sourcePath.empty()) return;
+    addRecentProgram(QFileInfo(QString::fromStdString(program->sourcePath)).absoluteFilePath());
+    browser_->addProgram(QString::fromStdString(program->id));
+}
+
+bool MainWindow::saveProgram(int steps) {
+    if (!programLoaded()) return false;
+    const QString path = QString::fromStdString(setup_.scenario->sourcePath);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(code_->programText().toUtf8()) < 0 || !file.commit()) {
+        showError(tr("Cannot save the program"),
+                  QStringLiteral("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    std::string error;
+    const scenarios::Scenario* s = python::loadProgram(path.toStdString(), error);
+    if (!s) {
+        // Saved, but it does not compile: the run stays on the last text that did, and the editor keeps the edits.
+        showError(tr("The program has an error"),
+                  tr("%1 was saved, but it cannot run:\n\n%2")
+                      .arg(QDir::toNativeSeparators(path), QString::fromStdString(error)));
+        return false;
+    }
+    RunSetup setup = setup_;
+    setup.scenario = s;
+    setup.config.params = s->resolve(setup_.config.params).values();
+    load(setup, steps);
+    statusBar()->showMessage(tr("Saved %1 and loaded it again from the start").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+MainWindow::EditState MainWindow::saveEditedProgram(int steps) {
+    if (!programLoaded() || !code_->isProgramModified()) return EditState::Unchanged;
+    return saveProgram(steps) ? EditState::Reloaded : EditState::Failed;
+}
+
+bool MainWindow::mayLeaveEditedProgram() {
+    if (!programLoaded() || !code_->isProgramModified() || messageHook_) return true;
+    const QString name = QFileInfo(QString::fromStdString(setup_.scenario->sourcePath)).fileName();
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("%1 has changes that are not saved. Save them?").arg(name),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                              QMessageBox::Save);
+    if (answer == QMessageBox::Cancel) return false;
+    if (answer == QMessageBox::Save) {
+        const QString path = QString::fromStdString(setup_.scenario->sourcePath);
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(code_->programText().toUtf8()) < 0 || !file.commit()) {
+            showError(tr("Cannot save the program"),
+                      QStringLiteral("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            return false;
+        }
+    }
+    return true;
+}
+
+QStringList MainWindow::recentPrograms() const { return QSettings().value(kRecentProgramsKey).toStringList(); }
+
+void MainWindow::addRecentProgram(const QString& path) {
+    QStringList list = recentPrograms();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > kMaxRecentPrograms) list.removeLast();
+    QSettings().setValue(kRecentProgramsKey, list);
+    rebuildRecentMenu();
+}
+
+void MainWindow::clearRecentPrograms() {
+    QSettings().remove(kRecentProgramsKey);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList list = recentPrograms();
+    for (int i = 0; i < list.size(); ++i) {
+        const QString path = list[i];
+        const QFileInfo info(path);
+        // "&1 counter.py  (~/course/week3)": the number is the menu's key, the folder tells files of one name apart.
+        auto* a = recentMenu_->addAction(QStringLiteral("&%1 %2  (%3)")
+                                             .arg(i + 1)
+                                             .arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())));
+        a->setData(path);
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (!QFileInfo::exists(path)) {
+                // A file that is gone leaves the list, after saying so.
+                QStringList rest = recentPrograms();
+                rest.removeAll(path);
+                QSettings().setValue(kRecentProgramsKey, rest);
+                rebuildRecentMenu();
+            }
+            openProgram(path);
+        });
+    }
+    if (list.isEmpty()) {
+        QAction* none = recentMenu_->addAction(tr("(none yet)"));
+        none->setEnabled(false);
+    }
+    recentMenu_->addSeparator();
+    recentMenu_->addAction(clearRecentAction_);
+    clearRecentAction_->setEnabled(!list.isEmpty());
 }
 
 void MainWindow::exportTimeline() {

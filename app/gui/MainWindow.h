@@ -6,7 +6,9 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QStringList>
 
+#include <functional>
 #include <memory>
 
 #include "cli/RunSetup.h"
@@ -46,6 +48,27 @@ public:
     void setLanguage(const QString& language);
     // Virtual time (true) or steps (false) along the timeline.
     void setTimeAxis(bool time);
+
+    // File > Open Python program: loads the file with lockstep::python::loadProgram, lists it under "Your
+    // programs" and in File > Recent programs, and loads it as picking a scenario in the browser does. A
+    // file that cannot be read or compiled is reported in a message box naming it; returns false then.
+    bool openProgram(const QString& path);
+    // Lists a program loaded elsewhere (the command line's `lockstep prog.py`) as openProgram does, without
+    // loading it: in the browser's "Your programs" and in Recent programs.
+    void noteOpenedProgram(const scenarios::Scenario* program);
+    // Writes the code view's text to the program's file and loads it again, ready at step 0; `steps` > 0
+    // goes on that many steps. False (with a message) when the file cannot be written or does not compile.
+    bool saveProgram(int steps = 0);
+    // The most recently opened programs, newest first (at most kMaxRecentPrograms), as absolute paths.
+    QStringList recentPrograms() const;
+    void clearRecentPrograms();
+    static constexpr int kMaxRecentPrograms = 8;
+    QMenu* recentProgramsMenu() const { return recentMenu_; }
+    // For tests: error messages go to `hook` (title, text) instead of a message box, and closing or switching
+    // away from an edited program does not ask whether to save it.
+    void setMessageHook(std::function<void(const QString& title, const QString& text)> hook) {
+        messageHook_ = std::move(hook);
+    }
 
     // For tests and the --screenshot option.
     const TraceView& view() const { return view_; }
@@ -89,6 +112,16 @@ private:
     void exportChart();
     void exportTrace();
     void showError(const QString& title, const QString& message);
+    void openProgramDialog();
+    void addRecentProgram(const QString& path);
+    void rebuildRecentMenu();
+    // Before a run goes on: an edited program is saved and reloaded first, so the run matches the text.
+    // Returns Unchanged (nothing edited), Reloaded (a fresh run at step 0, advanced `steps` steps) or Failed.
+    enum class EditState { Unchanged, Reloaded, Failed };
+    EditState saveEditedProgram(int steps = 0);
+    // Whether unsaved edits may be left (saved, or discarded on the learner's word); false: stay.
+    bool mayLeaveEditedProgram();
+    bool programLoaded() const;
     void saveSettings() const;
     void restoreSettings();
     std::vector<ActorId> candidatesAt(std::uint32_t step) const;
@@ -111,7 +144,13 @@ private:
     ExplorePanel* explore_ = nullptr;
     std::vector<QDockWidget*> docks_;
 
+    std::function<void(const QString&, const QString&)> messageHook_;
+
     QMenu* fileMenu_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QAction* openAction_ = nullptr;
+    QAction* saveAction_ = nullptr;
+    QAction* clearRecentAction_ = nullptr;
     QMenu* runMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;

@@ -1,17 +1,23 @@
 #include "panels/CodeView.h"
 
 #include <QEvent>
+#include <QDir>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHelpEvent>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QToolTip>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
 #include "panels/InspectorPalette.h"
 #include "panels/InspectorStateNames.h"
+#include "panels/ProgramEditor.h"
+#include "panels/PythonHighlighter.h"
 
 namespace lockstep::app {
 
@@ -20,6 +26,8 @@ constexpr int kPad = 6;
 constexpr int kMinColumnWidth = 220;
 // Wide enough for the code of a line; a trailing comment may be cut, so that two or three listings fit side by side.
 constexpr int kMaxColumnWidth = 320;
+// The editor takes half the panel, but never less than this: a program's lines are longer than a column's.
+constexpr int kMinEditorWidth = 320;
 }  // namespace
 
 CodeView::CodeView(QWidget* parent) : QAbstractScrollArea(parent) {
@@ -29,7 +37,113 @@ CodeView::CodeView(QWidget* parent) : QAbstractScrollArea(parent) {
     viewport()->setMouseTracking(true);
     connect(horizontalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
     connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
+
+    // The editor sits left of the columns, in the scroll area's margin, so the columns keep their own
+    // scrolling and painting.
+    editorPane_ = new QWidget(this);
+    editorPane_->setObjectName(QStringLiteral("programEditorPane"));
+    auto* layout = new QVBoxLayout(editorPane_);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    editorTitle_ = new QLabel(editorPane_);
+    editorTitle_->setTextFormat(Qt::RichText);
+    editorTitle_->setContentsMargins(kPad, 0, kPad, 0);
+    editorTitle_->setAutoFillBackground(true);
+    editorTitle_->setWordWrap(false);
+    editor_ = new ProgramEditor(editorPane_);
+    editor_->setObjectName(QStringLiteral("programEditor"));
+    layout->addWidget(editorTitle_);
+    layout->addWidget(editor_, 1);
+    editorPane_->hide();
+    connect(editor_->document(), &QTextDocument::modificationChanged, this, [this](bool changed) {
+        if (settingText_ || changed == modified_) return;
+        modified_ = changed;
+        retranslateEditor();
+        emit programModifiedChanged(modified_);
+    });
     updateMetrics();
+}
+
+bool CodeView::isEditable() const { return editorPane_->isVisibleTo(this) && !editor_->isReadOnly(); }
+
+QString CodeView::programText() const { return programPath_.isEmpty() ? QString() : editor_->toPlainText(); }
+
+void CodeView::showProgram() {
+    const bool program = scenario_ && !scenario_->sourcePath.empty();
+    const bool wasModified = modified_;
+    if (!program) {
+        programPath_.clear();
+        modified_ = false;
+        editorPane_->hide();
+    } else {
+        const QString path = QString::fromStdString(scenario_->sourcePath);
+        const QString text = QString::fromStdString(scenario_->listing);
+        // The same file reloaded after a save keeps its cursor and scroll position; another file starts at the top.
+        if (path != programPath_ || editor_->toPlainText() != text) {
+            settingText_ = true;
+            const bool same = path == programPath_;
+            const int position = editor_->textCursor().position();
+            const int scroll = editor_->verticalScrollBar()->value();
+            editor_->setPlainText(text);
+            if (same) {
+                QTextCursor cursor = editor_->textCursor();
+                cursor.setPosition(std::min<int>(position, static_cast<int>(text.size())));
+                editor_->setTextCursor(cursor);
+                editor_->verticalScrollBar()->setValue(scroll);
+            }
+            settingText_ = false;
+        }
+        editor_->document()->setModified(false);
+        programPath_ = path;
+        modified_ = false;
+        editorPane_->show();
+    }
+    layoutEditor();
+    retranslateEditor();
+    if (wasModified) emit programModifiedChanged(false);
+}
+
+void CodeView::layoutEditor() {
+    if (!editorPane_) return;  // the constructor's setFont comes before the editor exists
+    const int frame = frameWidth();
+    if (!editorPane_->isVisibleTo(this)) {
+        setViewportMargins(0, 0, 0, 0);
+        return;
+    }
+    const int inner = width() - 2 * frame;
+    const int w = std::min(inner, std::max(kMinEditorWidth, inner / 2));
+    setViewportMargins(w, 0, 0, 0);
+    editorPane_->setGeometry(frame, frame, w, height() - 2 * frame);
+    editorTitle_->setFixedHeight(headerHeight());
+}
+
+void CodeView::retranslateEditor() {
+    if (!editorPane_ || programPath_.isEmpty()) return;
+    const QString name = QFileInfo(programPath_).fileName().toHtmlEscaped();
+    const QString hint = modified_ ? tr("modified: Step, Run or Ctrl+S saves and reloads it")
+                                   : tr("your program: you can edit it here");
+    editorTitle_->setText(QStringLiteral("<b>%1%2</b><br><span style=\"color:%3\">%4</span>")
+                              .arg(name, modified_ ? QStringLiteral(" *") : QString(),
+                                   (modified_ ? palette::stateColor(ActorState::Blocked) : palette::grey().darker(130)).name(),
+                                   hint.toHtmlEscaped()));
+    editorTitle_->setToolTip(tr("%1\n\nYour own program: edit it here. An edited program is saved and loaded "
+                                "again before the next Step, Run or Restart (or at once with Ctrl+S), so the run "
+                                "always follows the text you see.")
+                                 .arg(QDir::toNativeSeparators(programPath_)));
+}
+
+void CodeView::updateEditorMarkers() {
+    if (programPath_.isEmpty()) return;
+    std::vector<ProgramEditor::Marker> markers;
+    int running = 0;
+    for (const Column& c : columns_) {
+        // A finished thread has no current line; its marker would only crowd the running ones.
+        if (c.line <= 0 || c.state.state == ActorState::Done) continue;
+        markers.push_back({c.line, c.state.state, c.name});
+        if (c.state.state == ActorState::Running) running = c.line;
+    }
+    editor_->setMarkers(std::move(markers));
+    if (running > 0 && !modified_) editor_->showLine(running);
 }
 
 int CodeView::lineHeight() const { return fontMetrics().height() + 2; }
@@ -40,7 +154,14 @@ void CodeView::setView(const TraceView& view) {
         scenario_ = view.scenario;
         lines_ = scenario_ ? QString::fromStdString(scenario_->listing).split(QLatin1Char('\n')) : QStringList();
         while (!lines_.isEmpty() && lines_.back().trimmed().isEmpty()) lines_.removeLast();
+        lineFormats_.clear();
+        PythonHighlighter::State state = PythonHighlighter::Normal;
+        for (QString& line : lines_) {
+            if (line.endsWith(QLatin1Char('\r'))) line.chop(1);  // a file written on Windows
+            lineFormats_.push_back(PythonHighlighter::formatLine(line, state, &state));
+        }
         updateMetrics();
+        showProgram();
     }
     trace_ = view.trace;
     state_.update(trace_.get(), view.cursor);
@@ -64,6 +185,7 @@ void CodeView::setView(const TraceView& view) {
     }
     rebuildStatus();
     rebuildRaces(view.cursor);
+    updateEditorMarkers();
     updateScrollBars();
     // Keep the running actor's line in sight: that is where the program is.
     for (const Column& c : columns_)
@@ -170,6 +292,7 @@ void CodeView::scrollToLine(int line) {
 }
 
 void CodeView::resizeEvent(QResizeEvent* event) {
+    layoutEditor();
     QAbstractScrollArea::resizeEvent(event);
     updateScrollBars();
 }
@@ -262,9 +385,18 @@ void CodeView::paintEvent(QPaintEvent*) {
             p.setPen(palette::grey());
             p.drawText(QRect(x + markerWidth_, y, gutterWidth_ - markerWidth_ - kPad, lh), Qt::AlignRight | Qt::AlignVCenter,
                        QString::number(i + 1));
+            // The code in the editor's colours; a finished thread's column stays grey throughout.
+            QTextLayout layout(lines_[i], font());
+            QTextOption option;
+            option.setWrapMode(QTextOption::NoWrap);
+            layout.setTextOption(option);
+            if (!done) layout.setFormats(lineFormats_[static_cast<std::size_t>(i)]);
+            layout.beginLayout();
+            QTextLine textLine = layout.createLine();
+            textLine.setLineWidth(1e6);
+            layout.endLayout();
             p.setPen(textColour);
-            p.drawText(QRect(x + gutterWidth_, y, columnWidth_ - gutterWidth_ - kPad, lh), Qt::AlignLeft | Qt::AlignVCenter,
-                       lines_[i]);
+            layout.draw(&p, QPointF(x + gutterWidth_, y + (lh - textLine.height()) / 2));
         }
         // Racing accesses: a frame in the race colour and an hourglass, as on the timeline.
         for (const RaceAccess& a : raceAccesses_) {
@@ -371,11 +503,13 @@ bool CodeView::viewportEvent(QEvent* event) {
 
 void CodeView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
+        retranslateEditor();
         rebuildStatus();
         viewport()->update();
     } else if (event->type() == QEvent::FontChange) {
         updateMetrics();
         updateScrollBars();
+        layoutEditor();
     }
     QAbstractScrollArea::changeEvent(event);
 }

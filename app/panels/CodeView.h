@@ -6,9 +6,15 @@
 //
 // All actors run the same program, so the listing is laid out once and every column paints it with its own
 // highlight: the cost of a column is its visible lines, not a text document per actor.
+//
+// A learner's own program (a scenario with a sourcePath) is also shown in an editor on the left, with the
+// same colouring and every thread's line marked. Editing marks the program modified; the window saves and
+// reloads it before the next run. Built-in listings stay read-only.
 
 #include <QAbstractScrollArea>
+#include <QList>
 #include <QStringList>
+#include <QTextLayout>
 
 #include <memory>
 #include <vector>
@@ -17,7 +23,11 @@
 #include "lockstep/TraceAnalysis.h"
 #include "panels/InspectorState.h"
 
+class QLabel;
+
 namespace lockstep::app {
+
+class ProgramEditor;
 
 class CodeView : public QAbstractScrollArea {
     Q_OBJECT
@@ -52,8 +62,19 @@ public:
     // Listing lines marked as racing in the actor's column.
     std::vector<int> raceLines(ActorId actor) const;
 
+    // The program editor: shown for a learner's program, hidden (and never editable) for a built-in listing.
+    ProgramEditor* editor() const { return editor_; }
+    bool isEditable() const;
+    // The editor's text differs from the program last loaded.
+    bool isProgramModified() const { return modified_; }
+    QString programText() const;
+    // The file the editor's text belongs to (the program's sourcePath), or empty.
+    QString programPath() const { return programPath_; }
+
 signals:
     void actorChosen(lockstep::ActorId actor);
+    // The learner edited the program (true) or its text was saved or reloaded (false).
+    void programModifiedChanged(bool modified);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -79,6 +100,10 @@ private:
     const RaceAccess* raceAt(const QPoint& viewportPos) const;
     void updateMetrics();
     void updateScrollBars();
+    void showProgram();
+    void updateEditorMarkers();
+    void layoutEditor();
+    void retranslateEditor();
     void scrollToLine(int line);
     int columnAt(const QPoint& viewportPos) const;
     const Column* column(ActorId actor) const;
@@ -89,11 +114,19 @@ private:
     const scenarios::Scenario* scenario_ = nullptr;
     InspectorState state_;
     QStringList lines_;
+    std::vector<QList<QTextLayout::FormatRange>> lineFormats_;  // Python colouring of each listing line
     std::vector<Column> columns_;
     std::vector<RaceAccess> raceAccesses_;
     int columnWidth_ = 200;
     int gutterWidth_ = 30;
     int markerWidth_ = 12;
+
+    QWidget* editorPane_ = nullptr;
+    QLabel* editorTitle_ = nullptr;
+    ProgramEditor* editor_ = nullptr;
+    QString programPath_;
+    bool modified_ = false;
+    bool settingText_ = false;  // the editor's text is being set from the program, not typed
 };
 
 }  // namespace lockstep::app

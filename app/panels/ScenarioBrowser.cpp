@@ -25,6 +25,7 @@
 #include <cmath>
 #include <limits>
 
+#include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
 #include "panels/ScenarioCatalogModel.h"
 
@@ -239,6 +240,23 @@ QSpinBox* ScenarioBrowser::parameterEditor(const QString& key) const {
     return nullptr;
 }
 
+QCheckBox* ScenarioBrowser::parameterCheckBox(const QString& key) const {
+    for (const ParamEditor& p : params_)
+        if (QString::fromStdString(p.key) == key) return p.check;
+    return nullptr;
+}
+
+QWidget* ScenarioBrowser::ParamEditor::widget() const {
+    return check ? static_cast<QWidget*>(check) : static_cast<QWidget*>(spin);
+}
+
+std::int64_t ScenarioBrowser::ParamEditor::value() const { return check ? (check->isChecked() ? 1 : 0) : spin->value(); }
+
+void ScenarioBrowser::ParamEditor::setValue(std::int64_t v) const {
+    if (check) check->setChecked(v != 0);
+    else spin->setValue(clampToInt(v));
+}
+
 void ScenarioBrowser::onCurrentChanged(const QModelIndex& current) {
     if (syncing_) return;
     const QString id = current.data(ScenarioCatalogModel::ScenarioIdRole).toString();
@@ -258,6 +276,11 @@ bool ScenarioBrowser::selectScenario(const QString& id) {
     }
     selectInTree(id);
     return true;
+}
+
+void ScenarioBrowser::addProgram(const QString& id) {
+    catalog_->addProgram(id);
+    refilter();  // shows the new group (and keeps the current row current)
 }
 
 void ScenarioBrowser::setRunSetup(const RunSetup& setup) {
@@ -283,7 +306,7 @@ RunSetup ScenarioBrowser::currentSetup() const {
     setup.config.gil = gil_->isChecked();
     setup.config.quantum = static_cast<Nanos>(std::llround(quantum_->value() * kNanosPerMs));
     std::vector<std::pair<std::string, std::int64_t>> given;
-    for (const ParamEditor& p : params_) given.emplace_back(p.key, p.spin->value());
+    for (const ParamEditor& p : params_) given.emplace_back(p.key, p.value());
     setup.config.params = scenario_ ? scenario_->resolve(given).values() : given;
     return setup;
 }
@@ -315,25 +338,33 @@ void ScenarioBrowser::setConfigWidgets(const RunConfig& config) {
 void ScenarioBrowser::setParamValues(const std::vector<std::pair<std::string, std::int64_t>>& values) {
     for (const auto& [key, value] : values)
         for (ParamEditor& p : params_)
-            if (p.key == key) p.spin->setValue(clampToInt(value));
+            if (p.key == key) p.setValue(value);
 }
 
 void ScenarioBrowser::showScenario(const scenarios::Scenario* scenario) {
     scenario_ = scenario;
-    for (ParamEditor& p : params_) paramsForm_->removeRow(p.spin);  // deletes the label and the editor
+    for (ParamEditor& p : params_) paramsForm_->removeRow(p.widget());  // deletes the label and the editor
     params_.clear();
     if (scenario) {
         for (const scenarios::ParamSpec& spec : scenario->params) {
             ParamEditor p;
             p.key = spec.key;
             p.label = spec.label;
-            p.spin = new QSpinBox;
-            p.spin->setRange(clampToInt(spec.min), clampToInt(spec.max));
-            p.spin->setValue(clampToInt(spec.defaultValue));
-            p.spin->setObjectName(QString::fromStdString(spec.key));
-            p.labelWidget = new QLabel;
-            p.labelWidget->setBuddy(p.spin);
-            paramsForm_->addRow(p.labelWidget, p.spin);
+            if (spec.min == 0 && spec.max == 1) {
+                // A switch reads better as a check box than as a number that can only be 0 or 1.
+                p.check = new QCheckBox;
+                p.check->setChecked(spec.defaultValue != 0);
+                p.check->setObjectName(QString::fromStdString(spec.key));
+                paramsForm_->addRow(p.check);
+            } else {
+                p.spin = new QSpinBox;
+                p.spin->setRange(clampToInt(spec.min), clampToInt(spec.max));
+                p.spin->setValue(clampToInt(spec.defaultValue));
+                p.spin->setObjectName(QString::fromStdString(spec.key));
+                p.labelWidget = new QLabel;
+                p.labelWidget->setBuddy(p.spin);
+                paramsForm_->addRow(p.labelWidget, p.spin);
+            }
             params_.push_back(p);
         }
     }
@@ -350,6 +381,21 @@ void ScenarioBrowser::updateParamTexts() {
     for (std::size_t i = 0; i < params_.size() && i < scenario_->params.size(); ++i) {
         const scenarios::ParamSpec& spec = scenario_->params[i];
         ParamEditor& p = params_[i];
+        if (p.check) {
+            p.check->setText(trScenario(p.label));
+            if (spec.key == python::kBytecodeParam)
+                p.check->setToolTip(tr("Make every bytecode instruction of your program a scheduling point, not only "
+                                       "every line: counter += 1 is then a load, an add and a store, and another "
+                                       "thread can run between any two of them. Off: threads switch only between "
+                                       "lines. (command line: --param %1=1)")
+                                        .arg(QString::fromStdString(spec.key)));
+            else
+                p.check->setToolTip(tr("%1: checked is 1, unchecked 0; default %2 (command line: --param %3=0 or 1)")
+                                        .arg(trScenario(p.label))
+                                        .arg(spec.defaultValue)
+                                        .arg(QString::fromStdString(spec.key)));
+            continue;
+        }
         p.labelWidget->setText(trScenario(p.label) + QLatin1Char(':'));
         p.spin->setToolTip(tr("%1: from %2 to %3, default %4 (command line: --param %5=VALUE)")
                                .arg(trScenario(p.label))
@@ -366,10 +412,16 @@ void ScenarioBrowser::updateDescription() {
             tr("Pick a scenario above to read what it shows, set its parameters and load it.").toHtmlEscaped()));
         return;
     }
+    // A program's own description is composed at run time in English; the browser says it in the UI's language.
+    QString description = scenario_->description ? trScenario(scenario_->description) : QString();
+    if (!scenario_->sourcePath.empty())
+        description = tr("Your own Python program, run by the scheduler: each line is a step (or each bytecode "
+                         "instruction, with the switch below). Edit it in the code view: it is saved and reloaded "
+                         "before the next run.");
     description_->setHtml(QStringLiteral("<h3>%1</h3><p><code>%2</code></p><p>%3</p><h4>%4</h4><pre>%5</pre>")
                               .arg(trScenario(scenario_->title).toHtmlEscaped(),
                                    QString::fromStdString(scenario_->id).toHtmlEscaped(),
-                                   trScenario(scenario_->description).toHtmlEscaped(),
+                                   description.toHtmlEscaped(),
                                    tr("The program").toHtmlEscaped(),
                                    QString::fromStdString(scenario_->listing).toHtmlEscaped()));
 }

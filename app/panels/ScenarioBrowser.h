@@ -39,6 +39,8 @@ public:
     // Makes `id` the current scenario, with its default parameters and run defaults when it was not current
     // already. Returns false (and changes nothing) for an unknown id.
     bool selectScenario(const QString& id);
+    // Lists a loaded program (scenarios::find(id) knows it) under "Your programs"; selectScenario then finds it.
+    void addProgram(const QString& id);
     // Shows a setup exactly: scenario, parameters and every run setting. A null scenario changes nothing.
     void setRunSetup(const RunSetup& setup);
     // The scenario and settings on screen; parameters are complete (scenario->resolve) in the scenario's order.
@@ -54,8 +56,10 @@ public:
     QAbstractItemModel* filteredModel() const;
     QLineEdit* searchField() const { return search_; }
     QTreeView* tree() const { return tree_; }
-    // The editor of parameter `key` of the current scenario, or null.
+    // The editor of parameter `key` of the current scenario, or null: a spin box, or for a 0..1 parameter
+    // (a switch, such as a program's "bytecode") a check box.
     QSpinBox* parameterEditor(const QString& key) const;
+    QCheckBox* parameterCheckBox(const QString& key) const;
     QComboBox* policyBox() const { return policy_; }
     QLineEdit* seedBox() const { return seed_; }
 
@@ -75,8 +79,12 @@ private:
     struct ParamEditor {
         std::string key;
         const char* label = nullptr;  // English, translated on display
-        QLabel* labelWidget = nullptr;
+        QLabel* labelWidget = nullptr;  // null for a check box, which carries its label
         QSpinBox* spin = nullptr;
+        QCheckBox* check = nullptr;     // a 0..1 parameter instead of the spin box
+        QWidget* widget() const;
+        std::int64_t value() const;
+        void setValue(std::int64_t v) const;
     };
 
     void buildUi();

@@ -7,7 +7,8 @@
 namespace lockstep::app {
 
 namespace {
-QString trScenario(const char* text) { return QCoreApplication::translate("Scenario", text); }
+QString trScenario(const char* text) { return text ? QCoreApplication::translate("Scenario", text) : QString(); }
+const QString kProgramsFamily = QStringLiteral("programs");
 }  // namespace
 
 ScenarioCatalogModel::ScenarioCatalogModel(QObject* parent) : QStandardItemModel(parent) {
@@ -38,13 +39,15 @@ void ScenarioCatalogModel::retranslate() {
     for (int f = 0; f < rowCount(); ++f) {
         QStandardItem* group = item(f);
         const std::string family = group->data(FamilyIdRole).toString().toStdString();
-        group->setText(trScenario(scenarios::familyTitle(family)));
+        group->setText(family == kProgramsFamily.toStdString() ? tr("Your programs")
+                                                               : trScenario(scenarios::familyTitle(family)));
         for (int r = 0; r < group->rowCount(); ++r) {
             QStandardItem* row = group->child(r);
             const scenarios::Scenario* s = scenarios::find(row->data(ScenarioIdRole).toString().toStdString());
             if (!s) continue;
             const QString title = trScenario(s->title);
-            const QString description = trScenario(s->description);
+            // A program's description is English composed at run time: its path says enough in a tooltip.
+            const QString description = s->sourcePath.empty() ? trScenario(s->description) : QString();
             row->setText(title);
             row->setToolTip(QStringLiteral("%1\n%2").arg(QString::fromStdString(s->id), description));
             // The search looks at what the learner reads (title and description in the language on screen)
@@ -53,6 +56,29 @@ void ScenarioCatalogModel::retranslate() {
                          SearchTextRole);
         }
     }
+}
+
+QModelIndex ScenarioCatalogModel::addProgram(const QString& id) {
+    if (const QModelIndex existing = indexOfScenario(id); existing.isValid()) {
+        retranslate();  // a reloaded program may have a new title
+        return existing;
+    }
+    QStandardItem* group = nullptr;
+    for (int f = 0; f < rowCount(); ++f)
+        if (item(f)->data(FamilyIdRole).toString() == kProgramsFamily) group = item(f);
+    if (!group) {
+        group = new QStandardItem;
+        group->setFlags(Qt::ItemIsEnabled);
+        group->setData(kProgramsFamily, FamilyIdRole);
+        appendRow(group);
+    }
+    auto* row = new QStandardItem;
+    row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    row->setData(id, ScenarioIdRole);
+    row->setData(kProgramsFamily, FamilyIdRole);
+    group->appendRow(row);
+    retranslate();
+    return row->index();
 }
 
 QModelIndex ScenarioCatalogModel::indexOfScenario(const QString& id) const {

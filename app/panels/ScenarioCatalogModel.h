@@ -1,7 +1,7 @@
 #pragma once
 // The scenario catalogue as a two-level tree: families in display order, each with its scenarios. Texts are
 // kept in English in the registry and translated here, so retranslate() after a language change is enough
-// to show (and search) them in the new language.
+// to show (and search) them in the new language. Programs the learner opened follow in a group of their own.
 
 #include <QStandardItemModel>
 
@@ -20,6 +20,9 @@ public:
 
     // Re-reads every title and description through QCoreApplication::translate("Scenario", ...).
     void retranslate();
+    // Adds a learner's program (scenarios::find(id) knows it) to the "Your programs" group at the end; a
+    // program already listed keeps its row. Returns the row.
+    QModelIndex addProgram(const QString& id);
     // The scenario row with this id, or an invalid index.
     QModelIndex indexOfScenario(const QString& id) const;
     QHash<int, QByteArray> roleNames() const override;

@@ -359,58 +359,77 @@
 <context>
     <name>lockstep::app::CodeView</name>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="80"/>
+        <location filename="../../app/panels/CodeView.cpp" line="123"/>
+        <source>modified: Step, Run or Ctrl+S saves and reloads it</source>
+        <translation>изменена: «Шаг», «Запуск» или Ctrl+S сохранит и перезагрузит её</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="124"/>
+        <source>your program: you can edit it here</source>
+        <translation>ваша программа: её можно править здесь</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="129"/>
+        <source>%1
+
+Your own program: edit it here. An edited program is saved and loaded again before the next Step, Run or Restart (or at once with Ctrl+S), so the run always follows the text you see.</source>
+        <translation>%1
+
+Ваша собственная программа: правьте её здесь. Изменённая программа сохраняется и загружается заново перед следующим шагом, запуском или перезапуском (или сразу по Ctrl+S), поэтому выполнение всегда соответствует тексту на экране.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="202"/>
         <source>blocked: %1 %2</source>
         <translation>заблокирован: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="86"/>
+        <location filename="../../app/panels/CodeView.cpp" line="208"/>
         <source>(held by %1)</source>
         <translation>(владелец: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="89"/>
+        <location filename="../../app/panels/CodeView.cpp" line="211"/>
         <source>ready: can run next</source>
         <translation>готов: может выполниться следующим</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="126"/>
+        <location filename="../../app/panels/CodeView.cpp" line="248"/>
         <source>store by %1 at step %2</source>
         <translation>запись потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="126"/>
+        <location filename="../../app/panels/CodeView.cpp" line="248"/>
         <source>load by %1 at step %2</source>
         <translation>чтение потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="130"/>
+        <location filename="../../app/panels/CodeView.cpp" line="252"/>
         <source>Data race on %1: %2 and %3, with no lock, join, event or queue ordering them.</source>
         <translation>Гонка данных на %1: %2 и %3, и никакая блокировка, join, событие или очередь их не упорядочивает.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="216"/>
-        <location filename="../../app/panels/CodeView.cpp" line="323"/>
+        <location filename="../../app/panels/CodeView.cpp" line="339"/>
+        <location filename="../../app/panels/CodeView.cpp" line="455"/>
         <source>Run</source>
         <translation>Выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="234"/>
+        <location filename="../../app/panels/CodeView.cpp" line="357"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="234"/>
+        <location filename="../../app/panels/CodeView.cpp" line="357"/>
         <source>Pick a scenario to see its code.</source>
         <translation>Выберите сценарий, чтобы увидеть его код.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="363"/>
+        <location filename="../../app/panels/CodeView.cpp" line="495"/>
         <source>Double-click or press Run to let it take the next step.</source>
         <translation>Дважды щёлкните или нажмите «Выполнить», чтобы поток сделал следующий шаг.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="364"/>
+        <location filename="../../app/panels/CodeView.cpp" line="496"/>
         <source>It cannot run until what it waits for is free.</source>
         <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
     </message>
@@ -885,439 +904,529 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="253"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="239"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="256"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="165"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="175"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="235"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="240"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="258"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="259"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="260"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="253"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="238"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="166"/>
-        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний.&lt;/p&gt;</translation>
+        <location filename="../../app/gui/MainWindow.cpp" line="176"/>
+        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="236"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="253"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="254"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="271"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="256"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="256"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="274"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="275"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="259"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="259"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="261"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="261"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="262"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="262"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="264"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="264"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="265"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="265"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="285"/>
+        <source>&amp;Open Python program...</source>
+        <translation>&amp;Открыть программу на Python...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
+        <source>Open your own Python program (.py) and run its threads under the scheduler</source>
+        <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
+        <source>&amp;Save program</source>
+        <translation>&amp;Сохранить программу</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
+        <source>Save the edited program and load it again from the start</source>
+        <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
+        <source>Clear the list</source>
+        <translation>Очистить список</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
+        <source>Forget the recently opened programs</source>
+        <translation>Забыть недавно открытые программы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
+        <source>Recent &amp;programs</source>
+        <translation>Недавние &amp;программы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="290"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="290"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="292"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="295"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="405"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="410"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="453"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="414"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="457"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="460"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="503"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="465"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="508"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="514"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="530"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="573"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="531"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="574"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="532"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="575"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="533"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="534"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="577"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="535"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="578"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="536"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="579"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="547"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="547"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="555"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="562"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="605"/>
         <source>looking back: pick a ready thread in the code view to branch the run here</source>
         <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="564"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
         <source>manual: pick the thread that runs next in the code view</source>
         <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="566"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="609"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="643"/>
+        <source>Open Python program</source>
+        <translation>Открыть программу на Python</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="644"/>
+        <source>Python programs (*.py);;All files (*)</source>
+        <translation>Программы на Python (*.py);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="653"/>
+        <source>Cannot open the program</source>
+        <translation>Не удаётся открыть программу</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="676"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="714"/>
+        <source>Cannot save the program</source>
+        <translation>Не удаётся сохранить программу</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="684"/>
+        <source>The program has an error</source>
+        <translation>В программе ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
+        <source>%1 was saved, but it cannot run:
+
+%2</source>
+        <translation>Программа %1 сохранена, но выполнить её нельзя:
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="693"/>
+        <source>Saved %1 and loaded it again from the start</source>
+        <translation>Программа %1 сохранена и загружена заново с начала</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="705"/>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="706"/>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="762"/>
+        <source>(none yet)</source>
+        <translation>(пока нет)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="772"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="776"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="779"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="773"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="776"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="778"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="778"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="779"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="606"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="617"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="628"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="787"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="798"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="809"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="618"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="629"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="788"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="799"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="810"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="613"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="794"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="614"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="795"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="623"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="804"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="624"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="805"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="628"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="809"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="559"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="602"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1358,149 +1467,172 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::ScenarioBrowser</name>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="169"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="170"/>
         <source>Search scenarios (Ctrl+F)</source>
         <translation>Поиск сценариев (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="170"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="171"/>
         <source>Filters by id, title and description</source>
         <translation>Фильтрует по id, названию и описанию</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="171"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="172"/>
         <source>Parameters</source>
         <translation>Параметры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="172"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="173"/>
         <source>This scenario has no parameters.</source>
         <translation>У этого сценария нет параметров.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="173"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="174"/>
         <source>Run settings</source>
         <translation>Настройки прогона</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="174"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
         <source>&amp;Policy:</source>
         <translation>&amp;Политика:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="176"/>
         <source>round-robin</source>
         <translation>циклическая (round-robin)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="176"/>
         <source>random</source>
         <translation>случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="176"/>
         <source>cooperative</source>
         <translation>кооперативная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="176"/>
         <source>manual</source>
         <translation>ручная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="177"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="178"/>
         <source>The running thread goes on until it blocks, sleeps, yields, ends or uses up its quantum while another thread waits for a core; then the thread that has been ready longest runs. The same run every time.</source>
         <translation>Выполняющийся поток работает, пока не заблокируется, не уснёт, не уступит управление, не завершится или не исчерпает свой квант, когда другой поток ждёт ядро; затем выполняется поток, который дольше всех готов. Прогон каждый раз одинаков.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="180"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="181"/>
         <source>At every decision a thread is picked at random among those that can run. The seed makes the run repeatable: change it to see another interleaving.</source>
         <translation>При каждом решении поток выбирается случайно среди тех, что могут выполняться. Зерно делает прогон воспроизводимым: измените его, чтобы увидеть другое чередование.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="182"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="183"/>
         <source>A switch happens only when the running thread blocks, sleeps, yields or ends; a CPU burst is never preempted, as with asyncio tasks.</source>
         <translation>Переключение происходит, только когда выполняющийся поток блокируется, засыпает, уступает управление или завершается; вычислительный участок никогда не вытесняется — как у задач asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="184"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="185"/>
         <source>You pick the next thread yourself at every decision that has more than one candidate.</source>
         <translation>Вы сами выбираете следующий поток при каждом решении, в котором больше одного кандидата.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="190"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="191"/>
         <source>Who runs next when more than one thread could</source>
         <translation>Кто выполняется следующим, когда выполняться могут несколько потоков</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="191"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="192"/>
         <source>&amp;Seed:</source>
         <translation>З&amp;ерно:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="192"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="193"/>
         <source>Seed of the random policy: the same seed gives the same run</source>
         <translation>Зерно случайной политики: одно и то же зерно даёт один и тот же прогон</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="193"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="194"/>
         <source>&amp;Cores:</source>
         <translation>Я&amp;дра:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="194"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="195"/>
         <source>Virtual cores: how many threads can compute at the same time (1 to %1)</source>
         <translation>Виртуальные ядра: сколько потоков могут вычислять одновременно (от 1 до %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="196"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="197"/>
         <source>&amp;GIL</source>
         <translation>&amp;GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="197"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="198"/>
         <source>Model CPython&apos;s global interpreter lock: only one thread runs Python code at a time, however many cores there are</source>
         <translation>Моделировать глобальную блокировку интерпретатора CPython (GIL): в каждый момент код Python выполняет только один поток, сколько бы ни было ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="199"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="200"/>
         <source>&amp;Quantum:</source>
         <translation>&amp;Квант:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="200"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="201"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="201"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="202"/>
         <source>How long a CPU burst keeps its core before a preemptive policy lets another thread have it</source>
         <translation>Сколько вычислительный участок удерживает ядро, прежде чем вытесняющая политика отдаст его другому потоку</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="203"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="204"/>
         <source>&amp;Load</source>
         <translation>З&amp;агрузить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="204"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="205"/>
         <source>Load the scenario with these parameters and settings (or double-click it)</source>
         <translation>Загрузить сценарий с этими параметрами и настройками (или дважды щёлкните по нему)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="354"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="387"/>
+        <source>Make every bytecode instruction of your program a scheduling point, not only every line: counter += 1 is then a load, an add and a store, and another thread can run between any two of them. Off: threads switch only between lines. (command line: --param %1=1)</source>
+        <translation>Сделать точкой переключения каждую инструкцию байт-кода вашей программы, а не только каждую строку: тогда counter += 1 — это чтение, сложение и запись, и между любыми двумя из них может выполниться другой поток. Если выключено, потоки переключаются только между строками. (командная строка: --param %1=1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="393"/>
+        <source>%1: checked is 1, unchecked 0; default %2 (command line: --param %3=0 or 1)</source>
+        <translation>%1: флажок установлен — 1, снят — 0; по умолчанию %2 (командная строка: --param %3=0 или 1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="400"/>
         <source>%1: from %2 to %3, default %4 (command line: --param %5=VALUE)</source>
         <translation>%1: от %2 до %3, по умолчанию %4 (командная строка: --param %5=ЗНАЧЕНИЕ)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="366"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="412"/>
         <source>Pick a scenario above to read what it shows, set its parameters and load it.</source>
         <translation>Выберите сценарий выше, чтобы прочитать, что он показывает, задать параметры и загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="373"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="418"/>
+        <source>Your own Python program, run by the scheduler: each line is a step (or each bytecode instruction, with the switch below). Edit it in the code view: it is saved and reloaded before the next run.</source>
+        <translation>Ваша собственная программа на Python под управлением планировщика: каждая строка — шаг (или каждая инструкция байт-кода, если включить переключатель ниже). Правьте её в панели кода: перед следующим выполнением она сохраняется и загружается заново.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="425"/>
         <source>The program</source>
         <translation>Программа</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::ScenarioCatalogModel</name>
+    <message>
+        <location filename="../../app/panels/ScenarioCatalogModel.cpp" line="42"/>
+        <source>Your programs</source>
+        <translation>Ваши программы</translation>
     </message>
 </context>
 <context>

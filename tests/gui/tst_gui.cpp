@@ -3,8 +3,12 @@
 // close without leaving a thread behind.
 
 #include "common/TestMain.h"
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QLabel>
 #include <QSpinBox>
 #include <QtCharts/QAbstractBarSeries>
@@ -13,6 +17,7 @@
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QMenuBar>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -23,9 +28,14 @@
 #include "lockstep/scenarios/Registry.h"
 #include "panels/CodeView.h"
 #include "panels/ExplorePanel.h"
+#include "panels/ProgramEditor.h"
+#include "panels/PythonHighlighter.h"
+#include "panels/ScenarioBrowser.h"
+#include "panels/ScenarioCatalogModel.h"
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
 #include "panels/Output.h"
+#include "panels/OkabeIto.h"
 #include "panels/OutputModel.h"
 #include "timeline/TimelineWidget.h"
 
@@ -52,6 +62,44 @@ int expectedLine(const Trace& t, ActorId a, std::uint32_t step) {
     for (std::size_t i = 0; i < end; ++i)
         if (t.event(i).actor == a) line = t.event(i).line;
     return line;
+}
+
+// A learner's program: two threads adding to a shared counter.
+const char* const kCounterProgram =
+    "import threading\n"
+    "\n"
+    "counter = 0  # shared\n"
+    "\n"
+    "def work(n):\n"
+    "    global counter\n"
+    "    for _ in range(n):\n"
+    "        counter += 1\n"
+    "\n"
+    "threads = [threading.Thread(target=work, args=(3,)) for _ in range(2)]\n"
+    "for t in threads:\n"
+    "    t.start()\n"
+    "for t in threads:\n"
+    "    t.join()\n"
+    "print('counter =', counter)\n";
+
+QString writeFile(const QString& path, const QByteArray& text) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return QString();
+    f.write(text);
+    return QFileInfo(path).absoluteFilePath();
+}
+
+QByteArray readFile(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The format the highlighter gave the text at `column` of `line` (1-based) of a document.
+QTextCharFormat formatAt(QTextDocument* doc, int line, int column) {
+    const QTextBlock block = doc->findBlockByNumber(line - 1);
+    for (const QTextLayout::FormatRange& r : block.layout()->formats())
+        if (column >= r.start && column < r.start + r.length) return r.format;
+    return {};
 }
 
 QStringList menuTitles(QMainWindow& w) {
@@ -256,6 +304,318 @@ private slots:
         for (std::size_t i = 0; i < t.eventCount(); ++i) prints += t.event(i).op == Op::Print;
         QVERIFY(prints > 0);
         QCOMPARE(w.output()->model()->rowCount(), prints);
+    }
+
+    // File > Open Python program: the window loads the file as a scenario (id: its absolute path), the
+    // browser lists it under "Your programs", and the code view shows it in an editor.
+    void openProgramLoadsItInAnEditor() {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.filePath("counter.py"), kCounterProgram);
+        MainWindow w;
+        w.clearRecentPrograms();
+        QStringList errors;
+        w.setMessageHook([&](const QString& title, const QString& text) { errors << title + ": " + text; });
+        QVERIFY(w.openProgram(path));
+        w.waitForEngine();
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join("\n")));
+        QVERIFY(w.view().scenario);
+        QCOMPARE(QString::fromStdString(w.view().scenario->id), path);
+        QCOMPARE(QString::fromStdString(w.view().scenario->sourcePath), path);
+        QCOMPARE(w.browser()->currentScenarioId(), path);
+        const QModelIndex row = w.browser()->catalog()->indexOfScenario(path);
+        QVERIFY(row.isValid());
+        QCOMPARE(row.data().toString(), QStringLiteral("counter.py"));
+        QCOMPARE(row.parent().data().toString(), QStringLiteral("Your programs"));
+        QVERIFY(w.windowTitle().contains("counter.py"));
+        CodeView* code = w.codeView();
+        QVERIFY(code->isEditable());
+        QCOMPARE(code->programPath(), path);
+        QCOMPARE(code->editor()->toPlainText(), QString::fromUtf8(kCounterProgram));
+        QVERIFY(!code->isProgramModified());
+        // The editor marks the line of every thread that has not ended, as the columns do: step until a
+        // worker thread is on a line of work() besides the main thread.
+        for (int i = 0; i < 200 && code->editor()->markers().size() < 2; ++i) {
+            w.stepForward();
+            w.waitForEngine();
+        }
+        QStringList expected;
+        for (ActorId a = 0; a < w.view().trace->actorCount(); ++a)
+            if (code->currentLine(a) > 0 && code->actorState(a) != ActorState::Done)
+                expected << QStringLiteral("%1@%2").arg(QString::fromStdString(w.view().trace->actor(a).name)).arg(code->currentLine(a));
+        QStringList marked;
+        for (const ProgramEditor::Marker& m : code->editor()->markers()) marked << QStringLiteral("%1@%2").arg(m.actor).arg(m.line);
+        QCOMPARE(marked, expected);
+        QCOMPARE(marked.size(), 2);
+        QVERIFY2(marked[0].startsWith("MainThread@"), qPrintable(marked.join(" ")));
+        const int workerLine = marked[1].section('@', 1).toInt();
+        QVERIFY2(workerLine >= 5 && workerLine <= 8, qPrintable(marked.join(" ")));  // inside def work(n)
+        // Each marked line has a background in its thread's state colour.
+        QCOMPARE(code->editor()->extraSelections().size(), 2);
+        QCOMPARE(w.recentPrograms(), QStringList{path});
+        // A built-in scenario's listing is not editable.
+        w.load(setupFor("race-counter-sleep"), 0);
+        w.waitForEngine();
+        QVERIFY(!code->isEditable());
+        QVERIFY(code->programPath().isEmpty());
+        QVERIFY(!code->editor()->isVisibleTo(code));
+    }
+
+    // The editor colours Python: keywords, the name after def, strings, comments and numbers.
+    void editorHighlightsPython() {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.filePath("colours.py"),
+                                       "def work(n):  # a comment\n    return 'text' + str(42)\n\"\"\"two\nlines\"\"\" if n else None\n");
+        MainWindow w;
+        w.setMessageHook([](const QString&, const QString&) {});
+        QVERIFY(w.openProgram(path));
+        w.waitForEngine();
+        QTextDocument* doc = w.codeView()->editor()->document();
+        using K = PythonHighlighter::Kind;
+        auto colourOf = [](K k) { return PythonHighlighter::format(k).foreground().color(); };
+        QCOMPARE(formatAt(doc, 1, 0).foreground().color(), colourOf(K::Keyword));      // def
+        QCOMPARE(formatAt(doc, 1, 0).fontWeight(), int(QFont::Bold));
+        QCOMPARE(formatAt(doc, 1, 4).foreground().color(), colourOf(K::DefinedName));  // work
+        QCOMPARE(formatAt(doc, 1, 16).foreground().color(), colourOf(K::Comment));     // # a comment
+        QCOMPARE(formatAt(doc, 2, 4).foreground().color(), colourOf(K::Keyword));      // return
+        QCOMPARE(formatAt(doc, 2, 11).foreground().color(), colourOf(K::String));      // 'text'
+        QCOMPARE(formatAt(doc, 2, 24).foreground().color(), colourOf(K::Number));      // 42
+        QVERIFY(!formatAt(doc, 2, 20).foreground().style());                            // str: a plain name
+        // A triple-quoted string goes on to the next line; after it, keywords are keywords again.
+        QCOMPARE(formatAt(doc, 4, 1).foreground().color(), colourOf(K::String));       // lines"""
+        QCOMPARE(formatAt(doc, 4, 9).foreground().color(), colourOf(K::Keyword));      // if
+        QCOMPARE(formatAt(doc, 4, 22).foreground().color(), colourOf(K::Keyword));     // None
+    }
+
+    // Editing marks the program modified; the next Step saves the file, loads it again and steps the
+    // fresh run, so the run follows the text on screen.
+    void editedProgramIsSavedBeforeTheNextStep() {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.filePath("counter.py"), kCounterProgram);
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList errors;
+        w.setMessageHook([&](const QString& title, const QString& text) { errors << title + "\n" + text; });
+        QVERIFY(w.openProgram(path));
+        w.waitForEngine();
+        const scenarios::Scenario* before = w.view().scenario;
+        ProgramEditor* editor = w.codeView()->editor();
+        QTextCursor cursor(editor->document());
+        cursor.movePosition(QTextCursor::End);
+        editor->setTextCursor(cursor);
+        QTest::keyClicks(editor, "print('edited')");
+        QTest::keyClick(editor, Qt::Key_Return);
+        QVERIFY(w.codeView()->isProgramModified());
+        QVERIFY(w.windowTitle().endsWith(" *"));
+        const QString edited = QString::fromUtf8(kCounterProgram) + "print('edited')\n";
+        QCOMPARE(w.codeView()->programText(), edited);
+        QCOMPARE(readFile(path), QByteArray(kCounterProgram));  // nothing written yet
+        QTest::keyClick(&w, Qt::Key_F10);
+        w.waitForEngine();
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join("\n")));
+        QCOMPARE(QString::fromUtf8(readFile(path)), edited);
+        QVERIFY(w.view().scenario != before);
+        QCOMPARE(QString::fromStdString(w.view().scenario->listing), edited);
+        QCOMPARE(scenarios::find(path.toStdString()), w.view().scenario);
+        QCOMPARE(w.view().cursor, 1u);
+        QVERIFY(!w.codeView()->isProgramModified());
+        QVERIFY(!w.windowTitle().endsWith(" *"));
+        QCOMPARE(editor->toPlainText(), edited);
+        // The run is the edited program's: its last line prints.
+        w.runToEnd();
+        w.waitForEngine();
+        QVERIFY(w.view().ended);
+        QStringList printed;
+        for (int r = 0; r < w.output()->model()->rowCount(); ++r)
+            printed << w.output()->model()->index(r, OutputModel::TextColumn).data(OutputModel::TextRole).toString();
+        QCOMPARE(printed, (QStringList{"counter = 6", "edited"}));
+        // Ctrl+S saves at once.
+        QTest::keyClicks(editor, "# more");
+        QVERIFY(w.codeView()->isProgramModified());
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        w.waitForEngine();
+        QVERIFY(!w.codeView()->isProgramModified());
+        QVERIFY(QString::fromUtf8(readFile(path)).contains("# more"));
+    }
+
+    // A thread of the program that raises: its traceback is one line of the output, on stderr, in the error colour.
+    void programTracebackIsShownAsStderr() {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.filePath("boom.py"),
+                                       "import threading\n\ndef work():\n    raise ValueError('boom')\n\n"
+                                       "t = threading.Thread(target=work)\nt.start()\nt.join()\nprint('after')\n");
+        MainWindow w;
+        w.setMessageHook([](const QString&, const QString&) {});
+        QVERIFY(w.openProgram(path));
+        w.waitForEngine();
+        w.runToEnd();
+        w.waitForEngine();
+        QVERIFY(w.view().ended);
+        const OutputModel* m = w.output()->model();
+        int report = -1, after = -1;
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const QString text = m->index(r, OutputModel::TextColumn).data(OutputModel::TextRole).toString();
+            if (text.contains("ValueError: boom")) report = r;
+            if (text == "after") after = r;
+        }
+        QVERIFY(report >= 0 && after > report);
+        QVERIFY(m->index(report, 0).data(OutputModel::StderrRole).toBool());
+        QVERIFY(!m->index(after, 0).data(OutputModel::StderrRole).toBool());
+        QCOMPARE(m->index(report, OutputModel::TextColumn).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 OkabeIto::vermillion());
+    }
+
+    // A saved edit that does not compile: the message names the file and CPython's error, the run stays
+    // as it was and the edits stay in the editor.
+    void editWithSyntaxErrorIsReported() {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.filePath("counter.py"), kCounterProgram);
+        MainWindow w;
+        QStringList errors;
+        w.setMessageHook([&](const QString& title, const QString& text) { errors << title + "\n" + text; });
+        QVERIFY(w.openProgram(path));
+        w.waitForEngine();
+        const scenarios::Scenario* before = w.view().scenario;
+        w.codeView()->editor()->selectAll();
+        w.codeView()->editor()->insertPlainText("def (:\n    pass\n");  // as if typed over the whole text
+        QVERIFY(w.codeView()->isProgramModified());
+        w.stepForward();
+        w.waitForEngine();
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors[0].startsWith("The program has an error\n"), qPrintable(errors[0]));
+        QVERIFY2(errors[0].contains(QDir::toNativeSeparators(path)), qPrintable(errors[0]));
+        QVERIFY2(errors[0].contains("SyntaxError"), qPrintable(errors[0]));
+        QCOMPARE(w.view().scenario, before);
+        QCOMPARE(w.view().cursor, 0u);
+        QVERIFY(w.codeView()->isProgramModified());
+        QCOMPARE(w.codeView()->programText(), QStringLiteral("def (:\n    pass\n"));
+    }
+
+    // A file that cannot be opened: a message naming it and saying why; nothing else changes.
+    void openProgramErrors() {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.clearRecentPrograms();
+        QStringList errors;
+        w.setMessageHook([&](const QString& title, const QString& text) { errors << title + "\n" + text; });
+        const QString missing = dir.filePath("missing.py");
+        QVERIFY(!w.openProgram(missing));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors[0].startsWith("Cannot open the program\n" + QDir::toNativeSeparators(missing) + "\n"), qPrintable(errors[0]));
+        QVERIFY2(errors[0].contains("No such file"), qPrintable(errors[0]));
+        const QString bad = writeFile(dir.filePath("bad.py"), "def (:\n    pass\n");
+        QVERIFY(!w.openProgram(bad));
+        QCOMPARE(errors.size(), 2);
+        QVERIFY2(errors[1].contains(QDir::toNativeSeparators(bad)), qPrintable(errors[1]));
+        QVERIFY2(errors[1].contains("SyntaxError"), qPrintable(errors[1]));
+        QVERIFY(!w.view().scenario);
+        QVERIFY(w.recentPrograms().isEmpty());
+        QVERIFY(!w.browser()->catalog()->indexOfScenario(bad).isValid());
+    }
+
+    // File > Recent programs: newest first, at most eight, each entry opens its file, and Clear empties it.
+    void recentProgramsList() {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.clearRecentPrograms();
+        w.setMessageHook([](const QString&, const QString&) {});
+        QStringList paths;
+        for (int i = 1; i <= 9; ++i) {
+            paths.prepend(writeFile(dir.filePath(QStringLiteral("p%1.py").arg(i)), "print('hi')\n"));
+            QVERIFY(w.openProgram(paths.front()));
+            w.waitForEngine();
+        }
+        QVERIFY(w.openProgram(paths[3]));  // again: moves to the top, no duplicate
+        w.waitForEngine();
+        paths.move(3, 0);
+        QCOMPARE(w.recentPrograms(), paths.mid(0, MainWindow::kMaxRecentPrograms));
+        QStringList shown;
+        QAction* clear = nullptr;
+        for (QAction* a : w.recentProgramsMenu()->actions()) {
+            if (!a->data().toString().isEmpty()) shown << a->data().toString();
+            else if (a->text() == "Clear the list") clear = a;
+        }
+        QCOMPARE(shown, paths.mid(0, MainWindow::kMaxRecentPrograms));
+        QVERIFY(w.recentProgramsMenu()->actions().front()->text().startsWith("&1 p6.py"));
+        // An entry opens its program.
+        w.recentProgramsMenu()->actions().at(2)->trigger();
+        w.waitForEngine();
+        QCOMPARE(QString::fromStdString(w.view().scenario->id), paths[2]);
+        QVERIFY(clear && clear->isEnabled());
+        clear->trigger();
+        QVERIFY(w.recentPrograms().isEmpty());
+        QStringList left;
+        for (QAction* a : w.recentProgramsMenu()->actions()) if (!a->isSeparator()) left << a->text();
+        QCOMPARE(left, (QStringList{"(none yet)", "Clear the list"}));
+    }
+
+    // The program's "bytecode" switch is a check box in the parameters (as is every 0..1 parameter), with a
+    // tooltip that says what it changes; it goes into the run's parameters.
+    void bytecodeSwitchIsACheckBox() {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.filePath("counter.py"), kCounterProgram);
+        MainWindow w;
+        w.setMessageHook([](const QString&, const QString&) {});
+        QVERIFY(w.openProgram(path));
+        w.waitForEngine();
+        QCheckBox* box = w.browser()->parameterCheckBox("bytecode");
+        QVERIFY(box);
+        QVERIFY(!w.browser()->parameterEditor("bytecode"));
+        QVERIFY(!box->isChecked());
+        QVERIFY2(box->toolTip().contains("counter += 1 is then a load, an add and a store"), qPrintable(box->toolTip()));
+        box->setChecked(true);
+        const RunSetup setup = w.browser()->currentSetup();
+        QCOMPARE(setup.config.params, (std::vector<std::pair<std::string, std::int64_t>>{{"bytecode", 1}}));
+        w.browser()->requestLoad();
+        w.waitForEngine();
+        QCOMPARE(w.view().config.params, setup.config.params);
+        // A built-in 0..1 parameter becomes a check box too, read as 0 or 1.
+        const scenarios::Scenario* withSwitch = nullptr;
+        for (const scenarios::Scenario& s : scenarios::all())
+            for (const scenarios::ParamSpec& p : s.params)
+                if (p.min == 0 && p.max == 1 && !withSwitch) withSwitch = &s;
+        QVERIFY(withSwitch);
+        QVERIFY(w.browser()->selectScenario(QString::fromStdString(withSwitch->id)));
+        const scenarios::ParamSpec* spec = nullptr;
+        for (const scenarios::ParamSpec& p : withSwitch->params) if (p.min == 0 && p.max == 1 && !spec) spec = &p;
+        QCheckBox* builtIn = w.browser()->parameterCheckBox(QString::fromStdString(spec->key));
+        QVERIFY(builtIn);
+        QCOMPARE(builtIn->isChecked(), spec->defaultValue != 0);
+        builtIn->setChecked(spec->defaultValue == 0);
+        const auto values = w.browser()->currentSetup().config.params;
+        const auto it = std::find_if(values.begin(), values.end(), [&](const auto& kv) { return kv.first == spec->key; });
+        QVERIFY(it != values.end());
+        QCOMPARE(it->second, std::int64_t(spec->defaultValue == 0 ? 1 : 0));
+    }
+
+    // `lockstep prog.py` opens the window on the program; a file that cannot be loaded is an error, exit 2.
+    void commandLineOpensAProgram() {
+#ifdef LOCKSTEP_BINARY
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.filePath("counter.py"), kCounterProgram);
+        auto run = [&](const QStringList& args, QString* err) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("QT_QPA_PLATFORM", "offscreen");
+            env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(LOCKSTEP_BINARY), args);
+            if (!p.waitForFinished(60000)) return -1;
+            if (err) *err = QString::fromUtf8(p.readAllStandardError());
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        QString err;
+        const QString shot = dir.filePath("shot.png");
+        QCOMPARE(run({path, "--steps", "2", "--screenshot", shot}, &err), 0);
+        QVERIFY2(QImage(shot).width() > 0, qPrintable(err));
+        QCOMPARE(run({dir.filePath("missing.py"), "--screenshot", shot}, &err), 2);
+        QVERIFY2(err.contains("cannot open " + dir.filePath("missing.py")), qPrintable(err));
+        const QString bad = writeFile(dir.filePath("bad.py"), "def (:\n    pass\n");
+        QCOMPARE(run({bad, "--screenshot", shot}, &err), 2);
+        QVERIFY2(err.contains("SyntaxError"), qPrintable(err));
+#else
+        QSKIP("built without the lockstep binary");
+#endif
     }
 
     void languageSwitchesWithoutRestart() {

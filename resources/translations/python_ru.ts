@@ -1,0 +1,12 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>Scenario</name>
+    <message>
+        <location filename="../../python/src/Program.cpp" line="470"/>
+        <source>Scheduling point at every bytecode instruction</source>
+        <translation>Точка переключения на каждой инструкции байт-кода</translation>
+    </message>
+</context>
+</TS>
