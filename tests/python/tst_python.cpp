@@ -284,7 +284,7 @@ private slots:
         cfg.params = {{"bytecode", 1}};
         const scenarios::Params p = s->resolve(cfg.params);
         ExploreOptions o;
-        o.maxRuns = 2000;
+        o.maxRuns = 600;  // dfs meets all four within its first 600 schedules
         const ExploreResult all = explorer.explore(s->id, [s, p] { s->main(p); }, cfg, o);
         QVERIFY2(all.error.empty(), all.error.c_str());
         std::set<std::string> values;
@@ -296,6 +296,7 @@ private slots:
         // Lines alone: each statement runs whole, so only the two orders remain.
         cfg.params = {{"bytecode", 0}};
         const scenarios::Params lp = s->resolve(cfg.params);
+        o.maxRuns = 100;
         const ExploreResult lines = explorer.explore(s->id, [s, lp] { s->main(lp); }, cfg, o);
         std::set<std::string> lineValues;
         for (const ExploreOutcome& out : lines.outcomes)
@@ -304,11 +305,11 @@ private slots:
         QCOMPARE(lineValues, (std::set<std::string>{"5", "6"}));  // one order or the other, no lost update
 
         // PCT (random priorities, the thread that just ran dropped at d-1 random points) gives the long stalls
-        // the lost updates need; a few hundred bytecode-level runs find all four outcomes.
+        // the lost updates need; 200 bytecode-level runs find all four outcomes.
         cfg.params = {{"bytecode", 1}};
         ExploreOptions pct;
         pct.strategy = ExploreStrategy::Pct;
-        pct.maxRuns = 400;
+        pct.maxRuns = 200;
         const ExploreResult sampled = explorer.explore(s->id, [s, p] { s->main(p); }, cfg, pct);
         std::set<std::string> pctValues;
         for (const ExploreOutcome& out : sampled.outcomes)
