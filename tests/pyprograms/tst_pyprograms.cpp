@@ -8,6 +8,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -27,6 +28,7 @@ struct Facts {
     std::map<std::string, std::string> shared;  // shared variable -> final value
     std::map<std::string, std::string> ends;    // actor name -> end state
     QStringList lines;                          // printed lines (stdout and stderr), sorted: a multiset
+    std::map<std::string, int> semaphorePeaks;  // semaphore -> most slots taken at once
 };
 
 // What differs between a scenario and its listing run by CPython, for one scenario. Every field left at its
@@ -36,6 +38,7 @@ struct Difference {
     bool lines = true;    // compare printed lines (when the scenario's are deterministic)
     bool endTime = true;  // compare the end time (when the scenario's is deterministic)
     bool ends = true;     // compare end states of same-named actors
+    bool endsSubset = false;  // the program's end states over the runs need only be among the scenario's
     // Shared values whose SETS over the five runs may differ: the program's values must then each be one of
     // `allowed` (when given) rather than the same set as the scenario's five runs.
     std::map<std::string, std::set<std::string>> sharedAllowed;
@@ -44,6 +47,9 @@ struct Difference {
     std::function<QString(const QString&)> normalise;
     // Program actor names -> scenario actor names.
     std::map<std::string, std::string> actorNames;
+    // The program cannot end in Python mode: it busy-waits on the clock, which only sleeps advance there.
+    // The test then checks that it spins at these lines until the step limit.
+    std::set<int> spinsAtLines;
 };
 
 const std::map<std::string, Difference>& exceptions();
@@ -83,6 +89,11 @@ Facts factsOf(const Trace& t) {
     }
     f.lines = texts(t);
     f.lines.sort();
+    for (std::size_t o = 0; o < t.objectCount(); ++o) {
+        const ObjectInfo& info = t.object(static_cast<ObjectId>(o));
+        if (info.kind == ObjectKind::Semaphore || info.kind == ObjectKind::BoundedSemaphore)
+            f.semaphorePeaks[info.name] = peakTaken(t, info.name);
+    }
     return f;
 }
 
@@ -108,7 +119,24 @@ struct Row {
 
 std::vector<Row> rows() {
     std::vector<Row> out;
-    for (const scenarios::Scenario& s : scenarios::all()) out.push_back({s.id, {}});
+    for (const scenarios::Scenario& s : scenarios::all()) {
+        // 10000 tasks are a minute of stepping line by line; 300 show the same (each task once, one sleep).
+        if (s.id == "async-gather-many") out.push_back({s.id, {{"tasks", 300}}});
+        else out.push_back({s.id, {}});
+    }
+    // Other values of the parameters the listings expose as constants, where they change the behaviour.
+    const std::vector<Row> more = {
+        {"daemon-threads", {{"mode", 1}}},         {"daemon-threads", {{"mode", 2}}},
+        {"thread-subclass", {{"subclass", 0}}},    {"point-atomicity", {{"mode", 1}}},
+        {"point-atomicity", {{"mode", 2}}},        {"condition-notify-all", {{"wake_all", 0}}},
+        {"gil-cpu-bound", {{"processes", 1}}},     {"process-shared-value", {{"lock", 0}}},
+        {"async-never-awaited", {{"await_it", 1}}}, {"async-sleep-zero", {{"sleep_zero", 0}}},
+        {"async-chain", {{"chains", 2}, {"max_s", 3}}},
+        // (mode=1 is left out: its crunch() spins on time.process_time(), real CPU time, for 2 real seconds a
+        // run while the virtual clock stands still.)
+        {"async-blocking-call", {{"mode", 2}}},
+    };
+    out.insert(out.end(), more.begin(), more.end());
     return out;
 }
 
@@ -123,9 +151,16 @@ const char* kRefusal =
     "would run outside the scheduler and show wrong timings); the built-in 'processes' scenarios show "
     "multiprocessing";
 
-bool refused(const scenarios::Scenario& s, const ParamList& params) {
-    if (std::string(s.family) == "processes") return true;
-    return s.id == "gil-cpu-bound" && s.resolve(params).get("processes", 0) == 1;
+// The multiprocessing listings. gil-cpu-bound is one of them whatever its "processes" parameter: its listing
+// imports multiprocessing on its first line (and calls set_start_method) even when it counts down in threads.
+bool refused(const scenarios::Scenario& s, const ParamList&) {
+    return std::string(s.family) == "processes" || s.id == "gil-cpu-bound";
+}
+
+// A printed line with every number replaced by '#': its shape, when the numbers (times, values) vary.
+QString shape(QString line) {
+    static const QRegularExpression number(QStringLiteral("\\d+(\\.\\d+)?"));
+    return line.replace(number, QStringLiteral("#"));
 }
 
 }  // namespace
@@ -192,6 +227,27 @@ private slots:
             return;
         }
 
+        static const Difference kNone{"no known difference"};
+        auto found = exceptions().find(QTest::currentDataTag());  // a row's own entry, else the scenario's
+        if (found == exceptions().end()) found = exceptions().find(s->id);
+        const Difference& ex = found == exceptions().end() ? kNone : found->second;
+
+        if (!ex.spinsAtLines.empty()) {
+            // One run is enough to show the spin: the built-in scenario ends, the program reaches the step limit
+            // with every step of its last stretch on the busy-wait's lines and no update of the counter made.
+            auto want = runScenario(pool_, s->id, PolicyKind::RoundRobin, 1, params, s->defaults.cores, s->defaults.gil);
+            QCOMPARE(want->outcome().status, RunStatus::Finished);
+            auto got = runScenario(pool_, p->id, PolicyKind::RoundRobin, 1, params, s->defaults.cores, s->defaults.gil);
+            QCOMPARE(got->outcome().status, RunStatus::StepLimit);
+            QCOMPARE(got->outcome().endTime, Nanos(0));  // the clock never moved
+            std::set<int> lastLines;
+            const auto yields = events(got->trace, Op::Yield, std::nullopt);
+            QVERIFY(yields.size() > 1000);
+            for (std::size_t i = yields.size() - 1000; i < yields.size(); ++i) lastLines.insert(int(yields[i].arg));
+            QCOMPARE(lastLines, ex.spinsAtLines);
+            return;
+        }
+
         const std::vector<Facts> want = runAll(*s, s->id, params);
         const std::vector<Facts> got = runAll(*s, p->id, params);
         if (qEnvironmentVariableIsSet("PYPROGRAMS_SHOW")) {
@@ -206,10 +262,6 @@ private slots:
                 }
             }
         }
-        static const Difference kNone{"no known difference"};
-        const auto found = exceptions().find(s->id);
-        const Difference& ex = found == exceptions().end() ? kNone : found->second;
-
         auto setOf = [](const std::vector<Facts>& fs, auto get) {
             std::set<std::string> out;
             for (const Facts& f : fs) out.insert(get(f));
@@ -220,7 +272,7 @@ private slots:
         const auto statusGot = setOf(got, [](const Facts& f) { return f.status; });
         QVERIFY2(statusWant == statusGot, qPrintable(QStringLiteral("status: scenario %1, program %2")
                                                          .arg(join(statusWant).c_str(), join(statusGot).c_str())));
-        int compared = 1;
+        QStringList compared{"status"};  // the facts compared, for the message of a row that compares too few
 
         // Shared values: every variable the scenario reports.
         std::set<std::string> names;
@@ -243,7 +295,7 @@ private slots:
                 QVERIFY2(a == b, qPrintable(QStringLiteral("final %1: scenario %2, program %3")
                                                 .arg(name.c_str(), join(a).c_str(), join(b).c_str())));
             }
-            ++compared;
+            compared << QString::fromStdString("shared " + name);
         }
 
         // End states of the actors both runs name alike.
@@ -264,40 +316,121 @@ private slots:
                 const auto b = setOf(got, state(programName));
                 if (b.count("<none>")) continue;  // the program has no actor of that name
                 const auto a = setOf(want, state(name));
-                QVERIFY2(a == b, qPrintable(QStringLiteral("end state of %1: scenario %2, program %3")
+                QVERIFY2(ex.endsSubset ? std::includes(a.begin(), a.end(), b.begin(), b.end()) : a == b, qPrintable(QStringLiteral("end state of %1: scenario %2, program %3")
                                                 .arg(name.c_str(), join(a).c_str(), join(b).c_str())));
-                ++compared;
+                compared << QString::fromStdString("end state " + name);
             }
         }
 
-        // Printed lines, as multisets, where the scenario prints the same in every run.
-        const auto linesWant = setOf(want, [](const Facts& f) { return f.lines.join('\n').toStdString(); });
-        if (ex.lines && linesWant.size() == 1) {
-            for (const Facts& f : got) {
-                QStringList lines = f.lines;
-                if (ex.normalise)
-                    for (QString& l : lines) l = ex.normalise(l);
-                lines.sort();
-                QCOMPARE(lines, want.front().lines);
+        // The most slots of each semaphore taken at once (a semaphore of the same name in both).
+        std::set<std::string> semaphores;
+        for (const Facts& f : want)
+            for (const auto& [k, v] : f.semaphorePeaks) semaphores.insert(k);
+        for (const std::string& name : semaphores) {
+            auto peak = [&name](const Facts& f) {
+                const auto it = f.semaphorePeaks.find(name);
+                return it == f.semaphorePeaks.end() ? std::string("<none>") : std::to_string(it->second);
+            };
+            const auto b = setOf(got, peak);
+            if (b.count("<none>")) continue;
+            const auto a = setOf(want, peak);
+            QVERIFY2(a == b, qPrintable(QStringLiteral("peak of %1: scenario %2, program %3")
+                                            .arg(name.c_str(), join(a).c_str(), join(b).c_str())));
+            compared << QString::fromStdString("peak " + name);
+        }
+
+        // Printed lines, as multisets (rewritten alike on both sides where the table says how), where the
+        // scenario prints the same in every run; else their shapes (numbers masked) where those are the same.
+        auto linesOf = [&ex](const Facts& f, bool masked) {
+            QStringList out;
+            for (const QString& l : f.lines) {
+                const QString n = ex.normalise ? ex.normalise(l) : l;
+                out << (masked ? shape(n) : n);
             }
-            ++compared;
+            out.sort();
+            return out;
+        };
+        if (ex.lines) {
+            for (bool masked : {false, true}) {
+                const auto linesWant = setOf(want, [&](const Facts& f) { return linesOf(f, masked).join('\n').toStdString(); });
+                if (linesWant.size() != 1) continue;
+                for (const Facts& f : got) QCOMPARE(linesOf(f, masked), linesOf(want.front(), masked));
+                compared << (masked ? "line shapes" : "lines");
+                break;
+            }
         }
 
         // The end time, where the scenario's is the same in every run.
         const auto endWant = setOf(want, [](const Facts& f) { return std::to_string(f.endTime); });
         if (ex.endTime && endWant.size() == 1) {
             for (const Facts& f : got) QCOMPARE(f.endTime, want.front().endTime);
-            ++compared;
+            compared << "end time";
         }
         // Status and at least one more fact.
-        QVERIFY2(compared >= 2, "nothing but the status was compared");
+        if (qEnvironmentVariableIsSet("PYPROGRAMS_SHOW")) qInfo("compared: %s", qPrintable(compared.join(", ")));
+        QVERIFY2(compared.size() >= 2, "nothing but the status was compared");
     }
 };
 
 namespace {
 
 const std::map<std::string, Difference>& exceptions() {
-    static const std::map<std::string, Difference> table = {};
+    // CPython 3.10+ names an unnamed thread after its target: "Thread-1 (worker)" where the model says "Thread-1".
+    static const QRegularExpression targetSuffix(QStringLiteral("(Thread-\\d+) \\(\\w+\\)"));
+    // CPython's warnings module writes "FILE:LINE: RuntimeWarning: TEXT", the source line and a tracemalloc hint;
+    // the scenario prints only "RuntimeWarning: TEXT".
+    static const QRegularExpression warning(QStringLiteral("^.*:\\d+: (\\w+Warning: [^\\n]*)\\n.*$"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    static const std::map<std::string, Difference> table = {
+        {"thread-names",
+         {.why = "CPython names the unnamed threads Thread-1 (worker), Thread-2 (worker)",
+          .normalise = [](const QString& l) { return QString(l).replace(targetSuffix, QStringLiteral("\\1")); },
+          .actorNames = {{"Thread-1 (worker)", "Thread-1"}, {"Thread-2 (worker)", "Thread-2"}}}},
+        {"race-increment-double",
+         {.why = "the program steps line by line, the scenario at its own points: the random seeds find other "
+                 "interleavings, so only the possible values are compared (6 or 5 serial, 3 or 4 lost update)",
+          .sharedAllowed = {{"x", {"3", "4", "5", "6"}}}}},
+        {"lock-counter-many",
+         {.why = "busy() spins on time.perf_counter(); CPU work takes no virtual time in Python mode (only sleeps "
+                 "do), so the loop never ends",
+          .spinsAtLines = {10, 11}}},
+        {"point-atomicity",
+         {.why = "the point's coordinates are attributes of an object, not module globals: no shared values to "
+                 "compare (the printed lines' shapes and the end states still are)",
+          .sharedSkipped = {"x", "y"}}},
+        {"semaphore-active-pool",
+         {.why = "random.randint draws differ from the engine's generator: other work times, so who is inside at "
+                 "once and the end time differ (the peak of the semaphore and the end states still compare)",
+          .lines = false,
+          .endTime = false}},
+        {"condition-notify-all wake_all=0",
+         {.why = "CPython's Thread.start() waits until the new thread runs, so consumer-1 always waits first and "
+                 "notify() wakes it; the scenario's random runs also start consumer-2 first",
+          .endsSubset = true}},
+        {"semaphore-active-pool",
+         {.why = "random.randint draws differ from the engine's generator: other work times, so who is inside at "
+                 "once and the end time differ (the peak of the semaphore and the end states still compare)",
+          .lines = false,
+          .endTime = false}},
+        {"condition-notify-all wake_all=0",
+         {.why = "CPython's Thread.start() waits until the new thread runs, so consumer-1 always waits first and "
+                 "notify() wakes it; the scenario's random runs also start consumer-2 first",
+          .endsSubset = true}},
+        {"async-never-awaited",
+         {.why = "CPython's warning names the file and line and adds the source line and a tracemalloc hint",
+          .normalise = [](const QString& l) { return QString(l).replace(warning, QStringLiteral("\\1")); }}},
+        {"async-run-nested",
+         {.why = "CPython's warning names the file and line and adds the source line and a tracemalloc hint",
+          .normalise = [](const QString& l) { return QString(l).replace(warning, QStringLiteral("\\1")); }}},
+        {"async-queue",
+         {.why = "CPython's event loop keeps its timers in a heap: of two consumers waking at the same moment, "
+                 "either may run first and take the next item, so which consumer handles which item differs "
+                 "(every item is still handled once, at the same times)",
+          .normalise = [](const QString& l) {
+              return QString(l).replace(QRegularExpression(QStringLiteral("^consumer-\\d: handled")),
+                                        QStringLiteral("consumer-?: handled"));
+          }}},
+    };
     return table;
 }
 
