@@ -144,11 +144,40 @@ class Lock(_Engine):
 
 
 class RLock(Lock):
-    __slots__ = ()
+    __slots__ = ('_depth',)
     _reentrant = True
+
+    def __init__(self):
+        self._depth = 0  # the owner's acquisitions not yet released (only the owner changes it)
+        super().__init__()
+
+    def acquire(self, blocking=True, timeout=-1):
+        got = super().acquire(blocking, timeout)
+        if got and not _quiet:
+            self._depth += 1
+        return got
+
+    def release(self):
+        # Counted down before the engine's release: once released, another thread may take the lock and count.
+        owned = not _quiet and self._is_owned()
+        if owned:
+            self._depth -= 1
+        try:
+            super().release()
+        except BaseException:
+            if owned:
+                self._depth += 1
+            raise
 
     def locked(self):
         return False if _quiet else _ls.locked(self._handle())
+
+    def _recursion_count(self):
+        # CPython's helper (3.11): how many times the calling thread holds the lock, 0 for any other thread.
+        return self._depth if not _quiet and self._is_owned() else 0
+
+    acquire_lock = acquire
+    release_lock = release
 
 
 class Condition(_Engine):
@@ -179,7 +208,15 @@ class Condition(_Engine):
     def wait(self, timeout=None):
         if _quiet:
             return True
-        return _ls.wait(self._handle(), -1 if timeout is None else max(timeout, 0))
+        # The engine releases an RLock whole while waiting and takes it back as deep: its count goes with it.
+        depth = getattr(self._lock, '_depth', None)
+        if depth is not None and self._lock._is_owned():
+            self._lock._depth = 0
+        try:
+            return _ls.wait(self._handle(), -1 if timeout is None else max(timeout, 0))
+        finally:
+            if depth is not None and self._lock._is_owned():
+                self._lock._depth = depth
 
     def wait_for(self, predicate, timeout=None):
         endtime = None
