@@ -67,6 +67,10 @@ Usage:
                                     the elapsed virtual times (e.g. gil-cpu-bound)
   lockstep help [COMMAND]           this text, or a command's options
 
+Wherever ID goes, a Python program may go instead (a path ending in .py): it runs under the same
+scheduler with embedded CPython 3.11; its lines are the scheduling points (--param bytecode=1: every
+bytecode instruction), its threads and locks are the scheduler's, time is virtual.
+
 Exit codes: 0 the command did its job (a deadlock is a result, not a failure); 2 a bad command line
 (unknown scenario, option or value: the message says which); 1 an internal failure.
 )";

@@ -62,6 +62,47 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
+    // A Python program where a scenario id goes: run, --summary with the module globals under "shared",
+    // explore; a missing file or a syntax error is a bad command line (exit 2) that says what is wrong.
+    void pythonProgram() {
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/counter.py";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("import threading\n\ntotal = 0\nlock = threading.Lock()\n\ndef add():\n    global total\n"
+                    "    for _ in range(3):\n        with lock:\n            total += 1\n\n"
+                    "ts = [threading.Thread(target=add) for _ in range(2)]\nfor t in ts:\n    t.start()\n"
+                    "for t in ts:\n    t.join()\nprint('total', total)\n");
+        }
+        const Result r = runLockstep({"run", path, "--summary"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o["status"].toString(), QString("finished"));
+        QCOMPARE(o["shared"].toObject()["total"].toDouble(), 6.0);
+        QCOMPARE(o["output"].toArray().last().toObject()["text"].toString(), QString("total 6"));
+        QCOMPARE(o["actors"].toArray().size(), 3);
+        QCOMPARE(o["scenario"].toString(), QFileInfo(path).absoluteFilePath());
+
+        const Result e = runLockstep({"explore", path, "--runs", "20", "--strategy", "random"});
+        QCOMPARE(e.code, 0);
+        QVERIFY2(e.out.contains("finished total=6"), qPrintable(e.out));
+
+        const Result missing = runLockstep({"run", dir.path() + "/nope.py"});
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains("cannot open") && missing.err.contains("nope.py"), qPrintable(missing.err));
+
+        const QString bad = dir.path() + "/bad.py";
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("print('a'\n");
+        }
+        const Result syntax = runLockstep({"run", bad});
+        QCOMPARE(syntax.code, 2);
+        QVERIFY2(syntax.err.contains("SyntaxError: '(' was never closed"), qPrintable(syntax.err));
+    }
+
     void exitCodes_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
