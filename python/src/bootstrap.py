@@ -345,10 +345,26 @@ class _ImportLock(Semaphore):
         super().release()
 
 
+_real_lock = _thread.allocate_lock
+
+
 def _allocate_lock():
-    if sys._getframe(1).f_code.co_filename.startswith('<frozen importlib'):
-        return _ImportLock()
+    caller = sys._getframe(1)
+    if caller.f_code.co_filename.startswith('<frozen importlib'):
+        # The learner's own modules run their lines (scheduling points) while their import lock is held, so
+        # that lock must be the scheduler's. A standard-library module's top level has no scheduling point:
+        # its lock stays real and off the timeline.
+        name = caller.f_locals.get('name')
+        if isinstance(name, str) and _is_user_module(name):
+            return _ImportLock()
+        return _real_lock()
     return Lock()
+
+
+def _is_user_module(name):
+    import os
+    base = _USER_DIR + name.replace('.', '/')
+    return os.path.exists(base + '.py') or os.path.exists(base + '/__init__.py')
 
 
 class _Sentinel:
