@@ -73,6 +73,7 @@ private:
     enum class FileKind : std::uint8_t { Other, User, Main };
     FileKind fileKind(PyCodeObject* code);
     int linePoint(PyFrameObject* frame, bool main);
+    void schedulingPoint(Execution& ex, ActorId me, PyFrameObject* frame, bool main);
     int opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main);
     void flushPendingStore(ActorId me);
     GlobalVariable* variable(PyObject* globals, PyObject* name, bool create);

@@ -179,7 +179,10 @@ void Run::runMain() {
         PyObject* mod = PyImport_AddModule("_lockstep_bootstrap");
         PyObject* code = Py_CompileString(kBootstrapSource, "<lockstep>", Py_file_input);
         PyObject* globals = mod ? PyModule_GetDict(mod) : nullptr;
-        if (globals) PyDict_SetItemString(globals, "__file__", PyUnicode_FromString("<lockstep>"));
+        if (PyObject* file = PyUnicode_FromString("<lockstep>"); file && globals) {
+            PyDict_SetItemString(globals, "__file__", file);
+            Py_DECREF(file);
+        }
         PyObject* done = code && globals ? PyEval_EvalCode(code, globals, globals) : nullptr;
         Py_XDECREF(code);
         if (!done) {
@@ -258,38 +261,49 @@ int Run::onTrace(PyFrameObject* frame, int what) {
         if (kind == FileKind::Other) result = PyObject_SetAttrString(reinterpret_cast<PyObject*>(frame), "f_trace_lines", Py_False);
         else result = PyObject_SetAttrString(reinterpret_cast<PyObject*>(frame), "f_trace_opcodes", Py_True);
     } else if (kind != FileKind::Other) {
-        if (what == PyTrace_LINE) result = linePoint(frame, kind == FileKind::Main);
-        else if (what == PyTrace_OPCODE) result = opcodeEvent(frame, code, kind == FileKind::Main);
+        // No C++ exception may cross CPython's frames: an aborted run unwinds the Python stack as RunAborted.
+        try {
+            if (what == PyTrace_LINE) result = linePoint(frame, kind == FileKind::Main);
+            else if (what == PyTrace_OPCODE) result = opcodeEvent(frame, code, kind == FileKind::Main);
+        } catch (const AbortRun&) {
+            PyErr_SetString(abortType, "the run was stopped");
+            result = -1;
+        } catch (const std::exception& e) {
+            PyErr_SetString(PyExc_RuntimeError, e.what());
+            result = -1;
+        }
     }
     Py_DECREF(code);
     return result;
 }
 
+// The scheduling point of a line (or, in bytecode mode, of an instruction): a step of its own whose event
+// names the line, then the policy picks who runs next.
+void Run::schedulingPoint(Execution& ex, ActorId me, PyFrameObject* frame, bool main) {
+    const int line = PyFrame_GetLineNumber(frame);
+    if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(line, 0, 65535)));
+    WithoutGil unlocked;
+    ex.beginStep();
+    ex.record(me, Op::Yield, kNoObject, Result::Ok, line);
+    ex.yieldPoint(me);
+}
+
 int Run::linePoint(PyFrameObject* frame, bool main) {
-    try {
-        Execution& ex = Execution::current();
-        const ActorId me = ex.enter();
-        if (me == kNoActor) return 0;
-        flushPendingStore(me);
-        const int line = PyFrame_GetLineNumber(frame);
-        if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(line, 0, 65535)));
-        if (bytecode) return 0;  // the instructions are the points
-        WithoutGil unlocked;
-        ex.beginStep();
-        ex.record(me, Op::Yield, kNoObject, Result::Ok, line);
-        ex.yieldPoint(me);
-    } catch (const AbortRun&) {
-        PyErr_SetString(abortType, "the run was stopped");
-        return -1;
-    } catch (const std::exception& e) {
-        PyErr_SetString(PyExc_RuntimeError, e.what());
-        return -1;
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me == kNoActor) return 0;
+    flushPendingStore(me);
+    if (bytecode) {
+        // the instructions are the points; the line still moves the code view's marker
+        if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(PyFrame_GetLineNumber(frame), 0, 65535)));
+        return 0;
     }
+    schedulingPoint(ex, me, frame, main);
     return 0;
 }
 
 int Run::opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main) {
-    try {
+    {
         Execution& ex = Execution::current();
         const ActorId me = ex.enter();
         if (me == kNoActor) return 0;
@@ -308,14 +322,7 @@ int Run::opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main) {
                 oparg |= static_cast<unsigned>(instr[back + 1]) << shift;
         }
         Py_DECREF(bytes);
-        if (bytecode) {
-            const int line = PyFrame_GetLineNumber(frame);
-            if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(line, 0, 65535)));
-            WithoutGil unlocked;
-            ex.beginStep();
-            ex.record(me, Op::Yield, kNoObject, Result::Ok, line);
-            ex.yieldPoint(me);
-        }
+        if (bytecode) schedulingPoint(ex, me, frame, main);
         const bool moduleLevel = (code->co_flags & CO_NEWLOCALS) == 0;
         const bool load = op == LOAD_GLOBAL || (op == LOAD_NAME && moduleLevel);
         const bool store = op == STORE_GLOBAL || (op == STORE_NAME && moduleLevel);
@@ -334,12 +341,6 @@ int Run::opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main) {
             Py_INCREF(name);
         }
         Py_DECREF(globals);
-    } catch (const AbortRun&) {
-        PyErr_SetString(abortType, "the run was stopped");
-        return -1;
-    } catch (const std::exception& e) {
-        PyErr_SetString(PyExc_RuntimeError, e.what());
-        return -1;
     }
     return 0;
 }
