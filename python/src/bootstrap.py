@@ -30,6 +30,9 @@ def _is_user_file(filename):
 def _target_of(frame):
     """The name a statement assigns to: 'lock' for `lock = threading.Lock()`, 'mutex' for `self.mutex = ...`."""
     text = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
+    if text.startswith(('with ', 'async with ')) and ' as ' in text:
+        name = text.rsplit(' as ', 1)[1].rstrip(':').strip()  # `with ThreadPoolExecutor(2) as pool:`
+        return name if name.isidentifier() else ''
     head = text.split('=', 1)[0] if '=' in text and not text.startswith(('if ', 'while ', 'return ')) else ''
     head = head.strip().split(':')[0].strip()
     if head.startswith('self.'):
