@@ -68,13 +68,10 @@ async def main():
 asyncio.run(main())
 )py";
 
+// The program with its placeholder N replaced by a number.
 std::string withN(const char* text, int n) {
     std::string s = text;
-    const auto at = s.find("(N)");
-    const auto at2 = s.find("(N,)");
-    if (at != std::string::npos) s.replace(at, 3, "(" + std::to_string(n) + ")");
-    for (auto p = s.find("(N,)"); p != std::string::npos; p = s.find("(N,)")) s.replace(p, 4, "(" + std::to_string(n) + ",)");
-    (void)at2;
+    for (auto p = s.find("(N"); p != std::string::npos; p = s.find("(N")) s.replace(p + 1, 1, std::to_string(n));
     return s;
 }
 

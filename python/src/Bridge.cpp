@@ -89,9 +89,8 @@ T& as(Run& run, long h) {
     throw RuntimeError("_lockstep handle of another kind");
 }
 
-PyObject* newHandle(Run& run) {
-    return PyLong_FromSize_t(run.handles.size() - 1);
-}
+// The handle of the object just added to the run's table.
+PyObject* newHandle(Run& run) { return PyLong_FromSize_t(run.handles.size() - 1); }
 
 // ---- objects ----
 
@@ -296,7 +295,7 @@ PyObject* startThread(PyObject* m, PyObject* args) {
             run.handles.emplace_back(thread);
             thread->start();
         }
-        return PyLong_FromSize_t(run.handles.size() - 1);
+        return newHandle(run);
     });
 }
 
@@ -356,7 +355,7 @@ PyObject* newTask(PyObject* m, PyObject* args) {
         ex.beginStep();
         ex.registerObject(task, ObjectKind::AsyncTask, run.uniqueName(name));
         run.handles.emplace_back(std::shared_ptr<SyncObject>(task));
-        return PyLong_FromSize_t(run.handles.size() - 1);
+        return newHandle(run);
     });
 }
 

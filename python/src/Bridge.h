@@ -122,6 +122,7 @@ PyObject* initBridgeModule();
 // The Run a _lockstep module instance serves.
 void setModuleRun(PyObject* module, Run* run);
 Run* moduleRun(PyObject* module);
+PyObject* moduleAbortType(PyObject* module);  // that module's RunAborted
 extern const char* const kBootstrapSource;
 
 }  // namespace lockstep::python

@@ -21,8 +21,6 @@
 
 namespace lockstep::python {
 
-PyObject* moduleAbortType(PyObject* module);
-
 namespace {
 
 int traceFunction(PyObject* module, PyFrameObject* frame, int what, PyObject*) {

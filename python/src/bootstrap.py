@@ -40,12 +40,17 @@ def _target_of(frame):
     return head if head.replace('_', 'a').replace('.', 'a').isalnum() else ''
 
 
-def _name_here(kind):
-    """A readable, stable name for an object being created: the variable the learner's code assigns it to,
-    prefixed by the learner's variable when the standard library creates it (q.not_empty for queue.Queue)."""
-    f = sys._getframe(2)
+def _creator():
+    """The frame that is creating an object: the first one outside this bridge."""
+    f = sys._getframe(1)
     while f is not None and f.f_code.co_filename == __file__:
         f = f.f_back
+    return f
+
+
+def _name_for(f):
+    """A readable, stable name for an object created in frame f: the variable the learner's code assigns it
+    to, prefixed by the learner's variable when the standard library creates it (q.not_empty for queue.Queue)."""
     if f is None:
         return ''
     if f.f_code.co_filename.startswith('<frozen importlib'):
@@ -65,13 +70,6 @@ def _name_here(kind):
     return module + '.' + inner if inner else ''
 
 
-def _created_by_user():
-    f = sys._getframe(2)
-    while f is not None and f.f_code.co_filename == __file__:
-        f = f.f_back
-    return f is not None and _is_user_file(f.f_code.co_filename)
-
-
 def _timeout_arg(blocking, timeout):
     if timeout is None:
         timeout = -1
@@ -89,8 +87,9 @@ class _Engine:
 
     def __init__(self):
         self._h = None
-        self._name = _name_here(type(self).__name__)
-        if not _quiet and _created_by_user():
+        creator = _creator()
+        self._name = _name_for(creator)
+        if not _quiet and creator is not None and _is_user_file(creator.f_code.co_filename):
             self._handle()
 
     def _handle(self):

@@ -90,7 +90,7 @@ void addPoolScenarios(std::vector<Scenario>& out) {
             "state, "
             "and the tooltip names the worker that ran it. Never more than three workers exist."),
         .listing = R"(import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import as_completed, ThreadPoolExecutor
 from threading import current_thread
 
 def task(n):

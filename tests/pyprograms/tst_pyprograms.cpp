@@ -407,15 +407,6 @@ const std::map<std::string, Difference>& exceptions() {
          {.why = "CPython's Thread.start() waits until the new thread runs, so consumer-1 always waits first and "
                  "notify() wakes it; the scenario's random runs also start consumer-2 first",
           .endsSubset = true}},
-        {"semaphore-active-pool",
-         {.why = "random.randint draws differ from the engine's generator: other work times, so who is inside at "
-                 "once and the end time differ (the peak of the semaphore and the end states still compare)",
-          .lines = false,
-          .endTime = false}},
-        {"condition-notify-all wake_all=0",
-         {.why = "CPython's Thread.start() waits until the new thread runs, so consumer-1 always waits first and "
-                 "notify() wakes it; the scenario's random runs also start consumer-2 first",
-          .endsSubset = true}},
         {"async-never-awaited",
          {.why = "CPython's warning names the file and line and adds the source line and a tracemalloc hint",
           .normalise = [](const QString& l) { return QString(l).replace(warning, QStringLiteral("\\1")); }}},

@@ -216,8 +216,8 @@ async def main():
     names = await asyncio.gather(job("a", 1), job("b", 2))
     print("gather", names, loop.time() - start)
     tasks = [asyncio.create_task(job("c", 3)), asyncio.create_task(job("d", 1))]
-    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-    print("wait", [t.result() for t in done], len(pending), loop.time())
+    first, rest = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    print("wait", [t.result() for t in first], len(rest), loop.time())
     waiter = asyncio.create_task(forever(), name="forever")
     await asyncio.sleep(0.5)
     waiter.cancel()
@@ -225,7 +225,7 @@ async def main():
         await waiter
     except asyncio.CancelledError:
         print("cancelled at", loop.time())
-    await asyncio.gather(*pending)
+    await asyncio.gather(*rest)
     print("end", loop.time())
 
 asyncio.run(main())

@@ -64,21 +64,27 @@ public:
     int count() const { return object_->count(); }
 };
 
+// The `__exit__` of a `with` block (a release, a shutdown...), run from a destructor, which must not throw.
+// A Python-style error is already recorded in the trace. AbortRun means the run was aborted while this
+// operation was the paused step; the thread's next operation throws it again (or its body ends), so its stack
+// still unwinds.
+template <typename F>
+void exitScope(F&& exit) noexcept {
+    try {
+        exit();
+    } catch (const std::exception&) {
+    } catch (const AbortRun&) {
+    }
+}
+
 // `with lock:` — takes the lock now and releases it at the end of the scope (also when an exception passes).
+// Other objects usable in `with` specialise this template with their own `__exit__`.
 template <typename L>
 class [[nodiscard]] With {
 public:
     explicit With(L& lock) : lock_(lock) { lock_.acquire(); }
     ~With() {
-        try {
-            lock_.release();
-        } catch (const std::exception&) {
-            // Already recorded in the trace as the error Python would raise; a destructor must not throw.
-        } catch (const AbortRun&) {
-            // The run was aborted while this release was the paused step. Throwing out of a destructor would
-            // terminate the program; the thread's next operation throws AbortRun again (or its body ends), so
-            // its stack still unwinds.
-        }
+        exitScope([this] { lock_.release(); });
     }
     With(const With&) = delete;
     With& operator=(const With&) = delete;

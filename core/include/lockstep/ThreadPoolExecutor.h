@@ -159,13 +159,9 @@ public:
     MapResults& operator=(const MapResults&) = delete;
     MapResults& operator=(MapResults&&) = delete;
     ~MapResults() {
-        try {
+        exitScope([this] {
             for (std::size_t i = read_; i < futures_.size(); ++i) futures_[i].cancel();
-        } catch (const std::exception&) {
-            // Recorded in the trace already; a destructor must not throw.
-        } catch (const AbortRun&) {
-            // The run is being aborted; the thread's next operation unwinds it.
-        }
+        });
     }
 
     class Iterator {
@@ -218,13 +214,7 @@ class [[nodiscard]] With<ThreadPoolExecutor> {
 public:
     explicit With(ThreadPoolExecutor& executor) : executor_(executor) {}
     ~With() {
-        try {
-            executor_.shutdown(true);
-        } catch (const std::exception&) {
-            // Recorded in the trace as the error Python would raise; a destructor must not throw.
-        } catch (const AbortRun&) {
-            // The run is being aborted while this shutdown waited; the thread's next operation unwinds it.
-        }
+        exitScope([this] { executor_.shutdown(true); });
     }
     With(const With&) = delete;
     With& operator=(const With&) = delete;

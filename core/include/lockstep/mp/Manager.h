@@ -144,13 +144,7 @@ class [[nodiscard]] With<mp::Manager> {
 public:
     explicit With(mp::Manager& manager) : manager_(manager) {}
     ~With() {
-        try {
-            manager_.shutdown();
-        } catch (const std::exception&) {
-            // Recorded in the trace; a destructor must not throw.
-        } catch (const AbortRun&) {
-            // The run is being aborted; the thread's next operation unwinds it.
-        }
+        exitScope([this] { manager_.shutdown(); });
     }
     With(const With&) = delete;
     With& operator=(const With&) = delete;

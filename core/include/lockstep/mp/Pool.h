@@ -104,13 +104,7 @@ class [[nodiscard]] With<mp::Pool> {
 public:
     explicit With(mp::Pool& pool) : pool_(pool) {}
     ~With() {
-        try {
-            pool_.terminate();
-        } catch (const std::exception&) {
-            // Recorded in the trace; a destructor must not throw.
-        } catch (const AbortRun&) {
-            // The run is being aborted; the thread's next operation unwinds it.
-        }
+        exitScope([this] { pool_.terminate(); });
     }
     With(const With&) = delete;
     With& operator=(const With&) = delete;
@@ -125,13 +119,7 @@ class [[nodiscard]] With<mp::ProcessPoolExecutor> {
 public:
     explicit With(mp::ProcessPoolExecutor& executor) : executor_(executor) {}
     ~With() {
-        try {
-            executor_.shutdown(true);
-        } catch (const std::exception&) {
-            // Recorded in the trace; a destructor must not throw.
-        } catch (const AbortRun&) {
-            // The run is being aborted; the thread's next operation unwinds it.
-        }
+        exitScope([this] { executor_.shutdown(true); });
     }
     With(const With&) = delete;
     With& operator=(const With&) = delete;
