@@ -8,7 +8,7 @@
 #include <QTimer>
 
 #include "cli/Cli.h"
-#include "cli/RunSetup.h"
+#include "cli/RunOptions.h"
 #include "gui/MainWindow.h"
 #include "panels/ExplorePanel.h"
 #include "lockstep/python/Program.h"

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "cli/CompareReport.h"
-#include "cli/RunSetup.h"
+#include "cli/RunOptions.h"
 #include "cli/SummaryJson.h"
 #include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/Execution.h"

@@ -11,8 +11,8 @@
 #include <functional>
 #include <memory>
 
-#include "cli/RunSetup.h"
-#include "gui/TraceView.h"
+#include "cli/RunOptions.h"
+#include "view/TraceView.h"
 #include "lockstep/Controller.h"
 
 class QAction;

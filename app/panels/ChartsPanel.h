@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "gui/TraceView.h"
+#include "view/TraceView.h"
 #include "panels/ChartData.h"
 
 class QChart;

@@ -19,7 +19,7 @@
 #include <memory>
 #include <vector>
 
-#include "gui/TraceView.h"
+#include "view/TraceView.h"
 #include "lockstep/TraceAnalysis.h"
 #include "panels/InspectorState.h"
 

@@ -8,7 +8,7 @@
 
 #include <memory>
 
-#include "gui/TraceView.h"
+#include "view/TraceView.h"
 #include "panels/InspectorState.h"
 
 class QTreeView;

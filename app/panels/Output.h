@@ -7,7 +7,7 @@
 
 #include <cstdint>
 
-#include "gui/TraceView.h"
+#include "view/TraceView.h"
 
 class QTableView;
 

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "cli/RunSetup.h"
+#include "view/RunSetup.h"
 
 class QAbstractItemModel;
 class QCheckBox;

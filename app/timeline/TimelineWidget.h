@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "gui/TraceView.h"
+#include "view/TraceView.h"
 #include "timeline/Axis.h"
 #include "timeline/TimelineExporter.h"
 #include "timeline/TimelineLayout.h"

@@ -1,4 +1,4 @@
-#include "cli/RunSetup.h"
+#include "cli/RunOptions.h"
 
 #include <QRegularExpression>
 

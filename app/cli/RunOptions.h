@@ -8,13 +8,9 @@
 
 #include "lockstep/RunConfig.h"
 #include "lockstep/scenarios/Scenario.h"
+#include "view/RunSetup.h"
 
 namespace lockstep::app {
-
-struct RunSetup {
-    const scenarios::Scenario* scenario = nullptr;
-    RunConfig config;
-};
 
 // Which run options a command takes. `compare` sets cores and the GIL itself, one run per setting, and a
 // schedule or a replay token fixes the threads of a single run, so it takes only what all its runs share.
