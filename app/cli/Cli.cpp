@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/CompareReport.h"
+#include "lockstep/TraceModel.h"
 #include "cli/RunOptions.h"
 #include "cli/SummaryJson.h"
 #include "lockstep/ChromeTraceWriter.h"
@@ -161,12 +162,11 @@ int cmdList(const QStringList& args) {
 
 void printHumanRun(const Trace& trace, const QString& id) {
     const RunOutcome& o = trace.outcome();
-    for (std::size_t i = 0; i < trace.eventCount(); ++i) {
-        const TraceEvent& e = trace.event(i);
-        if (e.op != Op::Print) continue;
-        QTextStream& s = (e.flags & TraceEvent::ToStderr) ? err() : out();
-        s << QStringLiteral("[%1 s] ").arg(toSeconds(e.time), 7, 'f', 3)
-          << QString::fromStdString(trace.actor(e.actor).name) << ": " << QString::fromStdString(std::string(trace.argText(e)))
+    const TraceModel model(trace);
+    for (const OutputLine& line : model.output()) {
+        QTextStream& s = line.toStderr ? err() : out();
+        s << QStringLiteral("[%1 s] ").arg(toSeconds(line.time), 7, 'f', 3)
+          << QString::fromStdString(trace.actor(line.actor).name) << ": " << QString::fromStdString(model.text(line.text))
           << "\n";
     }
     err().flush();

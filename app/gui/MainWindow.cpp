@@ -27,7 +27,6 @@
 
 #include "cli/Cli.h"
 #include "lockstep/ChromeTraceWriter.h"
-#include "lockstep/TraceAnalysis.h"
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
 #include "lockstep/ReplayToken.h"
@@ -490,8 +489,17 @@ void MainWindow::onActorChosen(ActorId actor) {
 
 void MainWindow::onReport(const ControllerReport& r) {
     if (r.generation != controller_->generation()) return;  // a report of a run the user has left
+    if (r.trace) {
+        // One derivation per trace, advanced once per report over what the report's snapshot published.
+        if (r.trace != view_.trace || !model_) {
+            model_ = std::make_shared<TraceModel>();
+            cursorState_ = std::make_shared<RunState>();
+        }
+        model_->advance(*r.trace, r.snapshot);
+    }
     view_.trace = r.trace;
-    view_.live = r.steps;
+    view_.model = model_;
+    view_.live = model_ ? model_->steps() : 0;
     view_.ended = r.ended;
     switch (r.kind) {
         case ControllerReport::Kind::Loaded:
@@ -520,22 +528,16 @@ void MainWindow::onReport(const ControllerReport& r) {
     updateViews();
 }
 
-std::vector<ActorId> MainWindow::candidatesAt(std::uint32_t step) const {
-    // Who could have run after `step`: the actors running or ready at its end.
-    std::vector<ActorId> out;
-    if (!view_.trace || step == 0) return out;
-    const auto states = TraceAnalysis(*view_.trace).statesAt(step);
-    for (std::size_t a = 0; a < states.size(); ++a)
-        if (states[a].state == ActorState::Running || states[a].state == ActorState::Ready)
-            out.push_back(static_cast<ActorId>(a));
-    return out;
-}
-
 void MainWindow::updateViews() {
+    if (model_ && cursorState_) {
+        model_->moveTo(*cursorState_, view_.cursor);
+        view_.state = cursorState_;
+    }
     TraceView v = view_;
     if (v.cursor < v.live || v.ended) {
-        // Looking at the past: the actors that could have run there can be picked to branch the run.
-        v.candidates = v.cursor < v.live ? candidatesAt(v.cursor) : std::vector<ActorId>{};
+        // Looking at the past: the actors that could have run there (running or ready at the end of the
+        // cursor step) can be picked to branch the run.
+        v.candidates = v.cursor < v.live && v.cursor > 0 && v.state ? v.state->runnable() : std::vector<ActorId>{};
         v.manual = v.candidates.size() > 1;
     } else {
         v.manual = setup_.config.policy == PolicyKind::Manual;
@@ -589,16 +591,11 @@ void MainWindow::updateStatus() {
         stepLabel_->setText(QString());
         statusLabel_->setText(setup_.scenario ? tr("Loading...") : tr("Pick a scenario on the left and press Load."));
     } else {
-        Nanos t = 0;
-        const Trace& trace = *view_.trace;
-        if (view_.cursor > 0 && view_.cursor <= trace.stepCount()) {
-            const std::size_t end = trace.stepEnd(view_.cursor);
-            if (end > 0) t = trace.event(end - 1).time;
-        }
+        const Nanos t = view_.model ? view_.model->timeAtEndOf(view_.cursor) : 0;
         stepLabel_->setText(tr("step %1 / %2   t = %3 s").arg(view_.cursor).arg(view_.live).arg(toSeconds(t), 0, 'f', 3));
         QString status;
-        if (view_.ended) {
-            const RunOutcome& o = trace.outcome();
+        if (view_.ended && view_.model) {
+            const RunOutcome& o = view_.model->outcome();
             status = tr("ended: %1 at t=%2 s").arg(statusText(o.status)).arg(toSeconds(o.endTime), 0, 'f', 3);
             if (!o.message.empty()) status += QStringLiteral(" - ") + QString::fromStdString(o.message);
         } else if (view_.cursor < view_.live) {

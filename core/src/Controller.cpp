@@ -182,6 +182,7 @@ void Controller::doLoad(const RunConfig& config, const Execution::Body& body) {
     config_ = config;
     body_ = body;
     trace_ = std::make_shared<Trace>();
+    snapshot_ = {};
     execution_ = std::make_unique<Execution>(pool_, *trace_, config_, body_);
     live_.store(execution_.get());
     report(ControllerReport::Kind::Loaded, StopInfo{StopReason::StepReached, 0});
@@ -221,6 +222,11 @@ void Controller::report(ControllerReport::Kind kind, StopInfo stop, std::string 
         r.generation = generation_;
     }
     r.trace = trace_;
+    // The run is paused (or over) whenever a report is made: nothing writes to the trace now.
+    if (trace_) {
+        snapshot_ = TraceSnapshot::of(*trace_, snapshot_);
+        r.snapshot = snapshot_;
+    }
     r.stop = stop;
     r.steps = trace_ ? trace_->stepCount() : 0;
     r.ended = execution_ ? execution_->ended() : true;

@@ -17,6 +17,7 @@ void Trace::clear() {
     cycles_.clear();
     races_.clear();
     outcome_ = RunOutcome{};
+    ++revision_;
 }
 
 std::uint32_t Trace::intern(std::string_view s) {
@@ -30,22 +31,26 @@ std::uint32_t Trace::intern(std::string_view s) {
 
 ActorId Trace::addActor(ActorInfo info) {
     const auto id = static_cast<ActorId>(actors_.size());
+    ++revision_;
     actors_.emplace_back(std::move(info));
     return id;
 }
 
 ObjectId Trace::addObject(ObjectInfo info) {
     const auto id = static_cast<ObjectId>(objects_.size());
+    ++revision_;
     objects_.emplace_back(std::move(info));
     return id;
 }
 
 int Trace::addRace(DataRace r) {
+    ++revision_;
     races_.push_back(r);
     return static_cast<int>(races_.size()) - 1;
 }
 
 int Trace::addCycle(DeadlockCycle c) {
+    ++revision_;
     cycles_.push_back(std::move(c));
     return static_cast<int>(cycles_.size()) - 1;
 }

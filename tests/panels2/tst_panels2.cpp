@@ -62,7 +62,7 @@ TraceView runBody(Execution::Body body, RunConfig config, const scenarios::Scena
     view.live = trace->stepCount();
     view.cursor = view.live;
     view.ended = true;
-    return view;
+    return view.derive();
 }
 
 TraceView runScenario(const char* id, std::vector<std::pair<std::string, std::int64_t>> params = {}) {
@@ -480,8 +480,8 @@ private slots:
 
     void unboundedQueuePeakMatchesThePutsAndGets() {
         ChartsPanel panel;
-        const TraceView view = runScenario("queue-producer-consumers");
-        panel.setView(view);
+        TraceView view = runScenario("queue-producer-consumers");
+        panel.setView(view.derive());
         const auto lines = linesNamed(panel.chart(ChartsPanel::QueueLengthChart), QStringLiteral("data"));
         QCOMPARE(lines.size(), 1);
         // The oracle, straight from the events: successful puts minus successful gets.
@@ -517,10 +517,10 @@ private slots:
     }
     void stateTotalsEqualTheEndTime() {
         QFETCH(QString, id);
-        const TraceView view = runScenario(id.toLatin1().constData());
+        TraceView view = runScenario(id.toLatin1().constData());
         QVERIFY(view.trace);
         ChartsPanel panel;
-        panel.setView(view);
+        panel.setView(view.derive());
         const double end = toSeconds(view.trace->outcome().endTime);
         if (end <= 0) {
             QVERIFY(panel.isChartEmpty(ChartsPanel::ActorStatesChart));
@@ -579,11 +579,11 @@ private slots:
     void cursorMovesWithoutRebuilding() {
         ChartsPanel panel;
         TraceView view = runScenario("semaphore-groups");
-        panel.setView(view);
+        panel.setView(view.derive());
         QChart* before = panel.chart(ChartsPanel::SemaphoreChart);
         const std::uint32_t mid = view.live / 2;
         view.cursor = mid;
-        panel.setView(view);
+        panel.setView(view.derive());
         QCOMPARE(panel.chart(ChartsPanel::SemaphoreChart), before);  // same trace, same steps: not rebuilt
         const double t = ChartData::secondsAtStep(*view.trace, mid);
         QVERIFY(t > 0 && t < panel.data().endSeconds);

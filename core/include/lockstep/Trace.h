@@ -95,10 +95,16 @@ public:
     std::uint32_t intern(std::string_view s);
     ActorId addActor(ActorInfo info);
     ObjectId addObject(ObjectInfo info);
-    ActorInfo& actorMut(ActorId a) { return actors_.mut(a); }
+    ActorInfo& actorMut(ActorId a) {
+        ++revision_;
+        return actors_.mut(a);
+    }
     int addCycle(DeadlockCycle c);
     int addRace(DataRace r);
-    RunOutcome& outcomeMut() { return outcome_; }
+    RunOutcome& outcomeMut() {
+        ++revision_;
+        return outcome_;
+    }
 
     // ---- reader side ----
     std::size_t eventCount() const { return events_.size(); }
@@ -116,7 +122,13 @@ public:
     const ActorInfo& actor(ActorId a) const { return actors_[a]; }
     std::size_t objectCount() const { return objects_.size(); }
     const ObjectInfo& object(ObjectId o) const { return objects_[o]; }
-    ObjectInfo& objectMut(ObjectId o) { return objects_.mut(o); }
+    ObjectInfo& objectMut(ObjectId o) {
+        ++revision_;
+        return objects_.mut(o);
+    }
+    // Changes with every change of a row, cycle, race or the outcome (not with events): a TraceSnapshot
+    // copies the rows again only when it moved. Read it where the rows may be read.
+    std::uint64_t revision() const { return revision_; }
     // Every decision that had more than one candidate, in order (derived from the Chosen flags).
     std::vector<Decision> decisions() const;
     const std::vector<DeadlockCycle>& cycles() const { return cycles_; }
@@ -148,6 +160,7 @@ private:
     std::vector<DeadlockCycle> cycles_;
     std::vector<DataRace> races_;
     RunOutcome outcome_;
+    std::uint64_t revision_ = 0;
 };
 
 }  // namespace lockstep
