@@ -12,12 +12,15 @@
 #include "gui/MainWindow.h"
 #include "panels/ExplorePanel.h"
 #include "lockstep/python/Program.h"
+#include "lockstep/python/Runner.h"
 #include "lockstep/mp/Multiprocessing.h"
 
 int main(int argc, char** argv) {
     // A scenario's child process is this binary started again in the worker mode: it runs the process's
     // target and nothing else (no Qt, no command line).
     if (const int child = lockstep::mp::runChildIfRequested(argc, argv); child >= 0) return child;
+    // The runner of learners' Python programs is this binary too (see lockstep/python/Runner.h).
+    if (const int runner = lockstep::python::runRunnerIfRequested(argc, argv); runner >= 0) return runner;
 
     QStringList args;
     for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);

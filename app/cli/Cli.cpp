@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/CompareReport.h"
+#include "cli/ContainmentOptions.h"
 #include "cli/RunOptions.h"
 #include "cli/SummaryJson.h"
 #include "lockstep/ChromeTraceWriter.h"
@@ -27,6 +28,8 @@
 #include "lockstep/scenarios/Compare.h"
 #include "lockstep/scenarios/Registry.h"
 #include "timeline/TimelineExporter.h"
+
+#include <unistd.h>
 
 namespace lockstep::app {
 
@@ -200,10 +203,14 @@ void printHumanRun(const Trace& trace, const QString& id) {
     }
 }
 
-// Ctrl+C stops a long run between two steps; the run then ends as aborted and every thread is unwound.
-std::atomic<Execution*> gRunning{nullptr};
+// Ctrl+C stops a long run between two steps; the run then ends as aborted and every thread is unwound (a
+// Python program that does not reach its next step soon is in real code, and its process is ended). A second
+// Ctrl+C exits at once, with the shell's code for an interrupt.
+std::atomic<RunSession*> gRunning{nullptr};
+std::atomic<int> gInterrupts{0};
 void onInterrupt(int) {
-    if (Execution* ex = gRunning.load()) ex->requestPause();
+    if (gInterrupts.fetch_add(1) > 0) ::_exit(130);
+    if (RunSession* ex = gRunning.load()) ex->requestPause();
 }
 
 int cmdRun(const QStringList& args) {
@@ -223,6 +230,7 @@ int cmdRun(const QStringList& args) {
                                    .arg(timeline::kMinExportWidth).arg(timeline::kMaxExportWidth), "pixels", "1600"});
     parser.addOption({"axis", "With --export: the horizontal axis, steps (default) or time (virtual seconds).",
                       "steps|time", "steps"});
+    addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help run')");
     if (parser.isSet("help")) {
         out() << parser.helpText();
@@ -253,29 +261,32 @@ int cmdRun(const QStringList& args) {
     }
     RunSetup setup;
     QString error;
+    if (!applyContainmentOptions(parser, error)) return usageError(error);
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
     const QString id = QString::fromStdString(setup.scenario->id);
 
     WorkerPool pool;
     Trace trace;
-    const scenarios::Params params = setup.scenario->resolve(setup.config.params);
-    const scenarios::Scenario* scenario = setup.scenario;
     {
-        Execution ex(pool, trace, setup.config, [scenario, params] { scenario->main(params); });
-        gRunning.store(&ex);
+        // A built-in scenario runs here; a Python program in the runner's child, its trace streamed into `trace`.
+        std::unique_ptr<RunSession> ex = setup.scenario->opener()(pool, trace, setup.config, nullptr);
+        gRunning.store(ex.get());
+        gInterrupts.store(0);
         auto previous = std::signal(SIGINT, onInterrupt);
         bool interrupted = false;
-        while (!ex.ended()) {
-            const StopInfo s = ex.advance();
-            if (s.reason == StopReason::NeedChoice) ex.chooseNext(ex.pendingCandidates().front());
+        while (!ex->ended()) {
+            const StopInfo s = ex->advance();
+            if (s.reason == StopReason::NeedChoice) ex->chooseNext(ex->pendingCandidates().front());
             else if (s.reason == StopReason::PauseRequested) {
                 interrupted = true;
                 break;
             }
         }
-        ex.teardown();
-        std::signal(SIGINT, previous);
+        if (gInterrupts.load() > 0) interrupted = true;
+        ex->teardown();
         gRunning.store(nullptr);
+        ex.reset();
+        std::signal(SIGINT, previous);
         if (interrupted) err() << "lockstep: interrupted; the run was stopped and every thread unwound\n";
     }
     if (parser.isSet("trace")) {
@@ -310,9 +321,12 @@ int cmdRun(const QStringList& args) {
     return 0;
 }
 
-// Ctrl+C during an exploration stops it after the current run; what was found so far is printed.
+// Ctrl+C during an exploration stops it after the current run (a Python program's run that is frozen in real
+// code ends at its freeze limit); what was found so far is printed. A second Ctrl+C exits at once.
 std::atomic<bool> gExploreInterrupted{false};
-void onExploreInterrupt(int) { gExploreInterrupted.store(true); }
+void onExploreInterrupt(int) {
+    if (gExploreInterrupted.exchange(true)) ::_exit(130);
+}
 
 int cmdExplore(const QStringList& args) {
     QCommandLineParser parser;
@@ -335,6 +349,7 @@ int cmdExplore(const QStringList& args) {
     parser.addOption({"depth", "pct: the number of ordering constraints to aim at, 1 to 10 (default 3).", "d", "3"});
     parser.addOption({"json", "Print JSON: scenario, strategy, runs, exhaustive, distinct, outcomes "
                               "[{outcome, count, first_run, replay}]."});
+    addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help explore')");
     if (parser.isSet("help")) {
         out() << parser.helpText();
@@ -364,6 +379,7 @@ int cmdExplore(const QStringList& args) {
         return usageError("--max-preemptions and --no-reduction belong to --strategy dfs");
     RunSetup setup;
     QString error;
+    if (!applyContainmentOptions(parser, error)) return usageError(error);
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
     options.seed = setup.config.seed;
     const QString id = QString::fromStdString(setup.scenario->id);
@@ -372,6 +388,7 @@ int cmdExplore(const QStringList& args) {
 
     WorkerPool pool;
     Explorer explorer(pool);
+    if (scenario->openElsewhere) explorer.useOpener(scenario->openElsewhere);
     gExploreInterrupted.store(false);
     auto previous = std::signal(SIGINT, onExploreInterrupt);
     const ExploreResult r = explorer.explore(

@@ -280,6 +280,7 @@ private slots:
     void addMulBytecode() {
         const scenarios::Scenario* s = program("addmul.py", kAddMul);
         Explorer explorer(pool_);
+        explorer.useOpener(s->opener());  // each run a child of the runner
         RunConfig cfg;
         cfg.params = {{"bytecode", 1}};
         const scenarios::Params p = s->resolve(cfg.params);
@@ -493,13 +494,12 @@ private slots:
         for (std::uint32_t stop = 1; stop < steps; stop += 3) {
             Trace trace;
             RunConfig cfg;
-            const scenarios::Params p = s->resolve({});
             {
-                Execution ex(pool_, trace, cfg, [s, p] { s->main(p); });
+                const auto ex = s->opener()(pool_, trace, cfg, nullptr);
                 StopRequest req;
                 req.untilStep = stop;
-                ex.advance(req);
-                ex.teardown();
+                ex->advance(req);
+                ex->teardown();
             }
             QCOMPARE(trace.outcome().status == RunStatus::Aborted || trace.outcome().status == RunStatus::Deadlock, true);
         }

@@ -16,6 +16,7 @@
 
 #include "lockstep/AppendOnlyVector.h"
 #include "lockstep/TraceEvent.h"
+#include "lockstep/TraceListener.h"
 #include "lockstep/Types.h"
 
 namespace lockstep {
@@ -87,18 +88,29 @@ public:
     Trace& operator=(const Trace&) = delete;
 
     // ---- writer side ----
+    // Every change from now on is told to `listener` (nullptr: none) as well; see TraceListener.
+    void setListener(TraceListener* listener) { listener_ = listener; }
     void clear();
     void beginStep();
     void add(TraceEvent e);
     // The decision just taken had more than one candidate: the next step's first event says so.
-    void markChoice() { choicePending_ = true; }
+    void markChoice() {
+        if (listener_) listener_->onMarkChoice();
+        choicePending_ = true;
+    }
     std::uint32_t intern(std::string_view s);
     ActorId addActor(ActorInfo info);
     ObjectId addObject(ObjectInfo info);
-    ActorInfo& actorMut(ActorId a) { return actors_.mut(a); }
+    ActorInfo& actorMut(ActorId a) {
+        if (listener_) listener_->onActorChanging(a);
+        return actors_.mut(a);
+    }
     int addCycle(DeadlockCycle c);
     int addRace(DataRace r);
-    RunOutcome& outcomeMut() { return outcome_; }
+    RunOutcome& outcomeMut() {
+        if (listener_) listener_->onOutcomeChanging();
+        return outcome_;
+    }
 
     // ---- reader side ----
     std::size_t eventCount() const { return events_.size(); }
@@ -116,7 +128,10 @@ public:
     const ActorInfo& actor(ActorId a) const { return actors_[a]; }
     std::size_t objectCount() const { return objects_.size(); }
     const ObjectInfo& object(ObjectId o) const { return objects_[o]; }
-    ObjectInfo& objectMut(ObjectId o) { return objects_.mut(o); }
+    ObjectInfo& objectMut(ObjectId o) {
+        if (listener_) listener_->onObjectChanging(o);
+        return objects_.mut(o);
+    }
     // Every decision that had more than one candidate, in order (derived from the Chosen flags).
     std::vector<Decision> decisions() const;
     const std::vector<DeadlockCycle>& cycles() const { return cycles_; }
@@ -148,6 +163,7 @@ private:
     std::vector<DeadlockCycle> cycles_;
     std::vector<DataRace> races_;
     RunOutcome outcome_;
+    TraceListener* listener_ = nullptr;
 };
 
 }  // namespace lockstep
