@@ -262,6 +262,13 @@ int cmdRun(const QStringList& args) {
     RunSetup setup;
     QString error;
     if (!applyContainmentOptions(parser, error)) return usageError(error);
+    // From here on (loading a program starts the runner, which takes a moment), Ctrl+C stops the run.
+    gInterrupts.store(0);
+    auto previous = std::signal(SIGINT, onInterrupt);
+    struct RestoreSignal {
+        void (*handler)(int);
+        ~RestoreSignal() { std::signal(SIGINT, handler); }
+    } restore{previous};
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
     const QString id = QString::fromStdString(setup.scenario->id);
 
@@ -271,8 +278,7 @@ int cmdRun(const QStringList& args) {
         // A built-in scenario runs here; a Python program in the runner's child, its trace streamed into `trace`.
         std::unique_ptr<RunSession> ex = setup.scenario->opener()(pool, trace, setup.config, nullptr);
         gRunning.store(ex.get());
-        gInterrupts.store(0);
-        auto previous = std::signal(SIGINT, onInterrupt);
+        if (gInterrupts.load() > 0) ex->requestPause();  // pressed while the run was being made
         bool interrupted = false;
         while (!ex->ended()) {
             const StopInfo s = ex->advance();
@@ -286,7 +292,6 @@ int cmdRun(const QStringList& args) {
         ex->teardown();
         gRunning.store(nullptr);
         ex.reset();
-        std::signal(SIGINT, previous);
         if (interrupted) err() << "lockstep: interrupted; the run was stopped and every thread unwound\n";
     }
     if (parser.isSet("trace")) {
@@ -321,12 +326,35 @@ int cmdRun(const QStringList& args) {
     return 0;
 }
 
-// Ctrl+C during an exploration stops it after the current run (a Python program's run that is frozen in real
-// code ends at its freeze limit); what was found so far is printed. A second Ctrl+C exits at once.
+// Ctrl+C during an exploration stops the run in progress at its next scheduling point (that run ends aborted;
+// a Python program frozen in real code is ended) and the search with it; what was found so far is printed. A
+// second Ctrl+C exits at once.
 std::atomic<bool> gExploreInterrupted{false};
 void onExploreInterrupt(int) {
     if (gExploreInterrupted.exchange(true)) ::_exit(130);
+    if (RunSession* ex = gRunning.load()) ex->requestPause();
 }
+
+// A run of the exploration that Ctrl+C can reach while it lasts.
+class InterruptibleRun final : public RunSession {
+public:
+    explicit InterruptibleRun(std::unique_ptr<RunSession> run) : run_(std::move(run)) {
+        gRunning.store(run_.get());
+        if (gExploreInterrupted.load()) run_->requestPause();  // pressed between two runs
+    }
+    ~InterruptibleRun() override { gRunning.store(nullptr); }
+    StopInfo advance(const StopRequest& request) override { return run_->advance(request); }
+    bool ended() const override { return run_->ended(); }
+    const std::vector<ActorId>& pendingCandidates() const override { return run_->pendingCandidates(); }
+    bool chooseNext(ActorId actor) override { return run_->chooseNext(actor); }
+    void requestPause() override { run_->requestPause(); }
+    void teardown() override { run_->teardown(); }
+    std::uint64_t randomDraws() const override { return run_->randomDraws(); }
+    const std::vector<SilentRead>& silentReads() const override { return run_->silentReads(); }
+
+private:
+    std::unique_ptr<RunSession> run_;
+};
 
 int cmdExplore(const QStringList& args) {
     QCommandLineParser parser;
@@ -380,6 +408,12 @@ int cmdExplore(const QStringList& args) {
     RunSetup setup;
     QString error;
     if (!applyContainmentOptions(parser, error)) return usageError(error);
+    gExploreInterrupted.store(false);
+    auto previous = std::signal(SIGINT, onExploreInterrupt);
+    struct RestoreSignal {
+        void (*handler)(int);
+        ~RestoreSignal() { std::signal(SIGINT, handler); }
+    } restore{previous};
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
     options.seed = setup.config.seed;
     const QString id = QString::fromStdString(setup.scenario->id);
@@ -388,13 +422,13 @@ int cmdExplore(const QStringList& args) {
 
     WorkerPool pool;
     Explorer explorer(pool);
-    if (scenario->openElsewhere) explorer.useOpener(scenario->openElsewhere);
-    gExploreInterrupted.store(false);
-    auto previous = std::signal(SIGINT, onExploreInterrupt);
+    explorer.useOpener([open = scenario->opener()](WorkerPool& p, Trace& t, const RunConfig& c,
+                                                   std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
+        return std::make_unique<InterruptibleRun>(open(p, t, c, std::move(policy)));
+    });
     const ExploreResult r = explorer.explore(
         setup.scenario->id, [scenario, params] { scenario->main(params); }, setup.config, options,
         [](int) { return !gExploreInterrupted.load(); });
-    std::signal(SIGINT, previous);
     if (r.cancelled) err() << "lockstep: interrupted after " << r.runs << " schedules; the results so far follow\n";
 
     // Why a search is not a proof, in words; empty when it is one.

@@ -572,8 +572,7 @@ def _refuse_socket():
 
     class _Popen(subprocess.Popen):
         def __init__(self, *args, **kwargs):
-            raise RuntimeError("not supported yet: subprocess in a program run by Lockstep (a child process "
-                               "would run outside the scheduler)")
+            raise RuntimeError(_NO_PROCESSES.format('subprocess'))
 
     subprocess.Popen = _Popen
     # The C half of subprocess forks without an audit event of its own.
@@ -801,6 +800,13 @@ def _run_main(path, source):
                 raise
             except Exception:
                 pass
+    import atexit
+    if atexit._ncallbacks():
+        # CPython calls them as the program ends; here on the main thread after its last line, as steps like any
+        # other (an endless one ends the run at its step limit, not Lockstep).
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
 
 
 def _teardown():
