@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "cli/Cli.h"
+#include "cli/ContainmentOptions.h"
 #include "cli/RunOptions.h"
 #include "gui/MainWindow.h"
 #include "panels/ExplorePanel.h"
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     parser.addPositionalArgument("ID", "Scenario to open (see 'lockstep list'), or a Python program (prog.py).",
                                  "[ID|prog.py]");
     lockstep::app::addRunOptions(parser);
+    lockstep::app::addContainmentOptions(parser);
     parser.addOption({"steps", "Advance the loaded scenario this many steps.", "n"});
     parser.addOption({"lang", "Interface language: en or ru (default: the last one chosen, else the system's).", "code"});
     parser.addOption({"axis", "Timeline axis: steps or time (virtual seconds).", "steps|time"});
@@ -63,6 +65,10 @@ int main(int argc, char** argv) {
         }
     }
     lockstep::app::installTranslations(language);
+    if (QString error; !lockstep::app::applyContainmentOptions(parser, error)) {
+        QTextStream(stderr) << "lockstep: " << error << "\n";
+        return 2;
+    }
 
     const QStringList pos = parser.positionalArguments();
     lockstep::app::RunSetup setup;

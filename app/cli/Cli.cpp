@@ -71,11 +71,14 @@ Usage:
   lockstep help [COMMAND]           this text, or a command's options
 
 Wherever ID goes, a Python program may go instead (a path ending in .py): it runs under the same
-scheduler with embedded CPython 3.11; its lines are the scheduling points (--param bytecode=1: every
-bytecode instruction), its threads and locks are the scheduler's, time is virtual.
+scheduler with embedded CPython 3.11, in a process of its own; its lines are the scheduling points
+(--param bytecode=1: every bytecode instruction), its threads and locks are the scheduler's, time is
+virtual. A program that crashes or stays in real code past --freeze-limit seconds ends its run as crashed
+or frozen; --sandbox runs it without network and with the files read-only (bubblewrap).
 
-Exit codes: 0 the command did its job (a deadlock is a result, not a failure); 2 a bad command line
-(unknown scenario, option or value: the message says which); 1 an internal failure.
+Exit codes: 0 the command did its job (a deadlock or a crashed program is a result, not a failure); 2 a
+bad command line (unknown scenario, option or value: the message says which); 1 an internal failure;
+130 a second Ctrl+C.
 )";
 
 void addHelp(QCommandLineParser& parser, const QString& description) {

@@ -173,7 +173,7 @@ void RunnerClient::startLocked() {
     if (sandbox_) {
         // No network (a namespace with only a loopback that is down), no other processes to see, the whole file
         // system read-only but for the scratch directory, which is the program's working directory.
-        args = {kBwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+        args = {kBwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
                 "--bind", scratch_, scratch_, "--chdir", scratch_, "--unshare-net", "--unshare-pid",
                 "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent", "--new-session",
                 "--setenv", "HOME", scratch_, "--setenv", "TMPDIR", scratch_,
@@ -238,6 +238,14 @@ ChildEnd RunnerClient::reap(pid_t pid, bool kill) {
     end.code = static_cast<int>(in.i64());
     end.signal = static_cast<int>(in.i64());
     return end;
+}
+
+void RunnerClient::forget(pid_t pid) {
+    std::lock_guard lock(mutex_);
+    std::string answer;
+    wire::Out o;
+    o.u8(static_cast<std::uint8_t>(Msg::Forget)).i64(pid);
+    if (socket_ < 0 || !wire::writeMessage(socket_, o.bytes) || !wire::readMessage(socket_, answer)) stopLocked();
 }
 
 std::string RunnerClient::check(const std::string& path, const std::string& source) {
@@ -356,6 +364,8 @@ RemoteRun::Wait RemoteRun::await(std::string& answer, bool watchFreeze) {
             continue;
         }
         if (rc < 0 && errno != EINTR) return Wait::Gone;
+        // The trace catches up as the run goes (the shared log's memory is given back as it is applied).
+        sync();
         const auto now = Clock::now();
         if (pauseAsked_.load(std::memory_order_relaxed)) {
             // Asked to stop (Ctrl+C, the window's pause or abort): a program that does not reach its next
@@ -420,7 +430,7 @@ void RemoteRun::teardown() {
             sync();
             ::close(socket_);
             socket_ = -1;
-            runner_.reap(pid_, false);
+            runner_.forget(pid_);  // its run is over and told: no need to wait for its exit
             gone_ = true;
         } else {
             endAbnormally(w == Wait::Answer ? Wait::Gone : w);

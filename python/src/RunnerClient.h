@@ -34,6 +34,7 @@ public:
 
     pid_t fork(int childSocket);  // throws RuntimeError when the runner cannot be started or fork fails
     ChildEnd reap(pid_t pid, bool kill);
+    void forget(pid_t pid);
     std::string check(const std::string& path, const std::string& source);  // the SyntaxError, or ""
 
 private:

@@ -230,7 +230,15 @@ private:
 // ---------------------------------------------------------------------------------------------------------
 // the runner
 
-std::set<pid_t> gRuns;  // the run children not reaped yet
+std::set<pid_t> gRuns;       // the run children not reaped yet
+std::set<pid_t> gForgotten;  // run children killed after their run, reaped when they are gone
+
+void reapForgotten() {
+    for (auto it = gForgotten.begin(); it != gForgotten.end();) {
+        if (::waitpid(*it, nullptr, WNOHANG) == *it) it = gForgotten.erase(it);
+        else ++it;
+    }
+}
 
 // Everything this process has as a child that is not a live run: a process the program started that
 // outlived its parent (the runner is the subreaper) is killed and reaped.
@@ -249,12 +257,11 @@ void killOrphans() {
         ::closedir(d);
     }
     for (pid_t pid : children)
-        if (!gRuns.count(pid)) {
+        if (!gRuns.count(pid) && !gForgotten.count(pid)) {
             ::kill(pid, SIGKILL);
             ::waitpid(pid, nullptr, 0);
         }
-    while (::waitpid(-1, nullptr, WNOHANG) > 0) {
-    }
+    reapForgotten();
 }
 
 void reply(const wire::Out& o) {
@@ -361,6 +368,16 @@ int runRunnerIfRequested(int argc, char** argv) {
                 reapRun(pid, kill);
                 break;
             }
+            case Msg::Forget: {
+                const auto pid = static_cast<pid_t>(in.i64());
+                ::kill(-pid, SIGKILL);
+                ::kill(pid, SIGKILL);
+                gRuns.erase(pid);
+                gForgotten.insert(pid);
+                killOrphans();  // anything its program started outside its group goes too
+                reply(wire::Out().u8(static_cast<std::uint8_t>(Msg::Forgotten)));
+                break;
+            }
             case Msg::Check: {
                 const std::string path = in.str();
                 const std::string source = in.str();
@@ -375,6 +392,8 @@ int runRunnerIfRequested(int argc, char** argv) {
     // Lockstep closed the runner: nothing it started may outlive it.
     for (pid_t pid : gRuns) ::kill(-pid, SIGKILL), ::kill(pid, SIGKILL);
     gRuns.clear();
+    for (pid_t pid : gForgotten) ::waitpid(pid, nullptr, 0);
+    gForgotten.clear();
     killOrphans();
     ::_exit(0);
 }

@@ -5,6 +5,8 @@
 //   Fork + a socket (SCM_RIGHTS)  -> Forked(pid): a new run child, talking on that socket
 //   Reap(pid, kill)               -> Reaped(exited, code, signal): the child's end (killed first when asked),
 //                                    and no process of its group left
+//   Forget(pid)                   -> Forgotten: a child that finished its run normally; its group is killed at
+//                                    once and it is reaped later (nobody waits for its exit)
 //   Check(path, source)           -> Checked(error): the program's SyntaxError as CPython words it, or ""
 // Lockstep <-> a run's child (its own socket; the trace itself goes through shared memory, see TraceLog):
 //   Setup(config, path, source, remote policy?) -> Ready + the trace log's memfd
@@ -24,7 +26,7 @@ namespace lockstep::python {
 
 enum class Msg : std::uint8_t {
     Fork = 1, Forked, Reap, Reaped, Check, Checked,
-    Setup, Ready, Advance, Stopped, Choose, Pick, Picked, Teardown, Done, Failed,
+    Setup, Ready, Advance, Stopped, Choose, Pick, Picked, Teardown, Done, Failed, Forget, Forgotten,
 };
 
 inline void putConfig(wire::Out& o, const RunConfig& c) {

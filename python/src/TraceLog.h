@@ -91,6 +91,7 @@ private:
     char* base_ = nullptr;
     TraceLogHeader* header_ = nullptr;
     std::size_t applied_ = 0;
+    std::size_t released_ = 0;  // bytes of records whose memory was given back (see apply)
 };
 
 }  // namespace lockstep::python

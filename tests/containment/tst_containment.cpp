@@ -3,6 +3,7 @@
 // its status), the summary is JSON, its status and message (or the program's own error) name what happened,
 // and no process that Lockstep or the program started is left once Lockstep has exited.
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,8 +12,12 @@
 #include <QUuid>
 #include <QtTest>
 
+#include <arpa/inet.h>
 #include <dirent.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -51,7 +56,9 @@ QStringList processesMarked(const QString& mark) {
 
 class Lockstep {
 public:
-    explicit Lockstep(const QStringList& args) : mark_(QUuid::createUuid().toString(QUuid::WithoutBraces)) {
+    explicit Lockstep(const QStringList& args, const QString& workingDirectory = QDir::tempPath())
+        : mark_(QUuid::createUuid().toString(QUuid::WithoutBraces)) {
+        p_.setWorkingDirectory(workingDirectory);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("LANG", "C");
         env.insert("LC_ALL", "C");
@@ -189,6 +196,80 @@ private slots:
         if (!status.isEmpty()) QCOMPARE(r.summary.value("status").toString(), status);
         const QString text = allText(r);
         for (const QString& w : words) QVERIFY2(text.contains(w), qPrintable("no '" + w + "' in: " + text));
+        QVERIFY2(lockstep.left().isEmpty(), qPrintable("left running: " + lockstep.left().join("; ")));
+    }
+
+    // --sandbox: the program cannot write outside its scratch directory (its working directory) nor reach a local
+    // port, and says so itself; without it, the same program writes where it likes, sees the machine's network
+    // interfaces, and is refused sockets by Lockstep as before.
+    void sandbox_data() {
+        QTest::addColumn<bool>("sandboxed");
+        QTest::newRow("sandbox") << true;
+        QTest::newRow("no sandbox") << false;
+    }
+
+    void sandbox() {
+        QFETCH(bool, sandboxed);
+        std::string why;
+        if (sandboxed && !lockstep::python::sandboxAvailable(&why)) QSKIP(why.c_str());
+        QTemporaryDir dir;
+        const QString outside = dir.path() + "/outside.txt";
+        // A port that listens on this machine: nothing may connect to it from a sandboxed program.
+        const int server = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QVERIFY(::bind(server, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        QVERIFY(::listen(server, 4) == 0);
+        socklen_t length = sizeof address;
+        ::getsockname(server, reinterpret_cast<sockaddr*>(&address), &length);
+        const int port = ntohs(address.sin_port);
+        const QString program = QStringLiteral(R"py(import os
+try:
+    with open(%1, 'w') as f:
+        f.write('x')
+    print('wrote outside')
+except OSError as e:
+    print('cannot write outside:', e.strerror)
+with open('scratch.txt', 'w') as f:
+    f.write('y')
+print('wrote in the working directory')
+with open('/proc/net/dev') as f:
+    names = sorted(line.split(':')[0].strip() for line in f.readlines()[2:])
+print('interfaces:', 'only lo' if names == ['lo'] else 'more than lo')
+import socket
+try:
+    socket.create_connection(('127.0.0.1', %2), timeout=1)
+    print('connected')
+except Exception as e:
+    print('no connection:', e)
+)py")
+                                    .arg("'" + outside + "'")
+                                    .arg(port);
+        const QString path = writeProgram(dir, "prog.py", program);
+        QStringList args{"run", path, "--summary"};
+        if (sandboxed) args << "--sandbox";
+        Lockstep lockstep(args, dir.path());
+        const Result r = lockstep.finish();
+        sockaddr_in peer{};
+        socklen_t peerLength = sizeof peer;
+        const int accepted = ::accept(server, reinterpret_cast<sockaddr*>(&peer), &peerLength);
+        if (accepted >= 0) ::close(accepted);
+        ::close(server);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.summary.value("status").toString(), QString("finished"));
+        const QString text = allText(r);
+        QVERIFY2(accepted < 0, "the program reached the local port");
+        QVERIFY2(text.contains("no connection: not supported in a program run by Lockstep: sockets"), qPrintable(text));
+        QVERIFY2(text.contains("wrote in the working directory"), qPrintable(text));
+        if (sandboxed) {
+            QVERIFY2(text.contains("cannot write outside: Read-only file system"), qPrintable(text));
+            QVERIFY(!QFile::exists(outside));
+            QVERIFY2(text.contains("interfaces: only lo"), qPrintable(text));
+        } else {
+            QVERIFY2(text.contains("wrote outside"), qPrintable(text));
+            QVERIFY(QFile::exists(outside));
+        }
         QVERIFY2(lockstep.left().isEmpty(), qPrintable("left running: " + lockstep.left().join("; ")));
     }
 
