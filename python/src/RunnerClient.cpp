@@ -500,10 +500,7 @@ void RemoteRun::finishTrace(RunStatus status, const std::string& message) {
         const bool text = e->flags & TraceEvent::ArgIsString;
         o.shared.push_back(FinalValue{id, text ? std::string(trace_.argText(*e)) : std::to_string(e->arg), !text});
     }
-    for (std::size_t a = 0; a < trace_.actorCount(); ++a) {
-        ActorInfo& info = trace_.actorMut(static_cast<ActorId>(a));
-        if (info.endState == EndState::Running) info.endState = EndState::Running;  // stopped where it was
-    }
+    // Actors keep the end state they had: Running for those the process took down where they were.
 }
 
 }  // namespace lockstep::python
