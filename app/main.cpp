@@ -8,16 +8,20 @@
 #include <QTimer>
 
 #include "cli/Cli.h"
+#include "cli/ContainmentOptions.h"
 #include "cli/RunOptions.h"
 #include "gui/MainWindow.h"
 #include "panels/ExplorePanel.h"
 #include "lockstep/python/Program.h"
+#include "lockstep/python/Runner.h"
 #include "lockstep/mp/Multiprocessing.h"
 
 int main(int argc, char** argv) {
     // A scenario's child process is this binary started again in the worker mode: it runs the process's
     // target and nothing else (no Qt, no command line).
     if (const int child = lockstep::mp::runChildIfRequested(argc, argv); child >= 0) return child;
+    // The runner of learners' Python programs is this binary too (see lockstep/python/Runner.h).
+    if (const int runner = lockstep::python::runRunnerIfRequested(argc, argv); runner >= 0) return runner;
 
     QStringList args;
     for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
@@ -42,6 +46,7 @@ int main(int argc, char** argv) {
     parser.addPositionalArgument("ID", "Scenario to open (see 'lockstep list'), or a Python program (prog.py).",
                                  "[ID|prog.py]");
     lockstep::app::addRunOptions(parser);
+    lockstep::app::addContainmentOptions(parser);
     parser.addOption({"steps", "Advance the loaded scenario this many steps.", "n"});
     parser.addOption({"lang", "Interface language: en or ru (default: the last one chosen, else the system's).", "code"});
     parser.addOption({"axis", "Timeline axis: steps or time (virtual seconds).", "steps|time"});
@@ -60,6 +65,10 @@ int main(int argc, char** argv) {
         }
     }
     lockstep::app::installTranslations(language);
+    if (QString error; !lockstep::app::applyContainmentOptions(parser, error)) {
+        QTextStream(stderr) << "lockstep: " << error << "\n";
+        return 2;
+    }
 
     const QStringList pos = parser.positionalArguments();
     lockstep::app::RunSetup setup;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/CompareReport.h"
+#include "cli/ContainmentOptions.h"
 #include "lockstep/TraceModel.h"
 #include "cli/RunOptions.h"
 #include "cli/SummaryJson.h"
@@ -28,6 +29,8 @@
 #include "lockstep/scenarios/Compare.h"
 #include "lockstep/scenarios/Registry.h"
 #include "timeline/TimelineExporter.h"
+
+#include <unistd.h>
 
 namespace lockstep::app {
 
@@ -69,11 +72,14 @@ Usage:
   lockstep help [COMMAND]           this text, or a command's options
 
 Wherever ID goes, a Python program may go instead (a path ending in .py): it runs under the same
-scheduler with embedded CPython 3.11; its lines are the scheduling points (--param bytecode=1: every
-bytecode instruction), its threads and locks are the scheduler's, time is virtual.
+scheduler with embedded CPython 3.11, in a process of its own; its lines are the scheduling points
+(--param bytecode=1: every bytecode instruction), its threads and locks are the scheduler's, time is
+virtual. A program that crashes or stays in real code past --freeze-limit seconds ends its run as crashed
+or frozen; --sandbox runs it without network and with the files read-only (bubblewrap).
 
-Exit codes: 0 the command did its job (a deadlock is a result, not a failure); 2 a bad command line
-(unknown scenario, option or value: the message says which); 1 an internal failure.
+Exit codes: 0 the command did its job (a deadlock or a crashed program is a result, not a failure); 2 a
+bad command line (unknown scenario, option or value: the message says which); 1 an internal failure;
+130 a second Ctrl+C.
 )";
 
 void addHelp(QCommandLineParser& parser, const QString& description) {
@@ -200,10 +206,14 @@ void printHumanRun(const Trace& trace, const QString& id) {
     }
 }
 
-// Ctrl+C stops a long run between two steps; the run then ends as aborted and every thread is unwound.
-std::atomic<Execution*> gRunning{nullptr};
+// Ctrl+C stops a long run between two steps; the run then ends as aborted and every thread is unwound (a
+// Python program that does not reach its next step soon is in real code, and its process is ended). A second
+// Ctrl+C exits at once, with the shell's code for an interrupt.
+std::atomic<RunSession*> gRunning{nullptr};
+std::atomic<int> gInterrupts{0};
 void onInterrupt(int) {
-    if (Execution* ex = gRunning.load()) ex->requestPause();
+    if (gInterrupts.fetch_add(1) > 0) ::_exit(130);
+    if (RunSession* ex = gRunning.load()) ex->requestPause();
 }
 
 int cmdRun(const QStringList& args) {
@@ -223,6 +233,7 @@ int cmdRun(const QStringList& args) {
                                    .arg(timeline::kMinExportWidth).arg(timeline::kMaxExportWidth), "pixels", "1600"});
     parser.addOption({"axis", "With --export: the horizontal axis, steps (default) or time (virtual seconds).",
                       "steps|time", "steps"});
+    addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help run')");
     if (parser.isSet("help")) {
         out() << parser.helpText();
@@ -253,29 +264,37 @@ int cmdRun(const QStringList& args) {
     }
     RunSetup setup;
     QString error;
+    if (!applyContainmentOptions(parser, error)) return usageError(error);
+    // From here on (loading a program starts the runner, which takes a moment), Ctrl+C stops the run.
+    gInterrupts.store(0);
+    auto previous = std::signal(SIGINT, onInterrupt);
+    struct RestoreSignal {
+        void (*handler)(int);
+        ~RestoreSignal() { std::signal(SIGINT, handler); }
+    } restore{previous};
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
     const QString id = QString::fromStdString(setup.scenario->id);
 
     WorkerPool pool;
     Trace trace;
-    const scenarios::Params params = setup.scenario->resolve(setup.config.params);
-    const scenarios::Scenario* scenario = setup.scenario;
     {
-        Execution ex(pool, trace, setup.config, [scenario, params] { scenario->main(params); });
-        gRunning.store(&ex);
-        auto previous = std::signal(SIGINT, onInterrupt);
+        // A built-in scenario runs here; a Python program in the runner's child, its trace streamed into `trace`.
+        std::unique_ptr<RunSession> ex = setup.scenario->opener()(pool, trace, setup.config, nullptr);
+        gRunning.store(ex.get());
+        if (gInterrupts.load() > 0) ex->requestPause();  // pressed while the run was being made
         bool interrupted = false;
-        while (!ex.ended()) {
-            const StopInfo s = ex.advance();
-            if (s.reason == StopReason::NeedChoice) ex.chooseNext(ex.pendingCandidates().front());
+        while (!ex->ended()) {
+            const StopInfo s = ex->advance();
+            if (s.reason == StopReason::NeedChoice) ex->chooseNext(ex->pendingCandidates().front());
             else if (s.reason == StopReason::PauseRequested) {
                 interrupted = true;
                 break;
             }
         }
-        ex.teardown();
-        std::signal(SIGINT, previous);
+        if (gInterrupts.load() > 0) interrupted = true;
+        ex->teardown();
         gRunning.store(nullptr);
+        ex.reset();
         if (interrupted) err() << "lockstep: interrupted; the run was stopped and every thread unwound\n";
     }
     if (parser.isSet("trace")) {
@@ -310,9 +329,35 @@ int cmdRun(const QStringList& args) {
     return 0;
 }
 
-// Ctrl+C during an exploration stops it after the current run; what was found so far is printed.
+// Ctrl+C during an exploration stops the run in progress at its next scheduling point (that run ends aborted;
+// a Python program frozen in real code is ended) and the search with it; what was found so far is printed. A
+// second Ctrl+C exits at once.
 std::atomic<bool> gExploreInterrupted{false};
-void onExploreInterrupt(int) { gExploreInterrupted.store(true); }
+void onExploreInterrupt(int) {
+    if (gExploreInterrupted.exchange(true)) ::_exit(130);
+    if (RunSession* ex = gRunning.load()) ex->requestPause();
+}
+
+// A run of the exploration that Ctrl+C can reach while it lasts.
+class InterruptibleRun final : public RunSession {
+public:
+    explicit InterruptibleRun(std::unique_ptr<RunSession> run) : run_(std::move(run)) {
+        gRunning.store(run_.get());
+        if (gExploreInterrupted.load()) run_->requestPause();  // pressed between two runs
+    }
+    ~InterruptibleRun() override { gRunning.store(nullptr); }
+    StopInfo advance(const StopRequest& request) override { return run_->advance(request); }
+    bool ended() const override { return run_->ended(); }
+    const std::vector<ActorId>& pendingCandidates() const override { return run_->pendingCandidates(); }
+    bool chooseNext(ActorId actor) override { return run_->chooseNext(actor); }
+    void requestPause() override { run_->requestPause(); }
+    void teardown() override { run_->teardown(); }
+    std::uint64_t randomDraws() const override { return run_->randomDraws(); }
+    const std::vector<SilentRead>& silentReads() const override { return run_->silentReads(); }
+
+private:
+    std::unique_ptr<RunSession> run_;
+};
 
 int cmdExplore(const QStringList& args) {
     QCommandLineParser parser;
@@ -335,6 +380,7 @@ int cmdExplore(const QStringList& args) {
     parser.addOption({"depth", "pct: the number of ordering constraints to aim at, 1 to 10 (default 3).", "d", "3"});
     parser.addOption({"json", "Print JSON: scenario, strategy, runs, exhaustive, distinct, outcomes "
                               "[{outcome, count, first_run, replay}]."});
+    addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help explore')");
     if (parser.isSet("help")) {
         out() << parser.helpText();
@@ -364,6 +410,13 @@ int cmdExplore(const QStringList& args) {
         return usageError("--max-preemptions and --no-reduction belong to --strategy dfs");
     RunSetup setup;
     QString error;
+    if (!applyContainmentOptions(parser, error)) return usageError(error);
+    gExploreInterrupted.store(false);
+    auto previous = std::signal(SIGINT, onExploreInterrupt);
+    struct RestoreSignal {
+        void (*handler)(int);
+        ~RestoreSignal() { std::signal(SIGINT, handler); }
+    } restore{previous};
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
     options.seed = setup.config.seed;
     const QString id = QString::fromStdString(setup.scenario->id);
@@ -372,12 +425,13 @@ int cmdExplore(const QStringList& args) {
 
     WorkerPool pool;
     Explorer explorer(pool);
-    gExploreInterrupted.store(false);
-    auto previous = std::signal(SIGINT, onExploreInterrupt);
+    explorer.useOpener([open = scenario->opener()](WorkerPool& p, Trace& t, const RunConfig& c,
+                                                   std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
+        return std::make_unique<InterruptibleRun>(open(p, t, c, std::move(policy)));
+    });
     const ExploreResult r = explorer.explore(
         setup.scenario->id, [scenario, params] { scenario->main(params); }, setup.config, options,
         [](int) { return !gExploreInterrupted.load(); });
-    std::signal(SIGINT, previous);
     if (r.cancelled) err() << "lockstep: interrupted after " << r.runs << " schedules; the results so far follow\n";
 
     // Why a search is not a proof, in words; empty when it is one.

@@ -338,8 +338,7 @@ void MainWindow::load(const RunSetup& setup, int steps) {
     stopPlaying();
     setup_ = setup;
     const scenarios::Scenario* s = setup.scenario;
-    const scenarios::Params params = s->resolve(setup.config.params);
-    controller_->load(setup.config, [s, params] { s->main(params); });
+    controller_->load(setup.config, s->opener());  // a Python program runs in the runner's child
     view_ = TraceView{};
     view_.scenario = s;
     view_.config = setup.config;
@@ -579,6 +578,8 @@ QString MainWindow::statusText(RunStatus status) {
         case RunStatus::StepLimit: return tr("step limit reached");
         case RunStatus::Error: return tr("error");
         case RunStatus::Aborted: return tr("aborted");
+        case RunStatus::Crashed: return tr("the program crashed");
+        case RunStatus::Frozen: return tr("frozen in real code");
         case RunStatus::Count_: break;
     }
     return {};

@@ -37,6 +37,8 @@ QString statusWord(RunStatus s) {
         case RunStatus::StepLimit: return ExplorePanel::tr("step limit");
         case RunStatus::Error: return ExplorePanel::tr("error");
         case RunStatus::Aborted: return ExplorePanel::tr("aborted");
+        case RunStatus::Crashed: return ExplorePanel::tr("crashed");
+        case RunStatus::Frozen: return ExplorePanel::tr("frozen");
         default: return QString::fromUtf8(runStatusName(s).data());
     }
 }
@@ -152,6 +154,7 @@ void ExplorePanel::start() {
     worker_ = std::thread([this, s, params, config, options] {
         WorkerPool pool;
         Explorer explorer(pool);
+        if (s->openElsewhere) explorer.useOpener(s->openElsewhere);  // each run of a program is a runner's child
         auto lastPost = std::chrono::steady_clock::now();
         auto result = std::make_shared<ExploreResult>(explorer.explore(
             s->id, [s, params] { s->main(params); }, config, options, [this, &lastPost](int done) {

@@ -1,6 +1,7 @@
 #include "panels/ScenarioBrowser.h"
 
 #include <QCheckBox>
+#include <QSignalBlocker>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
@@ -25,6 +26,7 @@
 #include <cmath>
 #include <limits>
 
+#include "lockstep/python/Runner.h"
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
 #include "panels/ScenarioCatalogModel.h"
@@ -126,6 +128,23 @@ void ScenarioBrowser::buildUi() {
     runForm->addRow(coresLabel_, cores_);
     gil_ = new QCheckBox;
     runForm->addRow(gil_);
+    // Where a program runs is not part of the run's settings (it changes nothing of the trace): the box sets the
+    // runner's mode for the runs that follow, and is shown for programs only.
+    sandbox_ = new QCheckBox;
+    sandbox_->setChecked(python::runnerSettings().sandbox);
+    runForm->addRow(sandbox_);
+    connect(sandbox_, &QCheckBox::toggled, this, [this](bool on) {
+        std::string why;
+        if (on && !python::sandboxAvailable(&why)) {
+            QSignalBlocker block(sandbox_);
+            sandbox_->setChecked(false);
+            sandbox_->setToolTip(QString::fromStdString(why));
+            return;
+        }
+        python::RunnerSettings settings = python::runnerSettings();
+        settings.sandbox = on;
+        python::setRunnerSettings(settings);
+    });
     quantum_ = new QDoubleSpinBox;
     // Microsecond resolution keeps a quantum given on the command line ("250us") exact on a round trip.
     quantum_->setDecimals(3);
@@ -194,6 +213,9 @@ void ScenarioBrowser::retranslateUi() {
     coresLabel_->setText(tr("&Cores:"));
     cores_->setToolTip(tr("Virtual cores: how many threads can compute at the same time (1 to %1)")
                            .arg(RunConfig::kMaxCores));
+    sandbox_->setText(tr("Sand&box"));
+    sandbox_->setToolTip(tr("Run your program in a sandbox: no network, the files read-only except a scratch "
+                            "directory, tighter limits. For programs you did not write; applies from the next Load."));
     gil_->setText(tr("&GIL"));
     gil_->setToolTip(tr("Model CPython's global interpreter lock: only one thread runs Python code at a time, "
                         "however many cores there are"));
@@ -343,6 +365,8 @@ void ScenarioBrowser::setParamValues(const std::vector<std::pair<std::string, st
 
 void ScenarioBrowser::showScenario(const scenarios::Scenario* scenario) {
     scenario_ = scenario;
+    sandbox_->setVisible(scenario && scenario->openElsewhere);
+    sandbox_->setChecked(python::runnerSettings().sandbox);
     for (ParamEditor& p : params_) paramsForm_->removeRow(p.widget());  // deletes the label and the editor
     params_.clear();
     if (scenario) {

@@ -121,6 +121,7 @@ private:
     QLabel* coresLabel_ = nullptr;
     QSpinBox* cores_ = nullptr;
     QCheckBox* gil_ = nullptr;
+    QCheckBox* sandbox_ = nullptr;  // a Python program's runs in the sandbox (lockstep::python::RunnerSettings)
     QLabel* quantumLabel_ = nullptr;
     QDoubleSpinBox* quantum_ = nullptr;
     QPushButton* load_ = nullptr;

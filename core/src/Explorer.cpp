@@ -282,6 +282,14 @@ void Explorer::tally(ExploreResult& result, const std::string& scenarioId, const
     result.outcomes.push_back(std::move(outcome));
 }
 
+std::unique_ptr<RunSession> Explorer::openRun(const std::function<void()>& body, const RunConfig& config,
+                                             std::unique_ptr<Policy> policy) {
+    if (open_) return open_(pool_, trace_, config, std::move(policy));
+    auto ex = std::make_unique<Execution>(pool_, trace_, config, body);
+    ex->usePolicy(std::move(policy));
+    return ex;
+}
+
 ExploreResult Explorer::exploreRandom(const std::string& scenarioId, const std::function<void()>& body,
                                       RunConfig base, int runs, std::uint64_t firstSeed,
                                       const std::function<bool(int)>& progress) {
@@ -307,12 +315,12 @@ ExploreResult Explorer::explore(const std::string& scenarioId, const std::functi
         // decision with more than one candidate is in it.
         config.policy = options.strategy == ExploreStrategy::Random ? PolicyKind::Random : PolicyKind::RoundRobin;
         {
-            Execution ex(pool_, trace_, config, body);
             // PCT draws its change points among the decisions a run takes; the first run (round-robin) and
             // every later one tell how many that is.
+            std::unique_ptr<Policy> policy;
             if (options.strategy == ExploreStrategy::Pct && i > 0)
-                ex.usePolicy(std::make_unique<PctPolicy>(config.seed, options.pctDepth, expectedDecisions));
-            ex.runToEnd();
+                policy = std::make_unique<PctPolicy>(config.seed, options.pctDepth, expectedDecisions);
+            openRun(body, config, std::move(policy))->runToEnd();
         }
         expectedDecisions = std::max(expectedDecisions, trace_.outcome().steps);
         tally(result, scenarioId, config);
@@ -344,15 +352,14 @@ ExploreResult Explorer::exploreDfs(const std::string& scenarioId, const std::fun
         std::uint64_t finalDraws = 0;
         std::vector<Execution::SilentRead> silentReads;
         {
-            Execution ex(pool_, trace_, config, body);
             auto policy = std::make_unique<DfsPolicy>(nodes, prefix, trace_, !options.partialOrderReduction,
                                                       options.maxPreemptions, result.boundReached);
             DfsPolicy* dfs = policy.get();
-            ex.usePolicy(std::move(policy));
-            ex.runToEnd();
+            const auto run = openRun(body, config, std::move(policy));
+            run->runToEnd();
             diverged = dfs->diverged();
-            finalDraws = ex.randomDraws();
-            silentReads = ex.silentReads();
+            finalDraws = run->randomDraws();
+            silentReads = run->silentReads();
         }
         tally(result, scenarioId, config);
         if (diverged) {

@@ -5,6 +5,7 @@
 namespace lockstep {
 
 void Trace::clear() {
+    if (listener_) listener_->onClear();
     events_.clear();
     stepIndex_.clear();
     stepCount_.store(0, std::memory_order_release);
@@ -23,6 +24,7 @@ void Trace::clear() {
 std::uint32_t Trace::intern(std::string_view s) {
     auto it = stringIds_.find(std::string(s));
     if (it != stringIds_.end()) return it->second;
+    if (listener_) listener_->onIntern(s);
     const auto id = static_cast<std::uint32_t>(strings_.size());
     strings_.emplace_back(s);
     stringIds_.emplace(std::string(s), id);
@@ -30,6 +32,7 @@ std::uint32_t Trace::intern(std::string_view s) {
 }
 
 ActorId Trace::addActor(ActorInfo info) {
+    if (listener_) listener_->onAddActor(info);
     const auto id = static_cast<ActorId>(actors_.size());
     ++revision_;
     actors_.emplace_back(std::move(info));
@@ -37,6 +40,7 @@ ActorId Trace::addActor(ActorInfo info) {
 }
 
 ObjectId Trace::addObject(ObjectInfo info) {
+    if (listener_) listener_->onAddObject(info);
     const auto id = static_cast<ObjectId>(objects_.size());
     ++revision_;
     objects_.emplace_back(std::move(info));
@@ -45,24 +49,34 @@ ObjectId Trace::addObject(ObjectInfo info) {
 
 int Trace::addRace(DataRace r) {
     ++revision_;
+    if (listener_) listener_->onAddRace(r);
     races_.push_back(r);
     return static_cast<int>(races_.size()) - 1;
 }
 
 int Trace::addCycle(DeadlockCycle c) {
     ++revision_;
+    if (listener_) listener_->onAddCycle(c);
     cycles_.push_back(std::move(c));
     return static_cast<int>(cycles_.size()) - 1;
 }
 
 void Trace::beginStep() {
-    // Every step records at least one event; should one ever not, a filler keeps its StepStart.
-    if (stepPending_) add(TraceEvent{.op = Op::Yield});
+    if (listener_) listener_->onBeginStep();
+    // Every step records at least one event; should one ever not, a filler keeps its StepStart. (A listener
+    // hears only the beginStep: replaying it adds the same filler.)
+    if (stepPending_) {
+        TraceListener* listener = listener_;
+        listener_ = nullptr;
+        add(TraceEvent{.op = Op::Yield});
+        listener_ = listener;
+    }
     stepPending_ = true;
     stepCount_.store(stepCount_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
 }
 
 void Trace::add(TraceEvent e) {
+    if (listener_) listener_->onAdd(e);
     if (stepPending_) {
         e.flags |= TraceEvent::StepStart;
         if (choicePending_) e.flags |= TraceEvent::Chosen;

@@ -87,6 +87,9 @@ struct ExploreResult {
 class Explorer {
 public:
     explicit Explorer(WorkerPool& pool) : pool_(pool) {}
+    // How each run is made: by default an Execution of `body` on the pool; a learner's program passes the
+    // runner's (each run a process of its own). The explorer reads only the run's trace and its facts.
+    void useOpener(OpenRun open) { open_ = std::move(open); }
     // `progress` is called after each run with the number done; returning false stops early (cancelled).
     ExploreResult explore(const std::string& scenarioId, const std::function<void()>& body, RunConfig base,
                           const ExploreOptions& options, const std::function<bool(int)>& progress = {});
@@ -100,9 +103,12 @@ private:
                              const RunConfig& base, const ExploreOptions& options,
                              const std::function<bool(int)>& progress);
     void tally(ExploreResult& result, const std::string& scenarioId, const RunConfig& config);
+    std::unique_ptr<RunSession> openRun(const std::function<void()>& body, const RunConfig& config,
+                                        std::unique_ptr<Policy> policy);
 
     WorkerPool& pool_;
     Trace trace_;  // reused: its chunks stay allocated between runs
+    OpenRun open_;
 };
 
 }  // namespace lockstep

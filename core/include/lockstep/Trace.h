@@ -16,6 +16,7 @@
 
 #include "lockstep/AppendOnlyVector.h"
 #include "lockstep/TraceEvent.h"
+#include "lockstep/TraceListener.h"
 #include "lockstep/Types.h"
 
 namespace lockstep {
@@ -87,22 +88,29 @@ public:
     Trace& operator=(const Trace&) = delete;
 
     // ---- writer side ----
+    // Every change from now on is told to `listener` (nullptr: none) as well; see TraceListener.
+    void setListener(TraceListener* listener) { listener_ = listener; }
     void clear();
     void beginStep();
     void add(TraceEvent e);
     // The decision just taken had more than one candidate: the next step's first event says so.
-    void markChoice() { choicePending_ = true; }
+    void markChoice() {
+        if (listener_) listener_->onMarkChoice();
+        choicePending_ = true;
+    }
     std::uint32_t intern(std::string_view s);
     ActorId addActor(ActorInfo info);
     ObjectId addObject(ObjectInfo info);
     ActorInfo& actorMut(ActorId a) {
         ++revision_;
+        if (listener_) listener_->onActorChanging(a);
         return actors_.mut(a);
     }
     int addCycle(DeadlockCycle c);
     int addRace(DataRace r);
     RunOutcome& outcomeMut() {
         ++revision_;
+        if (listener_) listener_->onOutcomeChanging();
         return outcome_;
     }
 
@@ -124,6 +132,7 @@ public:
     const ObjectInfo& object(ObjectId o) const { return objects_[o]; }
     ObjectInfo& objectMut(ObjectId o) {
         ++revision_;
+        if (listener_) listener_->onObjectChanging(o);
         return objects_.mut(o);
     }
     // Changes with every change of a row, cycle, race or the outcome (not with events): a TraceSnapshot
@@ -161,6 +170,7 @@ private:
     std::vector<DataRace> races_;
     RunOutcome outcome_;
     std::uint64_t revision_ = 0;
+    TraceListener* listener_ = nullptr;
 };
 
 }  // namespace lockstep

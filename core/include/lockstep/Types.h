@@ -152,8 +152,9 @@ enum class EndState : std::uint8_t {
     Count_
 };
 
-// How a run ended.
-enum class RunStatus : std::uint8_t { Running, Finished, Deadlock, Stuck, StepLimit, Error, Aborted, Count_ };
+// How a run ended. Crashed and Frozen end a learner's program that took its own process down (a signal, an exit
+// in the middle of the run) or stayed in real code past the real-time limit; the outcome's message says how.
+enum class RunStatus : std::uint8_t { Running, Finished, Deadlock, Stuck, StepLimit, Error, Aborted, Crashed, Frozen, Count_ };
 
 std::string_view opName(Op op);
 std::string_view resultName(Result r);
