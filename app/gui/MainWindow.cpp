@@ -575,6 +575,7 @@ QString MainWindow::statusText(RunStatus status) {
         case RunStatus::Deadlock: return tr("deadlock");
         case RunStatus::Stuck: return tr("stuck (blocked forever, no cycle)");
         case RunStatus::StepLimit: return tr("step limit reached");
+        case RunStatus::TraceLimit: return tr("trace full");
         case RunStatus::Error: return tr("error");
         case RunStatus::Aborted: return tr("aborted");
         case RunStatus::Count_: break;

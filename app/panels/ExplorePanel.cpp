@@ -35,6 +35,7 @@ QString statusWord(RunStatus s) {
         case RunStatus::Deadlock: return ExplorePanel::tr("deadlock");
         case RunStatus::Stuck: return ExplorePanel::tr("stuck");
         case RunStatus::StepLimit: return ExplorePanel::tr("step limit");
+        case RunStatus::TraceLimit: return ExplorePanel::tr("trace full");
         case RunStatus::Error: return ExplorePanel::tr("error");
         case RunStatus::Aborted: return ExplorePanel::tr("aborted");
         default: return QString::fromUtf8(runStatusName(s).data());
@@ -225,6 +226,8 @@ QString ExplorePanel::outcomeLabel(int index) const {
     if (o.status != RunStatus::Finished || o.shared.empty()) parts << statusWord(o.status);
     for (const auto& [name, value] : o.shared)
         parts << QString::fromStdString(name) + QLatin1Char('=') + QString::fromStdString(value);
+    for (const UncaughtError& e : o.uncaught)
+        parts << tr("%1 died of %2").arg(QString::fromStdString(e.thread), QString::fromStdString(e.type));
     return parts.join(QStringLiteral(", "));
 }
 
