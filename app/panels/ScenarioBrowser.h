@@ -61,6 +61,8 @@ public:
     QSpinBox* parameterEditor(const QString& key) const;
     QCheckBox* parameterCheckBox(const QString& key) const;
     QComboBox* policyBox() const { return policy_; }
+    // Shown when Load found a setting out of range (the same words as the command line's); hidden otherwise.
+    QLabel* problemLabel() const { return problem_; }
     QLineEdit* seedBox() const { return seed_; }
 
 public slots:
@@ -123,6 +125,7 @@ private:
     QCheckBox* gil_ = nullptr;
     QLabel* quantumLabel_ = nullptr;
     QDoubleSpinBox* quantum_ = nullptr;
+    QLabel* problem_ = nullptr;
     QPushButton* load_ = nullptr;
 };
 
