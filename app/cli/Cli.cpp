@@ -431,7 +431,7 @@ int cmdExplore(const QStringList& args) {
         case ExploreResult::Limit::Bound:
             notExhaustive = QStringLiteral("the preemption bound %1 left schedules out").arg(options.maxPreemptions);
             break;
-        case ExploreResult::Limit::StepLimit: notExhaustive = "some runs reached the step limit"; break;
+        case ExploreResult::Limit::StepLimit: notExhaustive = "some runs reached the step limit or the trace's capacity"; break;
     }
 
     if (parser.isSet("json")) {
