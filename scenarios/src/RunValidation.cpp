@@ -29,9 +29,10 @@ std::optional<Problem> coresProblem(std::string_view shown) {
                                        std::to_string(RunConfig::kMaxCores));
 }
 
-std::optional<Problem> quantumProblem(std::string_view shown) {
-    return problem(Setting::Quantum, "'" + std::string(shown) + "' is not a quantum from " + durationRange() +
-                                         " (a shorter one cuts CPU bursts into more slices than a trace can hold)");
+std::optional<Problem> quantumProblem(std::string_view shown, bool tooShort) {
+    return problem(Setting::Quantum,
+                   "'" + std::string(shown) + "' is not a quantum from " + durationRange() +
+                       (tooShort ? " (a shorter one cuts CPU bursts into more slices than a trace can hold)" : ""));
 }
 
 std::optional<Problem> maxStepsProblem(std::string_view shown) {
@@ -96,7 +97,7 @@ std::optional<Problem> checkCores(std::string_view text, int& out) {
 
 std::optional<Problem> checkQuantum(Nanos quantum) {
     if (quantum >= RunConfig::kMinQuantum && quantum <= RunConfig::kMaxQuantum) return std::nullopt;
-    return quantumProblem(formatDuration(quantum));
+    return quantumProblem(formatDuration(quantum), quantum < RunConfig::kMinQuantum);
 }
 
 std::optional<Problem> checkQuantum(std::string_view text, Nanos& out) {
@@ -105,7 +106,7 @@ std::optional<Problem> checkQuantum(std::string_view text, Nanos& out) {
         return problem(Setting::Quantum, "'" + std::string(trim(text)) +
                                              "' is not a duration; write e.g. 10ms, 0.5s, 250us (a quantum is from " +
                                              durationRange() + ")");
-    if (checkQuantum(v)) return quantumProblem(trim(text));
+    if (checkQuantum(v)) return quantumProblem(trim(text), v < RunConfig::kMinQuantum);
     out = v;
     return std::nullopt;
 }

@@ -153,6 +153,16 @@ private slots:
         QTest::newRow("compare bad gil") << QStringList{"compare", "gil-cpu-bound", "--gil", "on,maybe"} << 2 << "--gil: 'maybe'";
         QTest::newRow("compare bad cores") << QStringList{"compare", "gil-cpu-bound", "--cores", "9"} << 2 << "--cores: '9'";
         QTest::newRow("compare takes no schedule") << QStringList{"compare", "gil-cpu-bound", "--schedule", "T1"} << 2 << "schedule";
+        QTest::newRow("schedule number no run has") << QStringList{"run", "race-counter-sleep", "--schedule", "T1,70000"} << 2
+                                                    << "--schedule: entry 2, '70000', is no thread number a run can have \\(0 to 65533\\)\n";
+        QTest::newRow("quantum too long") << QStringList{"run", "race-counter-sleep", "--quantum", "11s"} << 2
+                                          << "--quantum: '11s' is not a quantum from 1us to 10s\n";
+        QTest::newRow("explore takes no schedule") << QStringList{"explore", "race-counter-sleep", "--schedule", "T1"} << 2
+                                                   << "--schedule: explore makes its own choices";
+        QTest::newRow("token cores 9") << QStringList{"run", "--replay", "ls1:race-counter-sleep:rr:1:9:0:10000000:5000000:1000000:-:-"} << 2
+                                       << "--replay: the token's cores: '9' is not a number of cores from 1 to 8\n";
+        QTest::newRow("token parameter twice") << QStringList{"run", "--replay", "ls1:race-counter-sleep:rr:1:1:0:10000000:5000000:1000000:by1=1,by1=2:-"} << 2
+                                               << "--replay: the token's parameters: 'by1' is given twice";
         // Checked before the run: bad input, like any other argument that cannot work.
         QTest::newRow("unwritable trace") << QStringList{"run", "race-counter-sleep", "--trace", "/nonexistent/dir/t.json"} << 2 << "--trace: cannot write '/nonexistent/dir/t.json': no such directory: /nonexistent/dir";
     }
