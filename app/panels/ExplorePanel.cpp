@@ -136,6 +136,7 @@ void ExplorePanel::start() {
     options.maxPreemptions = bound_->value();
     options.partialOrderReduction = reduction_->isChecked();
     options.seed = config_.seed;
+    options.cancel = &cancelRequested_;  // Cancel, or closing the window, stops even a long run at once
     maxRuns_ = options.maxRuns;
     cancelRequested_.store(false);
     lastShownProgress_.store(0);
@@ -148,8 +149,8 @@ void ExplorePanel::start() {
     const scenarios::Params params = s->resolve(config_.params);
     const RunConfig config = config_;
     // The search runs on a thread of its own, with its own worker pool, so the window keeps painting and
-    // the main view's run is untouched. It reports progress at most every 50 ms and stops at the next
-    // run boundary when Cancel is pressed.
+    // the main view's run is untouched. It reports progress at most every 50 ms and stops within the run it
+    // is in when Cancel is pressed.
     worker_ = std::thread([this, s, params, config, options] {
         WorkerPool pool;
         Explorer explorer(pool);
