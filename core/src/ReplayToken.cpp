@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <iterator>
 
 namespace lockstep {
 
@@ -65,13 +66,22 @@ bool decodeReplayToken(std::string_view token, std::string& scenario, RunConfig&
     // Only the syntax is checked here; whether the values are in range for a run (and the parameters the
     // scenario's) is lockstep::scenarios' validation, the same for a token as for every other source.
     int gil = 0;
-    if (!number(fields[3], c.seed) || !number(fields[4], c.cores) || !number(fields[5], gil) ||
-        !number(fields[6], c.quantum) || !number(fields[7], c.switchInterval) || !number(fields[8], c.maxSteps) ||
-        gil < 0 || gil > 1) {
-        error = "a number in the replay token is malformed (seed, cores, gil 0/1, quantum, switch interval, max "
-                "steps: whole numbers)";
-        return false;
-    }
+    const struct {
+        const char* name;
+        bool ok;
+    } numbers[] = {{"seed", number(fields[3], c.seed)},
+                   {"cores", number(fields[4], c.cores)},
+                   {"gil (0 or 1)", number(fields[5], gil) && (gil == 0 || gil == 1)},
+                   {"quantum in ns", number(fields[6], c.quantum)},
+                   {"switch interval in ns", number(fields[7], c.switchInterval)},
+                   {"max steps", number(fields[8], c.maxSteps)}};
+    for (std::size_t i = 0; i < std::size(numbers); ++i)
+        if (!numbers[i].ok) {
+            error = "field " + std::to_string(i + 4) + " of the replay token, the " + numbers[i].name + ", is '" +
+                    std::string(fields[i + 3]) + "', not a whole number that fits (copy the token whole from a "
+                    "run's summary)";
+            return false;
+        }
     c.gil = gil == 1;
     if (fields[9] != "-") {
         for (std::string_view kv : split(fields[9], ',')) {

@@ -161,6 +161,8 @@ private slots:
                                                    << "--schedule: explore makes its own choices";
         QTest::newRow("token cores 9") << QStringList{"run", "--replay", "ls1:race-counter-sleep:rr:1:9:0:10000000:5000000:1000000:-:-"} << 2
                                        << "--replay: the token's cores: '9' is not a number of cores from 1 to 8\n";
+        QTest::newRow("token malformed number") << QStringList{"run", "--replay", "ls1:race-counter-sleep:rr:1:1:0:10ms:5000000:1000000:-:-"} << 2
+                                                << "--replay: field 7 of the replay token, the quantum in ns, is '10ms', not a whole number that fits";
         QTest::newRow("token parameter twice") << QStringList{"run", "--replay", "ls1:race-counter-sleep:rr:1:1:0:10000000:5000000:1000000:by1=1,by1=2:-"} << 2
                                                << "--replay: the token's parameters: 'by1' is given twice";
         // Checked before the run: bad input, like any other argument that cannot work.
