@@ -29,6 +29,7 @@
 #include "lockstep/python/Runner.h"
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
+#include "lockstep/scenarios/RunValidation.h"
 #include "panels/ScenarioCatalogModel.h"
 
 namespace lockstep::app {
@@ -148,11 +149,17 @@ void ScenarioBrowser::buildUi() {
     quantum_ = new QDoubleSpinBox;
     // Microsecond resolution keeps a quantum given on the command line ("250us") exact on a round trip.
     quantum_->setDecimals(3);
-    quantum_->setRange(0.001, 10000.0);
+    // The bounds every source of a run is held to (lockstep::scenarios' validation), in milliseconds.
+    quantum_->setRange(static_cast<double>(RunConfig::kMinQuantum) / kNanosPerMs,
+                       static_cast<double>(RunConfig::kMaxQuantum) / kNanosPerMs);
     quantumLabel_ = new QLabel;
     quantumLabel_->setBuddy(quantum_);
     runForm->addRow(quantumLabel_, quantum_);
 
+    problem_ = new QLabel;
+    problem_->setWordWrap(true);
+    problem_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    problem_->hide();
     load_ = new QPushButton;
     load_->setEnabled(false);
     connect(load_, &QPushButton::clicked, this, &ScenarioBrowser::requestLoad);
@@ -169,6 +176,7 @@ void ScenarioBrowser::buildUi() {
     bottomLayout->addWidget(description_, 1);
     bottomLayout->addWidget(paramsBox_);
     bottomLayout->addWidget(runBox_);
+    bottomLayout->addWidget(problem_);
     bottomLayout->addWidget(load_);
 
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -335,7 +343,20 @@ RunSetup ScenarioBrowser::currentSetup() const {
 
 void ScenarioBrowser::requestLoad() {
     if (!scenario_) return;
-    emit loadRequested(currentSetup());
+    const RunSetup setup = currentSetup();
+    // The check the command line and replay tokens go through: a setup the window was handed (a token, the
+    // saved settings) may carry a value no field here could produce.
+    if (const auto p = scenarios::checkRunConfig(*scenario_, setup.config)) {
+        const std::string_view setting = scenarios::settingName(p->setting);
+        problem_->setText(tr("Cannot load: %1: %2")
+                              .arg(QString::fromUtf8(setting.data(), static_cast<qsizetype>(setting.size())),
+                                   QString::fromStdString(p->message)));
+        problem_->show();
+        return;
+    }
+    problem_->hide();
+    problem_->clear();
+    emit loadRequested(setup);
 }
 
 void ScenarioBrowser::applyDefaults(const scenarios::Scenario* scenario) {
@@ -367,6 +388,7 @@ void ScenarioBrowser::showScenario(const scenarios::Scenario* scenario) {
     scenario_ = scenario;
     sandbox_->setVisible(scenario && scenario->openElsewhere);
     sandbox_->setChecked(python::runnerSettings().sandbox);
+    problem_->hide();  // it was about the previous scenario's settings
     for (ParamEditor& p : params_) paramsForm_->removeRow(p.widget());  // deletes the label and the editor
     params_.clear();
     if (scenario) {
@@ -499,7 +521,7 @@ void ScenarioBrowser::restoreState(QSettings& settings) {
         if (ok && cores >= 1 && cores <= RunConfig::kMaxCores) setup.config.cores = cores;
         if (settings.contains(QStringLiteral("gil"))) setup.config.gil = settings.value(QStringLiteral("gil")).toBool();
         const qlonglong quantum = settings.value(QStringLiteral("quantumNs")).toLongLong(&ok);
-        if (ok && quantum > 0) setup.config.quantum = quantum;
+        if (ok && !scenarios::checkQuantum(quantum)) setup.config.quantum = quantum;
         settings.beginGroup(QStringLiteral("params"));
         for (const scenarios::ParamSpec& spec : s->params) {
             const qlonglong v = settings.value(QString::fromStdString(spec.key)).toLongLong(&ok);

@@ -15,6 +15,8 @@ void Trace::clear() {
     actors_.clear();
     objects_.clear();
     stringIds_.clear();
+    overflowString_ = UINT32_MAX;
+    dropped_ = 0;
     cycles_.clear();
     races_.clear();
     outcome_ = RunOutcome{};
@@ -24,6 +26,17 @@ void Trace::clear() {
 std::uint32_t Trace::intern(std::string_view s) {
     auto it = stringIds_.find(std::string(s));
     if (it != stringIds_.end()) return it->second;
+    // The last slot of the storage is kept for one text that every later string shares.
+    constexpr std::size_t storage = (std::size_t{1} << 10) * kStringChunks;
+    if (strings_.size() + 1 >= storage) {
+        if (overflowString_ == UINT32_MAX) {
+            constexpr std::string_view kNotKept = "(text not kept: the trace was full)";
+            if (listener_) listener_->onIntern(kNotKept);  // a trace that follows this one fills up alike
+            overflowString_ = static_cast<std::uint32_t>(strings_.size());
+            strings_.emplace_back(kNotKept);
+        }
+        return overflowString_;
+    }
     if (listener_) listener_->onIntern(s);
     const auto id = static_cast<std::uint32_t>(strings_.size());
     strings_.emplace_back(s);
@@ -76,6 +89,10 @@ void Trace::beginStep() {
 }
 
 void Trace::add(TraceEvent e) {
+    if (events_.size() >= (std::size_t{1} << 14) * kEventChunks) {
+        ++dropped_;
+        return;
+    }
     if (listener_) listener_->onAdd(e);
     if (stepPending_) {
         e.flags |= TraceEvent::StepStart;
@@ -85,6 +102,13 @@ void Trace::add(TraceEvent e) {
         choicePending_ = false;
     }
     events_.push_back(e);
+}
+
+std::string Trace::fullness(std::size_t maxEvents) const {
+    if (eventCount() >= maxEvents) return std::to_string(maxEvents) + " events";
+    if (strings_.size() >= kMaxStrings) return std::to_string(kMaxStrings) + " distinct texts";
+    if (objects_.size() >= kMaxObjects) return std::to_string(kMaxObjects) + " objects";
+    return {};
 }
 
 std::size_t Trace::stepBegin(std::uint32_t s) const {

@@ -3,7 +3,9 @@
 
 #include "lockstep/python/Program.h"
 
+#include <fcntl.h>
 #include <opcode.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,9 +14,7 @@
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "Bridge.h"
 #include "RunnerClient.h"
@@ -461,15 +461,67 @@ const scenarios::Scenario* loadSource(const std::string& path, const std::string
     return scenarios::addProgram(std::move(s));
 }
 
+namespace {
+
+// What a path that is no regular file is, in words, for the message that refuses it.
+const char* fileKindName(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
+}
+
+}  // namespace
+
 const scenarios::Scenario* loadProgram(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // Opened without blocking, then asked what it is: a FIFO would wait forever for a writer in a blocking
+    // open(), and /dev/zero would never end. Only the file's own descriptor is asked, so what is read is what
+    // was checked.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         error = "cannot open " + path + ": " + std::strerror(errno);
         return nullptr;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return loadSource(path, text.str(), error);
+    struct FdCloser {
+        int fd;
+        ~FdCloser() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        error = "cannot open " + path + ": " + std::strerror(errno);
+        return nullptr;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error = path + " is " + fileKindName(st.st_mode) + ", not a program; give a Python file, e.g. prog.py";
+        return nullptr;
+    }
+    if (st.st_size > kMaxProgramBytes) {
+        error = path + " is " + std::to_string(st.st_size) + " bytes; a program may have at most " +
+                std::to_string(kMaxProgramBytes) + " (1 MB)";
+        return nullptr;
+    }
+    std::string text;
+    // One byte more than allowed, so a file that grew since fstat() is still refused.
+    text.resize(static_cast<std::size_t>(kMaxProgramBytes) + 1);
+    std::size_t got = 0;
+    while (got < text.size()) {
+        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = "cannot read " + path + ": " + std::strerror(errno);
+            return nullptr;
+        }
+        got += static_cast<std::size_t>(n);
+    }
+    if (got > static_cast<std::size_t>(kMaxProgramBytes)) {
+        error = path + " is more than " + std::to_string(kMaxProgramBytes) + " bytes (1 MB), the most a program may have";
+        return nullptr;
+    }
+    text.resize(got);
+    return loadSource(path, text, error);
 }
 
 bool looksLikeProgram(const std::string& arg) {

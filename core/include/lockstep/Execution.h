@@ -201,6 +201,10 @@ private:
     void finishRunBookkeeping(RunStatus status, std::string message);
     void buildCandidates(ActorId me, bool yielding);
     ActorId forcedChoice(std::string& error);
+    // The forced schedule named no such thread, or one that cannot run now: the run ends in error, marked as
+    // the input's fault (RunOutcome::scheduleRejected).
+    After rejectSchedule(ActorId me, std::string error);
+    std::string traceLimitMessage() const;
     bool advanceTime();
     void fireTimer(ActorId a);
     void armTimer(ActorState& a, Nanos at);

@@ -20,6 +20,7 @@
 // order of printed lines of different threads is not an outcome, and a sleep's wake-up time does not
 // depend on what others do at the same instant.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -43,13 +44,26 @@ struct ExploreOptions {
     int maxPreemptions = -1;             // dfs: the preemption bound; negative: no bound
     bool partialOrderReduction = true;   // dfs: off means every alternative at every decision (plain DFS)
     int pctDepth = 3;                    // pct: d, the number of ordering constraints it aims at
+    // Set from any thread (Ctrl+C, a Cancel button) to stop the search within the run it is in: that run is
+    // dropped and the result says cancelled. May be null.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+// A thread (or process) that an exception ended: which one, and the exception's type ("ValueError").
+struct UncaughtError {
+    std::string thread;
+    std::string type;
+    bool operator==(const UncaughtError&) const = default;
 };
 
 struct ExploreOutcome {
     RunStatus status = RunStatus::Finished;
     std::vector<std::pair<std::string, std::string>> shared;  // name -> final value, sorted by name
     std::vector<bool> numeric;                                 // per entry of shared
-    std::string key;                                           // status and values, for grouping
+    // The uncaught exceptions of the run, sorted by thread: "finished" and "finished, MainThread died of a
+    // ValueError" are different outcomes. Only the type counts; a message may carry a value that varies.
+    std::vector<UncaughtError> uncaught;
+    std::string key;                                           // status, values and errors, for grouping
     int count = 0;
     int firstRun = 0;                                          // 1-based number of the first run with it
     std::uint64_t seed = 0;                                    // random: that run's seed
@@ -65,7 +79,7 @@ struct ExploreResult {
     bool exhaustive = false;
     bool budgetReached = false;      // stopped at maxRuns with work left
     bool boundReached = false;       // dfs: the preemption bound skipped alternatives
-    bool stepLimitReached = false;   // some run ended at its step limit
+    bool stepLimitReached = false;   // some run ended at its step limit or its trace's capacity
     std::uint64_t totalSteps = 0;
     std::string error;               // non-empty: the search stopped because the scenario misbehaved
     std::vector<ExploreOutcome> outcomes;  // in order of first appearance
