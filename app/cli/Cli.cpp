@@ -336,7 +336,6 @@ int cmdRun(const QStringList& args) {
         ex->teardown();
         gRunning.store(nullptr);
     }
-    }
     if (trace.outcome().scheduleRejected) {
         // The forced choices did not fit this run: the input is wrong, and the run says exactly where.
         const QString message = QString::fromStdString(trace.outcome().message);
