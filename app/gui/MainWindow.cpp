@@ -615,7 +615,7 @@ void MainWindow::updateStatus() {
     restartAction_->setEnabled(setup_.scenario != nullptr);
     saveAction_->setEnabled(programLoaded());
     exportTimelineAction_->setEnabled(loaded);
-    exportTraceAction_->setEnabled(loaded);
+    exportTraceAction_->setEnabled(loaded && !busy_);
     exportChartAction_->setEnabled(loaded && charts_->chartCount() > 0);
 }
 
@@ -764,7 +764,7 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::exportTimeline() {
-    if (!view_.trace) return;
+    if (!view_.trace || !model_) return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QString::fromStdString(setup_.scenario->id) + ".png",
                                                       tr("Images (*.png *.svg *.pdf)"));
     if (path.isEmpty()) return;
@@ -780,7 +780,8 @@ void MainWindow::exportTimeline() {
     options.wholeRun = range == ranges[0];
     options.title = trScenario(setup_.scenario->title);
     QString error;
-    if (!timeline::exportTimeline(*view_.trace, options, &error)) showError(tr("Export failed"), error);
+    // From the window's own derivation, not the trace's rows: a run to the end may be appending to those now.
+    if (!timeline::exportTimeline(std::shared_ptr<const TraceModel>(model_), options, &error)) showError(tr("Export failed"), error);
     else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
 }
 
@@ -796,7 +797,8 @@ void MainWindow::exportChart() {
 }
 
 void MainWindow::exportTrace() {
-    if (!view_.trace) return;
+    // The Chrome trace reads the trace's rows, which only a paused run may share.
+    if (!view_.trace || busy_) return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export trace"), QString::fromStdString(setup_.scenario->id) + ".json",
                                                       tr("Chrome Trace Event JSON (*.json)"));
     if (path.isEmpty()) return;
