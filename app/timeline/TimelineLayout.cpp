@@ -3,6 +3,7 @@
 #include <QFontMetrics>
 #include <algorithm>
 
+#include "style/StateNames.h"
 #include "timeline/TimelineModel.h"
 #include "timeline/TimelineStrings.h"
 
@@ -14,7 +15,7 @@ std::vector<LegendEntry> makeLegendEntries(const TimelineModel& m) {
     std::vector<LegendEntry> out;
     for (ActorState s : {ActorState::Running, ActorState::Ready, ActorState::Blocked, ActorState::Sleeping,
                          ActorState::Computing, ActorState::Done})
-        out.push_back({LegendEntry::Type::State, int(s), TimelineStrings::stateName(s), {}});
+        out.push_back({LegendEntry::Type::State, int(s), style::StateNames::actor(s), {}});
     // Future states only when there are future lanes: the other runs keep their legend short.
     if (m.hasFutures())
         for (FutureState s : {FutureState::Pending, FutureState::Running, FutureState::Finished, FutureState::Failed,

@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "timeline/Palette.h"
+#include "style/Glyphs.h"
+#include "style/Palette.h"
 #include "timeline/TimelineStrings.h"
 
 namespace lockstep::timeline {
@@ -61,13 +62,13 @@ private:
 QColor bandColour(const Lane& lane, const Band& b) {
     if (lane.kind == LaneKind::Actor) {
         // A child process that crashed, raised or was killed: its end stands out.
-        if (b.state == ActorState::Done && lane.exited && lane.exitCode != 0) return Palette::failedExitColor();
-        return Palette::stateColor(b.state);
+        if (b.state == ActorState::Done && lane.exited && lane.exitCode != 0) return style::Palette::failedExit();
+        return style::Palette::actorState(b.state);
     }
-    if (lane.kind == LaneKind::Future) return Palette::futureColor(b.future);
-    if (lane.kind == LaneKind::Task) return Palette::taskColor(b.task);
-    if (lane.kind == LaneKind::Loop) return Palette::loopColor(b.shade);
-    return Palette::actorColor(b.actor);
+    if (lane.kind == LaneKind::Future) return style::Palette::futureState(b.future);
+    if (lane.kind == LaneKind::Task) return style::Palette::taskState(b.task);
+    if (lane.kind == LaneKind::Loop) return style::Palette::loopTurn(b.shade);
+    return style::Palette::holder(b.actor);
 }
 
 // Names in bold: a process (its heading, or the one lane of a child), a group of tasks, a lane of the deadlock.
@@ -190,7 +191,7 @@ void TimelinePainter::paintName(QPainter& p, const Lane& lane, const QRect& name
     QFont f = TimelineLayout::defaultFont();
     f.setBold(boldName(lane));
     p.setFont(f);
-    p.setPen(lane.inCycle ? Palette::cycleColor() : QColor(Qt::black));
+    p.setPen(lane.inCycle ? style::Palette::cycleText() : QColor(Qt::black));
     p.drawText(
         text, Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetrics(f).elidedText(TimelineStrings::laneTitle(lane), Qt::ElideRight, text.width() - 2));
@@ -364,7 +365,7 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
                 QRect(visible.center().x() - w / 2, visible.center().y() - fm.height() / 2, w, fm.height()),
                 fill);
         }
-        p.setPen(Palette::textOn(fill));
+        p.setPen(style::Palette::textOn(fill));
         p.drawText(visible, Qt::AlignCenter, text);
         if (lb.band->state == ActorState::Done) exitShown = true;
     }
@@ -391,7 +392,7 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
                 p.setPen(QColor(0x88, 0x88, 0x88));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(tag.adjusted(0, 0, -1, -1));
-                p.setPen(Palette::textOn(fill));
+                p.setPen(style::Palette::textOn(fill));
                 p.drawText(tag, Qt::AlignCenter, text);
             }
         }
@@ -402,7 +403,7 @@ void TimelinePainter::paintCounts(QPainter& p, const Lane& lane, int left, int t
     if (lane.counts.empty() || lane.countMax <= 0) return;
     const Pos zb = zoom_.begin(), ze = zoom_.end();
     const double scale = double(height) / lane.countMax;
-    const QColor colour = Palette::countColor();
+    const QColor colour = style::Palette::count();
     auto fill = [&](Pos c0, Pos c1, int value) {
         if (c1 <= c0 || value <= 0) return;
         const int h = std::max(1, int(std::lround(value * scale)));
@@ -455,7 +456,7 @@ void TimelinePainter::paintGroup(QPainter& p, const Lane& lane, int left, int to
             const int bottom = y;
             y = std::max(top, y - h[k]);
             if (bottom > y)
-                p.fillRect(QRect(left + c0, y, c1 - c0, bottom - y), Palette::taskColor(kStack[k]));
+                p.fillRect(QRect(left + c0, y, c1 - c0, bottom - y), style::Palette::taskState(kStack[k]));
         }
     };
     struct Label {
@@ -524,8 +525,8 @@ void TimelinePainter::paintMarks(QPainter& p, const Lane& lane, int left, const 
             const Pos pos = posOf(m, axis_);
             if (pos >= ze) break;
             const double x = left + (axis_ == Axis::Steps ? stepX(m.step) : zoom_.xOf(pos));
-            drawMark(p, kind, QPointF(x, y), size,
-                     kind == MarkKind::Exit ? Palette::exitMarkColor(lane.exitCode) : QColor());
+            style::Glyphs::drawIncident(p, kind, QPointF(x, y), size,
+                     kind == MarkKind::Exit ? style::Palette::exitMark(lane.exitCode) : QColor());
             // Marks closer than about their own width would only overdraw each other: skip to the next free
             // spot, so a dense run of switches becomes a dotted line of a few hundred shapes, not thousands.
             i = std::max(lane.firstMark(kind, axis_, zoom_.positionAtColumn(zoom_.columnOf(pos) + skip)),
@@ -533,68 +534,6 @@ void TimelinePainter::paintMarks(QPainter& p, const Lane& lane, int left, const 
         }
     }
     p.restore();
-}
-
-void TimelinePainter::drawMark(QPainter& p, MarkKind kind, const QPointF& c, qreal s, QColor colour) {
-    const qreal h = s / 2;
-    if (!colour.isValid()) colour = Palette::markColor(kind);
-    p.setPen(QPen(Qt::black, 1));
-    p.setBrush(colour);
-    switch (kind) {
-        case MarkKind::Switch:
-            p.setPen(Qt::NoPen);
-            p.setBrush(Qt::black);
-            p.drawPolygon(QPolygonF({QPointF(c.x() - h * 0.7, c.y() - h), QPointF(c.x() + h * 0.7, c.y() - h),
-                                     QPointF(c.x(), c.y() + h * 0.4)}));
-            break;
-        case MarkKind::Raise:
-            p.drawPolygon(QPolygonF(
-                {QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y() + h), QPointF(c.x() - h, c.y() + h)}));
-            break;
-        case MarkKind::Race:
-            // An hourglass: two accesses meeting with nothing between them.
-            p.drawPolygon(QPolygonF({QPointF(c.x() - h, c.y() - h), QPointF(c.x() + h, c.y() - h),
-                                     QPointF(c.x() - h, c.y() + h), QPointF(c.x() + h, c.y() + h)}));
-            break;
-        case MarkKind::Deadlock:
-            p.drawEllipse(c, h, h);
-            p.setPen(QPen(Qt::white, 1.5));
-            p.drawLine(QPointF(c.x() - h * 0.5, c.y() - h * 0.5), QPointF(c.x() + h * 0.5, c.y() + h * 0.5));
-            p.drawLine(QPointF(c.x() - h * 0.5, c.y() + h * 0.5), QPointF(c.x() + h * 0.5, c.y() - h * 0.5));
-            break;
-        case MarkKind::Wait:
-            p.setBrush(Qt::white);
-            p.setPen(QPen(colour, 2));
-            p.drawEllipse(c, h * 0.8, h * 0.8);
-            break;
-        case MarkKind::Woken:
-            p.drawEllipse(c, h * 0.8, h * 0.8);
-            break;
-        case MarkKind::Timeout:
-            p.setBrush(Qt::white);
-            p.setPen(QPen(colour, 2));
-            p.drawRect(QRectF(c.x() - h * 0.7, c.y() - h * 0.7, h * 1.4, h * 1.4));
-            break;
-        case MarkKind::Notify:
-            p.drawPolygon(QPolygonF(
-                {QPointF(c.x() - h, c.y() - h), QPointF(c.x() + h, c.y() - h), QPointF(c.x(), c.y() + h)}));
-            break;
-        case MarkKind::Set:
-        case MarkKind::Clear:
-            if (kind == MarkKind::Clear) {
-                p.setBrush(Qt::white);
-                p.setPen(QPen(colour, 2));
-            }
-            p.drawPolygon(QPolygonF({QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y()),
-                                     QPointF(c.x(), c.y() + h), QPointF(c.x() - h, c.y())}));
-            break;
-        case MarkKind::Exit:
-            // A "stop" square.
-            p.drawRect(QRectF(c.x() - h * 0.8, c.y() - h * 0.8, h * 1.6, h * 1.6));
-            break;
-        case MarkKind::Count_:
-            break;
-    }
 }
 
 void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
@@ -605,45 +544,45 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
         const QRect swatch(e.rect.left(), e.rect.center().y() - 6, 12, 12);
         switch (e.type) {
             case LegendEntry::Type::State:
-                p.fillRect(swatch, Palette::stateColor(ActorState(e.value)));
+                p.fillRect(swatch, style::Palette::actorState(ActorState(e.value)));
                 p.setPen(QColor(0x88, 0x88, 0x88));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(swatch.adjusted(0, 0, -1, -1));
                 break;
             case LegendEntry::Type::Future:
-                p.fillRect(swatch, Palette::futureColor(FutureState(e.value)));
+                p.fillRect(swatch, style::Palette::futureState(FutureState(e.value)));
                 p.setPen(QColor(0x88, 0x88, 0x88));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(swatch.adjusted(0, 0, -1, -1));
                 break;
             case LegendEntry::Type::Task:
-                p.fillRect(swatch, Palette::taskColor(TaskState(e.value)));
+                p.fillRect(swatch, style::Palette::taskState(TaskState(e.value)));
                 p.setPen(QColor(0x88, 0x88, 0x88));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(swatch.adjusted(0, 0, -1, -1));
                 break;
             case LegendEntry::Type::Loop:
-                p.fillRect(swatch.adjusted(0, 0, -6, 0), Palette::loopColor(true));
-                p.fillRect(swatch.adjusted(6, 0, 0, 0), Palette::loopColor(false));
+                p.fillRect(swatch.adjusted(0, 0, -6, 0), style::Palette::loopTurn(true));
+                p.fillRect(swatch.adjusted(6, 0, 0, 0), style::Palette::loopTurn(false));
                 break;
             case LegendEntry::Type::Holder:
-                p.fillRect(swatch.adjusted(0, 0, -6, 0), Palette::actorColor(0));
-                p.fillRect(swatch.adjusted(6, 0, 0, 0), Palette::actorColor(1));
+                p.fillRect(swatch.adjusted(0, 0, -6, 0), style::Palette::holder(0));
+                p.fillRect(swatch.adjusted(6, 0, 0, 0), style::Palette::holder(1));
                 break;
             case LegendEntry::Type::Count:
-                p.fillRect(QRect(swatch.left(), swatch.top() + 6, 4, 6), Palette::countColor());
-                p.fillRect(QRect(swatch.left() + 4, swatch.top() + 2, 4, 10), Palette::countColor());
-                p.fillRect(QRect(swatch.left() + 8, swatch.top() + 8, 4, 4), Palette::countColor());
+                p.fillRect(QRect(swatch.left(), swatch.top() + 6, 4, 6), style::Palette::count());
+                p.fillRect(QRect(swatch.left() + 4, swatch.top() + 2, 4, 10), style::Palette::count());
+                p.fillRect(QRect(swatch.left() + 8, swatch.top() + 8, 4, 4), style::Palette::count());
                 break;
             case LegendEntry::Type::Cycle:
-                p.fillRect(swatch, Palette::stateColor(ActorState::Blocked));
+                p.fillRect(swatch, style::Palette::actorState(ActorState::Blocked));
                 p.setBrush(QBrush(Qt::black, Qt::BDiagPattern));
                 p.setPen(QPen(Qt::black, 2));
                 p.drawRect(QRectF(swatch).adjusted(1, 1, -1, -1));
                 break;
             case LegendEntry::Type::Mark:
                 p.setRenderHint(QPainter::Antialiasing, true);
-                drawMark(p, MarkKind(e.value), QPointF(swatch.center()) + QPointF(0.5, 0.5), 10);
+                style::Glyphs::drawIncident(p, MarkKind(e.value), QPointF(swatch.center()) + QPointF(0.5, 0.5), 10);
                 p.setRenderHint(QPainter::Antialiasing, false);
                 break;
             case LegendEntry::Type::Transfer:
@@ -653,7 +592,7 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
                 p.setRenderHint(QPainter::Antialiasing, false);
                 break;
             case LegendEntry::Type::FailedExit:
-                p.fillRect(swatch, Palette::failedExitColor());
+                p.fillRect(swatch, style::Palette::failedExit());
                 p.setPen(QColor(0x88, 0x88, 0x88));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(swatch.adjusted(0, 0, -1, -1));
@@ -846,7 +785,7 @@ void TimelinePainter::drawArrow(QPainter& p, const QPointF& from, const QPointF&
     const QPointF unit = (to - from) / length, normal(-unit.y(), unit.x());
     const double head = std::min(7.0, length * 0.6);
     const QPointF base = to - unit * head;
-    const QColor colour = Palette::transferColor();
+    const QColor colour = style::Palette::transfer();
     if (halo) {
         p.setPen(QPen(QColor(255, 255, 255, 170), 3.4, Qt::SolidLine, Qt::RoundCap));
         p.drawLine(from, base);
@@ -900,7 +839,7 @@ void TimelinePainter::paintTransfers(QPainter& p, const TimelineLayout& l, int l
         if (std::any_of(taken.begin(), taken.end(), [&r](const QRect& t) { return t.intersects(r); })) continue;
         taken.push_back(r);
         p.fillRect(r, QColor(255, 255, 255, 215));
-        p.setPen(Palette::transferColor().darker(120));
+        p.setPen(style::Palette::transfer().darker(120));
         p.drawText(r, Qt::AlignCenter, text);
     }
     p.setFont(TimelineLayout::defaultFont());

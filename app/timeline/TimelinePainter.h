@@ -52,8 +52,6 @@ public:
     // step axis, the step's instant on the time axis.
     double stepX(std::uint32_t step) const;
 
-    // `colour` replaces the kind's own (an exit's depends on its code).
-    static void drawMark(QPainter& p, MarkKind kind, const QPointF& centre, qreal size, QColor colour = {});
     // A message's arrow: a dot at the sender, a head at the receiver; a white halo keeps it readable on bands.
     static void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo);
 

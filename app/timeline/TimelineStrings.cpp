@@ -6,80 +6,17 @@
 #include <cmath>
 #include <csignal>
 
+#include "style/StateNames.h"
 #include "timeline/TimelineModel.h"
 
 namespace lockstep::timeline {
 
-QString TimelineStrings::stateName(ActorState s) {
-    switch (s) {
-        case ActorState::NotStarted:
-            return tr("not started");
-        case ActorState::Running:
-            return tr("running");
-        case ActorState::Ready:
-            return tr("ready");
-        case ActorState::Blocked:
-            return tr("blocked");
-        case ActorState::Sleeping:
-            return tr("sleeping");
-        case ActorState::Computing:
-            return tr("computing");
-        case ActorState::Done:
-            return tr("done");
-    }
-    return {};
-}
-
-// A disambiguation of its own: a future "running" is a task on a worker, not a thread on a core, and a
-// translation may want other words for it.
-QString TimelineStrings::futureStateName(FutureState s) {
-    switch (s) {
-        case FutureState::Pending:
-            return tr("pending", "future state");
-        case FutureState::Running:
-            return tr("running", "future state");
-        case FutureState::Finished:
-            return tr("finished", "future state");
-        case FutureState::Failed:
-            return tr("failed", "future state");
-        case FutureState::Cancelled:
-            return tr("cancelled", "future state");
-        case FutureState::Count_:
-            break;
-    }
-    return {};
-}
-
 QString TimelineStrings::futureLegend(FutureState s) {
-    return tr("Future: %1").arg(futureStateName(s));
-}
-
-// Python's states split as the loop sees them (see TaskState); "task state" keeps them apart from a thread's
-// and a concurrent future's words.
-QString TimelineStrings::taskStateName(TaskState s) {
-    switch (s) {
-        case TaskState::Pending:
-            return tr("pending", "task state");
-        case TaskState::Ready:
-            return tr("ready", "task state");
-        case TaskState::Running:
-            return tr("running", "task state");
-        case TaskState::Waiting:
-            return tr("waiting", "task state");
-        case TaskState::Done:
-            return tr("done", "task state");
-        case TaskState::Failed:
-            return tr("failed", "task state");
-        case TaskState::Cancelled:
-            return tr("cancelled", "task state");
-        case TaskState::Count_:
-            break;
-    }
-    return {};
+    return tr("Future: %1").arg(style::StateNames::future(s));
 }
 
 QString TimelineStrings::taskLegend(TaskState s) {
-    return tr("Task: %1").arg(taskStateName(s));
+    return tr("Task: %1").arg(style::StateNames::task(s));
 }
 
 QString TimelineStrings::loopLegend() {
@@ -148,7 +85,7 @@ QString TimelineStrings::groupSummary(const StateCounts& c) {
         if (c.count[std::size_t(s)] > 0)
             parts << tr("%1 %2", "a number of tasks and their state")
                          .arg(c.count[std::size_t(s)])
-                         .arg(taskStateName(TaskState(s)));
+                         .arg(style::StateNames::task(TaskState(s)));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -161,7 +98,7 @@ QString TimelineStrings::groupTooltip(const TimelineModel&, const Lane& lane, co
         if (c->count[s] > 0)
             text += QLatin1Char('\n') + tr("%1 %2", "a number of tasks and their state")
                                             .arg(c->count[s])
-                                            .arg(taskStateName(TaskState(s)));
+                                            .arg(style::StateNames::task(TaskState(s)));
     text += QLatin1Char('\n') +
             (lane.expanded ? tr("click the name to hide its tasks") : tr("click the name to show its tasks"));
     return text;
@@ -227,17 +164,17 @@ QString TimelineStrings::bandLabel(const TimelineModel& m, const Lane& lane, con
         switch (b.task) {
             case TaskState::Waiting: {
                 const QString what = awaitedText(m, b);
-                return what.isEmpty() ? taskStateName(b.task) : what;
+                return what.isEmpty() ? style::StateNames::task(b.task) : what;
             }
             case TaskState::Done:
             case TaskState::Failed: {
                 const QString outcome = m.futureOutcome(lane.object);
                 return outcome.isEmpty()
-                           ? taskStateName(b.task)
-                           : tr("%1: %2", "task state: result").arg(taskStateName(b.task), outcome);
+                           ? style::StateNames::task(b.task)
+                           : tr("%1: %2", "task state: result").arg(style::StateNames::task(b.task), outcome);
             }
             default:
-                return taskStateName(b.task);
+                return style::StateNames::task(b.task);
         }
     }
     if (lane.kind == LaneKind::Loop) return taskTitle(m, b.object);
@@ -250,7 +187,7 @@ QString TimelineStrings::bandLabel(const TimelineModel& m, const Lane& lane, con
             case FutureState::Failed:
                 return tr("failed: %1").arg(m.futureOutcome(lane.object));
             default:
-                return futureStateName(b.future);
+                return style::StateNames::future(b.future);
         }
     }
     if (lane.kind != LaneKind::Actor) return m.actorName(b.actor);
@@ -258,15 +195,15 @@ QString TimelineStrings::bandLabel(const TimelineModel& m, const Lane& lane, con
     if (b.state == ActorState::Blocked && b.object != kNoObject)
         return tr("blocked on %1").arg(m.objectName(b.object));
     if (b.state == ActorState::Blocked && b.op == Op::AsCompleted) return tr("waiting in as_completed");
-    return stateName(b.state);
+    return style::StateNames::actor(b.state);
 }
 
 QString TimelineStrings::shortBandLabel(const TimelineModel& m, const Lane& lane, const Band& b) {
-    if (lane.kind == LaneKind::Future) return futureStateName(b.future);
-    if (lane.kind == LaneKind::Task) return taskStateName(b.task);
+    if (lane.kind == LaneKind::Future) return style::StateNames::future(b.future);
+    if (lane.kind == LaneKind::Task) return style::StateNames::task(b.task);
     if (lane.kind == LaneKind::Loop) return m.objectName(b.object);
     if (lane.kind == LaneKind::Actor)
-        return b.state == ActorState::Done && lane.exited ? shortExitLabel(lane) : stateName(b.state);
+        return b.state == ActorState::Done && lane.exited ? shortExitLabel(lane) : style::StateNames::actor(b.state);
     return {};
 }
 
@@ -287,7 +224,7 @@ QString TimelineStrings::bandTooltip(const TimelineModel& m, const Lane& lane, c
     QString what;
     switch (lane.kind) {
         case LaneKind::Actor:
-            what = tr("%1: %2").arg(m.actorName(b.actor), stateName(b.state));
+            what = tr("%1: %2").arg(m.actorName(b.actor), style::StateNames::actor(b.state));
             if (b.state == ActorState::Blocked && b.object != kNoObject)
                 what = tr("%1: blocked in %2 on %3")
                            .arg(m.actorName(b.actor), QString::fromUtf8(opName(b.op).data()),

@@ -16,11 +16,8 @@ class TimelineStrings {
     Q_DECLARE_TR_FUNCTIONS(lockstep::timeline::TimelineStrings)
 
 public:
-    static QString stateName(ActorState s);
-    static QString futureStateName(FutureState s);
     static QString futureLegend(FutureState s);
     static QString markName(MarkKind k);
-    static QString taskStateName(TaskState s);
     static QString taskLegend(TaskState s);
     static QString loopLegend();
     // "Task-2 worker()": a task's name and coroutine function; an asyncio future's name.

@@ -25,7 +25,7 @@
 #include "panels/InspectorModel.h"
 #include "panels/Output.h"
 #include "panels/OutputModel.h"
-#include "panels/OkabeIto.h"
+#include "style/OkabeIto.h"
 #include "panels/WaitForGraph.h"
 
 using namespace lockstep;
@@ -489,7 +489,7 @@ private slots:
         QCOMPARE(objectData(m, writer, InspectorModel::ExitCodeRole).toInt(), 0);
         QCOMPARE(objectData(m, crasher, InspectorModel::ExitCodeRole).toInt(), -6);
         QCOMPARE(objectData(m, crasher, InspectorModel::ValueRole).toString(), QStringLiteral("exit -6 (SIGABRT)"));
-        QCOMPARE(objectData(m, crasher, Qt::ForegroundRole).value<QBrush>().color(), OkabeIto::vermillion());
+        QCOMPARE(objectData(m, crasher, Qt::ForegroundRole).value<QBrush>().color(), style::OkabeIto::vermillion());
     }
 
     // Pipe ends: the messages sent to each and not read yet, in order.
@@ -571,7 +571,7 @@ private slots:
         QCOMPARE(m.index(crashRow, 0).data(OutputModel::StderrRole).toBool(), false);
         QCOMPARE(m.index(reportRow, 0).data(OutputModel::StderrRole).toBool(), true);
         QCOMPARE(m.index(reportRow, OutputModel::TextColumn).data(Qt::ForegroundRole).value<QBrush>().color(),
-                 OkabeIto::vermillion());
+                 style::OkabeIto::vermillion());
         QVERIFY(!m.index(crashRow, OutputModel::TextColumn).data(Qt::ForegroundRole).isValid());
         // A child's traceback is one row showing every line of it, the exception last; the tooltip has it as
         // printed.

@@ -32,6 +32,7 @@
 #include "lockstep/TraceAnalysis.h"
 #include "panels/InspectorModel.h"
 #include "lockstep/TraceModel.h"
+#include "style/StateNames.h"
 #include "timeline/TimelineExporter.h"
 #include "timeline/TimelineLayout.h"
 #include "timeline/TimelineModel.h"
@@ -946,7 +947,7 @@ private Q_SLOTS:
         for (const char* lane : {"task(0)", "task(7)", "task(10)", "ThreadPoolExecutor-0.work_queue"})
             QVERIFY2(svg.contains(QStringLiteral(">%1<").arg(lane)), lane);
         QVERIFY(svg.contains(">" + timeline::TimelineStrings::futureLegend(FutureState::Cancelled) + "<"));
-        QVERIFY(svg.contains(">" + timeline::TimelineStrings::futureStateName(FutureState::Cancelled) + "<"));
+        QVERIFY(svg.contains(">" + style::StateNames::future(FutureState::Cancelled) + "<"));
     }
 
     void inspectorListsFutures() {

@@ -24,7 +24,8 @@
 #include "lockstep/asyncio/Asyncio.h"
 #include "lockstep/mp/Multiprocessing.h"
 #include "lockstep/scenarios/Registry.h"
-#include "timeline/Palette.h"
+#include "style/Palette.h"
+#include "style/StateNames.h"
 #include "timeline/TimelineExporter.h"
 #include "timeline/TimelineLayout.h"
 #include "timeline/TimelineModel.h"
@@ -1261,8 +1262,8 @@ private slots:
             const int row = m.actorLane(t->findActor(actor));
             return image.pixelColor(l.plot.right() - 2, l.laneTop(row, 0) + l.laneHeight - 4);
         };
-        QCOMPARE(colourAtEnd("sleeper"), Palette::failedExitColor());
-        QCOMPARE(colourAtEnd("producer"), Palette::stateColor(ActorState::Done));
+        QCOMPARE(colourAtEnd("sleeper"), style::Palette::failedExit());
+        QCOMPARE(colourAtEnd("producer"), style::Palette::actorState(ActorState::Done));
     }
 
     // The export shows which lane is which process: every lane title, with its pid, is in the SVG.
@@ -1340,12 +1341,12 @@ private slots:
     }
 
     void paletteTextReadable() {
-        QCOMPARE(Palette::textOn(Palette::stateColor(ActorState::Ready)), QColor(Qt::black));
-        QCOMPARE(Palette::textOn(Palette::stateColor(ActorState::Computing)), QColor(Qt::white));
+        QCOMPARE(style::Palette::textOn(style::Palette::actorState(ActorState::Ready)), QColor(Qt::black));
+        QCOMPARE(style::Palette::textOn(style::Palette::actorState(ActorState::Computing)), QColor(Qt::white));
         std::set<QRgb> states;
         for (ActorState s : {ActorState::Running, ActorState::Ready, ActorState::Blocked,
                              ActorState::Sleeping, ActorState::Computing, ActorState::Done})
-            states.insert(Palette::stateColor(s).rgb());
+            states.insert(style::Palette::actorState(s).rgb());
         QCOMPARE(states.size(), std::size_t(6));
     }
 
@@ -1411,14 +1412,14 @@ private slots:
             for (int y = 0; y < image.height(); y += 2)
                 for (int x = 0; x < image.width(); x += 2) colours.insert(image.pixel(x, y));
             QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
-            QVERIFY(colours.count(Palette::stateColor(ActorState::Blocked).rgb()));
-            QVERIFY(colours.count(Palette::stateColor(ActorState::Running).rgb()));
+            QVERIFY(colours.count(style::Palette::actorState(ActorState::Blocked).rgb()));
+            QVERIFY(colours.count(style::Palette::actorState(ActorState::Running).rgb()));
         } else if (suffix == "svg") {
             const QString svg = QString::fromUtf8(data);
             QVERIFY(svg.contains("<svg"));
             for (const Lane& lane : m.lanes())
                 QVERIFY2(svg.contains(">" + TimelineStrings::laneTitle(lane) + "<"), qPrintable(lane.name));
-            QVERIFY(svg.contains(">" + TimelineStrings::stateName(ActorState::Blocked) + "<"));  // the legend
+            QVERIFY(svg.contains(">" + style::StateNames::actor(ActorState::Blocked) + "<"));  // the legend
         } else {
             QVERIFY(data.startsWith("%PDF"));
             // Exactly one page object ("/Type /Page", not the "/Type /Pages" tree).
