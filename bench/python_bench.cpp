@@ -20,6 +20,7 @@
 #include "lockstep/Trace.h"
 #include "lockstep/WorkerPool.h"
 #include "lockstep/python/Program.h"
+#include "lockstep/python/Runner.h"
 #include "lockstep/scenarios/Registry.h"
 
 using namespace lockstep;
@@ -88,12 +89,8 @@ void runTimed(benchmark::State& state, const scenarios::Scenario* s, PolicyKind 
         RunConfig cfg;
         cfg.policy = policy;
         cfg.maxSteps = 10'000'000;
-        const scenarios::Params p = s->resolve({});
         const std::int64_t t0 = nowNs();
-        {
-            Execution ex(pool(), trace, cfg, [s, p] { s->main(p); });
-            ex.runToEnd();
-        }
+        s->opener()(pool(), trace, cfg, nullptr)->runToEnd();  // a program: in the runner's child
         const double seconds = static_cast<double>(nowNs() - t0) * 1e-9;
         state.SetIterationTime(seconds);
         const double steps = trace.stepCount();
@@ -188,6 +185,8 @@ BENCHMARK(BM_Py10kTasks)->UseManualTime()->Iterations(3)->Unit(benchmark::kMilli
 BENCHMARK(BM_Builtin10kTasks)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
+    // This binary is also the runner of the Python programs it measures.
+    if (const int runner = python::runRunnerIfRequested(argc, argv); runner >= 0) return runner;
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     lockstep::bench::CapturingReporter reporter;

@@ -29,7 +29,7 @@
 #include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
-#include "lockstep/ReplayToken.h"
+#include "lockstep/scenarios/RunValidation.h"
 #include "panels/ChartsPanel.h"
 #include "panels/ExplorePanel.h"
 #include "panels/CodeView.h"
@@ -338,8 +338,7 @@ void MainWindow::load(const RunSetup& setup, int steps) {
     stopPlaying();
     setup_ = setup;
     const scenarios::Scenario* s = setup.scenario;
-    const scenarios::Params params = s->resolve(setup.config.params);
-    controller_->load(setup.config, [s, params] { s->main(params); });
+    controller_->load(setup.config, s->opener());  // a Python program runs in the runner's child
     view_ = TraceView{};
     view_.scenario = s;
     view_.config = setup.config;
@@ -441,15 +440,12 @@ void MainWindow::explore() {
 }
 
 bool MainWindow::replay(const QString& token) {
-    std::string id, error;
+    std::string error;
     RunConfig config;
-    if (!decodeReplayToken(token.toStdString(), id, config, error)) {
-        showError(tr("Cannot replay"), QString::fromStdString(error));
-        return false;
-    }
-    const scenarios::Scenario* s = scenarios::find(id);
+    // The same reading and checks as the command line's --replay.
+    const scenarios::Scenario* s = scenarios::readReplayToken(token.toStdString(), config, error);
     if (!s) {
-        showError(tr("Cannot replay"), unknownScenarioMessage(QString::fromStdString(id)));
+        showError(tr("Cannot replay"), QString::fromStdString(error));
         return false;
     }
     load(RunSetup{s, config}, 0);
@@ -577,8 +573,11 @@ QString MainWindow::statusText(RunStatus status) {
         case RunStatus::Deadlock: return tr("deadlock");
         case RunStatus::Stuck: return tr("stuck (blocked forever, no cycle)");
         case RunStatus::StepLimit: return tr("step limit reached");
+        case RunStatus::TraceLimit: return tr("trace full");
         case RunStatus::Error: return tr("error");
         case RunStatus::Aborted: return tr("aborted");
+        case RunStatus::Crashed: return tr("the program crashed");
+        case RunStatus::Frozen: return tr("frozen in real code");
         case RunStatus::Count_: break;
     }
     return {};

@@ -248,20 +248,71 @@ void addBacktrackPoints(std::vector<Node>& nodes, const Trace& trace, std::size_
     }
 }
 
+// "ValueError" from "ValueError: bad value", as Python's traceback.format_exception_only() words an exception:
+// its first line that is not indented (a SyntaxError's report starts with the indented place it points at).
+std::string exceptionType(std::string_view text) {
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        const std::string_view line = text.substr(0, end);
+        if (!line.empty() && line.front() != ' ') return std::string(line.substr(0, line.find(": ")));
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return "Exception";
+}
+
+// Runs `ex` to its end, or until `cancel` is set (checked every few hundred steps, a few milliseconds). Returns
+// false when cancelled; either way every actor is unwound.
+bool runUnlessCancelled(RunSession& ex, const Trace& trace, const std::atomic<bool>* cancel) {
+    constexpr std::uint32_t kStepsBetweenChecks = 256;
+    bool completed = true;
+    while (!ex.ended()) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            completed = false;
+            break;
+        }
+        StopRequest request;
+        request.untilStep = cancel ? trace.stepCount() + kStepsBetweenChecks : UINT32_MAX;
+        const StopInfo s = ex.advance(request);
+        if (s.reason == StopReason::NeedChoice) ex.chooseNext(ex.pendingCandidates().front());
+    }
+    ex.teardown();
+    return completed;
+}
+
+std::vector<UncaughtError> uncaughtErrors(const Trace& trace) {
+    std::vector<UncaughtError> out;
+    for (std::size_t i = 0; i < trace.eventCount(); ++i) {
+        const TraceEvent& e = trace.event(i);
+        // An actor's own end, not a task's or a future's: its Run event is on its Thread object (none for the
+        // main thread).
+        if (e.op != Op::Run || e.result != Result::Error || e.actor >= trace.actorCount() ||
+            e.object != trace.actor(e.actor).threadObject)
+            continue;
+        out.push_back(UncaughtError{trace.actor(e.actor).name, exceptionType(trace.argText(e))});
+    }
+    std::sort(out.begin(), out.end(), [](const UncaughtError& a, const UncaughtError& b) {
+        return a.thread != b.thread ? a.thread < b.thread : a.type < b.type;
+    });
+    return out;
+}
+
 }  // namespace
 
 void Explorer::tally(ExploreResult& result, const std::string& scenarioId, const RunConfig& config) {
     const RunOutcome& o = trace_.outcome();
     ++result.runs;
     result.totalSteps += o.steps;
-    if (o.status == RunStatus::StepLimit) result.stepLimitReached = true;
+    if (o.status == RunStatus::StepLimit || o.status == RunStatus::TraceLimit) result.stepLimitReached = true;
     std::vector<std::size_t> order(o.shared.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return trace_.object(o.shared[a].object).name < trace_.object(o.shared[b].object).name;
     });
+    std::vector<UncaughtError> uncaught = uncaughtErrors(trace_);
     std::string key = std::string(runStatusName(o.status));
     for (std::size_t k : order) key += ";" + trace_.object(o.shared[k].object).name + "=" + o.shared[k].text;
+    for (const UncaughtError& e : uncaught) key += ";!" + e.thread + ":" + e.type;
     auto it = std::find_if(result.outcomes.begin(), result.outcomes.end(),
                            [&](const ExploreOutcome& e) { return e.key == key; });
     if (it != result.outcomes.end()) {
@@ -274,12 +325,21 @@ void Explorer::tally(ExploreResult& result, const std::string& scenarioId, const
         outcome.shared.emplace_back(trace_.object(o.shared[k].object).name, o.shared[k].text);
         outcome.numeric.push_back(o.shared[k].numeric);
     }
+    outcome.uncaught = std::move(uncaught);
     outcome.key = std::move(key);
     outcome.count = 1;
     outcome.firstRun = result.runs;
     outcome.seed = config.seed;
     outcome.replay = encodeReplayToken(scenarioId, config, trace_.decisions());
     result.outcomes.push_back(std::move(outcome));
+}
+
+std::unique_ptr<RunSession> Explorer::openRun(const std::function<void()>& body, const RunConfig& config,
+                                             std::unique_ptr<Policy> policy) {
+    if (open_) return open_(pool_, trace_, config, std::move(policy));
+    auto ex = std::make_unique<Execution>(pool_, trace_, config, body);
+    ex->usePolicy(std::move(policy));
+    return ex;
 }
 
 ExploreResult Explorer::exploreRandom(const std::string& scenarioId, const std::function<void()>& body,
@@ -307,12 +367,16 @@ ExploreResult Explorer::explore(const std::string& scenarioId, const std::functi
         // decision with more than one candidate is in it.
         config.policy = options.strategy == ExploreStrategy::Random ? PolicyKind::Random : PolicyKind::RoundRobin;
         {
-            Execution ex(pool_, trace_, config, body);
             // PCT draws its change points among the decisions a run takes; the first run (round-robin) and
             // every later one tell how many that is.
+            std::unique_ptr<Policy> policy;
             if (options.strategy == ExploreStrategy::Pct && i > 0)
-                ex.usePolicy(std::make_unique<PctPolicy>(config.seed, options.pctDepth, expectedDecisions));
-            ex.runToEnd();
+                policy = std::make_unique<PctPolicy>(config.seed, options.pctDepth, expectedDecisions);
+            const auto run = openRun(body, config, std::move(policy));
+            if (!runUnlessCancelled(*run, trace_, options.cancel)) {
+                result.cancelled = true;
+                break;
+            }
         }
         expectedDecisions = std::max(expectedDecisions, trace_.outcome().steps);
         tally(result, scenarioId, config);
@@ -344,15 +408,17 @@ ExploreResult Explorer::exploreDfs(const std::string& scenarioId, const std::fun
         std::uint64_t finalDraws = 0;
         std::vector<Execution::SilentRead> silentReads;
         {
-            Execution ex(pool_, trace_, config, body);
             auto policy = std::make_unique<DfsPolicy>(nodes, prefix, trace_, !options.partialOrderReduction,
                                                       options.maxPreemptions, result.boundReached);
             DfsPolicy* dfs = policy.get();
-            ex.usePolicy(std::move(policy));
-            ex.runToEnd();
+            const auto run = openRun(body, config, std::move(policy));
+            if (!runUnlessCancelled(*run, trace_, options.cancel)) {
+                result.cancelled = true;
+                break;
+            }
             diverged = dfs->diverged();
-            finalDraws = ex.randomDraws();
-            silentReads = ex.silentReads();
+            finalDraws = run->randomDraws();
+            silentReads = run->silentReads();
         }
         tally(result, scenarioId, config);
         if (diverged) {

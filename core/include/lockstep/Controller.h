@@ -48,6 +48,8 @@ public:
 
     // Start a new run (aborting the current one). The body runs as MainThread.
     void load(RunConfig config, Execution::Body body);
+    // The same for a run that `open` makes (a learner's program runs in the runner process).
+    void load(RunConfig config, OpenRun open);
     void restart();                                  // the same run again from step 0
     void step(std::uint32_t n = 1);                  // n more steps
     void run(StopRequest request = {});              // until the end, or a condition of `request`
@@ -70,11 +72,11 @@ private:
         StopRequest request;
         ActorId actor = kNoActor;
         RunConfig config;
-        Execution::Body body;
+        OpenRun open;
     };
     void post(Command c, bool front = false);
     void loop();
-    void doLoad(const RunConfig& config, const Execution::Body& body);
+    void doLoad(const RunConfig& config, const OpenRun& open);
     void advanceWith(StopRequest request);
     void report(ControllerReport::Kind kind, StopInfo stop = {}, std::string message = {});
     void finishRun();
@@ -90,11 +92,11 @@ private:
 
     // controller thread only
     RunConfig config_;
-    Execution::Body body_;
+    OpenRun open_;
     std::shared_ptr<Trace> trace_;
     TraceSnapshot snapshot_;  // the last report's, whose rows the next one shares while they have not changed
-    std::unique_ptr<Execution> execution_;
-    std::atomic<Execution*> live_{nullptr};
+    std::unique_ptr<RunSession> execution_;
+    std::atomic<RunSession*> live_{nullptr};
     std::thread thread_;
 };
 

@@ -20,6 +20,7 @@
 // order of printed lines of different threads is not an outcome, and a sleep's wake-up time does not
 // depend on what others do at the same instant.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -43,13 +44,26 @@ struct ExploreOptions {
     int maxPreemptions = -1;             // dfs: the preemption bound; negative: no bound
     bool partialOrderReduction = true;   // dfs: off means every alternative at every decision (plain DFS)
     int pctDepth = 3;                    // pct: d, the number of ordering constraints it aims at
+    // Set from any thread (Ctrl+C, a Cancel button) to stop the search within the run it is in: that run is
+    // dropped and the result says cancelled. May be null.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+// A thread (or process) that an exception ended: which one, and the exception's type ("ValueError").
+struct UncaughtError {
+    std::string thread;
+    std::string type;
+    bool operator==(const UncaughtError&) const = default;
 };
 
 struct ExploreOutcome {
     RunStatus status = RunStatus::Finished;
     std::vector<std::pair<std::string, std::string>> shared;  // name -> final value, sorted by name
     std::vector<bool> numeric;                                 // per entry of shared
-    std::string key;                                           // status and values, for grouping
+    // The uncaught exceptions of the run, sorted by thread: "finished" and "finished, MainThread died of a
+    // ValueError" are different outcomes. Only the type counts; a message may carry a value that varies.
+    std::vector<UncaughtError> uncaught;
+    std::string key;                                           // status, values and errors, for grouping
     int count = 0;
     int firstRun = 0;                                          // 1-based number of the first run with it
     std::uint64_t seed = 0;                                    // random: that run's seed
@@ -65,7 +79,7 @@ struct ExploreResult {
     bool exhaustive = false;
     bool budgetReached = false;      // stopped at maxRuns with work left
     bool boundReached = false;       // dfs: the preemption bound skipped alternatives
-    bool stepLimitReached = false;   // some run ended at its step limit
+    bool stepLimitReached = false;   // some run ended at its step limit or its trace's capacity
     std::uint64_t totalSteps = 0;
     std::string error;               // non-empty: the search stopped because the scenario misbehaved
     std::vector<ExploreOutcome> outcomes;  // in order of first appearance
@@ -87,6 +101,9 @@ struct ExploreResult {
 class Explorer {
 public:
     explicit Explorer(WorkerPool& pool) : pool_(pool) {}
+    // How each run is made: by default an Execution of `body` on the pool; a learner's program passes the
+    // runner's (each run a process of its own). The explorer reads only the run's trace and its facts.
+    void useOpener(OpenRun open) { open_ = std::move(open); }
     // `progress` is called after each run with the number done; returning false stops early (cancelled).
     ExploreResult explore(const std::string& scenarioId, const std::function<void()>& body, RunConfig base,
                           const ExploreOptions& options, const std::function<bool(int)>& progress = {});
@@ -100,9 +117,12 @@ private:
                              const RunConfig& base, const ExploreOptions& options,
                              const std::function<bool(int)>& progress);
     void tally(ExploreResult& result, const std::string& scenarioId, const RunConfig& config);
+    std::unique_ptr<RunSession> openRun(const std::function<void()>& body, const RunConfig& config,
+                                        std::unique_ptr<Policy> policy);
 
     WorkerPool& pool_;
     Trace trace_;  // reused: its chunks stay allocated between runs
+    OpenRun open_;
 };
 
 }  // namespace lockstep
