@@ -335,25 +335,25 @@ QChart* ChartsPanel::makeStatesChart(QString& emptyText) {
         ActorState state;
         double ChartData::ActorTimes::*field;
     };
-    // Computing is a kind of running here (ChartData adds CPU bursts to the running time): its part takes
-    // running's name with computing's after it, and running's colour.
+    // Every state in its own colour, the timeline's: computing (blue there) is not folded into running (green).
     const Part parts[] = {
         {ActorState::Running, &ChartData::ActorTimes::running},
+        {ActorState::Computing, &ChartData::ActorTimes::computing},
         {ActorState::Ready, &ChartData::ActorTimes::ready},
         {ActorState::Blocked, &ChartData::ActorTimes::blocked},
         {ActorState::Sleeping, &ChartData::ActorTimes::sleeping},
         {ActorState::NotStarted, &ChartData::ActorTimes::notStarted},
         {ActorState::Done, &ChartData::ActorTimes::done},
     };
+    // Most runs never compute: no computing entry in their legend.
+    const bool computes = std::any_of(data_.actors.begin(), data_.actors.end(),
+                                      [](const ChartData::ActorTimes& t) { return t.computing > 0; });
     // Bars are laid out bottom-up; the actors go in reverse so the main thread is on top, as in the timeline.
     QStringList names;
     for (auto it = data_.actors.rbegin(); it != data_.actors.rend(); ++it) names << it->name;
     for (const Part& part : parts) {
-        const QString name = part.state == ActorState::Running
-                                 ? QStringLiteral("%1 / %2").arg(style::StateNames::actor(ActorState::Running),
-                                                                 style::StateNames::actor(ActorState::Computing))
-                                 : style::StateNames::actor(part.state);
-        auto* set = new QBarSet(name);
+        if (part.state == ActorState::Computing && !computes) continue;
+        auto* set = new QBarSet(style::StateNames::actor(part.state));
         const QColor color = style::Palette::actorState(part.state);
         set->setColor(color);
         // A thread that has not started has no colour, as on the timeline: its part is an outline.
