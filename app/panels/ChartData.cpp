@@ -96,7 +96,7 @@ ChartData ChartData::fromModel(const TraceModel& model, int cores) {
             switch (i.state) {
                 case ActorState::Running: t.running += secs; break;
                 case ActorState::Computing:
-                    t.running += secs;
+                    t.computing += secs;
                     if (i.core < d.coreBusy.size()) d.coreBusy[i.core] += secs;
                     break;
                 case ActorState::Ready: t.ready += secs; break;

@@ -23,16 +23,17 @@ struct ChartData {
         int maximum = 0;             // the highest value the curve reaches
         std::vector<QPointF> points; // (seconds, value), time never decreasing
     };
-    // Virtual seconds one actor spent in each state; the six parts add up to the run's end time.
+    // Virtual seconds one actor spent in each state; the seven parts add up to the run's end time.
     struct ActorTimes {
         QString name;
-        double running = 0;     // running plus computing (a CPU burst on a core)
+        double running = 0;
+        double computing = 0;   // CPU bursts on a core
         double ready = 0;
         double blocked = 0;
         double sleeping = 0;
         double notStarted = 0;
         double done = 0;
-        double total() const { return running + ready + blocked + sleeping + notStarted + done; }
+        double total() const { return running + computing + ready + blocked + sleeping + notStarted + done; }
     };
 
     double endSeconds = 0;

@@ -26,7 +26,9 @@
 #include <cmath>
 
 #include "panels/ComparisonJob.h"
-#include "panels/OkabeIto.h"
+#include "style/OkabeIto.h"
+#include "style/Palette.h"
+#include "style/StateNames.h"
 
 namespace lockstep::app {
 
@@ -248,7 +250,7 @@ void ChartsPanel::addCursor(int index, double yTop, bool stepAxis) {
     page.cursor = new QLineSeries;
     page.cursor->setObjectName(QStringLiteral("cursor"));
     page.cursor->setName(tr("cursor"));
-    QPen pen(OkabeIto::black());
+    QPen pen(style::OkabeIto::black());
     pen.setStyle(Qt::DashLine);
     pen.setWidthF(1.5);
     page.cursor->setPen(pen);
@@ -268,7 +270,7 @@ QChart* ChartsPanel::makeQueueChart(QString& emptyText) {
     QChart* chart = makeTimeChart(QueueLengthChart, top, tr("items in the queue"));
     int colour = 0;
     for (const auto& q : data_.queues) {
-        auto* line = stepLine(q, OkabeIto::color(colour++));
+        auto* line = stepLine(q, style::OkabeIto::color(colour++));
         line->setName(q.capacity > 0 ? tr("%1 (maxsize %2)").arg(q.name).arg(q.capacity)
                                      : tr("%1 (unbounded)").arg(q.name));
         attach(chart, line);
@@ -291,7 +293,7 @@ QChart* ChartsPanel::makeSemaphoreChart(QString& emptyText) {
     int colour = 0;
     std::vector<QAbstractSeries*> capacities;
     for (const auto& s : data_.semaphores) {
-        const QColor c = OkabeIto::color(colour++);
+        const QColor c = style::OkabeIto::color(colour++);
         auto* line = stepLine(s, c);
         // "value" as in Python's Semaphore(value=3): the number of slots it starts with.
         line->setName(tr("%1 (value %2)").arg(s.name).arg(s.capacity));
@@ -330,25 +332,32 @@ QChart* ChartsPanel::makeStatesChart(QString& emptyText) {
     auto* series = new QHorizontalStackedBarSeries;
     series->setObjectName(QStringLiteral("data"));
     struct Part {
-        QString name;
-        QColor color;
+        ActorState state;
         double ChartData::ActorTimes::*field;
     };
+    // Every state in its own colour, the timeline's: computing (blue there) is not folded into running (green).
     const Part parts[] = {
-        {tr("running / computing"), OkabeIto::bluishGreen(), &ChartData::ActorTimes::running},
-        {tr("ready"), OkabeIto::yellow(), &ChartData::ActorTimes::ready},
-        {tr("blocked"), OkabeIto::vermillion(), &ChartData::ActorTimes::blocked},
-        {tr("sleeping"), OkabeIto::skyBlue(), &ChartData::ActorTimes::sleeping},
-        {tr("not started"), QColor(0xdd, 0xdd, 0xdd), &ChartData::ActorTimes::notStarted},
-        {tr("finished"), QColor(0x99, 0x99, 0x99), &ChartData::ActorTimes::done},
+        {ActorState::Running, &ChartData::ActorTimes::running},
+        {ActorState::Computing, &ChartData::ActorTimes::computing},
+        {ActorState::Ready, &ChartData::ActorTimes::ready},
+        {ActorState::Blocked, &ChartData::ActorTimes::blocked},
+        {ActorState::Sleeping, &ChartData::ActorTimes::sleeping},
+        {ActorState::NotStarted, &ChartData::ActorTimes::notStarted},
+        {ActorState::Done, &ChartData::ActorTimes::done},
     };
+    // Most runs never compute: no computing entry in their legend.
+    const bool computes = std::any_of(data_.actors.begin(), data_.actors.end(),
+                                      [](const ChartData::ActorTimes& t) { return t.computing > 0; });
     // Bars are laid out bottom-up; the actors go in reverse so the main thread is on top, as in the timeline.
     QStringList names;
     for (auto it = data_.actors.rbegin(); it != data_.actors.rend(); ++it) names << it->name;
     for (const Part& part : parts) {
-        auto* set = new QBarSet(part.name);
-        set->setColor(part.color);
-        set->setBorderColor(part.color.darker(130));
+        if (part.state == ActorState::Computing && !computes) continue;
+        auto* set = new QBarSet(style::StateNames::actor(part.state));
+        const QColor color = style::Palette::actorState(part.state);
+        set->setColor(color);
+        // A thread that has not started has no colour, as on the timeline: its part is an outline.
+        set->setBorderColor(color.alpha() == 0 ? style::Palette::muted() : color.darker(130));
         for (auto it = data_.actors.rbegin(); it != data_.actors.rend(); ++it) set->append((*it).*part.field);
         series->append(set);
     }
@@ -380,7 +389,7 @@ QChart* ChartsPanel::makeCoresChart(QString& emptyText) {
     auto* series = new QBarSeries;
     series->setObjectName(QStringLiteral("data"));
     auto* set = new QBarSet(tr("busy"));
-    set->setColor(OkabeIto::blue());
+    set->setColor(style::OkabeIto::blue());
     QStringList cores;
     for (std::size_t c = 0; c < data_.coreBusy.size(); ++c) {
         cores << tr("core %1").arg(c);
@@ -423,7 +432,7 @@ QChart* ChartsPanel::makeReadyQueueChart(QString& emptyText) {
     countAxis(y, data_.readyQueue.maximum);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    auto* line = stepLine(data_.readyQueue, OkabeIto::blue());
+    auto* line = stepLine(data_.readyQueue, style::OkabeIto::blue());
     line->setName(tr("ready queue"));
     attach(chart, line);
     addCursor(ReadyQueueChart, y->max(), true);
@@ -495,14 +504,14 @@ QChart* ChartsPanel::makeComparisonChart(QString& emptyText) {
     series->setObjectName(QStringLiteral("data"));
     // One hue, lighter to darker as the thread count grows: the order reads without the legend, and in
     // grey too. (Okabe-Ito's blue and a lighter and a darker shade of it.)
-    const QColor shades[] = {QColor(0x9e, 0xca, 0xe1), OkabeIto::blue(), QColor(0x08, 0x30, 0x6b)};
+    const QColor shades[] = {QColor(0x9e, 0xca, 0xe1), style::OkabeIto::blue(), QColor(0x08, 0x30, 0x6b)};
     for (std::size_t i = 0; i < bars.threads.size(); ++i) {
         const int n = bars.threads[i];
         auto* set = new QBarSet(n == 1 ? tr("1 thread") : tr("%n threads", nullptr, n));
-        const QColor c = i < std::size(shades) ? shades[i] : OkabeIto::color(static_cast<int>(i));
+        const QColor c = i < std::size(shades) ? shades[i] : style::OkabeIto::color(static_cast<int>(i));
         set->setColor(c);
         set->setBorderColor(c.darker(130));
-        set->setLabelColor(OkabeIto::black());
+        set->setLabelColor(style::OkabeIto::black());
         for (double ms : bars.milliseconds[i]) set->append(ms);
         series->append(set);
     }

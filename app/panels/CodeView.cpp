@@ -14,10 +14,11 @@
 
 #include <algorithm>
 
-#include "panels/InspectorPalette.h"
-#include "panels/InspectorStateNames.h"
 #include "panels/ProgramEditor.h"
 #include "panels/PythonHighlighter.h"
+#include "style/Glyphs.h"
+#include "style/Palette.h"
+#include "style/StateNames.h"
 
 namespace lockstep::app {
 
@@ -28,6 +29,11 @@ constexpr int kMinColumnWidth = 220;
 constexpr int kMaxColumnWidth = 320;
 // The editor takes half the panel, but never less than this: a program's lines are longer than a column's.
 constexpr int kMinEditorWidth = 320;
+
+// Operations keep their Python method names (acquire, join, get...): they are code, not prose.
+QString opText(Op op) {
+    return QString::fromUtf8(opName(op).data(), static_cast<int>(opName(op).size()));
+}
 }  // namespace
 
 CodeView::CodeView(QWidget* parent) : QAbstractScrollArea(parent) {
@@ -124,7 +130,7 @@ void CodeView::retranslateEditor() {
                                    : tr("your program: you can edit it here");
     editorTitle_->setText(QStringLiteral("<b>%1%2</b><br><span style=\"color:%3\">%4</span>")
                               .arg(name, modified_ ? QStringLiteral(" *") : QString(),
-                                   (modified_ ? palette::stateColor(ActorState::Blocked) : palette::grey().darker(130)).name(),
+                                   (modified_ ? style::Palette::actorState(ActorState::Blocked) : style::Palette::muted().darker(130)).name(),
                                    hint.toHtmlEscaped()));
     editorTitle_->setToolTip(tr("%1\n\nYour own program: edit it here. An edited program is saved and loaded "
                                 "again before the next Step, Run or Restart (or at once with Ctrl+S), so the run "
@@ -195,7 +201,7 @@ void CodeView::setView(const TraceView& view) {
 void CodeView::rebuildStatus() {
     for (Column& c : columns_) {
         const ActorState s = c.state.state;
-        QString status = actorStateText(s);
+        QString status = style::StateNames::actor(s);
         if (s == ActorState::Blocked && view_.model && view_.state && c.state.object < view_.model->objectCount()) {
             const TraceModel& m = *view_.model;
             const ObjectInfo& obj = m.object(c.state.object);
@@ -313,6 +319,14 @@ ActorState CodeView::actorState(ActorId actor) const {
     return c ? c->state.state : ActorState::NotStarted;
 }
 
+QColor CodeView::lineBackground(ActorId actor) const {
+    return style::Palette::actorStateBackground(actorState(actor));
+}
+
+QColor CodeView::markerColor(ActorId actor) const {
+    return style::Palette::actorState(actorState(actor));
+}
+
 QString CodeView::statusText(ActorId actor) const {
     const Column* c = column(actor);
     return c ? c->status : QString();
@@ -374,15 +388,15 @@ void CodeView::paintEvent(QPaintEvent*) {
         const Column& c = columns_[static_cast<std::size_t>(ci)];
         const int x = ci * columnWidth_ - horizontalScrollBar()->value();
         const bool done = c.state.state == ActorState::Done;
-        const QColor textColour = done ? palette::grey() : pal.color(QPalette::Text);
+        const QColor textColour = done ? style::Palette::muted() : pal.color(QPalette::Text);
 
         // Listing lines, clipped below the header.
         p.save();
         p.setClipRect(QRect(x, header, columnWidth_, viewport()->height() - header));
         for (int i = firstLine; i < lastLine; ++i) {
             const int y = header + (i - firstLine) * lh;
-            if (i + 1 == c.line) p.fillRect(QRect(x, y, columnWidth_, lh), palette::stateBackground(c.state.state));
-            p.setPen(palette::grey());
+            if (i + 1 == c.line) p.fillRect(QRect(x, y, columnWidth_, lh), lineBackground(c.actor));
+            p.setPen(style::Palette::muted());
             p.drawText(QRect(x + markerWidth_, y, gutterWidth_ - markerWidth_ - kPad, lh), Qt::AlignRight | Qt::AlignVCenter,
                        QString::number(i + 1));
             // The code in the editor's colours; a finished thread's column stays grey throughout.
@@ -402,7 +416,7 @@ void CodeView::paintEvent(QPaintEvent*) {
         for (const RaceAccess& a : raceAccesses_) {
             if (a.actor != c.actor || a.line <= firstLine || a.line > lastLine) continue;
             const int y = header + (a.line - 1 - firstLine) * lh;
-            p.setPen(QPen(palette::race(), 2));
+            p.setPen(QPen(style::Palette::race(), 2));
             p.setBrush(Qt::NoBrush);
             p.drawRect(QRect(x + gutterWidth_ - 2, y + 1, columnWidth_ - gutterWidth_, lh - 2));
             // The hourglass sits at the right end of what can be seen of the column, on a plain patch so the
@@ -412,21 +426,19 @@ void CodeView::paintEvent(QPaintEvent*) {
             p.fillRect(glyph, pal.base());
             // Drawn, not a character: the hourglass glyph is missing from common fonts.
             const QRectF g = QRectF(glyph).adjusted(2, 1, -2, -1);
-            const QPointF hourglass[] = {g.topLeft(), g.topRight(), g.bottomLeft(), g.bottomRight()};
             p.save();
             p.setRenderHint(QPainter::Antialiasing);
-            p.setBrush(palette::race());
-            p.setPen(QPen(palette::race(), 1));
-            p.drawPolygon(hourglass, 4);
+            p.setBrush(style::Palette::race());
+            p.setPen(QPen(style::Palette::race(), 1));
+            p.drawPolygon(style::Glyphs::hourglass(g));
             p.restore();
         }
         // A marker in the gutter says the same as the background, for readers who cannot tell the colours.
         if (c.line > firstLine && c.line <= lastLine) {
             const int y = header + (c.line - 1 - firstLine) * lh;
-            p.setPen(palette::stateColor(c.state.state));
+            p.setPen(markerColor(c.actor));
             p.setFont(bold);
-            p.drawText(QRect(x + 2, y, markerWidth_, lh), Qt::AlignCenter,
-                       c.state.state == ActorState::Blocked ? QStringLiteral("\u25A0") : QStringLiteral("\u25B6"));
+            p.drawText(QRect(x + 2, y, markerWidth_, lh), Qt::AlignCenter, style::Glyphs::lineMarker(c.state.state));
             p.setFont(font());
         }
         p.restore();
@@ -434,7 +446,7 @@ void CodeView::paintEvent(QPaintEvent*) {
         // Header: a band in the state's colour, the name, the status line and, when choosable, a button.
         const QRect head(x, 0, columnWidth_, header);
         p.fillRect(head, pal.window());
-        p.fillRect(QRect(x, header - 4, columnWidth_, 4), palette::stateColor(c.state.state));
+        p.fillRect(QRect(x, header - 4, columnWidth_, 4), markerColor(c.actor));
         p.setPen(pal.color(QPalette::Mid));
         p.drawLine(x + columnWidth_ - 1, 0, x + columnWidth_ - 1, viewport()->height());
         p.setFont(bold);
@@ -444,12 +456,12 @@ void CodeView::paintEvent(QPaintEvent*) {
         p.drawText(QRect(x + kPad, kPad / 2, nameRight - x - kPad, fm.height() + kPad), Qt::AlignLeft | Qt::AlignVCenter,
                    fm.elidedText(c.name, Qt::ElideRight, nameRight - x - kPad));
         p.setFont(font());
-        p.setPen(c.state.state == ActorState::Blocked ? palette::stateColor(ActorState::Blocked) : textColour);
+        p.setPen(c.state.state == ActorState::Blocked ? style::Palette::actorState(ActorState::Blocked) : textColour);
         p.drawText(QRect(x + kPad, fm.height() + 2 * kPad, columnWidth_ - 2 * kPad, fm.height()),
                    Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(c.status, Qt::ElideRight, columnWidth_ - 2 * kPad));
         if (button.isValid()) {
-            p.setPen(palette::stateColor(ActorState::Ready).darker(130));
-            p.setBrush(palette::stateBackground(ActorState::Ready));
+            p.setPen(style::Palette::actorState(ActorState::Ready).darker(130));
+            p.setBrush(style::Palette::actorStateBackground(ActorState::Ready));
             p.drawRoundedRect(button, 4, 4);
             p.setPen(pal.color(QPalette::Text));
             p.drawText(button, Qt::AlignCenter, QStringLiteral("\u25B6 ") + tr("Run"));

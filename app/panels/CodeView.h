@@ -12,6 +12,7 @@
 // reloads it before the next run. Built-in listings stay read-only.
 
 #include <QAbstractScrollArea>
+#include <QColor>
 #include <QList>
 #include <QStringList>
 #include <QTextLayout>
@@ -41,6 +42,10 @@ public:
     // 0 when it has none yet. -1 for an actor that is not shown.
     int currentLine(ActorId actor) const;
     ActorState actorState(ActorId actor) const;
+    // The state's colours as the actor's column paints them: the background of its current line, and the
+    // marker beside that line (and the strip under the column's header).
+    QColor lineBackground(ActorId actor) const;
+    QColor markerColor(ActorId actor) const;
     // The second header line, e.g. "blocked: acquire lock_b (held by T2)".
     QString statusText(ActorId actor) const;
     // The actor may be chosen to run next (manual mode, cursor at the live step, a candidate).

@@ -23,7 +23,7 @@
 #include <chrono>
 
 #include "lockstep/scenarios/Scenario.h"
-#include "panels/OkabeIto.h"
+#include "style/OkabeIto.h"
 
 namespace lockstep::app {
 
@@ -47,11 +47,11 @@ QString statusWord(RunStatus s) {
 // Bars of one end status share its colour: a deadlock stands out from the finished runs at a glance.
 QColor statusColor(RunStatus s) {
     switch (s) {
-        case RunStatus::Finished: return OkabeIto::blue();
-        case RunStatus::Deadlock: return OkabeIto::vermillion();
-        case RunStatus::Stuck: return OkabeIto::orange();
-        case RunStatus::Error: return OkabeIto::reddishPurple();
-        default: return OkabeIto::yellow();
+        case RunStatus::Finished: return style::OkabeIto::blue();
+        case RunStatus::Deadlock: return style::OkabeIto::vermillion();
+        case RunStatus::Stuck: return style::OkabeIto::orange();
+        case RunStatus::Error: return style::OkabeIto::reddishPurple();
+        default: return style::OkabeIto::yellow();
     }
 }
 

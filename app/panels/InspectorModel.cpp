@@ -8,8 +8,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "panels/InspectorPalette.h"
-#include "panels/InspectorStateNames.h"
+#include "style/Palette.h"
+#include "style/StateNames.h"
 
 namespace lockstep::app {
 
@@ -83,7 +83,7 @@ InspectorModel::Item InspectorModel::taskItem(const TraceModel& model, const Run
     item.name = objectName(task);
     item.taskState = t.task;
     item.state = fromStd(taskStateName(item.taskState));
-    item.value = taskStateText(item.taskState);
+    item.value = style::StateNames::task(item.taskState);
     item.coroutine = QString::fromStdString(model.text(t.coroutine));
     item.awaits = objectName(t.awaited);
     item.sleepMicros = t.sleepMicros;
@@ -154,7 +154,7 @@ void InspectorModel::update(const TraceModel* model, const RunState* runState) {
                                              : QStringLiteral("stopped");
                     if (now.exited && now.exitCode < 0) item.value = tr("exit %1 (%2)").arg(now.exitCode).arg(signalName(-now.exitCode));
                     else if (now.exited) item.value = tr("exit %1").arg(now.exitCode);
-                    else item.value = actor == kNoActor ? tr("not started") : tr("alive");
+                    else item.value = actor == kNoActor ? style::StateNames::actor(ActorState::NotStarted) : tr("alive");
                     item.count = item.alive ? 1 : 0;
                     break;
                 }
@@ -200,12 +200,12 @@ void InspectorModel::update(const TraceModel* model, const RunState* runState) {
                     item.worker = name(now.actor);
                     const QString outcome = QString::fromStdString(m.text(now.value));
                     switch (fs) {
-                        case FutureState::Pending: item.value = tr("pending"); break;
+                        case FutureState::Pending: item.value = style::StateNames::future(fs); break;
                         case FutureState::Running: item.value = tr("running on %1").arg(item.worker); break;
                         case FutureState::Finished: item.value = tr("result %1").arg(outcome); break;
                         case FutureState::Failed: item.value = tr("raised %1").arg(outcome); break;
                         case FutureState::Cancelled:
-                        case FutureState::Count_: item.value = tr("cancelled"); break;
+                        case FutureState::Count_: item.value = style::StateNames::future(FutureState::Cancelled); break;
                     }
                     break;
                 }
@@ -398,7 +398,7 @@ QString InspectorModel::taskDetails(const Item& item) const {
             const auto ts = static_cast<TaskState>(st);
             const int n = item.stateCounts.value(fromStd(taskStateName(ts))).toInt();
             //: a number of tasks and the state they are in, as in "9998 waiting"
-            if (n > 0) counts << tr("%1 %2").arg(n).arg(taskStateText(ts));
+            if (n > 0) counts << tr("%1 %2").arg(n).arg(style::StateNames::task(ts));
         }
         return counts.join(QStringLiteral(", "));
     }
@@ -508,16 +508,16 @@ QVariant InspectorModel::data(const QModelIndex& index, int role) const {
             if (g == TaskGroup) {
                 // A task waiting is the loop's normal business; one that raised is what stands out.
                 if (item.object == kNoObject) return {};
-                if (item.taskState == TaskState::Failed) return QBrush(palette::stateColor(ActorState::Blocked));
+                if (item.taskState == TaskState::Failed) return QBrush(style::Palette::actorState(ActorState::Blocked));
                 if (item.taskState == TaskState::Done || item.taskState == TaskState::Cancelled)
-                    return QBrush(palette::grey());
+                    return QBrush(style::Palette::muted());
                 return {};
             }
             // A process that crashed, raised or was killed is an error; one that ended well is done.
             if (g == ProcessGroup && item.exitCode.isValid())
-                return QBrush(item.exitCode.toInt() != 0 ? palette::stateColor(ActorState::Blocked) : palette::grey());
+                return QBrush(item.exitCode.toInt() != 0 ? style::Palette::actorState(ActorState::Blocked) : style::Palette::muted());
             // Someone waiting is what a learner looks for first: the row takes the "blocked" colour.
-            if (g == ErrorGroup || !item.waiters.isEmpty()) return QBrush(palette::stateColor(ActorState::Blocked));
+            if (g == ErrorGroup || !item.waiters.isEmpty()) return QBrush(style::Palette::actorState(ActorState::Blocked));
             return {};
         case GroupRole: return g;
         case ObjectRole: return static_cast<qulonglong>(item.object);

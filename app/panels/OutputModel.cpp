@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "panels/OkabeIto.h"
+#include "style/OkabeIto.h"
 
 namespace lockstep::app {
 
@@ -95,11 +95,11 @@ QVariant OutputModel::data(const QModelIndex& index, int role) const {
         }
         case Qt::ForegroundRole:
             // An uncaught exception's report goes to stderr: the colour says it is not ordinary output.
-            if (l.toStderr) return QBrush(OkabeIto::vermillion());
+            if (l.toStderr) return QBrush(style::OkabeIto::vermillion());
             return {};
         case Qt::BackgroundRole:
             if (current) {
-                QColor c = OkabeIto::skyBlue();
+                QColor c = style::OkabeIto::skyBlue();
                 c.setAlpha(90);
                 return QBrush(c);
             }

@@ -9,9 +9,10 @@
 
 #include <algorithm>
 
-#include "panels/InspectorPalette.h"
-#include "panels/InspectorStateNames.h"
 #include "panels/PythonHighlighter.h"
+#include "style/Glyphs.h"
+#include "style/Palette.h"
+#include "style/StateNames.h"
 
 namespace lockstep::app {
 
@@ -118,7 +119,7 @@ void ProgramEditor::updateSelections() {
         if (!block.isValid()) continue;
         QTextEdit::ExtraSelection s;
         s.cursor = QTextCursor(block);
-        s.format.setBackground(palette::stateBackground(m->state));
+        s.format.setBackground(style::Palette::actorStateBackground(m->state));
         s.format.setProperty(QTextFormat::FullWidthSelection, true);
         selections.push_back(s);
     }
@@ -145,8 +146,8 @@ void ProgramEditor::paintEvent(QPaintEvent* event) {
             const int w = fm.horizontalAdvance(it->actor) + kPad;
             const QRect box(right - w, static_cast<int>(r.top()), w, static_cast<int>(r.height()));
             p.fillRect(box, palette().color(QPalette::Base));
-            p.fillRect(box, palette::stateBackground(it->state));
-            p.setPen(palette::stateColor(it->state).darker(170));
+            p.fillRect(box, style::Palette::actorStateBackground(it->state));
+            p.setPen(style::Palette::actorState(it->state).darker(170));
             p.drawText(box, Qt::AlignCenter, it->actor);
             right -= w + 2;
         }
@@ -166,7 +167,7 @@ void ProgramEditor::paintGutter(QPaintEvent* event) {
         const int height = static_cast<int>(blockBoundingRect(block).height());
         const int line = block.blockNumber() + 1;
         if (block.isVisible() && top + height >= event->rect().top()) {
-            p.setPen(palette::grey());
+            p.setPen(style::Palette::muted());
             p.setFont(font());
             p.drawText(QRect(markerWidth, top, gutter_->width() - markerWidth - kPad, height),
                        Qt::AlignRight | Qt::AlignVCenter, QString::number(line));
@@ -174,10 +175,10 @@ void ProgramEditor::paintGutter(QPaintEvent* event) {
             for (const Marker& m : markers_)
                 if (m.line == line && (!shown || importance(m.state) > importance(shown->state))) shown = &m;
             if (shown) {
-                p.setPen(palette::stateColor(shown->state));
+                p.setPen(style::Palette::actorState(shown->state));
                 p.setFont(bold);
                 p.drawText(QRect(2, top, markerWidth, height), Qt::AlignCenter,
-                           shown->state == ActorState::Blocked ? QStringLiteral("\u25A0") : QStringLiteral("\u25B6"));
+                           style::Glyphs::lineMarker(shown->state));
             }
         }
         block = block.next();
@@ -190,7 +191,7 @@ QString ProgramEditor::gutterToolTip(int y) const {
     const int line = cursor.blockNumber() + 1;
     QStringList names;
     for (const Marker& m : markers_)
-        if (m.line == line) names << QStringLiteral("%1: %2").arg(m.actor, actorStateText(m.state));
+        if (m.line == line) names << QStringLiteral("%1: %2").arg(m.actor, style::StateNames::actor(m.state));
     return names.join(QLatin1Char('\n'));
 }
 

@@ -2,7 +2,8 @@
 
 #include <QSet>
 
-#include "panels/InspectorPalette.h"
+#include "style/OkabeIto.h"
+#include "style/Palette.h"
 
 namespace lockstep::app {
 
@@ -81,17 +82,17 @@ QTextCharFormat PythonHighlighter::format(Kind kind) {
     QTextCharFormat f;
     switch (kind) {
         case Kind::Keyword:
-            f.setForeground(OkabeIto::blue());
+            f.setForeground(style::OkabeIto::blue());
             f.setFontWeight(QFont::Bold);
             break;
-        case Kind::String: f.setForeground(OkabeIto::bluishGreen().darker(140)); break;
+        case Kind::String: f.setForeground(style::OkabeIto::bluishGreen().darker(140)); break;
         case Kind::Comment:
-            f.setForeground(palette::grey().darker(120));
+            f.setForeground(style::Palette::muted().darker(120));
             f.setFontItalic(true);
             break;
-        case Kind::Number: f.setForeground(OkabeIto::reddishPurple().darker(140)); break;
+        case Kind::Number: f.setForeground(style::OkabeIto::reddishPurple().darker(140)); break;
         case Kind::DefinedName:
-            f.setForeground(OkabeIto::orange().darker(160));
+            f.setForeground(style::OkabeIto::orange().darker(160));
             f.setFontWeight(QFont::Bold);
             break;
     }

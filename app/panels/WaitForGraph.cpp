@@ -7,8 +7,8 @@
 
 #include <cmath>
 
-#include "panels/InspectorPalette.h"
-#include "panels/InspectorStateNames.h"
+#include "style/Palette.h"
+#include "style/StateNames.h"
 
 namespace lockstep::app {
 
@@ -59,6 +59,19 @@ QRectF WaitForGraph::nodeRect(int node) const {
     return {x, y, w, h};
 }
 
+QColor WaitForGraph::nodeBorder(int node) const {
+    if (node < 0 || static_cast<std::size_t>(node) >= graph_.nodes.size()) return {};
+    const auto& n = graph_.nodes[static_cast<std::size_t>(node)];
+    if (n.onCycle) return style::Palette::cycleEdge();
+    return n.isActor ? style::Palette::actorState(n.state) : style::Palette::holdEdge();
+}
+
+QColor WaitForGraph::nodeFill(int node) const {
+    if (node < 0 || static_cast<std::size_t>(node) >= graph_.nodes.size()) return {};
+    const auto& n = graph_.nodes[static_cast<std::size_t>(node)];
+    return n.isActor ? style::Palette::actorStateBackground(n.state) : palette().color(QPalette::AlternateBase);
+}
+
 QString WaitForGraph::legendText(int which) const {
     switch (which) {
         case 0: return tr("waits for");
@@ -79,7 +92,7 @@ void WaitForGraph::paintEdge(QPainter& p, const WaitForGraphData::Edge& e) const
     const QPointF mid = (a + b) / 2 + QPointF(0, wait ? -12 : 12);
     QPainterPath path(a);
     path.quadTo(mid, b);
-    QColor colour = e.onCycle ? palette::cycleEdge() : (wait ? palette::waitEdge() : palette::holdEdge());
+    QColor colour = e.onCycle ? style::Palette::cycleEdge() : (wait ? style::Palette::waitEdge() : style::Palette::holdEdge());
     QPen pen(colour, e.onCycle ? 3.5 : 1.5, wait && !e.onCycle ? Qt::DashLine : Qt::SolidLine);
     p.setPen(pen);
     p.setBrush(Qt::NoBrush);
@@ -115,9 +128,8 @@ void WaitForGraph::paintEvent(QPaintEvent*) {
     for (std::size_t i = 0; i < graph_.nodes.size(); ++i) {
         const auto& n = graph_.nodes[i];
         const QRectF r = nodeRect(static_cast<int>(i));
-        QColor border = n.onCycle ? palette::cycleEdge() : (n.isActor ? palette::stateColor(n.state) : palette::holdEdge());
-        p.setPen(QPen(border, n.onCycle ? 3 : 1.5));
-        QColor fill = n.isActor ? palette::stateBackground(n.state) : palette().color(QPalette::AlternateBase);
+        p.setPen(QPen(nodeBorder(static_cast<int>(i)), n.onCycle ? 3 : 1.5));
+        const QColor fill = nodeFill(static_cast<int>(i));
         p.setBrush(palette().base());
         // Actors are rounded boxes and objects sharp ones, so the two kinds differ without colour.
         if (n.isActor) p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
@@ -131,7 +143,7 @@ void WaitForGraph::paintEvent(QPaintEvent*) {
     // Legend along the bottom.
     const int y = height() - kMargin - fm.height() / 2;
     int x = kMargin;
-    const QColor colours[] = {palette::waitEdge(), palette::holdEdge(), palette::cycleEdge()};
+    const QColor colours[] = {style::Palette::waitEdge(), style::Palette::holdEdge(), style::Palette::cycleEdge()};
     for (int i = 0; i < 3; ++i) {
         p.setPen(QPen(colours[i], i == 2 ? 3.5 : 1.5, i == 0 ? Qt::DashLine : Qt::SolidLine));
         p.drawLine(x, y, x + 20, y);
@@ -149,7 +161,7 @@ bool WaitForGraph::event(QEvent* event) {
         for (std::size_t i = 0; i < graph_.nodes.size(); ++i)
             if (nodeRect(static_cast<int>(i)).contains(help->pos())) {
                 const auto& n = graph_.nodes[i];
-                QString text = n.isActor ? tr("Thread %1: %2").arg(n.name, actorStateText(n.state))
+                QString text = n.isActor ? tr("Thread %1: %2").arg(n.name, style::StateNames::actor(n.state))
                                          : tr("Object %1").arg(n.name);
                 if (n.onCycle) text += QLatin1Char('\n') + tr("On the deadlock cycle");
                 QToolTip::showText(help->globalPos(), text, this);

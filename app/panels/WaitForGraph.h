@@ -19,6 +19,10 @@ public:
     const WaitForGraphData& graph() const { return graph_; }
     // Where a node is drawn, in widget coordinates (for tooltips and tests).
     QRectF nodeRect(int node) const;
+    // How a node is drawn: an actor's border in its state's colour (the cycle's vermillion when on the cycle)
+    // and its inside in the same colour, translucent; an object's border in the hold colour.
+    QColor nodeBorder(int node) const;
+    QColor nodeFill(int node) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -1,27 +1,38 @@
 #include "timeline/ActorLanes.h"
 
+#include <string.h>  // sigabbrev_np
+
 #include <algorithm>
+#include <array>
+#include <csignal>
+
+#include "style/Palette.h"
+#include "style/StateNames.h"
+#include "timeline/TimelineModel.h"
+#include "timeline/TimelineStrings.h"
 
 namespace lockstep::timeline {
 
 namespace {
 
-Band bandOf(const StateInterval& s, ActorId actor, const DeadlockCycle* cycle) {
-    Band b;
-    b.beginStep = s.beginStep;
-    b.endStep = s.endStep;
-    b.begin = s.begin;
-    b.end = s.end;
-    b.object = s.object;
-    b.actor = actor;
-    b.state = s.state;
-    b.op = s.op;
-    b.core = s.core;
-    // The blocked interval during which the cycle closed is the one to highlight.
-    if (cycle && s.state == ActorState::Blocked && s.endStep > cycle->step)
-        for (std::size_t i = 0; i < cycle->actors.size() && i < cycle->objects.size(); ++i)
-            if (cycle->actors[i] == actor && cycle->objects[i] == s.object) b.highlight = true;
-    return b;
+// Colours by state, looked up once: a million-event run makes hundreds of thousands of bands.
+QRgb stateFill(ActorState s) {
+    static const auto table = [] {
+        std::array<QRgb, kActorStates> t{};
+        for (std::size_t i = 0; i < t.size(); ++i) t[i] = style::Palette::actorState(ActorState(i)).rgba();
+        return t;
+    }();
+    return table[std::size_t(s)];
+}
+
+// "SIGTERM" for 15, as Python's signal.Signals names it; "signal 99" for a number the system has no name for.
+QString signalName(int signal) {
+    if (const char* abbrev = sigabbrev_np(signal)) return QStringLiteral("SIG") + QString::fromLatin1(abbrev);
+    return TimelineStrings::tr("signal %1").arg(signal);
+}
+
+const ActorLane* asActorLane(const Lane& lane) {
+    return laneAs<ActorLane>(lane);
 }
 
 }  // namespace
@@ -35,11 +46,11 @@ void ActorLanes::build(LaneContext& c) {
     actorLane_.assign(actorCount_, -1);
     seen_.assign(actorCount_, 0);
     for (std::size_t a = 0; a < actorCount_; ++a) {
-        Lane lane;
-        lane.kind = LaneKind::Actor;
-        lane.name = c.actorNames[a];
-        lane.actor = ActorId(a);
-        lane.inCycle = c.actorInCycle(ActorId(a));
+        auto lane = std::make_unique<ActorLane>();
+        lane->family = this;
+        lane->name = c.actorNames[a];
+        lane->info.actor = ActorId(a);
+        lane->inCycle = c.actorInCycle(ActorId(a));
         actorLane_[a] = c.addLane(std::move(lane));
         tails_.track(actorLane_[a]);
     }
@@ -57,57 +68,76 @@ void ActorLanes::build(LaneContext& c) {
                 groups_.emplace_back();
             }
             groups_[g].actors.push_back(ActorId(a));
-            Lane& lane = c.lanes[std::size_t(actorLane_[a])];
-            lane.pid = info.pid;
-            lane.processLane = info.kind == ActorKind::Process;
+            ActorLane& lane = c.lane<ActorLane>(actorLane_[a]);
+            lane.info.pid = info.pid;
+            lane.info.processLane = info.kind == ActorKind::Process;
+            lane.bold = lane.info.processLane;  // a child's one lane stands for the process
         }
         for (std::size_t g = 0; g < groups_.size(); ++g) {
             ProcessGroup& group = groups_[g];
             const ActorId first = group.actors.front();
             if (group.actors.size() == 1 && m.actor(first).kind == ActorKind::Process) continue;
-            Lane header;
-            header.kind = LaneKind::Process;
-            header.pid = pids[g];
+            auto header = std::make_unique<ProcessHeading>();
+            header->family = this;
+            header->shape = LaneShape::Heading;
+            header->bold = true;
+            header->info.pid = pids[g];
             // Python's name of the scheduler's process; a child's is its Process actor's.
-            header.name = QStringLiteral("MainProcess");
+            header->name = QStringLiteral("MainProcess");
             for (ActorId a : group.actors)
-                if (m.actor(a).kind == ActorKind::Process) header.name = c.actorNames[a];
-            for (ActorId a : group.actors) c.lanes[std::size_t(actorLane_[a])].nested = true;
+                if (m.actor(a).kind == ActorKind::Process) header->name = c.actorNames[a];
+            for (ActorId a : group.actors) {
+                ActorLane& lane = c.lane<ActorLane>(actorLane_[a]);
+                lane.info.nested = true;
+                lane.bold = false;
+                lane.indent = 12;
+                lane.guide = true;
+            }
             group.header = c.addLane(std::move(header));
         }
-    }
-    for (int core = 0; core < m.coresUsed(); ++core) {
-        Lane lane;
-        lane.kind = LaneKind::Core;
-        lane.index = core;
-        lane.name = QStringLiteral("core %1").arg(core);
-        coreLane_.push_back(c.addLane(std::move(lane)));
-        tails_.track(coreLane_.back());
     }
     update(c);
 }
 
 bool ActorLanes::outgrown(const TraceModel& m) const {
-    return m.actorCount() != actorCount_ || std::size_t(m.coresUsed()) != coreLane_.size();
+    return m.actorCount() != actorCount_;
 }
 
-void ActorLanes::addClosed(LaneContext& c, ActorId a, const StateInterval& s) {
-    const Band b = bandOf(s, a, c.cycle);
-    c.lanes[std::size_t(actorLane_[a])].bands.push_back(b);
-    if (s.state == ActorState::Computing && s.core < coreLane_.size())
-        c.lanes[std::size_t(coreLane_[s.core])].bands.push_back(b);
+void ActorLanes::addBand(ActorLane& lane, const StateInterval& s, const DeadlockCycle* cycle) const {
+    Band b;
+    b.beginStep = s.beginStep;
+    b.endStep = s.endStep;
+    b.begin = s.begin;
+    b.end = s.end;
+    const ActorId actor = lane.info.actor;
+    // A child process that crashed, raised or was killed: its end stands out.
+    b.fill = s.state == ActorState::Done && lane.info.exited && lane.info.exitCode != 0
+                 ? style::Palette::failedExit().rgba()
+                 : stateFill(s.state);
+    // The blocked interval during which the cycle closed is the one to highlight.
+    if (cycle && s.state == ActorState::Blocked && s.endStep > cycle->step)
+        for (std::size_t i = 0; i < cycle->actors.size() && i < cycle->objects.size(); ++i)
+            if (cycle->actors[i] == actor && cycle->objects[i] == s.object) b.highlight = true;
+    lane.add(b, ActorBand{s.state, s.object, s.op, s.core});
 }
 
 void ActorLanes::update(LaneContext& c) {
     const TraceModel& m = c.model;
+    // How children ended first: a child's last band takes its colour from its exit code.
+    if (hasProcesses_) readProcesses(c);
     tails_.dropTails(c.lanes);
     for (std::size_t a = 0; a < actorCount_; ++a) {
+        ActorLane& lane = c.lane<ActorLane>(actorLane_[a]);
         const auto& closed = m.actorStates(ActorId(a));
-        for (; seen_[a] < closed.size(); ++seen_[a]) addClosed(c, ActorId(a), closed[seen_[a]]);
+        for (; seen_[a] < closed.size(); ++seen_[a]) addBand(lane, closed[seen_[a]], c.cycle);
     }
     tails_.settle(c.lanes);
-    for (std::size_t a = 0; a < actorCount_; ++a) addClosed(c, ActorId(a), m.actorStateNow(ActorId(a)));
-    if (hasProcesses_) readProcesses(c);
+    for (std::size_t a = 0; a < actorCount_; ++a) {
+        ActorLane& lane = c.lane<ActorLane>(actorLane_[a]);
+        addBand(lane, m.actorStateNow(ActorId(a)), c.cycle);
+        // An ended child's exit code belongs at the end of its lane, however narrow its last band.
+        lane.endTag = lane.info.exited && lane.data.back().state == ActorState::Done;
+    }
     tails_.finish(c.lanes);
 }
 
@@ -117,13 +147,13 @@ void ActorLanes::readProcesses(LaneContext& c) {
     for (ObjectId o : head.created()) {
         if (head.kind(o) != ObjectKind::Process) continue;
         const ObjectNow& p = head.object(o);
-        const int lane = actorLane(p.actor);
-        if (lane < 0) continue;
-        Lane& l = c.lanes[std::size_t(lane)];
-        l.exited = p.exited;
-        l.exitCode = p.exitCode;
-        l.signal = p.signal;
-        l.signalledBy = p.signalledBy;
+        const int index = actorLane(p.actor);
+        if (index < 0) continue;
+        ActorLaneInfo& info = c.lane<ActorLane>(index).info;
+        info.exited = p.exited;
+        info.exitCode = p.exitCode;
+        info.signal = p.signal;
+        info.signalledBy = p.signalledBy;
     }
 }
 
@@ -140,6 +170,134 @@ void ActorLanes::rows(std::vector<int>& out) const {
     } else {
         for (std::size_t a = 0; a < actorLane_.size(); ++a) withLoop(ActorId(a));
     }
+}
+
+void ActorLanes::rename(LaneContext& c) {
+    for (std::size_t a = 0; a < actorCount_; ++a) c.lanes[std::size_t(actorLane_[a])]->name = c.actorNames[a];
+}
+
+// ---- what the lanes show
+
+QString ActorLanes::processTitle(const QString& name, std::int64_t pid) {
+    return TimelineStrings::tr("%1 · pid %2").arg(name).arg(pid);
+}
+
+QString ActorLanes::exitLabel(const ActorLaneInfo& p) {
+    if (p.exitCode < 0)
+        return TimelineStrings::tr("exit %1 (%2)").arg(p.exitCode).arg(signalName(-p.exitCode));
+    return shortExitLabel(p);
+}
+
+QString ActorLanes::shortExitLabel(const ActorLaneInfo& p) {
+    return TimelineStrings::tr("exit %1").arg(p.exitCode);
+}
+
+QString ActorLanes::exitDescription(const TimelineModel& m, const Lane& lane, const ActorLaneInfo& p) {
+    using S = TimelineStrings;
+    const QString who = S::tr("%1 (pid %2)").arg(lane.name).arg(p.pid);
+    if (p.exitCode >= 0)
+        return p.exitCode == 0 ? S::tr("%1 ended: exit code 0").arg(who)
+                               : S::tr("%1 ended with exit code %2 (an error)").arg(who).arg(p.exitCode);
+    QString text = S::tr("%1 was killed by %2: exit code %3").arg(who, signalName(-p.exitCode)).arg(p.exitCode);
+    if (p.signal == -p.exitCode && p.signalledBy != kNoActor) {
+        const QString call = p.signal == SIGKILL ? QStringLiteral("kill()") : QStringLiteral("terminate()");
+        text += QLatin1Char('\n') + S::tr("%1 called by %2").arg(call, m.actorName(p.signalledBy));
+    }
+    return text;
+}
+
+QString ActorLanes::title(const Lane& lane) const {
+    if (const auto* heading = laneAs<ProcessHeading>(lane)) return processTitle(lane.name, heading->info.pid);
+    // A child process's one lane names the process; threads under a heading need no pid.
+    const ActorLane* a = asActorLane(lane);
+    return a && a->info.processLane && !a->info.nested ? processTitle(lane.name, a->info.pid) : lane.name;
+}
+
+QString ActorLanes::bandLabel(const TimelineModel& m, const Lane& lane, std::size_t band) const {
+    const ActorLane* a = asActorLane(lane);
+    if (!a) return {};
+    const ActorBand& b = a->data[band];
+    if (b.state == ActorState::Done && a->info.exited) return exitLabel(a->info);
+    if (b.state == ActorState::Blocked && b.object != kNoObject)
+        return TimelineStrings::tr("blocked on %1").arg(m.objectName(b.object));
+    if (b.state == ActorState::Blocked && b.op == Op::AsCompleted) return TimelineStrings::tr("waiting in as_completed");
+    return style::StateNames::actor(b.state);
+}
+
+QString ActorLanes::shortBandLabel(const TimelineModel&, const Lane& lane, std::size_t band) const {
+    const ActorLane* a = asActorLane(lane);
+    if (!a) return {};
+    const ActorBand& b = a->data[band];
+    return b.state == ActorState::Done && a->info.exited ? shortExitLabel(a->info) : style::StateNames::actor(b.state);
+}
+
+QString ActorLanes::bandTooltip(const TimelineModel& m, const Lane& lane, std::size_t band, Axis) const {
+    using S = TimelineStrings;
+    const ActorLane* a = asActorLane(lane);
+    if (!a) return {};
+    const ActorBand& b = a->data[band];
+    const QString who = m.actorName(a->info.actor);
+    QString what = S::tr("%1: %2").arg(who, style::StateNames::actor(b.state));
+    if (b.state == ActorState::Blocked && b.object != kNoObject)
+        what = S::tr("%1: blocked in %2 on %3")
+                   .arg(who, QString::fromUtf8(opName(b.op).data()), m.objectName(b.object));
+    else if (b.state == ActorState::Computing)
+        what = S::tr("%1: computing on core %2").arg(who).arg(b.core);
+    else if (b.state == ActorState::Blocked && b.op == Op::AsCompleted)
+        what = S::tr("%1: blocked in as_completed until one of its futures is done").arg(who);
+    else if (b.state == ActorState::Done && a->info.exited)
+        what = exitDescription(m, lane, a->info);
+    return S::bandTooltip(m, lane.bands[band], what);
+}
+
+QString ActorLanes::processTooltip(const TimelineModel& m, const Lane& lane) const {
+    using S = TimelineStrings;
+    if (const auto* heading = laneAs<ProcessHeading>(lane))
+        return S::tr("%1 (pid %2): a process with its own memory; the lanes under it are its threads")
+            .arg(lane.name)
+            .arg(heading->info.pid);
+    const ActorLane* a = asActorLane(lane);
+    if (!a || !a->info.processLane || a->info.nested) return {};
+    QString text = S::tr("%1 (pid %2): a child process with its own memory").arg(lane.name).arg(a->info.pid);
+    if (a->info.exited) text += QLatin1Char('\n') + exitDescription(m, lane, a->info);
+    return text;
+}
+
+QString ActorLanes::nameTooltip(const TimelineModel& m, const Lane& lane) const {
+    return processTooltip(m, lane);
+}
+
+QString ActorLanes::rowTooltip(const TimelineModel& m, const Lane& lane, Axis, Pos, std::uint32_t) const {
+    return laneAs<ProcessHeading>(lane) ? processTooltip(m, lane) : QString();
+}
+
+QString ActorLanes::markTooltip(const TimelineModel& m, const Lane& lane, const Mark& mark) const {
+    const ActorLane* a = asActorLane(lane);
+    if (a && mark.kind == MarkKind::Exit) return TimelineStrings::markTooltip(m, mark, exitDescription(m, lane, a->info));
+    return LaneBuilder::markTooltip(m, lane, mark);
+}
+
+QColor ActorLanes::markColour(const Lane& lane, MarkKind kind) const {
+    const ActorLane* a = asActorLane(lane);
+    if (a && kind == MarkKind::Exit) return style::Palette::exitMark(a->info.exitCode);
+    return LaneBuilder::markColour(lane, kind);
+}
+
+void ActorLanes::legend(const TimelineModel&, std::vector<LegendEntry>& out) const {
+    using Section = LegendEntry::Section;
+    using Swatch = LegendEntry::Swatch;
+    for (ActorState s : {ActorState::Running, ActorState::Ready, ActorState::Blocked, ActorState::Sleeping,
+                         ActorState::Computing, ActorState::Done})
+        out.push_back({Section::ActorStates, Swatch::Fill, style::Palette::actorState(s), {}, MarkKind::Switch,
+                       style::StateNames::actor(s), {}});
+    // Processes only in runs that have them: the other runs keep their legend short.
+    if (!hasProcesses_) return;
+    out.push_back({Section::Processes, Swatch::Arrow, style::Palette::transfer(), {}, MarkKind::Switch,
+                   TimelineStrings::transferLegend(), {}});
+    out.push_back({Section::Processes, Swatch::Fill, style::Palette::failedExit(), {}, MarkKind::Switch,
+                   TimelineStrings::tr("process ended with an error or a signal"), {}});
+    out.push_back({Section::ProcessMarks, Swatch::Mark, {}, {}, MarkKind::Exit,
+                   TimelineStrings::markName(MarkKind::Exit), {}});
 }
 
 }  // namespace lockstep::timeline

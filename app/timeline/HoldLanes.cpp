@@ -1,36 +1,42 @@
 #include "timeline/HoldLanes.h"
 
 #include "lockstep/ObjectTraits.h"
+#include "style/Palette.h"
+#include "timeline/TimelineModel.h"
+#include "timeline/TimelineStrings.h"
 
 namespace lockstep::timeline {
 
 namespace {
 
-Band bandOf(const HoldInterval& h) {
-    Band b;
-    b.beginStep = h.beginStep;
-    b.endStep = h.endStep;
-    b.begin = h.begin;
-    b.end = h.end;
-    b.actor = h.holder;
-    b.state = ActorState::Running;
-    return b;
+std::unique_ptr<HoldLane> makeLane(const LaneBuilder* family, HoldLaneInfo::Role role, ObjectId o, QString name) {
+    auto lane = std::make_unique<HoldLane>();
+    lane->family = family;
+    lane->info.role = role;
+    lane->object = o;
+    lane->name = std::move(name);
+    lane->shape = role == HoldLaneInfo::Role::Lock ? LaneShape::BandsOverCounts
+                  : role == HoldLaneInfo::Role::Slot ? LaneShape::Bands
+                                                     : LaneShape::Counts;
+    return lane;
+}
+
+QString slotName(const QString& semaphore, int slot) {
+    return QStringLiteral("%1[%2]").arg(semaphore).arg(slot + 1);
 }
 
 }  // namespace
 
 void HoldLanes::build(LaneContext& c) {
+    using Role = HoldLaneInfo::Role;
     const TraceModel& m = c.model;
     *this = HoldLanes{};
     objectsSeen_ = m.objectCount();
     // Locks first, then semaphores, each in creation order.
     for (std::size_t o = 0; o < objectsSeen_; ++o) {
         if (objectTraits(m.object(ObjectId(o)).kind).lane != LaneFamily::Hold) continue;
-        Lane lane;
-        lane.kind = LaneKind::Lock;
-        lane.name = c.objectNames[o];
-        lane.object = ObjectId(o);
-        lane.inCycle = c.objectInCycle(ObjectId(o));
+        auto lane = makeLane(this, Role::Lock, ObjectId(o), c.objectNames[o]);
+        lane->inCycle = c.objectInCycle(ObjectId(o));
         Held h;
         h.object = ObjectId(o);
         h.firstLane = h.waitLane = c.addLane(std::move(lane));
@@ -45,21 +51,14 @@ void HoldLanes::build(LaneContext& c) {
         h.object = ObjectId(o);
         h.slotCount = m.slotCount(ObjectId(o));
         for (int s = 0; s < h.slotCount; ++s) {
-            Lane lane;
-            lane.kind = LaneKind::SemaphoreSlot;
-            lane.name = QStringLiteral("%1[%2]").arg(c.objectNames[o]).arg(s + 1);
-            lane.object = ObjectId(o);
-            lane.index = s;
+            auto lane = makeLane(this, Role::Slot, ObjectId(o), slotName(c.objectNames[o], s));
+            lane->info.slot = s;
             const int index = c.addLane(std::move(lane));
             if (s == 0) h.firstLane = index;
             tails_.track(index);
             rows_.push_back(index);
         }
-        Lane waiting;
-        waiting.kind = LaneKind::SemaphoreWaiting;
-        waiting.name = c.objectNames[o];
-        waiting.object = ObjectId(o);
-        h.waitLane = c.addLane(std::move(waiting));
+        h.waitLane = c.addLane(makeLane(this, Role::SlotWaiters, ObjectId(o), c.objectNames[o]));
         if (h.firstLane < 0) h.firstLane = h.waitLane;
         c.objectLane[o] = h.firstLane;
         tails_.track(h.waitLane);
@@ -79,25 +78,72 @@ bool HoldLanes::outgrown(const TraceModel& m) const {
     return false;
 }
 
+void HoldLanes::addHold(LaneContext& c, const Held& h, const HoldInterval& hold) {
+    if (hold.slot < 0 || hold.slot >= h.slotCount) return;
+    Band b;
+    b.beginStep = hold.beginStep;
+    b.endStep = hold.endStep;
+    b.begin = hold.begin;
+    b.end = hold.end;
+    b.fill = style::Palette::holder(hold.holder).rgba();
+    c.lane<HoldLane>(h.firstLane + hold.slot).add(b, HoldBand{hold.holder});
+}
+
 void HoldLanes::update(LaneContext& c) {
     const TraceModel& m = c.model;
     tails_.dropTails(c.lanes);
     for (Held& h : held_) {
         const auto& closed = m.holds(h.object);
-        for (; h.holdsSeen < closed.size(); ++h.holdsSeen) {
-            const HoldInterval& hold = closed[h.holdsSeen];
-            if (hold.slot >= 0 && hold.slot < h.slotCount)
-                c.lanes[std::size_t(h.firstLane + hold.slot)].bands.push_back(bandOf(hold));
-        }
-        Lane& waitLane = c.lanes[std::size_t(h.waitLane)];
+        for (; h.holdsSeen < closed.size(); ++h.holdsSeen) addHold(c, h, closed[h.holdsSeen]);
+        Lane& waitLane = *c.lanes[std::size_t(h.waitLane)];
         h.waitersSeen = copyCounts(m.waiterCounts(h.object), h.waitersSeen, waitLane.counts);
     }
     tails_.settle(c.lanes);
     for (const Held& h : held_)
-        for (const HoldInterval& open : m.holdsNow(h.object))
-            if (open.slot >= 0 && open.slot < h.slotCount)
-                c.lanes[std::size_t(h.firstLane + open.slot)].bands.push_back(bandOf(open));
+        for (const HoldInterval& open : m.holdsNow(h.object)) addHold(c, h, open);
     tails_.finish(c.lanes);
+}
+
+void HoldLanes::rename(LaneContext& c) {
+    for (const Held& h : held_) {
+        const QString& name = c.objectNames[h.object];
+        for (int lane = h.firstLane; lane <= h.waitLane; ++lane) {
+            auto& held = c.lane<HoldLane>(lane);
+            held.name = held.info.role == HoldLaneInfo::Role::Slot ? slotName(name, held.info.slot) : name;
+        }
+    }
+}
+
+QString HoldLanes::title(const Lane& lane) const {
+    const auto* held = laneAs<HoldLane>(lane);
+    if (held && held->info.role == HoldLaneInfo::Role::SlotWaiters)
+        return TimelineStrings::tr("%1 waiting").arg(lane.name);
+    return lane.name;
+}
+
+QString HoldLanes::bandLabel(const TimelineModel& m, const Lane& lane, std::size_t band) const {
+    const auto* held = laneAs<HoldLane>(lane);
+    return held ? m.actorName(held->data[band].holder) : QString();
+}
+
+QString HoldLanes::bandTooltip(const TimelineModel& m, const Lane& lane, std::size_t band, Axis) const {
+    const auto* held = laneAs<HoldLane>(lane);
+    if (!held) return {};
+    const QString holder = m.actorName(held->data[band].holder);
+    const QString what = held->info.role == HoldLaneInfo::Role::Slot
+                             ? TimelineStrings::tr("%1, slot %2: held by %3")
+                                   .arg(m.objectName(lane.object))
+                                   .arg(held->info.slot + 1)
+                                   .arg(holder)
+                             : TimelineStrings::tr("%1: held by %2").arg(m.objectName(lane.object), holder);
+    return TimelineStrings::bandTooltip(m, lane.bands[band], what);
+}
+
+void HoldLanes::legend(const TimelineModel&, std::vector<LegendEntry>& out) const {
+    // Holders and the cores' computing actors share the actors' colours.
+    out.push_back({LegendEntry::Section::Holders, LegendEntry::Swatch::Halves, style::Palette::holder(0),
+                   style::Palette::holder(1), MarkKind::Switch,
+                   TimelineStrings::tr("held by / computing (actor colour)"), {}});
 }
 
 }  // namespace lockstep::timeline

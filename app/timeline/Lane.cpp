@@ -2,16 +2,39 @@
 
 #include <algorithm>
 
+#include "timeline/LaneBuilder.h"
+
 namespace lockstep::timeline {
 
+QString Lane::title() const {
+    return family ? family->title(*this) : name;
+}
+
+QString Lane::bandLabel(const TimelineModel& m, std::size_t band) const {
+    return family && band < bands.size() ? family->bandLabel(m, *this, band) : QString();
+}
+
+QString Lane::bandTooltip(const TimelineModel& m, std::size_t band, Axis axis) const {
+    return family && band < bands.size() ? family->bandTooltip(m, *this, band, axis) : QString();
+}
+
+QString Lane::markTooltip(const TimelineModel& m, const Mark& mark) const {
+    return family ? family->markTooltip(m, *this, mark) : QString();
+}
+
+bool Lane::beginsBefore(const Band& x, const Band& y) {
+    return x.beginStep != y.beginStep ? x.beginStep < y.beginStep : x.begin < y.begin;
+}
+
+void Lane::sortBands() {
+    std::stable_sort(bands.begin(), bands.end(), beginsBefore);
+}
+
 void Lane::finish(std::size_t fromBand) {
-    auto byBegin = [](const Band& x, const Band& y) {
-        return x.beginStep != y.beginStep ? x.beginStep < y.beginStep : x.begin < y.begin;
-    };
     const std::size_t checkFrom = fromBand > 0 ? fromBand - 1 : 0;
     if (!std::is_sorted(bands.begin() + std::ptrdiff_t(std::min(checkFrom, bands.size())), bands.end(),
-                        byBegin)) {
-        std::stable_sort(bands.begin(), bands.end(), byBegin);
+                        beginsBefore)) {
+        sortBands();
         fromBand = 0;
     }
     fromBand = std::min({fromBand, maxEndStep_.size(), bands.size()});

@@ -1,8 +1,14 @@
 #pragma once
-// One row of the timeline: flat arrays sorted by position on both axes (time never goes back as steps go on),
-// reached by index. Bands are state or ownership intervals, marks are instants, counts a step chart.
-// firstBand()/bandEnd() binary-search the visible window, so a frame costs O(pixels * log n), not O(events).
+// One row of the timeline, as the one painter sees every row: flat arrays sorted by position on both axes (time
+// never goes back as steps go on), reached by index. Bands are state or ownership intervals, marks are instants,
+// counts a step chart, stacks a make-up by state. firstBand()/bandEnd() binary-search the visible window, so a
+// frame costs O(pixels * log n), not O(events).
+//
+// A lane says how it is drawn (its shape, its name's look, each band's colour, fixed when the band is made) but
+// not what its bands mean: that is the data of its kind of lane, kept beside the bands by LaneOf, and told by
+// the lane's family (a LaneBuilder: labels, tooltips, legend).
 
+#include <QRgb>
 #include <QString>
 #include <array>
 #include <cstdint>
@@ -13,50 +19,35 @@
 
 namespace lockstep::timeline {
 
-// Task lanes show an asyncio task's or future's states; a TaskGroup lane, the states of many tasks of one
-// coroutine function at once (how many are in each); a Loop lane, what an event loop runs at each step. A
-// Process lane heads the lanes of one process's threads in a run with child processes (it has no bands).
-enum class LaneKind : std::uint8_t {
-    Actor,
-    Core,
-    Lock,
-    SemaphoreSlot,
-    SemaphoreWaiting,
-    Signal,
-    Queue,
-    Future,
-    Task,
-    TaskGroup,
-    Loop,
-    Process
+class LaneBuilder;
+class TimelineModel;
+
+// What a lane's row holds, top to bottom.
+enum class LaneShape : std::uint8_t {
+    Bands,            // state or ownership bands over the whole row
+    BandsOverCounts,  // bands, and a step chart of counts in a strip below (a lock's waiters, a loop's ready queue)
+    Counts,           // a step chart over the whole row (waiters, a queue's length)
+    Stack,            // per pixel column, how many members are in each state (a group of tasks)
+    Heading,          // nothing: it heads the lanes under it
 };
 
-// A state interval of an actor (actor lanes), an actor computing on a core (core lanes), an actor holding
-// a lock or a semaphore slot (hold lanes; state is Running there), or a future's state (future lanes:
-// `future`, and `actor` as in FutureInterval: the submitter, the worker, or who cancelled it). Task lanes:
-// `task` is the state; while Waiting, `object` is what the task awaits (kNoObject for a sleep, whose length
-// is `sleepMicros`). Loop lanes: `object` is the task or callback the loop runs, `actor` the loop's actor.
+// A triangle before the name of a lane that shows or hides lanes under it.
+enum class Disclosure : std::uint8_t { None, Collapsed, Expanded };
+
+// An interval of a lane, and how it is drawn.
 struct Band {
     std::uint32_t beginStep = 0, endStep = 0;
     Nanos begin = 0, end = 0;
-    ObjectId object = kNoObject;  // what a Blocked actor waits on
-    ActorId actor = kNoActor;     // the actor of the band (the holder, the computing actor)
-    ActorState state = ActorState::NotStarted;
-    Op op = Op::Run;  // the call a Blocked actor waits in
-    std::uint8_t core = 0;
-    bool highlight = false;  // part of the deadlock cycle
-    FutureState future = FutureState::Pending;
-    TaskState task = TaskState::Pending;
-    bool hasTimeout = false;        // a task waiting with a timeout
-    bool shade = false;             // loop lanes: flips where the loop turns to another task or callback
-    std::int32_t sleepMicros = -1;  // a task waiting in asyncio.sleep(): its length
+    QRgb fill = 0;           // its colour, from its family; transparent: nothing drawn, no label
+    bool highlight = false;  // part of the deadlock cycle: outlined and hatched
+    bool tick = false;       // a step that takes no virtual time: on the time axis, a tick at its instant
 };
 
 // The end (step) of a band still open: an asyncio task's current state, which reaches past the end of the run
 // (time: kForever). Painting clips it to the window; tooltips to the run.
 inline constexpr std::uint32_t kOpenStep = TraceModel::kOpenStep;
 
-// How many tasks of a group are in each state, from a step (and instant) on: a group lane's step chart.
+// How many members of a group are in each state, from a step (and instant) on: a stack lane's chart.
 struct StateCounts {
     std::uint32_t step = 0;
     Nanos time = 0;
@@ -86,39 +77,50 @@ inline Pos posOf(const StateCounts& c, Axis a) {
 
 class Lane {
 public:
-    LaneKind kind = LaneKind::Actor;
+    virtual ~Lane() = default;
+
+    // ---- what it is
+    const LaneBuilder* family = nullptr;  // the family that made it, and tells what its bands mean
     QString name;
-    ActorId actor = kNoActor;     // actor lanes
-    ObjectId object = kNoObject;  // lock, semaphore, signal, queue, future and task lanes
-    int index = 0;                // core number or semaphore slot
-    bool inCycle = false;         // an actor or object of the deadlock cycle
-    // Task lanes: the coroutine function's name ("worker"), empty when the trace does not say; group lanes:
-    // what the group's tasks run (the coroutine, or the futures' name).
-    QString coroutine;
-    int members = 0;        // group lanes: tasks in the group
-    bool expanded = false;  // group lanes: its tasks' lanes are shown under it
-    bool inGroup = false;   // task lanes: shown under their expanded group
-    // Runs with child processes. pid: a Process lane's, or an actor lane's process's. processLane: an actor
-    // lane that is a child process's main thread; nested: an actor lane shown under its process's Process
-    // lane. A child's end: its exit code (-N: signal N ended it), and the signal terminate() or kill() sent
-    // it, by whom.
-    std::int64_t pid = 0;
-    bool processLane = false;
-    bool nested = false;
-    bool exited = false;
-    int exitCode = 0;
-    int signal = 0;
-    ActorId signalledBy = kNoActor;
+    ObjectId object = kNoObject;  // the object it shows (a lock, a semaphore, a queue, a future, a task...)
+    LaneShape shape = LaneShape::Bands;
+
+    // ---- how its name shows
+    bool inCycle = false;  // an actor or object of the deadlock cycle: bold, in the cycle's colour
+    bool bold = false;     // a heading, a process, a group
+    int indent = 0;        // pixels the name is indented: under a heading or a group, after a disclosure triangle
+    bool guide = false;    // a guide line down the side of the names under a heading
+    Disclosure disclosure = Disclosure::None;
+    // One of thousands of lanes alike (tasks): past the first hundred, the layout measures only names longer
+    // than any it measured.
+    bool numerous = false;
+
+    // ---- what it holds
+    bool ticks = false;        // some bands are ticks (Band::tick)
+    bool objectMarks = true;   // takes the marks of waits, notifies, sets and clears on its object
+    bool endTag = false;       // the last band's label shows at the lane's end even when the band is too narrow
     std::vector<Band> bands;
     std::array<std::vector<Mark>, kMarkKinds> marks;
     std::vector<CountPoint> counts;  // value from each point on (a step chart)
     int countMax = 0;
-    std::vector<StateCounts> states;  // group lanes: the group's make-up from each point on
+    std::vector<StateCounts> states;  // stack lanes: the make-up from each point on
+
+    // ---- what its family says about it
+    QString title() const;
+    QString bandLabel(const TimelineModel& m, std::size_t band) const;
+    QString bandTooltip(const TimelineModel& m, std::size_t band, Axis axis = Axis::Steps) const;
+    QString markTooltip(const TimelineModel& m, const Mark& mark) const;
+
+    // Keeps the first n bands (and what they show).
+    virtual void truncate(std::size_t n) = 0;
+    // Whether `other` is a lane of the same kind showing the same data (its bands' and its own); what Lane
+    // itself holds is compared by the caller.
+    virtual bool sameData(const Lane& other) const = 0;
 
     // Call once the arrays are filled or extended (bands from `fromBand` on are new): builds the running
     // maxima of band ends, which make "first band ending after x" a binary search even on lanes with gaps
-    // (cores). Marks arrive in trace order, so sorted; bands too except, in principle, on core lanes: those
-    // get sorted.
+    // (cores). Marks arrive in trace order, so sorted; bands too except on core lanes, where the bursts of
+    // several actors arrive actor by actor: those get sorted.
     void finish(std::size_t fromBand = 0);
 
     // Visible bands are [firstBand(a, begin), bandEnd(a, end)).
@@ -137,11 +139,16 @@ public:
     // Count points at or after p; the value at p (0 before the first point).
     std::size_t firstCount(Axis a, Pos p) const;
     int countAt(Axis a, Pos p) const;
-    // Group lanes: state points at or after p; the make-up at p (nullptr before the first point).
+    // Stack lanes: state points at or after p; the make-up at p (nullptr before the first point).
     std::size_t firstStates(Axis a, Pos p) const;
     const StateCounts* statesAt(Axis a, Pos p) const;
 
     bool empty() const;
+
+protected:
+    static bool beginsBefore(const Band& x, const Band& y);
+    // Orders the bands by their beginning, keeping equal ones in order (and what they show with them).
+    virtual void sortBands();
 
 private:
     std::vector<std::uint32_t> maxEndStep_;

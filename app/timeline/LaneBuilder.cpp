@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "style/Palette.h"
+#include "timeline/TimelineStrings.h"
+
 namespace lockstep::timeline {
 
 bool LaneContext::actorInCycle(ActorId a) const {
@@ -19,19 +22,31 @@ std::size_t copyCounts(const std::vector<CountPoint>& from, std::size_t seen, st
     return from.size();
 }
 
-void TailedLanes::dropTails(std::vector<Lane>& lanes) const {
-    for (const Entry& e : settled_) lanes[std::size_t(e.lane)].bands.resize(e.settled);
+QString LaneBuilder::markTooltip(const TimelineModel& m, const Lane&, const Mark& mark) const {
+    return TimelineStrings::markTooltip(m, mark);
 }
 
-void TailedLanes::settle(std::vector<Lane>& lanes) {
+QColor LaneBuilder::markColour(const Lane&, MarkKind kind) const {
+    return style::Palette::incident(kind);
+}
+
+QString LaneBuilder::countTooltip(const Lane& lane, int value) const {
+    return TimelineStrings::tr("%1: %n waiting", nullptr, value).arg(lane.name);
+}
+
+void TailedLanes::dropTails(std::vector<std::unique_ptr<Lane>>& lanes) const {
+    for (const Entry& e : settled_) lanes[std::size_t(e.lane)]->truncate(e.settled);
+}
+
+void TailedLanes::settle(std::vector<std::unique_ptr<Lane>>& lanes) {
     for (Entry& e : settled_) {
         e.changedFrom = e.settled;
-        e.settled = lanes[std::size_t(e.lane)].bands.size();
+        e.settled = lanes[std::size_t(e.lane)]->bands.size();
     }
 }
 
-void TailedLanes::finish(std::vector<Lane>& lanes) {
-    for (const Entry& e : settled_) lanes[std::size_t(e.lane)].finish(e.changedFrom);
+void TailedLanes::finish(std::vector<std::unique_ptr<Lane>>& lanes) {
+    for (const Entry& e : settled_) lanes[std::size_t(e.lane)]->finish(e.changedFrom);
 }
 
 }  // namespace lockstep::timeline

@@ -1,6 +1,9 @@
 #include "timeline/SignalLanes.h"
 
 #include "lockstep/ObjectTraits.h"
+#include "style/Palette.h"
+#include "timeline/TimelineModel.h"
+#include "timeline/TimelineStrings.h"
 
 namespace lockstep::timeline {
 
@@ -19,10 +22,12 @@ void SignalLanes::build(LaneContext& c) {
     for (const LaneFamily family : {LaneFamily::Signal, LaneFamily::Queue})
         for (std::size_t o = 0; o < objectsSeen_; ++o) {
             if (objectTraits(m.object(ObjectId(o)).kind).lane != family) continue;
-            Lane lane;
-            lane.kind = family == LaneFamily::Queue ? LaneKind::Queue : LaneKind::Signal;
-            lane.name = c.objectNames[o];
-            lane.object = ObjectId(o);
+            auto lane = std::make_unique<CountLane>();
+            lane->family = this;
+            lane->shape = LaneShape::Counts;
+            lane->info.queue = family == LaneFamily::Queue;
+            lane->name = c.objectNames[o];
+            lane->object = ObjectId(o);
             Counted counted{ObjectId(o), c.addLane(std::move(lane)), family == LaneFamily::Queue, 0};
             c.objectLane[o] = counted.lane;
             lanes_.push_back(counted);
@@ -38,7 +43,7 @@ bool SignalLanes::outgrown(const TraceModel& m) const {
 
 void SignalLanes::update(LaneContext& c) {
     for (Counted& l : lanes_) {
-        Lane& lane = c.lanes[std::size_t(l.lane)];
+        Lane& lane = *c.lanes[std::size_t(l.lane)];
         const auto& points = l.queue ? c.model.queueLengths(l.object) : c.model.waiterCounts(l.object);
         const std::size_t before = lane.counts.size();
         l.seen = copyCounts(points, l.seen, lane.counts);
@@ -48,6 +53,26 @@ void SignalLanes::update(LaneContext& c) {
 
 void SignalLanes::rows(std::vector<int>& out) const {
     for (const Counted& l : lanes_) out.push_back(l.lane);
+}
+
+void SignalLanes::rename(LaneContext& c) {
+    for (const Counted& l : lanes_) c.lanes[std::size_t(l.lane)]->name = c.objectNames[l.object];
+}
+
+QString SignalLanes::markTooltip(const TimelineModel& m, const Lane& lane, const Mark& mk) const {
+    return TimelineStrings::objectMarkTooltip(m, lane.object, mk);
+}
+
+QString SignalLanes::countTooltip(const Lane& lane, int value) const {
+    const auto* counted = laneAs<CountLane>(lane);
+    if (counted && counted->info.queue)
+        return TimelineStrings::tr("%1: %n item(s) queued", nullptr, value).arg(lane.name);
+    return LaneBuilder::countTooltip(lane, value);
+}
+
+void SignalLanes::legend(const TimelineModel&, std::vector<LegendEntry>& out) const {
+    out.push_back({LegendEntry::Section::Counts, LegendEntry::Swatch::Bars, style::Palette::count(), {},
+                   MarkKind::Switch, TimelineStrings::tr("waiting / queue length"), {}});
 }
 
 }  // namespace lockstep::timeline

@@ -11,10 +11,56 @@
 
 #include <array>
 #include <utility>
+#include <variant>
 
 #include "timeline/LaneBuilder.h"
+#include "timeline/LaneOf.h"
 
 namespace lockstep::timeline {
+
+// A task's state during a band. While Waiting, `awaited` is what it awaits (kNoObject for a sleep, whose length
+// is `sleepMicros`), with a timeout or not; `loop` is the actor whose event loop runs it.
+struct TaskBand {
+    TaskState state = TaskState::Pending;
+    ObjectId awaited = kNoObject;
+    std::int32_t sleepMicros = -1;
+    bool hasTimeout = false;
+    ActorId loop = kNoActor;
+    bool operator==(const TaskBand&) const = default;
+};
+
+// The coroutine function a task runs ("worker"), empty when the trace does not say; inGroup: shown under its
+// expanded group.
+struct TaskLaneInfo {
+    QString coroutine;
+    bool inGroup = false;
+    bool operator==(const TaskLaneInfo&) const = default;
+};
+
+// A group of tasks of one coroutine function (or asyncio futures of one name): what they run, how many.
+struct TaskGroupInfo {
+    QString coroutine;  // empty for futures
+    int members = 0;
+    int group = -1;  // its index in the family
+    bool operator==(const TaskGroupInfo&) const = default;
+};
+
+// What an event loop runs during a band (a task, a future's callback, a callback), and which of the two hues
+// that take turns at each change it has.
+struct LoopBand {
+    ObjectId runs = kNoObject;
+    bool shade = false;
+    bool operator==(const LoopBand&) const = default;
+};
+
+struct LoopLaneInfo {
+    ActorId actor = kNoActor;  // whose event loop
+    bool operator==(const LoopLaneInfo&) const = default;
+};
+
+using TaskLane = LaneOf<TaskBand, TaskLaneInfo>;
+using TaskGroupLane = LaneOf<std::monostate, TaskGroupInfo>;
+using LoopLane = LaneOf<LoopBand, LoopLaneInfo>;
 
 class TaskLanes final : public LaneBuilder {
 public:
@@ -24,13 +70,32 @@ public:
     // The task rows (groups and their expanded tasks); the loop lanes are placed under their actors (see
     // loopLanes()).
     void rows(std::vector<int>& out) const override;
-    // Sets the flags rows depend on: a task lane shown under its group, a group lane expanded.
-    void flagRows(std::vector<Lane>& lanes) const;
+    void rename(LaneContext& c) override;
+    // Sets what the rows depend on: a task lane shown under its group, a group lane expanded.
+    void flagRows(std::vector<std::unique_ptr<Lane>>& lanes) const;
+
+    QString title(const Lane& lane) const override;
+    QString bandLabel(const TimelineModel& m, const Lane& lane, std::size_t band) const override;
+    QString shortBandLabel(const TimelineModel& m, const Lane& lane, std::size_t band) const override;
+    QString bandTooltip(const TimelineModel& m, const Lane& lane, std::size_t band, Axis axis) const override;
+    QString nameTooltip(const TimelineModel& m, const Lane& lane) const override;
+    QString rowTooltip(const TimelineModel& m, const Lane& lane, Axis axis, Pos at, std::uint32_t step) const override;
+    QString countTooltip(const Lane& lane, int value) const override;
+    std::span<const StackLayer> stackLayers(const Lane& lane) const override;
+    QString stackLabel(const StateCounts& counts) const override;
+    void legend(const TimelineModel& m, std::vector<LegendEntry>& out) const override;
 
     const std::vector<int>& loopLanes() const { return loopLane_; }
     int taskLaneIndex(ObjectId o) const { return o < tasks_.size() ? tasks_[o].lane : -1; }
     bool hasTasks() const { return !order_.empty(); }
     QString coroutine(ObjectId task) const { return task < tasks_.size() ? tasks_[task].coroutine : QString(); }
+
+    // "Task-2 worker()": a task's name and coroutine function; an asyncio future's name.
+    static QString taskTitle(const TimelineModel& m, ObjectId task);
+    // What a waiting task waits on, for its band: "sleep 5 s", "Task-3", "gather", "queue 'q'"...
+    static QString awaitedText(const TimelineModel& m, const TaskBand& b);
+    // A group's make-up at one point: "9998 waiting, 1 running, 1 done" (largest first).
+    static QString groupSummary(const StateCounts& c);
 
     // ---- groups
     void setThreshold(int lanes) { threshold_ = std::max(0, lanes); }
@@ -50,6 +115,7 @@ private:
     void joinGroup(LaneContext& c, ObjectId o);
     void syncTask(LaneContext& c, ObjectId o);
     void syncLoop(LaneContext& c, ActorId loop);
+    QString loopInstantTooltip(const TimelineModel& m, const LoopLane& lane, std::size_t band, Axis axis) const;
 
     static constexpr std::size_t kNone = SIZE_MAX;
     struct Task {

@@ -10,38 +10,6 @@ namespace lockstep::timeline {
 
 namespace {
 
-std::vector<LegendEntry> makeLegendEntries(const TimelineModel& m) {
-    std::vector<LegendEntry> out;
-    for (ActorState s : {ActorState::Running, ActorState::Ready, ActorState::Blocked, ActorState::Sleeping,
-                         ActorState::Computing, ActorState::Done})
-        out.push_back({LegendEntry::Type::State, int(s), TimelineStrings::stateName(s), {}});
-    // Future states only when there are future lanes: the other runs keep their legend short.
-    if (m.hasFutures())
-        for (FutureState s : {FutureState::Pending, FutureState::Running, FutureState::Finished, FutureState::Failed,
-                              FutureState::Cancelled})
-            out.push_back({LegendEntry::Type::Future, int(s), TimelineStrings::futureLegend(s), {}});
-    if (m.hasTasks()) {
-        for (TaskState s : {TaskState::Pending, TaskState::Ready, TaskState::Running, TaskState::Waiting,
-                            TaskState::Done, TaskState::Failed, TaskState::Cancelled})
-            out.push_back({LegendEntry::Type::Task, int(s), TimelineStrings::taskLegend(s), {}});
-        out.push_back({LegendEntry::Type::Loop, 0, TimelineStrings::loopLegend(), {}});
-    }
-    // Processes only in runs that have them, as above.
-    if (m.hasProcesses()) {
-        out.push_back({LegendEntry::Type::Transfer, 0, TimelineStrings::transferLegend(), {}});
-        out.push_back({LegendEntry::Type::FailedExit, 0, TimelineStrings::failedExitLegend(), {}});
-    }
-    out.push_back({LegendEntry::Type::Holder, 0, TimelineStrings::holderLegend(), {}});
-    out.push_back({LegendEntry::Type::Count, 0, TimelineStrings::countLegend(), {}});
-    out.push_back({LegendEntry::Type::Cycle, 0, TimelineStrings::cycleLegend(), {}});
-    for (MarkKind k : {MarkKind::Switch, MarkKind::Raise, MarkKind::Deadlock, MarkKind::Race, MarkKind::Wait,
-                       MarkKind::Woken, MarkKind::Timeout, MarkKind::Notify, MarkKind::Set, MarkKind::Clear})
-        out.push_back({LegendEntry::Type::Mark, int(k), TimelineStrings::markName(k), {}});
-    if (m.hasProcesses())
-        out.push_back({LegendEntry::Type::Mark, int(MarkKind::Exit), TimelineStrings::markName(MarkKind::Exit), {}});
-    return out;
-}
-
 // Lays the entries out left to right, wrapping; returns the height used.
 int flow(std::vector<LegendEntry>& entries, const QRect& area, const QFontMetrics& fm) {
     const int h = fm.height() + 4, gap = 14, swatch = 12;
@@ -78,26 +46,20 @@ TimelineLayout TimelineLayout::compute(const QRect& outer, const TimelineModel& 
     QFont bold = font;
     bold.setBold(true);
     const QFontMetrics boldMetrics(bold);
-    int taskRows = 0;
-    qsizetype longestTask = 0;
+    int numerousRows = 0;
+    qsizetype longestNumerous = 0;
     for (int i = 0; i < m.laneCount(); ++i) {
         const Lane& lane = m.lane(i);
-        const QString title = TimelineStrings::laneTitle(lane);
-        int extra = 0;
-        if (lane.kind == LaneKind::Task) {
-            if (++taskRows > 100 && title.size() <= longestTask) continue;
-            longestTask = std::max(longestTask, title.size());
-            extra = (lane.inGroup ? 12 : 0) + 6;  // indent, colour stripe
-        } else if (lane.kind == LaneKind::TaskGroup) {
-            nameWidth = std::max(nameWidth, boldMetrics.horizontalAdvance(title) + 12);
-            continue;
-        } else if (lane.kind == LaneKind::Process || (lane.processLane && !lane.nested)) {
-            nameWidth = std::max(nameWidth, boldMetrics.horizontalAdvance(title));  // a process: bold
-            continue;
-        } else if (lane.nested) {
-            extra = 12;  // indented under its process
+        const QString title = lane.title();
+        // A lane of the deadlock cycle is painted bold but measured plain, as it always was, so the names column
+        // keeps its width when a cycle appears.
+        int extra = lane.indent;
+        if (lane.numerous) {
+            if (++numerousRows > 100 && title.size() <= longestNumerous) continue;
+            longestNumerous = std::max(longestNumerous, title.size());
+            extra += 6;  // the room task titles have always had
         }
-        nameWidth = std::max(nameWidth, fm.horizontalAdvance(title) + extra);
+        nameWidth = std::max(nameWidth, (lane.bold ? boldMetrics : fm).horizontalAdvance(title) + extra);
     }
     nameWidth = std::clamp(nameWidth + 16, 64, std::max(64, std::min(240, outer.width() / 3)));
 
@@ -112,7 +74,7 @@ TimelineLayout TimelineLayout::compute(const QRect& outer, const TimelineModel& 
     const int headerHeight = fm.height() + 10;
     int bottom = outer.bottom() + 1;
     if (withLegend) {
-        l.legendEntries = makeLegendEntries(m);
+        l.legendEntries = m.legend();
         const QRect area(outer.left() + 8, 0, outer.width() - 16, 1);
         const int h = flow(l.legendEntries, area, fm);
         for (LegendEntry& e : l.legendEntries) e.rect.translate(0, bottom - h);

@@ -8,17 +8,11 @@
 #include <QString>
 #include <vector>
 
+#include "timeline/LegendEntry.h"
+
 namespace lockstep::timeline {
 
 class TimelineModel;
-
-struct LegendEntry {
-    enum class Type { State, Mark, Holder, Count, Cycle, Future, Task, Loop, Transfer, FailedExit };
-    Type type = Type::State;
-    int value = 0;  // ActorState, MarkKind, FutureState or TaskState
-    QString text;
-    QRect rect;  // swatch and text
-};
 
 class TimelineLayout {
 public:

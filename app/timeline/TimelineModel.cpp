@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "lockstep/ObjectTraits.h"
+#include "style/Palette.h"
+#include "timeline/TimelineStrings.h"
 
 namespace lockstep::timeline {
 
@@ -89,12 +91,7 @@ void TimelineModel::rebuild() {
     tasks_.setThreshold(threshold);
     LaneContext c = context();
     actors_.setLoopLanes(&tasks_.loopLanes());
-    // Actors' lanes first, then the tasks' (their rows follow the actors'), then the fixed sections.
-    actors_.build(c);
-    tasks_.build(c);
-    holds_.build(c);
-    signals_.build(c);
-    futures_.build(c);
+    for (LaneBuilder* family : families()) family->build(c);
     routeMarks();
     stepCount_ = m.steps();
     eventCount_ = m.events();
@@ -105,8 +102,17 @@ void TimelineModel::rebuild() {
 bool TimelineModel::outgrown() const {
     const TraceModel& m = *model_;
     return m.generation() != generation_ || m.outcome().status != status_ || m.cycles().size() != cycleCount_ ||
-           m.objectCount() < objectNames_.size() || actors_.outgrown(m) || holds_.outgrown(m) ||
-           signals_.outgrown(m) || futures_.outgrown(m) || tasks_.outgrown(m);
+           m.objectCount() < objectNames_.size() ||
+           std::ranges::any_of(families(), [&m](const LaneBuilder* f) { return f->outgrown(m); });
+}
+
+std::array<LaneBuilder*, 6> TimelineModel::families() {
+    // Actors' lanes first, then the tasks' (their rows follow the actors'), then the fixed sections.
+    return {&actors_, &tasks_, &cores_, &holds_, &signals_, &futures_};
+}
+
+std::array<const LaneBuilder*, 6> TimelineModel::families() const {
+    return {&actors_, &tasks_, &cores_, &holds_, &signals_, &futures_};
 }
 
 bool TimelineModel::update(std::shared_ptr<const TraceModel> model) {
@@ -130,27 +136,15 @@ bool TimelineModel::update(std::shared_ptr<const TraceModel> model) {
         rebuild();
         return true;
     }
+    objectLane_.resize(m.objectCount(), -1);
+    LaneContext c = context();
     if (m.snapshot().rows != rows_seen_) {
         // Names may have changed (a Python program names an object when it is assigned): read them again.
         readNames();
-        for (Lane& lane : lanes_) {
-            if (lane.kind == LaneKind::Actor) lane.name = actorNames_[lane.actor];
-            else if (lane.kind == LaneKind::Lock || lane.kind == LaneKind::Signal || lane.kind == LaneKind::Queue ||
-                     lane.kind == LaneKind::Future || lane.kind == LaneKind::Task ||
-                     lane.kind == LaneKind::SemaphoreWaiting)
-                lane.name = objectNames_[lane.object];
-            else if (lane.kind == LaneKind::SemaphoreSlot)
-                lane.name = QStringLiteral("%1[%2]").arg(objectNames_[lane.object]).arg(lane.index + 1);
-        }
+        for (LaneBuilder* family : families()) family->rename(c);
     }
-    objectLane_.resize(m.objectCount(), -1);
     const std::size_t lanesBefore = lanes_.size();
-    LaneContext c = context();
-    actors_.update(c);
-    tasks_.update(c);
-    holds_.update(c);
-    signals_.update(c);
-    futures_.update(c);
+    for (LaneBuilder* family : families()) family->update(c);
     routeMarks();
     stepCount_ = m.steps();
     eventCount_ = m.events();
@@ -176,11 +170,11 @@ void TimelineModel::routeMarks() {
             case IncidentKind::Race: lane = actors_.actorLane(mk.actor); break;
             default:
                 lane = mk.object < objectLane_.size() ? objectLane_[mk.object] : -1;
-                if (lane >= 0 && lanes_[std::size_t(lane)].kind == LaneKind::Task) lane = -1;
+                if (lane >= 0 && !lanes_[std::size_t(lane)]->objectMarks) lane = -1;
                 break;
         }
         if (lane < 0) continue;
-        lanes_[std::size_t(lane)].marks[std::size_t(mk.kind)].push_back(mk);
+        lanes_[std::size_t(lane)]->marks[std::size_t(mk.kind)].push_back(mk);
         if (mk.kind != IncidentKind::Race || mk.race < 0 || std::size_t(mk.race) >= m.races().size()) continue;
         // Both accesses are marked: this one, and the earlier one of the other thread it races with, each
         // pointing at the other. The earlier mark goes in step order among its lane's.
@@ -195,7 +189,7 @@ void TimelineModel::routeMarks() {
             first.time = m.trace()->event(*k).time;
             first.event = std::uint32_t(*k);
         }
-        auto& list = lanes_[std::size_t(firstLane)].marks[std::size_t(MarkKind::Race)];
+        auto& list = lanes_[std::size_t(firstLane)]->marks[std::size_t(MarkKind::Race)];
         list.insert(std::upper_bound(list.begin(), list.end(), first,
                                      [](const Mark& a, const Mark& b) { return a.step < b.step; }),
                     first);
@@ -205,12 +199,7 @@ void TimelineModel::routeMarks() {
 void TimelineModel::computeRows() {
     tasks_.flagRows(lanes_);
     rows_.clear();
-    actors_.rows(rows_);
-    tasks_.rows(rows_);
-    actors_.coreRows(rows_);
-    holds_.rows(rows_);
-    signals_.rows(rows_);
-    futures_.rows(rows_);
+    for (const LaneBuilder* family : families()) family->rows(rows_);
     rowOf_.assign(lanes_.size(), -1);
     for (std::size_t r = 0; r < rows_.size(); ++r) rowOf_[std::size_t(rows_[r])] = int(r);
 }
@@ -257,7 +246,23 @@ int TimelineModel::loopLane(ActorId a) const {
 }
 const Lane* TimelineModel::taskLane(ObjectId o) const {
     const int lane = tasks_.taskLaneIndex(o);
-    return lane >= 0 ? &lanes_[std::size_t(lane)] : nullptr;
+    return lane >= 0 ? lanes_[std::size_t(lane)].get() : nullptr;
+}
+
+std::vector<LegendEntry> TimelineModel::legend() const {
+    using Section = LegendEntry::Section;
+    using Swatch = LegendEntry::Swatch;
+    std::vector<LegendEntry> out;
+    for (const LaneBuilder* family : families()) family->legend(*this, out);
+    // The deadlock cycle and the marks: the timeline's own, whatever lane they fall on.
+    out.push_back({Section::Cycle, Swatch::Hatched, style::Palette::actorState(ActorState::Blocked), {},
+                   MarkKind::Switch, TimelineStrings::cycleLegend(), {}});
+    for (MarkKind k : {MarkKind::Switch, MarkKind::Raise, MarkKind::Deadlock, MarkKind::Race, MarkKind::Wait,
+                       MarkKind::Woken, MarkKind::Timeout, MarkKind::Notify, MarkKind::Set, MarkKind::Clear})
+        out.push_back({Section::Marks, Swatch::Mark, {}, {}, k, TimelineStrings::markName(k), {}});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const LegendEntry& a, const LegendEntry& b) { return a.section < b.section; });
+    return out;
 }
 ObjectKind TimelineModel::objectKind(ObjectId o) const {
     return model_ && o < model_->objectCount() ? model_->object(o).kind : ObjectKind::Count_;

@@ -1,8 +1,9 @@
 #pragma once
 // Every lane of the timeline, made from the trace's derivation (lockstep::TraceModel) by one builder per lane
-// family (ActorLanes, HoldLanes, SignalLanes, FutureLanes, TaskLanes) and gathered here: rows in display order
-// (actors, each event loop's lane under its actor, asyncio tasks, then the fixed sections: cores, locks,
-// semaphores, signals, queues, futures) and marks routed to the lane they belong on. The model never reads a
+// family (ActorLanes, TaskLanes, CoreLanes, HoldLanes, SignalLanes, FutureLanes) and gathered here: rows in
+// display order (actors, each event loop's lane under its actor, asyncio tasks, then the fixed sections: cores,
+// locks, semaphores, signals, queues, futures), marks routed to the lane they belong on, and the legend of
+// every family. The model never reads a
 // trace event; it follows a growing TraceModel and reads only what is new, so a step of a million-event run
 // costs microseconds, not a rebuild. Names are copied in, so painting and tooltips never read the trace.
 //
@@ -12,17 +13,21 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <ranges>
 #include <vector>
 
 #include "lockstep/Trace.h"
 #include "lockstep/TraceModel.h"
 #include "timeline/ActorLanes.h"
 #include "timeline/Axis.h"
+#include "timeline/CoreLanes.h"
 #include "timeline/FutureLanes.h"
 #include "timeline/HoldLanes.h"
 #include "timeline/Lane.h"
+#include "timeline/LegendEntry.h"
 #include "timeline/SignalLanes.h"
 #include "timeline/TaskLanes.h"
 
@@ -53,12 +58,16 @@ public:
     const TraceModel* traceModel() const { return model_.get(); }
 
     // Every lane, those of collapsed groups included, in no particular order.
-    const std::vector<Lane>& lanes() const { return lanes_; }
+    auto lanes() const {
+        return lanes_ | std::views::transform([](const std::unique_ptr<Lane>& l) -> const Lane& { return *l; });
+    }
     // The rows shown, top to bottom.
     int laneCount() const { return static_cast<int>(rows_.size()); }
     const Lane& lane(int row) const {
-        return lanes_[static_cast<std::size_t>(rows_[static_cast<std::size_t>(row)])];
+        return *lanes_[static_cast<std::size_t>(rows_[static_cast<std::size_t>(row)])];
     }
+    // What the legend shows for this run: every family's entries, the deadlock cycle and the marks.
+    std::vector<LegendEntry> legend() const;
     // Row of an actor's lane or an object's (first) lane, or -1 (none, or hidden in a collapsed group).
     int actorLane(ActorId a) const;
     int objectLane(ObjectId o) const;
@@ -100,8 +109,6 @@ public:
     // What a future returned (repr) or raised ("Type: message") once it is finished or failed; empty before.
     // The same for an asyncio task or future once done or failed.
     QString futureOutcome(ObjectId future) const;
-    bool hasFutures() const { return !futures_.empty(); }
-    bool hasTasks() const { return tasks_.hasTasks(); }
     // The coroutine function an asyncio task runs ("worker"), from its creation; empty when not known.
     QString taskCoroutine(ObjectId task) const { return tasks_.coroutine(task); }
     // The deadlock cycle shown (the outcome's, else the last one found), or nullptr.
@@ -117,6 +124,10 @@ public:
 
 private:
     LaneContext context();
+    // The families in the order they build: actors, tasks, cores, holds, signals and queues, futures; their rows
+    // and legend entries come in the same order.
+    std::array<LaneBuilder*, 6> families();
+    std::array<const LaneBuilder*, 6> families() const;
     void rebuild();
     void readNames();
     void routeMarks();
@@ -127,11 +138,12 @@ private:
     std::shared_ptr<TraceModel> owned_;  // when built from a Trace
     std::uint64_t generation_ = 0;       // the model's, at the last build
     std::shared_ptr<const TraceRows> rows_seen_;
-    std::vector<Lane> lanes_;
+    std::vector<std::unique_ptr<Lane>> lanes_;
     std::vector<int> rows_, rowOf_;
     std::vector<int> objectLane_;  // by object: its (first) lane index
     std::vector<QString> actorNames_, objectNames_;
     ActorLanes actors_;
+    CoreLanes cores_;
     HoldLanes holds_;
     SignalLanes signals_;
     FutureLanes futures_;

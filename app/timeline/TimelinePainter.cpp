@@ -6,8 +6,11 @@
 #include <QSet>
 #include <algorithm>
 #include <cmath>
+#include <span>
 
-#include "timeline/Palette.h"
+#include "style/Glyphs.h"
+#include "style/Palette.h"
+#include "timeline/LaneBuilder.h"
 #include "timeline/TimelineStrings.h"
 
 namespace lockstep::timeline {
@@ -26,8 +29,8 @@ class RunBatcher {
 public:
     RunBatcher(QPainter& p, int left, int top, int height) : p_(p), left_(left), top_(top), height_(height) {}
     ~RunBatcher() { flush(); }
-    void add(Pos c0, Pos c1, const QColor& colour, bool busy) {
-        if (c1 <= c0 || colour.alpha() == 0) {
+    void add(Pos c0, Pos c1, QRgb colour, bool busy) {
+        if (c1 <= c0 || qAlpha(colour) == 0) {
             flush();
             return;
         }
@@ -44,7 +47,7 @@ public:
     void flush() {
         if (end_ > begin_) {
             const QRect r(left_ + int(begin_), top_, int(end_ - begin_), height_);
-            p_.fillRect(r, colour_);
+            p_.fillRect(r, QColor::fromRgba(colour_));
             if (busy_) p_.fillRect(QRect(r.left(), top_, r.width(), std::max(2, height_ / 5)), kBusy);
         }
         begin_ = end_ = 0;
@@ -54,32 +57,9 @@ private:
     QPainter& p_;
     int left_, top_, height_;
     Pos begin_ = 0, end_ = 0;
-    QColor colour_;
+    QRgb colour_ = 0;
     bool busy_ = false;
 };
-
-QColor bandColour(const Lane& lane, const Band& b) {
-    if (lane.kind == LaneKind::Actor) {
-        // A child process that crashed, raised or was killed: its end stands out.
-        if (b.state == ActorState::Done && lane.exited && lane.exitCode != 0) return Palette::failedExitColor();
-        return Palette::stateColor(b.state);
-    }
-    if (lane.kind == LaneKind::Future) return Palette::futureColor(b.future);
-    if (lane.kind == LaneKind::Task) return Palette::taskColor(b.task);
-    if (lane.kind == LaneKind::Loop) return Palette::loopColor(b.shade);
-    return Palette::actorColor(b.actor);
-}
-
-// Names in bold: a process (its heading, or the one lane of a child), a group of tasks, a lane of the deadlock.
-bool boldName(const Lane& lane) {
-    return lane.inCycle || lane.kind == LaneKind::TaskGroup || lane.kind == LaneKind::Process ||
-           (lane.processLane && !lane.nested);
-}
-
-// Steps of a task or of a loop take no virtual time: on the time axis they are ticks at their instant.
-bool isInstantTick(const Lane& lane, const Band& b) {
-    return lane.kind == LaneKind::Loop || (lane.kind == LaneKind::Task && b.task == TaskState::Running);
-}
 
 // 1, 2 or 5 times a power of ten, at least `minimum`.
 Pos niceStep(double minimum) {
@@ -166,34 +146,30 @@ void TimelinePainter::paint(QPainter& p, const TimelineLayout& l, const PaintOpt
 void TimelinePainter::paintName(QPainter& p, const Lane& lane, const QRect& name) const {
     p.fillRect(name.adjusted(0, 0, 0, -1), kNamesBackground);
     QRect text = name.adjusted(6, 0, -4, 0);
-    if (lane.kind == LaneKind::TaskGroup) {
-        // A disclosure triangle: pointing right when collapsed, down when the tasks are shown.
+    if (lane.disclosure != Disclosure::None) {
+        // A disclosure triangle: pointing right when collapsed, down when the lanes under it are shown.
         const QPointF c(text.left() + 4.5, name.center().y() + 0.5);
         const QPolygonF shape =
-            lane.expanded ? QPolygonF({c + QPointF(-4, -2.5), c + QPointF(4, -2.5), c + QPointF(0, 3)})
-                          : QPolygonF({c + QPointF(-2.5, -4), c + QPointF(-2.5, 4), c + QPointF(3, 0)});
+            lane.disclosure == Disclosure::Expanded
+                ? QPolygonF({c + QPointF(-4, -2.5), c + QPointF(4, -2.5), c + QPointF(0, 3)})
+                : QPolygonF({c + QPointF(-2.5, -4), c + QPointF(-2.5, 4), c + QPointF(3, 0)});
         p.save();
         p.setRenderHint(QPainter::Antialiasing, true);
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(0x44, 0x44, 0x44));
         p.drawPolygon(shape);
         p.restore();
-        text.setLeft(text.left() + 12);
-    } else if (lane.kind == LaneKind::Task && lane.inGroup) {
-        text.setLeft(text.left() + 12);  // under its group's name
-    } else if (lane.nested) {
-        // Under its process's heading, with a guide line down the side of the process's threads.
-        p.fillRect(QRect(text.left() + 3, name.top(), 2, name.height()), QColor(0xB8, 0xC4, 0xD4));
-        text.setLeft(text.left() + 12);
     }
-    if (lane.kind == LaneKind::Process) p.fillRect(name.adjusted(0, 0, 0, -1), kProcessHeading);
+    // Under a heading, a guide line down the side of the heading's lanes.
+    if (lane.guide) p.fillRect(QRect(text.left() + 3, name.top(), 2, name.height()), QColor(0xB8, 0xC4, 0xD4));
+    text.setLeft(text.left() + lane.indent);
+    if (lane.shape == LaneShape::Heading) p.fillRect(name.adjusted(0, 0, 0, -1), kProcessHeading);
     QFont f = TimelineLayout::defaultFont();
-    f.setBold(boldName(lane));
+    f.setBold(lane.bold || lane.inCycle);
     p.setFont(f);
-    p.setPen(lane.inCycle ? Palette::cycleColor() : QColor(Qt::black));
-    p.drawText(
-        text, Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetrics(f).elidedText(TimelineStrings::laneTitle(lane), Qt::ElideRight, text.width() - 2));
+    p.setPen(lane.inCycle ? style::Palette::cycleText() : QColor(Qt::black));
+    p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetrics(f).elidedText(lane.title(), Qt::ElideRight, text.width() - 2));
     p.setFont(TimelineLayout::defaultFont());
 }
 
@@ -232,36 +208,24 @@ void TimelinePainter::paintHeader(QPainter& p, const TimelineLayout& l) const {
 void TimelinePainter::paintLane(QPainter& p, const TimelineLayout&, const Lane& lane,
                                 const QRect& row) const {
     const int inner = row.height() - 4;
-    switch (lane.kind) {
-        case LaneKind::Lock: {
-            // The owner band above, the number of waiters as a step chart in a strip below it.
+    switch (lane.shape) {
+        case LaneShape::BandsOverCounts: {
+            // The bands above, the counts as a step chart in a strip below them.
             const int strip = std::max(4, inner / 4);
             paintBands(p, lane, row.left(), row.top() + 2, inner - strip - 1);
             paintCounts(p, lane, row.left(), row.top() + 2 + inner - strip, strip);
             break;
         }
-        case LaneKind::Queue:
-        case LaneKind::SemaphoreWaiting:
-        case LaneKind::Signal:
+        case LaneShape::Counts:
             paintCounts(p, lane, row.left(), row.top() + 2, inner);
             break;
-        case LaneKind::TaskGroup:
-            paintGroup(p, lane, row.left(), row.top() + 2, inner);
+        case LaneShape::Stack:
+            paintStack(p, lane, row.left(), row.top() + 2, inner);
             break;
-        case LaneKind::Process:
-            p.fillRect(row, kProcessHeading);  // a heading: its threads' lanes below say what it does
+        case LaneShape::Heading:
+            p.fillRect(row, kProcessHeading);  // a heading: the lanes below it say what happens
             break;
-        case LaneKind::Loop:
-            if (lane.countMax > 0) {
-                // What runs above, the ready queue's length in a strip below, as a lock's waiters.
-                const int strip = std::max(4, inner / 4);
-                paintBands(p, lane, row.left(), row.top() + 2, inner - strip - 1);
-                paintCounts(p, lane, row.left(), row.top() + 2 + inner - strip, strip);
-            } else {
-                paintBands(p, lane, row.left(), row.top() + 2, inner);
-            }
-            break;
-        default:
+        case LaneShape::Bands:
             paintBands(p, lane, row.left(), row.top() + 2, inner);
             break;
     }
@@ -272,7 +236,7 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
     const Pos zb = zoom_.begin(), ze = zoom_.end();
     // Ticks (steps at an instant) may sit on the window's first instant, and on the run's last one, which is
     // the range's end: those are included.
-    const bool ticks = lane.kind == LaneKind::Loop || lane.kind == LaneKind::Task;
+    const bool ticks = lane.ticks;
     const bool atRunEnd = ticks && ze == zoom_.rangeEnd();
     const std::size_t last = lane.bandEnd(axis_, atRunEnd ? ze + 1 : ze);
     std::size_t i = lane.firstBand(axis_, ticks ? zb - 1 : zb);
@@ -294,7 +258,7 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
             const Pos p0 = std::max(beginOf(b, axis_), clipFrom), p1 = std::min(endOf(b, axis_), ze);
             if (p1 <= p0) {
                 const Pos at = beginOf(b, axis_);
-                if (isInstantTick(lane, b) && endOf(b, axis_) == at && at >= clipFrom &&
+                if (b.tick && endOf(b, axis_) == at && at >= clipFrom &&
                     (at < ze || atRunEnd)) {
                     // A step that took no virtual time: a tick at its instant, one per column.
                     const Pos c = std::min<Pos>(zoom_.columnOf(at), zoom_.width() - 2),
@@ -309,7 +273,7 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
             }
             const Pos c0 = zoom_.columnOf(p0), c1 = zoom_.columnOf(p1);
             if (c1 > c0) {
-                runs.add(c0, c1, bandColour(lane, b), false);
+                runs.add(c0, c1, b.fill, false);
                 const QRect r(left + int(c0), top, int(c1 - c0), height);
                 if (r.width() > 30) labels.push_back({r, &b});
                 if (b.highlight) highlights.push_back({r, &b});
@@ -322,14 +286,14 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
             const Pos mid = (p0 + next) / 2;
             const std::size_t k = std::max(lane.firstBandFrom(axis_, i, j, mid + 1), i + 1) - 1;
             const Band& sample = lane.bands[k];
-            runs.add(c0, c0 + 1, bandColour(lane, sample), j - i > 1);
+            runs.add(c0, c0 + 1, sample.fill, j - i > 1);
             if (sample.highlight) highlights.push_back({QRect(left + int(c0), top, 1, height), &sample});
             clipFrom = next;
             i = endOf(lane.bands[j - 1], axis_) > next ? j - 1 : j;
         }
     }
     for (const Tick& t : tickList)
-        p.fillRect(QRect(left + t.column, top, 2, height), bandColour(lane, *t.band));
+        p.fillRect(QRect(left + t.column, top, 2, height), QColor::fromRgba(t.band->fill));
     // The deadlock cycle: outlined and hatched, under the labels so they stay readable.
     if (!highlights.empty()) {
         p.save();
@@ -339,24 +303,28 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
         p.restore();
     }
     const QFontMetrics fm(p.font());
-    bool exitShown = false;  // a child process's "done" band has its exit code written in it
+    // A lane with an end tag (a child process's exit code) shows its last band's label at the lane's end: right
+    // of the last exit mark, which sits at the band's left edge, or as a tag left of that mark when the band is
+    // too narrow for it (a child terminated just before the run ended).
+    const std::size_t tagBand = lane.endTag ? lane.bands.size() - 1 : SIZE_MAX;
+    const Mark* exitMark =
+        lane.markCount(MarkKind::Exit) > 0 ? &lane.mark(MarkKind::Exit, lane.markCount(MarkKind::Exit) - 1) : nullptr;
+    bool tagShown = false;
     for (const Label& lb : labels) {
-        if (lane.kind == LaneKind::Actor && lb.band->state == ActorState::NotStarted) continue;
-        QString text = TimelineStrings::bandLabel(model_, lane, *lb.band);
+        const std::size_t index = std::size_t(lb.band - lane.bands.data());
+        if (qAlpha(lb.band->fill) == 0) continue;  // nothing drawn there (a thread not started yet)
+        QString text = lane.bandLabel(model_, index);
         QRect visible = lb.rect.intersected(QRect(left, top, zoom_.width(), height));
-        // A child's exit code goes right of the mark of its exit, which sits at the band's left edge.
-        if (lane.kind == LaneKind::Actor && lane.exited && lb.band->state == ActorState::Done &&
-            lane.markCount(MarkKind::Exit) > 0) {
-            const Mark& exit = lane.mark(MarkKind::Exit, lane.markCount(MarkKind::Exit) - 1);
-            const double x = left + (axis_ == Axis::Steps ? stepX(exit.step) : zoom_.xOf(exit.time));
+        if (index == tagBand && exitMark) {
+            const double x = left + (axis_ == Axis::Steps ? stepX(exitMark->step) : zoom_.xOf(exitMark->time));
             visible.setLeft(std::max(visible.left(), int(x) + 7));
         }
         // A label that names what an actor waits on, or a future's worker or result, may not fit where its
         // state alone ("blocked", "running") does.
         if (fm.horizontalAdvance(text) + 8 > visible.width())
-            text = TimelineStrings::shortBandLabel(model_, lane, *lb.band);
+            text = lane.family ? lane.family->shortBandLabel(model_, lane, index) : QString();
         if (fm.horizontalAdvance(text) + 8 > visible.width()) continue;
-        const QColor fill = bandColour(lane, *lb.band);
+        const QColor fill = QColor::fromRgba(lb.band->fill);
         if (lb.band->highlight) {
             // A plain backing behind the text, so the hatch does not cut through the letters.
             const int w = fm.horizontalAdvance(text) + 6;
@@ -364,34 +332,30 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
                 QRect(visible.center().x() - w / 2, visible.center().y() - fm.height() / 2, w, fm.height()),
                 fill);
         }
-        p.setPen(Palette::textOn(fill));
+        p.setPen(style::Palette::textOn(fill));
         p.drawText(visible, Qt::AlignCenter, text);
-        if (lb.band->state == ActorState::Done) exitShown = true;
+        if (index == tagBand) tagShown = true;
     }
-    // A child process's exit code belongs at the end of its lane even when its "done" band is too narrow for
-    // it (a child terminated just before the run ended): then it is a tag in the band's colour, just before
-    // the mark of the exit.
-    if (lane.kind == LaneKind::Actor && lane.exited && !exitShown && !lane.bands.empty()) {
+    if (lane.endTag && !tagShown) {
         const Band& done = lane.bands.back();
-        // On the time axis a child that ended at the run's last instant has a "done" band of no width there.
+        // On the time axis a child that ended at the run's last instant has a last band of no width there.
         const bool atRunEnd = beginOf(done, axis_) == ze && ze == zoom_.rangeEnd();
-        if (done.state == ActorState::Done && endOf(done, axis_) >= zb && (beginOf(done, axis_) < ze || atRunEnd)) {
-            const QString text = TimelineStrings::exitLabel(lane);
+        if (endOf(done, axis_) >= zb && (beginOf(done, axis_) < ze || atRunEnd)) {
+            const QString text = lane.bandLabel(model_, tagBand);
             const int w = fm.horizontalAdvance(text) + 8;
             int right = left + int(zoom_.columnOf(std::min(endOf(done, axis_), ze)));
-            if (lane.markCount(MarkKind::Exit) > 0) {  // just left of the exit's mark, which stays in sight
-                const Mark& exit = lane.mark(MarkKind::Exit, lane.markCount(MarkKind::Exit) - 1);
-                const double x = axis_ == Axis::Steps ? stepX(exit.step) : zoom_.xOf(exit.time);
+            if (exitMark) {  // just left of the exit's mark, which stays in sight
+                const double x = axis_ == Axis::Steps ? stepX(exitMark->step) : zoom_.xOf(exitMark->time);
                 right = std::min(right, left + int(std::min(x, zoom_.width() - 2.0)) - 6);
             }
             const QRect tag(right - w - 1, top + 1, w, height - 2);
             if (tag.left() >= left) {
-                const QColor fill = bandColour(lane, done);
+                const QColor fill = QColor::fromRgba(done.fill);
                 p.fillRect(tag, fill);
                 p.setPen(QColor(0x88, 0x88, 0x88));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(tag.adjusted(0, 0, -1, -1));
-                p.setPen(Palette::textOn(fill));
+                p.setPen(style::Palette::textOn(fill));
                 p.drawText(tag, Qt::AlignCenter, text);
             }
         }
@@ -402,7 +366,7 @@ void TimelinePainter::paintCounts(QPainter& p, const Lane& lane, int left, int t
     if (lane.counts.empty() || lane.countMax <= 0) return;
     const Pos zb = zoom_.begin(), ze = zoom_.end();
     const double scale = double(height) / lane.countMax;
-    const QColor colour = Palette::countColor();
+    const QColor colour = style::Palette::count();
     auto fill = [&](Pos c0, Pos c1, int value) {
         if (c1 <= c0 || value <= 0) return;
         const int h = std::max(1, int(std::lround(value * scale)));
@@ -426,22 +390,21 @@ void TimelinePainter::paintCounts(QPainter& p, const Lane& lane, int left, int t
     fill(col, zoom_.width(), value);
 }
 
-void TimelinePainter::paintGroup(QPainter& p, const Lane& lane, int left, int top, int height) const {
-    if (lane.states.empty() || height <= 0) return;
-    // Bottom to top: the ended tasks, then the waiting, then those the loop is about to run or runs.
-    static constexpr std::array<TaskState, std::size_t(TaskState::Count_)> kStack{
-        TaskState::Done,    TaskState::Failed, TaskState::Cancelled, TaskState::Waiting,
-        TaskState::Pending, TaskState::Ready,  TaskState::Running};
+void TimelinePainter::paintStack(QPainter& p, const Lane& lane, int left, int top, int height) const {
+    if (lane.states.empty() || height <= 0 || !lane.family) return;
+    const std::span<const StackLayer> layers = lane.family->stackLayers(lane);
+    if (layers.empty()) return;
+    std::vector<int> h(layers.size());
     auto drawColumns = [&](int c0, int c1, const StateCounts& sc) {
         long total = 0;
         for (std::int32_t n : sc.count) total += std::max(0, n);
         if (total <= 0) return;
         // Every state present gets a pixel at least, so one running task among ten thousand still shows.
-        std::array<int, kStack.size()> h{};
+        std::fill(h.begin(), h.end(), 0);
         int used = 0;
         std::size_t largest = 0;
-        for (std::size_t k = 0; k < kStack.size(); ++k) {
-            const int n = std::max(0, sc.count[std::size_t(kStack[k])]);
+        for (std::size_t k = 0; k < layers.size(); ++k) {
+            const int n = std::max(0, sc.count[std::size_t(layers[k].state)]);
             if (n == 0) continue;
             h[k] = std::max(1, int(double(n) * height / double(total)));
             used += h[k];
@@ -450,12 +413,11 @@ void TimelinePainter::paintGroup(QPainter& p, const Lane& lane, int left, int to
         // Rounding (and the one-pixel minimum) is settled on the largest part.
         h[largest] = std::max(1, h[largest] + height - used);
         int y = top + height;
-        for (std::size_t k = 0; k < kStack.size(); ++k) {
+        for (std::size_t k = 0; k < layers.size(); ++k) {
             if (h[k] == 0) continue;
             const int bottom = y;
             y = std::max(top, y - h[k]);
-            if (bottom > y)
-                p.fillRect(QRect(left + c0, y, c1 - c0, bottom - y), Palette::taskColor(kStack[k]));
+            if (bottom > y) p.fillRect(QRect(left + c0, y, c1 - c0, bottom - y), layers[k].colour);
         }
     };
     struct Label {
@@ -493,7 +455,7 @@ void TimelinePainter::paintGroup(QPainter& p, const Lane& lane, int left, int to
     for (const Label& lb : labels) {
         const int w = lb.c1 - lb.c0;
         if (w < 40) continue;
-        QString text = TimelineStrings::groupSummary(*lb.counts);
+        QString text = lane.family->stackLabel(*lb.counts);
         if (fm.horizontalAdvance(text) + 12 > w)
             text = text.section(QStringLiteral(", "), 0, 0);  // the largest
         const int tw = fm.horizontalAdvance(text) + 6;
@@ -518,14 +480,14 @@ void TimelinePainter::paintMarks(QPainter& p, const Lane& lane, int left, const 
         // A switch mark sits on the top edge of the lane, so it never hides the state under it.
         const qreal y = kind == MarkKind::Switch ? row.top() + size / 2 + 1 : row.center().y() + 0.5;
         const Pos skip = std::max<Pos>(1, Pos(size * 0.6));
+        const QColor colour = lane.family ? lane.family->markColour(lane, kind) : style::Palette::incident(kind);
         std::size_t i = lane.firstMark(kind, axis_, zoom_.begin());
         while (i < n) {
             const Mark& m = lane.mark(kind, i);
             const Pos pos = posOf(m, axis_);
             if (pos >= ze) break;
             const double x = left + (axis_ == Axis::Steps ? stepX(m.step) : zoom_.xOf(pos));
-            drawMark(p, kind, QPointF(x, y), size,
-                     kind == MarkKind::Exit ? Palette::exitMarkColor(lane.exitCode) : QColor());
+            style::Glyphs::drawIncident(p, kind, QPointF(x, y), size, colour);
             // Marks closer than about their own width would only overdraw each other: skip to the next free
             // spot, so a dense run of switches becomes a dotted line of a few hundred shapes, not thousands.
             i = std::max(lane.firstMark(kind, axis_, zoom_.positionAtColumn(zoom_.columnOf(pos) + skip)),
@@ -535,128 +497,44 @@ void TimelinePainter::paintMarks(QPainter& p, const Lane& lane, int left, const 
     p.restore();
 }
 
-void TimelinePainter::drawMark(QPainter& p, MarkKind kind, const QPointF& c, qreal s, QColor colour) {
-    const qreal h = s / 2;
-    if (!colour.isValid()) colour = Palette::markColor(kind);
-    p.setPen(QPen(Qt::black, 1));
-    p.setBrush(colour);
-    switch (kind) {
-        case MarkKind::Switch:
-            p.setPen(Qt::NoPen);
-            p.setBrush(Qt::black);
-            p.drawPolygon(QPolygonF({QPointF(c.x() - h * 0.7, c.y() - h), QPointF(c.x() + h * 0.7, c.y() - h),
-                                     QPointF(c.x(), c.y() + h * 0.4)}));
-            break;
-        case MarkKind::Raise:
-            p.drawPolygon(QPolygonF(
-                {QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y() + h), QPointF(c.x() - h, c.y() + h)}));
-            break;
-        case MarkKind::Race:
-            // An hourglass: two accesses meeting with nothing between them.
-            p.drawPolygon(QPolygonF({QPointF(c.x() - h, c.y() - h), QPointF(c.x() + h, c.y() - h),
-                                     QPointF(c.x() - h, c.y() + h), QPointF(c.x() + h, c.y() + h)}));
-            break;
-        case MarkKind::Deadlock:
-            p.drawEllipse(c, h, h);
-            p.setPen(QPen(Qt::white, 1.5));
-            p.drawLine(QPointF(c.x() - h * 0.5, c.y() - h * 0.5), QPointF(c.x() + h * 0.5, c.y() + h * 0.5));
-            p.drawLine(QPointF(c.x() - h * 0.5, c.y() + h * 0.5), QPointF(c.x() + h * 0.5, c.y() - h * 0.5));
-            break;
-        case MarkKind::Wait:
-            p.setBrush(Qt::white);
-            p.setPen(QPen(colour, 2));
-            p.drawEllipse(c, h * 0.8, h * 0.8);
-            break;
-        case MarkKind::Woken:
-            p.drawEllipse(c, h * 0.8, h * 0.8);
-            break;
-        case MarkKind::Timeout:
-            p.setBrush(Qt::white);
-            p.setPen(QPen(colour, 2));
-            p.drawRect(QRectF(c.x() - h * 0.7, c.y() - h * 0.7, h * 1.4, h * 1.4));
-            break;
-        case MarkKind::Notify:
-            p.drawPolygon(QPolygonF(
-                {QPointF(c.x() - h, c.y() - h), QPointF(c.x() + h, c.y() - h), QPointF(c.x(), c.y() + h)}));
-            break;
-        case MarkKind::Set:
-        case MarkKind::Clear:
-            if (kind == MarkKind::Clear) {
-                p.setBrush(Qt::white);
-                p.setPen(QPen(colour, 2));
-            }
-            p.drawPolygon(QPolygonF({QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y()),
-                                     QPointF(c.x(), c.y() + h), QPointF(c.x() - h, c.y())}));
-            break;
-        case MarkKind::Exit:
-            // A "stop" square.
-            p.drawRect(QRectF(c.x() - h * 0.8, c.y() - h * 0.8, h * 1.6, h * 1.6));
-            break;
-        case MarkKind::Count_:
-            break;
-    }
-}
-
 void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
     p.save();
     p.setPen(QColor(0xBB, 0xBB, 0xBB));
     p.drawLine(l.legend.topLeft(), l.legend.topRight());
     for (const LegendEntry& e : l.legendEntries) {
         const QRect swatch(e.rect.left(), e.rect.center().y() - 6, 12, 12);
-        switch (e.type) {
-            case LegendEntry::Type::State:
-                p.fillRect(swatch, Palette::stateColor(ActorState(e.value)));
+        switch (e.swatch) {
+            case LegendEntry::Swatch::Fill:
+                p.fillRect(swatch, e.colour);
                 p.setPen(QColor(0x88, 0x88, 0x88));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(swatch.adjusted(0, 0, -1, -1));
                 break;
-            case LegendEntry::Type::Future:
-                p.fillRect(swatch, Palette::futureColor(FutureState(e.value)));
-                p.setPen(QColor(0x88, 0x88, 0x88));
-                p.setBrush(Qt::NoBrush);
-                p.drawRect(swatch.adjusted(0, 0, -1, -1));
+            case LegendEntry::Swatch::Halves:
+                p.fillRect(swatch.adjusted(0, 0, -6, 0), e.colour);
+                p.fillRect(swatch.adjusted(6, 0, 0, 0), e.second);
                 break;
-            case LegendEntry::Type::Task:
-                p.fillRect(swatch, Palette::taskColor(TaskState(e.value)));
-                p.setPen(QColor(0x88, 0x88, 0x88));
-                p.setBrush(Qt::NoBrush);
-                p.drawRect(swatch.adjusted(0, 0, -1, -1));
+            case LegendEntry::Swatch::Bars:
+                p.fillRect(QRect(swatch.left(), swatch.top() + 6, 4, 6), e.colour);
+                p.fillRect(QRect(swatch.left() + 4, swatch.top() + 2, 4, 10), e.colour);
+                p.fillRect(QRect(swatch.left() + 8, swatch.top() + 8, 4, 4), e.colour);
                 break;
-            case LegendEntry::Type::Loop:
-                p.fillRect(swatch.adjusted(0, 0, -6, 0), Palette::loopColor(true));
-                p.fillRect(swatch.adjusted(6, 0, 0, 0), Palette::loopColor(false));
-                break;
-            case LegendEntry::Type::Holder:
-                p.fillRect(swatch.adjusted(0, 0, -6, 0), Palette::actorColor(0));
-                p.fillRect(swatch.adjusted(6, 0, 0, 0), Palette::actorColor(1));
-                break;
-            case LegendEntry::Type::Count:
-                p.fillRect(QRect(swatch.left(), swatch.top() + 6, 4, 6), Palette::countColor());
-                p.fillRect(QRect(swatch.left() + 4, swatch.top() + 2, 4, 10), Palette::countColor());
-                p.fillRect(QRect(swatch.left() + 8, swatch.top() + 8, 4, 4), Palette::countColor());
-                break;
-            case LegendEntry::Type::Cycle:
-                p.fillRect(swatch, Palette::stateColor(ActorState::Blocked));
+            case LegendEntry::Swatch::Hatched:
+                p.fillRect(swatch, e.colour);
                 p.setBrush(QBrush(Qt::black, Qt::BDiagPattern));
                 p.setPen(QPen(Qt::black, 2));
                 p.drawRect(QRectF(swatch).adjusted(1, 1, -1, -1));
                 break;
-            case LegendEntry::Type::Mark:
+            case LegendEntry::Swatch::Mark:
                 p.setRenderHint(QPainter::Antialiasing, true);
-                drawMark(p, MarkKind(e.value), QPointF(swatch.center()) + QPointF(0.5, 0.5), 10);
+                style::Glyphs::drawIncident(p, e.mark, QPointF(swatch.center()) + QPointF(0.5, 0.5), 10);
                 p.setRenderHint(QPainter::Antialiasing, false);
                 break;
-            case LegendEntry::Type::Transfer:
+            case LegendEntry::Swatch::Arrow:
                 p.setRenderHint(QPainter::Antialiasing, true);
                 drawArrow(p, QPointF(swatch.left() + 1, swatch.top() + 2), QPointF(swatch.right(), swatch.bottom()),
                           false);
                 p.setRenderHint(QPainter::Antialiasing, false);
-                break;
-            case LegendEntry::Type::FailedExit:
-                p.fillRect(swatch, Palette::failedExitColor());
-                p.setPen(QColor(0x88, 0x88, 0x88));
-                p.setBrush(Qt::NoBrush);
-                p.drawRect(swatch.adjusted(0, 0, -1, -1));
                 break;
         }
         p.setPen(Qt::black);
@@ -732,7 +610,7 @@ Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoi
         return hit;
     }
     hit.band = lane.bandAt(axis_, hit.position);
-    if (lane.kind == LaneKind::Loop || lane.kind == LaneKind::Task) {
+    if (lane.ticks) {
         // A tick (a step at an instant) near the mouse wins over the band it sits on.
         const int tick = nearestTick(lane, x);
         if (tick >= 0) hit.band = tick;
@@ -755,7 +633,7 @@ int TimelinePainter::nearestTick(const Lane& lane, double x) const {
         const Band& b = lane.bands[i];
         const Pos at = beginOf(b, axis_);
         if (at > to) break;
-        if (endOf(b, axis_) != at || !isInstantTick(lane, b)) continue;
+        if (endOf(b, axis_) != at || !b.tick) continue;
         const double d = std::abs(zoom_.xOf(at) - x);
         if (d < bestDistance) {
             bestDistance = d;
@@ -768,47 +646,20 @@ int TimelinePainter::nearestTick(const Lane& lane, double x) const {
 QString TimelinePainter::tooltip(const Hit& hit) const {
     if (hit.lane < 0) return {};
     const Lane& lane = model_.lane(hit.lane);
-    // A process's heading, or the name of a child's lane: which process it is and, once it ended, how.
-    if (lane.kind == LaneKind::Process || (hit.onName && lane.processLane && !lane.nested))
-        return TimelineStrings::processTooltip(model_, lane);
-    if (hit.onName) {
-        if (lane.kind != LaneKind::TaskGroup) return {};
-        return TimelineStrings::laneTitle(lane) + QLatin1Char('\n') +
-               (lane.expanded ? TimelineStrings::tr("click the name to hide its tasks")
-                              : TimelineStrings::tr("click the name to show its tasks"));
-    }
-    if (lane.kind == LaneKind::TaskGroup)
-        return TimelineStrings::groupTooltip(model_, lane, lane.statesAt(axis_, hit.position), hit.step);
-    if (hit.mark >= 0)
-        return TimelineStrings::markTooltip(model_, lane, lane.mark(hit.markKind, std::size_t(hit.mark)));
+    if (!lane.family) return {};
+    const LaneBuilder& family = *lane.family;
+    if (hit.onName) return family.nameTooltip(model_, lane);
+    // A heading or a group says one thing wherever the mouse is on its row.
+    const QString row = family.rowTooltip(model_, lane, axis_, hit.position, hit.step);
+    if (!row.isEmpty()) return row;
+    if (hit.mark >= 0) return family.markTooltip(model_, lane, lane.mark(hit.markKind, std::size_t(hit.mark)));
     if (hit.transfer >= 0)
         return TimelineStrings::transferTooltip(model_, model_.transfers()[std::size_t(hit.transfer)]);
     QString text;
-    if (hit.band >= 0) {
-        const Band& b = lane.bands[std::size_t(hit.band)];
-        if (lane.kind == LaneKind::Loop && beginOf(b, axis_) == endOf(b, axis_)) {
-            // Every step the loop took at this instant, in order.
-            std::size_t first = std::size_t(hit.band), last = first + 1;
-            const Pos at = beginOf(b, axis_);
-            while (first > 0 && beginOf(lane.bands[first - 1], axis_) == at &&
-                   endOf(lane.bands[first - 1], axis_) == at)
-                --first;
-            while (last < lane.bands.size() && beginOf(lane.bands[last], axis_) == at &&
-                   endOf(lane.bands[last], axis_) == at)
-                ++last;
-            std::vector<const Band*> steps;
-            for (std::size_t k = first; k < last; ++k) steps.push_back(&lane.bands[k]);
-            text = TimelineStrings::loopInstantTooltip(model_, lane, steps);
-        } else {
-            text = TimelineStrings::bandTooltip(model_, lane, b);
-        }
-    }
-    if ((lane.kind == LaneKind::Loop && lane.countMax > 0) ||
-        (lane.kind != LaneKind::Loop &&
-         (!lane.counts.empty() || lane.kind == LaneKind::Lock || lane.kind == LaneKind::Queue ||
-          lane.kind == LaneKind::SemaphoreWaiting || lane.kind == LaneKind::Signal))) {
+    if (hit.band >= 0) text = family.bandTooltip(model_, lane, std::size_t(hit.band), axis_);
+    if (lane.shape == LaneShape::Counts || lane.shape == LaneShape::BandsOverCounts) {
         if (!text.isEmpty()) text += QLatin1Char('\n');
-        text += TimelineStrings::countTooltip(lane, lane.countAt(axis_, hit.position));
+        text += family.countTooltip(lane, lane.countAt(axis_, hit.position));
     }
     return text;
 }
@@ -846,7 +697,7 @@ void TimelinePainter::drawArrow(QPainter& p, const QPointF& from, const QPointF&
     const QPointF unit = (to - from) / length, normal(-unit.y(), unit.x());
     const double head = std::min(7.0, length * 0.6);
     const QPointF base = to - unit * head;
-    const QColor colour = Palette::transferColor();
+    const QColor colour = style::Palette::transfer();
     if (halo) {
         p.setPen(QPen(QColor(255, 255, 255, 170), 3.4, Qt::SolidLine, Qt::RoundCap));
         p.drawLine(from, base);
@@ -900,7 +751,7 @@ void TimelinePainter::paintTransfers(QPainter& p, const TimelineLayout& l, int l
         if (std::any_of(taken.begin(), taken.end(), [&r](const QRect& t) { return t.intersects(r); })) continue;
         taken.push_back(r);
         p.fillRect(r, QColor(255, 255, 255, 215));
-        p.setPen(Palette::transferColor().darker(120));
+        p.setPen(style::Palette::transfer().darker(120));
         p.drawText(r, Qt::AlignCenter, text);
     }
     p.setFont(TimelineLayout::defaultFont());

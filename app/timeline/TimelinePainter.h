@@ -3,8 +3,12 @@
 // learner sees is what lands in their notes. It draws only the visible window (binary search per lane) and
 // aggregates what is narrower than a pixel: one rectangle per pixel column, coloured by the band at the
 // column's middle, with a dark "busy" strip when several states share the column; one mark of a kind per
-// column. A frame therefore costs O(lanes * pixels * log events), whatever the trace size. A group of asyncio
-// tasks is a stacked bar per pixel column: how many of its tasks are in each state at the column's middle.
+// column. A frame therefore costs O(lanes * pixels * log events), whatever the trace size. A stack lane (a
+// group of asyncio tasks) is a stacked bar per pixel column: how many members are in each state at the
+// column's middle.
+//
+// It draws every kind of lane the same way, from the lane's shape and its bands' colours, and asks the lane's
+// family (LaneBuilder) only for words: labels of bands wide enough for them, tooltips, a stack's layers.
 //
 // The zoom's width must be the layout's plot width (the caller keeps them in step).
 
@@ -52,8 +56,6 @@ public:
     // step axis, the step's instant on the time axis.
     double stepX(std::uint32_t step) const;
 
-    // `colour` replaces the kind's own (an exit's depends on its code).
-    static void drawMark(QPainter& p, MarkKind kind, const QPointF& centre, qreal size, QColor colour = {});
     // A message's arrow: a dot at the sender, a head at the receiver; a white halo keeps it readable on bands.
     static void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo);
 
@@ -62,7 +64,7 @@ private:
     void paintLane(QPainter& p, const TimelineLayout& l, const Lane& lane, const QRect& row) const;
     void paintBands(QPainter& p, const Lane& lane, int left, int top, int height) const;
     void paintCounts(QPainter& p, const Lane& lane, int left, int top, int height) const;
-    void paintGroup(QPainter& p, const Lane& lane, int left, int top, int height) const;
+    void paintStack(QPainter& p, const Lane& lane, int left, int top, int height) const;
     void paintName(QPainter& p, const Lane& lane, const QRect& name) const;
     // The step at an instant (a tick on the time axis) within a few pixels of x, or -1.
     int nearestTick(const Lane& lane, double x) const;

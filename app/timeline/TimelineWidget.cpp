@@ -119,11 +119,12 @@ void TimelineWidget::toggleAllGroups() {
     // Expands every group if one is collapsed, else collapses them all.
     QStringList keys;
     bool anyCollapsed = false;
-    for (int row = 0; row < model_.laneCount(); ++row)
-        if (model_.lane(row).kind == LaneKind::TaskGroup) {
-            keys << model_.groupKey(row);
-            anyCollapsed |= !model_.lane(row).expanded;
-        }
+    for (int row = 0; row < model_.laneCount(); ++row) {
+        const QString key = model_.groupKey(row);
+        if (key.isEmpty()) continue;
+        keys << key;
+        anyCollapsed |= model_.lane(row).disclosure != Disclosure::Expanded;
+    }
     if (keys.isEmpty()) return;
     model_.setExpandedGroups(anyCollapsed ? keys : QStringList());
     relayout();

@@ -2,306 +2,200 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name>ActorState</name>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="14"/>
-        <source>not started</source>
-        <translation>не запущен</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="15"/>
-        <source>running</source>
-        <translation>выполняется</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="16"/>
-        <source>ready</source>
-        <translation>готов</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="17"/>
-        <source>blocked</source>
-        <translation>заблокирован</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="18"/>
-        <source>sleeping</source>
-        <translation>спит</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="19"/>
-        <source>computing</source>
-        <translation>вычисляет</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="20"/>
-        <source>done</source>
-        <translation>завершён</translation>
-    </message>
-</context>
-<context>
-    <name>TaskState</name>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="28"/>
-        <source>pending</source>
-        <translation>не начата</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="29"/>
-        <source>ready</source>
-        <translation>готова</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="30"/>
-        <source>running</source>
-        <translation>выполняется</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="31"/>
-        <source>waiting</source>
-        <translation>ждёт</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="32"/>
-        <source>done</source>
-        <translation>завершена</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="33"/>
-        <source>failed</source>
-        <translation>с ошибкой</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorStateNames.h" line="34"/>
-        <source>cancelled</source>
-        <translation>отменена</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::app::ChartsPanel</name>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="117"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="119"/>
         <source>Queue length over time</source>
         <translation>Длина очереди во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="118"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="120"/>
         <source>Semaphore occupancy over time</source>
         <translation>Занятость семафора во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="119"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="121"/>
         <source>Time each thread spent in each state</source>
         <translation>Время каждого потока в каждом состоянии</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="120"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="122"/>
         <source>Core utilisation</source>
         <translation>Загрузка ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="121"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="123"/>
         <source>Event loop&apos;s ready queue by step</source>
         <translation>Очередь готовых задач цикла событий по шагам</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="122"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="124"/>
         <source>Elapsed time by threads, GIL and cores</source>
         <translation>Время выполнения: потоки, GIL и ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="179"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="181"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="180"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="182"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="181"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="183"/>
         <source>States</source>
         <translation>Состояния</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="182"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="184"/>
         <source>Cores</source>
         <translation>Ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="183"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="185"/>
         <source>Ready queue</source>
         <translation>Очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="184"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="186"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="191"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="193"/>
         <source>Load a scenario to see its charts.</source>
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="232"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="359"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="234"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="368"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="250"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="252"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="262"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="264"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="268"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="270"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="272"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="274"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="273"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="275"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="284"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="286"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="290"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="292"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="299"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="320"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="322"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="324"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="326"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="338"/>
-        <source>running / computing</source>
-        <translation>выполняется / вычисляет</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="339"/>
-        <source>ready</source>
-        <translation>готов</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="340"/>
-        <source>blocked</source>
-        <translation>заблокирован</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="341"/>
-        <source>sleeping</source>
-        <translation>спит</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="342"/>
-        <source>not started</source>
-        <translation>не запущен</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="343"/>
-        <source>finished</source>
-        <translation>завершён</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="373"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="382"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="382"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="391"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="386"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="395"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="398"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="407"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="412"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="421"/>
         <source>This run has no asyncio event loop.</source>
         <translation>В этом прогоне нет цикла событий asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="419"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="428"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="422"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="431"/>
         <source>tasks and callbacks ready to run</source>
         <translation>задачи и обратные вызовы, готовые к запуску</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="427"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="436"/>
         <source>ready queue</source>
         <translation>очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="467"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="476"/>
         <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
         <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="473"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="482"/>
         <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="488"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="497"/>
         <source>The comparison has no run to show.</source>
         <translation>В сравнении нет ни одного прогона.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="518"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="527"/>
         <source>GIL on</source>
         <translation>с GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="518"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="527"/>
         <source>GIL off</source>
         <translation>без GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="519"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="528"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="519"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="528"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -310,12 +204,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="510"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="510"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -324,34 +218,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="523"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="532"/>
         <source>elapsed virtual time (ms)</source>
         <translation>время выполнения (мс)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="548"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="557"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="550"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="559"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="577"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="586"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="579"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="583"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="595"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="588"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="592"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="604"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="587"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="596"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>
@@ -359,17 +253,17 @@
 <context>
     <name>lockstep::app::CodeView</name>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="123"/>
+        <location filename="../../app/panels/CodeView.cpp" line="129"/>
         <source>modified: Step, Run or Ctrl+S saves and reloads it</source>
         <translation>изменена: «Шаг», «Запуск» или Ctrl+S сохранит и перезагрузит её</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="124"/>
+        <location filename="../../app/panels/CodeView.cpp" line="130"/>
         <source>your program: you can edit it here</source>
         <translation>ваша программа: её можно править здесь</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="129"/>
+        <location filename="../../app/panels/CodeView.cpp" line="135"/>
         <source>%1
 
 Your own program: edit it here. An edited program is saved and loaded again before the next Step, Run or Restart (or at once with Ctrl+S), so the run always follows the text you see.</source>
@@ -378,58 +272,58 @@ Your own program: edit it here. An edited program is saved and loaded again befo
 Ваша собственная программа: правьте её здесь. Изменённая программа сохраняется и загружается заново перед следующим шагом, запуском или перезапуском (или сразу по Ctrl+S), поэтому выполнение всегда соответствует тексту на экране.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="202"/>
+        <location filename="../../app/panels/CodeView.cpp" line="208"/>
         <source>blocked: %1 %2</source>
         <translation>заблокирован: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="208"/>
+        <location filename="../../app/panels/CodeView.cpp" line="214"/>
         <source>(held by %1)</source>
         <translation>(владелец: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="211"/>
+        <location filename="../../app/panels/CodeView.cpp" line="217"/>
         <source>ready: can run next</source>
         <translation>готов: может выполниться следующим</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="248"/>
+        <location filename="../../app/panels/CodeView.cpp" line="254"/>
         <source>store by %1 at step %2</source>
         <translation>запись потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="248"/>
+        <location filename="../../app/panels/CodeView.cpp" line="254"/>
         <source>load by %1 at step %2</source>
         <translation>чтение потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="252"/>
+        <location filename="../../app/panels/CodeView.cpp" line="258"/>
         <source>Data race on %1: %2 and %3, with no lock, join, event or queue ordering them.</source>
         <translation>Гонка данных на %1: %2 и %3, и никакая блокировка, join, событие или очередь их не упорядочивает.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="339"/>
-        <location filename="../../app/panels/CodeView.cpp" line="455"/>
+        <location filename="../../app/panels/CodeView.cpp" line="353"/>
+        <location filename="../../app/panels/CodeView.cpp" line="467"/>
         <source>Run</source>
         <translation>Выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="357"/>
+        <location filename="../../app/panels/CodeView.cpp" line="371"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="357"/>
+        <location filename="../../app/panels/CodeView.cpp" line="371"/>
         <source>Pick a scenario to see its code.</source>
         <translation>Выберите сценарий, чтобы увидеть его код.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="495"/>
+        <location filename="../../app/panels/CodeView.cpp" line="507"/>
         <source>Double-click or press Run to let it take the next step.</source>
         <translation>Дважды щёлкните или нажмите «Выполнить», чтобы поток сделал следующий шаг.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="496"/>
+        <location filename="../../app/panels/CodeView.cpp" line="508"/>
         <source>It cannot run until what it waits for is free.</source>
         <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
     </message>
@@ -650,27 +544,22 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::InspectorModel</name>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="147"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="155"/>
         <source>exit %1 (%2)</source>
         <translation>код выхода %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="148"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="156"/>
         <source>exit %1</source>
         <translation>код выхода %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="149"/>
-        <source>not started</source>
-        <translation>не запущен</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="149"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="157"/>
         <source>alive</source>
         <translation>работает</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="156"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="164"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -679,60 +568,50 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="171"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="177"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="171"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="437"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="177"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="443"/>
         <source>held by %1</source>
         <translation>владелец: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="189"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="195"/>
         <source>set</source>
         <translation>установлено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="189"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="195"/>
         <source>clear</source>
         <translation>сброшено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="197"/>
-        <source>pending</source>
-        <translation>ожидает</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="198"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="204"/>
         <source>running on %1</source>
         <translation>выполняется в %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="199"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="411"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="205"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="417"/>
         <source>result %1</source>
         <translation>результат %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="200"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="414"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="206"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="420"/>
         <source>raised %1</source>
         <translation>исключение %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="202"/>
-        <source>cancelled</source>
-        <translation>отменён</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="209"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="215"/>
         <source>%1 of %2 waiting</source>
         <translation>ожидают %1 из %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="210"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="216"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>ожидает %n поток</numerusform>
@@ -741,17 +620,17 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="229"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="235"/>
         <source>(unknown coroutine)</source>
         <translation>(неизвестная корутина)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="242"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="248"/>
         <source>1 task</source>
         <translation>1 задача</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="242"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="248"/>
         <source>%n tasks</source>
         <translation>
             <numerusform>%n задача</numerusform>
@@ -760,62 +639,62 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="363"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="369"/>
         <source>Shared variables</source>
         <translation>Общие переменные</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="364"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="370"/>
         <source>Locks</source>
         <translation>Блокировки</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="365"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="371"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="366"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="372"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="367"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="373"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="368"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="374"/>
         <source>Conditions and barriers</source>
         <translation>Условные переменные и барьеры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="369"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="375"/>
         <source>Futures</source>
         <translation>Объекты Future</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="370"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="376"/>
         <source>Tasks (asyncio)</source>
         <translation>Задачи (asyncio)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="371"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="377"/>
         <source>Processes</source>
         <translation>Процессы</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="372"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="378"/>
         <source>Pipes (connection ends)</source>
         <translation>Каналы Pipe (концы соединений)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="373"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="379"/>
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="382"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="388"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 и ещё %n</numerusform>
@@ -824,89 +703,89 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="395"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="401"/>
         <source>%1 %2</source>
         <extracomment>a number of tasks and the state they are in, as in &quot;9998 waiting&quot;</extracomment>
         <translation>%2: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="405"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="407"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="411"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="413"/>
         <source>awaits %1</source>
         <translation>ожидает %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="408"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="414"/>
         <source>with a timeout</source>
         <translation>с тайм-аутом</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="419"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="425"/>
         <source>awaited by %1</source>
         <translation>её ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="429"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="435"/>
         <source>multiprocessing.Value in shared memory</source>
         <translation>multiprocessing.Value в общей памяти</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="430"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="436"/>
         <source>multiprocessing.Array in shared memory</source>
         <translation>multiprocessing.Array в общей памяти</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="433"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="439"/>
         <source>depth %1</source>
         <translation>глубина %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="442"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="448"/>
         <source>slots: %1</source>
         <translation>слоты: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="450"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="456"/>
         <source>ran on %1</source>
         <translation>выполнялся в %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="453"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="459"/>
         <source>pid %1</source>
         <translation>pid %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="455"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="461"/>
         <source>%1 sent by %2</source>
         <translation>%1 от %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="459"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="465"/>
         <source>other end: %1</source>
         <translation>другой конец: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="460"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="466"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="465"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="471"/>
         <source>waiting: %1</source>
         <translation>ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="547"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="553"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="548"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="554"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="549"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="555"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -914,358 +793,358 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="256"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="175"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="174"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="249"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="256"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="259"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="258"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="259"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="254"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="176"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="175"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="253"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="271"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="271"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="271"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="274"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="275"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="274"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="275"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="275"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="285"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="285"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="290"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="290"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="292"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="291"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="295"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="294"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="295"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="453"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="457"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="503"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="511"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="508"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="516"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="514"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="573"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="575"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="574"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="575"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="577"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="578"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="577"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="579"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
@@ -1280,68 +1159,68 @@ PCT: случайные приоритеты потоков, которые не
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="579"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="581"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="605"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="602"/>
         <source>looking back: pick a ready thread in the code view to branch the run here</source>
         <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="604"/>
         <source>manual: pick the thread that runs next in the code view</source>
         <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="609"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="606"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="643"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="640"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="644"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="641"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="653"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="650"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="676"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="714"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="673"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="711"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="684"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="681"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="682"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1350,98 +1229,98 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="693"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="690"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="705"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="702"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="706"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="703"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="762"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="759"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="772"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="769"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="773"/>
         <location filename="../../app/gui/MainWindow.cpp" line="776"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="779"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="773"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="770"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="776"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="773"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="778"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="778"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="779"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="776"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="787"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="798"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="809"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="784"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="795"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="806"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="788"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="799"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="810"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="785"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="796"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="807"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="794"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="791"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="795"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="804"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="801"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="805"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="802"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="809"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="806"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="602"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="599"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1449,32 +1328,32 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::OutputModel</name>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="93"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="91"/>
         <source>Step %1: click to move the cursor there</source>
         <translation>Шаг %1: щёлкните, чтобы переместить туда курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="94"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="92"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="127"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="125"/>
         <source>Time (s)</source>
         <translation>Время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="128"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="126"/>
         <source>Thread</source>
         <translation>Поток</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="128"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="126"/>
         <source>Process / thread</source>
         <translation>Процесс / поток</translation>
     </message>
     <message>
-        <location filename="../../app/panels/OutputModel.cpp" line="129"/>
+        <location filename="../../app/panels/OutputModel.cpp" line="127"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
@@ -1658,39 +1537,149 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::WaitForGraph</name>
     <message>
-        <location filename="../../app/panels/WaitForGraph.cpp" line="64"/>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="77"/>
         <source>waits for</source>
         <translation>ждёт</translation>
     </message>
     <message>
-        <location filename="../../app/panels/WaitForGraph.cpp" line="65"/>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="78"/>
         <source>held by</source>
         <translation>удерживается</translation>
     </message>
     <message>
-        <location filename="../../app/panels/WaitForGraph.cpp" line="66"/>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="79"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/panels/WaitForGraph.cpp" line="108"/>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="121"/>
         <source>Nobody is waiting at this step.</source>
         <translation>На этом шаге никто не ждёт.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/WaitForGraph.cpp" line="152"/>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="164"/>
         <source>Thread %1: %2</source>
         <translation>Поток %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/WaitForGraph.cpp" line="153"/>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="165"/>
         <source>Object %1</source>
         <translation>Объект %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/WaitForGraph.cpp" line="154"/>
+        <location filename="../../app/panels/WaitForGraph.cpp" line="166"/>
         <source>On the deadlock cycle</source>
         <translation>В цикле взаимоблокировки</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::style::StateNames</name>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="8"/>
+        <source>not started</source>
+        <translation>не запущен</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="10"/>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="12"/>
+        <source>ready</source>
+        <translation>готов</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="14"/>
+        <source>blocked</source>
+        <translation>заблокирован</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="16"/>
+        <source>sleeping</source>
+        <translation>спит</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="18"/>
+        <source>computing</source>
+        <translation>вычисляет</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="20"/>
+        <source>done</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="28"/>
+        <source>pending</source>
+        <comment>future state</comment>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="30"/>
+        <source>running</source>
+        <comment>future state</comment>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="32"/>
+        <source>finished</source>
+        <comment>future state</comment>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="34"/>
+        <source>failed</source>
+        <comment>future state</comment>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="36"/>
+        <source>cancelled</source>
+        <comment>future state</comment>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="46"/>
+        <source>pending</source>
+        <comment>task state</comment>
+        <translation>создана</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="48"/>
+        <source>ready</source>
+        <comment>task state</comment>
+        <translation>готова</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="50"/>
+        <source>running</source>
+        <comment>task state</comment>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="52"/>
+        <source>waiting</source>
+        <comment>task state</comment>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="54"/>
+        <source>done</source>
+        <comment>task state</comment>
+        <translation>завершена</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="56"/>
+        <source>failed</source>
+        <comment>task state</comment>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/style/StateNames.cpp" line="58"/>
+        <source>cancelled</source>
+        <comment>task state</comment>
+        <translation>отменена</translation>
     </message>
 </context>
 <context>
@@ -1711,184 +1700,77 @@ PCT: случайные приоритеты потоков, которые не
         <translation>диапазон для экспорта пуст (от %1 до %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="67"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="74"/>
         <source>the timeline is %1 pixels high with its %2 lanes, more than %3: collapse the task groups before exporting</source>
         <translation>с %2 дорожками временная шкала получается высотой %1 пикселей, больше %3: сверните группы задач перед экспортом</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="87"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="94"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>не удаётся записать «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="106"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="113"/>
         <source>Lockstep timeline</source>
         <translation>Временная шкала Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="137"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="144"/>
         <source>the picture could not be encoded</source>
         <translation>не удалось закодировать изображение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="139"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="146"/>
         <source>writing &apos;%1&apos; failed: %2</source>
         <translation>ошибка записи «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="16"/>
-        <source>not started</source>
-        <translation>не запущен</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="18"/>
-        <source>running</source>
-        <translation>выполняется</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="20"/>
-        <source>ready</source>
-        <translation>готов</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="22"/>
-        <source>blocked</source>
-        <translation>заблокирован</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="24"/>
-        <source>sleeping</source>
-        <translation>спит</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="26"/>
-        <source>computing</source>
-        <translation>вычисляет</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="28"/>
-        <source>done</source>
-        <translation>завершён</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="38"/>
-        <source>pending</source>
-        <comment>future state</comment>
-        <translation>ожидает</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="40"/>
-        <source>running</source>
-        <comment>future state</comment>
-        <translation>выполняется</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="42"/>
-        <source>finished</source>
-        <comment>future state</comment>
-        <translation>завершён</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="44"/>
-        <source>failed</source>
-        <comment>future state</comment>
-        <translation>ошибка</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="46"/>
-        <source>cancelled</source>
-        <comment>future state</comment>
-        <translation>отменён</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="54"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="15"/>
         <source>Future: %1</source>
         <translation>Future: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="62"/>
-        <source>pending</source>
-        <comment>task state</comment>
-        <translation>создана</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="64"/>
-        <source>ready</source>
-        <comment>task state</comment>
-        <translation>готова</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="66"/>
-        <source>running</source>
-        <comment>task state</comment>
-        <translation>выполняется</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="68"/>
-        <source>waiting</source>
-        <comment>task state</comment>
-        <translation>ждёт</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="70"/>
-        <source>done</source>
-        <comment>task state</comment>
-        <translation>завершена</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="72"/>
-        <source>failed</source>
-        <comment>task state</comment>
-        <translation>ошибка</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="74"/>
-        <source>cancelled</source>
-        <comment>task state</comment>
-        <translation>отменена</translation>
-    </message>
-    <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="82"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="19"/>
         <source>Task: %1</source>
         <translation>Задача: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="86"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="23"/>
         <source>event loop runs a task or callback (the colour changes at each switch)</source>
         <translation>цикл событий выполняет задачу или обратный вызов (цвет меняется при каждом переключении)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="110"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
         <source>sleep %1</source>
         <translation>sleep %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="115"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="52"/>
         <source>queue &apos;%1&apos;</source>
         <translation>очередь &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="117"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="54"/>
         <source>lock &apos;%1&apos;</source>
         <translation>блокировка &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="119"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="56"/>
         <source>event &apos;%1&apos;</source>
         <translation>событие &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="121"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="58"/>
         <source>semaphore &apos;%1&apos;</source>
         <translation>семафор &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="131"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="68"/>
         <source>%1&apos;s event loop at %2, %3:</source>
         <translation>Цикл событий потока %1, %2, %3:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="137"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="74"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -1897,414 +1779,414 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="149"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="162"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="86"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
         <source>%1 %2</source>
         <comment>a number of tasks and their state</comment>
         <translation>%2: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="158"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="95"/>
         <source>no task created yet</source>
         <translation>задачи ещё не созданы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="159"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="96"/>
         <source>at step %1:</source>
         <translation>на шаге %1:</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="173"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="110"/>
         <source>context switch</source>
         <translation>переключение контекста</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="175"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="112"/>
         <source>error raised</source>
         <translation>исключение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="177"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="179"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="116"/>
         <source>data race</source>
         <translation>гонка данных</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="181"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="118"/>
         <source>wait</source>
         <translation>ожидание</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="183"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="120"/>
         <source>woken</source>
         <translation>пробуждение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="185"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="122"/>
         <source>timeout</source>
         <translation>тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="187"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="124"/>
         <source>notify</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="189"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="126"/>
         <source>set</source>
         <translation>установка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="191"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="128"/>
         <source>clear</source>
         <translation>сброс</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="193"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="130"/>
         <source>process exit</source>
         <translation>завершение процесса</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="203"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="140"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="205"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="142"/>
         <source>%1 waiting</source>
         <translation>%1: ожидающие</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="207"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="144"/>
         <source>%1: event loop</source>
         <translation>%1: цикл событий</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="213"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="214"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="151"/>
         <source>%1() ×%2</source>
         <translation>%1() ×%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="237"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="174"/>
         <source>%1: %2</source>
         <comment>task state: result</comment>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="247"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="184"/>
         <source>running on %1</source>
         <translation>выполняется в %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="249"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="186"/>
         <source>finished: %1</source>
         <translation>завершён: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="251"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="188"/>
         <source>failed: %1</source>
         <translation>ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="259"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="196"/>
         <source>blocked on %1</source>
         <translation>заблокирован (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="260"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="197"/>
         <source>waiting in as_completed</source>
         <translation>ждёт в as_completed</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="276"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="417"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="213"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="354"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="277"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="214"/>
         <source>steps %1–%2</source>
         <translation>шаги %1–%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="456"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="393"/>
         <source>%1 · pid %2</source>
         <translation>%1 · pid %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="462"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="399"/>
         <source>signal %1</source>
         <translation>сигнал %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="466"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="403"/>
         <source>exit %1 (%2)</source>
         <translation>код выхода %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="471"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="408"/>
         <source>exit %1</source>
         <translation>код выхода %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="475"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="412"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="477"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="414"/>
         <source>%1 ended: exit code 0</source>
         <translation>%1 завершился: код выхода 0</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="478"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="415"/>
         <source>%1 ended with exit code %2 (an error)</source>
         <translation>%1 завершился с кодом выхода %2 (ошибка)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="479"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="416"/>
         <source>%1 was killed by %2: exit code %3</source>
         <translation>%1 убит сигналом %2: код выхода %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="484"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="421"/>
         <source>%1 called by %2</source>
         <translation>%1 вызван из %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="492"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="429"/>
         <source>through the queue %1</source>
         <translation>через очередь %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="494"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="431"/>
         <source>through the pipe %1 → %2</source>
         <translation>через канал %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="495"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="432"/>
         <source>%1 → %2 %3</source>
         <translation>%1 → %2 %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="496"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="433"/>
         <source>message: %1</source>
         <translation>сообщение: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="497"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="434"/>
         <source>sent at step %1 (t = %2)</source>
         <translation>отправлено на шаге %1 (t = %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="498"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="435"/>
         <source>received at step %1 (t = %2)</source>
         <translation>получено на шаге %1 (t = %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="503"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="440"/>
         <source>%1 (pid %2): a process with its own memory; the lanes under it are its threads</source>
         <translation>%1 (pid %2): процесс со своей памятью; дорожки под ним — его потоки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="506"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="443"/>
         <source>%1 (pid %2): a child process with its own memory</source>
         <translation>%1 (pid %2): дочерний процесс со своей памятью</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="512"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="449"/>
         <source>message through a Pipe or Queue (sender → receiver)</source>
         <translation>сообщение через Pipe или Queue (отправитель → получатель)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="516"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="453"/>
         <source>process ended with an error or a signal</source>
         <translation>процесс завершился с ошибкой или по сигналу</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="132"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="280"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="418"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="69"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="217"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="355"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="281"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="218"/>
         <source>t = %1 – %2</source>
         <translation>t = %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="290"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="416"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="227"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="353"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="292"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="229"/>
         <source>%1: blocked in %2 on %3</source>
         <translation>%1: заблокирован в %2, ждёт %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="296"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="233"/>
         <source>%1: computing on core %2</source>
         <translation>%1: вычисляет на ядре %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="298"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="235"/>
         <source>%1: blocked in as_completed until one of its futures is done</source>
         <translation>%1: заблокирован в as_completed, пока не завершится один из его объектов Future</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="305"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="242"/>
         <source>%1: pending, submitted by %2; waits in the work queue for a free worker</source>
         <translation>%1: ожидает; отправлен потоком %2 и ждёт в очереди заданий свободный рабочий поток</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="309"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="246"/>
         <source>%1: running on %2</source>
         <translation>%1: выполняется в %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="312"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="249"/>
         <source>%1: finished on %2, result %3</source>
         <translation>%1: завершён в %2, результат %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="316"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="253"/>
         <source>%1: failed on %2, raised %3</source>
         <translation>%1: завершён с ошибкой в %2, исключение %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="321"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="258"/>
         <source>%1: cancelled by %2 before it started</source>
         <translation>%1: отменён потоком %2 до начала выполнения</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="326"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="263"/>
         <source>core %1: %2 computing</source>
         <translation>ядро %1: вычисляет %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="335"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="272"/>
         <source>%1: pending, not done yet</source>
         <translation>%1: ещё не завершён</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="336"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="273"/>
         <source>%1: pending, created and waiting in the ready queue for its first step</source>
         <translation>%1: создана и ждёт своего первого шага в очереди готовых</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="340"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="277"/>
         <source>%1: ready, in the event loop&apos;s ready queue</source>
         <translation>%1: готова, стоит в очереди готовых цикла событий</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="343"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="280"/>
         <source>%1: running on %2&apos;s event loop</source>
         <translation>%1: выполняется в цикле событий потока %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="347"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="284"/>
         <source>%1: waiting in asyncio.sleep(%2)</source>
         <translation>%1: ждёт в asyncio.sleep(%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="349"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="286"/>
         <source>%1: waiting</source>
         <translation>%1: ждёт</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="352"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="289"/>
         <source>%1: waiting for %2 to finish</source>
         <translation>%1: ждёт завершения %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="354"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="291"/>
         <source>%1: waiting on %2</source>
         <translation>%1: ждёт (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="355"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="292"/>
         <source>with a timeout</source>
         <translation>с тайм-аутом</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="358"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="295"/>
         <source>%1: done</source>
         <translation>%1: завершена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="359"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="296"/>
         <source>%1: done, result %2</source>
         <translation>%1: завершена, результат %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="362"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="299"/>
         <source>%1: failed, raised %2</source>
         <translation>%1: завершена с ошибкой, исключение %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="366"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="303"/>
         <source>%1: cancelled</source>
         <translation>%1: отменена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="374"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="311"/>
         <source>%1&apos;s event loop runs %2</source>
         <translation>Цикл событий потока %1 выполняет %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="377"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="314"/>
         <source>%1&apos;s event loop runs a callback of %2</source>
         <translation>Цикл событий потока %1 выполняет обратный вызов объекта %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="381"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="318"/>
         <source>%1&apos;s event loop runs the callback %2</source>
         <translation>Цикл событий потока %1 выполняет обратный вызов %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="387"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="324"/>
         <source>%1, slot %2: held by %3</source>
         <translation>%1, слот %2: владелец %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="393"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="330"/>
         <source>%1: held by %2</source>
         <translation>%1: владелец %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="396"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="333"/>
         <source>part of the deadlock cycle</source>
         <translation>часть цикла взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="407"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="344"/>
         <source>context switch: %1 → %2</source>
         <translation>переключение контекста: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="409"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="346"/>
         <source>%1: data race on %2 with %3 (nothing orders the two accesses)</source>
         <translation>%1: гонка данных на %2 с потоком %3 (ничто не упорядочивает эти два обращения)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="414"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="351"/>
         <source>%1: %2 by %3</source>
         <translation>%1: %2 (поток %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="422"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="359"/>
         <source>%1: %n item(s) queued</source>
         <translation>
             <numerusform>%1: в очереди %n элемент</numerusform>
@@ -2313,7 +2195,7 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="423"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="360"/>
         <source>%n in the ready queue</source>
         <translation>
             <numerusform>в очереди готовых: %n</numerusform>
@@ -2322,7 +2204,7 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="424"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="361"/>
         <source>%1: %n waiting</source>
         <translation>
             <numerusform>%1: ожидает %n поток</numerusform>
@@ -2331,45 +2213,45 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="105"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="439"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="42"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="376"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="443"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="380"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="443"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="380"/>
         <source>virtual time</source>
         <translation>виртуальное время</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="446"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="383"/>
         <source>deadlock cycle</source>
         <translation>цикл взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="449"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="386"/>
         <source>held by / computing (actor colour)</source>
         <translation>владелец / вычисляет (цвет потока)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="452"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="389"/>
         <source>waiting / queue length</source>
         <translation>ожидающие / длина очереди</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelinePainter.cpp" line="777"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="166"/>
+        <location filename="../../app/timeline/TimelinePainter.cpp" line="716"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="103"/>
         <source>click the name to hide its tasks</source>
         <translation>щёлкните по имени, чтобы скрыть задачи группы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelinePainter.cpp" line="778"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="166"/>
+        <location filename="../../app/timeline/TimelinePainter.cpp" line="717"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="103"/>
         <source>click the name to show its tasks</source>
         <translation>щёлкните по имени, чтобы показать задачи группы</translation>
     </message>
@@ -2377,12 +2259,12 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::timeline::TimelineWidget</name>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="272"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="269"/>
         <source>Timeline</source>
         <translation>Временная шкала</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="274"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="271"/>
         <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With child processes, lanes are grouped by process (its pid in the name), a child&apos;s lane ends with its exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took it (hover over it for the message).</source>
         <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп. С дочерними процессами дорожки сгруппированы по процессам (pid — в имени), дорожка дочернего процесса заканчивается его кодом выхода, а стрелка идёт от каждой отправки в Pipe или помещения в Queue к получению, которое её забрало (наведите на неё мышь, чтобы увидеть сообщение).</translation>
     </message>

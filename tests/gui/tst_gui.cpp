@@ -35,7 +35,7 @@
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
 #include "panels/Output.h"
-#include "panels/OkabeIto.h"
+#include "style/OkabeIto.h"
 #include "panels/OutputModel.h"
 #include "timeline/TimelineWidget.h"
 
@@ -462,7 +462,7 @@ private slots:
         QVERIFY(m->index(report, 0).data(OutputModel::StderrRole).toBool());
         QVERIFY(!m->index(after, 0).data(OutputModel::StderrRole).toBool());
         QCOMPARE(m->index(report, OutputModel::TextColumn).data(Qt::ForegroundRole).value<QBrush>().color(),
-                 OkabeIto::vermillion());
+                 style::OkabeIto::vermillion());
     }
 
     // A saved edit that does not compile: the message names the file and CPython's error, the run stays

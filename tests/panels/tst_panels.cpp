@@ -6,10 +6,15 @@
 #include <QHeaderView>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QHorizontalStackedBarSeries>
 #include <QtTest>
 
 #include <deque>
+#include <map>
 #include <mutex>
+#include <set>
 #include <memory>
 
 #include <cstdlib>
@@ -19,14 +24,24 @@
 #include "lockstep/Execution.h"
 #include "lockstep/TraceAnalysis.h"
 #include "lockstep/mp/Multiprocessing.h"
+#include "lockstep/Lock.h"
+#include "lockstep/Thread.h"
 #include "lockstep/scenarios/Registry.h"
+#include "panels/ChartsPanel.h"
 #include "panels/CodeView.h"
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
 #include "panels/Output.h"
 #include "panels/OutputModel.h"
-#include "panels/OkabeIto.h"
+#include "style/OkabeIto.h"
+#include "style/Palette.h"
+#include "style/StateNames.h"
 #include "panels/WaitForGraph.h"
+#include "timeline/ActorLanes.h"
+#include "timeline/TimelineLayout.h"
+#include "timeline/TimelineModel.h"
+#include "timeline/TimelinePainter.h"
+#include "timeline/ZoomState.h"
 
 using namespace lockstep;
 using namespace lockstep::app;
@@ -153,6 +168,35 @@ struct Run {
         return 0;
     }
 };
+
+// A thread in every state: not started, running, ready, blocked on a lock (and MainThread in join), sleeping
+// while it holds that lock, computing on a core, done.
+void everyStateProgram() {
+    Lock lock("lock");
+    Thread holder(
+        [&lock] {
+            lock.acquire();
+            lockstep::sleep(100ms);
+            lock.release();
+        },
+        ThreadOptions{.name = "holder"});
+    Thread waiter(
+        [&lock] {
+            lockstep::sleep(10ms);
+            lock.acquire();
+            lock.release();
+        },
+        ThreadOptions{.name = "waiter"});
+    Thread computer([] { work(50ms); }, ThreadOptions{.name = "computer"});
+    holder.start();
+    waiter.start();
+    computer.start();
+    holder.join();
+    waiter.join();
+    computer.join();
+}
+
+QString stateText(ActorState s) { return QString::fromLatin1(actorStateName(s).data(), qsizetype(actorStateName(s).size())); }
 
 QVariant objectData(const InspectorModel& m, ObjectId o, int role) {
     const QModelIndex i = m.indexOfObject(o);
@@ -496,7 +540,7 @@ private slots:
         QCOMPARE(objectData(m, writer, InspectorModel::ExitCodeRole).toInt(), 0);
         QCOMPARE(objectData(m, crasher, InspectorModel::ExitCodeRole).toInt(), -6);
         QCOMPARE(objectData(m, crasher, InspectorModel::ValueRole).toString(), QStringLiteral("exit -6 (SIGABRT)"));
-        QCOMPARE(objectData(m, crasher, Qt::ForegroundRole).value<QBrush>().color(), OkabeIto::vermillion());
+        QCOMPARE(objectData(m, crasher, Qt::ForegroundRole).value<QBrush>().color(), style::OkabeIto::vermillion());
     }
 
     // Pipe ends: the messages sent to each and not read yet, in order.
@@ -578,7 +622,7 @@ private slots:
         QCOMPARE(m.index(crashRow, 0).data(OutputModel::StderrRole).toBool(), false);
         QCOMPARE(m.index(reportRow, 0).data(OutputModel::StderrRole).toBool(), true);
         QCOMPARE(m.index(reportRow, OutputModel::TextColumn).data(Qt::ForegroundRole).value<QBrush>().color(),
-                 OkabeIto::vermillion());
+                 style::OkabeIto::vermillion());
         QVERIFY(!m.index(crashRow, OutputModel::TextColumn).data(Qt::ForegroundRole).isValid());
         // A child's traceback is one row showing every line of it, the exception last; the tooltip has it as
         // printed.
@@ -630,6 +674,132 @@ private slots:
         inspector.show();
         QVERIFY(QTest::qWaitForWindowExposed(&inspector));
         inspector.grab();
+    }
+
+    // ---------------------------------------------------------------- one palette
+    // A state has one colour in every view: the timeline's band, the code view's line and marker, the wait-for
+    // graph's node and the charts' bar all come from style::Palette::actorState and agree, read from what each
+    // view reports (and, for the timeline, from the pixels it paints), not from the palette alone.
+    void everyViewColoursAStateAlike() {
+        Run r(everyStateProgram);
+        QCOMPARE(r.trace->outcome().status, RunStatus::Finished);
+        std::map<ActorState, QColor> timelineColour, codeColour, graphColour, chartColour;
+        auto agree = [](std::map<ActorState, QColor>& seen, ActorState s, const QColor& c, const char* view) {
+            const auto [it, added] = seen.emplace(s, c);
+            QVERIFY2(it->second == c, qPrintable(QStringLiteral("%1: %2 is %3 and %4").arg(view, stateText(s),
+                                                                                         it->second.name(QColor::HexArgb),
+                                                                                         c.name(QColor::HexArgb))));
+            QVERIFY2(c == style::Palette::actorState(s),
+                     qPrintable(QStringLiteral("%1: %2 is %3, the palette's %4")
+                                    .arg(view, stateText(s), c.name(QColor::HexArgb),
+                                         style::Palette::actorState(s).name(QColor::HexArgb))));
+        };
+
+        // The timeline: every band of every thread's lane, and what the painter puts on screen for the wide ones.
+        using namespace lockstep::timeline;
+        const TimelineModel tm(*r.trace);
+        const TimelineLayout layout =
+            TimelineLayout::compute(QRect(0, 0, 1400, 400), tm, TimelineLayout::defaultFont(), false, false);
+        ZoomState zoom;
+        zoom.setRange(tm.rangeBegin(Axis::Steps), tm.rangeEnd(Axis::Steps));
+        zoom.setWidth(layout.plot.width());
+        zoom.fit();
+        QImage image(1400, 400, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        {
+            QPainter p(&image);
+            TimelinePainter(tm, zoom, Axis::Steps).paint(p, layout, PaintOptions{});
+        }
+        std::set<ActorState> paintedStates;
+        for (ActorId a = 0; a < r.trace->actorCount(); ++a) {
+            const int row = tm.actorLane(a);
+            QVERIFY(row >= 0);
+            const auto* lane = laneAs<ActorLane>(tm.lane(row));
+            QVERIFY(lane);
+            for (std::size_t i = 0; i < lane->bands.size(); ++i) {
+                const Band& b = lane->bands[i];
+                const ActorState s = lane->data[i].state;
+                agree(timelineColour, s, QColor::fromRgba(b.fill), "timeline");
+                const Pos c0 = zoom.columnOf(beginOf(b, Axis::Steps)), c1 = zoom.columnOf(endOf(b, Axis::Steps));
+                if (qAlpha(b.fill) == 0 || c1 - c0 < 8) continue;
+                // Along the band's bottom edge (under its label, away from the marks on its top edge and
+                // middle), the band's colour is painted.
+                const int y = layout.laneTop(row, 0) + layout.laneHeight - 4;
+                bool painted = false;
+                for (Pos c = c0 + 1; c < c1 - 1 && !painted; ++c)
+                    painted = image.pixelColor(layout.plot.left() + int(c), y) == QColor::fromRgba(b.fill);
+                QVERIFY2(painted, qPrintable(QStringLiteral("%1's %2 band at steps [%3, %4) is not painted %5")
+                                                 .arg(QString::fromStdString(r.trace->actor(a).name), stateText(s))
+                                                 .arg(b.beginStep)
+                                                 .arg(b.endStep)
+                                                 .arg(QColor::fromRgba(b.fill).name())));
+                paintedStates.insert(s);
+            }
+        }
+        QCOMPARE(timelineColour.size(), kActorStates);
+        // Every state but "not started" (transparent: nothing painted) had a band wide enough to look at.
+        QCOMPARE(paintedStates.size(), kActorStates - 1);
+
+        // The code view and the wait-for graph, at every step: an actor's line and marker, and its node
+        // when the graph has one, in the colour of the state the code view says it is in.
+        CodeView code;
+        code.resize(900, 500);
+        Inspector inspector;
+        for (std::uint32_t cursor = 0; cursor <= r.last(); ++cursor) {
+            const TraceView view = r.view(cursor);
+            code.setView(view);
+            inspector.setView(view);
+            const app::WaitForGraph& graph = *inspector.waitForGraph();
+            for (ActorId a = 0; a < r.trace->actorCount(); ++a) {
+                const ActorState s = code.actorState(a);
+                agree(codeColour, s, code.markerColor(a), "code view marker");
+                // The line's background is the same colour, translucent so the code stays readable.
+                QCOMPARE(code.lineBackground(a).rgb(), code.markerColor(a).rgb());
+                QCOMPARE(code.lineBackground(a), style::Palette::actorStateBackground(s));
+                const int node = graph.graph().actorNode(a);
+                if (node < 0) continue;
+                QCOMPARE(graph.graph().nodes[std::size_t(node)].state, s);
+                agree(graphColour, s, graph.nodeBorder(node), "wait-for graph border");
+                QCOMPARE(graph.nodeFill(node).rgb(), graph.nodeBorder(node).rgb());
+                QCOMPARE(graph.nodeFill(node), code.lineBackground(a));
+            }
+        }
+        QCOMPARE(codeColour.size(), kActorStates);
+        // The graph shows the waiters and the holders only; a node in each state the rest of the way.
+        QVERIFY(graphColour.count(ActorState::Blocked));
+        WaitForGraphData every;
+        for (std::size_t k = 0; k < kActorStates; ++k)
+            every.nodes.push_back({.isActor = true, .actor = ActorId(k), .name = stateText(ActorState(k)),
+                                   .state = ActorState(k)});
+        app::WaitForGraph graph;
+        graph.setGraph(every);
+        for (std::size_t k = 0; k < kActorStates; ++k) {
+            agree(graphColour, ActorState(k), graph.nodeBorder(int(k)), "wait-for graph border");
+            QCOMPARE(graph.nodeFill(int(k)), style::Palette::actorStateBackground(ActorState(k)));
+        }
+
+        // The charts: the time in each state, one bar set per state, named and coloured as the state.
+        ChartsPanel charts;
+        charts.setView(r.view(r.last()));
+        QVERIFY(!charts.isChartEmpty(ChartsPanel::ActorStatesChart));
+        const auto* bars =
+            qobject_cast<QHorizontalStackedBarSeries*>(charts.chart(ChartsPanel::ActorStatesChart)->series().front());
+        QVERIFY(bars);
+        for (QBarSet* set : bars->barSets()) {
+            std::size_t k = 0;
+            while (k < kActorStates && style::StateNames::actor(ActorState(k)) != set->label()) ++k;
+            QVERIFY2(k < kActorStates, qPrintable(QStringLiteral("a bar set named %1").arg(set->label())));
+            agree(chartColour, ActorState(k), set->color(), "charts");
+        }
+        QCOMPARE(chartColour.size(), kActorStates);
+
+        // And so they agree with each other, state by state.
+        for (std::size_t k = 0; k < kActorStates; ++k) {
+            const ActorState s = ActorState(k);
+            QCOMPARE(codeColour[s], timelineColour[s]);
+            QCOMPARE(graphColour[s], timelineColour[s]);
+            QCOMPARE(chartColour[s], timelineColour[s]);
+        }
     }
 
     // ---------------------------------------------------------------- live run

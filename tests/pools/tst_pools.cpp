@@ -32,10 +32,12 @@
 #include "lockstep/TraceAnalysis.h"
 #include "panels/InspectorModel.h"
 #include "lockstep/TraceModel.h"
+#include "style/Palette.h"
+#include "style/StateNames.h"
+#include "timeline/FutureLanes.h"
 #include "timeline/TimelineExporter.h"
 #include "timeline/TimelineLayout.h"
 #include "timeline/TimelineModel.h"
-#include "timeline/TimelineStrings.h"
 
 using namespace lockstep;
 using namespace lockstep::testing;
@@ -879,38 +881,37 @@ private Q_SLOTS:
         const auto r = runScenario(pool_, "thread-pool-futures");
         const Trace& t = r->trace;
         const timeline::TimelineModel m(t);
-        QVERIFY(m.hasFutures());
         int lanes = 0;
         for (ObjectId o = 0; o < t.objectCount(); ++o) {
             if (t.object(o).kind != ObjectKind::Future) continue;
             ++lanes;
             const int li = m.objectLane(o);
             QVERIFY(li >= 0);
-            const timeline::Lane& lane = m.lane(li);
-            QCOMPARE(lane.kind, timeline::LaneKind::Future);
-            QCOMPARE(lane.name, QString::fromStdString(t.object(o).name));
+            const auto* lane = timeline::laneAs<timeline::FutureLane>(m.lane(li));
+            QVERIFY(lane);
+            QCOMPARE(lane->name, QString::fromStdString(t.object(o).name));
             // The bands are the future's states: same steps, times, state and actor.
             const auto states = TraceAnalysis(t).futureStates(o);
-            QCOMPARE(lane.bands.size(), states.size());
+            QCOMPARE(lane->bands.size(), states.size());
             for (std::size_t i = 0; i < states.size(); ++i) {
-                const timeline::Band& b = lane.bands[i];
-                QCOMPARE(b.future, states[i].state);
+                const timeline::Band& b = lane->bands[i];
+                QCOMPARE(lane->data[i].state, states[i].state);
                 QCOMPARE(b.beginStep, states[i].beginStep);
                 QCOMPARE(b.endStep, states[i].endStep);
                 QCOMPARE(b.begin, states[i].begin);
                 QCOMPARE(b.end, states[i].end);
-                QCOMPARE(b.actor, states[i].actor);
+                QCOMPARE(lane->data[i].actor, states[i].actor);
+                QCOMPARE(QColor::fromRgba(b.fill), style::Palette::futureState(states[i].state));
             }
         }
         QCOMPARE(lanes, 11);  // task(0), six for as_completed, the extra one, three for map
         // The worker is readable: in the running band's label and tooltip, and the result in the finished
         // one.
         const timeline::Lane& first = m.lane(m.objectLane(t.findObject("task(0)")));
-        const timeline::Band& running = first.bands[1];
-        QCOMPARE(running.future, FutureState::Running);
-        QVERIFY(timeline::TimelineStrings::bandLabel(m, first, running).contains("ThreadPoolExecutor-0_0"));
-        QVERIFY(timeline::TimelineStrings::bandTooltip(m, first, running).contains("ThreadPoolExecutor-0_0"));
-        const QString done = timeline::TimelineStrings::bandTooltip(m, first, first.bands[2]);
+        QCOMPARE(timeline::laneAs<timeline::FutureLane>(first)->data[1].state, FutureState::Running);
+        QVERIFY(first.bandLabel(m, 1).contains("ThreadPoolExecutor-0_0"));
+        QVERIFY(first.bandTooltip(m, 1).contains("ThreadPoolExecutor-0_0"));
+        const QString done = first.bandTooltip(m, 2);
         QVERIFY2(done.contains("ThreadPoolExecutor-0_0") && done.contains("result 0"), qPrintable(done));
         // main's wait for task(0) is marked on its lane: it blocked at t=0 and was woken at t=3.
         QCOMPARE(first.markCount(timeline::MarkKind::Wait), std::size_t(1));
@@ -920,16 +921,15 @@ private Q_SLOTS:
         const auto layout = timeline::TimelineLayout::compute(
             QRect(0, 0, 1200, 800), m, timeline::TimelineLayout::defaultFont(), false, true);
         int entries = 0;
-        for (const auto& e : layout.legendEntries) entries += e.type == timeline::LegendEntry::Type::Future;
+        for (const auto& e : layout.legendEntries) entries += e.section == timeline::LegendEntry::Section::FutureStates;
         QCOMPARE(entries, 5);
         const auto other = runScenario(pool_, "semaphore-groups");
         const timeline::TimelineModel plain(other->trace);
-        QVERIFY(!plain.hasFutures());
         for (const auto& e :
              timeline::TimelineLayout::compute(QRect(0, 0, 1200, 800), plain,
                                                timeline::TimelineLayout::defaultFont(), false, true)
                  .legendEntries)
-            QVERIFY(e.type != timeline::LegendEntry::Type::Future);
+            QVERIFY(e.section != timeline::LegendEntry::Section::FutureStates);
     }
 
     void timelineSvgNamesFutureLanes() {
@@ -945,8 +945,8 @@ private Q_SLOTS:
         const QString svg = QString::fromUtf8(f.readAll());
         for (const char* lane : {"task(0)", "task(7)", "task(10)", "ThreadPoolExecutor-0.work_queue"})
             QVERIFY2(svg.contains(QStringLiteral(">%1<").arg(lane)), lane);
-        QVERIFY(svg.contains(">" + timeline::TimelineStrings::futureLegend(FutureState::Cancelled) + "<"));
-        QVERIFY(svg.contains(">" + timeline::TimelineStrings::futureStateName(FutureState::Cancelled) + "<"));
+        QVERIFY(svg.contains(">Future: " + style::StateNames::future(FutureState::Cancelled) + "<"));  // the legend
+        QVERIFY(svg.contains(">" + style::StateNames::future(FutureState::Cancelled) + "<"));
     }
 
     void inspectorListsFutures() {

@@ -24,7 +24,8 @@
 #include "lockstep/asyncio/Asyncio.h"
 #include "lockstep/mp/Multiprocessing.h"
 #include "lockstep/scenarios/Registry.h"
-#include "timeline/Palette.h"
+#include "style/Palette.h"
+#include "style/StateNames.h"
 #include "timeline/TimelineExporter.h"
 #include "timeline/TimelineLayout.h"
 #include "timeline/TimelineModel.h"
@@ -139,11 +140,19 @@ std::vector<ObjectId> objectsOfKind(const Trace& t, ObjectKind kind) {
     return out;
 }
 
+// What band i of a task lane, or of an event loop's lane, shows.
+const TaskBand& taskBand(const Lane& lane, std::size_t i) {
+    return laneAs<TaskLane>(lane)->data.at(i);
+}
+const LoopBand& loopBand(const Lane& lane, std::size_t i) {
+    return laneAs<LoopLane>(lane)->data.at(i);
+}
+
 // A task lane's states in order, one entry per band, repeats folded.
 std::vector<TaskState> taskStateSequence(const Lane& lane) {
     std::vector<TaskState> out;
-    for (const Band& b : lane.bands)
-        if (out.empty() || out.back() != b.task) out.push_back(b.task);
+    for (const TaskBand& b : laneAs<TaskLane>(lane)->data)
+        if (out.empty() || out.back() != b.state) out.push_back(b.state);
     return out;
 }
 
@@ -162,12 +171,12 @@ QString taskLanesDifference(const Trace& t, const TimelineModel& m) {
             for (Pos p : {Pos(iv.begin), Pos(iv.end - 1)}) {
                 const int at = lane->bandAt(Axis::Time, p);
                 if (at < 0) return QString("%1: nothing at t=%2").arg(lane->name).arg(p);
-                const Band& b = lane->bands[std::size_t(at)];
-                if (b.task != iv.state || b.object != iv.awaited || b.sleepMicros != iv.sleepMicros)
+                const TaskBand& b = taskBand(*lane, std::size_t(at));
+                if (b.state != iv.state || b.awaited != iv.awaited || b.sleepMicros != iv.sleepMicros)
                     return QString("%1 at t=%2: %3 vs %4")
                         .arg(lane->name)
                         .arg(p)
-                        .arg(int(b.task))
+                        .arg(int(b.state))
                         .arg(int(iv.state));
             }
         }
@@ -177,7 +186,7 @@ QString taskLanesDifference(const Trace& t, const TimelineModel& m) {
             if (e.flags & TraceEvent::StepStart) ++step;
             if (e.object != o || e.op != Op::Resume) continue;
             const int at = lane->bandAt(Axis::Steps, step);
-            if (at < 0 || lane->bands[std::size_t(at)].task != TaskState::Running)
+            if (at < 0 || taskBand(*lane, std::size_t(at)).state != TaskState::Running)
                 return QString("%1: not running at step %2").arg(lane->name).arg(step);
         }
     }
@@ -224,11 +233,11 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
     for (int i = 0; i < x.laneCount(); ++i) {
         const Lane& a = x.lane(i);
         const Lane& b = y.lane(i);
-        if (a.kind != b.kind || a.name != b.name || a.inCycle != b.inCycle || a.coroutine != b.coroutine ||
-            a.members != b.members || a.expanded != b.expanded || a.inGroup != b.inGroup ||
-            a.object != b.object || a.pid != b.pid || a.processLane != b.processLane || a.nested != b.nested ||
-            a.exited != b.exited || a.exitCode != b.exitCode || a.signal != b.signal ||
-            a.signalledBy != b.signalledBy)
+        // What every lane has, then what its kind of lane keeps beside its bands (LaneOf::sameData).
+        if (a.name != b.name || a.object != b.object || a.shape != b.shape || a.inCycle != b.inCycle ||
+            a.bold != b.bold || a.indent != b.indent || a.guide != b.guide || a.disclosure != b.disclosure ||
+            a.numerous != b.numerous || a.ticks != b.ticks || a.objectMarks != b.objectMarks ||
+            a.endTag != b.endTag || a.title() != b.title())
             return "lane " + a.name;
         if (a.bands.size() != b.bands.size())
             return QString("%1: %2 vs %3 bands").arg(a.name).arg(a.bands.size()).arg(b.bands.size());
@@ -236,12 +245,10 @@ QString laneDifference(const TimelineModel& x, const TimelineModel& y) {
             const Band& p = a.bands[k];
             const Band& q = b.bands[k];
             if (p.beginStep != q.beginStep || p.endStep != q.endStep || p.begin != q.begin ||
-                p.end != q.end || p.state != q.state || p.object != q.object || p.actor != q.actor ||
-                p.op != q.op || p.core != q.core || p.highlight != q.highlight || p.future != q.future ||
-                p.task != q.task || p.sleepMicros != q.sleepMicros || p.hasTimeout != q.hasTimeout ||
-                p.shade != q.shade)
+                p.end != q.end || p.fill != q.fill || p.highlight != q.highlight || p.tick != q.tick)
                 return QString("%1: band %2 differs").arg(a.name).arg(k);
         }
+        if (!a.sameData(b)) return a.name + ": what its bands show";
         for (std::size_t m = 0; m < kMarkKinds; ++m) {
             if (a.marks[m].size() != b.marks[m].size())
                 return QString("%1: marks of kind %2").arg(a.name).arg(m);
@@ -499,16 +506,22 @@ private slots:
         for (ActorId a = 0; a < trace->actorCount(); ++a) {
             const int li = m.actorLane(a);
             QVERIFY(li >= 0);
-            const Lane& lane = m.lane(li);
-            QCOMPARE(lane.kind, LaneKind::Actor);
-            QCOMPARE(lane.name, QString::fromStdString(trace->actor(a).name));
-            QCOMPARE(lane.bands.size(), states[a].size());
-            for (std::size_t i = 0; i < lane.bands.size(); ++i) {
-                const Band& b = lane.bands[i];
+            const auto* lane = laneAs<ActorLane>(m.lane(li));
+            QVERIFY(lane);
+            QCOMPARE(lane->name, QString::fromStdString(trace->actor(a).name));
+            QCOMPARE(lane->bands.size(), states[a].size());
+            for (std::size_t i = 0; i < lane->bands.size(); ++i) {
+                const Band& b = lane->bands[i];
                 QVERIFY(sameBand(b, states[a][i].beginStep, states[a][i].endStep, states[a][i].begin,
                                  states[a][i].end));
-                QCOMPARE(b.state, states[a][i].state);
-                QCOMPARE(b.object, states[a][i].object);
+                QCOMPARE(lane->data[i].state, states[a][i].state);
+                QCOMPARE(lane->data[i].object, states[a][i].object);
+                // A child process that ended badly (a pool's workers are terminated) has its end in the failed
+                // exit's colour; every other band is its state's.
+                const bool failedEnd = states[a][i].state == ActorState::Done && lane->info.exited &&
+                                       lane->info.exitCode != 0;
+                QCOMPARE(QColor::fromRgba(b.fill), failedEnd ? style::Palette::failedExit()
+                                                             : style::Palette::actorState(states[a][i].state));
             }
         }
         // Every lane: bands sorted on both axes, marks sorted, so the visible-window search is valid.
@@ -549,13 +562,12 @@ private slots:
         const DeadlockCycle& c = *m.cycle();
         QCOMPARE(c.actors.size(), std::size_t(2));
         for (std::size_t i = 0; i < c.actors.size(); ++i) {
-            const Lane& lane = m.lane(m.actorLane(c.actors[i]));
+            const auto& lane = *laneAs<ActorLane>(m.lane(m.actorLane(c.actors[i])));
             QVERIFY(lane.inCycle);
             // The last band: blocked on the object of the cycle, highlighted.
-            const Band& last = lane.bands.back();
-            QCOMPARE(last.state, ActorState::Blocked);
-            QCOMPARE(last.object, c.objects[i]);
-            QVERIFY(last.highlight);
+            QCOMPARE(lane.data.back().state, ActorState::Blocked);
+            QCOMPARE(lane.data.back().object, c.objects[i]);
+            QVERIFY(lane.bands.back().highlight);
             QVERIFY(m.lane(m.objectLane(c.objects[i])).inCycle);
         }
         QVERIFY(!m.lane(m.actorLane(0)).inCycle);  // MainThread waits in join, outside the cycle
@@ -563,14 +575,16 @@ private slots:
         for (const char* name : {"lock_a", "lock_b"}) {
             const ObjectId o = trace->findObject(name);
             QVERIFY(o != kNoObject);
-            const Lane& lane = m.lane(m.objectLane(o));
-            QCOMPARE(lane.kind, LaneKind::Lock);
+            const auto* held = laneAs<HoldLane>(m.lane(m.objectLane(o)));
+            QVERIFY(held && held->info.role == HoldLaneInfo::Role::Lock);
+            const Lane& lane = *held;
             const auto holds = TraceAnalysis(*trace).holds(o);
             QCOMPARE(lane.bands.size(), holds.size());
             for (std::size_t i = 0; i < holds.size(); ++i) {
                 QVERIFY(sameBand(lane.bands[i], holds[i].beginStep, holds[i].endStep, holds[i].begin,
                                  holds[i].end));
-                QCOMPARE(lane.bands[i].actor, holds[i].holder);
+                QCOMPARE(held->data[i].holder, holds[i].holder);
+                QCOMPARE(QColor::fromRgba(lane.bands[i].fill), style::Palette::holder(holds[i].holder));
             }
             QCOMPARE(lane.bands.back().endStep, trace->stepCount() + 1);
             QCOMPARE(lane.counts.empty() ? 0 : lane.counts.back().value, 1);  // one waiter at the end
@@ -595,11 +609,13 @@ private slots:
             const int first = m.objectLane(o);
             int slotCount = 0;
             std::size_t bands = 0;
-            for (int i = first;
-                 i < m.laneCount() && m.lane(i).object == o && m.lane(i).kind == LaneKind::SemaphoreSlot;
-                 ++i) {
+            const auto slotOf = [&m](int row) {
+                const auto* held = laneAs<HoldLane>(m.lane(row));
+                return held && held->info.role == HoldLaneInfo::Role::Slot ? held->info.slot : -1;
+            };
+            for (int i = first; i < m.laneCount() && m.lane(i).object == o && slotOf(i) >= 0; ++i) {
                 const Lane& lane = m.lane(i);
-                QCOMPARE(lane.index, slotCount);
+                QCOMPARE(slotOf(i), slotCount);
                 ++slotCount;
                 bands += lane.bands.size();
                 for (std::size_t b = 1; b < lane.bands.size(); ++b)  // one holder at a time per slot
@@ -608,7 +624,9 @@ private slots:
             QCOMPARE(slotCount, int(trace->object(o).param));
             QCOMPARE(bands, holds.size());
             const Lane& waiting = m.lane(first + slotCount);
-            QCOMPARE(waiting.kind, LaneKind::SemaphoreWaiting);
+            QVERIFY(laneAs<HoldLane>(waiting) &&
+                    laneAs<HoldLane>(waiting)->info.role == HoldLaneInfo::Role::SlotWaiters);
+            QCOMPARE(waiting.shape, LaneShape::Counts);
             const auto waiters = TraceAnalysis(*trace).waiters(o);
             QCOMPARE(waiting.counts.size(), waiters.size());
             QVERIFY(waiting.countMax > 0);  // somebody had to wait for a slot
@@ -625,7 +643,7 @@ private slots:
                 if (trace->object(o).kind != ObjectKind::Queue) continue;
                 ++queues;
                 const Lane& lane = m.lane(m.objectLane(o));
-                QCOMPARE(lane.kind, LaneKind::Queue);
+                QVERIFY(laneAs<CountLane>(lane) && laneAs<CountLane>(lane)->info.queue);
                 const auto lengths = TraceAnalysis(*trace).queueLength(o);
                 QCOMPARE(lane.counts.size(), lengths.size());
                 for (std::size_t i = 0; i < lengths.size(); ++i)
@@ -649,7 +667,8 @@ private slots:
             }
             bool waits = false, wakes = false;
             for (const Lane& lane : m.lanes()) {
-                if (lane.kind != LaneKind::Signal) continue;
+                const auto* counted = laneAs<CountLane>(lane);
+                if (!counted || counted->info.queue) continue;
                 for (const auto& list : lane.marks) found += list.size();
                 waits |= lane.markCount(MarkKind::Wait) > 0;
                 wakes |= lane.markCount(MarkKind::Notify) + lane.markCount(MarkKind::Set) > 0;
@@ -675,7 +694,7 @@ private slots:
         const Lane& lane = m.lane(m.actorLane(1));
         QCOMPARE(lane.markCount(MarkKind::Raise), std::size_t(1));
         QCOMPARE(lane.mark(MarkKind::Raise, 0).step, 11u);
-        QVERIFY(TimelineStrings::markTooltip(m, lane, lane.mark(MarkKind::Raise, 0)).contains("step 11"));
+        QVERIFY(lane.markTooltip(m, lane.mark(MarkKind::Raise, 0)).contains("step 11"));
     }
 
     // A data race is marked on both accesses: in the lane of each thread, at the step of its own load or
@@ -699,7 +718,7 @@ private slots:
                     if (mk.step != mine.step || mk.other != theirs.actor) continue;
                     found = true;
                     QCOMPARE(mk.object, race.object);
-                    QVERIFY(TimelineStrings::markTooltip(m, lane, mk).contains("data race on counter with"));
+                    QVERIFY(lane.markTooltip(m, mk).contains("data race on counter with"));
                 }
                 QVERIFY2(found, qPrintable(QStringLiteral("no race mark at step %1").arg(mine.step)));
                 for (std::size_t k = 1; k < lane.markCount(MarkKind::Race); ++k)  // still in step order
@@ -821,7 +840,6 @@ private slots:
         const auto t = gatherRun({5s, 5s});
         QCOMPARE(t->outcome().status, RunStatus::Finished);
         const TimelineModel m(*t);
-        QVERIFY(m.hasTasks());
         QVERIFY(!m.grouped());
         const auto tasks = objectsOfKind(*t, ObjectKind::AsyncTask);
         QCOMPARE(tasks.size(), std::size_t(3));  // the main coroutine and the two workers
@@ -833,21 +851,21 @@ private slots:
                                               TaskState::Running, TaskState::Done};
         for (ObjectId o : {tasks[1], tasks[2]}) {
             const Lane& lane = *m.taskLane(o);
-            QCOMPARE(lane.kind, LaneKind::Task);
+            QVERIFY(laneAs<TaskLane>(lane));
             // Both wake at t=5 in one step; the first runs in that step, the second waits its turn in the ready
             // queue for one step.
             auto want = expected;
             if (o == tasks[2]) want.insert(want.begin() + 3, TaskState::Ready);
             QCOMPARE(taskStateSequence(lane), want);
             const Band& sleeping = lane.bands[2];
-            QCOMPARE(sleeping.sleepMicros, 5'000'000);
+            QCOMPARE(taskBand(lane, 2).sleepMicros, 5'000'000);
             QCOMPARE(sleeping.begin, Nanos(0));
             QCOMPARE(sleeping.end, 5 * kSecond);
-            QCOMPARE(TimelineStrings::bandLabel(m, lane, sleeping), QString("sleep 5 s"));
-            QVERIFY(TimelineStrings::bandTooltip(m, lane, sleeping).contains("asyncio.sleep(5 s)"));
+            QCOMPARE(lane.bandLabel(m, 2), QString("sleep 5 s"));
+            QVERIFY(lane.bandTooltip(m, 2).contains("asyncio.sleep(5 s)"));
             // A running step is one step long, on the loop's actor.
             QCOMPARE(lane.bands[1].endStep, lane.bands[1].beginStep + 1);
-            QCOMPARE(lane.bands[1].actor, ActorId(0));
+            QCOMPARE(taskBand(lane, 1).loop, ActorId(0));
         }
         // main waits for the gather, which ends when both workers have; gather's callback then puts main
         // back on the ready queue.
@@ -858,14 +876,14 @@ private slots:
         QCOMPARE(taskStateSequence(main), mainExpected);
         const ObjectId gather = t->findObject("gather");
         QCOMPARE(t->object(gather).kind, ObjectKind::AsyncFuture);
-        QCOMPARE(main.bands[1].object, gather);
-        QCOMPARE(TimelineStrings::bandLabel(m, main, main.bands[1]), QString("gather"));
+        QCOMPARE(taskBand(main, 1).awaited, gather);
+        QCOMPARE(main.bandLabel(m, 1), QString("gather"));
         QVERIFY2(taskLanesDifference(*t, m).isEmpty(), qPrintable(taskLanesDifference(*t, m)));
 
         // The loop's lane: one band per resume, in order, each naming its task.
         const Lane& loop = m.lane(m.loopLane(0));
-        QCOMPARE(loop.kind, LaneKind::Loop);
-        QCOMPARE(TimelineStrings::laneTitle(loop), QString("MainThread: event loop"));
+        QVERIFY(laneAs<LoopLane>(loop));
+        QCOMPARE(loop.title(), QString("MainThread: event loop"));
         std::vector<std::pair<std::uint32_t, ObjectId>> resumes;
         std::uint32_t step = 0;
         for (std::size_t i = 0; i < t->eventCount(); ++i) {
@@ -878,17 +896,17 @@ private slots:
         QCOMPARE(loop.bands.size(), resumes.size());
         for (std::size_t k = 0; k < resumes.size(); ++k) {
             const Band& b = loop.bands[k];
+            const ObjectId runs = loopBand(loop, k).runs;
             QCOMPARE(b.beginStep, resumes[k].first);
-            QCOMPARE(b.object, resumes[k].second);
-            const QString tip = TimelineStrings::bandTooltip(m, loop, b);
-            QVERIFY2(tip.contains(TimelineStrings::taskTitle(m, b.object)) && tip.contains("MainThread"),
-                     qPrintable(tip));
-            QCOMPARE(TimelineStrings::bandLabel(m, loop, b), TimelineStrings::taskTitle(m, b.object));
+            QCOMPARE(runs, resumes[k].second);
+            const QString tip = loop.bandTooltip(m, k);
+            QVERIFY2(tip.contains(TaskLanes::taskTitle(m, runs)) && tip.contains("MainThread"), qPrintable(tip));
+            QCOMPARE(loop.bandLabel(m, k), TaskLanes::taskTitle(m, runs));
         }
-        QCOMPARE(loop.bands.front().object, tasks[0]);
-        QCOMPARE(loop.bands[1].object, tasks[1]);
-        QCOMPARE(loop.bands[2].object, tasks[2]);
-        QCOMPARE(loop.bands.back().object, tasks[0]);
+        QCOMPARE(loopBand(loop, 0).runs, tasks[0]);
+        QCOMPARE(loopBand(loop, 1).runs, tasks[1]);
+        QCOMPARE(loopBand(loop, 2).runs, tasks[2]);
+        QCOMPARE(loopBand(loop, loop.bands.size() - 1).runs, tasks[0]);
     }
 
     // Events this branch's loop does not record yet (Woken, Cancelled, Callback, a coroutine name on Create,
@@ -903,39 +921,39 @@ private slots:
         QVERIFY2(taskLanesDifference(t, m).isEmpty(), qPrintable(taskLanesDifference(t, m)));
         using S = TaskState;
         const Lane& la = *m.taskLane(a);
-        QCOMPARE(TimelineStrings::laneTitle(la), QString("Task-2 worker()"));
+        QCOMPARE(la.title(), QString("Task-2 worker()"));
         QCOMPARE(taskStateSequence(la),
                  (std::vector<S>{S::Pending, S::Running, S::Waiting, S::Ready, S::Running, S::Cancelled}));
-        QCOMPARE(TimelineStrings::bandLabel(m, la, la.bands[2]), QString("queue 'q'"));
-        QVERIFY(TimelineStrings::bandTooltip(m, la, la.bands[2]).contains("waiting on queue 'q'"));
+        QCOMPARE(la.bandLabel(m, 2), QString("queue 'q'"));
+        QVERIFY(la.bandTooltip(m, 2).contains("waiting on queue 'q'"));
         QCOMPARE(la.bands[2].beginStep, 4u);      // waiting once its step is over
         QCOMPARE(la.bands[3].beginStep, 5u);      // woken inside Task-3's step
         QCOMPARE(la.bands.back().beginStep, 7u);  // cancelled once its step is over
         const Lane& lb = *m.taskLane(b);
         QCOMPARE(taskStateSequence(lb),
                  (std::vector<S>{S::Pending, S::Running, S::Waiting, S::Ready, S::Running, S::Failed}));
-        QCOMPARE(TimelineStrings::bandLabel(m, lb, lb.bands[2]), QString("sleep 1 s"));
+        QCOMPARE(lb.bandLabel(m, 2), QString("sleep 1 s"));
         QCOMPARE(lb.bands[2].end, kSecond);
-        QCOMPARE(TimelineStrings::bandLabel(m, lb, lb.bands.back()), QString("failed: ValueError: bad"));
+        QCOMPARE(lb.bandLabel(m, lb.bands.size() - 1), QString("failed: ValueError: bad"));
         const Lane& lg = *m.taskLane(gather);
         QCOMPARE(taskStateSequence(lg), (std::vector<S>{S::Pending, S::Failed}));
         QCOMPARE(lg.bands.front().beginStep, 2u);
         QCOMPARE(lg.bands.back().beginStep, 10u);
         const Lane& lm = *m.taskLane(main);
-        QCOMPARE(TimelineStrings::laneTitle(lm), QString("Task-1 main()"));
+        QCOMPARE(lm.title(), QString("Task-1 main()"));
         QCOMPARE(taskStateSequence(lm),
                  (std::vector<S>{S::Pending, S::Running, S::Waiting, S::Ready, S::Running, S::Done}));
-        QCOMPARE(TimelineStrings::bandLabel(m, lm, lm.bands[2]), QString("gather"));
-        QVERIFY(TimelineStrings::bandTooltip(m, lm, lm.bands[2]).contains("waiting for gather to finish"));
-        QCOMPARE(TimelineStrings::bandLabel(m, lm, lm.bands.back()), QString("done: 42"));
+        QCOMPARE(lm.bandLabel(m, 2), QString("gather"));
+        QVERIFY(lm.bandTooltip(m, 2).contains("waiting for gather to finish"));
+        QCOMPARE(lm.bandLabel(m, lm.bands.size() - 1), QString("done: 42"));
 
         // The loop: the three tasks' steps, gather's callback, on_done, main again; the ready queue.
         const Lane& loop = m.lane(m.loopLane(0));
         std::vector<ObjectId> ran;
-        for (const Band& band : loop.bands) ran.push_back(band.object);
+        for (const LoopBand& band : laneAs<LoopLane>(loop)->data) ran.push_back(band.runs);
         QCOMPARE(ran, (std::vector<ObjectId>{main, a, onDone, b, a, b, gather, main}));
-        QVERIFY(TimelineStrings::bandTooltip(m, loop, loop.bands[2]).contains("the callback on_done"));
-        QVERIFY(TimelineStrings::bandTooltip(m, loop, loop.bands[6]).contains("a callback of gather"));
+        QVERIFY(loop.bandTooltip(m, 2).contains("the callback on_done"));
+        QVERIFY(loop.bandTooltip(m, 6).contains("a callback of gather"));
         QCOMPARE(loop.countMax, 2);
         QCOMPARE(loop.countAt(Axis::Steps, 3), 2);
         QCOMPARE(loop.countAt(Axis::Steps, 7), 0);  // in select()
@@ -977,9 +995,10 @@ private slots:
         QCOMPARE(m.objectLane(tasks[0]), 2);
         QCOMPARE(m.objectLane(tasks[1]), -1);  // hidden in the group
         const Lane& group = m.lane(3);
-        QCOMPARE(group.kind, LaneKind::TaskGroup);
-        QCOMPARE(group.members, workers);
-        QCOMPARE(TimelineStrings::laneTitle(group), QString("worker() ×50"));
+        QVERIFY(laneAs<TaskGroupLane>(group));
+        QCOMPARE(laneAs<TaskGroupLane>(group)->info.members, workers);
+        QCOMPARE(group.shape, LaneShape::Stack);
+        QCOMPARE(group.title(), QString("worker() ×50"));
         QVERIFY(!m.groupKey(3).isEmpty());
         QVERIFY(m.groupKey(2).isEmpty());
         // The counts are those of the members' lanes, at every point of both axes.
@@ -989,7 +1008,7 @@ private slots:
                 std::array<std::int32_t, std::size_t(TaskState::Count_)> count{};
                 for (std::size_t k = 1; k < tasks.size(); ++k) {
                     const int at = m.taskLane(tasks[k])->bandAt(axis, p);
-                    if (at >= 0) ++count[std::size_t(m.taskLane(tasks[k])->bands[std::size_t(at)].task)];
+                    if (at >= 0) ++count[std::size_t(taskBand(*m.taskLane(tasks[k]), std::size_t(at)).state)];
                 }
                 const StateCounts* c = group.statesAt(axis, p);  // none before the first task exists
                 QVERIFY2((c ? c->count : decltype(count){}) == count,
@@ -999,16 +1018,17 @@ private slots:
         // While they all sleep: every worker waiting.
         const StateCounts* mid = group.statesAt(Axis::Time, kSecond / 2);
         QCOMPARE(mid->count[std::size_t(TaskState::Waiting)], workers);
-        QCOMPARE(TimelineStrings::groupSummary(*mid), QString("50 waiting"));
+        QCOMPARE(TaskLanes::groupSummary(*mid), QString("50 waiting"));
         QCOMPARE(group.statesAt(Axis::Steps, m.stepCount())->count[std::size_t(TaskState::Done)], workers);
 
         // Expand, collapse.
         QVERIFY(m.toggleGroup(3));
         QCOMPARE(m.laneCount(), 5 + workers);
-        QVERIFY(m.lane(3).expanded);
+        QCOMPARE(m.lane(3).disclosure, Disclosure::Expanded);
         for (int k = 0; k < workers; ++k) {
             QCOMPARE(m.objectLane(tasks[std::size_t(k) + 1]), 4 + k);
-            QVERIFY(m.lane(4 + k).inGroup);
+            QVERIFY(laneAs<TaskLane>(m.lane(4 + k))->info.inGroup);
+            QCOMPARE(m.lane(4 + k).indent, 12);
         }
         QCOMPARE(m.expandedGroups(), QStringList{m.groupKey(3)});
         QVERIFY(!m.toggleGroup(2));
@@ -1057,7 +1077,7 @@ private slots:
         QVERIFY(m.grouped());
         QCOMPARE(m.laneCount(), 5);  // MainThread, its loop, main, the workers' group, the gather
         const Lane& group = m.lane(3);
-        QCOMPARE(group.members, workers);
+        QCOMPARE(laneAs<TaskGroupLane>(group)->info.members, workers);
         QCOMPARE(group.statesAt(Axis::Time, kSecond)->count[std::size_t(TaskState::Waiting)], workers);
         QCOMPARE(group.statesAt(Axis::Steps, m.stepCount())->count[std::size_t(TaskState::Done)], workers);
         // While the workers start, one runs and the rest are pending or waiting.
@@ -1104,11 +1124,10 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString svg = QString::fromUtf8(f.readAll());
         for (int row = 0; row < m.laneCount(); ++row)
-            QVERIFY2(svg.contains(">" + TimelineStrings::laneTitle(m.lane(row)) + "<"),
-                     qPrintable(m.lane(row).name));
+            QVERIFY2(svg.contains(">" + m.lane(row).title() + "<"), qPrintable(m.lane(row).name));
         QVERIFY(svg.contains(">Task-2 ") && svg.contains(">Task-3 "));
         QVERIFY(svg.contains(">sleep 5 s<"));
-        QVERIFY(svg.contains(">" + TimelineStrings::taskLegend(TaskState::Waiting) + "<"));
+        QVERIFY(svg.contains(">Task: " + style::StateNames::task(TaskState::Waiting) + "<"));  // the legend
     }
 
     // ---------------------------------------------------------------- multiprocessing
@@ -1121,35 +1140,39 @@ private slots:
         QVERIFY(m.hasProcesses());
         QCOMPARE(m.laneCount(), 5);  // heading, MainThread, three children (no core, no lock lanes here)
         const Lane& heading = m.lane(0);
-        QCOMPARE(heading.kind, LaneKind::Process);
-        QCOMPARE(heading.pid, std::int64_t(::getpid()));
-        QCOMPARE(TimelineStrings::laneTitle(heading), QString("MainProcess · pid %1").arg(::getpid()));
+        QVERIFY(laneAs<ProcessHeading>(heading));
+        QCOMPARE(heading.shape, LaneShape::Heading);
+        QCOMPARE(laneAs<ProcessHeading>(heading)->info.pid, std::int64_t(::getpid()));
+        QCOMPARE(heading.title(), QString("MainProcess · pid %1").arg(::getpid()));
         QCOMPARE(m.actorLane(0), 1);
-        QVERIFY(m.lane(1).nested);
-        QCOMPARE(TimelineStrings::laneTitle(m.lane(1)), QString("MainThread"));
+        QVERIFY(laneAs<ActorLane>(m.lane(1))->info.nested);
+        QVERIFY(m.lane(1).guide);
+        QCOMPARE(m.lane(1).title(), QString("MainThread"));
         for (const char* name : {"producer", "consumer", "sleeper"}) {
             const ActorId a = t->findActor(name);
             QVERIFY(a != kNoActor);
             const int row = m.actorLane(a);
             QVERIFY(row >= 2);
-            const Lane& lane = m.lane(row);
-            QVERIFY(lane.processLane && !lane.nested);
-            QCOMPARE(lane.pid, t->actor(a).pid);
-            QVERIFY(lane.pid != ::getpid());
-            QCOMPARE(TimelineStrings::laneTitle(lane), QString("%1 · pid %2").arg(name).arg(lane.pid));
-            QVERIFY(lane.exited);
+            const auto& lane = *laneAs<ActorLane>(m.lane(row));
+            QVERIFY(lane.info.processLane && !lane.info.nested);
+            QVERIFY(lane.bold);
+            QCOMPARE(lane.info.pid, t->actor(a).pid);
+            QVERIFY(lane.info.pid != ::getpid());
+            QCOMPARE(lane.title(), QString("%1 · pid %2").arg(name).arg(lane.info.pid));
+            QVERIFY(lane.info.exited);
+            QVERIFY(lane.endTag);
             QCOMPARE(lane.markCount(MarkKind::Exit), std::size_t(1));
-            QCOMPARE(lane.bands.back().state, ActorState::Done);
+            QCOMPARE(lane.data.back().state, ActorState::Done);
         }
-        const Lane& producer = m.lane(m.actorLane(t->findActor("producer")));
-        QCOMPARE(producer.exitCode, 0);
-        QCOMPARE(TimelineStrings::bandLabel(m, producer, producer.bands.back()), QString("exit 0"));
-        const Lane& sleeper = m.lane(m.actorLane(t->findActor("sleeper")));
-        QCOMPARE(sleeper.exitCode, -15);
-        QCOMPARE(sleeper.signal, 15);
-        QCOMPARE(sleeper.signalledBy, ActorId(0));
-        QCOMPARE(TimelineStrings::bandLabel(m, sleeper, sleeper.bands.back()), QString("exit -15 (SIGTERM)"));
-        const QString exitTip = TimelineStrings::markTooltip(m, sleeper, sleeper.mark(MarkKind::Exit, 0));
+        const auto& producer = *laneAs<ActorLane>(m.lane(m.actorLane(t->findActor("producer"))));
+        QCOMPARE(producer.info.exitCode, 0);
+        QCOMPARE(producer.bandLabel(m, producer.bands.size() - 1), QString("exit 0"));
+        const auto& sleeper = *laneAs<ActorLane>(m.lane(m.actorLane(t->findActor("sleeper"))));
+        QCOMPARE(sleeper.info.exitCode, -15);
+        QCOMPARE(sleeper.info.signal, 15);
+        QCOMPARE(sleeper.info.signalledBy, ActorId(0));
+        QCOMPARE(sleeper.bandLabel(m, sleeper.bands.size() - 1), QString("exit -15 (SIGTERM)"));
+        const QString exitTip = sleeper.markTooltip(m, sleeper.mark(MarkKind::Exit, 0));
         QVERIFY2(exitTip.contains("killed by SIGTERM") && exitTip.contains("terminate() called by MainThread"),
                  qPrintable(exitTip));
 
@@ -1173,13 +1196,13 @@ private slots:
         // The legend names the arrows and the exits, in this run only.
         const TimelineLayout l = TimelineLayout::compute(QRect(0, 0, 1400, 600), m, TimelineLayout::defaultFont(), false, true);
         QVERIFY(std::any_of(l.legendEntries.begin(), l.legendEntries.end(),
-                            [](const LegendEntry& e) { return e.type == LegendEntry::Type::Transfer; }));
+                            [](const LegendEntry& e) { return e.swatch == LegendEntry::Swatch::Arrow; }));
         const TimelineModel plain(*runScenario("race-counter-sleep"));
         QVERIFY(!plain.hasProcesses());
-        QVERIFY(plain.lane(0).kind == LaneKind::Actor && !plain.lane(0).nested);
+        QVERIFY(laneAs<ActorLane>(plain.lane(0)) && !laneAs<ActorLane>(plain.lane(0))->info.nested);
         const TimelineLayout pl = TimelineLayout::compute(QRect(0, 0, 1400, 600), plain, TimelineLayout::defaultFont(), false, true);
         QVERIFY(std::none_of(pl.legendEntries.begin(), pl.legendEntries.end(),
-                             [](const LegendEntry& e) { return e.type == LegendEntry::Type::Transfer; }));
+                             [](const LegendEntry& e) { return e.swatch == LegendEntry::Swatch::Arrow; }));
     }
 
     // Each arrow runs from the sender's lane at its send to the receiver's at its receive, on both axes: a
@@ -1261,8 +1284,8 @@ private slots:
             const int row = m.actorLane(t->findActor(actor));
             return image.pixelColor(l.plot.right() - 2, l.laneTop(row, 0) + l.laneHeight - 4);
         };
-        QCOMPARE(colourAtEnd("sleeper"), Palette::failedExitColor());
-        QCOMPARE(colourAtEnd("producer"), Palette::stateColor(ActorState::Done));
+        QCOMPARE(colourAtEnd("sleeper"), style::Palette::failedExit());
+        QCOMPARE(colourAtEnd("producer"), style::Palette::actorState(ActorState::Done));
     }
 
     // The export shows which lane is which process: every lane title, with its pid, is in the SVG.
@@ -1280,7 +1303,7 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString svg = QString::fromUtf8(f.readAll());
         for (int row = 0; row < m.laneCount(); ++row)
-            QVERIFY2(svg.contains(">" + TimelineStrings::laneTitle(m.lane(row)) + "<"), qPrintable(m.lane(row).name));
+            QVERIFY2(svg.contains(">" + m.lane(row).title() + "<"), qPrintable(m.lane(row).name));
         QVERIFY(svg.contains(QString(">MainProcess · pid %1<").arg(::getpid())));
         QVERIFY(svg.contains(QString(">sleeper · pid %1<").arg(t->actor(t->findActor("sleeper")).pid)));
         QVERIFY(svg.contains(">exit -15 (SIGTERM)<"));
@@ -1312,7 +1335,7 @@ private slots:
         const int sleeper = m.actorLane(t->findActor("sleeper"));
         const QPoint name(w.layoutInfo().names.left() + 10, w.pointOf(sleeper, 1).y());
         const QString tip = w.toolTipAt(name);
-        QVERIFY2(tip.startsWith(QString("sleeper (pid %1)").arg(m.lane(sleeper).pid)) && tip.contains("SIGTERM"),
+        QVERIFY2(tip.startsWith(QString("sleeper (pid %1)").arg(laneAs<ActorLane>(m.lane(sleeper))->info.pid)) && tip.contains("SIGTERM"),
                  qPrintable(tip));
     }
 
@@ -1340,12 +1363,12 @@ private slots:
     }
 
     void paletteTextReadable() {
-        QCOMPARE(Palette::textOn(Palette::stateColor(ActorState::Ready)), QColor(Qt::black));
-        QCOMPARE(Palette::textOn(Palette::stateColor(ActorState::Computing)), QColor(Qt::white));
+        QCOMPARE(style::Palette::textOn(style::Palette::actorState(ActorState::Ready)), QColor(Qt::black));
+        QCOMPARE(style::Palette::textOn(style::Palette::actorState(ActorState::Computing)), QColor(Qt::white));
         std::set<QRgb> states;
         for (ActorState s : {ActorState::Running, ActorState::Ready, ActorState::Blocked,
                              ActorState::Sleeping, ActorState::Computing, ActorState::Done})
-            states.insert(Palette::stateColor(s).rgb());
+            states.insert(style::Palette::actorState(s).rgb());
         QCOMPARE(states.size(), std::size_t(6));
     }
 
@@ -1411,14 +1434,14 @@ private slots:
             for (int y = 0; y < image.height(); y += 2)
                 for (int x = 0; x < image.width(); x += 2) colours.insert(image.pixel(x, y));
             QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
-            QVERIFY(colours.count(Palette::stateColor(ActorState::Blocked).rgb()));
-            QVERIFY(colours.count(Palette::stateColor(ActorState::Running).rgb()));
+            QVERIFY(colours.count(style::Palette::actorState(ActorState::Blocked).rgb()));
+            QVERIFY(colours.count(style::Palette::actorState(ActorState::Running).rgb()));
         } else if (suffix == "svg") {
             const QString svg = QString::fromUtf8(data);
             QVERIFY(svg.contains("<svg"));
             for (const Lane& lane : m.lanes())
-                QVERIFY2(svg.contains(">" + TimelineStrings::laneTitle(lane) + "<"), qPrintable(lane.name));
-            QVERIFY(svg.contains(">" + TimelineStrings::stateName(ActorState::Blocked) + "<"));  // the legend
+                QVERIFY2(svg.contains(">" + lane.title() + "<"), qPrintable(lane.name));
+            QVERIFY(svg.contains(">" + style::StateNames::actor(ActorState::Blocked) + "<"));  // the legend
         } else {
             QVERIFY(data.startsWith("%PDF"));
             // Exactly one page object ("/Type /Page", not the "/Type /Pages" tree).
@@ -1565,7 +1588,7 @@ private slots:
         const TimelineModel& m = w.model();
         QCOMPARE(m.laneCount(), 5);
         const int row = 3;
-        QCOMPARE(m.lane(row).kind, LaneKind::TaskGroup);
+        QVERIFY(laneAs<TaskGroupLane>(m.lane(row)));
         const TimelineLayout& l = w.layoutInfo();
         const QPoint name(l.names.left() + 20, l.laneTop(row, 0) + l.laneHeight / 2);
         QVERIFY2(w.toolTipAt(name).contains("click the name"), qPrintable(w.toolTipAt(name)));
@@ -1574,7 +1597,7 @@ private slots:
         QVERIFY2(counts.contains("worker() ×45") && counts.contains("45 done"), qPrintable(counts));
         QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, name);
         QCOMPARE(m.laneCount(), 5 + 45);
-        QVERIFY(m.lane(row).expanded);
+        QCOMPARE(m.lane(row).disclosure, Disclosure::Expanded);
         QCOMPARE(w.visibleExportOptions().expandedGroups, QStringList{m.groupKey(row)});
         // A member's band: its own state and what it waits on.
         const Lane& member = m.lane(row + 1);

@@ -1,15 +1,16 @@
 #pragma once
-// The Okabe–Ito palette: eight colours that stay distinguishable under the common colour-vision
-// deficiencies, so a learner who cannot tell red from green still reads every chart.
+// The Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008): eight colours that stay apart under the
+// common colour-vision deficiencies, so a learner who cannot tell red from green still reads every view. Every
+// colour of the application is one of these, or a grey.
 
 #include <QColor>
 
-namespace lockstep::app {
+namespace lockstep::style {
 
 class OkabeIto {
 public:
     static constexpr int kCount = 8;
-    // Series colours in the order a chart hands them out; black is last because it also draws the cursor.
+    // In the order a chart hands them to its series; black is last because it also draws the cursor.
     static QColor color(int index);
     static QColor orange() { return color(0); }
     static QColor skyBlue() { return color(1); }
@@ -21,4 +22,4 @@ public:
     static QColor black() { return color(7); }
 };
 
-}  // namespace lockstep::app
+}  // namespace lockstep::style

@@ -1,0 +1,163 @@
+#include "style/Palette.h"
+
+#include <array>
+
+#include "style/OkabeIto.h"
+
+namespace lockstep::style {
+
+QColor Palette::actorState(ActorState s) {
+    switch (s) {
+        case ActorState::Running:
+            return OkabeIto::bluishGreen();
+        case ActorState::Ready:
+            return OkabeIto::yellow();
+        case ActorState::Blocked:
+            return OkabeIto::vermillion();
+        case ActorState::Sleeping:
+            return OkabeIto::skyBlue();
+        case ActorState::Computing:
+            return OkabeIto::blue();
+        case ActorState::Done:
+            return QColor(0xDD, 0xDD, 0xDD);
+        case ActorState::NotStarted:
+            break;
+    }
+    return QColor(Qt::transparent);
+}
+
+QColor Palette::actorStateBackground(ActorState s) {
+    QColor c = actorState(s);
+    if (c.alpha() == 0) return c;
+    c.setAlpha(s == ActorState::Done ? 150 : 90);
+    return c;
+}
+
+QColor Palette::futureState(FutureState s) {
+    switch (s) {
+        case FutureState::Pending:
+            return OkabeIto::yellow();
+        case FutureState::Running:
+            return OkabeIto::bluishGreen();
+        case FutureState::Finished:
+            return OkabeIto::blue();
+        case FutureState::Failed:
+            return OkabeIto::vermillion();
+        case FutureState::Cancelled:
+            return QColor(0xBB, 0xBB, 0xBB);
+        case FutureState::Count_:
+            break;
+    }
+    return QColor(Qt::transparent);
+}
+
+QColor Palette::taskState(TaskState s) {
+    switch (s) {
+        case TaskState::Pending:
+            return QColor(0xF8, 0xF2, 0xA8);
+        case TaskState::Ready:
+            return OkabeIto::yellow();
+        case TaskState::Running:
+            return OkabeIto::bluishGreen();
+        case TaskState::Waiting:
+            return OkabeIto::skyBlue();
+        case TaskState::Done:
+            return futureState(FutureState::Finished);
+        case TaskState::Failed:
+            return futureState(FutureState::Failed);
+        case TaskState::Cancelled:
+            return futureState(FutureState::Cancelled);
+        case TaskState::Count_:
+            break;
+    }
+    return QColor(Qt::transparent);
+}
+
+QColor Palette::loopTurn(bool shade) {
+    return shade ? OkabeIto::orange() : OkabeIto::reddishPurple();
+}
+
+QColor Palette::holder(ActorId a) {
+    static const std::array<QColor, 7> hues{OkabeIto::orange(), OkabeIto::skyBlue(),       OkabeIto::bluishGreen(),
+                                            OkabeIto::yellow(), OkabeIto::blue(),          OkabeIto::reddishPurple(),
+                                            OkabeIto::vermillion()};
+    if (a == kNoActor) return QColor(0x99, 0x99, 0x99);
+    const QColor c = hues[a % hues.size()];
+    return (a / hues.size()) % 2 ? c.lighter(140) : c;
+}
+
+QColor Palette::incident(IncidentKind k) {
+    switch (k) {
+        case IncidentKind::Switch:
+            return OkabeIto::black();
+        case IncidentKind::Raise:
+        case IncidentKind::Deadlock:
+            return OkabeIto::vermillion();
+        case IncidentKind::Race:
+        case IncidentKind::Notify:
+            return OkabeIto::reddishPurple();
+        case IncidentKind::Wait:
+        case IncidentKind::Timeout:
+            return OkabeIto::orange();
+        case IncidentKind::Woken:
+            return OkabeIto::bluishGreen();
+        case IncidentKind::Set:
+        case IncidentKind::Clear:
+            return OkabeIto::blue();
+        case IncidentKind::Exit:
+            return QColor(0x77, 0x77, 0x77);
+        case IncidentKind::Count_:
+            break;
+    }
+    return OkabeIto::black();
+}
+
+QColor Palette::count() {
+    QColor c = OkabeIto::skyBlue();
+    c.setAlpha(170);
+    return c;
+}
+
+QColor Palette::failedExit() {
+    return QColor(0xF2, 0xC4, 0xA0);
+}
+
+QColor Palette::exitMark(int exitCode) {
+    return exitCode == 0 ? incident(IncidentKind::Exit) : OkabeIto::vermillion();
+}
+
+QColor Palette::transfer() {
+    return QColor(0x1A, 0x1A, 0x40, 190);
+}
+
+QColor Palette::cycleText() {
+    return OkabeIto::vermillion().darker(130);
+}
+
+QColor Palette::waitEdge() {
+    return OkabeIto::reddishPurple();
+}
+
+QColor Palette::holdEdge() {
+    return OkabeIto::blue();
+}
+
+QColor Palette::cycleEdge() {
+    return OkabeIto::vermillion();
+}
+
+QColor Palette::race() {
+    return incident(IncidentKind::Race);
+}
+
+QColor Palette::muted() {
+    return QColor(0x99, 0x99, 0x99);
+}
+
+QColor Palette::textOn(const QColor& fill) {
+    // Relative luminance (sRGB weights) against about the midpoint: yellow and sky blue take black, blue white.
+    const double l = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF();
+    return l > 0.45 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+}  // namespace lockstep::style
