@@ -193,15 +193,14 @@ QString ActorLanes::shortExitLabel(const ActorLaneInfo& p) {
 }
 
 QString ActorLanes::exitDescription(const TimelineModel& m, const Lane& lane, const ActorLaneInfo& p) {
-    using S = TimelineStrings;
-    const QString who = S::tr("%1 (pid %2)").arg(lane.name).arg(p.pid);
+    const QString who = TimelineStrings::tr("%1 (pid %2)").arg(lane.name).arg(p.pid);
     if (p.exitCode >= 0)
-        return p.exitCode == 0 ? S::tr("%1 ended: exit code 0").arg(who)
-                               : S::tr("%1 ended with exit code %2 (an error)").arg(who).arg(p.exitCode);
-    QString text = S::tr("%1 was killed by %2: exit code %3").arg(who, signalName(-p.exitCode)).arg(p.exitCode);
+        return p.exitCode == 0 ? TimelineStrings::tr("%1 ended: exit code 0").arg(who)
+                               : TimelineStrings::tr("%1 ended with exit code %2 (an error)").arg(who).arg(p.exitCode);
+    QString text = TimelineStrings::tr("%1 was killed by %2: exit code %3").arg(who, signalName(-p.exitCode)).arg(p.exitCode);
     if (p.signal == -p.exitCode && p.signalledBy != kNoActor) {
         const QString call = p.signal == SIGKILL ? QStringLiteral("kill()") : QStringLiteral("terminate()");
-        text += QLatin1Char('\n') + S::tr("%1 called by %2").arg(call, m.actorName(p.signalledBy));
+        text += QLatin1Char('\n') + TimelineStrings::tr("%1 called by %2").arg(call, m.actorName(p.signalledBy));
     }
     return text;
 }
@@ -232,33 +231,31 @@ QString ActorLanes::shortBandLabel(const TimelineModel&, const Lane& lane, std::
 }
 
 QString ActorLanes::bandTooltip(const TimelineModel& m, const Lane& lane, std::size_t band, Axis) const {
-    using S = TimelineStrings;
     const ActorLane* a = asActorLane(lane);
     if (!a) return {};
     const ActorBand& b = a->data[band];
     const QString who = m.actorName(a->info.actor);
-    QString what = S::tr("%1: %2").arg(who, style::StateNames::actor(b.state));
+    QString what = TimelineStrings::tr("%1: %2").arg(who, style::StateNames::actor(b.state));
     if (b.state == ActorState::Blocked && b.object != kNoObject)
-        what = S::tr("%1: blocked in %2 on %3")
+        what = TimelineStrings::tr("%1: blocked in %2 on %3")
                    .arg(who, QString::fromUtf8(opName(b.op).data()), m.objectName(b.object));
     else if (b.state == ActorState::Computing)
-        what = S::tr("%1: computing on core %2").arg(who).arg(b.core);
+        what = TimelineStrings::tr("%1: computing on core %2").arg(who).arg(b.core);
     else if (b.state == ActorState::Blocked && b.op == Op::AsCompleted)
-        what = S::tr("%1: blocked in as_completed until one of its futures is done").arg(who);
+        what = TimelineStrings::tr("%1: blocked in as_completed until one of its futures is done").arg(who);
     else if (b.state == ActorState::Done && a->info.exited)
         what = exitDescription(m, lane, a->info);
-    return S::bandTooltip(m, lane.bands[band], what);
+    return TimelineStrings::bandTooltip(m, lane.bands[band], what);
 }
 
 QString ActorLanes::processTooltip(const TimelineModel& m, const Lane& lane) const {
-    using S = TimelineStrings;
     if (const auto* heading = laneAs<ProcessHeading>(lane))
-        return S::tr("%1 (pid %2): a process with its own memory; the lanes under it are its threads")
+        return TimelineStrings::tr("%1 (pid %2): a process with its own memory; the lanes under it are its threads")
             .arg(lane.name)
             .arg(heading->info.pid);
     const ActorLane* a = asActorLane(lane);
     if (!a || !a->info.processLane || a->info.nested) return {};
-    QString text = S::tr("%1 (pid %2): a child process with its own memory").arg(lane.name).arg(a->info.pid);
+    QString text = TimelineStrings::tr("%1 (pid %2): a child process with its own memory").arg(lane.name).arg(a->info.pid);
     if (a->info.exited) text += QLatin1Char('\n') + exitDescription(m, lane, a->info);
     return text;
 }

@@ -86,7 +86,6 @@ QString FutureLanes::shortBandLabel(const TimelineModel&, const Lane& lane, std:
 }
 
 QString FutureLanes::bandTooltip(const TimelineModel& m, const Lane& lane, std::size_t band, Axis) const {
-    using S = TimelineStrings;
     const auto* future = laneAs<FutureLane>(lane);
     if (!future) return {};
     const FutureBand& b = future->data[band];
@@ -94,23 +93,23 @@ QString FutureLanes::bandTooltip(const TimelineModel& m, const Lane& lane, std::
     QString what;
     switch (b.state) {
         case FutureState::Pending:
-            what = S::tr("%1: pending, submitted by %2; waits in the work queue for a free worker").arg(lane.name, actor);
+            what = TimelineStrings::tr("%1: pending, submitted by %2; waits in the work queue for a free worker").arg(lane.name, actor);
             break;
         case FutureState::Running:
-            what = S::tr("%1: running on %2").arg(lane.name, actor);
+            what = TimelineStrings::tr("%1: running on %2").arg(lane.name, actor);
             break;
         case FutureState::Finished:
-            what = S::tr("%1: finished on %2, result %3").arg(lane.name, actor, m.futureOutcome(lane.object));
+            what = TimelineStrings::tr("%1: finished on %2, result %3").arg(lane.name, actor, m.futureOutcome(lane.object));
             break;
         case FutureState::Failed:
-            what = S::tr("%1: failed on %2, raised %3").arg(lane.name, actor, m.futureOutcome(lane.object));
+            what = TimelineStrings::tr("%1: failed on %2, raised %3").arg(lane.name, actor, m.futureOutcome(lane.object));
             break;
         case FutureState::Cancelled:
         case FutureState::Count_:
-            what = S::tr("%1: cancelled by %2 before it started").arg(lane.name, actor);
+            what = TimelineStrings::tr("%1: cancelled by %2 before it started").arg(lane.name, actor);
             break;
     }
-    return S::bandTooltip(m, lane.bands[band], what);
+    return TimelineStrings::bandTooltip(m, lane.bands[band], what);
 }
 
 QString FutureLanes::markTooltip(const TimelineModel& m, const Lane& lane, const Mark& mark) const {

@@ -277,19 +277,18 @@ QString TaskLanes::taskTitle(const TimelineModel& m, ObjectId task) {
 }
 
 QString TaskLanes::awaitedText(const TimelineModel& m, const TaskBand& b) {
-    using S = TimelineStrings;
-    if (b.sleepMicros >= 0) return S::tr("sleep %1").arg(sleepLength(b.sleepMicros));
+    if (b.sleepMicros >= 0) return TimelineStrings::tr("sleep %1").arg(sleepLength(b.sleepMicros));
     if (b.awaited == kNoObject) return {};
     const QString name = m.objectName(b.awaited);
     switch (m.objectKind(b.awaited)) {
         case ObjectKind::AsyncQueue:
-            return S::tr("queue '%1'").arg(name);
+            return TimelineStrings::tr("queue '%1'").arg(name);
         case ObjectKind::AsyncLock:
-            return S::tr("lock '%1'").arg(name);
+            return TimelineStrings::tr("lock '%1'").arg(name);
         case ObjectKind::AsyncEvent:
-            return S::tr("event '%1'").arg(name);
+            return TimelineStrings::tr("event '%1'").arg(name);
         case ObjectKind::AsyncSemaphore:
-            return S::tr("semaphore '%1'").arg(name);
+            return TimelineStrings::tr("semaphore '%1'").arg(name);
         default:
             return name;  // a task, a future (gather, to_thread(...)): its own name says it
     }
@@ -355,7 +354,6 @@ QString TaskLanes::shortBandLabel(const TimelineModel& m, const Lane& lane, std:
 // Every step the loop took at the instant of a step that took no time, in order.
 QString TaskLanes::loopInstantTooltip(const TimelineModel& m, const LoopLane& lane, std::size_t band,
                                       Axis axis) const {
-    using S = TimelineStrings;
     const Pos at = beginOf(lane.bands[band], axis);
     const auto instant = [&](std::size_t k) {
         return beginOf(lane.bands[k], axis) == at && endOf(lane.bands[k], axis) == at;
@@ -364,17 +362,16 @@ QString TaskLanes::loopInstantTooltip(const TimelineModel& m, const LoopLane& la
     while (first > 0 && instant(first - 1)) --first;
     while (last < lane.bands.size() && instant(last)) ++last;
     constexpr std::size_t kShown = 12;
-    QString text = S::tr("%1's event loop at %2, %3:")
-                       .arg(m.actorName(lane.info.actor), S::tr("t = %1").arg(S::seconds(lane.bands[first].begin, 0)),
-                            S::stepRange(lane.bands[first].beginStep, lane.bands[last - 1].endStep));
+    QString text = TimelineStrings::tr("%1's event loop at %2, %3:")
+                       .arg(m.actorName(lane.info.actor), TimelineStrings::tr("t = %1").arg(TimelineStrings::seconds(lane.bands[first].begin, 0)),
+                            TimelineStrings::stepRange(lane.bands[first].beginStep, lane.bands[last - 1].endStep));
     for (std::size_t k = first; k < last && k < first + kShown; ++k)
         text += QLatin1Char('\n') + taskTitle(m, lane.data[k].runs);
-    if (last - first > kShown) text += QLatin1Char('\n') + S::tr("and %n more", nullptr, int(last - first - kShown));
+    if (last - first > kShown) text += QLatin1Char('\n') + TimelineStrings::tr("and %n more", nullptr, int(last - first - kShown));
     return text;
 }
 
 QString TaskLanes::bandTooltip(const TimelineModel& m, const Lane& lane, std::size_t band, Axis axis) const {
-    using S = TimelineStrings;
     if (const auto* loop = laneAs<LoopLane>(lane)) {
         const Band& at = lane.bands[band];
         if (beginOf(at, axis) == endOf(at, axis)) return loopInstantTooltip(m, *loop, band, axis);
@@ -383,16 +380,16 @@ QString TaskLanes::bandTooltip(const TimelineModel& m, const Lane& lane, std::si
         QString what;
         switch (m.objectKind(runs)) {
             case ObjectKind::AsyncTask:
-                what = S::tr("%1's event loop runs %2").arg(who, taskTitle(m, runs));
+                what = TimelineStrings::tr("%1's event loop runs %2").arg(who, taskTitle(m, runs));
                 break;
             case ObjectKind::AsyncFuture:
-                what = S::tr("%1's event loop runs a callback of %2").arg(who, m.objectName(runs));
+                what = TimelineStrings::tr("%1's event loop runs a callback of %2").arg(who, m.objectName(runs));
                 break;
             default:
-                what = S::tr("%1's event loop runs the callback %2").arg(who, m.objectName(runs));
+                what = TimelineStrings::tr("%1's event loop runs the callback %2").arg(who, m.objectName(runs));
                 break;
         }
-        return S::bandTooltip(m, at, what);
+        return TimelineStrings::bandTooltip(m, at, what);
     }
     const auto* taskLane = laneAs<TaskLane>(lane);
     if (!taskLane) return {};
@@ -403,39 +400,39 @@ QString TaskLanes::bandTooltip(const TimelineModel& m, const Lane& lane, std::si
     QString what;
     switch (b.state) {
         case TaskState::Pending:
-            what = future ? S::tr("%1: pending, not done yet").arg(task)
-                          : S::tr("%1: pending, created and waiting in the ready queue for its first step").arg(task);
+            what = future ? TimelineStrings::tr("%1: pending, not done yet").arg(task)
+                          : TimelineStrings::tr("%1: pending, created and waiting in the ready queue for its first step").arg(task);
             break;
         case TaskState::Ready:
-            what = S::tr("%1: ready, in the event loop's ready queue").arg(task);
+            what = TimelineStrings::tr("%1: ready, in the event loop's ready queue").arg(task);
             break;
         case TaskState::Running:
-            what = S::tr("%1: running on %2's event loop").arg(task, m.actorName(b.loop));
+            what = TimelineStrings::tr("%1: running on %2's event loop").arg(task, m.actorName(b.loop));
             break;
         case TaskState::Waiting:
             if (b.sleepMicros >= 0)
-                what = S::tr("%1: waiting in asyncio.sleep(%2)").arg(task, sleepLength(b.sleepMicros));
+                what = TimelineStrings::tr("%1: waiting in asyncio.sleep(%2)").arg(task, sleepLength(b.sleepMicros));
             else if (b.awaited == kNoObject)
-                what = S::tr("%1: waiting").arg(task);
+                what = TimelineStrings::tr("%1: waiting").arg(task);
             else if (m.objectKind(b.awaited) == ObjectKind::AsyncTask ||
                      m.objectKind(b.awaited) == ObjectKind::AsyncFuture)
-                what = S::tr("%1: waiting for %2 to finish").arg(task, taskTitle(m, b.awaited));
+                what = TimelineStrings::tr("%1: waiting for %2 to finish").arg(task, taskTitle(m, b.awaited));
             else
-                what = S::tr("%1: waiting on %2").arg(task, awaitedText(m, b));
-            if (b.hasTimeout) what += QLatin1Char('\n') + S::tr("with a timeout");
+                what = TimelineStrings::tr("%1: waiting on %2").arg(task, awaitedText(m, b));
+            if (b.hasTimeout) what += QLatin1Char('\n') + TimelineStrings::tr("with a timeout");
             break;
         case TaskState::Done:
-            what = outcome.isEmpty() ? S::tr("%1: done").arg(task) : S::tr("%1: done, result %2").arg(task, outcome);
+            what = outcome.isEmpty() ? TimelineStrings::tr("%1: done").arg(task) : TimelineStrings::tr("%1: done, result %2").arg(task, outcome);
             break;
         case TaskState::Failed:
-            what = S::tr("%1: failed, raised %2").arg(task, outcome);
+            what = TimelineStrings::tr("%1: failed, raised %2").arg(task, outcome);
             break;
         case TaskState::Cancelled:
         case TaskState::Count_:
-            what = S::tr("%1: cancelled").arg(task);
+            what = TimelineStrings::tr("%1: cancelled").arg(task);
             break;
     }
-    return S::bandTooltip(m, lane.bands[band], what);
+    return TimelineStrings::bandTooltip(m, lane.bands[band], what);
 }
 
 QString TaskLanes::nameTooltip(const TimelineModel&, const Lane& lane) const {
@@ -446,19 +443,18 @@ QString TaskLanes::nameTooltip(const TimelineModel&, const Lane& lane) const {
 }
 
 QString TaskLanes::rowTooltip(const TimelineModel&, const Lane& lane, Axis axis, Pos at, std::uint32_t step) const {
-    using S = TimelineStrings;
     if (!laneAs<TaskGroupLane>(lane)) return {};
     QString text = title(lane);
     const StateCounts* c = lane.statesAt(axis, at);
-    if (!c) return text + QLatin1Char('\n') + S::tr("no task created yet");
-    text += QLatin1Char('\n') + S::tr("at step %1:").arg(step);
+    if (!c) return text + QLatin1Char('\n') + TimelineStrings::tr("no task created yet");
+    text += QLatin1Char('\n') + TimelineStrings::tr("at step %1:").arg(step);
     for (std::size_t s = 0; s < c->count.size(); ++s)
         if (c->count[s] > 0)
-            text += QLatin1Char('\n') + S::tr("%1 %2", "a number of tasks and their state")
+            text += QLatin1Char('\n') + TimelineStrings::tr("%1 %2", "a number of tasks and their state")
                                             .arg(c->count[s])
                                             .arg(style::StateNames::task(TaskState(s)));
-    text += QLatin1Char('\n') + (lane.disclosure == Disclosure::Expanded ? S::tr("click the name to hide its tasks")
-                                                                        : S::tr("click the name to show its tasks"));
+    text += QLatin1Char('\n') + (lane.disclosure == Disclosure::Expanded ? TimelineStrings::tr("click the name to hide its tasks")
+                                                                        : TimelineStrings::tr("click the name to show its tasks"));
     return text;
 }
 

@@ -356,89 +356,99 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="230"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="234"/>
         <source>%1 died of %2</source>
         <translation>%1: необработанное %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="38"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="39"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="39"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="40"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="143"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="363"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="41"/>
+        <source>crashed</source>
+        <translation>сбой процесса</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="42"/>
+        <source>frozen</source>
+        <translation>завис</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="147"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="370"/>
         <source>%v of at most %m runs</source>
         <translation>%v из не более чем %m прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="144"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="148"/>
         <source>Exploring...</source>
         <translation>Идёт перебор...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="180"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="185"/>
         <source>Cancelling...</source>
         <translation>Отмена...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="241"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="248"/>
         <source>sampling finds outcomes but proves nothing</source>
         <translation>выборка находит исходы, но ничего не доказывает</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="243"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="250"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="244"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="251"/>
         <source>the run limit was reached with schedules left; raise it</source>
         <translation>достигнут предел числа прогонов, а расписания ещё остались; увеличьте его</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="245"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="252"/>
         <source>the preemption bound left schedules out</source>
         <translation>ограничение на вытеснения отбросило часть расписаний</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="246"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="253"/>
         <source>some runs reached the step limit</source>
         <translation>некоторые прогоны упёрлись в предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="248"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="255"/>
         <source>Schedules run: %1. Distinct outcomes: %2.</source>
         <translation>Выполнено расписаний: %1. Различных исходов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="250"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="257"/>
         <source>Exhaustive: these are all the outcomes this scenario can have.</source>
         <translation>Перебор полный: других исходов у этого сценария быть не может.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="251"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="258"/>
         <source>Not exhaustive: %1.</source>
         <translation>Перебор неполный: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="253"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="362"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="260"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="369"/>
         <source>%v runs</source>
         <translation>%v прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="256"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="263"/>
         <source>Outcomes of %1 (click a bar to replay its schedule)</source>
         <translation>Исходы %1 (щёлкните по столбцу, чтобы воспроизвести его расписание)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="292"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="299"/>
         <source>%1
 runs: %2 (%3%)
 Click to replay this schedule in the main view.</source>
@@ -447,42 +457,42 @@ Click to replay this schedule in the main view.</source>
 Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="307"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="314"/>
         <source>runs</source>
         <translation>прогоны</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="338"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="345"/>
         <source>Explores the schedules of: %1</source>
         <translation>Перебор расписаний сценария: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="340"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="347"/>
         <source>Load a scenario to explore its schedules.</source>
         <translation>Загрузите сценарий, чтобы перебрать его расписания.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="341"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="348"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="342"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="349"/>
         <source>Systematic (every schedule)</source>
         <translation>Систематическая (все расписания)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="343"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="350"/>
         <source>Random</source>
         <translation>Случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="344"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
         <source>PCT (random priorities)</source>
         <translation>PCT (случайные приоритеты)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="346"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
         <source>Systematic: depth-first over every scheduling decision; says whether it saw every outcome. For small scenarios.
 Random: seeded random choices at every decision.
 PCT: random thread priorities that change a few times per run; good at finding rare interleavings in large scenarios.</source>
@@ -491,52 +501,52 @@ PCT: random thread priorities that change a few times per run; good at finding r
 PCT: случайные приоритеты потоков, которые несколько раз меняются за прогон; хорошо находит редкие чередования в больших сценариях.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="350"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
         <source>At most:</source>
         <translation>Не более:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="358"/>
         <source> runs</source>
         <translation> прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="352"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="359"/>
         <source>Preemptions:</source>
         <translation>Вытеснения:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="360"/>
         <source>no bound</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="354"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="361"/>
         <source>Systematic only: at most this many times per run may a thread lose the processor while it could go on. Small bounds find most bugs in far fewer runs.</source>
         <translation>Только для систематической стратегии: сколько раз за прогон поток может потерять процессор, хотя мог бы продолжать. Небольшое ограничение находит большинство ошибок за гораздо меньшее число прогонов.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="356"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="363"/>
         <source>Skip equivalent schedules</source>
         <translation>Пропускать равносильные расписания</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="364"/>
         <source>Partial-order reduction: schedules that only swap independent steps end the same way, so only one of them is run.</source>
         <translation>Редукция частичного порядка: расписания, которые лишь меняют местами независимые шаги, заканчиваются одинаково, поэтому выполняется только одно из них.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="359"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="366"/>
         <source>Explore</source>
         <translation>Перебрать</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="360"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="367"/>
         <source>Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E).</source>
         <translation>Выполнить много расписаний этого сценария и подсчитать исходы (Ctrl+Shift+E).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="361"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="368"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1098,129 +1108,138 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="511"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="507"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="516"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="512"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="518"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="575"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="571"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="572"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="577"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="573"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="578"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="574"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="579"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="575"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="575"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="578"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="577"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="581"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="578"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="579"/>
+        <source>the program crashed</source>
+        <translation>программа аварийно завершилась</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="580"/>
+        <source>frozen in real code</source>
+        <translation>завис в реальном коде</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="594"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="602"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="601"/>
         <source>looking back: pick a ready thread in the code view to branch the run here</source>
         <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="604"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="603"/>
         <source>manual: pick the thread that runs next in the code view</source>
         <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="606"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="605"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="640"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="639"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="641"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="640"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="650"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="649"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="673"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="711"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="672"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="710"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="681"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="680"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="682"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="681"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1229,68 +1248,68 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="690"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="689"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="702"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="701"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="703"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="702"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="759"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="758"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="769"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="773"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="776"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="768"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="772"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="770"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="769"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="773"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="772"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="774"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="774"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="776"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="784"/>
         <location filename="../../app/gui/MainWindow.cpp" line="795"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="806"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="807"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="785"/>
         <location filename="../../app/gui/MainWindow.cpp" line="796"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="807"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="808"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
@@ -1305,22 +1324,22 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="801"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="802"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="802"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="803"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="806"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="807"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="599"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1361,167 +1380,177 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::ScenarioBrowser</name>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="170"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="197"/>
         <source>Search scenarios (Ctrl+F)</source>
         <translation>Поиск сценариев (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="329"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="351"/>
         <source>Cannot load: %1: %2</source>
         <translation>Нельзя загрузить: %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="171"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="198"/>
         <source>Filters by id, title and description</source>
         <translation>Фильтрует по id, названию и описанию</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="172"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="199"/>
         <source>Parameters</source>
         <translation>Параметры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="173"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="200"/>
         <source>This scenario has no parameters.</source>
         <translation>У этого сценария нет параметров.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="174"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="201"/>
         <source>Run settings</source>
         <translation>Настройки прогона</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="175"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="202"/>
         <source>&amp;Policy:</source>
         <translation>&amp;Политика:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="176"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="203"/>
         <source>round-robin</source>
         <translation>циклическая (round-robin)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="176"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="203"/>
         <source>random</source>
         <translation>случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="176"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="203"/>
         <source>cooperative</source>
         <translation>кооперативная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="176"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="203"/>
         <source>manual</source>
         <translation>ручная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="178"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="205"/>
         <source>The running thread goes on until it blocks, sleeps, yields, ends or uses up its quantum while another thread waits for a core; then the thread that has been ready longest runs. The same run every time.</source>
         <translation>Выполняющийся поток работает, пока не заблокируется, не уснёт, не уступит управление, не завершится или не исчерпает свой квант, когда другой поток ждёт ядро; затем выполняется поток, который дольше всех готов. Прогон каждый раз одинаков.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="181"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="208"/>
         <source>At every decision a thread is picked at random among those that can run. The seed makes the run repeatable: change it to see another interleaving.</source>
         <translation>При каждом решении поток выбирается случайно среди тех, что могут выполняться. Зерно делает прогон воспроизводимым: измените его, чтобы увидеть другое чередование.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="183"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="210"/>
         <source>A switch happens only when the running thread blocks, sleeps, yields or ends; a CPU burst is never preempted, as with asyncio tasks.</source>
         <translation>Переключение происходит, только когда выполняющийся поток блокируется, засыпает, уступает управление или завершается; вычислительный участок никогда не вытесняется — как у задач asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="185"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="212"/>
         <source>You pick the next thread yourself at every decision that has more than one candidate.</source>
         <translation>Вы сами выбираете следующий поток при каждом решении, в котором больше одного кандидата.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="191"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="218"/>
         <source>Who runs next when more than one thread could</source>
         <translation>Кто выполняется следующим, когда выполняться могут несколько потоков</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="192"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="219"/>
         <source>&amp;Seed:</source>
         <translation>З&amp;ерно:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="193"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="220"/>
         <source>Seed of the random policy: the same seed gives the same run</source>
         <translation>Зерно случайной политики: одно и то же зерно даёт один и тот же прогон</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="194"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="221"/>
         <source>&amp;Cores:</source>
         <translation>Я&amp;дра:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="195"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="222"/>
         <source>Virtual cores: how many threads can compute at the same time (1 to %1)</source>
         <translation>Виртуальные ядра: сколько потоков могут вычислять одновременно (от 1 до %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="197"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="224"/>
+        <source>Sand&amp;box</source>
+        <translation>П&amp;есочница</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="225"/>
+        <source>Run your program in a sandbox: no network, the files read-only except a scratch directory, tighter limits. For programs you did not write; applies from the next Load.</source>
+        <translation>Запускать программу в песочнице: без сети, файлы только для чтения, кроме рабочего каталога, более строгие ограничения. Для чужих программ; действует со следующей загрузки.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="227"/>
         <source>&amp;GIL</source>
         <translation>&amp;GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="198"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="228"/>
         <source>Model CPython&apos;s global interpreter lock: only one thread runs Python code at a time, however many cores there are</source>
         <translation>Моделировать глобальную блокировку интерпретатора CPython (GIL): в каждый момент код Python выполняет только один поток, сколько бы ни было ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="200"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="230"/>
         <source>&amp;Quantum:</source>
         <translation>&amp;Квант:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="201"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="231"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="202"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="232"/>
         <source>How long a CPU burst keeps its core before a preemptive policy lets another thread have it</source>
         <translation>Сколько вычислительный участок удерживает ядро, прежде чем вытесняющая политика отдаст его другому потоку</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="204"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="234"/>
         <source>&amp;Load</source>
         <translation>З&amp;агрузить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="205"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="235"/>
         <source>Load the scenario with these parameters and settings (or double-click it)</source>
         <translation>Загрузить сценарий с этими параметрами и настройками (или дважды щёлкните по нему)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="387"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="433"/>
         <source>Make every bytecode instruction of your program a scheduling point, not only every line: counter += 1 is then a load, an add and a store, and another thread can run between any two of them. Off: threads switch only between lines. (command line: --param %1=1)</source>
         <translation>Сделать точкой переключения каждую инструкцию байт-кода вашей программы, а не только каждую строку: тогда counter += 1 — это чтение, сложение и запись, и между любыми двумя из них может выполниться другой поток. Если выключено, потоки переключаются только между строками. (командная строка: --param %1=1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="393"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="439"/>
         <source>%1: checked is 1, unchecked 0; default %2 (command line: --param %3=0 or 1)</source>
         <translation>%1: флажок установлен — 1, снят — 0; по умолчанию %2 (командная строка: --param %3=0 или 1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="400"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="446"/>
         <source>%1: from %2 to %3, default %4 (command line: --param %5=VALUE)</source>
         <translation>%1: от %2 до %3, по умолчанию %4 (командная строка: --param %5=ЗНАЧЕНИЕ)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="412"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="458"/>
         <source>Pick a scenario above to read what it shows, set its parameters and load it.</source>
         <translation>Выберите сценарий выше, чтобы прочитать, что он показывает, задать параметры и загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="418"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="464"/>
         <source>Your own Python program, run by the scheduler: each line is a step (or each bytecode instruction, with the switch below). Edit it in the code view: it is saved and reloaded before the next run.</source>
         <translation>Ваша собственная программа на Python под управлением планировщика: каждая строка — шаг (или каждая инструкция байт-кода, если включить переключатель ниже). Правьте её в панели кода: перед следующим выполнением она сохраняется и загружается заново.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="425"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="471"/>
         <source>The program</source>
         <translation>Программа</translation>
     </message>
@@ -1725,52 +1754,52 @@ PCT: случайные приоритеты потоков, которые не
         <translation>ошибка записи «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="15"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="125"/>
         <source>Future: %1</source>
         <translation>Future: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="19"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="480"/>
         <source>Task: %1</source>
         <translation>Задача: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="23"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="483"/>
         <source>event loop runs a task or callback (the colour changes at each switch)</source>
         <translation>цикл событий выполняет задачу или обратный вызов (цвет меняется при каждом переключении)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="280"/>
         <source>sleep %1</source>
         <translation>sleep %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="52"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="285"/>
         <source>queue &apos;%1&apos;</source>
         <translation>очередь &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="54"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="287"/>
         <source>lock &apos;%1&apos;</source>
         <translation>блокировка &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="56"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="289"/>
         <source>event &apos;%1&apos;</source>
         <translation>событие &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="58"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="291"/>
         <source>semaphore &apos;%1&apos;</source>
         <translation>семафор &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="68"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="365"/>
         <source>%1&apos;s event loop at %2, %3:</source>
         <translation>Цикл событий потока %1, %2, %3:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="74"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="370"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -1779,414 +1808,414 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="86"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="305"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="453"/>
         <source>%1 %2</source>
         <comment>a number of tasks and their state</comment>
         <translation>%2: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="95"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="449"/>
         <source>no task created yet</source>
         <translation>задачи ещё не созданы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="96"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="450"/>
         <source>at step %1:</source>
         <translation>на шаге %1:</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="110"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="14"/>
         <source>context switch</source>
         <translation>переключение контекста</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="112"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="16"/>
         <source>error raised</source>
         <translation>исключение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="18"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="116"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="20"/>
         <source>data race</source>
         <translation>гонка данных</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="118"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="22"/>
         <source>wait</source>
         <translation>ожидание</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="120"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="24"/>
         <source>woken</source>
         <translation>пробуждение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="122"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="26"/>
         <source>timeout</source>
         <translation>тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="124"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="28"/>
         <source>notify</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="126"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="30"/>
         <source>set</source>
         <translation>установка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="128"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="32"/>
         <source>clear</source>
         <translation>сброс</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="130"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="34"/>
         <source>process exit</source>
         <translation>завершение процесса</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="140"/>
+        <location filename="../../app/timeline/CoreLanes.cpp" line="54"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="142"/>
+        <location filename="../../app/timeline/HoldLanes.cpp" line="120"/>
         <source>%1 waiting</source>
         <translation>%1: ожидающие</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="144"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="322"/>
         <source>%1: event loop</source>
         <translation>%1: цикл событий</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="320"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="151"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="321"/>
         <source>%1() ×%2</source>
         <translation>%1() ×%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="174"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="340"/>
         <source>%1: %2</source>
         <comment>task state: result</comment>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="184"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="73"/>
         <source>running on %1</source>
         <translation>выполняется в %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="186"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="75"/>
         <source>finished: %1</source>
         <translation>завершён: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="188"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="77"/>
         <source>failed: %1</source>
         <translation>ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="196"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="221"/>
         <source>blocked on %1</source>
         <translation>заблокирован (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="197"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="222"/>
         <source>waiting in as_completed</source>
         <translation>ждёт в as_completed</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="213"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="354"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="52"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="65"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="214"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="66"/>
         <source>steps %1–%2</source>
         <translation>шаги %1–%2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="393"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="182"/>
         <source>%1 · pid %2</source>
         <translation>%1 · pid %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="399"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="31"/>
         <source>signal %1</source>
         <translation>сигнал %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="403"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="187"/>
         <source>exit %1 (%2)</source>
         <translation>код выхода %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="408"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="192"/>
         <source>exit %1</source>
         <translation>код выхода %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="412"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="196"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="414"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="198"/>
         <source>%1 ended: exit code 0</source>
         <translation>%1 завершился: код выхода 0</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="415"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="199"/>
         <source>%1 ended with exit code %2 (an error)</source>
         <translation>%1 завершился с кодом выхода %2 (ошибка)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="416"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="200"/>
         <source>%1 was killed by %2: exit code %3</source>
         <translation>%1 убит сигналом %2: код выхода %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="421"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="203"/>
         <source>%1 called by %2</source>
         <translation>%1 вызван из %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="429"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="108"/>
         <source>through the queue %1</source>
         <translation>через очередь %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="431"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="110"/>
         <source>through the pipe %1 → %2</source>
         <translation>через канал %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="432"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="111"/>
         <source>%1 → %2 %3</source>
         <translation>%1 → %2 %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="433"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="112"/>
         <source>message: %1</source>
         <translation>сообщение: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="434"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="113"/>
         <source>sent at step %1 (t = %2)</source>
         <translation>отправлено на шаге %1 (t = %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="435"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
         <source>received at step %1 (t = %2)</source>
         <translation>получено на шаге %1 (t = %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="440"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="253"/>
         <source>%1 (pid %2): a process with its own memory; the lanes under it are its threads</source>
         <translation>%1 (pid %2): процесс со своей памятью; дорожки под ним — его потоки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="443"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="258"/>
         <source>%1 (pid %2): a child process with its own memory</source>
         <translation>%1 (pid %2): дочерний процесс со своей памятью</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="449"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="118"/>
         <source>message through a Pipe or Queue (sender → receiver)</source>
         <translation>сообщение через Pipe или Queue (отправитель → получатель)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="453"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="295"/>
         <source>process ended with an error or a signal</source>
         <translation>процесс завершился с ошибкой или по сигналу</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="69"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="217"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="355"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="366"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="53"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="70"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="218"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="71"/>
         <source>t = %1 – %2</source>
         <translation>t = %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="227"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="353"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="238"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="50"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="229"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="240"/>
         <source>%1: blocked in %2 on %3</source>
         <translation>%1: заблокирован в %2, ждёт %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="233"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="243"/>
         <source>%1: computing on core %2</source>
         <translation>%1: вычисляет на ядре %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="235"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="245"/>
         <source>%1: blocked in as_completed until one of its futures is done</source>
         <translation>%1: заблокирован в as_completed, пока не завершится один из его объектов Future</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="242"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="96"/>
         <source>%1: pending, submitted by %2; waits in the work queue for a free worker</source>
         <translation>%1: ожидает; отправлен потоком %2 и ждёт в очереди заданий свободный рабочий поток</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="246"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="99"/>
         <source>%1: running on %2</source>
         <translation>%1: выполняется в %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="249"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="102"/>
         <source>%1: finished on %2, result %3</source>
         <translation>%1: завершён в %2, результат %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="253"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="105"/>
         <source>%1: failed on %2, raised %3</source>
         <translation>%1: завершён с ошибкой в %2, исключение %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="258"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="109"/>
         <source>%1: cancelled by %2 before it started</source>
         <translation>%1: отменён потоком %2 до начала выполнения</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="263"/>
+        <location filename="../../app/timeline/CoreLanes.cpp" line="66"/>
         <source>core %1: %2 computing</source>
         <translation>ядро %1: вычисляет %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="272"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="403"/>
         <source>%1: pending, not done yet</source>
         <translation>%1: ещё не завершён</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="273"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="404"/>
         <source>%1: pending, created and waiting in the ready queue for its first step</source>
         <translation>%1: создана и ждёт своего первого шага в очереди готовых</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="277"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="407"/>
         <source>%1: ready, in the event loop&apos;s ready queue</source>
         <translation>%1: готова, стоит в очереди готовых цикла событий</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="280"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="410"/>
         <source>%1: running on %2&apos;s event loop</source>
         <translation>%1: выполняется в цикле событий потока %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="284"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="414"/>
         <source>%1: waiting in asyncio.sleep(%2)</source>
         <translation>%1: ждёт в asyncio.sleep(%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="286"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="416"/>
         <source>%1: waiting</source>
         <translation>%1: ждёт</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="289"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="419"/>
         <source>%1: waiting for %2 to finish</source>
         <translation>%1: ждёт завершения %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="291"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="421"/>
         <source>%1: waiting on %2</source>
         <translation>%1: ждёт (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="292"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="422"/>
         <source>with a timeout</source>
         <translation>с тайм-аутом</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="295"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="425"/>
         <source>%1: done</source>
         <translation>%1: завершена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="296"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="425"/>
         <source>%1: done, result %2</source>
         <translation>%1: завершена, результат %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="299"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="428"/>
         <source>%1: failed, raised %2</source>
         <translation>%1: завершена с ошибкой, исключение %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="303"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="432"/>
         <source>%1: cancelled</source>
         <translation>%1: отменена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="311"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="383"/>
         <source>%1&apos;s event loop runs %2</source>
         <translation>Цикл событий потока %1 выполняет %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="314"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="386"/>
         <source>%1&apos;s event loop runs a callback of %2</source>
         <translation>Цикл событий потока %1 выполняет обратный вызов объекта %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="318"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="389"/>
         <source>%1&apos;s event loop runs the callback %2</source>
         <translation>Цикл событий потока %1 выполняет обратный вызов %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="324"/>
+        <location filename="../../app/timeline/HoldLanes.cpp" line="134"/>
         <source>%1, slot %2: held by %3</source>
         <translation>%1, слот %2: владелец %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="330"/>
+        <location filename="../../app/timeline/HoldLanes.cpp" line="138"/>
         <source>%1: held by %2</source>
         <translation>%1: владелец %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="333"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="76"/>
         <source>part of the deadlock cycle</source>
         <translation>часть цикла взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="344"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="45"/>
         <source>context switch: %1 → %2</source>
         <translation>переключение контекста: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="346"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
         <source>%1: data race on %2 with %3 (nothing orders the two accesses)</source>
         <translation>%1: гонка данных на %2 с потоком %3 (ничто не упорядочивает эти два обращения)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="351"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="60"/>
         <source>%1: %2 by %3</source>
         <translation>%1: %2 (поток %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="359"/>
+        <location filename="../../app/timeline/SignalLanes.cpp" line="69"/>
         <source>%1: %n item(s) queued</source>
         <translation>
             <numerusform>%1: в очереди %n элемент</numerusform>
@@ -2195,7 +2224,7 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="360"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="462"/>
         <source>%n in the ready queue</source>
         <translation>
             <numerusform>в очереди готовых: %n</numerusform>
@@ -2204,7 +2233,7 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="361"/>
+        <location filename="../../app/timeline/LaneBuilder.cpp" line="34"/>
         <source>%1: %n waiting</source>
         <translation>
             <numerusform>%1: ожидает %n поток</numerusform>
@@ -2213,45 +2242,45 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="42"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="376"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="42"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="95"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="380"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="380"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
         <source>virtual time</source>
         <translation>виртуальное время</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="383"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="102"/>
         <source>deadlock cycle</source>
         <translation>цикл взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="386"/>
+        <location filename="../../app/timeline/HoldLanes.cpp" line="146"/>
         <source>held by / computing (actor colour)</source>
         <translation>владелец / вычисляет (цвет потока)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="389"/>
+        <location filename="../../app/timeline/SignalLanes.cpp" line="75"/>
         <source>waiting / queue length</source>
         <translation>ожидающие / длина очереди</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelinePainter.cpp" line="716"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="103"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="441"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="456"/>
         <source>click the name to hide its tasks</source>
         <translation>щёлкните по имени, чтобы скрыть задачи группы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelinePainter.cpp" line="717"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="103"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="442"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="457"/>
         <source>click the name to show its tasks</source>
         <translation>щёлкните по имени, чтобы показать задачи группы</translation>
     </message>
@@ -2259,12 +2288,12 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::timeline::TimelineWidget</name>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="269"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="270"/>
         <source>Timeline</source>
         <translation>Временная шкала</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="271"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="272"/>
         <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With child processes, lanes are grouped by process (its pid in the name), a child&apos;s lane ends with its exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took it (hover over it for the message).</source>
         <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп. С дочерними процессами дорожки сгруппированы по процессам (pid — в имени), дорожка дочернего процесса заканчивается его кодом выхода, а стрелка идёт от каждой отправки в Pipe или помещения в Queue к получению, которое её забрало (наведите на неё мышь, чтобы увидеть сообщение).</translation>
     </message>
