@@ -37,6 +37,7 @@
 #include "panels/Output.h"
 #include "style/OkabeIto.h"
 #include "panels/OutputModel.h"
+#include "timeline/TimelineExporter.h"
 #include "timeline/TimelineWidget.h"
 
 using namespace lockstep;
@@ -629,6 +630,47 @@ private slots:
         QVERIFY(russianDock);
         w.setLanguage("en");
         QVERIFY(menuTitles(w).contains("&Run"));
+    }
+
+    // While a run to the end appends to the trace on the engine's thread, the learner looks back, steps back
+    // and exports the timeline: every view reads the window's derivation, advanced from the controller's
+    // snapshots, never the rows the engine is writing (the TSan stage of CI runs this), and the trace export,
+    // which reads the rows, waits until the run pauses.
+    void lookBackAndExportWhileARunGoes() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.load(setupFor("async-gather-many"), 30);  // 30,005 steps
+        w.waitForEngine();
+        QAction* exportTrace = nullptr;
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->text().startsWith("Export trace")) exportTrace = a;
+        QVERIFY(exportTrace);
+        QVERIFY(exportTrace->isEnabled());
+        w.runToEnd();
+        QVERIFY(!exportTrace->isEnabled());
+        QTemporaryDir dir;
+        int looks = 0;
+        for (; looks < 40 && !w.view().ended; ++looks) {
+            QTest::qWait(10);  // reports arrive; the model grows
+            QTest::keyClick(&w, Qt::Key_F10, Qt::ShiftModifier);
+            QVERIFY(w.view().cursor <= w.view().live);
+            if (looks % 10 == 0 && w.view().model) {
+                timeline::ExportOptions options;
+                options.path = dir.filePath(QString("t%1.svg").arg(looks));
+                options.width = 900;
+                QString error;
+                QVERIFY2(timeline::exportTimeline(std::shared_ptr<const TraceModel>(w.view().model), options, &error),
+                         qPrintable(error));
+                QVERIFY(readFile(options.path).contains("MainThread"));
+            }
+        }
+        QVERIFY2(looks > 0, "the run ended before the test could look back");
+        QTRY_VERIFY_WITH_TIMEOUT(w.view().ended, 120000);
+        w.waitForEngine();
+        QCOMPARE(w.view().trace->outcome().status, RunStatus::Finished);
+        QVERIFY(exportTrace->isEnabled());
+        QCOMPARE(w.view().live, w.view().trace->stepCount());
     }
 
     void runToDeadlockAndClose() {
