@@ -1,5 +1,8 @@
 #include "gui/MainWindow.h"
 
+#include <QGuiApplication>
+#include <QScreen>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -122,7 +125,10 @@ void MainWindow::buildDocks() {
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     splitDockWidget(codeDock, outputDock, Qt::Horizontal);
     splitDockWidget(inspectorDock, chartsDock, Qt::Vertical);
-    resize(1600, 1000);
+    // As large as the layout was drawn for, but never larger than the screen (a laptop's 1366x768).
+    QSize size(1600, 1000);
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) size = size.boundedTo(screen->availableSize());
+    resize(size);
     resizeDocks({docks_[0], inspectorDock}, {300, 470}, Qt::Horizontal);
     resizeDocks({codeDock, outputDock}, {540, 290}, Qt::Horizontal);
     resizeDocks({codeDock}, {440}, Qt::Vertical);
