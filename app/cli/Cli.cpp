@@ -333,8 +333,10 @@ int cmdExplore(const QStringList& args) {
     parser.addOption({"max-preemptions", "dfs: at most K preemptions per schedule (default: no bound).", "k"});
     parser.addOption({"no-reduction", "dfs: try every alternative at every decision (plain DFS, for comparison)."});
     parser.addOption({"depth", "pct: the number of ordering constraints to aim at, 1 to 10 (default 3).", "d", "3"});
+    parser.addOption({"jobs", "Runs at once, 1 to 64 (default: one per core). The results do not depend on it.",
+                      "n"});
     parser.addOption({"json", "Print JSON: scenario, strategy, runs, exhaustive, distinct, outcomes "
-                              "[{outcome, count, first_run, replay}]."});
+                              "[{outcome, count, first_run, replay}]; dfs: sleep_blocked, the runs stopped early."});
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help explore')");
     if (parser.isSet("help")) {
         out() << parser.helpText();
@@ -360,6 +362,12 @@ int cmdExplore(const QStringList& args) {
     options.pctDepth = parser.value("depth").toInt(&ok);
     if (!ok || options.pctDepth < 1 || options.pctDepth > 10)
         return usageError(QStringLiteral("--depth: '%1' is not a depth from 1 to 10").arg(parser.value("depth")));
+    if (parser.isSet("jobs")) {
+        options.workers = parser.value("jobs").toInt(&ok);
+        if (!ok || options.workers < 1 || options.workers > 64)
+            return usageError(QStringLiteral("--jobs: '%1' is not a number of runs at once from 1 to 64")
+                                  .arg(parser.value("jobs")));
+    }
     if (options.strategy != ExploreStrategy::Dfs && (parser.isSet("max-preemptions") || parser.isSet("no-reduction")))
         return usageError("--max-preemptions and --no-reduction belong to --strategy dfs");
     RunSetup setup;
@@ -424,6 +432,7 @@ int cmdExplore(const QStringList& args) {
         if (r.strategy == ExploreStrategy::Dfs) {
             doc["partial_order_reduction"] = options.partialOrderReduction;
             doc["max_preemptions"] = options.maxPreemptions < 0 ? QJsonValue() : QJsonValue(options.maxPreemptions);
+            doc["sleep_blocked"] = r.sleepBlocked;
         }
         if (r.strategy == ExploreStrategy::Pct) doc["depth"] = options.pctDepth;
         out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
@@ -434,6 +443,9 @@ int cmdExplore(const QStringList& args) {
                  .arg(r.runs)
                  .arg(QString::fromStdString(exploreStrategyName(r.strategy)))
                  .arg(r.outcomes.size());
+    if (r.sleepBlocked > 0)
+        out() << QStringLiteral("  %1 of them stopped early: they could only have repeated schedules already run\n")
+                     .arg(r.sleepBlocked);
     if (r.exhaustive) out() << "  exhaustive: these are all the outcomes this scenario can have\n";
     else out() << "  not exhaustive: " << notExhaustive << "\n";
     for (const ExploreOutcome& o : r.outcomes) {

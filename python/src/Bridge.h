@@ -22,6 +22,7 @@
 #include "lockstep/Lock.h"
 #include "lockstep/Semaphore.h"
 #include "lockstep/Thread.h"
+#include "TouchRecorder.h"
 
 namespace lockstep::python {
 
@@ -100,6 +101,7 @@ private:
         ActorId actor = kNoActor;
     };
     std::vector<PendingStore> pending_;
+    TouchRecorder touches_;  // what each instruction touches, while the explorer asks (Execution::touchesWanted)
 };
 
 // GIL-free section around an engine call that may hand the baton over: another actor takes the GIL while

@@ -119,6 +119,7 @@ Run::~Run() {
     PyThreadState* host = PyThreadState_New(mainInterpreter());
     PyThreadState* last = keeper_;
     PyEval_RestoreThread(last);
+    touches_.release();
     if (module_) setModuleRun(module_, nullptr);
     if (PyObject* r = callBootstrap("_teardown")) Py_DECREF(r);
     PyErr_Clear();
@@ -321,6 +322,8 @@ int Run::opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main) {
         }
         Py_DECREF(bytes);
         if (bytecode) schedulingPoint(ex, me, frame, main);
+        if (ex.touchesWanted())
+            touches_.onInstruction(ex, frame, op, oparg, [this](PyCodeObject* c) { return fileKind(c) != FileKind::Other; });
         const bool moduleLevel = (code->co_flags & CO_NEWLOCALS) == 0;
         const bool load = op == LOAD_GLOBAL || (op == LOAD_NAME && moduleLevel);
         const bool store = op == STORE_GLOBAL || (op == STORE_NAME && moduleLevel);

@@ -440,6 +440,20 @@ threading.excepthook = _thread_excepthook
 threading.__excepthook__ = _thread_excepthook
 
 
+class _NoShutdownLocks(set):
+    """threading's set of the locks interpreter exit waits on. The engine itself ends a run when every
+    non-daemon thread has ended, so the set is not needed; keeping it would make each thread's start and end
+    look at every other thread (threading._maintain_shutdown_locks), which the explorer would have to take for
+    an order between all of them."""
+
+    def add(self, lock):
+        pass
+
+
+threading._shutdown_locks = _NoShutdownLocks()
+threading._maintain_shutdown_locks = lambda: None
+
+
 # ---- time and random ----
 import time  # noqa: E402
 

@@ -169,6 +169,18 @@ public:
     };
     void noteSilentRead(ObjectId object) { silentReads_.push_back({decisions_, object}); }
     const std::vector<SilentRead>& silentReads() const { return silentReads_; }
+    // What a library built on the engine touches without a trace event of its own (a Python program's module
+    // globals and objects: Footprint::kForeign | its own number for each), for the explorer's footprints.
+    // Kept only when the explorer asks (recordTouches before the run), so other runs pay one test per touch.
+    struct Touch {
+        std::uint64_t decisions;  // policy decisions taken before it, as in SilentRead
+        std::uint64_t thing;
+        bool write;
+    };
+    void recordTouches() { touchesWanted_ = true; }
+    bool touchesWanted() const { return touchesWanted_; }
+    void noteTouch(std::uint64_t thing, bool write) { touches_.push_back({decisions_, thing, write}); }
+    const std::vector<Touch>& touches() const { return touches_; }
 
 private:
     enum class State : std::uint8_t { Created, Ready, Running, Blocked, Sleeping, WantCpu, Computing, Finished };
@@ -260,6 +272,8 @@ private:
     std::uint64_t randomDraws_ = 0;
     std::uint64_t decisions_ = 0;  // calls of policy_->pick so far
     std::vector<SilentRead> silentReads_;
+    bool touchesWanted_ = false;
+    std::vector<Touch> touches_;
     std::shared_ptr<void> extension_;
 
     // forced choices: from config_.schedule, then from chooseNext()

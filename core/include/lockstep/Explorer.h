@@ -5,29 +5,41 @@
 // Strategies:
 //  * dfs: systematic, stateless search over the scheduling decisions (every run starts from scratch and
 //    replays a prefix of decisions, then continues without preempting). With partial-order reduction
-//    (source-set DPOR, Abdulla, Aronis, Jonsson and Sagonas, POPL 2014) it only tries an alternative at a
-//    decision when the run showed two dependent steps of different actors in an order that could be
-//    reversed there, so schedules that differ only in the order of independent steps are not run twice.
-//    A preemption bound (Musuvathi and Qadeer, PLDI 2007) limits how many times a run may take the processor
-//    from an actor that could go on.
+//    (source-set DPOR with sleep sets, Abdulla, Aronis, Jonsson and Sagonas, POPL 2014) it only tries an
+//    alternative at a decision when the run showed two dependent steps of different actors in an order that
+//    could be reversed there, so schedules that differ only in the order of independent steps are not run
+//    twice. Sleep sets: after an actor's transition was tried at a decision, the later alternatives there
+//    keep that actor asleep (not chosen) until something dependent on its transition has run, since every
+//    order in which it runs first was tried already; a run whose every candidate sleeps stops early
+//    (ExploreResult::sleepBlocked). A preemption bound (Musuvathi and Qadeer, PLDI 2007) limits how many
+//    times a run may take the processor from an actor that could go on; under a bound the search keeps no
+//    sleep sets, which could hide a schedule within the bound behind an equivalent one beyond it.
 //  * random: seeded uniformly random choices at every decision.
 //  * pct: probabilistic concurrency testing (see PctPolicy.h).
 //
-// Dependence between two steps of different actors: both touch one synchronisation object or thread object
-// (queries like locked() or is_set() that take no step count as reads of their object), or one Shared
-// variable with at least one store, or both draw random numbers, or both compute on the virtual cores
-// (bursts compete for cores and the GIL). Printing and sleeping alone are independent: the
-// order of printed lines of different threads is not an outcome, and a sleep's wake-up time does not
-// depend on what others do at the same instant.
+// Dependence between two transitions of different actors (see Footprint.h): both touch one synchronisation
+// object or thread object (queries like locked() or is_set() that take no step count as reads of their
+// object), or one Shared variable with at least one store, or one thing a library on the engine reports
+// (a Python program's globals and objects, Execution::noteTouch) with at least one write, or both draw
+// random numbers, or both compute on the virtual cores (bursts compete for cores and the GIL). Printing and
+// sleeping alone are independent: the order of printed lines of different threads is not an outcome, and a
+// sleep's wake-up time does not depend on what others do at the same instant.
+//
+// Runs are spread over every core (ExploreOptions::workers): the search itself stays sequential and takes
+// each run's report in its own order, while idle workers run ahead the runs it is sure to ask for next
+// (RunFarm). Every report is decided by its request, so the outcomes, their order, counts and replay tokens
+// are those of a one-core search.
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "lockstep/Execution.h"
 #include "lockstep/RunConfig.h"
+#include "lockstep/RunExecutor.h"
 #include "lockstep/WorkerPool.h"
 
 namespace lockstep {
@@ -43,6 +55,7 @@ struct ExploreOptions {
     int maxPreemptions = -1;             // dfs: the preemption bound; negative: no bound
     bool partialOrderReduction = true;   // dfs: off means every alternative at every decision (plain DFS)
     int pctDepth = 3;                    // pct: d, the number of ordering constraints it aims at
+    int workers = 0;                     // runs at once, each on a thread of its own; 0: one per core
 };
 
 struct ExploreOutcome {
@@ -67,6 +80,9 @@ struct ExploreResult {
     bool boundReached = false;       // dfs: the preemption bound skipped alternatives
     bool stepLimitReached = false;   // some run ended at its step limit
     std::uint64_t totalSteps = 0;
+    // dfs: runs stopped early because every thread that could go on was asleep (the rest of such a run
+    // would only repeat schedules already covered). They count in runs but in no outcome.
+    int sleepBlocked = 0;
     std::string error;               // non-empty: the search stopped because the scenario misbehaved
     std::vector<ExploreOutcome> outcomes;  // in order of first appearance
 
@@ -86,23 +102,30 @@ struct ExploreResult {
 
 class Explorer {
 public:
-    explicit Explorer(WorkerPool& pool) : pool_(pool) {}
+    explicit Explorer(WorkerPool& pool);
+    ~Explorer();
+    Explorer(const Explorer&) = delete;
+    Explorer& operator=(const Explorer&) = delete;
+
     // `progress` is called after each run with the number done; returning false stops early (cancelled).
+    // The runs execute `body` in this process: the first worker on `pool`, the others on pools of their own.
     ExploreResult explore(const std::string& scenarioId, const std::function<void()>& body, RunConfig base,
+                          const ExploreOptions& options, const std::function<bool(int)>& progress = {});
+    // The same with the runs carried out by executors from `executors` (one per worker).
+    ExploreResult explore(const std::string& scenarioId, const RunExecutorFactory& executors, RunConfig base,
                           const ExploreOptions& options, const std::function<bool(int)>& progress = {});
     // The random strategy with seeds firstSeed, firstSeed+1, ...
     ExploreResult exploreRandom(const std::string& scenarioId, const std::function<void()>& body, RunConfig base,
                                 int runs, std::uint64_t firstSeed,
                                 const std::function<bool(int)>& progress = {});
 
-private:
-    ExploreResult exploreDfs(const std::string& scenarioId, const std::function<void()>& body,
-                             const RunConfig& base, const ExploreOptions& options,
-                             const std::function<bool(int)>& progress);
-    void tally(ExploreResult& result, const std::string& scenarioId, const RunConfig& config);
+    // The number of workers ExploreOptions::workers = 0 stands for: the machine's hardware threads.
+    static int defaultWorkers();
 
+private:
     WorkerPool& pool_;
-    Trace trace_;  // reused: its chunks stay allocated between runs
+    // Worker pools of workers 1, 2, ...: kept between searches, so their threads are made once.
+    std::vector<std::unique_ptr<WorkerPool>> extraPools_;
 };
 
 }  // namespace lockstep
