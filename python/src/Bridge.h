@@ -11,6 +11,8 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -90,8 +92,11 @@ private:
     PyThreadState* keeper_ = nullptr;  // the sub-interpreter's first thread state (see runMain)
     PyObject* module_ = nullptr;  // this interpreter's _lockstep
     std::map<PyObject*, FileKind> files_;  // co_filename objects (strong references) -> kind
+    PyObject* lastFile_ = nullptr;         // the last one looked up, and its kind
+    FileKind lastKind_ = FileKind::Other;
     std::map<std::pair<PyObject*, std::string>, std::shared_ptr<GlobalVariable>> variables_;
-    std::set<std::string> names_;
+    std::unordered_set<std::string> names_;
+    std::unordered_map<std::string, int> nextSuffix_;  // per base name: the suffix to try next (0: none yet)
     // A STORE_GLOBAL/STORE_NAME seen at an opcode event: the value is read at the next event of the same
     // thread, once the store has happened.
     struct PendingStore {
