@@ -64,6 +64,7 @@ Execution::~Execution() {
 
 StopInfo Execution::advance(const StopRequest& request) {
     if (ended_ || tornDown_) return StopInfo{StopReason::Ended, trace_.stepCount()};
+    const Baton::RunActivity activity;  // while it runs, its baton holder needs a core
     request_ = request;
     breakpointHit_ = false;
     deadlockHit_ = false;

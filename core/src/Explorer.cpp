@@ -235,6 +235,21 @@ std::shared_ptr<RunPrediction> predictFromRun(const RunReport& report, std::size
     return prediction;
 }
 
+// What actor `a`'s transition at decision m would touch, read off a path that runs a later: its first
+// transition after m, provided nothing the path runs between m and it depends on it (then running a at m is
+// that same transition). Only for planning ahead: a wrong guess costs a wasted run, never a wrong result.
+template <typename ActorAt, typename FootprintAt>
+std::optional<Footprint> laterTransitionOf(ActorId a, std::size_t m, std::size_t n, ActorAt actorAt, FootprintAt footprintAt) {
+    for (std::size_t k = m; k < n; ++k) {
+        if (actorAt(k) != a) continue;
+        const Footprint& f = footprintAt(k);
+        for (std::size_t i = m; i < k; ++i)
+            if (footprintAt(i).dependsOn(f)) return std::nullopt;
+        return f;
+    }
+    return std::nullopt;
+}
+
 std::string keyOf(const std::vector<ActorId>& prefix) {
     std::string key(prefix.size() * sizeof(ActorId), '\0');
     std::copy_n(reinterpret_cast<const char*>(prefix.data()), key.size(), key.data());
@@ -421,7 +436,8 @@ private:
     // Asks the farm for the runs the search will certainly take next, in its order: at each decision of the
     // path, deepest first, the alternatives left there, each followed by the alternatives its own run (once
     // made) adds below it. With sleep sets an alternative's request needs the first transitions of those
-    // tried before it at its decision, so the plan of a decision stops at the first run not made yet.
+    // tried before it at its decision: from their runs once made, else as the path shows them later
+    // (laterTransitionOf); the plan of a decision stops where neither tells.
     void planDfs() {
         if (ahead_ == 0) return;
         wanted_.clear();
@@ -434,7 +450,10 @@ private:
             auto visit = [&](ActorId a) {
                 std::vector<ActorId> prefix = base;
                 prefix.push_back(a);
-                const std::optional<Footprint> first = planRun(std::move(prefix), before, m);
+                std::optional<Footprint> first = planRun(std::move(prefix), before, m);
+                if (!first && dfs_.sleepSets)
+                    first = laterTransitionOf(a, m, nodes_.size(), [this](std::size_t k) { return nodes_[k].chosen; },
+                                              [this](std::size_t k) -> const Footprint& { return nodes_[k].footprint; });
                 if (first) before.push_back({a, *first});
                 else if (dfs_.sleepSets) stop = true;
             };
@@ -479,7 +498,10 @@ private:
                     if (left_ == 0) break;
                     std::vector<ActorId> child = childBase;
                     child.push_back(a);
-                    const std::optional<Footprint> first = planRun(std::move(child), before, k);
+                    std::optional<Footprint> first = planRun(std::move(child), before, k);
+                    if (!first && dfs_.sleepSets)
+                        first = laterTransitionOf(a, k, report.path.size(), [&](std::size_t d) { return report.path[d].chosen; },
+                                                  [&](std::size_t d) -> const Footprint& { return report.path[d].footprint; });
                     if (first) before.push_back({a, *first});
                     else if (dfs_.sleepSets) break;
                 }
