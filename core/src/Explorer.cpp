@@ -580,9 +580,15 @@ ExploreResult Explorer::exploreRandom(const std::string& scenarioId, const std::
 ExploreResult Explorer::explore(const std::string& scenarioId, const std::function<void()>& body, RunConfig base,
                                 const ExploreOptions& options, const std::function<bool(int)>& progress) {
     const int workers = options.workers > 0 ? options.workers : defaultWorkers();
-    while (static_cast<int>(extraPools_.size()) < workers - 1) extraPools_.push_back(std::make_unique<WorkerPool>());
-    const RunExecutorFactory local = [this, &body](int index) -> std::unique_ptr<RunExecutor> {
-        WorkerPool& pool = index == 0 ? pool_ : *extraPools_[static_cast<std::size_t>(index - 1)];
+    // One worker runs on the caller's pool as any run does. Several each get a pool of the Explorer's own,
+    // pinned to a core of its own (see WorkerPool::pinTo), so the caller's pool is left as it was.
+    const int cores = defaultWorkers();
+    while (workers > 1 && static_cast<int>(ownPools_.size()) < workers) {
+        ownPools_.push_back(std::make_unique<WorkerPool>());
+        ownPools_.back()->pinTo(static_cast<int>(ownPools_.size() - 1) % cores);
+    }
+    const RunExecutorFactory local = [this, &body, workers](int index) -> std::unique_ptr<RunExecutor> {
+        WorkerPool& pool = workers == 1 ? pool_ : *ownPools_[static_cast<std::size_t>(index)];
         return std::make_unique<LocalRunExecutor>(pool, body);
     };
     ExploreOptions withWorkers = options;

@@ -1,13 +1,55 @@
 #include "RunFarm.h"
 
+#include <pthread.h>
+#include <sched.h>
+
 #include <algorithm>
+
+#include "lockstep/Baton.h"
 
 namespace lockstep {
 
+namespace {
+
+int cores() { return static_cast<int>(std::max(std::thread::hardware_concurrency(), 1u)); }
+
+void pinCallingThread(int cpu) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(static_cast<unsigned>(cpu % cores()), &set);
+    pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+}
+
+}  // namespace
+
+// The calling thread on core 0, without spinning, until the farm is gone; then as it was.
+class RunFarm::CallerPin {
+public:
+    CallerPin() {
+        CPU_ZERO(&before_);
+        saved_ = pthread_getaffinity_np(pthread_self(), sizeof before_, &before_) == 0;
+        pinCallingThread(0);
+    }
+    ~CallerPin() {
+        if (saved_) pthread_setaffinity_np(pthread_self(), sizeof before_, &before_);
+    }
+
+private:
+    cpu_set_t before_;
+    bool saved_ = false;
+    Baton::SleepAtOnce sleepAtOnce_;
+};
+
 RunFarm::RunFarm(const RunExecutorFactory& factory, int workers, AfterRun afterRun) : afterRun_(std::move(afterRun)) {
     workers = std::max(workers, 1);
+    if (workers > 1) callerPin_ = std::make_unique<CallerPin>();
     for (int i = 0; i < workers; ++i) executors_.push_back(factory(i));
-    for (int i = 1; i < workers; ++i) threads_.emplace_back([this, i] { workerLoop(i); });
+    for (int i = 1; i < workers; ++i)
+        threads_.emplace_back([this, i] {
+            pinCallingThread(i);
+            Baton::sleepAtOnceOnThisThread();
+            workerLoop(i);
+        });
 }
 
 RunFarm::~RunFarm() {
@@ -20,6 +62,8 @@ RunFarm::~RunFarm() {
     // What runs ahead is of no use any more: stop it at its next scheduling point.
     for (std::size_t i = 1; i < executors_.size(); ++i) executors_[i]->interrupt();
     for (std::thread& t : threads_) t.join();
+    executors_.clear();
+    callerPin_.reset();
 }
 
 void RunFarm::runJob(int index, Job& job) {

@@ -31,6 +31,9 @@ public:
     // Runs on the thread that ran the job, before the job is marked done.
     using AfterRun = std::function<void(Job&)>;
 
+    // With several workers, the thread of worker i stays on core i (modulo the cores), the calling thread on
+    // core 0 until the farm is gone, and none of them spins for a baton: each run's hand-offs stay on its core
+    // (see WorkerPool::pinTo).
     RunFarm(const RunExecutorFactory& factory, int workers, AfterRun afterRun);
     ~RunFarm();  // interrupts what runs ahead and joins the workers
     RunFarm(const RunFarm&) = delete;
@@ -54,6 +57,8 @@ private:
     void workerLoop(int index);
     void runJob(int index, Job& job);
 
+    class CallerPin;
+    std::unique_ptr<CallerPin> callerPin_;
     std::vector<std::unique_ptr<RunExecutor>> executors_;
     AfterRun afterRun_;
     std::vector<std::thread> threads_;

@@ -40,6 +40,11 @@ public:
 
     // Block until give() was called, then consume it. Everything the giver wrote before give() is visible.
     void take() {
+        if (tlsSleepAtOnce_) {
+            while (flag_.load(std::memory_order_acquire) == 0) flag_.wait(0, std::memory_order_acquire);
+            flag_.store(0, std::memory_order_relaxed);
+            return;
+        }
         for (int i = 0; i < kQuickSpins; ++i) {
             if (tryConsume()) return;
             relax();
@@ -69,6 +74,21 @@ public:
 #endif
     }
 
+    // For a thread that shares its core with the threads that hand it the baton (a worker pool pinned to one
+    // core): spinning could only delay the giver, so it sleeps at once.
+    static void sleepAtOnceOnThisThread() { tlsSleepAtOnce_ = true; }
+    // The same for as long as it lives, then as before.
+    class SleepAtOnce {
+    public:
+        SleepAtOnce() : before_(tlsSleepAtOnce_) { tlsSleepAtOnce_ = true; }
+        ~SleepAtOnce() { tlsSleepAtOnce_ = before_; }
+        SleepAtOnce(const SleepAtOnce&) = delete;
+        SleepAtOnce& operator=(const SleepAtOnce&) = delete;
+
+    private:
+        bool before_;
+    };
+
     // Marks a run in progress (Execution::advance) for as long as it lives.
     class RunActivity {
     public:
@@ -97,6 +117,7 @@ private:
 
     static inline std::atomic<std::uint64_t> spinTickets_{0};  // one counter for every baton of the process
     static inline std::atomic<int> activeRuns_{0};              // runs in progress in this process
+    static inline thread_local bool tlsSleepAtOnce_ = false;
     std::atomic<std::uint32_t> flag_{0};
 };
 

@@ -108,7 +108,8 @@ public:
     Explorer& operator=(const Explorer&) = delete;
 
     // `progress` is called after each run with the number done; returning false stops early (cancelled).
-    // The runs execute `body` in this process: the first worker on `pool`, the others on pools of their own.
+    // The runs execute `body` in this process: on `pool` with one worker; with several, on pools of the
+    // Explorer's own, one pinned to each core.
     ExploreResult explore(const std::string& scenarioId, const std::function<void()>& body, RunConfig base,
                           const ExploreOptions& options, const std::function<bool(int)>& progress = {});
     // The same with the runs carried out by executors from `executors` (one per worker).
@@ -124,8 +125,9 @@ public:
 
 private:
     WorkerPool& pool_;
-    // Worker pools of workers 1, 2, ...: kept between searches, so their threads are made once.
-    std::vector<std::unique_ptr<WorkerPool>> extraPools_;
+    // The pools of a search on several workers, one per worker, each pinned to a core: kept between searches,
+    // so their threads are made once.
+    std::vector<std::unique_ptr<WorkerPool>> ownPools_;
 };
 
 }  // namespace lockstep
