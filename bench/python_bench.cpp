@@ -28,6 +28,7 @@
 #include "lockstep/Trace.h"
 #include "lockstep/WorkerPool.h"
 #include "lockstep/python/Program.h"
+#include "lockstep/python/Runner.h"
 #include "lockstep/scenarios/Registry.h"
 
 using namespace lockstep;
@@ -137,12 +138,8 @@ void runTimed(benchmark::State& state, const scenarios::Scenario* s, PolicyKind 
         RunConfig cfg;
         cfg.policy = policy;
         cfg.maxSteps = 10'000'000;
-        const scenarios::Params p = s->resolve({});
         const std::int64_t t0 = nowNs();
-        {
-            Execution ex(pool(), trace, cfg, [s, p] { s->main(p); });
-            ex.runToEnd();
-        }
+        s->opener()(pool(), trace, cfg, nullptr)->runToEnd();  // a program: in the runner's child
         const double seconds = static_cast<double>(nowNs() - t0) * 1e-9;
         state.SetIterationTime(seconds);
         const double steps = trace.stepCount();
@@ -175,12 +172,8 @@ double lockstepSeconds(const scenarios::Scenario* s, RunStatus& status) {
     RunConfig cfg;
     cfg.policy = PolicyKind::Random;
     cfg.maxSteps = 100'000'000;
-    const scenarios::Params p = s->resolve({});
     const std::int64_t t0 = nowNs();
-    {
-        Execution ex(pool(), trace, cfg, [s, p] { s->main(p); });
-        ex.runToEnd();
-    }
+    s->opener()(pool(), trace, cfg, nullptr)->runToEnd();  // a program: in the runner's child
     status = trace.outcome().status;
     return static_cast<double>(nowNs() - t0) * 1e-9;
 }
@@ -226,6 +219,7 @@ void BM_ExploreLostUpdate(benchmark::State& state) {
     bool exhaustive = true;
     for (auto _ : state) {
         Explorer explorer(pool());
+        explorer.useOpener(s->opener());  // each run a child of the runner, as in the command line
         ExploreOptions o;
         o.maxRuns = 100'000;
         const scenarios::Params p = s->resolve({});
@@ -238,7 +232,8 @@ void BM_ExploreLostUpdate(benchmark::State& state) {
         plain.push_back(cpythonSeconds("lost_update.py", kLostUpdate));
         const scenarios::Params bp = builtin->resolve({});
         t0 = nowNs();
-        explorer.explore(builtin->id, [builtin, bp] { builtin->main(bp); }, RunConfig{}, o);
+        Explorer builtinExplorer(pool());
+        builtinExplorer.explore(builtin->id, [builtin, bp] { builtin->main(bp); }, RunConfig{}, o);
         builtinSeconds.push_back(static_cast<double>(nowNs() - t0) * 1e-9);
         state.SetIterationTime(seconds);
     }
@@ -334,6 +329,8 @@ BENCHMARK(BM_ExecutorSubmit100k)->UseManualTime()->Iterations(3)->Unit(benchmark
 BENCHMARK(BM_ExploreLostUpdate)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
+    // This binary is also the runner of the Python programs it measures.
+    if (const int runner = python::runRunnerIfRequested(argc, argv); runner >= 0) return runner;
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     lockstep::bench::CapturingReporter reporter;

@@ -27,7 +27,7 @@ if [[ ! -x $bin/lockstep_bench_engine ]]; then
 fi
 mkdir -p "$out"
 
-for name in engine memory timeline asyncio process python; do
+for name in engine memory timeline analysis asyncio process python runner; do
   echo "---- lockstep_bench_$name"
   # The console table and, after it, the summary; the summary part is kept for the report.
   "$bin/lockstep_bench_$name" --benchmark_out="$out/$name.json" --benchmark_out_format=json \
@@ -38,7 +38,7 @@ done
   echo
   echo "======================================================================================================"
   echo "Lockstep benchmark report  ($(date '+%Y-%m-%d %H:%M'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  sed -s -n '/^==== /,$p' "$out/engine.txt" "$out/memory.txt" "$out/timeline.txt" "$out/asyncio.txt" "$out/process.txt" "$out/python.txt"
+  sed -s -n '/^==== /,$p' "$out/engine.txt" "$out/memory.txt" "$out/timeline.txt" "$out/analysis.txt" "$out/asyncio.txt" "$out/process.txt" "$out/python.txt" "$out/runner.txt"
   echo
-  echo "JSON: $out/{engine,memory,timeline,asyncio,process,python}.json (console output: $out/{engine,memory,timeline,asyncio,process,python}.txt)"
+  echo "JSON: $out/{engine,memory,timeline,analysis,asyncio,process,python,runner}.json (console output: $out/{engine,memory,timeline,analysis,asyncio,process,python,runner}.txt)"
 } | tee "$out/report.txt"

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "BenchSupport.h"
+#include "SyntheticTrace.h"
 #include "timeline/TimelineLayout.h"
 #include "timeline/TimelineModel.h"
 #include "timeline/TimelinePainter.h"
@@ -30,80 +31,10 @@ using lockstep::bench::nowNs;
 
 namespace {
 
-constexpr int kActors = 8;
-constexpr std::size_t kEvents = 1'000'000;
 constexpr int kFrames = 15;
 constexpr int kWidth = 1600, kHeight = 900;
-
-struct Synthetic {
-    Trace trace;
-    ObjectId locks[2] = {};
-    ObjectId queue = 0;
-    ActorId prev = 0;
-    int step = 0;
-
-    Synthetic() {
-        for (int a = 0; a < kActors; ++a) trace.addActor(ActorInfo{"T" + std::to_string(a)});
-        locks[0] = trace.addObject(ObjectInfo{"lock_a", ObjectKind::Lock, 0});
-        locks[1] = trace.addObject(ObjectInfo{"lock_b", ObjectKind::Lock, 0});
-        queue = trace.addObject(ObjectInfo{"queue", ObjectKind::Queue, 0});
-        while (trace.eventCount() < kEvents) addStep();
-        trace.outcomeMut().status = RunStatus::Running;
-    }
-
-    // One step: a switch to the next actor, then one operation of its four-phase cycle.
-    void addStep() {
-        const auto a = ActorId(step % kActors);
-        const int phase = (step / kActors) % 4;
-        const Nanos t = Nanos(step) * 1000;
-        trace.beginStep();
-        TraceEvent e;
-        e.time = t;
-        e.actor = a;
-        e.op = Op::Switch;
-        e.arg = prev;
-        trace.add(e);
-        e.arg = 0;
-        switch (phase) {
-            case 0:
-                e.op = Op::Acquire;
-                e.object = locks[a % 2];
-                e.result = Result::Acquired;
-                trace.add(e);
-                e.op = Op::Put;
-                e.object = queue;
-                e.result = Result::Ok;
-                break;
-            case 1:
-                e.op = Op::Release;
-                e.object = locks[a % 2];
-                e.result = Result::Ok;
-                break;
-            case 2:
-                e.op = Op::Sleep;
-                e.result = Result::Blocked;
-                e.object = kNoObject;
-                break;
-            default:
-                e.op = Op::Get;
-                e.object = queue;
-                e.result = Result::Ok;
-                trace.add(e);
-                e.op = Op::Sleep;
-                e.object = kNoObject;
-                e.result = Result::Woken;
-                break;
-        }
-        trace.add(e);
-        prev = a;
-        ++step;
-    }
-};
-
-Synthetic& synthetic() {
-    static Synthetic s;
-    return s;
-}
+using lockstep::bench::kActors;
+using lockstep::bench::synthetic;
 
 // Paints one frame of the whole timeline widget area (names, axis, lanes, cursor, legend).
 double paintFrameMs(const TimelineModel& m, ZoomState& zoom, Axis axis, std::uint32_t cursor, QImage& image) {
@@ -120,7 +51,7 @@ double paintFrameMs(const TimelineModel& m, ZoomState& zoom, Axis axis, std::uin
 }
 
 void BM_TimelineBuild(benchmark::State& state) {
-    Synthetic& s = synthetic();
+    lockstep::bench::Synthetic& s = synthetic();
     std::vector<double> ms;
     for (auto _ : state) {
         const std::int64_t t0 = nowNs();
@@ -135,7 +66,7 @@ void BM_TimelineBuild(benchmark::State& state) {
 
 // range(0): axis; range(1): 0 = full zoom-out, 1 = a 2000-step (or equivalent time) window in the middle.
 void BM_TimelineFrame(benchmark::State& state) {
-    Synthetic& s = synthetic();
+    lockstep::bench::Synthetic& s = synthetic();
     static const TimelineModel model(s.trace);
     const auto axis = Axis(state.range(0));
     ZoomState zoom;
@@ -159,7 +90,7 @@ void BM_TimelineFrame(benchmark::State& state) {
 
 // The trace grows by one step; the model catches up and a frame is painted with the cursor on the new step.
 void BM_StepToRedraw(benchmark::State& state) {
-    Synthetic& s = synthetic();
+    lockstep::bench::Synthetic& s = synthetic();
     TimelineModel model(s.trace);
     ZoomState zoom;
     zoom.setRange(model.rangeBegin(Axis::Steps), model.rangeEnd(Axis::Steps));

@@ -13,39 +13,39 @@
 #include <QTranslator>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <csignal>
-#include <fstream>
+#include <cstring>
 #include <memory>
 #include <vector>
 
 #include "cli/CompareReport.h"
+#include "cli/ContainmentOptions.h"
+#include "lockstep/TraceModel.h"
+#include "cli/Console.h"
+#include "cli/OutputPath.h"
 #include "cli/RunOptions.h"
 #include "cli/SummaryJson.h"
+#include "cli/WindowArgs.h"
 #include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/Execution.h"
 #include "lockstep/Explorer.h"
 #include "lockstep/scenarios/Compare.h"
+#include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
+#include "lockstep/scenarios/RunValidation.h"
 #include "timeline/TimelineExporter.h"
+
+#include <unistd.h>
 
 namespace lockstep::app {
 
 namespace {
 
-QTextStream& out() {
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream& err() {
-    static QTextStream s(stderr);
-    return s;
-}
-
-int usageError(const QString& message) {
-    err() << "lockstep: " << message << "\n";
-    err().flush();
-    return 2;
-}
+using Console::err;
+using Console::out;
+using Console::usageError;
 
 QString tr(const char* text) { return QCoreApplication::translate("Scenario", text); }
 
@@ -68,12 +68,31 @@ Usage:
   lockstep help [COMMAND]           this text, or a command's options
 
 Wherever ID goes, a Python program may go instead (a path ending in .py): it runs under the same
-scheduler with embedded CPython 3.11; its lines are the scheduling points (--param bytecode=1: every
-bytecode instruction), its threads and locks are the scheduler's, time is virtual.
+scheduler with embedded CPython 3.11, in a process of its own; its lines are the scheduling points
+(--param bytecode=1: every bytecode instruction), its threads and locks are the scheduler's, time is
+virtual. A program that crashes or stays in real code past --freeze-limit seconds ends its run as crashed
+or frozen; --sandbox runs it without network and with the files read-only (bubblewrap).
 
-Exit codes: 0 the command did its job (a deadlock is a result, not a failure); 2 a bad command line
-(unknown scenario, option or value: the message says which); 1 an internal failure.
+%LIMITS%
+Exit codes: 0 the command did its job (a run that ended, however it ended: a deadlock, an error in the
+program or a crashed program is a result, not a failure); 2 bad input: an unknown command, scenario,
+option or value, a --schedule or replay token naming no thread of the run, a program that is no readable
+file, an output file that cannot be written (the message says which); 1 an internal failure or a write
+that failed (e.g. a full disk); 130 interrupted (Ctrl+C), after printing what was done so far; a second
+Ctrl+C exits at once.
 )";
+
+// The bounds of a run, from the constants that enforce them, so the help cannot drift from them.
+QString limitsText() {
+    return QStringLiteral("Limits: --max-steps up to %1; --quantum from %2 to %3; a trace holds at most %4 events\n"
+                          "(a run that reaches that ends with status trace-limit). Programs: regular, readable files\n"
+                          "of at most %5 bytes.\n")
+        .arg(RunConfig::kMaxStepLimit)
+        .arg(QString::fromStdString(scenarios::formatDuration(RunConfig::kMinQuantum)),
+             QString::fromStdString(scenarios::formatDuration(RunConfig::kMaxQuantum)))
+        .arg(RunConfig::kMaxEvents)
+        .arg(python::kMaxProgramBytes);
+}
 
 void addHelp(QCommandLineParser& parser, const QString& description) {
     parser.setApplicationDescription(description);
@@ -82,6 +101,23 @@ void addHelp(QCommandLineParser& parser, const QString& description) {
 
 // Installed translators: the window's strings and each scenario family's (resources/translations/*_<lang>.ts).
 std::vector<std::unique_ptr<QTranslator>> gTranslators;
+
+// Set by Ctrl+C (requestInterrupt): a lock-free atomic is all a signal handler may touch. Runs, explorations
+// and comparisons look at it every few hundred steps.
+std::atomic<bool> gInterrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+bool interrupted() { return gInterrupted.load(std::memory_order_relaxed); }
+// The run in progress, if any: Ctrl+C also asks it to pause at once, since a Python program busy in real code
+// never comes back to be looked at (its run then ends it after a moment).
+std::atomic<RunSession*> gRunning{nullptr};
+// A second Ctrl+C exits at once, with the shell's code for an interrupt.
+void onInterrupt(int) {
+    if (gInterrupted.exchange(true)) ::_exit(130);
+    if (RunSession* run = gRunning.load()) run->requestPause();
+}
+
+// How many steps a run takes between two looks at gInterrupted: a few milliseconds' worth.
+constexpr std::uint32_t kStepsBetweenChecks = 256;
 
 }  // namespace
 
@@ -100,11 +136,17 @@ void installTranslations(const QString& language) {
     }
 }
 
+QStringList commandNames() { return {"list", "run", "explore", "compare", "help"}; }
+
 bool isCommandLineCommand(const QStringList& args) {
     if (args.size() < 2) return false;
     const QString c = args[1];
-    return c == "list" || c == "run" || c == "explore" || c == "compare" || c == "help" || c == "--help" || c == "-h" ||
-           c == "--version" || c == "-v";
+    return commandNames().contains(c) || c == "--help" || c == "-h" || c == "--version" || c == "-v";
+}
+
+void requestInterrupt() {
+    gInterrupted.store(true, std::memory_order_relaxed);
+    if (RunSession* run = gRunning.load()) run->requestPause();
 }
 
 namespace {
@@ -161,12 +203,11 @@ int cmdList(const QStringList& args) {
 
 void printHumanRun(const Trace& trace, const QString& id) {
     const RunOutcome& o = trace.outcome();
-    for (std::size_t i = 0; i < trace.eventCount(); ++i) {
-        const TraceEvent& e = trace.event(i);
-        if (e.op != Op::Print) continue;
-        QTextStream& s = (e.flags & TraceEvent::ToStderr) ? err() : out();
-        s << QStringLiteral("[%1 s] ").arg(toSeconds(e.time), 7, 'f', 3)
-          << QString::fromStdString(trace.actor(e.actor).name) << ": " << QString::fromStdString(std::string(trace.argText(e)))
+    const TraceModel model(trace);
+    for (const OutputLine& line : model.output()) {
+        QTextStream& s = line.toStderr ? err() : out();
+        s << QStringLiteral("[%1 s] ").arg(toSeconds(line.time), 7, 'f', 3)
+          << QString::fromStdString(trace.actor(line.actor).name) << ": " << QString::fromStdString(model.text(line.text))
           << "\n";
     }
     err().flush();
@@ -200,10 +241,15 @@ void printHumanRun(const Trace& trace, const QString& id) {
     }
 }
 
-// Ctrl+C stops a long run between two steps; the run then ends as aborted and every thread is unwound.
-std::atomic<Execution*> gRunning{nullptr};
-void onInterrupt(int) {
-    if (Execution* ex = gRunning.load()) ex->requestPause();
+// Writes the Chrome trace; returns an empty string or why the write failed.
+QString writeTraceFile(const Trace& trace, const std::string& scenarioId, const QString& path) {
+    OutputFile file(path);
+    if (!file.error().isEmpty()) return QStringLiteral("cannot write the trace to '%1': %2").arg(path, file.error());
+    writeChromeTrace(trace, scenarioId, file.stream());
+    // The last of the text leaves the buffer only now: a full disk shows here.
+    if (const QString why = file.close(); !why.isEmpty())
+        return QStringLiteral("writing the trace to '%1' failed: %2").arg(path, why);
+    return {};
 }
 
 int cmdRun(const QStringList& args) {
@@ -223,6 +269,7 @@ int cmdRun(const QStringList& args) {
                                    .arg(timeline::kMinExportWidth).arg(timeline::kMaxExportWidth), "pixels", "1600"});
     parser.addOption({"axis", "With --export: the horizontal axis, steps (default) or time (virtual seconds).",
                       "steps|time", "steps"});
+    addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help run')");
     if (parser.isSet("help")) {
         out() << parser.helpText();
@@ -230,7 +277,7 @@ int cmdRun(const QStringList& args) {
     }
     const QStringList pos = parser.positionalArguments().mid(1);
     if (pos.size() > 1) return usageError("run takes one scenario id, got: " + pos.join(' '));
-    // The export's options are checked before the run, so a typo costs nothing.
+    // The output files and the export's options are checked before the run, so a typo costs nothing.
     timeline::ExportOptions exportOptions;
     const bool exporting = parser.isSet("export");
     if (exporting) {
@@ -244,51 +291,61 @@ int cmdRun(const QStringList& args) {
         exportOptions.axis = axis == "time" ? timeline::Axis::Time : timeline::Axis::Steps;
         QString problem;
         if (!timeline::checkExportOptions(exportOptions, &problem)) return usageError("--export: " + problem);
+        if (const QString why = unwritableReason(exportOptions.path, true); !why.isEmpty())
+            return usageError(QStringLiteral("--export: cannot write '%1': %2").arg(exportOptions.path, why));
         if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
             err() << "lockstep: --export needs a QGuiApplication to paint text (internal error)\n";
-            return 1;
+            return kExitFailure;
         }
     } else if (parser.isSet("width") || parser.isSet("axis")) {
         return usageError("--width and --axis go with --export FILE.png|svg|pdf");
     }
+    if (parser.isSet("trace")) {
+        if (const QString why = unwritableReason(parser.value("trace")); !why.isEmpty())
+            return usageError(QStringLiteral("--trace: cannot write '%1': %2").arg(parser.value("trace"), why));
+    }
     RunSetup setup;
     QString error;
+    if (!applyContainmentOptions(parser, error)) return usageError(error);
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
     const QString id = QString::fromStdString(setup.scenario->id);
 
     WorkerPool pool;
     Trace trace;
-    const scenarios::Params params = setup.scenario->resolve(setup.config.params);
-    const scenarios::Scenario* scenario = setup.scenario;
+    bool stopped = false;
     {
-        Execution ex(pool, trace, setup.config, [scenario, params] { scenario->main(params); });
-        gRunning.store(&ex);
-        auto previous = std::signal(SIGINT, onInterrupt);
-        bool interrupted = false;
-        while (!ex.ended()) {
-            const StopInfo s = ex.advance();
-            if (s.reason == StopReason::NeedChoice) ex.chooseNext(ex.pendingCandidates().front());
-            else if (s.reason == StopReason::PauseRequested) {
-                interrupted = true;
+        // A built-in scenario runs here; a Python program in the runner's child, its trace streamed into `trace`.
+        std::unique_ptr<RunSession> ex = setup.scenario->opener()(pool, trace, setup.config, nullptr);
+        gRunning.store(ex.get());
+        // The interrupt is looked at after each slice, so even one that came before the run started finds a
+        // run to stop (status aborted), not one that never began. A program busy in real code never reaches a
+        // slice's end: Ctrl+C also asks the run itself to stop (see onInterrupt).
+        if (interrupted()) ex->requestPause();
+        while (!ex->ended()) {
+            StopRequest request;
+            request.untilStep = trace.stepCount() + kStepsBetweenChecks;
+            const StopInfo s = ex->advance(request);
+            // Manual policy past the forced schedule: the cooperative rule.
+            if (s.reason == StopReason::NeedChoice) ex->chooseNext(ex->pendingCandidates().front());
+            if (!ex->ended() && (interrupted() || s.reason == StopReason::PauseRequested)) {
+                stopped = true;
                 break;
             }
         }
-        ex.teardown();
-        std::signal(SIGINT, previous);
+        if (interrupted()) stopped = true;
+        ex->teardown();
         gRunning.store(nullptr);
-        if (interrupted) err() << "lockstep: interrupted; the run was stopped and every thread unwound\n";
     }
-    if (parser.isSet("trace")) {
-        const std::string path = parser.value("trace").toStdString();
-        std::ofstream file(path);
-        if (!file) {
-            err() << "lockstep: cannot write the trace to '" << parser.value("trace") << "'\n";
-            return 1;
-        }
-        writeChromeTrace(trace, setup.scenario->id, file);
-        if (!file) {
-            err() << "lockstep: writing '" << parser.value("trace") << "' failed\n";
-            return 1;
+    if (trace.outcome().scheduleRejected) {
+        // The forced choices did not fit this run: the input is wrong, and the run says exactly where.
+        const QString message = QString::fromStdString(trace.outcome().message);
+        if (parser.isSet("schedule")) return usageError("--schedule: " + message);
+        return usageError("--replay: the token's decisions do not fit this run (was it edited?): " + message);
+    }
+    if (!stopped && parser.isSet("trace")) {
+        if (const QString why = writeTraceFile(trace, setup.scenario->id, parser.value("trace")); !why.isEmpty()) {
+            err() << "lockstep: " << why << "\n";
+            return kExitFailure;
         }
     }
     if (parser.isSet("summary") || parser.isSet("events")) {
@@ -298,21 +355,52 @@ int cmdRun(const QStringList& args) {
         out() << "  replay: "
               << summaryJson(trace, id, setup.config, false)["replay"].toString() << "\n";
     }
+    if (stopped) {
+        err() << "lockstep: interrupted at step " << trace.outcome().steps
+              << "; the run was stopped and every thread unwound" << (parser.isSet("trace") || exporting ? " (no file written)" : "")
+              << "\n";
+        return kExitInterrupted;
+    }
     // After the run's own output, so a failed export still leaves it on screen.
     if (exporting) {
         exportOptions.title = id;
         QString problem;
         if (!timeline::exportTimeline(trace, exportOptions, &problem)) {
             err() << "lockstep: " << problem << "\n";
-            return 1;
+            return kExitFailure;
         }
     }
-    return 0;
+    return kExitOk;
 }
 
-// Ctrl+C during an exploration stops it after the current run; what was found so far is printed.
-std::atomic<bool> gExploreInterrupted{false};
-void onExploreInterrupt(int) { gExploreInterrupted.store(true); }
+// A run of the exploration that Ctrl+C can reach while it lasts (a program busy in real code is stopped through
+// its run, see onInterrupt).
+class InterruptibleRun final : public RunSession {
+public:
+    // With several runs at once (explore --jobs) the first one registered is the one Ctrl+C pauses at once;
+    // the others see gInterrupted (ExploreOptions::cancel) within a few hundred steps.
+    explicit InterruptibleRun(std::unique_ptr<RunSession> run) : run_(std::move(run)) {
+        RunSession* none = nullptr;
+        gRunning.compare_exchange_strong(none, run_.get());
+        if (interrupted()) run_->requestPause();  // pressed between two runs
+    }
+    ~InterruptibleRun() override {
+        RunSession* me = run_.get();
+        gRunning.compare_exchange_strong(me, nullptr);
+    }
+    StopInfo advance(const StopRequest& request) override { return run_->advance(request); }
+    bool ended() const override { return run_->ended(); }
+    const std::vector<ActorId>& pendingCandidates() const override { return run_->pendingCandidates(); }
+    bool chooseNext(ActorId actor) override { return run_->chooseNext(actor); }
+    void requestPause() override { run_->requestPause(); }
+    void teardown() override { run_->teardown(); }
+    std::uint64_t randomDraws() const override { return run_->randomDraws(); }
+    const std::vector<SilentRead>& silentReads() const override { return run_->silentReads(); }
+    const std::vector<Touch>& touches() const override { return run_->touches(); }
+
+private:
+    std::unique_ptr<RunSession> run_;
+};
 
 int cmdExplore(const QStringList& args) {
     QCommandLineParser parser;
@@ -337,6 +425,7 @@ int cmdExplore(const QStringList& args) {
                       "n"});
     parser.addOption({"json", "Print JSON: scenario, strategy, runs, exhaustive, distinct, outcomes "
                               "[{outcome, count, first_run, replay}]; dfs: sleep_blocked, the runs stopped early."});
+    addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help explore')");
     if (parser.isSet("help")) {
         out() << parser.helpText();
@@ -344,6 +433,9 @@ int cmdExplore(const QStringList& args) {
     }
     const QStringList pos = parser.positionalArguments().mid(1);
     if (pos.size() > 1) return usageError("explore takes one scenario id, got: " + pos.join(' '));
+    if (parser.isSet("schedule"))
+        return usageError("--schedule: explore makes its own choices at every decision; to force a run's choices, "
+                          "use 'lockstep run ID --schedule ...'");
     ExploreOptions options;
     if (!parseExploreStrategy(parser.value("strategy").toStdString(), options.strategy))
         return usageError(QStringLiteral("--strategy: '%1' is not a strategy; use dfs, random or pct")
@@ -372,6 +464,7 @@ int cmdExplore(const QStringList& args) {
         return usageError("--max-preemptions and --no-reduction belong to --strategy dfs");
     RunSetup setup;
     QString error;
+    if (!applyContainmentOptions(parser, error)) return usageError(error);
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
     options.seed = setup.config.seed;
     const QString id = QString::fromStdString(setup.scenario->id);
@@ -380,12 +473,14 @@ int cmdExplore(const QStringList& args) {
 
     WorkerPool pool;
     Explorer explorer(pool);
-    gExploreInterrupted.store(false);
-    auto previous = std::signal(SIGINT, onExploreInterrupt);
+    explorer.useOpener([open = scenario->opener()](WorkerPool& p, Trace& t, const RunConfig& c,
+                                                   std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
+        return std::make_unique<InterruptibleRun>(open(p, t, c, std::move(policy)));
+    });
+    options.cancel = &gInterrupted;
     const ExploreResult r = explorer.explore(
         setup.scenario->id, [scenario, params] { scenario->main(params); }, setup.config, options,
-        [](int) { return !gExploreInterrupted.load(); });
-    std::signal(SIGINT, previous);
+        [](int) { return !interrupted(); });
     if (r.cancelled) err() << "lockstep: interrupted after " << r.runs << " schedules; the results so far follow\n";
 
     // Why a search is not a proof, in words; empty when it is one.
@@ -401,7 +496,7 @@ int cmdExplore(const QStringList& args) {
         case ExploreResult::Limit::Bound:
             notExhaustive = QStringLiteral("the preemption bound %1 left schedules out").arg(options.maxPreemptions);
             break;
-        case ExploreResult::Limit::StepLimit: notExhaustive = "some runs reached the step limit"; break;
+        case ExploreResult::Limit::StepLimit: notExhaustive = "some runs reached the step limit or the trace's capacity"; break;
     }
 
     if (parser.isSet("json")) {
@@ -414,8 +509,14 @@ int cmdExplore(const QStringList& args) {
                 if (o.numeric[k] && num) shared[QString::fromStdString(o.shared[k].first)] = v;
                 else shared[QString::fromStdString(o.shared[k].first)] = QString::fromStdString(o.shared[k].second);
             }
+            QJsonArray uncaught;
+            for (const UncaughtError& e : o.uncaught)
+                uncaught.append(QJsonObject{{"thread", QString::fromStdString(e.thread)},
+                                            {"type", QString::fromStdString(e.type)}});
             QJsonObject entry{
-                {"outcome", QJsonObject{{"status", QString::fromUtf8(runStatusName(o.status).data())}, {"shared", shared}}},
+                {"outcome", QJsonObject{{"status", QString::fromUtf8(runStatusName(o.status).data())},
+                                        {"shared", shared},
+                                        {"uncaught", uncaught}}},
                 {"count", o.count},
                 {"first_run", o.firstRun},
                 {"replay", QString::fromStdString(o.replay)}};
@@ -436,7 +537,12 @@ int cmdExplore(const QStringList& args) {
         }
         if (r.strategy == ExploreStrategy::Pct) doc["depth"] = options.pctDepth;
         out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
-        return r.error.empty() ? 0 : 1;
+        if (r.cancelled) return kExitInterrupted;
+        if (!r.error.empty()) {
+            err() << "lockstep: " << QString::fromStdString(r.error) << "\n";
+            return kExitFailure;
+        }
+        return kExitOk;
     }
     out() << QStringLiteral("%1: %2 schedules (%3), %4 distinct outcomes\n")
                  .arg(id)
@@ -452,6 +558,8 @@ int cmdExplore(const QStringList& args) {
         QString values;
         for (const auto& [name, value] : o.shared)
             values += QString::fromStdString(name) + "=" + QString::fromStdString(value) + " ";
+        for (const UncaughtError& e : o.uncaught)
+            values += QStringLiteral("uncaught %1 in %2 ").arg(QString::fromStdString(e.type), QString::fromStdString(e.thread));
         const int bar = r.runs > 0 ? static_cast<int>(40.0 * o.count / r.runs + 0.5) : 0;
         out() << QStringLiteral("  %1 %2 %3 %4\n")
                      .arg(QString::number(o.count).rightJustified(8))
@@ -460,11 +568,12 @@ int cmdExplore(const QStringList& args) {
                      .arg(values.trimmed());
         out() << "           replay: " << QString::fromStdString(o.replay) << "\n";
     }
+    if (r.cancelled) return kExitInterrupted;
     if (!r.error.empty()) {
         err() << "lockstep: " << QString::fromStdString(r.error) << "\n";
-        return 1;
+        return kExitFailure;
     }
-    return 0;
+    return kExitOk;
 }
 
 
@@ -541,20 +650,64 @@ int cmdCompare(const QStringList& args) {
     if (gil.empty()) return usageError("--gil: write on, off or on,off");
 
     WorkerPool pool;
-    const auto results = scenarios::compare(pool, scenario, setup.config, scenarios::grid(threads, gil, cores));
+    const auto settings = scenarios::grid(threads, gil, cores);
+    const auto results = scenarios::compare(pool, scenario, setup.config, settings, &gInterrupted);
     if (parser.isSet("json")) out() << QJsonDocument(compareJson(id, setup.config, results)).toJson(QJsonDocument::Indented);
     else out() << compareTable(id, setup.config, results);
-    return 0;
+    if (interrupted()) {
+        err() << "lockstep: interrupted after " << results.size() << " of " << settings.size()
+              << " runs; the results so far are above\n";
+        return kExitInterrupted;
+    }
+    return kExitOk;
 }
 
 }  // namespace
 
 namespace {
-int dispatch(const QStringList& args);
+
+int dispatch(const QStringList& args) {
+    const QString cmd = args.value(1);
+    if (cmd == "--version" || cmd == "-v") {
+        out() << "lockstep " << QCoreApplication::applicationVersion() << "\n";
+        return kExitOk;
+    }
+    if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+        const QString topic = args.value(2);
+        if (topic == "list" || topic == "run" || topic == "explore" || topic == "compare")
+            return dispatch({args[0], topic, "--help"});
+        if (!topic.isEmpty() && cmd == "help")
+            return usageError(QStringLiteral("no help on '%1'; the commands are list, run, explore, compare").arg(topic));
+        out() << QString::fromUtf8(kGeneralHelp).replace(QStringLiteral("%LIMITS%"), limitsText());
+        return kExitOk;
+    }
+    if (cmd == "list") return cmdList(args);
+    if (cmd == "run") return cmdRun(args);
+    if (cmd == "explore") return cmdExplore(args);
+    if (cmd == "compare") return cmdCompare(args);
+    return usageError(QStringLiteral("unknown command '%1'; the commands are %2").arg(cmd, commandNames().join(", ")));
 }
 
+// SIGINT belongs to requestInterrupt() while it lives.
+class InterruptHandler {
+public:
+    InterruptHandler() : previous_(std::signal(SIGINT, onInterrupt)) {}
+    ~InterruptHandler() { std::signal(SIGINT, previous_); }
+    InterruptHandler(const InterruptHandler&) = delete;
+    InterruptHandler& operator=(const InterruptHandler&) = delete;
+
+private:
+    void (*previous_)(int);
+};
+
+}  // namespace
+
 int runCommandLine(int& argc, char** argv, const QStringList& args) {
-    const bool paints = args.value(1) == "run" && (args.contains("--export") || std::any_of(args.begin(), args.end(), [](const QString& a) { return a.startsWith("--export="); }));
+    // From the first moment: a Ctrl+C while the program loads must stop it with 130 like one during the run.
+    const InterruptHandler handler;
+    const bool paints = args.value(1) == "run" && std::any_of(args.begin(), args.end(), [](const QString& a) {
+                            return a == "--export" || a.startsWith("--export=");
+                        });
     std::unique_ptr<QCoreApplication> app;
     if (paints) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
@@ -564,40 +717,40 @@ int runCommandLine(int& argc, char** argv, const QStringList& args) {
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
-    return dispatch(args);
+    return runCommand(args);
 }
 
-namespace {
-
-int dispatch(const QStringList& args) {
-    const QString cmd = args.value(1);
+int runCommand(const QStringList& args) {
+    int code = kExitFailure;
     try {
-        if (cmd == "--version" || cmd == "-v") {
-            out() << "lockstep " << QCoreApplication::applicationVersion() << "\n";
-            return 0;
-        }
-        if (cmd == "help" || cmd == "--help" || cmd == "-h") {
-            const QString topic = args.value(2);
-            if (topic == "list" || topic == "run" || topic == "explore" || topic == "compare")
-                return dispatch({args[0], topic, "--help"});
-            if (!topic.isEmpty() && cmd == "help")
-                return usageError(
-                    QStringLiteral("no help on '%1'; the commands are list, run, explore, compare").arg(topic));
-            out() << kGeneralHelp;
-            return 0;
-        }
-        if (cmd == "list") return cmdList(args);
-        if (cmd == "run") return cmdRun(args);
-        if (cmd == "explore") return cmdExplore(args);
-        if (cmd == "compare") return cmdCompare(args);
+        code = dispatch(args);
     } catch (const std::exception& e) {
         err() << "lockstep: internal error: " << e.what() << "\n";
-        return 1;
+        code = kExitFailure;
+    } catch (...) {
+        err() << "lockstep: internal error: an unknown exception\n";
+        code = kExitFailure;
     }
-    return usageError(
-        QStringLiteral("unknown command '%1'; the commands are list, run, explore, compare, help").arg(cmd));
+    // `--summary > /dev/full` must not end as a success: the output is the command's result.
+    if (const QString failure = Console::finishOutput(); !failure.isEmpty()) {
+        err() << "lockstep: " << failure << "\n";
+        err().flush();
+        if (code == kExitOk) code = kExitFailure;
+    }
+    return code;
 }
 
-}  // namespace
+int runInProcess(const QStringList& args, QString& outText, QString& errText) {
+    gInterrupted.store(false);
+    const Console::Capture capture(outText, errText);
+    if (isCommandLineCommand(args)) return runCommand(args);
+    WindowArgs window;
+    try {
+        return readWindowArgs(args, window);
+    } catch (const std::exception& e) {
+        err() << "lockstep: internal error: " << e.what() << "\n";
+        return kExitFailure;
+    }
+}
 
 }  // namespace lockstep::app

@@ -3,10 +3,9 @@
 #include <QJsonArray>
 
 #include <array>
-#include <optional>
 
 #include "lockstep/ReplayToken.h"
-#include "lockstep/TraceAnalysis.h"
+#include "lockstep/TraceModel.h"
 
 namespace lockstep::app {
 
@@ -59,110 +58,48 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
     }
     root["shared"] = shared;
 
+    // What the run printed, raised and ended with, as the derivation says (the trace is final here).
+    const TraceModel model(trace);
+    const RunState& last = model.head();
+    const auto actorName = [&trace](ActorId a) {
+        return a < trace.actorCount() ? QString::fromStdString(trace.actor(a).name) : QString();
+    };
     QJsonArray output, errors, events;
-    // concurrent.futures.Future objects: the state each ended in, who ran it, what it returned or raised.
-    struct FutureEnd {
-        bool isFuture = false;
-        FutureState state = FutureState::Pending;
-        ActorId worker = kNoActor;
-        QString outcome;
-    };
-    std::vector<FutureEnd> futures(trace.objectCount());
-    for (ObjectId f = 0; f < trace.objectCount(); ++f) futures[f].isFuture = trace.object(f).kind == ObjectKind::Future;
-    // asyncio tasks: the coroutine function (the Create event's text) and what the task returned or raised (its
-    // Run event's text). Their final states come from TraceAnalysis::taskStates() below.
-    struct TaskText {
-        bool isTask = false;
-        QString coro, result, exception;
-    };
-    std::vector<TaskText> tasks(trace.objectCount());
-    bool anyTask = false;
-    for (ObjectId t = 0; t < trace.objectCount(); ++t) {
-        tasks[t].isTask = trace.object(t).kind == ObjectKind::AsyncTask;
-        anyTask |= tasks[t].isTask;
+    for (const OutputLine& line : model.output()) {
+        QJsonObject entry{{"t", seconds(line.time)}, {"actor", actorName(line.actor)},
+                          {"text", QString::fromStdString(model.text(line.text))}};
+        if (line.toStderr) entry["stream"] = QStringLiteral("stderr");
+        output.append(entry);
     }
-    // multiprocessing.Process objects: the actor each started as (its pid) and the exit code it ended with.
-    struct ProcessEnd {
-        bool isProcess = false;
-        ActorId actor = kNoActor;
-        std::optional<int> exitcode;
-    };
-    std::vector<ProcessEnd> processes(trace.objectCount());
-    bool anyProcess = false;
-    for (ObjectId p = 0; p < trace.objectCount(); ++p) {
-        processes[p].isProcess = trace.object(p).kind == ObjectKind::Process;
-        anyProcess |= processes[p].isProcess;
+    // A task or asyncio future that raised ended itself, not its thread: it is listed under "tasks" with its
+    // exception, and the thread's own death (if the exception reaches it) is an uncaught error here.
+    for (const RaisedError& e : last.errors()) {
+        const QString text = QString::fromStdString(model.text(e.text));
+        const qsizetype colon = text.indexOf(QStringLiteral(": "));
+        errors.append(QJsonObject{{"t", seconds(e.time)},
+                                  {"actor", actorName(e.actor)},
+                                  {"type", colon < 0 ? text : text.left(colon)},
+                                  {"message", colon < 0 ? QString() : text.mid(colon + 2)},
+                                  {"object", objectName(trace, e.object)},
+                                  {"uncaught", e.uncaught}});
     }
-    std::uint32_t step = 0;
-    for (std::size_t i = 0; i < trace.eventCount(); ++i) {
-        const TraceEvent& e = trace.event(i);
-        if (e.flags & TraceEvent::StepStart) ++step;
-        if (e.object < processes.size() && processes[e.object].isProcess) {
-            if (e.op == Op::Start && e.arg >= 0) processes[e.object].actor = static_cast<ActorId>(e.arg);
-            else if (e.op == Op::Exit) processes[e.object].exitcode = e.arg;
-        }
-        if (e.object < futures.size() && futures[e.object].isFuture) {
-            if (const auto next = futureStateAfter(e)) {
-                FutureEnd& f = futures[e.object];
-                f.state = *next;
-                if (*next == FutureState::Running) f.worker = e.actor;
-                if (*next == FutureState::Finished || *next == FutureState::Failed) f.outcome = qs(trace.argText(e));
-            }
-        }
-        const bool onTask = e.object < tasks.size() && tasks[e.object].isTask;
-        if (onTask && (e.flags & TraceEvent::ArgIsString)) {
-            TaskText& t = tasks[e.object];
-            if (e.op == Op::Create) t.coro = qs(trace.argText(e));
-            else if (e.op == Op::Run && e.result == Result::Done) t.result = qs(trace.argText(e));
-            else if (e.op == Op::Run && e.result == Result::Error) t.exception = qs(trace.argText(e));
-        }
-        const QString actor = e.actor < trace.actorCount() ? QString::fromStdString(trace.actor(e.actor).name) : QString();
-        // A task or asyncio future that raised ended itself, not its thread: it is listed under "tasks" with its
-        // exception, and the thread's own death (if the exception reaches it) comes as the thread's Run event.
-        const bool asyncEnd = e.op == Op::Run && e.object < trace.objectCount() &&
-                              (trace.object(e.object).kind == ObjectKind::AsyncTask ||
-                               trace.object(e.object).kind == ObjectKind::AsyncFuture);
-        if (e.op == Op::Print) {
-            QJsonObject line{{"t", seconds(e.time)}, {"actor", actor}, {"text", qs(trace.argText(e))}};
-            if (e.flags & TraceEvent::ToStderr) line["stream"] = QStringLiteral("stderr");
-            output.append(line);
-        } else if (e.op == Op::Raise || (e.op == Op::Run && e.result == Result::Error && !asyncEnd)) {
-            const QString text = qs(trace.argText(e));
-            const qsizetype colon = text.indexOf(QStringLiteral(": "));
-            const QString type = colon < 0 ? text : text.left(colon);
-            const QString message = colon < 0 ? QString() : text.mid(colon + 2);
-            if (e.op == Op::Run) {
-                // The thread died of it: mark the matching raise, or list it when it was raised by scenario code.
-                bool marked = false;
-                for (qsizetype k = errors.size() - 1; k >= 0 && !marked; --k) {
-                    QJsonObject prev = errors[k].toObject();
-                    if (prev["actor"] == actor && prev["type"] == type && prev["message"] == message &&
-                        !prev["uncaught"].toBool()) {
-                        prev["uncaught"] = true;
-                        errors[k] = prev;
-                        marked = true;
-                    }
-                }
-                if (marked) continue;
-            }
-            errors.append(QJsonObject{{"t", seconds(e.time)},
-                                      {"actor", actor},
-                                      {"type", type},
-                                      {"message", message},
-                                      {"object", objectName(trace, e.object)},
-                                      {"uncaught", e.op == Op::Run}});
-        }
-        if (withEvents) {
+    if (withEvents) {
+        std::uint32_t step = 0;
+        for (std::size_t i = 0; i < trace.eventCount(); ++i) {
+            const TraceEvent& e = trace.event(i);
+            if (e.flags & TraceEvent::StepStart) ++step;
             QJsonObject ev{{"step", static_cast<double>(step)},
                            {"t", seconds(e.time)},
-                           {"actor", actor},
+                           {"actor", actorName(e.actor)},
                            {"op", qs(opName(e.op))},
                            {"object", objectName(trace, e.object)},
                            {"result", qs(resultName(e.result))},
                            {"line", e.line}};
+            // The argument in the words its flags give: a text, a duration, or a number (a switch's is the
+            // thread that ran before, a CPU burst's core is where it ran).
             if (e.flags & TraceEvent::ArgIsString) ev["text"] = qs(trace.argText(e));
             else if (e.op == Op::Switch && static_cast<std::size_t>(e.arg) < trace.actorCount())
-                ev["from"] = QString::fromStdString(trace.actor(static_cast<ActorId>(e.arg)).name);
+                ev["from"] = actorName(static_cast<ActorId>(e.arg));
             else if (e.flags & TraceEvent::ArgIsMicros) ev["duration"] = e.arg / 1e6;
             else ev["arg"] = e.arg;
             if (e.op == Op::Work) ev["core"] = e.core;
@@ -171,51 +108,47 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
     }
     root["output"] = output;
     root["errors"] = errors;
-    QJsonArray futureList;
-    for (ObjectId id = 0; id < futures.size(); ++id) {
-        const FutureEnd& f = futures[id];
-        if (!f.isFuture) continue;
-        QJsonObject entry{{"name", objectName(trace, id)}, {"state", qs(futureStateName(f.state))}};
-        if (f.worker < trace.actorCount()) entry["worker"] = QString::fromStdString(trace.actor(f.worker).name);
-        if (f.state == FutureState::Finished) entry["result"] = f.outcome;
-        if (f.state == FutureState::Failed) entry["exception"] = f.outcome;
-        futureList.append(entry);
-    }
-    if (!futureList.isEmpty()) root["futures"] = futureList;  // runs without futures keep their old shape
-
-    if (anyProcess) {  // runs without multiprocessing keep their old shape
-        QJsonArray processList;
-        for (ObjectId id = 0; id < processes.size(); ++id) {
-            const ProcessEnd& p = processes[id];
-            if (!p.isProcess) continue;
+    QJsonArray futureList, processList, taskList;
+    std::array<int, static_cast<std::size_t>(TaskState::Count_)> counts{};
+    bool anyProcess = false, anyTask = false;
+    for (ObjectId id = 0; id < trace.objectCount(); ++id) {
+        const ObjectKind kind = trace.object(id).kind;
+        const ObjectNow& now = last.object(id);
+        if (kind == ObjectKind::Future) {
+            // concurrent.futures.Future: the state it ended in, who ran it, what it returned or raised.
+            QJsonObject entry{{"name", objectName(trace, id)}, {"state", qs(futureStateName(now.future))}};
+            if (now.actor < trace.actorCount()) entry["worker"] = actorName(now.actor);
+            if (now.future == FutureState::Finished) entry["result"] = QString::fromStdString(model.text(now.value));
+            if (now.future == FutureState::Failed) entry["exception"] = QString::fromStdString(model.text(now.value));
+            futureList.append(entry);
+        } else if (kind == ObjectKind::Process) {
             // As Python's Process: pid None before start(), exitcode None until it ended (-N: signal N).
+            anyProcess = true;
             processList.append(QJsonObject{
                 {"name", objectName(trace, id)},
-                {"pid", p.actor < trace.actorCount() ? QJsonValue(static_cast<double>(trace.actor(p.actor).pid)) : QJsonValue()},
-                {"exitcode", p.exitcode ? QJsonValue(*p.exitcode) : QJsonValue()}});
-        }
-        root["processes"] = processList;
-    }
-
-    if (anyTask) {  // runs without asyncio keep their old shape
-        const auto intervals = TraceAnalysis(trace).taskStates();
-        std::array<int, static_cast<std::size_t>(TaskState::Count_)> counts{};
-        QJsonArray taskList;
-        for (ObjectId id = 0; id < tasks.size(); ++id) {
-            const TaskText& t = tasks[id];
-            if (!t.isTask) continue;
-            const TaskState state = intervals[id].empty() ? TaskState::Pending : intervals[id].back().state;
+                {"pid", now.actor < trace.actorCount() ? QJsonValue(static_cast<double>(trace.actor(now.actor).pid))
+                                                       : QJsonValue()},
+                {"exitcode", now.exited ? QJsonValue(now.exitCode) : QJsonValue()}});
+        } else if (kind == ObjectKind::AsyncTask) {
+            anyTask = true;
+            const TaskState state = now.task;
             ++counts[static_cast<std::size_t>(state)];
-            const auto orNull = [](const QString& s) { return s.isNull() ? QJsonValue() : QJsonValue(s); };
+            const auto text = [&](const EventText& t) {
+                return t.kind == EventText::Kind::String ? QJsonValue(QString::fromStdString(model.text(t))) : QJsonValue();
+            };
             taskList.append(QJsonObject{{"name", objectName(trace, id)},
-                                        {"coro", orNull(t.coro)},
+                                        {"coro", text(now.coroutine)},
                                         {"state", qs(taskStateName(state))},
-                                        {"result", state == TaskState::Done ? orNull(t.result) : QJsonValue()},
-                                        {"exception", state == TaskState::Failed ? orNull(t.exception) : QJsonValue()}});
+                                        {"result", state == TaskState::Done ? text(now.value) : QJsonValue()},
+                                        {"exception", state == TaskState::Failed ? text(now.value) : QJsonValue()}});
         }
+    }
+    if (!futureList.isEmpty()) root["futures"] = futureList;  // runs without futures keep their old shape
+    if (anyProcess) root["processes"] = processList;           // as do runs without multiprocessing
+    if (anyTask) {                                             // and without asyncio
         QJsonObject taskCounts;
-        for (std::size_t s = 0; s < counts.size(); ++s)
-            taskCounts[qs(taskStateName(static_cast<TaskState>(s)))] = counts[s];
+        for (std::size_t st = 0; st < counts.size(); ++st)
+            taskCounts[qs(taskStateName(static_cast<TaskState>(st)))] = counts[st];
         root["tasks"] = taskList;
         root["task_counts"] = taskCounts;
     }

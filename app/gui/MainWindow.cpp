@@ -27,10 +27,9 @@
 
 #include "cli/Cli.h"
 #include "lockstep/ChromeTraceWriter.h"
-#include "lockstep/TraceAnalysis.h"
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
-#include "lockstep/ReplayToken.h"
+#include "lockstep/scenarios/RunValidation.h"
 #include "panels/ChartsPanel.h"
 #include "panels/ExplorePanel.h"
 #include "panels/CodeView.h"
@@ -339,8 +338,7 @@ void MainWindow::load(const RunSetup& setup, int steps) {
     stopPlaying();
     setup_ = setup;
     const scenarios::Scenario* s = setup.scenario;
-    const scenarios::Params params = s->resolve(setup.config.params);
-    controller_->load(setup.config, [s, params] { s->main(params); });
+    controller_->load(setup.config, s->opener());  // a Python program runs in the runner's child
     view_ = TraceView{};
     view_.scenario = s;
     view_.config = setup.config;
@@ -442,15 +440,12 @@ void MainWindow::explore() {
 }
 
 bool MainWindow::replay(const QString& token) {
-    std::string id, error;
+    std::string error;
     RunConfig config;
-    if (!decodeReplayToken(token.toStdString(), id, config, error)) {
-        showError(tr("Cannot replay"), QString::fromStdString(error));
-        return false;
-    }
-    const scenarios::Scenario* s = scenarios::find(id);
+    // The same reading and checks as the command line's --replay.
+    const scenarios::Scenario* s = scenarios::readReplayToken(token.toStdString(), config, error);
     if (!s) {
-        showError(tr("Cannot replay"), unknownScenarioMessage(QString::fromStdString(id)));
+        showError(tr("Cannot replay"), QString::fromStdString(error));
         return false;
     }
     load(RunSetup{s, config}, 0);
@@ -490,8 +485,17 @@ void MainWindow::onActorChosen(ActorId actor) {
 
 void MainWindow::onReport(const ControllerReport& r) {
     if (r.generation != controller_->generation()) return;  // a report of a run the user has left
+    if (r.trace) {
+        // One derivation per trace, advanced once per report over what the report's snapshot published.
+        if (r.trace != view_.trace || !model_) {
+            model_ = std::make_shared<TraceModel>();
+            cursorState_ = std::make_shared<RunState>();
+        }
+        model_->advance(*r.trace, r.snapshot);
+    }
     view_.trace = r.trace;
-    view_.live = r.steps;
+    view_.model = model_;
+    view_.live = model_ ? model_->steps() : 0;
     view_.ended = r.ended;
     switch (r.kind) {
         case ControllerReport::Kind::Loaded:
@@ -520,22 +524,16 @@ void MainWindow::onReport(const ControllerReport& r) {
     updateViews();
 }
 
-std::vector<ActorId> MainWindow::candidatesAt(std::uint32_t step) const {
-    // Who could have run after `step`: the actors running or ready at its end.
-    std::vector<ActorId> out;
-    if (!view_.trace || step == 0) return out;
-    const auto states = TraceAnalysis(*view_.trace).statesAt(step);
-    for (std::size_t a = 0; a < states.size(); ++a)
-        if (states[a].state == ActorState::Running || states[a].state == ActorState::Ready)
-            out.push_back(static_cast<ActorId>(a));
-    return out;
-}
-
 void MainWindow::updateViews() {
+    if (model_ && cursorState_) {
+        model_->moveTo(*cursorState_, view_.cursor);
+        view_.state = cursorState_;
+    }
     TraceView v = view_;
     if (v.cursor < v.live || v.ended) {
-        // Looking at the past: the actors that could have run there can be picked to branch the run.
-        v.candidates = v.cursor < v.live ? candidatesAt(v.cursor) : std::vector<ActorId>{};
+        // Looking at the past: the actors that could have run there (running or ready at the end of the
+        // cursor step) can be picked to branch the run.
+        v.candidates = v.cursor < v.live && v.cursor > 0 && v.state ? v.state->runnable() : std::vector<ActorId>{};
         v.manual = v.candidates.size() > 1;
     } else {
         v.manual = setup_.config.policy == PolicyKind::Manual;
@@ -575,8 +573,11 @@ QString MainWindow::statusText(RunStatus status) {
         case RunStatus::Deadlock: return tr("deadlock");
         case RunStatus::Stuck: return tr("stuck (blocked forever, no cycle)");
         case RunStatus::StepLimit: return tr("step limit reached");
+        case RunStatus::TraceLimit: return tr("trace full");
         case RunStatus::Error: return tr("error");
         case RunStatus::Aborted: return tr("aborted");
+        case RunStatus::Crashed: return tr("the program crashed");
+        case RunStatus::Frozen: return tr("frozen in real code");
         case RunStatus::Count_: break;
     }
     return {};
@@ -589,16 +590,11 @@ void MainWindow::updateStatus() {
         stepLabel_->setText(QString());
         statusLabel_->setText(setup_.scenario ? tr("Loading...") : tr("Pick a scenario on the left and press Load."));
     } else {
-        Nanos t = 0;
-        const Trace& trace = *view_.trace;
-        if (view_.cursor > 0 && view_.cursor <= trace.stepCount()) {
-            const std::size_t end = trace.stepEnd(view_.cursor);
-            if (end > 0) t = trace.event(end - 1).time;
-        }
+        const Nanos t = view_.model ? view_.model->timeAtEndOf(view_.cursor) : 0;
         stepLabel_->setText(tr("step %1 / %2   t = %3 s").arg(view_.cursor).arg(view_.live).arg(toSeconds(t), 0, 'f', 3));
         QString status;
-        if (view_.ended) {
-            const RunOutcome& o = trace.outcome();
+        if (view_.ended && view_.model) {
+            const RunOutcome& o = view_.model->outcome();
             status = tr("ended: %1 at t=%2 s").arg(statusText(o.status)).arg(toSeconds(o.endTime), 0, 'f', 3);
             if (!o.message.empty()) status += QStringLiteral(" - ") + QString::fromStdString(o.message);
         } else if (view_.cursor < view_.live) {
@@ -619,7 +615,7 @@ void MainWindow::updateStatus() {
     restartAction_->setEnabled(setup_.scenario != nullptr);
     saveAction_->setEnabled(programLoaded());
     exportTimelineAction_->setEnabled(loaded);
-    exportTraceAction_->setEnabled(loaded);
+    exportTraceAction_->setEnabled(loaded && !busy_);
     exportChartAction_->setEnabled(loaded && charts_->chartCount() > 0);
 }
 
@@ -768,7 +764,7 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::exportTimeline() {
-    if (!view_.trace) return;
+    if (!view_.trace || !model_) return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QString::fromStdString(setup_.scenario->id) + ".png",
                                                       tr("Images (*.png *.svg *.pdf)"));
     if (path.isEmpty()) return;
@@ -784,7 +780,8 @@ void MainWindow::exportTimeline() {
     options.wholeRun = range == ranges[0];
     options.title = trScenario(setup_.scenario->title);
     QString error;
-    if (!timeline::exportTimeline(*view_.trace, options, &error)) showError(tr("Export failed"), error);
+    // From the window's own derivation, not the trace's rows: a run to the end may be appending to those now.
+    if (!timeline::exportTimeline(std::shared_ptr<const TraceModel>(model_), options, &error)) showError(tr("Export failed"), error);
     else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
 }
 
@@ -800,7 +797,8 @@ void MainWindow::exportChart() {
 }
 
 void MainWindow::exportTrace() {
-    if (!view_.trace) return;
+    // The Chrome trace reads the trace's rows, which only a paused run may share.
+    if (!view_.trace || busy_) return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export trace"), QString::fromStdString(setup_.scenario->id) + ".json",
                                                       tr("Chrome Trace Event JSON (*.json)"));
     if (path.isEmpty()) return;

@@ -124,11 +124,12 @@ private:
     bool programLoaded() const;
     void saveSettings() const;
     void restoreSettings();
-    std::vector<ActorId> candidatesAt(std::uint32_t step) const;
 
     std::unique_ptr<Controller> controller_;
     RunSetup setup_;
     TraceView view_;
+    std::shared_ptr<TraceModel> model_;      // the derivation of view_.trace
+    std::shared_ptr<RunState> cursorState_;  // the state at view_.cursor, moved along as the cursor moves
     bool followLive_ = true;   // the cursor moves with the engine until the user steps back
     bool busy_ = false;        // a command is running on the engine
     std::shared_ptr<const Trace> shownTrace_;  // the trace the charts were last opened on

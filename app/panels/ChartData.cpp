@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "lockstep/TraceAnalysis.h"
+#include "lockstep/TraceModel.h"
 
 namespace lockstep::app {
 
@@ -29,36 +29,31 @@ void finish(ChartData::StepSeries& s, double end) {
     if (s.points.empty() || s.points.back().x() < end) s.points.emplace_back(end, last);
 }
 
-QString objectName(const Trace& trace, ObjectId o) { return QString::fromStdString(trace.object(o).name); }
+QString objectName(const TraceModel& model, ObjectId o) { return QString::fromStdString(model.object(o).name); }
 
 }  // namespace
 
-Nanos ChartData::endTime(const Trace& trace) {
-    // Same rule as TraceAnalysis, so that the state bars add up to exactly the end of the last interval.
-    const std::size_t events = trace.eventCount();
-    if (trace.outcome().status == RunStatus::Running) return events ? trace.event(events - 1).time : 0;
-    return trace.outcome().endTime;
+double ChartData::secondsAtStep(const TraceModel& model, std::uint32_t step) {
+    return toSeconds(model.timeAtEndOf(step));
 }
 
 double ChartData::secondsAtStep(const Trace& trace, std::uint32_t step) {
-    step = std::min(step, trace.stepCount());
-    if (step == 0) return 0.0;
-    const std::size_t end = trace.stepEnd(step);
-    return end == 0 ? 0.0 : toSeconds(trace.event(end - 1).time);
+    return secondsAtStep(TraceModel(trace), step);
 }
 
-ChartData ChartData::fromTrace(const Trace& trace, int cores) {
-    ChartData d;
-    const TraceAnalysis analysis(trace);
-    const Nanos end = endTime(trace);
-    d.endSeconds = toSeconds(end);
-    const std::uint32_t steps = trace.stepCount();
+ChartData ChartData::fromTrace(const Trace& trace, int cores) { return fromModel(TraceModel(trace), cores); }
 
-    for (ObjectId o = 0; o < trace.objectCount(); ++o) {
-        const ObjectInfo& info = trace.object(o);
+ChartData ChartData::fromModel(const TraceModel& model, int cores) {
+    ChartData d;
+    const Nanos end = model.endTime();
+    d.endSeconds = toSeconds(end);
+    const std::uint32_t steps = model.steps();
+
+    for (ObjectId o = 0; o < model.objectCount(); ++o) {
+        const ObjectInfo& info = model.object(o);
         if (info.kind == ObjectKind::Queue || info.kind == ObjectKind::ProcessQueue) {
-            StepSeries s{objectName(trace, o), info.param, 0, {{0.0, 0.0}}};
-            for (const CountPoint& p : analysis.queueLength(o)) stepTo(s, toSeconds(p.time), p.value);
+            StepSeries s{objectName(model, o), info.param, 0, {{0.0, 0.0}}};
+            for (const CountPoint& p : model.queueLengths(o)) stepTo(s, toSeconds(p.time), p.value);
             finish(s, d.endSeconds);
             d.queues.push_back(std::move(s));
         } else if (info.kind == ObjectKind::Semaphore || info.kind == ObjectKind::BoundedSemaphore) {
@@ -71,14 +66,16 @@ ChartData ChartData::fromTrace(const Trace& trace, int cores) {
                 int delta;
             };
             std::vector<Delta> deltas;
-            for (const HoldInterval& h : analysis.holds(o)) {
+            const auto add = [&](const HoldInterval& h) {
                 deltas.push_back({h.beginStep, h.begin, +1});
                 if (h.endStep <= steps) deltas.push_back({h.endStep, h.end, -1});
-            }
+            };
+            for (const HoldInterval& h : model.holds(o)) add(h);
+            for (const HoldInterval& h : model.holdsNow(o)) add(h);
             std::stable_sort(deltas.begin(), deltas.end(), [](const Delta& a, const Delta& b) {
                 return a.step != b.step ? a.step < b.step : a.delta < b.delta;
             });
-            StepSeries s{objectName(trace, o), info.param, 0, {{0.0, 0.0}}};
+            StepSeries s{objectName(model, o), info.param, 0, {{0.0, 0.0}}};
             int held = 0;
             for (std::size_t i = 0; i < deltas.size(); ++i) {
                 held += deltas[i].delta;
@@ -91,11 +88,10 @@ ChartData ChartData::fromTrace(const Trace& trace, int cores) {
     }
 
     d.coreBusy.assign(static_cast<std::size_t>(std::max(cores, 1)), 0.0);
-    const auto lanes = analysis.actorStates();
-    for (std::size_t a = 0; a < lanes.size(); ++a) {
+    for (ActorId a = 0; a < model.actorCount(); ++a) {
         ActorTimes t;
-        t.name = QString::fromStdString(trace.actor(static_cast<ActorId>(a)).name);
-        for (const StateInterval& i : lanes[a]) {
+        t.name = QString::fromStdString(model.actor(a).name);
+        const auto count = [&](const StateInterval& i) {
             const double secs = toSeconds(i.end - i.begin);
             switch (i.state) {
                 case ActorState::Running: t.running += secs; break;
@@ -109,18 +105,20 @@ ChartData ChartData::fromTrace(const Trace& trace, int cores) {
                 case ActorState::NotStarted: t.notStarted += secs; break;
                 case ActorState::Done: t.done += secs; break;
             }
-        }
+        };
+        for (const StateInterval& i : model.actorStates(a)) count(i);
+        count(model.actorStateNow(a));
         d.actors.push_back(std::move(t));
     }
     for (double& busy : d.coreBusy) busy = d.endSeconds > 0 ? std::min(1.0, busy / d.endSeconds) : 0.0;
 
     d.steps = steps;
-    for (ObjectId o = 0; o < trace.objectCount() && !d.hasEventLoop; ++o) {
-        const ObjectKind kind = trace.object(o).kind;
+    for (ObjectId o = 0; o < model.objectCount() && !d.hasEventLoop; ++o) {
+        const ObjectKind kind = model.object(o).kind;
         d.hasEventLoop = kind == ObjectKind::AsyncTask || kind == ObjectKind::AsyncFuture ||
                          kind == ObjectKind::AsyncCallback || kind == ObjectKind::EventLoop;
     }
-    if (d.hasEventLoop) d.readyQueue = stepCurve(analysis.readyQueue(), steps);
+    if (d.hasEventLoop) d.readyQueue = stepCurve(model.readyQueue(), steps);
     return d;
 }
 

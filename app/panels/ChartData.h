@@ -1,5 +1,5 @@
 #pragma once
-// The numbers behind the charts panel, computed from a trace and nothing else, so they can be tested without
+// The numbers behind the charts panel, computed from the trace's derivation and nothing else, so they can be tested without
 // a widget and the panel only has to turn them into QtCharts series. All times are virtual seconds.
 
 #include <QPointF>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "lockstep/Trace.h"
-#include "lockstep/TraceAnalysis.h"
+#include "lockstep/TraceModel.h"
 #include "lockstep/scenarios/Compare.h"
 
 namespace lockstep::app {
@@ -67,6 +67,8 @@ struct ChartData {
         double maximum = 0;              // the tallest bar
     };
 
+    static ChartData fromModel(const TraceModel& model, int cores);
+    // The same for a trace nothing writes to any more.
     static ChartData fromTrace(const Trace& trace, int cores);
     // A step curve over steps from count points, ending at step `end`. Past maxPoints it is thinned: the steps
     // fall into buckets and each bucket becomes one vertical stroke from its lowest to its highest value, so
@@ -75,9 +77,8 @@ struct ChartData {
                                 std::size_t maxPoints = kMaxCurvePoints);
     static ComparisonBars comparisonBars(const std::vector<scenarios::CompareResult>& results);
     // Virtual time at the end of `step` (0 before the first step).
+    static double secondsAtStep(const TraceModel& model, std::uint32_t step);
     static double secondsAtStep(const Trace& trace, std::uint32_t step);
-    // Where the last interval of every lane ends: the run's end time, or while it goes on the last event's.
-    static Nanos endTime(const Trace& trace);
 };
 
 }  // namespace lockstep::app

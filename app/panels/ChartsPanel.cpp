@@ -186,8 +186,8 @@ void ChartsPanel::retranslateTabs() {
 }
 
 void ChartsPanel::rebuild() {
-    data_ = view_.trace ? ChartData::fromTrace(*view_.trace, view_.config.cores) : ChartData{};
-    if (!view_.trace) {
+    data_ = view_.model ? ChartData::fromModel(*view_.model, view_.config.cores) : ChartData{};
+    if (!view_.model) {
         const QString none = tr("Load a scenario to see its charts.");
         for (int i = 0; i < GilComparisonChart; ++i) showChart(i, nullptr, none);
         tabs_->setTabVisible(ReadyQueueChart, false);
@@ -532,7 +532,7 @@ QChart* ChartsPanel::makeComparisonChart(QString& emptyText) {
 }
 
 void ChartsPanel::moveCursor() {
-    cursorSeconds_ = view_.trace ? ChartData::secondsAtStep(*view_.trace, view_.cursor) : 0.0;
+    cursorSeconds_ = view_.model ? ChartData::secondsAtStep(*view_.model, view_.cursor) : 0.0;
     for (Page& page : pages_)
         if (page.cursor) {
             const double x = page.stepAxis ? static_cast<double>(view_.cursor) : cursorSeconds_;

@@ -163,22 +163,21 @@ void CodeView::setView(const TraceView& view) {
         updateMetrics();
         showProgram();
     }
-    trace_ = view.trace;
-    state_.update(trace_.get(), view.cursor);
+    view_ = view;
 
     columns_.clear();
-    if (trace_) {
-        const Trace& t = *trace_;
-        const auto states = TraceAnalysis(t).statesAt(view.cursor);
+    if (view_.model && view_.state) {
+        const TraceModel& m = *view_.model;
+        const RunState& state = *view_.state;
         // Choosing means something where the engine waits for the user (manual mode, at the live step) and
         // at any past step, where picking another ready thread branches the run from there.
         const bool choosing = view.manual && ((view.cursor == view.live && !view.ended) || view.cursor < view.live);
-        for (ActorId a = 0; a < t.actorCount(); ++a) {
+        for (ActorId a = 0; a < m.actorCount(); ++a) {
             Column c;
             c.actor = a;
-            c.name = QString::fromStdString(t.actor(a).name);
-            if (a < states.size()) c.state = states[a];
-            c.line = state_.line(a);
+            c.name = QString::fromStdString(m.actor(a).name);
+            c.state = state.actor(a).state;
+            c.line = state.actor(a).line;
             c.choosable = choosing && std::find(view.candidates.begin(), view.candidates.end(), a) != view.candidates.end();
             columns_.push_back(c);
         }
@@ -197,14 +196,15 @@ void CodeView::rebuildStatus() {
     for (Column& c : columns_) {
         const ActorState s = c.state.state;
         QString status = actorStateText(s);
-        if (s == ActorState::Blocked && trace_ && c.state.object < trace_->objectCount()) {
-            const ObjectInfo& obj = trace_->object(c.state.object);
+        if (s == ActorState::Blocked && view_.model && view_.state && c.state.object < view_.model->objectCount()) {
+            const TraceModel& m = *view_.model;
+            const ObjectInfo& obj = m.object(c.state.object);
             status = tr("blocked: %1 %2").arg(opText(c.state.op), QString::fromStdString(obj.name));
             // A join names its thread already; for the others the holder is the answer to "why".
             if (obj.kind != ObjectKind::Thread) {
                 QStringList holders;
-                for (ActorId h : state_.holders(c.state.object))
-                    if (h < trace_->actorCount()) holders << QString::fromStdString(trace_->actor(h).name);
+                for (ActorId h : view_.state->holders(c.state.object))
+                    if (h < m.actorCount()) holders << QString::fromStdString(m.actor(h).name);
                 if (!holders.isEmpty()) status += QLatin1Char(' ') + tr("(held by %1)").arg(holders.join(QStringLiteral(", ")));
             }
         } else if (c.choosable) {
@@ -216,18 +216,17 @@ void CodeView::rebuildStatus() {
 
 // Races whose second access is at or before the cursor: the learner sees a race once it has happened, with
 // both lines involved, the earlier one possibly in another thread's column.
-void CodeView::rebuildRaces(std::uint32_t cursor) {
+void CodeView::rebuildRaces(std::uint32_t) {
     raceAccesses_.clear();
-    if (!trace_) return;
-    const Trace& t = *trace_;
-    const auto& races = t.races();
-    for (std::size_t r = 0; r < races.size(); ++r) {
+    if (!view_.model || !view_.state || !view_.trace) return;
+    const TraceModel& m = *view_.model;
+    const auto& races = m.races();
+    for (std::size_t r = 0; r < races.size() && r < view_.state->racesFound(); ++r) {
         const DataRace& race = races[r];
-        if (race.second.step > cursor || race.second.step == 0) continue;
         for (const DataRace::Access& a : {race.first, race.second}) {
             // The access's line is the line of its load or store event.
-            const auto e = TraceAnalysis(t).raceAccessEvent(race, a);
-            const int line = e ? t.event(*e).line : 0;
+            const auto e = m.raceAccessEvent(race, a);
+            const int line = e ? view_.trace->event(*e).line : 0;
             if (line > 0) raceAccesses_.push_back({a.actor, line, a.step, a.write, static_cast<int>(r)});
         }
     }
@@ -241,8 +240,9 @@ std::vector<int> CodeView::raceLines(ActorId actor) const {
 }
 
 QString CodeView::raceText(const RaceAccess& access) const {
-    if (!trace_ || access.race < 0 || static_cast<std::size_t>(access.race) >= trace_->races().size()) return QString();
-    const Trace& t = *trace_;
+    if (!view_.model || access.race < 0 || static_cast<std::size_t>(access.race) >= view_.model->races().size())
+        return QString();
+    const TraceModel& t = *view_.model;
     const DataRace& race = t.races()[static_cast<std::size_t>(access.race)];
     auto describe = [&](const DataRace::Access& a) {
         return (a.write ? tr("store by %1 at step %2") : tr("load by %1 at step %2"))

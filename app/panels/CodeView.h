@@ -20,8 +20,7 @@
 #include <vector>
 
 #include "view/TraceView.h"
-#include "lockstep/TraceAnalysis.h"
-#include "panels/InspectorState.h"
+#include "lockstep/RunState.h"
 
 class QLabel;
 
@@ -110,9 +109,8 @@ private:
     int headerHeight() const;
     int lineHeight() const;
 
-    std::shared_ptr<const Trace> trace_;
+    TraceView view_;  // the model and the state at the cursor
     const scenarios::Scenario* scenario_ = nullptr;
-    InspectorState state_;
     QStringList lines_;
     std::vector<QList<QTextLayout::FormatRange>> lineFormats_;  // Python colouring of each listing line
     std::vector<Column> columns_;

@@ -35,8 +35,11 @@ QString statusWord(RunStatus s) {
         case RunStatus::Deadlock: return ExplorePanel::tr("deadlock");
         case RunStatus::Stuck: return ExplorePanel::tr("stuck");
         case RunStatus::StepLimit: return ExplorePanel::tr("step limit");
+        case RunStatus::TraceLimit: return ExplorePanel::tr("trace full");
         case RunStatus::Error: return ExplorePanel::tr("error");
         case RunStatus::Aborted: return ExplorePanel::tr("aborted");
+        case RunStatus::Crashed: return ExplorePanel::tr("crashed");
+        case RunStatus::Frozen: return ExplorePanel::tr("frozen");
         default: return QString::fromUtf8(runStatusName(s).data());
     }
 }
@@ -135,6 +138,7 @@ void ExplorePanel::start() {
     options.maxPreemptions = bound_->value();
     options.partialOrderReduction = reduction_->isChecked();
     options.seed = config_.seed;
+    options.cancel = &cancelRequested_;  // Cancel, or closing the window, stops even a long run at once
     maxRuns_ = options.maxRuns;
     cancelRequested_.store(false);
     lastShownProgress_.store(0);
@@ -147,11 +151,12 @@ void ExplorePanel::start() {
     const scenarios::Params params = s->resolve(config_.params);
     const RunConfig config = config_;
     // The search runs on a thread of its own, with its own worker pool, so the window keeps painting and
-    // the main view's run is untouched. It reports progress at most every 50 ms and stops at the next
-    // run boundary when Cancel is pressed.
+    // the main view's run is untouched. It reports progress at most every 50 ms and stops within the run it
+    // is in when Cancel is pressed.
     worker_ = std::thread([this, s, params, config, options] {
         WorkerPool pool;
         Explorer explorer(pool);
+        if (s->openElsewhere) explorer.useOpener(s->openElsewhere);  // each run of a program is a runner's child
         auto lastPost = std::chrono::steady_clock::now();
         auto result = std::make_shared<ExploreResult>(explorer.explore(
             s->id, [s, params] { s->main(params); }, config, options, [this, &lastPost](int done) {
@@ -225,6 +230,8 @@ QString ExplorePanel::outcomeLabel(int index) const {
     if (o.status != RunStatus::Finished || o.shared.empty()) parts << statusWord(o.status);
     for (const auto& [name, value] : o.shared)
         parts << QString::fromStdString(name) + QLatin1Char('=') + QString::fromStdString(value);
+    for (const UncaughtError& e : o.uncaught)
+        parts << tr("%1 died of %2").arg(QString::fromStdString(e.thread), QString::fromStdString(e.type));
     return parts.join(QStringLiteral(", "));
 }
 

@@ -6,9 +6,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include "lockstep/TraceAnalysis.h"
 #include "panels/InspectorModel.h"
 #include "panels/WaitForGraph.h"
+#include "panels/WaitForGraphData.h"
 
 namespace lockstep::app {
 
@@ -57,17 +57,15 @@ Inspector::Inspector(QWidget* parent)
 }
 
 void Inspector::setView(const TraceView& view) {
-    trace_ = view.trace;
-    state_.update(trace_.get(), view.cursor);
-    model_->update(state_);
-    std::vector<StateInterval> states;
-    if (trace_) states = TraceAnalysis(*trace_).statesAt(view.cursor);
-    graph_->setGraph(WaitForGraphData::build(state_, states));
+    view_ = view;
+    model_->update(view_.model.get(), view_.state.get());
+    graph_->setGraph(view_.model && view_.state ? WaitForGraphData::build(*view_.model, *view_.state)
+                                                : WaitForGraphData{});
 }
 
 void Inspector::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
-        model_->update(state_);  // values such as "free" or "held by T1" are built translated
+        model_->update(view_.model.get(), view_.state.get());  // values such as "free" are built translated
         model_->retranslate();
     }
     QWidget::changeEvent(event);

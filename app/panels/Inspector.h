@@ -9,7 +9,6 @@
 #include <memory>
 
 #include "view/TraceView.h"
-#include "panels/InspectorState.h"
 
 class QTreeView;
 class QSplitter;
@@ -29,14 +28,14 @@ public:
     InspectorModel* model() const { return model_; }
     WaitForGraph* waitForGraph() const { return graph_; }
     QTreeView* tree() const { return tree_; }
-    const InspectorState& state() const { return state_; }
+    // The state shown (the view's), or nullptr before a run is loaded.
+    const RunState* state() const { return view_.state.get(); }
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    std::shared_ptr<const Trace> trace_;  // keeps the trace that state_ points into alive
-    InspectorState state_;
+    TraceView view_;
     InspectorModel* model_;
     QTreeView* tree_;
     WaitForGraph* graph_;

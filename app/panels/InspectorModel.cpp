@@ -9,7 +9,6 @@
 #include <unordered_map>
 
 #include "panels/InspectorPalette.h"
-#include "panels/InspectorState.h"
 #include "panels/InspectorStateNames.h"
 
 namespace lockstep::app {
@@ -73,126 +72,133 @@ constexpr quintptr kFirstCoroutineId = InspectorModel::GroupCount + 1;
 
 InspectorModel::InspectorModel(QObject* parent) : QAbstractItemModel(parent) {}
 
-InspectorModel::Item InspectorModel::taskItem(const InspectorState& state, ObjectId task) const {
-    const Trace* trace = state.trace();
-    const auto objectName = [trace](ObjectId o) {
-        return o < trace->objectCount() ? QString::fromStdString(trace->object(o).name) : QString();
+InspectorModel::Item InspectorModel::taskItem(const TraceModel& model, const RunState& state, ObjectId task) const {
+    const auto objectName = [&model](ObjectId o) {
+        return o < model.objectCount() ? QString::fromStdString(model.object(o).name) : QString();
     };
+    const ObjectNow& t = state.object(task);
     Item item;
     item.object = task;
     item.kind = ObjectKind::AsyncTask;
     item.name = objectName(task);
-    item.taskState = state.taskState(task);
+    item.taskState = t.task;
     item.state = fromStd(taskStateName(item.taskState));
     item.value = taskStateText(item.taskState);
-    item.coroutine = QString::fromStdString(state.coroutine(task));
-    item.awaits = objectName(state.awaited(task));
-    item.sleepMicros = state.sleepMicros(task);
-    item.hasTimeout = state.awaitHasTimeout(task);
-    item.outcome = QString::fromStdString(state.value(task));
-    for (ObjectId t : state.waitingTasks(task)) item.waiters << objectName(t);
+    item.coroutine = QString::fromStdString(model.text(t.coroutine));
+    item.awaits = objectName(t.awaited);
+    item.sleepMicros = t.sleepMicros;
+    item.hasTimeout = t.hasTimeout;
+    item.outcome = QString::fromStdString(model.text(t.value));
+    for (ObjectId w : t.waitingTasks) item.waiters << objectName(w);
     return item;
 }
 
-void InspectorModel::update(const InspectorState& state) {
+void InspectorModel::update(const TraceModel* model, const RunState* runState) {
     std::vector<std::vector<Item>> next(GroupCount);
     std::vector<std::vector<Item>> nextCoroutines;
-    const Trace* trace = state.trace();
-    if (trace) {
-        const auto name = [trace](ActorId a) {
-            return a < trace->actorCount() ? QString::fromStdString(trace->actor(a).name) : QString();
+    if (model && runState) {
+        const TraceModel& m = *model;
+        const RunState& state = *runState;
+        const auto name = [&m](ActorId a) {
+            return a < m.actorCount() ? QString::fromStdString(m.actor(a).name) : QString();
         };
         const auto names = [&](const std::vector<ActorId>& actors) {
             QStringList out;
             for (ActorId a : actors) out << name(a);
             return out;
         };
-        const auto objectNames = [trace](const std::vector<ObjectId>& objects) {
+        const auto objectName = [&m](ObjectId o) {
+            return o < m.objectCount() ? QString::fromStdString(m.object(o).name) : QString();
+        };
+        const auto objectNames = [&](const std::vector<ObjectId>& objects) {
             QStringList out;
-            for (ObjectId o : objects) out << (o < trace->objectCount() ? QString::fromStdString(trace->object(o).name) : QString());
+            for (ObjectId o : objects) out << objectName(o);
+            return out;
+        };
+        const auto texts = [&m](const std::vector<QueuedItem>& items) {
+            QStringList out;
+            for (const QueuedItem& i : items) out << QString::fromStdString(m.text(i.text));
             return out;
         };
         std::vector<ObjectId> tasks;
         for (ObjectId o : state.created()) {
-            if (o >= trace->objectCount()) continue;
-            const ObjectInfo& info = trace->object(o);
+            if (o >= m.objectCount()) continue;
+            const ObjectInfo& info = m.object(o);
             const int g = groupOf(info.kind);
             if (g < 0) continue;
             if (g == TaskGroup) {
                 tasks.push_back(o);
                 continue;
             }
+            const ObjectNow& now = state.object(o);
             const bool async = isAsyncPrimitive(info.kind);
             Item item;
             item.object = o;
             item.kind = info.kind;
             item.name = QString::fromStdString(info.name);
             // asyncio primitives are awaited by tasks; the loop's thread itself never waits on them.
-            item.waiters = async ? objectNames(state.waitingTasks(o)) : names(state.waiters(o));
+            item.waiters = async ? objectNames(now.waitingTasks) : names(now.waiters);
             switch (g) {
                 case SharedGroup:
-                    item.value = QString::fromStdString(state.value(o));
+                    item.value = QString::fromStdString(m.text(now.value));
                     break;
                 case ProcessGroup: {
-                    const ActorId actor = state.processActor(o);
-                    item.pid = actor < trace->actorCount() ? trace->actor(actor).pid : 0;
-                    const std::optional<int> code = state.exitCode(o);
-                    if (code) item.exitCode = *code;
-                    item.alive = actor != kNoActor && !code;
-                    item.signal = state.signalSent(o);
-                    item.signalledBy = state.signalledBy(o) == kNoActor ? QString() : name(state.signalledBy(o));
+                    const ActorId actor = now.actor;
+                    item.pid = actor < m.actorCount() ? m.actor(actor).pid : 0;
+                    if (now.exited) item.exitCode = now.exitCode;
+                    item.alive = actor != kNoActor && !now.exited;
+                    item.signal = now.signal;
+                    item.signalledBy = now.signalledBy == kNoActor ? QString() : name(now.signalledBy);
                     // Python's own words for a process's state, as its repr shows them.
-                    item.state = !code ? (actor == kNoActor ? QStringLiteral("initial") : QStringLiteral("started"))
-                                       : QStringLiteral("stopped");
-                    if (code && *code < 0) item.value = tr("exit %1 (%2)").arg(*code).arg(signalName(-*code));
-                    else if (code) item.value = tr("exit %1").arg(*code);
+                    item.state = !now.exited ? (actor == kNoActor ? QStringLiteral("initial") : QStringLiteral("started"))
+                                             : QStringLiteral("stopped");
+                    if (now.exited && now.exitCode < 0) item.value = tr("exit %1 (%2)").arg(now.exitCode).arg(signalName(-now.exitCode));
+                    else if (now.exited) item.value = tr("exit %1").arg(now.exitCode);
                     else item.value = actor == kNoActor ? tr("not started") : tr("alive");
                     item.count = item.alive ? 1 : 0;
                     break;
                 }
                 case PipeGroup: {
-                    for (const std::string& m : state.unread(o)) item.items << QString::fromStdString(m);
+                    item.items = texts(now.items);
                     item.count = static_cast<int>(item.items.size());
                     item.value = tr("%n unread", nullptr, item.count);
-                    const ObjectId peer = state.pipePeer(o);
-                    item.peer = peer < trace->objectCount() ? QString::fromStdString(trace->object(peer).name) : QString();
-                    item.closed = state.closed(o);
+                    item.peer = objectName(now.peer);
+                    item.closed = now.flag;
                     break;
                 }
                 case LockGroup:
                     if (async) {
-                        const ObjectId holder = state.holderTask(o);
-                        item.owner = holder < trace->objectCount() ? QString::fromStdString(trace->object(holder).name) : QString();
+                        item.owner = objectName(now.holderTask);
                         item.count = item.owner.isEmpty() ? 0 : 1;
                     } else {
-                        item.owner = state.owner(o) == kNoActor ? QString() : name(state.owner(o));
-                        item.count = state.owner(o) == kNoActor ? 0 : state.count(o);
+                        item.owner = now.held.holder == kNoActor ? QString() : name(now.held.holder);
+                        item.count = now.held.holder == kNoActor ? 0 : now.count;
                     }
                     item.value = item.owner.isEmpty() ? tr("free") : tr("held by %1").arg(item.owner);
                     break;
                 case SemaphoreGroup:
-                    item.count = state.count(o);
+                    item.count = now.count;
                     item.value = QString::number(item.count);
-                    if (async) item.holders = objectNames(state.holderTasks(o));
+                    if (async) item.holders = objectNames(now.holderTasks);
                     else
-                        for (ActorId a : state.slotHolders(o)) item.holders << (a == kNoActor ? QString() : name(a));
+                        for (const SlotHold& h : now.slotHolds) item.holders << (h.holder == kNoActor ? QString() : name(h.holder));
                     break;
                 case QueueGroup:
                     // An asyncio.Queue's trace gives its size, not its items.
-                    for (const std::string& s : state.items(o)) item.items << QString::fromStdString(s);
-                    item.count = async ? state.count(o) : static_cast<int>(item.items.size());
+                    item.items = texts(now.items);
+                    item.count = async ? now.count : static_cast<int>(item.items.size());
                     item.value = info.param > 0 ? QStringLiteral("%1/%2").arg(item.count).arg(info.param)
                                                 : QString::number(item.count);
                     break;
                 case EventGroup:
-                    item.flag = state.flag(o);
+                    item.flag = now.flag;
                     item.value = item.flag ? tr("set") : tr("clear");
                     break;
                 case FutureGroup: {
-                    const FutureState fs = state.futureState(o);
+                    const FutureState fs = now.future;
                     item.state = QString::fromUtf8(futureStateName(fs).data());
-                    item.worker = name(state.futureWorker(o));
-                    const QString outcome = QString::fromStdString(state.value(o));
+                    item.worker = name(now.actor);
+                    const QString outcome = QString::fromStdString(m.text(now.value));
                     switch (fs) {
                         case FutureState::Pending: item.value = tr("pending"); break;
                         case FutureState::Running: item.value = tr("running on %1").arg(item.worker); break;
@@ -214,13 +220,13 @@ void InspectorModel::update(const InspectorState& state) {
         }
         auto& taskRows = next[TaskGroup];
         if (static_cast<int>(tasks.size()) <= kTaskRowsBeforeGrouping) {
-            for (ObjectId t : tasks) taskRows.push_back(taskItem(state, t));
+            for (ObjectId t : tasks) taskRows.push_back(taskItem(m, state, t));
         } else {
             // One row per coroutine function, in the order each first appears, with its tasks under it.
             std::unordered_map<std::string, std::size_t> rowOf;
             std::vector<std::array<int, static_cast<std::size_t>(TaskState::Count_)>> counts;
             for (ObjectId t : tasks) {
-                const std::string& coro = state.coroutine(t);
+                const std::string coro = m.text(state.object(t).coroutine);
                 auto [it, added] = rowOf.emplace(coro, taskRows.size());
                 if (added) {
                     Item row;
@@ -231,7 +237,7 @@ void InspectorModel::update(const InspectorState& state) {
                     nextCoroutines.emplace_back();
                     counts.emplace_back();
                 }
-                Item task = taskItem(state, t);
+                Item task = taskItem(m, state, t);
                 task.showCoroutine = false;
                 ++counts[it->second][static_cast<std::size_t>(task.taskState)];
                 nextCoroutines[it->second].push_back(std::move(task));
@@ -249,7 +255,7 @@ void InspectorModel::update(const InspectorState& state) {
             Item item;
             item.time = toSeconds(e.time);
             item.actor = name(e.actor);
-            item.message = QString::fromStdString(e.text);
+            item.message = QString::fromStdString(m.text(e.text));
             item.name = QStringLiteral("%1 s  %2").arg(item.time, 0, 'f', 3).arg(item.actor);
             item.value = item.message;
             next[ErrorGroup].push_back(std::move(item));

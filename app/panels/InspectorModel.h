@@ -15,11 +15,11 @@
 
 #include <vector>
 
+#include "lockstep/RunState.h"
 #include "lockstep/Trace.h"
+#include "lockstep/TraceModel.h"
 
 namespace lockstep::app {
-
-class InspectorState;
 
 class InspectorModel : public QAbstractItemModel {
     Q_OBJECT
@@ -73,9 +73,10 @@ public:
 
     explicit InspectorModel(QObject* parent = nullptr);
 
-    // Refreshes every row from `state`; rows are only inserted or removed (a model reset) when the set of
-    // objects or errors changed, otherwise the values change in place and the view keeps its expansion.
-    void update(const InspectorState& state);
+    // Refreshes every row from `state`, a state of `model`'s run (both null: nothing loaded); rows are only
+    // inserted or removed (a model reset) when the set of objects or errors changed, otherwise the values
+    // change in place and the view keeps its expansion.
+    void update(const TraceModel* model, const RunState* state);
     void retranslate();
 
     // The row of an object in its group, or an invalid index.
@@ -128,7 +129,7 @@ private:
     QString groupTitle(int group) const;
     QString details(int group, const Item& item) const;
     QString taskDetails(const Item& item) const;
-    Item taskItem(const InspectorState& state, ObjectId task) const;
+    Item taskItem(const TraceModel& model, const RunState& state, ObjectId task) const;
     // The item behind an index (group rows have none).
     const Item* itemAt(const QModelIndex& index) const;
     bool tasksGrouped() const { return !coroutines_.empty(); }

@@ -5,7 +5,7 @@
 
 #include <QColor>
 
-#include "lockstep/TraceAnalysis.h"
+#include "lockstep/RunState.h"
 #include "panels/OkabeIto.h"
 
 namespace lockstep::app::palette {

@@ -5,7 +5,7 @@
 #include <QCoreApplication>
 #include <QString>
 
-#include "lockstep/TraceAnalysis.h"
+#include "lockstep/RunState.h"
 
 namespace lockstep::app {
 

@@ -32,8 +32,8 @@ Output::Output(QWidget* parent) : QWidget(parent), model_(new OutputModel(this))
 }
 
 void Output::setView(const TraceView& view) {
-    trace_ = view.trace;
-    model_->update(trace_.get(), view.cursor);
+    traceModel_ = view.model;
+    model_->update(traceModel_.get(), view.cursor);
     if (model_->currentRow() >= 0)
         table_->scrollTo(model_->index(model_->currentRow(), OutputModel::TextColumn), QAbstractItemView::EnsureVisible);
 }

@@ -34,7 +34,7 @@ protected:
 private:
     OutputModel* model_;
     QTableView* table_;
-    std::shared_ptr<const Trace> trace_;  // keeps the trace the model points into alive
+    std::shared_ptr<const TraceModel> traceModel_;  // keeps the derivation the model points into alive
 };
 
 }  // namespace lockstep::app

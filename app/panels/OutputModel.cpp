@@ -12,40 +12,38 @@ namespace lockstep::app {
 
 OutputModel::OutputModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void OutputModel::update(const Trace* trace, std::uint32_t cursor) {
-    if (trace != trace_ || (trace && trace->eventCount() < scanned_)) {
+void OutputModel::update(const TraceModel* model, std::uint32_t cursor) {
+    if (model != model_ || (model && (model->generation() != generation_ || model->output().size() < scanned_))) {
         beginResetModel();
-        trace_ = trace;
+        model_ = model;
+        generation_ = model ? model->generation() : 0;
         scanned_ = 0;
-        scanStep_ = 0;
         rows_.clear();
         current_ = -1;
         actorsSeen_ = 0;
         processes_ = false;
         endResetModel();
     }
-    if (trace_) {
+    if (model_) {
         const bool hadProcesses = processes_;
-        for (; actorsSeen_ < trace_->actorCount(); ++actorsSeen_)
-            processes_ |= trace_->actor(static_cast<ActorId>(actorsSeen_)).kind == ActorKind::Process;
+        for (; actorsSeen_ < model_->actorCount(); ++actorsSeen_)
+            processes_ |= model_->actor(static_cast<ActorId>(actorsSeen_)).kind == ActorKind::Process;
         if (processes_ != hadProcesses) emit headerDataChanged(Qt::Horizontal, ActorColumn, ActorColumn);
-        // Only the events added since the last call are scanned: a live run appends a few per step.
+        // Only the lines added since the last call are read: a live run prints a few per step.
         std::vector<Line> added;
-        const std::size_t n = trace_->eventCount();
-        for (; scanned_ < n; ++scanned_) {
-            const TraceEvent& e = trace_->event(scanned_);
-            if (e.flags & TraceEvent::StepStart) ++scanStep_;
-            if (e.op != Op::Print) continue;
+        const auto& output = model_->output();
+        for (; scanned_ < output.size(); ++scanned_) {
+            const OutputLine& o = output[scanned_];
             Line line;
-            line.step = scanStep_;
-            line.time = e.time;
-            line.actor = e.actor;
-            line.toStderr = (e.flags & TraceEvent::ToStderr) != 0;
-            if (e.actor < trace_->actorCount()) {
-                line.actorName = QString::fromStdString(trace_->actor(e.actor).name);
-                line.pid = trace_->actor(e.actor).pid;
+            line.step = o.step;
+            line.time = o.time;
+            line.actor = o.actor;
+            line.toStderr = o.toStderr;
+            if (o.actor < model_->actorCount()) {
+                line.actorName = QString::fromStdString(model_->actor(o.actor).name);
+                line.pid = model_->actor(o.actor).pid;
             }
-            line.text = QString::fromUtf8(trace_->argText(e));
+            line.text = QString::fromStdString(model_->text(o.text));
             added.push_back(std::move(line));
         }
         if (!added.empty()) {

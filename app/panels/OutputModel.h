@@ -1,6 +1,6 @@
 #pragma once
-// The printed lines of a run (Op::Print events) as a table: virtual time, thread, text. The model follows a
-// growing trace by appending only the new lines, and marks the last line printed at or before the cursor.
+// The printed lines of a run (the derivation's output) as a table: virtual time, thread, text. The model follows
+// a growing derivation by appending only the new lines, and marks the last line printed at or before the cursor.
 // In a run with child processes a line's actor is a thread or a whole child process ("Process-1"): the column
 // says so, and the tooltip gives the process's pid. A report on standard error (a traceback, a child killed by
 // a signal) is drawn in the error colour; one of several lines shows whole in its tooltip.
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lockstep/Trace.h"
+#include "lockstep/TraceModel.h"
 
 namespace lockstep::app {
 
@@ -33,8 +34,8 @@ public:
 
     explicit OutputModel(QObject* parent = nullptr);
 
-    // Follows `trace` (null: empty) up to its published size and moves the current line to `cursor`.
-    void update(const Trace* trace, std::uint32_t cursor);
+    // Follows `model` (null: empty) and moves the current line to `cursor`.
+    void update(const TraceModel* model, std::uint32_t cursor);
     // Row of the last line printed at or before the cursor, or -1.
     int currentRow() const { return current_; }
     std::uint32_t stepAt(int row) const { return rows_.at(static_cast<std::size_t>(row)).step; }
@@ -58,9 +59,9 @@ private:
         QString text;
     };
 
-    const Trace* trace_ = nullptr;
-    std::size_t scanned_ = 0;      // events [0, scanned_) have been looked at
-    std::uint32_t scanStep_ = 0;   // step of event scanned_ - 1
+    const TraceModel* model_ = nullptr;
+    std::uint64_t generation_ = 0;
+    std::size_t scanned_ = 0;      // lines of the model's output taken
     std::vector<Line> rows_;       // sorted by step, so the cursor's row is a binary search away
     int current_ = -1;
     std::size_t actorsSeen_ = 0;   // actors whose kind has been looked at

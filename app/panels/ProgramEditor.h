@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "lockstep/TraceAnalysis.h"
+#include "lockstep/RunState.h"
 
 namespace lockstep::app {
 

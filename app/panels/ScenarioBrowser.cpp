@@ -1,6 +1,7 @@
 #include "panels/ScenarioBrowser.h"
 
 #include <QCheckBox>
+#include <QSignalBlocker>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
@@ -25,8 +26,10 @@
 #include <cmath>
 #include <limits>
 
+#include "lockstep/python/Runner.h"
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
+#include "lockstep/scenarios/RunValidation.h"
 #include "panels/ScenarioCatalogModel.h"
 
 namespace lockstep::app {
@@ -126,14 +129,37 @@ void ScenarioBrowser::buildUi() {
     runForm->addRow(coresLabel_, cores_);
     gil_ = new QCheckBox;
     runForm->addRow(gil_);
+    // Where a program runs is not part of the run's settings (it changes nothing of the trace): the box sets the
+    // runner's mode for the runs that follow, and is shown for programs only.
+    sandbox_ = new QCheckBox;
+    sandbox_->setChecked(python::runnerSettings().sandbox);
+    runForm->addRow(sandbox_);
+    connect(sandbox_, &QCheckBox::toggled, this, [this](bool on) {
+        std::string why;
+        if (on && !python::sandboxAvailable(&why)) {
+            QSignalBlocker block(sandbox_);
+            sandbox_->setChecked(false);
+            sandbox_->setToolTip(QString::fromStdString(why));
+            return;
+        }
+        python::RunnerSettings settings = python::runnerSettings();
+        settings.sandbox = on;
+        python::setRunnerSettings(settings);
+    });
     quantum_ = new QDoubleSpinBox;
     // Microsecond resolution keeps a quantum given on the command line ("250us") exact on a round trip.
     quantum_->setDecimals(3);
-    quantum_->setRange(0.001, 10000.0);
+    // The bounds every source of a run is held to (lockstep::scenarios' validation), in milliseconds.
+    quantum_->setRange(static_cast<double>(RunConfig::kMinQuantum) / kNanosPerMs,
+                       static_cast<double>(RunConfig::kMaxQuantum) / kNanosPerMs);
     quantumLabel_ = new QLabel;
     quantumLabel_->setBuddy(quantum_);
     runForm->addRow(quantumLabel_, quantum_);
 
+    problem_ = new QLabel;
+    problem_->setWordWrap(true);
+    problem_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    problem_->hide();
     load_ = new QPushButton;
     load_->setEnabled(false);
     connect(load_, &QPushButton::clicked, this, &ScenarioBrowser::requestLoad);
@@ -150,6 +176,7 @@ void ScenarioBrowser::buildUi() {
     bottomLayout->addWidget(description_, 1);
     bottomLayout->addWidget(paramsBox_);
     bottomLayout->addWidget(runBox_);
+    bottomLayout->addWidget(problem_);
     bottomLayout->addWidget(load_);
 
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -194,6 +221,9 @@ void ScenarioBrowser::retranslateUi() {
     coresLabel_->setText(tr("&Cores:"));
     cores_->setToolTip(tr("Virtual cores: how many threads can compute at the same time (1 to %1)")
                            .arg(RunConfig::kMaxCores));
+    sandbox_->setText(tr("Sand&box"));
+    sandbox_->setToolTip(tr("Run your program in a sandbox: no network, the files read-only except a scratch "
+                            "directory, tighter limits. For programs you did not write; applies from the next Load."));
     gil_->setText(tr("&GIL"));
     gil_->setToolTip(tr("Model CPython's global interpreter lock: only one thread runs Python code at a time, "
                         "however many cores there are"));
@@ -313,7 +343,20 @@ RunSetup ScenarioBrowser::currentSetup() const {
 
 void ScenarioBrowser::requestLoad() {
     if (!scenario_) return;
-    emit loadRequested(currentSetup());
+    const RunSetup setup = currentSetup();
+    // The check the command line and replay tokens go through: a setup the window was handed (a token, the
+    // saved settings) may carry a value no field here could produce.
+    if (const auto p = scenarios::checkRunConfig(*scenario_, setup.config)) {
+        const std::string_view setting = scenarios::settingName(p->setting);
+        problem_->setText(tr("Cannot load: %1: %2")
+                              .arg(QString::fromUtf8(setting.data(), static_cast<qsizetype>(setting.size())),
+                                   QString::fromStdString(p->message)));
+        problem_->show();
+        return;
+    }
+    problem_->hide();
+    problem_->clear();
+    emit loadRequested(setup);
 }
 
 void ScenarioBrowser::applyDefaults(const scenarios::Scenario* scenario) {
@@ -343,6 +386,9 @@ void ScenarioBrowser::setParamValues(const std::vector<std::pair<std::string, st
 
 void ScenarioBrowser::showScenario(const scenarios::Scenario* scenario) {
     scenario_ = scenario;
+    sandbox_->setVisible(scenario && scenario->openElsewhere);
+    sandbox_->setChecked(python::runnerSettings().sandbox);
+    problem_->hide();  // it was about the previous scenario's settings
     for (ParamEditor& p : params_) paramsForm_->removeRow(p.widget());  // deletes the label and the editor
     params_.clear();
     if (scenario) {
@@ -475,7 +521,7 @@ void ScenarioBrowser::restoreState(QSettings& settings) {
         if (ok && cores >= 1 && cores <= RunConfig::kMaxCores) setup.config.cores = cores;
         if (settings.contains(QStringLiteral("gil"))) setup.config.gil = settings.value(QStringLiteral("gil")).toBool();
         const qlonglong quantum = settings.value(QStringLiteral("quantumNs")).toLongLong(&ok);
-        if (ok && quantum > 0) setup.config.quantum = quantum;
+        if (ok && !scenarios::checkQuantum(quantum)) setup.config.quantum = quantum;
         settings.beginGroup(QStringLiteral("params"));
         for (const scenarios::ParamSpec& spec : s->params) {
             const qlonglong v = settings.value(QString::fromStdString(spec.key)).toLongLong(&ok);

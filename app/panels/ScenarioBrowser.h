@@ -61,6 +61,8 @@ public:
     QSpinBox* parameterEditor(const QString& key) const;
     QCheckBox* parameterCheckBox(const QString& key) const;
     QComboBox* policyBox() const { return policy_; }
+    // Shown when Load found a setting out of range (the same words as the command line's); hidden otherwise.
+    QLabel* problemLabel() const { return problem_; }
     QLineEdit* seedBox() const { return seed_; }
 
 public slots:
@@ -121,8 +123,10 @@ private:
     QLabel* coresLabel_ = nullptr;
     QSpinBox* cores_ = nullptr;
     QCheckBox* gil_ = nullptr;
+    QCheckBox* sandbox_ = nullptr;  // a Python program's runs in the sandbox (lockstep::python::RunnerSettings)
     QLabel* quantumLabel_ = nullptr;
     QDoubleSpinBox* quantum_ = nullptr;
+    QLabel* problem_ = nullptr;
     QPushButton* load_ = nullptr;
 };
 

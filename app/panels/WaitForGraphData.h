@@ -1,19 +1,17 @@
 #pragma once
-// The wait-for graph at one step as plain values: actors and objects as nodes, "waits for" edges from a
-// blocked actor to the object it waits on, "held by" edges from an object to whoever keeps its waiters
-// waiting. Edges on a deadlock cycle the run has reached by that step are marked. Kept apart from the widget
-// so the graph can be checked without pixels.
+// The wait-for graph at one step (lockstep::WaitForGraph, derived in core) with the names the widget draws.
+// Kept apart from the widget so the graph can be checked without pixels.
 
 #include <QString>
 
 #include <cstdint>
 #include <vector>
 
-#include "lockstep/TraceAnalysis.h"
+#include "lockstep/RunState.h"
+#include "lockstep/TraceModel.h"
+#include "lockstep/WaitForGraph.h"
 
 namespace lockstep::app {
-
-class InspectorState;
 
 struct WaitForGraphData {
     struct Node {
@@ -24,21 +22,15 @@ struct WaitForGraphData {
         ActorState state = ActorState::NotStarted;  // actors only
         bool onCycle = false;
     };
-    enum class EdgeKind : std::uint8_t { WaitsFor, HeldBy };
-    struct Edge {
-        int from = 0;  // node indices
-        int to = 0;
-        EdgeKind kind = EdgeKind::WaitsFor;
-        bool onCycle = false;
-    };
+    using EdgeKind = lockstep::WaitForGraph::EdgeKind;
+    using Edge = lockstep::WaitForGraph::Edge;
 
     std::vector<Node> nodes;
     std::vector<Edge> edges;
 
-    // Built from the synchronisation state and the actor states at the same step. Only actors and objects
-    // that take part in a wait, or in a hold that someone waits for, are nodes: a graph of everything
-    // would hide the few edges that matter. The lookups below are linear: they are for tests and tooltips.
-    static WaitForGraphData build(const InspectorState& state, const std::vector<StateInterval>& states);
+    // The graph of `state` (a state of `model`'s run), named from the model's rows. The lookups below are
+    // linear: they are for tests and tooltips.
+    static WaitForGraphData build(const TraceModel& model, const RunState& state);
 
     int actorNode(ActorId a) const;
     int objectNode(ObjectId o) const;

@@ -5,7 +5,9 @@
 namespace lockstep::timeline {
 
 void Lane::finish(std::size_t fromBand) {
-    auto byBegin = [](const Band& x, const Band& y) { return x.beginStep < y.beginStep; };
+    auto byBegin = [](const Band& x, const Band& y) {
+        return x.beginStep != y.beginStep ? x.beginStep < y.beginStep : x.begin < y.begin;
+    };
     const std::size_t checkFrom = fromBand > 0 ? fromBand - 1 : 0;
     if (!std::is_sorted(bands.begin() + std::ptrdiff_t(std::min(checkFrom, bands.size())), bands.end(),
                         byBegin)) {

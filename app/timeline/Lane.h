@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "lockstep/TraceAnalysis.h"
+#include "lockstep/TraceModel.h"
 #include "timeline/Axis.h"
 
 namespace lockstep::timeline {
@@ -54,7 +54,7 @@ struct Band {
 
 // The end (step) of a band still open: an asyncio task's current state, which reaches past the end of the run
 // (time: kForever). Painting clips it to the window; tooltips to the run.
-inline constexpr std::uint32_t kOpenStep = UINT32_MAX;
+inline constexpr std::uint32_t kOpenStep = TraceModel::kOpenStep;
 
 // How many tasks of a group are in each state, from a step (and instant) on: a group lane's step chart.
 struct StateCounts {
@@ -63,31 +63,10 @@ struct StateCounts {
     std::array<std::int32_t, std::size_t(TaskState::Count_)> count{};
 };
 
-enum class MarkKind : std::uint8_t {
-    Switch,
-    Raise,
-    Deadlock,
-    Wait,
-    Woken,
-    Timeout,
-    Notify,
-    Set,
-    Clear,
-    Race,  // a load or store racing with an earlier access of another thread (see Trace::races())
-    Exit,  // a child process ended (its lane's exitCode says how)
-    Count_
-};
-inline constexpr std::size_t kMarkKinds = static_cast<std::size_t>(MarkKind::Count_);
-
-struct Mark {
-    std::uint32_t step = 0;
-    Nanos time = 0;
-    std::uint32_t event = 0;  // index of the event in the trace
-    ObjectId object = kNoObject;
-    ActorId actor = kNoActor;  // who did it (for a switch: who now runs)
-    ActorId other = kNoActor;  // for a switch: who ran before
-    MarkKind kind = MarkKind::Switch;
-};
+// Instants on a lane are the derivation's incidents (a switch, a raise, a wait, a notify...).
+using MarkKind = IncidentKind;
+using Mark = Incident;
+inline constexpr std::size_t kMarkKinds = kIncidentKinds;
 
 inline Pos beginOf(const Band& b, Axis a) {
     return a == Axis::Steps ? Pos(b.beginStep) : b.begin;

@@ -52,6 +52,13 @@ bool exportTimeline(const Trace& trace, const ExportOptions& options, QString* e
     return exportTimeline(model, options, error);
 }
 
+bool exportTimeline(std::shared_ptr<const TraceModel> traceModel, const ExportOptions& options, QString* error) {
+    if (!checkExportOptions(options, error)) return false;
+    TimelineModel model(std::move(traceModel));
+    model.setExpandedGroups(options.expandedGroups);
+    return exportTimeline(model, options, error);
+}
+
 bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString* error) {
     if (!checkExportOptions(o, error)) return false;
     auto fail = [error](const QString& message) {

@@ -6,8 +6,10 @@
 #include <QString>
 #include <QStringList>
 #include <cstdint>
+#include <memory>
 
 #include "lockstep/Trace.h"
+#include "lockstep/TraceModel.h"
 #include "timeline/Axis.h"
 
 namespace lockstep::timeline {
@@ -36,6 +38,8 @@ bool checkExportOptions(const ExportOptions& options, QString* error);
 
 // The trace's lanes, task groups expanded as the options say; or a model's lanes as they are.
 bool exportTimeline(const Trace& trace, const ExportOptions& options, QString* error);
+// The lanes of a derivation the window follows (safe while its run goes on).
+bool exportTimeline(std::shared_ptr<const TraceModel> model, const ExportOptions& options, QString* error);
 bool exportTimeline(const TimelineModel& model, const ExportOptions& options, QString* error);
 
 }  // namespace lockstep::timeline

@@ -892,7 +892,7 @@ void TimelinePainter::paintTransfers(QPainter& p, const TimelineLayout& l, int l
     std::vector<QRect> taken;
     for (const Arrow& a : arrows) {
         const QString text =
-            fm.elidedText(QString::fromStdString(transfers[a.index].text), Qt::ElideRight, 140);
+            fm.elidedText(model_.transferText(transfers[a.index]), Qt::ElideRight, 140);
         const QPointF mid = (a.from + a.to) / 2;
         QRect r(int(mid.x()) + 5, int(mid.y()) - fm.height() / 2, fm.horizontalAdvance(text) + 6, fm.height());
         if (!l.plot.contains(r)) r.moveRight(int(mid.x()) - 5);  // no room right of the arrow: left of it

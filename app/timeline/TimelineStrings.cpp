@@ -493,7 +493,7 @@ QString TimelineStrings::transferTooltip(const TimelineModel& m, const Transfer&
     else
         via = tr("through the pipe %1 → %2").arg(m.objectName(t.object), m.objectName(t.receivedOn));
     return tr("%1 → %2 %3").arg(m.actorName(t.fromActor), m.actorName(t.toActor), via) + QLatin1Char('\n') +
-           tr("message: %1").arg(QString::fromStdString(t.text)) + QLatin1Char('\n') +
+           tr("message: %1").arg(m.transferText(t)) + QLatin1Char('\n') +
            tr("sent at step %1 (t = %2)").arg(t.fromStep).arg(seconds(t.fromTime, 0)) + QLatin1Char('\n') +
            tr("received at step %1 (t = %2)").arg(t.toStep).arg(seconds(t.toTime, 0));
 }

@@ -40,17 +40,14 @@ QSize TimelineWidget::minimumSizeHint() const {
 }
 
 void TimelineWidget::setView(const lockstep::app::TraceView& view) {
-    const bool otherTrace = view.trace != trace_;
-    trace_ = view.trace;
+    const bool otherTrace = view.model != traceModel_;
+    traceModel_ = view.model;
     bool rebuilt = false;
-    if (!trace_) {
+    if (!traceModel_) {
         model_.clear();
         rebuilt = true;
-    } else if (otherTrace) {
-        model_.build(*trace_);
-        rebuilt = true;
     } else {
-        rebuilt = model_.update(*trace_);
+        rebuilt = model_.update(traceModel_);
     }
     if (rebuilt) {
         if (otherTrace)

@@ -79,7 +79,7 @@ private:
     void keepCursorVisible();
     void retranslate();
 
-    std::shared_ptr<const Trace> trace_;
+    std::shared_ptr<const TraceModel> traceModel_;
     TimelineModel model_;
     ZoomState zooms_[2];
     TimelineLayout layout_;

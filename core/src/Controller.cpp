@@ -30,10 +30,19 @@ std::uint64_t Controller::generation() const {
 }
 
 void Controller::load(RunConfig config, Execution::Body body) {
+    load(std::move(config), [body = std::move(body)](WorkerPool& pool, Trace& trace, const RunConfig& c,
+                                                     std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
+        auto ex = std::make_unique<Execution>(pool, trace, c, body);
+        ex->usePolicy(std::move(policy));
+        return ex;
+    });
+}
+
+void Controller::load(RunConfig config, OpenRun open) {
     pause();  // a long run in progress stops at its next scheduling point
     Command c{Command::Kind::Load};
     c.config = std::move(config);
-    c.body = std::move(body);
+    c.open = std::move(open);
     post(std::move(c));
 }
 
@@ -72,7 +81,7 @@ void Controller::branch(std::uint32_t step, ActorId actor) {
 }
 
 void Controller::pause() {
-    if (Execution* ex = live_.load()) ex->requestPause();
+    if (RunSession* ex = live_.load()) ex->requestPause();
 }
 
 void Controller::abort() {
@@ -110,8 +119,8 @@ void Controller::loop() {
                     idle_.notify_all();
                     return;
                 case Command::Kind::Load:
-                    if (c.body) doLoad(c.config, c.body);
-                    else if (body_) doLoad(config_, body_);
+                    if (c.open) doLoad(c.config, c.open);
+                    else if (open_) doLoad(config_, open_);
                     break;
                 case Command::Kind::Step:
                     if (execution_) advanceWith(StopRequest{.untilStep = trace_->stepCount() + c.count});
@@ -136,8 +145,8 @@ void Controller::loop() {
                     config.schedule.clear();
                     for (const Decision& d : trace_->decisions())
                         if (d.step < c.count) config.schedule.push_back(std::to_string(d.chosen));
-                    const Execution::Body body = body_;
-                    doLoad(config, body);
+                    const OpenRun open = open_;
+                    doLoad(config, open);
                     config_.schedule.clear();
                     execution_->advance(StopRequest{.untilStep = c.count});
                     if (!execution_->ended() && execution_->chooseNext(c.actor)) {
@@ -177,12 +186,13 @@ void Controller::finishRun() {
     execution_.reset();
 }
 
-void Controller::doLoad(const RunConfig& config, const Execution::Body& body) {
+void Controller::doLoad(const RunConfig& config, const OpenRun& open) {
     finishRun();
     config_ = config;
-    body_ = body;
+    open_ = open;
     trace_ = std::make_shared<Trace>();
-    execution_ = std::make_unique<Execution>(pool_, *trace_, config_, body_);
+    snapshot_ = {};
+    execution_ = open_(pool_, *trace_, config_, nullptr);
     live_.store(execution_.get());
     report(ControllerReport::Kind::Loaded, StopInfo{StopReason::StepReached, 0});
 }
@@ -221,6 +231,11 @@ void Controller::report(ControllerReport::Kind kind, StopInfo stop, std::string 
         r.generation = generation_;
     }
     r.trace = trace_;
+    // The run is paused (or over) whenever a report is made: nothing writes to the trace now.
+    if (trace_) {
+        snapshot_ = TraceSnapshot::of(*trace_, snapshot_);
+        r.snapshot = snapshot_;
+    }
     r.stop = stop;
     r.steps = trace_ ? trace_->stepCount() : 0;
     r.ended = execution_ ? execution_->ended() : true;

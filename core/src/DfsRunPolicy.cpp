@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "lockstep/Execution.h"
+#include "lockstep/RunSession.h"
 #include "lockstep/Trace.h"
 
 namespace lockstep {
@@ -17,9 +17,8 @@ bool asleep(const std::vector<SleepingActor>& sleep, ActorId a) {
 
 }  // namespace
 
-DfsRunPolicy::DfsRunPolicy(const RunRequest& request, const Execution& execution, const Trace& trace,
-                           RunReport& report)
-    : request_(request), execution_(execution), trace_(trace), report_(report), sleep_(request.sleep) {}
+DfsRunPolicy::DfsRunPolicy(const RunRequest& request, const Trace& trace, RunReport& report)
+    : request_(request), trace_(trace), report_(report), sleep_(request.sleep) {}
 
 ActorId DfsRunPolicy::pick(const DecisionContext& ctx) {
     const std::size_t k = report_.path.size();
@@ -63,7 +62,7 @@ void DfsRunPolicy::finish(std::uint64_t finalDraws) {
 }
 
 void DfsRunPolicy::closeTransition(std::size_t k, std::uint64_t drawsNow) {
-    if (!request_.footprints) return;
+    if (!request_.footprints || !run_) return;
     Footprint& f = report_.path[k].footprint;
     f.random = drawsNow > drawsBefore_[k];
     const std::size_t end = trace_.eventCount();
@@ -77,10 +76,10 @@ void DfsRunPolicy::closeTransition(std::size_t k, std::uint64_t drawsNow) {
         f.touch(ev.object, !shared || (ev.op != Op::Load && ev.op != Op::Race));
     }
     // Silent reads and touches name the number of decisions taken before them: k + 1 during transition k.
-    const auto& silent = execution_.silentReads();
+    const auto& silent = run_->silentReads();
     for (; silentCursor_ < silent.size() && silent[silentCursor_].decisions <= k + 1; ++silentCursor_)
         if (silent[silentCursor_].decisions == k + 1) f.touch(silent[silentCursor_].object, false);
-    const auto& touches = execution_.touches();
+    const auto& touches = run_->touches();
     for (; touchCursor_ < touches.size() && touches[touchCursor_].decisions <= k + 1; ++touchCursor_)
         if (touches[touchCursor_].decisions == k + 1) f.touch(touches[touchCursor_].thing, touches[touchCursor_].write);
     f.finish();

@@ -13,17 +13,20 @@
 
 namespace lockstep {
 
-class Execution;
+class RunSession;
 class Trace;
 
 class DfsRunPolicy final : public Policy {
 public:
-    DfsRunPolicy(const RunRequest& request, const Execution& execution, const Trace& trace, RunReport& report);
+    DfsRunPolicy(const RunRequest& request, const Trace& trace, RunReport& report);
+    // The run it decides for (its silent reads and touches): set before the run's first decision.
+    void setRun(const RunSession& run) { run_ = &run; }
 
     // Returns kNoActor (the engine then waits for a choice from outside) when every candidate sleeps.
     ActorId pick(const DecisionContext& ctx) override;
     bool preemptive() const override { return true; }  // as round-robin, so replay tokens reproduce the run
     PolicyKind kind() const override { return PolicyKind::RoundRobin; }
+    bool wantsTouches() const override { return request_.footprints; }
 
     // After the run ended: the last transition's footprint (it ends at the end of the run).
     void finish(std::uint64_t finalDraws);
@@ -32,7 +35,7 @@ private:
     void closeTransition(std::size_t k, std::uint64_t drawsNow);
 
     const RunRequest& request_;
-    const Execution& execution_;
+    const RunSession* run_ = nullptr;
     const Trace& trace_;
     RunReport& report_;
     std::vector<SleepingActor> sleep_;

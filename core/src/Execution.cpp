@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <csignal>
 #include <exception>
 #include <stdexcept>
@@ -100,7 +101,9 @@ const RunOutcome& Execution::runToEnd() {
 
 void Execution::usePolicy(std::unique_ptr<Policy> policy) {
     if (started_) throw std::logic_error("Execution::usePolicy after the run started");
-    if (policy) policy_ = std::move(policy);
+    if (!policy) return;
+    touchesWanted_ = policy->wantsTouches();
+    policy_ = std::move(policy);
 }
 
 bool Execution::chooseNext(ActorId actor) {
@@ -196,6 +199,11 @@ std::string Execution::defaultName(ObjectKind kind) {
 
 ObjectId Execution::registerObject(std::shared_ptr<SyncObject> object, ObjectKind kind, std::string name,
                                    std::int64_t param, std::int32_t createArg, std::uint8_t createFlags) {
+    // The run ends at its next scheduling point (trace-limit); until then the program is told as Python tells
+    // it that a resource ran out.
+    if (trace_.objectCount() >= Trace::kMaxObjects)
+        throw RuntimeError("can't create more objects: the trace holds " + std::to_string(Trace::kMaxObjects) +
+                           " already");
     if (name.empty()) name = defaultName(kind);
     ObjectInfo info;
     info.name = std::move(name);
@@ -210,7 +218,7 @@ ObjectId Execution::registerObject(std::shared_ptr<SyncObject> object, ObjectKin
 }
 
 ActorId Execution::spawn(ThreadObject& thread, Body body, const std::string& name, bool daemon) {
-    if (actors_.size() >= kNoActor - 1) throw RuntimeError("can't start new thread");
+    if (actors_.size() > kMaxActorNumber) throw RuntimeError("can't start new thread");
     ActorInfo info;
     info.name = name;
     info.kind = ActorKind::Thread;
@@ -377,11 +385,14 @@ Execution::After Execution::schedule(ActorId me, bool yielding) {
     if (trace_.stepCount() >= config_.maxSteps)
         return endRun(me, RunStatus::StepLimit,
                       "the run reached the step limit of " + std::to_string(config_.maxSteps) +
-                          " steps; raise it with --max-steps");
+                          " steps; raise it with --max-steps (up to " + std::to_string(RunConfig::kMaxStepLimit) +
+                          ")");
+    if (trace_.full(config_.maxEvents)) return endRun(me, RunStatus::TraceLimit, traceLimitMessage());
     for (;;) {
         buildCandidates(me, yielding);
         if (!candidates_.empty()) break;
         if (!advanceTime()) {
+            if (trace_.full(config_.maxEvents)) return endRun(me, RunStatus::TraceLimit, traceLimitMessage());
             if (allNonDaemonFinished()) return endRun(me, RunStatus::Finished);
             return endRun(me, findCycleAmongBlocked() ? RunStatus::Deadlock : RunStatus::Stuck);
         }
@@ -403,7 +414,7 @@ Execution::After Execution::schedule(ActorId me, bool yielding) {
     ActorId next = kNoActor;
     std::string error;
     next = forcedChoice(error);
-    if (!error.empty()) return endRun(me, RunStatus::Error, error);
+    if (!error.empty()) return rejectSchedule(me, std::move(error));
     if (next == kNoActor) {
         DecisionContext ctx{candidates_, me, actors_[me].state == State::Running, yielding, step, randomDraws_};
         next = policy_->pick(ctx);
@@ -412,11 +423,16 @@ Execution::After Execution::schedule(ActorId me, bool yielding) {
             // Manual policy: the choice comes from the controller (chooseNext) while paused.
             if (pauseHere(me, StopReason::NeedChoice) == After::Aborted) return After::Aborted;
             next = forcedChoice(error);
-            if (!error.empty()) return endRun(me, RunStatus::Error, error);
+            if (!error.empty()) return rejectSchedule(me, std::move(error));
         }
     }
     if (candidates_.size() > 1) trace_.markChoice();
     return handOff(me, next);
+}
+
+Execution::After Execution::rejectSchedule(ActorId me, std::string error) {
+    trace_.outcomeMut().scheduleRejected = true;
+    return endRun(me, RunStatus::Error, std::move(error));
 }
 
 ActorId Execution::forcedChoice(std::string& error) {
@@ -431,10 +447,12 @@ ActorId Execution::forcedChoice(std::string& error) {
     ActorId found = kNoActor;
     for (ActorId a = 0; a < actors_.size(); ++a)
         if (trace_.actor(a).name == wanted) found = a;
-    if (found == kNoActor && !wanted.empty() &&
-        std::all_of(wanted.begin(), wanted.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        const unsigned long n = std::stoul(wanted);
-        if (n < actors_.size()) found = static_cast<ActorId>(n);
+    if (found == kNoActor && !wanted.empty()) {
+        // A number names the actor by its place in the run; one too large for any run names nobody.
+        unsigned long n = 0;
+        const auto [end, ec] = std::from_chars(wanted.data(), wanted.data() + wanted.size(), n);
+        if (ec == std::errc() && end == wanted.data() + wanted.size() && n < actors_.size())
+            found = static_cast<ActorId>(n);
     }
     std::string names;
     for (ActorId c : candidates_) names += (names.empty() ? "" : ", ") + trace_.actor(c).name;
@@ -686,8 +704,19 @@ void Execution::armTimer(ActorState& a, Nanos at) {
     timers_.push(Timer{at, a.timerSeq, a.id});
 }
 
+std::string Execution::traceLimitMessage() const {
+    return "the trace is full: it holds " + trace_.fullness(config_.maxEvents) + " at step " +
+           std::to_string(trace_.stepCount()) +
+           ", as many as a run may record. A longer run needs fewer events per step: a longer --quantum or GIL "
+           "switch interval cuts CPU bursts into fewer slices, and fewer threads, tasks, objects or printed lines "
+           "(--param) record less";
+}
+
 bool Execution::advanceTime() {
     for (;;) {
+        // Slices of CPU bursts end here without a scheduling point in between (a 1 us quantum makes
+        // thousands per step), so the trace's capacity is checked here too: the caller ends the run.
+        if (trace_.full(config_.maxEvents)) return false;
         while (!timers_.empty() && actors_[timers_.top().actor].timerSeq != timers_.top().seq) timers_.pop();
         Nanos next = timers_.empty() ? kForever : timers_.top().at;
         for (const Core& c : cores_)

@@ -317,6 +317,11 @@ private:
             const auto replan = [&] { planSampling(i, expectedDecisions); };
             replan();
             const RunReport report = farm_->take(std::to_string(i), request, replan);
+            // Only the cancel flag interrupts a run the search takes: it is dropped.
+            if (report.interrupted) {
+                result_.cancelled = true;
+                break;
+            }
             expectedDecisions = std::max(expectedDecisions, report.steps);
             tally(report, request.config);
             if (progress_ && !progress_(i + 1)) {
@@ -372,6 +377,10 @@ private:
             const auto replan = [this] { planDfs(); };
             replan();
             const RunReport report = farm_->take(keyOf(request.prefix), request, replan);
+            if (report.interrupted) {
+                result_.cancelled = true;
+                break;
+            }
             if (report.sleepBlocked) {
                 ++result_.runs;
                 ++result_.sleepBlocked;
@@ -515,13 +524,15 @@ private:
     void tally(const RunReport& report, const RunConfig& config) {
         ++result_.runs;
         result_.totalSteps += report.steps;
-        if (report.status == RunStatus::StepLimit) result_.stepLimitReached = true;
+        if (report.status == RunStatus::StepLimit || report.status == RunStatus::TraceLimit)
+            result_.stepLimitReached = true;
         std::vector<std::size_t> order(report.shared.size());
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
         std::sort(order.begin(), order.end(),
                   [&](std::size_t a, std::size_t b) { return report.shared[a].name < report.shared[b].name; });
         std::string key = std::string(runStatusName(report.status));
         for (std::size_t k : order) key += ";" + report.shared[k].name + "=" + report.shared[k].text;
+        for (const UncaughtError& e : report.uncaught) key += ";!" + e.thread + ":" + e.type;
         auto it = std::find_if(result_.outcomes.begin(), result_.outcomes.end(),
                                [&](const ExploreOutcome& e) { return e.key == key; });
         if (it != result_.outcomes.end()) {
@@ -534,6 +545,7 @@ private:
             outcome.shared.emplace_back(report.shared[k].name, report.shared[k].text);
             outcome.numeric.push_back(report.shared[k].numeric);
         }
+        outcome.uncaught = report.uncaught;
         outcome.key = std::move(key);
         outcome.count = 1;
         outcome.firstRun = result_.runs;
@@ -587,9 +599,9 @@ ExploreResult Explorer::explore(const std::string& scenarioId, const std::functi
         ownPools_.push_back(std::make_unique<WorkerPool>());
         ownPools_.back()->pinTo(static_cast<int>(ownPools_.size() - 1) % cores);
     }
-    const RunExecutorFactory local = [this, &body, workers](int index) -> std::unique_ptr<RunExecutor> {
+    const RunExecutorFactory local = [this, &body, &options, workers](int index) -> std::unique_ptr<RunExecutor> {
         WorkerPool& pool = workers == 1 ? pool_ : *ownPools_[static_cast<std::size_t>(index)];
-        return std::make_unique<LocalRunExecutor>(pool, body);
+        return std::make_unique<LocalRunExecutor>(pool, body, open_, options.cancel);
     };
     ExploreOptions withWorkers = options;
     withWorkers.workers = workers;

@@ -5,6 +5,7 @@
 namespace lockstep {
 
 void Trace::clear() {
+    if (listener_) listener_->onClear();
     events_.clear();
     stepIndex_.clear();
     stepCount_.store(0, std::memory_order_release);
@@ -14,14 +15,29 @@ void Trace::clear() {
     actors_.clear();
     objects_.clear();
     stringIds_.clear();
+    overflowString_ = UINT32_MAX;
+    dropped_ = 0;
     cycles_.clear();
     races_.clear();
     outcome_ = RunOutcome{};
+    ++revision_;
 }
 
 std::uint32_t Trace::intern(std::string_view s) {
     auto it = stringIds_.find(std::string(s));
     if (it != stringIds_.end()) return it->second;
+    // The last slot of the storage is kept for one text that every later string shares.
+    constexpr std::size_t storage = (std::size_t{1} << 10) * kStringChunks;
+    if (strings_.size() + 1 >= storage) {
+        if (overflowString_ == UINT32_MAX) {
+            constexpr std::string_view kNotKept = "(text not kept: the trace was full)";
+            if (listener_) listener_->onIntern(kNotKept);  // a trace that follows this one fills up alike
+            overflowString_ = static_cast<std::uint32_t>(strings_.size());
+            strings_.emplace_back(kNotKept);
+        }
+        return overflowString_;
+    }
+    if (listener_) listener_->onIntern(s);
     const auto id = static_cast<std::uint32_t>(strings_.size());
     strings_.emplace_back(s);
     stringIds_.emplace(std::string(s), id);
@@ -29,35 +45,55 @@ std::uint32_t Trace::intern(std::string_view s) {
 }
 
 ActorId Trace::addActor(ActorInfo info) {
+    if (listener_) listener_->onAddActor(info);
     const auto id = static_cast<ActorId>(actors_.size());
+    ++revision_;
     actors_.emplace_back(std::move(info));
     return id;
 }
 
 ObjectId Trace::addObject(ObjectInfo info) {
+    if (listener_) listener_->onAddObject(info);
     const auto id = static_cast<ObjectId>(objects_.size());
+    ++revision_;
     objects_.emplace_back(std::move(info));
     return id;
 }
 
 int Trace::addRace(DataRace r) {
+    ++revision_;
+    if (listener_) listener_->onAddRace(r);
     races_.push_back(r);
     return static_cast<int>(races_.size()) - 1;
 }
 
 int Trace::addCycle(DeadlockCycle c) {
+    ++revision_;
+    if (listener_) listener_->onAddCycle(c);
     cycles_.push_back(std::move(c));
     return static_cast<int>(cycles_.size()) - 1;
 }
 
 void Trace::beginStep() {
-    // Every step records at least one event; should one ever not, a filler keeps its StepStart.
-    if (stepPending_) add(TraceEvent{.op = Op::Yield});
+    if (listener_) listener_->onBeginStep();
+    // Every step records at least one event; should one ever not, a filler keeps its StepStart. (A listener
+    // hears only the beginStep: replaying it adds the same filler.)
+    if (stepPending_) {
+        TraceListener* listener = listener_;
+        listener_ = nullptr;
+        add(TraceEvent{.op = Op::Yield});
+        listener_ = listener;
+    }
     stepPending_ = true;
     stepCount_.store(stepCount_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
 }
 
 void Trace::add(TraceEvent e) {
+    if (events_.size() >= (std::size_t{1} << 14) * kEventChunks) {
+        ++dropped_;
+        return;
+    }
+    if (listener_) listener_->onAdd(e);
     if (stepPending_) {
         e.flags |= TraceEvent::StepStart;
         if (choicePending_) e.flags |= TraceEvent::Chosen;
@@ -66,6 +102,13 @@ void Trace::add(TraceEvent e) {
         choicePending_ = false;
     }
     events_.push_back(e);
+}
+
+std::string Trace::fullness(std::size_t maxEvents) const {
+    if (eventCount() >= maxEvents) return std::to_string(maxEvents) + " events";
+    if (strings_.size() >= kMaxStrings) return std::to_string(kMaxStrings) + " distinct texts";
+    if (objects_.size() >= kMaxObjects) return std::to_string(kMaxObjects) + " objects";
+    return {};
 }
 
 std::size_t Trace::stepBegin(std::uint32_t s) const {

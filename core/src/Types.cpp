@@ -54,7 +54,8 @@ std::string_view endStateName(EndState s) {
 
 std::string_view runStatusName(RunStatus s) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(RunStatus::Count_)> names{
-        "running", "finished", "deadlock", "stuck", "step-limit", "error", "aborted"};
+        "running", "finished", "deadlock", "stuck", "step-limit", "trace-limit", "error", "aborted", "crashed",
+        "frozen"};
     return nameOf(names, s);
 }
 

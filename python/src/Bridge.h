@@ -52,11 +52,11 @@ using Handle = std::variant<std::monostate, Lock, Condition, Semaphore, Event, s
 class Run {
 public:
     Run(std::string path, std::string source, bool bytecode);
-    ~Run();  // ends the sub-interpreter (on the controller, after every actor has been unwound)
+    ~Run() = default;  // the interpreter and everything in it end with the run's process
     Run(const Run&) = delete;
     Run& operator=(const Run&) = delete;
 
-    // The body of the main actor: a new sub-interpreter, the bootstrap, then the program as __main__.
+    // The body of the main actor: the program as __main__, in the interpreter the run's process inherited.
     void runMain();
     // The body of a thread's actor: `call` is a new reference to (function, args, kwargs).
     void runThread(PyObject* call);
@@ -89,7 +89,6 @@ private:
     std::string dir_;
     std::string source_;
     PyInterpreterState* interp_ = nullptr;
-    PyThreadState* keeper_ = nullptr;  // the sub-interpreter's first thread state (see runMain)
     PyObject* module_ = nullptr;  // this interpreter's _lockstep
     std::map<PyObject*, FileKind> files_;  // co_filename objects (strong references) -> kind
     PyObject* lastFile_ = nullptr;         // the last one looked up, and its kind
@@ -122,8 +121,17 @@ private:
     PyThreadState* state_;
 };
 
-// The process-wide interpreter (initialised once, isolated) whose sub-interpreters the runs use.
+// The runner's interpreter (initialised once, isolated), which each run's child inherits. startInterpreter()
+// is the runner's first step; mainInterpreter() throws in any other process.
+bool startInterpreter(std::string& error);
 PyInterpreterState* mainInterpreter();
+// Loads the bootstrap as the module _lockstep_bootstrap and prepares the standard library (the runner, once,
+// holding the GIL). Returns "" or what went wrong.
+std::string prepareBootstrap();
+// The compile error of a program as CPython words it, or "" (the runner, holding the GIL).
+std::string compileError(const std::string& path, const std::string& source);
+// The body of a program's main actor in a run's child.
+void runProgram(const std::string& path, const std::string& source, bool bytecode);
 // The _lockstep module's init function, for the interpreter's table of built-in modules.
 PyObject* initBridgeModule();
 // The Run a _lockstep module instance serves.

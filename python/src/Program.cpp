@@ -3,7 +3,9 @@
 
 #include "lockstep/python/Program.h"
 
+#include <fcntl.h>
 #include <opcode.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,11 +14,10 @@
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "Bridge.h"
+#include "RunnerClient.h"
 #include "lockstep/scenarios/Registry.h"
 
 // PyFrameObject's fields: the trace settings of a frame are set directly, not through setattr by name, since
@@ -120,27 +121,6 @@ Run::Run(std::string path, std::string source, bool bytecodePoints)
     dir_ = std::filesystem::path(path_).parent_path().string() + "/";
 }
 
-Run::~Run() {
-    if (!interp_) return;
-    // The controller ends the sub-interpreter. Every actor's thread state is gone (each deletes its own), so
-    // a new one here is the interpreter's last, as Py_EndInterpreter requires.
-    PyThreadState* host = PyThreadState_New(mainInterpreter());
-    PyThreadState* last = keeper_;
-    PyEval_RestoreThread(last);
-    touches_.release();
-    if (module_) setModuleRun(module_, nullptr);
-    if (PyObject* r = callBootstrap("_teardown")) Py_DECREF(r);
-    PyErr_Clear();
-    for (auto& [file, kind] : files_) Py_DECREF(file);
-    files_.clear();
-    lastFile_ = nullptr;
-    Py_CLEAR(module_);
-    Py_EndInterpreter(last);
-    PyThreadState_Swap(host);
-    PyThreadState_Clear(host);
-    PyThreadState_DeleteCurrent();
-}
-
 std::string Run::uniqueName(std::string name) {
     if (name.empty()) return name;
     // Suffixes continue from the last one given to `name`: 10,000 futures of one list all named after it
@@ -164,22 +144,9 @@ void Run::finishThreadState(PyThreadState* ts) {
 void Run::runMain() {
     Execution& ex = Execution::current();
     runSeed = ex.seed();
-    PyInterpreterState* host = mainInterpreter();
-    PyThreadState* hostState = PyThreadState_New(host);
-    PyEval_RestoreThread(hostState);
-    PyThreadState* ts = Py_NewInterpreter();
-    if (!ts) {
-        PyThreadState_Clear(hostState);
-        PyThreadState_DeleteCurrent();
-        throw RuntimeError("the embedded Python interpreter could not create a sub-interpreter for this run");
-    }
-    PyThreadState_Clear(hostState);
-    PyThreadState_Delete(hostState);
-    interp_ = PyThreadState_GetInterpreter(ts);
-    // CPython 3.11 reuses an interpreter's preallocated first thread state whenever its list of thread states
-    // becomes empty, and aborts when that one was used before: this first one stays until the interpreter
-    // ends (the main actor parks it when the program is done; ~Run ends the interpreter with it).
-    keeper_ = ts;
+    interp_ = mainInterpreter();
+    PyThreadState* ts = PyThreadState_New(interp_);
+    PyEval_RestoreThread(ts);
 
     bool aborted = false;
     std::string failure;
@@ -187,38 +154,59 @@ void Run::runMain() {
     if (module_) {
         setModuleRun(module_, this);
         abortType = moduleAbortType(module_);
-        // The bootstrap runs as a module of its own, so its globals (the _quiet flag) are one per run.
-        PyObject* mod = PyImport_AddModule("_lockstep_bootstrap");
-        PyObject* code = Py_CompileString(kBootstrapSource, "<lockstep>", Py_file_input);
-        PyObject* globals = mod ? PyModule_GetDict(mod) : nullptr;
-        if (PyObject* file = PyUnicode_FromString("<lockstep>"); file && globals) {
-            PyDict_SetItemString(globals, "__file__", file);
-            Py_DECREF(file);
-        }
-        PyObject* done = code && globals ? PyEval_EvalCode(code, globals, globals) : nullptr;
-        Py_XDECREF(code);
-        if (!done) {
-            failure = "the Lockstep bridge failed to start: " + takeErrorText();
+        installTrace();
+        PyObject* r = callBootstrap("_run_main", path_, source_, 2);
+        if (r) {
+            Py_DECREF(r);
+        } else if (PyErr_ExceptionMatches(abortType)) {
+            PyErr_Clear();
+            aborted = true;
         } else {
-            Py_DECREF(done);
-            installTrace();
-            PyObject* r = callBootstrap("_run_main", path_, source_, 2);
-            if (r) {
-                Py_DECREF(r);
-            } else if (PyErr_ExceptionMatches(abortType)) {
-                PyErr_Clear();
-                aborted = true;
-            } else {
-                failure = "the Lockstep bridge failed: " + takeErrorText();
-            }
+            failure = "the Lockstep bridge failed: " + takeErrorText();
         }
     } else {
         failure = "the _lockstep module failed to load: " + takeErrorText();
     }
-    PyEval_SetTrace(nullptr, nullptr);
-    PyEval_SaveThread();
+    finishThreadState(ts);
     if (aborted) throw AbortRun{};
     if (!failure.empty()) throw RuntimeError(failure);
+}
+
+std::string prepareBootstrap() {
+    PyObject* module = PyImport_ImportModule("_lockstep");
+    if (!module) return "the _lockstep module failed to load: " + takeErrorText();
+    Py_DECREF(module);
+    // The bootstrap runs as a module of its own (its globals: the _quiet flag, the program's paths).
+    PyObject* mod = PyImport_AddModule("_lockstep_bootstrap");
+    PyObject* globals = mod ? PyModule_GetDict(mod) : nullptr;
+    PyObject* code = Py_CompileString(kBootstrapSource, "<lockstep>", Py_file_input);
+    if (PyObject* file = PyUnicode_FromString("<lockstep>"); file && globals) {
+        PyDict_SetItemString(globals, "__file__", file);
+        Py_DECREF(file);
+    }
+    PyObject* done = code && globals ? PyEval_EvalCode(code, globals, globals) : nullptr;
+    Py_XDECREF(code);
+    if (!done) return "the Lockstep bridge failed to start: " + takeErrorText();
+    Py_DECREF(done);
+    PyObject* r = callBootstrap("_prepare");
+    if (!r) return "the Lockstep bridge failed to prepare the standard library: " + takeErrorText();
+    Py_DECREF(r);
+    return {};
+}
+
+std::string compileError(const std::string& path, const std::string& source) {
+    std::string error;
+    PyObject* code = Py_CompileStringExFlags(source.c_str(), path.c_str(), Py_file_input, nullptr, -1);
+    if (!code) error = takeErrorText();
+    Py_XDECREF(code);
+    return error;
+}
+
+void runProgram(const std::string& path, const std::string& source, bool bytecode) {
+    Execution& ex = Execution::current();
+    auto run = std::make_shared<Run>(path, source, bytecode);
+    ex.extension() = run;
+    run->runMain();
 }
 
 void Run::runThread(PyObject* call) {
@@ -441,19 +429,6 @@ std::deque<Loaded>& texts() {
     return t;
 }
 
-// Compiles in the main interpreter, only to report a syntax error at load time as CPython words it.
-std::string syntaxError(const std::string& path, const std::string& source) {
-    PyThreadState* ts = PyThreadState_New(mainInterpreter());
-    PyEval_RestoreThread(ts);
-    std::string error;
-    PyObject* code = Py_CompileStringExFlags(source.c_str(), path.c_str(), Py_file_input, nullptr, -1);
-    if (!code) error = takeErrorText();
-    Py_XDECREF(code);
-    PyThreadState_Clear(ts);
-    PyThreadState_DeleteCurrent();
-    return error;
-}
-
 }  // namespace
 
 const scenarios::Scenario* loadSource(const std::string& path, const std::string& source, std::string& error) {
@@ -465,7 +440,8 @@ const scenarios::Scenario* loadSource(const std::string& path, const std::string
         return nullptr;
     }
     try {
-        const std::string syntax = syntaxError(id, source);
+        // The runner's interpreter compiles it: this process has none.
+        const std::string syntax = checkProgram(id, source);
         if (!syntax.empty()) {
             error = syntax;
             return nullptr;
@@ -492,24 +468,80 @@ const scenarios::Scenario* loadSource(const std::string& path, const std::string
     // Random: a learner's program has no sleeps placed to force a switch, and round-robin switches only when a
     // thread blocks, so a race would never show under it.
     s.defaults.policy = PolicyKind::Random;
-    s.main = [id, source](const scenarios::Params& params) {
-        Execution& ex = Execution::current();
-        auto run = std::make_shared<Run>(id, source, params.get(kBytecodeParam, 0) != 0);
-        ex.extension() = run;
-        run->runMain();
+    // Every run happens in the runner's child, whose main actor runs runProgram(); nothing of the program runs
+    // in this process.
+    s.main = [](const scenarios::Params&) {
+        throw RuntimeError("a Python program runs only in Lockstep's runner process (open its runs with "
+                           "Scenario::opener())");
+    };
+    s.openElsewhere = [id, source](WorkerPool&, Trace& trace, const RunConfig& config,
+                                   std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
+        return std::make_unique<RemoteRun>(trace, config, std::move(policy), id, source);
     };
     return scenarios::addProgram(std::move(s));
 }
 
+namespace {
+
+// What a path that is no regular file is, in words, for the message that refuses it.
+const char* fileKindName(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
+}
+
+}  // namespace
+
 const scenarios::Scenario* loadProgram(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // Opened without blocking, then asked what it is: a FIFO would wait forever for a writer in a blocking
+    // open(), and /dev/zero would never end. Only the file's own descriptor is asked, so what is read is what
+    // was checked.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         error = "cannot open " + path + ": " + std::strerror(errno);
         return nullptr;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return loadSource(path, text.str(), error);
+    struct FdCloser {
+        int fd;
+        ~FdCloser() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        error = "cannot open " + path + ": " + std::strerror(errno);
+        return nullptr;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error = path + " is " + fileKindName(st.st_mode) + ", not a program; give a Python file, e.g. prog.py";
+        return nullptr;
+    }
+    if (st.st_size > kMaxProgramBytes) {
+        error = path + " is " + std::to_string(st.st_size) + " bytes; a program may have at most " +
+                std::to_string(kMaxProgramBytes) + " (1 MB)";
+        return nullptr;
+    }
+    std::string text;
+    // One byte more than allowed, so a file that grew since fstat() is still refused.
+    text.resize(static_cast<std::size_t>(kMaxProgramBytes) + 1);
+    std::size_t got = 0;
+    while (got < text.size()) {
+        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = "cannot read " + path + ": " + std::strerror(errno);
+            return nullptr;
+        }
+        got += static_cast<std::size_t>(n);
+    }
+    if (got > static_cast<std::size_t>(kMaxProgramBytes)) {
+        error = path + " is more than " + std::to_string(kMaxProgramBytes) + " bytes (1 MB), the most a program may have";
+        return nullptr;
+    }
+    text.resize(got);
+    return loadSource(path, text, error);
 }
 
 bool looksLikeProgram(const std::string& arg) {

@@ -1,11 +1,13 @@
-# The Python half of Lockstep's bridge, run first in every run's sub-interpreter (before any of the learner's
-# code). It makes the standard library's concurrency go through the scheduler:
+# The Python half of Lockstep's bridge, run once in the runner process (before it forks a child per run, so each
+# run starts with it in place and with fresh module state). It makes the standard library's concurrency go
+# through the scheduler:
 #  * _thread.start_new_thread starts an actor (a real OS thread the scheduler controls);
 #  * threading's Lock, RLock, Condition, Semaphore, BoundedSemaphore and Event are the engine's objects, and
 #    so is every lock the standard library allocates from here on (queue, Barrier, Timer, importlib's module
 #    locks, concurrent.futures): nothing can hold a real lock across a scheduling point;
 #  * time reads the virtual clock, random is seeded from the run's seed, print() is output of the trace;
-#  * what cannot be scheduled (reading the keyboard, sockets, child processes) is refused with a clear error.
+#  * what cannot be scheduled (reading the keyboard, sockets, child processes, signals) is refused with a clear
+#    error; the runner's audit hook refuses the rest (see RunnerProcess.cpp).
 import sys
 import _lockstep as _ls
 import _thread
@@ -384,6 +386,8 @@ def _allocate_lock():
 
 def _is_user_module(name):
     import os
+    if not _USER_DIR:
+        return False  # the runner's own imports, before any program
     base = _USER_DIR + name.replace('.', '/')
     return os.path.exists(base + '.py') or os.path.exists(base + '/__init__.py')
 
@@ -408,6 +412,9 @@ class _Sentinel:
 
     def locked(self):
         return self._t >= 0 and not _quiet and _ls.alive(self._t)
+
+    def _at_fork_reinit(self):
+        pass
 
     __enter__ = acquire
 
@@ -544,6 +551,10 @@ class _Refused:
         'multiprocessing': "not supported yet: multiprocessing in a Python program run by Lockstep (its child "
                            "processes would run outside the scheduler and show wrong timings); the built-in "
                            "'processes' scenarios show multiprocessing",
+        'ctypes': "not supported in a program run by Lockstep: ctypes (foreign code can write anywhere in memory "
+                  "and crash the run); use Python's own types, e.g. a list or bytearray",
+        '_ctypes': "not supported in a program run by Lockstep: ctypes (foreign code can write anywhere in memory "
+                   "and crash the run); use Python's own types, e.g. a list or bytearray",
     }
 
     def find_spec(self, name, path=None, target=None):
@@ -556,16 +567,29 @@ class _Refused:
 sys.meta_path.insert(0, _Refused())
 
 
+_NO_SOCKETS = ("not supported in a program run by Lockstep: sockets (a real network wait would happen outside "
+               "the scheduler); pass data between threads with queue.Queue")
+
+
 def _refuse_socket():
     import socket
+    import _socket
 
     class _Socket(socket.socket):
         def __init__(self, *args, **kwargs):
-            raise RuntimeError("not supported yet: sockets in a program run by Lockstep (a real network wait "
-                               "would happen outside the scheduler)")
+            raise RuntimeError(_NO_SOCKETS)
+
+    def _refused(*args, **kwargs):
+        raise RuntimeError(_NO_SOCKETS)
 
     socket.socket = _Socket
     socket.SocketType = _Socket
+    # socket.__new__ is refused by the audit hook, which covers _socket.socket too; these make sockets
+    # without that event.
+    for module in (socket, _socket):
+        for name in ('socketpair', 'fromfd', 'create_connection', 'create_server'):
+            if hasattr(module, name):
+                setattr(module, name, _refused)
     import select
 
     def _select(rlist, wlist, xlist, timeout=None):
@@ -581,41 +605,97 @@ def _refuse_socket():
 
     class _Popen(subprocess.Popen):
         def __init__(self, *args, **kwargs):
-            raise RuntimeError("not supported yet: subprocess in a program run by Lockstep (a child process "
-                               "would run outside the scheduler)")
+            raise RuntimeError(_NO_PROCESSES.format('subprocess'))
 
     subprocess.Popen = _Popen
+    # The C half of subprocess forks without an audit event of its own.
+    import _posixsubprocess
+
+    def _fork_exec(*args, **kwargs):
+        raise RuntimeError(_NO_PROCESSES.format('subprocess'))
+
+    _posixsubprocess.fork_exec = _fork_exec
+
+
+_NO_PROCESSES = ("not supported in a program run by Lockstep: {} (it would start a process that runs outside the "
+                 "scheduler and could outlive the run); do the work in a threading.Thread, or see processes in the "
+                 "built-in 'processes' scenarios")
+
+
+def _refuse_signals():
+    """Signals reach the process that runs the program, not a thread of it: an alarm or a handler would end or
+    interrupt the whole run for real."""
+    import signal
+    import _signal
+    why = {
+        'alarm': "use threading.Timer or time.sleep, which run on the virtual clock",
+        'setitimer': "use threading.Timer or time.sleep, which run on the virtual clock",
+        'signal': "to stop a thread, let it check a threading.Event",
+        'raise_signal': "to stop a thread, let it check a threading.Event",
+        'siginterrupt': "to stop a thread, let it check a threading.Event",
+        'pthread_kill': "to stop a thread, let it check a threading.Event",
+    }
+
+    def refusing(name, hint):
+        def refused(*args, **kwargs):
+            raise RuntimeError(f"not supported in a program run by Lockstep: signal.{name} (a signal would reach "
+                               f"the process that runs your program); {hint}")
+        return refused
+
+    for name, hint in why.items():
+        for module in (signal, _signal):
+            if hasattr(module, name):
+                setattr(module, name, refusing(name, hint))
 
 
 _PRELOAD = ('queue', 'random', 'logging', 'concurrent.futures', 'asyncio', 'collections', 'functools',
             'dataclasses', 'itertools', 'traceback', 'linecache', 'contextlib')
 
 
+def _prepare():
+    """Once, in the runner: import what programs usually use while nothing is scheduled (so the standard
+    library's set-up takes no steps and costs no run anything), and refuse what cannot run under the scheduler."""
+    import importlib
+    for name in _PRELOAD:
+        importlib.import_module(name)
+    _refuse_socket()
+    _refuse_signals()
+    import queue
+    queue.SimpleQueue = queue._PySimpleQueue
+    _lockstep_asyncio_setup()
+
+
+def _become_main():
+    """The runner imported threading on its own main thread; in a run, the program's main thread is the main
+    actor's, so threading's MainThread takes its identity (as threading does after a fork)."""
+    # threading's after-fork hook made its two module locks anew with _allocate_lock, which is ours by then:
+    # they must stay real (held only around dictionary updates, never across a scheduling point).
+    threading._active_limbo_lock = _real_lock()
+    threading._shutdown_locks_lock = _real_lock()
+    main = threading._main_thread
+    with threading._active_limbo_lock:
+        threading._active.pop(main._ident, None)
+        main._ident = _thread.get_ident()
+        main._set_native_id()
+        threading._active[main._ident] = main
+
+
 def _setup(path, source):
-    """Before the program: remember which files are the learner's, import what it will use while nothing is
-    scheduled yet (so the standard library's set-up takes no steps), seed random."""
+    """Before the program: remember which files are the learner's, seed random."""
     global _MAIN_PATH, _USER_DIR
     import os
+    _become_main()
     _MAIN_PATH = path
     _USER_DIR = os.path.dirname(path) + '/'
     _user_file_cache.clear()
     _target_cache.clear()
     if _USER_DIR not in sys.path:
         sys.path.insert(0, os.path.dirname(path))
-    import importlib
-    for name in _PRELOAD:
-        if name.split('.')[0] in source or name in ('linecache', 'traceback'):
-            importlib.import_module(name)
-    _refuse_socket()
     import random
     random.seed(_ls.seed())
     import linecache
     lines = source.splitlines(True)
     linecache.cache[path] = (len(source), None, lines, path)
-    import queue
-    queue.SimpleQueue = queue._PySimpleQueue
-    if 'asyncio' in sys.modules:
-        _lockstep_asyncio_setup()
 
 
 def _lockstep_asyncio_setup():
@@ -755,6 +835,13 @@ def _run_main(path, source):
                 raise
             except Exception:
                 pass
+    import atexit
+    if atexit._ncallbacks():
+        # CPython calls them as the program ends; here on the main thread after its last line, as steps like any
+        # other (an endless one ends the run at its step limit, not Lockstep).
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
 
 
 def _teardown():

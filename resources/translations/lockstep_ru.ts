@@ -458,6 +458,16 @@ Your own program: edit it here. An edited program is saved and loaded again befo
     </message>
     <message>
         <location filename="../../app/panels/ExplorePanel.cpp" line="38"/>
+        <source>trace full</source>
+        <translation>трасса заполнена</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="230"/>
+        <source>%1 died of %2</source>
+        <translation>%1: необработанное %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="38"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
@@ -1260,6 +1270,11 @@ PCT: случайные приоритеты потоков, которые не
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="575"/>
+        <source>trace full</source>
+        <translation>трасса заполнена</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/MainWindow.cpp" line="578"/>
         <source>error</source>
         <translation>ошибка</translation>
@@ -1470,6 +1485,11 @@ PCT: случайные приоритеты потоков, которые не
         <location filename="../../app/panels/ScenarioBrowser.cpp" line="170"/>
         <source>Search scenarios (Ctrl+F)</source>
         <translation>Поиск сценариев (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="329"/>
+        <source>Cannot load: %1: %2</source>
+        <translation>Нельзя загрузить: %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/panels/ScenarioBrowser.cpp" line="171"/>

@@ -1,10 +1,24 @@
 #include "lockstep/scenarios/Registry.h"
 
+#include "lockstep/Execution.h"
+
 #include <deque>
 #include <memory>
 #include <mutex>
 
 namespace lockstep::scenarios {
+
+OpenRun Scenario::opener() const {
+    if (openElsewhere) return openElsewhere;
+    const Scenario* s = this;
+    return [s](WorkerPool& pool, Trace& trace, const RunConfig& config,
+               std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
+        const Params p = s->resolve(config.params);
+        auto ex = std::make_unique<Execution>(pool, trace, config, [s, p] { s->main(p); });
+        ex->usePolicy(std::move(policy));
+        return ex;
+    };
+}
 
 Params Scenario::resolve(const std::vector<std::pair<std::string, std::int64_t>>& given) const {
     std::vector<std::pair<std::string, std::int64_t>> values;

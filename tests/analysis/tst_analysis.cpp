@@ -109,9 +109,12 @@ private slots:
             }
         }
         // At most one actor runs at any step (the baton).
+        const TraceModel model(r.trace);
+        RunState state;
         for (std::uint32_t step = 1; step <= r.trace.stepCount(); ++step) {
+            model.moveTo(state, step);
             int running = 0;
-            for (const auto& s : TraceAnalysis(r.trace).statesAt(step)) running += s.state == ActorState::Running;
+            for (ActorId a = 0; a < state.actorCount(); ++a) running += state.actor(a).state.state == ActorState::Running;
             QVERIFY2(running <= 1, qPrintable(QString("step %1: %2 running").arg(step).arg(running)));
         }
     }
@@ -222,7 +225,8 @@ private slots:
             q.put("unread");   // never taken
         });
         QCOMPARE(r.trace.outcome().status, RunStatus::Finished);
-        const auto transfers = TraceAnalysis(r.trace).transfers();
+        const TraceModel model(r.trace);
+        const auto transfers = model.transfers();
         QCOMPARE(transfers.size(), std::size_t{3});
         const ObjectId q = r.object("multiprocessing.Queue-1");
         const ActorId producer = r.actor("producer");
@@ -234,7 +238,7 @@ private slots:
             QCOMPARE(t.receivedOn, q);
             QCOMPARE(t.fromActor, producer);
             QCOMPARE(t.toActor, receivers[k]);
-            QCOMPARE(t.text, texts[k]);
+            QCOMPARE(model.text(t.text), texts[k]);
             // The ends are the put and the get themselves, where and when they happened.
             const TraceEvent& put = r.trace.event(t.fromEvent);
             const TraceEvent& get = r.trace.event(t.toEvent);
@@ -242,7 +246,7 @@ private slots:
             QCOMPARE(get.op, Op::Get);
             QCOMPARE(put.result, Result::Ok);
             QCOMPARE(get.result, Result::Ok);
-            QCOMPARE(std::string(r.trace.argText(get)), t.text);
+            QCOMPARE(std::string(r.trace.argText(get)), model.text(t.text));
             QCOMPARE(t.fromStep, r.trace.stepOfEvent(t.fromEvent));
             QCOMPARE(t.toStep, r.trace.stepOfEvent(t.toEvent));
             QCOMPARE(t.fromTime, put.time);
@@ -272,14 +276,15 @@ private slots:
         const ObjectId mine = r.object("Connection-1"), theirs = r.object("Connection-2");
         QCOMPARE(r.trace.object(theirs).param, std::int64_t(mine));
         const ActorId echo = r.actor("echo");
-        const auto transfers = TraceAnalysis(r.trace).transfers();
+        const TraceModel model(r.trace);
+        const auto transfers = model.transfers();
         // ping, ping!, pong, pong!, None (the left-over message is never received)
         QCOMPARE(transfers.size(), std::size_t{5});
         const std::vector<std::string> texts{"'ping'", "'ping!'", "'pong'", "'pong!'", "None"};
         for (std::size_t k = 0; k < transfers.size(); ++k) {
             const Transfer& t = transfers[k];
             const bool toChild = k % 2 == 0;
-            QCOMPARE(t.text, texts[k]);
+            QCOMPARE(model.text(t.text), texts[k]);
             QCOMPARE(t.object, toChild ? mine : theirs);
             QCOMPARE(t.receivedOn, toChild ? theirs : mine);
             QCOMPARE(t.fromActor, toChild ? ActorId(0) : echo);
@@ -287,20 +292,13 @@ private slots:
             QCOMPARE(r.trace.event(t.fromEvent).op, Op::Send);
             QCOMPARE(r.trace.event(t.toEvent).op, Op::Recv);
         }
-        // The matcher, fed event by event, holds the message still on its way.
-        TransferMatcher m;
-        std::uint32_t step = 0;
-        for (std::size_t i = 0; i < r.trace.eventCount(); ++i) {
-            if (r.trace.event(i).flags & TraceEvent::StepStart) ++step;
-            m.feed(r.trace, i, step);
-        }
-        QCOMPARE(m.peer(mine), theirs);
-        QCOMPARE(m.peer(theirs), mine);
-        QCOMPARE(m.transfers().size(), transfers.size());
-        QVERIFY(m.pending(theirs));
-        QCOMPARE(m.pending(theirs)->size(), std::size_t{1});
-        QCOMPARE(m.pending(theirs)->front().text, std::string("'left over'"));
-        QVERIFY(!m.pending(mine) || m.pending(mine)->empty());
+        // The state at the end pairs the ends and holds the message still on its way.
+        const RunState& last = model.head();
+        QCOMPARE(last.object(mine).peer, theirs);
+        QCOMPARE(last.object(theirs).peer, mine);
+        QCOMPARE(last.object(theirs).items.size(), std::size_t{1});
+        QCOMPARE(model.text(last.object(theirs).items.front().text), std::string("'left over'"));
+        QVERIFY(last.object(mine).items.empty());
     }
 
     // threading's queue.Queue carries no message between processes: no transfers.

@@ -29,7 +29,6 @@
 #include "panels/ChartsPanel.h"
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
-#include "panels/InspectorState.h"
 
 using namespace lockstep;
 using namespace lockstep::app;
@@ -127,7 +126,7 @@ struct AsyncTraceBuilder {
         v.live = trace->stepCount();
         v.cursor = std::min(cursor, v.live);
         v.ended = trace->outcome().status != RunStatus::Running;
-        return v;
+        return v.derive();
     }
 };
 
@@ -174,7 +173,7 @@ TraceView runBody(std::function<void()> body) {
     v.live = trace->stepCount();
     v.cursor = v.live;
     v.ended = true;
-    return v;
+    return v.derive();
 }
 
 TraceView runScenario(const char* id) {
@@ -402,7 +401,7 @@ private slots:
         AsyncTraceBuilder b;
         buildGather(b, 5, 5);
         TraceView v = b.view();
-        panel.setView(v);
+        panel.setView(v.derive());
         QVERIFY(panel.isChartAvailable(ChartsPanel::ReadyQueueChart));
         QChart* chart = panel.chart(ChartsPanel::ReadyQueueChart);
         QLineSeries* data = nullptr;
@@ -425,7 +424,7 @@ private slots:
         QVERIFY(x->tickInterval() >= 1 && x->tickInterval() == std::round(x->tickInterval()));
         // The cursor marks the step, and moving it does not rebuild the chart.
         v.cursor = 7;
-        panel.setView(v);
+        panel.setView(v.derive());
         QCOMPARE(panel.chart(ChartsPanel::ReadyQueueChart), chart);
         QCOMPARE(cursor->at(0).x(), 7.0);
         QCOMPARE(cursor->at(1).x(), 7.0);
@@ -495,11 +494,11 @@ private slots:
         inspector.setView(b.view(g.firstWorkerStep - 1));
         QCOMPARE(m.indexOfObject(g.workers[0]).data(InspectorModel::StateRole).toString(), QStringLiteral("pending"));
         // The loop's thread waits on nothing its tasks await.
-        QVERIFY(inspector.state().waitedOn().empty());
+        QVERIFY(inspector.state()->waitedOn().empty());
     }
 
     void inspectorFollowsARealRun() {
-        const TraceView v = runBody([] {
+        TraceView v = runBody([] {
             aio::run([]() -> aio::Coroutine<void> {
                 auto bad = aio::create_task(raisesLater());
                 try {
@@ -509,12 +508,12 @@ private slots:
             }());
         });
         Inspector inspector;
-        inspector.setView(v);
+        inspector.setView(v.derive());
         const QModelIndex bad = inspector.model()->indexOfObject(v.trace->findObject("Task-2"));
         QVERIFY(bad.isValid());
         QCOMPARE(bad.data(InspectorModel::StateRole).toString(), QStringLiteral("failed"));
         QVERIFY(cell(bad, InspectorModel::DetailsColumn).contains(QStringLiteral("raised ValueError: bad value")));
-        QVERIFY(inspector.state().waitedOn().empty());
+        QVERIFY(inspector.state()->waitedOn().empty());
     }
 
     // Past the threshold, one row per coroutine function with its tasks by state, expandable to the tasks.
@@ -638,7 +637,7 @@ private slots:
         QCOMPARE(cell(waiter, InspectorModel::DetailsColumn), QStringLiteral("user(); awaits lock; with a timeout"));
         QCOMPARE(cell(m.indexOfObject(main), InspectorModel::DetailsColumn), QStringLiteral("main(); awaits ready"));
         // The tasks wait; the loop's thread does not wait on any of it.
-        QVERIFY(inspector.state().waitedOn().empty());
+        QVERIFY(inspector.state()->waitedOn().empty());
 
         inspector.setView(b.view());
         QCOMPARE(m.indexOfObject(lock).data(InspectorModel::OwnerRole).toString(), QString());

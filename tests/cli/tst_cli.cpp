@@ -11,8 +11,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
+#include <sys/stat.h>
+
 #include "cli/SummaryJson.h"
 #include "lockstep/Api.h"
+#include "lockstep/Thread.h"
+#include "lockstep/scenarios/Registry.h"
 #include "lockstep/Execution.h"
 #include "lockstep/mp/Multiprocessing.h"
 
@@ -33,12 +39,20 @@ struct Result {
     QString err;
 };
 
-Result runLockstep(const QStringList& args) {
+struct How {
+    bool noDisplay = false;  // no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM: a machine without a screen
+    QString stdoutFile;      // standard output goes there instead of to the test (e.g. /dev/full)
+};
+
+Result runLockstep(const QStringList& args, const How& how = {}) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("LANG", "C");
     env.insert("LC_ALL", "C");
+    if (how.noDisplay)
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) env.remove(name);
     p.setProcessEnvironment(env);
+    if (!how.stdoutFile.isEmpty()) p.setStandardOutputFile(how.stdoutFile);
     p.start(QStringLiteral(LOCKSTEP_BINARY), args);
     if (!p.waitForFinished(120000)) {
         p.kill();
@@ -139,7 +153,20 @@ private slots:
         QTest::newRow("compare bad gil") << QStringList{"compare", "gil-cpu-bound", "--gil", "on,maybe"} << 2 << "--gil: 'maybe'";
         QTest::newRow("compare bad cores") << QStringList{"compare", "gil-cpu-bound", "--cores", "9"} << 2 << "--cores: '9'";
         QTest::newRow("compare takes no schedule") << QStringList{"compare", "gil-cpu-bound", "--schedule", "T1"} << 2 << "schedule";
-        QTest::newRow("unwritable trace") << QStringList{"run", "race-counter-sleep", "--trace", "/nonexistent/dir/t.json"} << 1 << "cannot write";
+        QTest::newRow("schedule number no run has") << QStringList{"run", "race-counter-sleep", "--schedule", "T1,70000"} << 2
+                                                    << "--schedule: entry 2, '70000', is no thread number a run can have \\(0 to 65533\\)\n";
+        QTest::newRow("quantum too long") << QStringList{"run", "race-counter-sleep", "--quantum", "11s"} << 2
+                                          << "--quantum: '11s' is not a quantum from 1us to 10s\n";
+        QTest::newRow("explore takes no schedule") << QStringList{"explore", "race-counter-sleep", "--schedule", "T1"} << 2
+                                                   << "--schedule: explore makes its own choices";
+        QTest::newRow("token cores 9") << QStringList{"run", "--replay", "ls1:race-counter-sleep:rr:1:9:0:10000000:5000000:1000000:-:-"} << 2
+                                       << "--replay: the token's cores: '9' is not a number of cores from 1 to 8\n";
+        QTest::newRow("token malformed number") << QStringList{"run", "--replay", "ls1:race-counter-sleep:rr:1:1:0:10ms:5000000:1000000:-:-"} << 2
+                                                << "--replay: field 7 of the replay token, the quantum in ns, is '10ms', not a whole number that fits";
+        QTest::newRow("token parameter twice") << QStringList{"run", "--replay", "ls1:race-counter-sleep:rr:1:1:0:10000000:5000000:1000000:by1=1,by1=2:-"} << 2
+                                               << "--replay: the token's parameters: 'by1' is given twice";
+        // Checked before the run: bad input, like any other argument that cannot work.
+        QTest::newRow("unwritable trace") << QStringList{"run", "race-counter-sleep", "--trace", "/nonexistent/dir/t.json"} << 2 << "--trace: cannot write '/nonexistent/dir/t.json': no such directory: /nonexistent/dir";
     }
     void exitCodes() {
         QFETCH(QStringList, args);
@@ -151,6 +178,251 @@ private slots:
             QVERIFY2(r.err.contains(QRegularExpression(errorPattern)), qPrintable(r.err));
             QVERIFY(r.err.startsWith("lockstep: "));
         }
+    }
+
+    // Issue 15: every case the careful tester found, with the exact command, exit code and message it gets now.
+    // %DIR% stands for a directory holding loop.py (an endless loop), folder.py (a directory) and fifo.py (a
+    // FIFO); the whole of standard error is compared.
+    void foundInIssue15_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<bool>("noDisplay");
+        QTest::addColumn<QString>("stdoutFile");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        const QString quantum = "is not a quantum from 1us to 10s (a shorter one cuts CPU bursts into more slices "
+                                "than a trace can hold)";
+        auto row = [](const char* name, const QStringList& args, int code, const QString& message) {
+            QTest::newRow(name) << args << false << QString() << code << message;
+        };
+        row("run --quantum 1ns", {"run", "gil-cpu-bound", "--quantum", "1ns"}, 2,
+            "lockstep: --quantum: '1ns' " + quantum);
+        row("run --quantum 10ns", {"run", "gil-cpu-bound", "--quantum", "10ns"}, 2,
+            "lockstep: --quantum: '10ns' " + quantum);
+        row("compare --quantum 1ns", {"compare", "gil-cpu-bound", "--quantum", "1ns"}, 2,
+            "lockstep: --quantum: '1ns' " + quantum);
+        row("explore --quantum 1ns", {"explore", "gil-cpu-bound", "--quantum", "1ns"}, 2,
+            "lockstep: --quantum: '1ns' " + quantum);
+        row("--max-steps 1000000000 on an endless loop", {"run", "%DIR%/loop.py", "--max-steps", "1000000000"}, 2,
+            "lockstep: --max-steps: '1000000000' is not a number of steps from 1 to 10000000 (a longer run's trace "
+            "would not fit in memory)");
+        row("token threads=0", {"run", "--replay", "ls1:gil-cpu-bound:rr:1:4:1:10000000:5000000:1000000:threads=0,"
+                                                   "work_ms=400,io_thread=1,io_ms=50,processes=0:-"},
+            2, "lockstep: --replay: the token's parameters: threads must be a whole number from 1 to 8, not '0'");
+        row("token quantum 0", {"run", "--replay", "ls1:gil-cpu-bound:rr:1:4:1:0:5000000:1000000:-:-"}, 2,
+            "lockstep: --replay: the token's quantum: '0ns' " + quantum);
+        row("token switch interval 0", {"run", "--replay", "ls1:gil-cpu-bound:rr:1:4:1:10000000:0:1000000:-:-"}, 2,
+            "lockstep: --replay: the token's switch interval: '0ns' is not a GIL switch interval from 1us to 10s");
+        row("token decision 1x100000000",
+            {"run", "--replay", "ls1:race-counter-sleep:rr:1:1:0:10000000:5000000:1000000:-:1x100000000"}, 2,
+            "lockstep: --replay: the replay token has more decisions than its step limit of 1000000 allows (a "
+            "decision follows each step)");
+        row("token thread-local threads=200",
+            {"run", "--replay", "ls1:thread-local:rr:1:1:0:10000000:5000000:1000000:threads=200:-"}, 2,
+            "lockstep: --replay: the token's parameters: threads must be a whole number from 1 to 8, not '200'");
+        row("token async-gather-many tasks=-5",
+            {"run", "--replay", "ls1:async-gather-many:rr:1:1:0:10000000:5000000:1000000:tasks=-5:-"}, 2,
+            "lockstep: --replay: the token's parameters: tasks must be a whole number from 1 to 20000, not '-5'");
+        row("token unknown parameter",
+            {"run", "--replay", "ls1:race-counter-sleep:rr:1:1:0:10000000:5000000:1000000:speed=3:-"}, 2,
+            "lockstep: --replay: the token's parameters: scenario 'race-counter-sleep' has no parameter 'speed'; its "
+            "parameters are: by1, by2, delay_ms");
+        row("token decision names no thread",
+            {"run", "--replay", "ls1:race-counter-sleep:rr:1:1:0:10000000:5000000:1000000:-:0x2.9"}, 2,
+            "lockstep: --replay: the token's decisions do not fit this run (was it edited?): schedule entry 3 names "
+            "'9', which is no thread of this run; at step 4 the choices are: T1, T2");
+        row("--schedule Nobody", {"run", "race-counter-sleep", "--policy", "manual", "--schedule", "Nobody"}, 2,
+            "lockstep: --schedule: schedule entry 1 names 'Nobody', which is no thread of this run; at step 2 the "
+            "choices are: MainThread, T1");
+        row("--trace /dev/full", {"run", "race-counter-sleep", "--trace", "/dev/full"}, 1,
+            "lockstep: writing the trace to '/dev/full' failed: No space left on device");
+        // Found by the fuzz test: a FIFO nobody reads made the trace's open() wait forever.
+        row("--trace to a FIFO nobody reads", {"run", "race-counter-sleep", "--trace", "%DIR%/fifo.py"}, 1,
+            "lockstep: cannot write the trace to '%DIR%/fifo.py': no program reads from this FIFO");
+        row("directory as program", {"run", "%DIR%/folder.py"}, 2,
+            "lockstep: %DIR%/folder.py is a directory, not a program; give a Python file, e.g. prog.py");
+        row("FIFO as program", {"run", "%DIR%/fifo.py"}, 2,
+            "lockstep: %DIR%/fifo.py is a FIFO (named pipe), not a program; give a Python file, e.g. prog.py");
+        row("/dev/zero as program", {"run", "/dev/zero"}, 2,
+            "lockstep: /dev/zero is a character device, not a program; give a Python file, e.g. prog.py");
+        QTest::newRow("mistyped command without a display")
+            << QStringList{"rn", "race-counter-sleep"} << true << QString() << 2
+            << "lockstep: unknown command 'rn'. Did you mean 'run'? The commands are list, run, explore, compare, help; "
+               "'lockstep ID' opens the window on scenario ID";
+        QTest::newRow("--summary > /dev/full") << QStringList{"run", "race-counter-sleep", "--summary"} << false
+                                                << "/dev/full" << 1
+                                                << "lockstep: writing to standard output failed: No space left on device";
+    }
+    void foundInIssue15() {
+        QFETCH(QStringList, args);
+        QFETCH(bool, noDisplay);
+        QFETCH(QString, stdoutFile);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        {
+            QFile loop(dir.filePath("loop.py"));
+            QVERIFY(loop.open(QIODevice::WriteOnly));
+            loop.write("x = 0\nwhile True:\n    x += 1\n");
+        }
+        QVERIFY(QDir(dir.path()).mkdir("folder.py"));
+        QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath("fifo.py")).constData(), 0600), 0);
+        for (QString& a : args) a.replace("%DIR%", dir.path());
+        message.replace("%DIR%", dir.path());
+        const Result r = runLockstep(args, How{noDisplay, stdoutFile});
+        QCOMPARE(r.code, code);
+        QCOMPARE(r.err, message + "\n");
+        // Refused before the run: nothing of a run was printed.
+        if (code == 2) QCOMPARE(r.out, QString());
+    }
+
+    // The window's command line is read before any window is tried: a typo is an error even with no display,
+    // and a valid line without a display is refused with a message instead of Qt's abort.
+    void windowArgumentsWithoutDisplay() {
+        const How noDisplay{true, {}};
+        Result r = runLockstep({"race-countr-sleep"}, noDisplay);
+        QCOMPARE(r.code, 2);
+        QCOMPARE(r.err, QStringLiteral("lockstep: unknown scenario 'race-countr-sleep'. Did you mean "
+                                       "'race-counter-sleep'? Run 'lockstep list' to see all %1 scenarios. The commands "
+                                       "are list, run, explore, compare, help (see 'lockstep help').\n")
+                            .arg(lockstep::scenarios::all().size()));
+        r = runLockstep({"race-counter-sleep", "--quantum", "0"}, noDisplay);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.startsWith("lockstep: --quantum: '0' is not a quantum from 1us to 10s"), qPrintable(r.err));
+        r = runLockstep({"race-counter-sleep", "--screenshot", "/nonexistent/dir/shot.png"}, noDisplay);
+        QCOMPARE(r.code, 2);
+        QCOMPARE(r.err, QStringLiteral("lockstep: --screenshot: cannot write '/nonexistent/dir/shot.png': no such "
+                                       "directory: /nonexistent/dir\n"));
+        r = runLockstep({"--bogus"}, noDisplay);
+        QCOMPARE(r.code, 2);
+        QCOMPARE(r.err, QStringLiteral("lockstep: Unknown option 'bogus'. (see 'lockstep --help')\n"));
+        r = runLockstep({"race-counter-sleep"}, noDisplay);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.startsWith("lockstep: the window needs a display, and none is set"), qPrintable(r.err));
+    }
+
+    // Ctrl+C: the run stops, prints what it has, and the exit code says it was interrupted (130).
+    void interruptedRunExits130_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("run") << QStringList{"run", "%DIR%/loop.py", "--max-steps", "10000000"}
+                             << "lockstep: interrupted at step \\d+; the run was stopped and every thread unwound\n$";
+        QTest::newRow("explore") << QStringList{"explore", "%DIR%/loop.py", "--max-steps", "10000000"}
+                                 << "lockstep: interrupted after 0 schedules; the results so far follow\n$";
+        QTest::newRow("compare") << QStringList{"compare", "gil-cpu-bound", "--param", "work_ms=5000", "--quantum", "1us"}
+                                 << "lockstep: interrupted after \\d+ of 12 runs; the results so far are above\n$";
+    }
+    void interruptedRunExits130() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        {
+            QFile loop(dir.filePath("loop.py"));
+            QVERIFY(loop.open(QIODevice::WriteOnly));
+            loop.write("x = 0\nwhile True:\n    x += 1\n");
+        }
+        for (QString& a : args) a.replace("%DIR%", dir.path());
+        QProcess p;
+        p.start(QStringLiteral(LOCKSTEP_BINARY), args);
+        QVERIFY(p.waitForStarted());
+        // Wait until the command line has taken over SIGINT (its handler shows in /proc), then a little more
+        // so the run is under way; either way the answer must be the same.
+        const QString status = QStringLiteral("/proc/%1/status").arg(p.processId());
+        auto catchesSigint = [&] {
+            QFile f(status);
+            if (!f.open(QIODevice::ReadOnly)) return false;
+            for (const QByteArray& line : f.readAll().split('\n'))
+                if (line.startsWith("SigCgt:")) return (line.mid(7).trimmed().toULongLong(nullptr, 16) & (1ull << (SIGINT - 1))) != 0;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(catchesSigint(), 30000);
+        QTest::qWait(500);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(QRegularExpression(message)), qPrintable(err));
+        QVERIFY(!p.readAllStandardOutput().isEmpty());  // what was done so far
+    }
+
+    // explore tells a clean finish from one whose main thread died of an uncaught exception.
+    void exploreCountsUncaughtErrors() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("raises.py");
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("import threading\nx = 0\ndef f():\n    global x\n    x = 1\nt = threading.Thread(target=f)\n"
+                    "t.start()\nif x == 0:\n    raise ValueError('too early')\nt.join()\n");
+        }
+        const Result r = runLockstep({"explore", path, "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = json(r.out);
+        QCOMPARE(o["exhaustive"].toBool(), true);
+        QCOMPARE(o["distinct"].toInt(), 2);
+        QSet<QString> seen;
+        for (const auto& v : o["outcomes"].toArray()) {
+            const QJsonObject outcome = v.toObject()["outcome"].toObject();
+            QCOMPARE(outcome["status"].toString(), QStringLiteral("finished"));
+            QCOMPARE(outcome["shared"].toObject()["x"].toInt(), 1);
+            const QJsonArray uncaught = outcome["uncaught"].toArray();
+            seen.insert(uncaught.isEmpty() ? QStringLiteral("clean")
+                                           : uncaught[0].toObject()["thread"].toString() + " " +
+                                                 uncaught[0].toObject()["type"].toString());
+        }
+        QCOMPARE(seen, (QSet<QString>{"clean", "MainThread ValueError"}));
+        const Result text = runLockstep({"explore", path});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(QRegularExpression("finished x=1 uncaught ValueError in MainThread\n")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QRegularExpression("finished x=1\n")), qPrintable(text.out));
+    }
+
+    // A run that reaches its trace's capacity ends with status trace-limit and says how to get a longer run;
+    // nothing is thrown. (The real capacity, 32 Mi events, takes minutes to fill: this run is given 5000.)
+    void traceLimitIsAStatus() {
+        lockstep::WorkerPool pool;
+        lockstep::Trace trace;
+        lockstep::RunConfig config;
+        config.gil = true;
+        config.quantum = lockstep::RunConfig::kMinQuantum;
+        config.switchInterval = lockstep::RunConfig::kMinQuantum;
+        config.maxEvents = 5000;
+        {
+            lockstep::Execution ex(pool, trace, config, [] {
+                auto burn = [] { lockstep::work(std::chrono::seconds(1)); };
+                lockstep::Thread a(burn, {.name = "A"}), b(burn, {.name = "B"});
+                a.start();
+                b.start();
+                a.join();
+                b.join();
+            });
+            ex.runToEnd();
+        }
+        QCOMPARE(trace.outcome().status, lockstep::RunStatus::TraceLimit);
+        QVERIFY(trace.eventCount() >= 5000);
+        QVERIFY2(trace.eventCount() < 5100, qPrintable(QString::number(trace.eventCount())));
+        const QJsonObject o = lockstep::app::summaryJson(trace, "two-bursts", config, false);
+        QCOMPARE(o["status"].toString(), QStringLiteral("trace-limit"));
+        QVERIFY2(o["message"].toString().startsWith(
+                     QStringLiteral("the trace is full: it holds 5000 events at step %1, as many as a run may record. A "
+                                    "longer run needs fewer events per step: a longer --quantum")
+                         .arg(trace.outcome().steps)),
+                 qPrintable(o["message"].toString()));
+        for (const auto& a : o["actors"].toArray())
+            QCOMPARE(a.toObject()["end_state"].toString(), QStringLiteral("running"));
+    }
+
+    // The bounds a run is held to are in the help, as the constants that enforce them say.
+    void helpNamesTheBounds() {
+        const Result run = runLockstep({"help", "run"});
+        QCOMPARE(run.code, 0);
+        const QString text = run.out.simplified();
+        QVERIFY2(text.contains("CPU bursts, 1us to 10s (default 10ms)"), qPrintable(text));
+        QVERIFY2(text.contains("after this many steps, 1 to 10000000 (default 1000000)"), qPrintable(text));
+        QVERIFY2(text.contains("with status trace-limit, when its trace holds 33554432 events"), qPrintable(text));
+        const Result general = runLockstep({"help"});
+        QVERIFY2(general.out.contains("130 interrupted (Ctrl+C)"), qPrintable(general.out));
+        QVERIFY2(general.out.simplified().contains("--quantum from 1us to 10s"), qPrintable(general.out));
     }
 
     void listJson() {
@@ -358,11 +630,12 @@ private slots:
                 break;
             }
         QCOMPARE(firstSwitch, QStringLiteral("T1"));
+        // A schedule that names no thread of the run is bad input, not a run that ended in error.
         const Result bad = runLockstep({"run", "race-counter-sleep", "--policy", "manual", "--schedule", "T9", "--summary"});
-        QCOMPARE(bad.code, 0);
-        const QJsonObject b = json(bad.out);
-        QCOMPARE(b["status"].toString(), QStringLiteral("error"));
-        QVERIFY2(b["message"].toString().contains("the choices are: MainThread, T1"), qPrintable(b["message"].toString()));
+        QCOMPARE(bad.code, 2);
+        QCOMPARE(bad.out, QString());
+        QCOMPARE(bad.err, QStringLiteral("lockstep: --schedule: schedule entry 1 names 'T9', which is no thread of this "
+                                         "run; at step 2 the choices are: MainThread, T1\n"));
     }
 
     void exploreJson() {
@@ -472,9 +745,13 @@ private slots:
         QTemporaryDir dir;
         QCOMPARE(runLockstep({"run", "semaphore-groups", "--export", dir.filePath("t.bmp")}).code, 2);
         QCOMPARE(runLockstep({"run", "semaphore-groups", "--export", dir.filePath("t.png"), "--width", "5"}).code, 2);
+        // An unwritable path is found before the run: nothing runs, nothing is printed but the reason.
         const Result r = runLockstep({"run", "semaphore-groups", "--export", "/nonexistent/dir/t.png"});
-        QCOMPARE(r.code, 1);
-        QVERIFY(r.err.contains("cannot write"));
+        QCOMPARE(r.code, 2);
+        QCOMPARE(r.out, QString());
+        QVERIFY2(r.err.endsWith("lockstep: --export: cannot write '/nonexistent/dir/t.png': no such directory: "
+                                "/nonexistent/dir\n"),
+                 qPrintable(r.err));
     }
 
     // `compare` runs gil-cpu-bound per thread count x GIL x cores; its JSON holds every run's numbers, the

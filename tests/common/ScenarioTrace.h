@@ -141,9 +141,7 @@ inline std::unique_ptr<Run> runScenario(WorkerPool& pool, const std::string& id,
     cfg.cores = cores.value_or(s->defaults.cores);
     cfg.gil = gil.value_or(s->defaults.gil);
     cfg.params = params;
-    const scenarios::Params p = s->resolve(cfg.params);
-    Execution ex(pool, r->trace, cfg, [s, p] { s->main(p); });
-    ex.runToEnd();
+    s->opener()(pool, r->trace, cfg, nullptr)->runToEnd();  // a Python program runs in the runner's child
     return r;
 }
 

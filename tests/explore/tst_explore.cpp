@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "lockstep/Execution.h"
 #include "lockstep/Explorer.h"
 #include "lockstep/Lock.h"
+#include "lockstep/PyError.h"
 #include "lockstep/Shared.h"
 #include "lockstep/Thread.h"
 #include "lockstep/ReplayToken.h"
@@ -103,6 +105,49 @@ class TestExplore : public QObject {
     }
 
 private slots:
+    // "Finished" and "finished, but MainThread died of a ValueError" are different outcomes, each named by the
+    // thread and the exception's type.
+    void uncaughtErrorsAreOutcomes() {
+        auto body = [] {
+            Shared<int> x("x", 0);
+            Thread t([&x] { x.store(1); }, {.name = "T1"});
+            t.start();
+            if (x.load() == 0) {
+                t.join();
+                throw ValueError("x was read before T1 wrote it");
+            }
+            t.join();
+        };
+        Explorer explorer(pool_);
+        const ExploreResult r = explorer.explore("raises", body, RunConfig{}, dfs());
+        QVERIFY(r.exhaustive);
+        QCOMPARE(r.outcomes.size(), std::size_t(2));
+        std::set<std::string> seen;
+        for (const ExploreOutcome& o : r.outcomes) {
+            QCOMPARE(o.status, RunStatus::Finished);
+            QCOMPARE(o.shared.size(), std::size_t(1));
+            seen.insert(o.uncaught.empty() ? "clean" : o.uncaught[0].thread + " " + o.uncaught[0].type);
+        }
+        QCOMPARE(seen, (std::set<std::string>{"clean", "MainThread ValueError"}));
+    }
+
+    // A search asked to stop (Ctrl+C, Cancel) stops inside the run it is in, and counts no partial run.
+    void cancelStopsWithinARun() {
+        std::atomic<bool> cancel{true};
+        ExploreOptions options = dfs();
+        options.cancel = &cancel;
+        Explorer explorer(pool_);
+        const ExploreResult r = explorer.explore("spins", [] {
+            Shared<int> x("x", 0);
+            for (;;) x.store(x.load() + 1);  // would end only at the step limit
+        }, RunConfig{}, options);
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.runs, 0);
+        QVERIFY(r.outcomes.empty());
+        QVERIFY(!r.exhaustive);
+        QCOMPARE(int(r.limit()), int(ExploreResult::Limit::Cancelled));
+    }
+
     void strategyNames() {
         for (ExploreStrategy s : {ExploreStrategy::Dfs, ExploreStrategy::Random, ExploreStrategy::Pct}) {
             ExploreStrategy back{};

@@ -81,7 +81,7 @@ TraceView viewOf(const RunConfig& config) {
     view.config = config;
     view.live = view.cursor = trace->stepCount();
     view.ended = true;
-    return view;
+    return view.derive();
 }
 
 QBarSeries* barsOf(QChart* chart) {

@@ -62,7 +62,7 @@ TraceView runBody(Execution::Body body, RunConfig config, const scenarios::Scena
     view.live = trace->stepCount();
     view.cursor = view.live;
     view.ended = true;
-    return view;
+    return view.derive();
 }
 
 TraceView runScenario(const char* id, std::vector<std::pair<std::string, std::int64_t>> params = {}) {
@@ -393,6 +393,40 @@ private slots:
         QCOMPARE(loads.back().config.params, s.config.params);
     }
 
+    // The browser holds a setup to the checks the command line uses, with the same words: a setup handed to it
+    // (a replay token, saved settings) with a value out of range is not loaded, and the reason shows. Its own
+    // fields cannot leave the ranges: the quantum's are the command line's bounds.
+    void loadRefusesWhatTheCommandLineRefuses() {
+        ScenarioBrowser browser;
+        std::vector<RunSetup> loads;
+        connect(&browser, &ScenarioBrowser::loadRequested, this, [&](const RunSetup& s) { loads.push_back(s); });
+        RunSetup in;
+        in.scenario = scenarios::find("race-counter-sleep");
+        in.config.maxSteps = 1'000'000'000;  // the issue's --max-steps, past the bound
+        browser.setRunSetup(in);
+        browser.requestLoad();
+        QVERIFY(loads.empty());
+        QVERIFY(!browser.problemLabel()->isHidden());
+        QString cliOut, cliErr;
+        QCOMPARE(lockstep::app::runInProcess({"lockstep", "run", "race-counter-sleep", "--max-steps", "1000000000"},
+                                             cliOut, cliErr),
+                 2);
+        const QString reason = QStringLiteral("'1000000000' is not a number of steps from 1 to 10000000 (a longer "
+                                              "run's trace would not fit in memory)");
+        QCOMPARE(browser.problemLabel()->text(), "Cannot load: max steps: " + reason);
+        QCOMPARE(cliErr, "lockstep: --max-steps: " + reason + "\n");
+
+        in.config.maxSteps = 5000;
+        browser.setRunSetup(in);
+        browser.requestLoad();
+        QCOMPARE(loads.size(), std::size_t(1));
+        QVERIFY(browser.problemLabel()->isHidden());
+        auto* quantum = browser.findChild<QDoubleSpinBox*>();
+        QVERIFY(quantum);
+        QCOMPARE(quantum->minimum(), 0.001);    // 1 us in ms
+        QCOMPARE(quantum->maximum(), 10000.0);  // 10 s in ms
+    }
+
     void ctrlFFocusesTheSearch() {
         ScenarioBrowser browser;
         browser.show();
@@ -480,8 +514,8 @@ private slots:
 
     void unboundedQueuePeakMatchesThePutsAndGets() {
         ChartsPanel panel;
-        const TraceView view = runScenario("queue-producer-consumers");
-        panel.setView(view);
+        TraceView view = runScenario("queue-producer-consumers");
+        panel.setView(view.derive());
         const auto lines = linesNamed(panel.chart(ChartsPanel::QueueLengthChart), QStringLiteral("data"));
         QCOMPARE(lines.size(), 1);
         // The oracle, straight from the events: successful puts minus successful gets.
@@ -517,10 +551,10 @@ private slots:
     }
     void stateTotalsEqualTheEndTime() {
         QFETCH(QString, id);
-        const TraceView view = runScenario(id.toLatin1().constData());
+        TraceView view = runScenario(id.toLatin1().constData());
         QVERIFY(view.trace);
         ChartsPanel panel;
-        panel.setView(view);
+        panel.setView(view.derive());
         const double end = toSeconds(view.trace->outcome().endTime);
         if (end <= 0) {
             QVERIFY(panel.isChartEmpty(ChartsPanel::ActorStatesChart));
@@ -579,11 +613,11 @@ private slots:
     void cursorMovesWithoutRebuilding() {
         ChartsPanel panel;
         TraceView view = runScenario("semaphore-groups");
-        panel.setView(view);
+        panel.setView(view.derive());
         QChart* before = panel.chart(ChartsPanel::SemaphoreChart);
         const std::uint32_t mid = view.live / 2;
         view.cursor = mid;
-        panel.setView(view);
+        panel.setView(view.derive());
         QCOMPARE(panel.chart(ChartsPanel::SemaphoreChart), before);  // same trace, same steps: not rebuilt
         const double t = ChartData::secondsAtStep(*view.trace, mid);
         QVERIFY(t > 0 && t < panel.data().endSeconds);

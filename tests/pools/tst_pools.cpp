@@ -31,7 +31,7 @@
 #include "lockstep/ThreadPoolExecutor.h"
 #include "lockstep/TraceAnalysis.h"
 #include "panels/InspectorModel.h"
-#include "panels/InspectorState.h"
+#include "lockstep/TraceModel.h"
 #include "timeline/TimelineExporter.h"
 #include "timeline/TimelineLayout.h"
 #include "timeline/TimelineModel.h"
@@ -957,12 +957,13 @@ private Q_SLOTS:
                 if (t.event(i).op == op && t.event(i).object == t.findObject(future)) return t.stepOfEvent(i);
             return 0u;
         };
-        app::InspectorState state;
+        const TraceModel derivation(t);
+        RunState state;
         app::InspectorModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const auto rows = [&](std::uint32_t step) {
-            state.update(&t, step);
-            model.update(state);
+            derivation.moveTo(state, step);
+            model.update(&derivation, &state);
             std::map<QString, std::pair<QString, QString>> out;  // name -> (state, worker)
             const QModelIndex group = model.index(app::InspectorModel::FutureGroup, 0);
             for (int i = 0; i < model.rowCount(group); ++i) {

@@ -70,18 +70,19 @@ void consumer(const mp::Args& a) {
 }
 LOCKSTEP_PROCESS_TARGET(consumer);
 
-void pipeReceiver(const mp::Args& a) {
+// Not pipeReceiver: targets are found by name, and the process scenarios register one of that name.
+void receiveOnPipe(const mp::Args& a) {
     mp::Connection c(a.at(0));
     print("received", c.recv());
 }
-LOCKSTEP_PROCESS_TARGET(pipeReceiver);
+LOCKSTEP_PROCESS_TARGET(receiveOnPipe);
 
-void pipeSender(const mp::Args& a) {
+void sendOnPipe(const mp::Args& a) {
     mp::Connection c(a.at(0));
     sleep(2s);
     c.send(mp::Obj(mp::List{"ping", 1}));
 }
-LOCKSTEP_PROCESS_TARGET(pipeSender);
+LOCKSTEP_PROCESS_TARGET(sendOnPipe);
 
 void addUnderLock(const mp::Args& a) {
     mp::Value v(a.at(0));
@@ -239,8 +240,8 @@ private slots:
         Trace t;
         runBody(t, [&] {
             auto [a, b] = mp::Pipe();
-            mp::Process r(&pipeReceiver, {a}, {.name = "receiver"});
-            mp::Process s(&pipeSender, {b}, {.name = "sender"});
+            mp::Process r(&receiveOnPipe, {a}, {.name = "receiver"});
+            mp::Process s(&sendOnPipe, {b}, {.name = "sender"});
             r.start();
             s.start();
             r.join();

@@ -161,6 +161,7 @@ ExploreResult explore(WorkerPool& pool, Search s, ExploreOptions options) {
     const scenarios::Params params = s.scenario->resolve(config.params);
     const scenarios::Scenario* scenario = s.scenario;
     Explorer explorer(pool);
+    explorer.useOpener(scenario->opener());  // each run a child of the runner
     return explorer.explore(scenario->id, [scenario, params] { scenario->main(params); }, config, options);
 }
 
@@ -322,5 +323,10 @@ private slots:
     }
 };
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestPyExplore)
+#undef main
+#include "common/TestMain.h"
+LOCKSTEP_CHILD_AWARE_MAIN()
+
 #include "tst_pyexplore.moc"

@@ -427,5 +427,10 @@ const std::map<std::string, Difference>& exceptions() {
 
 }  // namespace
 
+#define main lockstepQTestMain
 QTEST_GUILESS_MAIN(TestPyPrograms)
+#undef main
+#include "common/TestMain.h"
+LOCKSTEP_CHILD_AWARE_MAIN()
+
 #include "tst_pyprograms.moc"

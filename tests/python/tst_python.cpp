@@ -9,6 +9,7 @@
 #include <set>
 
 #include "common/ScenarioTrace.h"
+#include "lockstep/Controller.h"
 #include "lockstep/Explorer.h"
 #include "lockstep/TraceAnalysis.h"
 #include "lockstep/python/Program.h"
@@ -280,6 +281,7 @@ private slots:
     void addMulBytecode() {
         const scenarios::Scenario* s = program("addmul.py", kAddMul);
         Explorer explorer(pool_);
+        explorer.useOpener(s->opener());  // each run a child of the runner
         RunConfig cfg;
         cfg.params = {{"bytecode", 1}};
         const scenarios::Params p = s->resolve(cfg.params);
@@ -483,6 +485,71 @@ private slots:
         QVERIFY(texts(k->trace).first().contains("RuntimeError: input() is not supported yet"));
     }
 
+    // The window's controller drives a program in the runner's child as it drives a built-in scenario: steps,
+    // a branch at a past step that replays the decisions before it, and an abort, with the trace streamed in.
+    void controllerDrivesTheRunnersChild() {
+        const scenarios::Scenario* s = program("controlled.py", kRace);
+        std::mutex mutex;
+        std::vector<ControllerReport> reports;
+        Controller controller([&](const ControllerReport& r) {
+            std::lock_guard lock(mutex);
+            reports.push_back(r);
+        });
+        RunConfig cfg;
+        cfg.policy = PolicyKind::RoundRobin;
+        controller.load(cfg, s->opener());
+        controller.step(12);
+        controller.waitIdle();
+        ControllerReport last;
+        {
+            std::lock_guard lock(mutex);
+            last = reports.back();
+        }
+        QCOMPARE(last.kind, ControllerReport::Kind::Stopped);
+        QCOMPARE(last.steps, 12u);
+        QCOMPARE(last.trace->stepCount(), 12u);
+        QVERIFY(!last.ended);
+        // Branch at the first decision with a choice: the new run replays up to there and takes the other thread.
+        const std::vector<Decision> decisions = last.trace->decisions();
+        controller.run();
+        controller.waitIdle();
+        {
+            std::lock_guard lock(mutex);
+            last = reports.back();
+        }
+        QVERIFY(last.ended);
+        QCOMPARE(last.trace->outcome().status, RunStatus::Finished);
+        const std::vector<Decision> all = last.trace->decisions();
+        QVERIFY(!all.empty());
+        const Decision first = all.front();
+        ActorId other = kNoActor;
+        for (std::size_t a = 0; a < last.trace->actorCount(); ++a)
+            if (static_cast<ActorId>(a) != first.chosen && last.trace->actor(static_cast<ActorId>(a)).kind != ActorKind::MainThread)
+                other = static_cast<ActorId>(a);
+        controller.branch(first.step, other);
+        controller.waitIdle();
+        {
+            std::lock_guard lock(mutex);
+            last = reports.back();
+        }
+        if (last.kind == ControllerReport::Kind::Stopped) {
+            QCOMPARE(last.steps, first.step + 1);
+            const std::vector<Decision> branched = last.trace->decisions();
+            QVERIFY(!branched.empty());
+            QCOMPARE(branched.back().chosen, other);
+        } else {
+            QCOMPARE(last.kind, ControllerReport::Kind::Failed);  // that thread could not run there: said so
+            QVERIFY(!last.message.empty());
+        }
+        controller.abort();
+        controller.waitIdle();
+        {
+            std::lock_guard lock(mutex);
+            last = reports.back();
+        }
+        QVERIFY(last.ended);
+    }
+
     // Stopping at any step unwinds every Python thread (finally blocks run) and leaves no OS thread behind
     // beyond the pool's reusable workers.
     void abortAtEveryStep() {
@@ -493,13 +560,12 @@ private slots:
         for (std::uint32_t stop = 1; stop < steps; stop += 3) {
             Trace trace;
             RunConfig cfg;
-            const scenarios::Params p = s->resolve({});
             {
-                Execution ex(pool_, trace, cfg, [s, p] { s->main(p); });
+                const auto ex = s->opener()(pool_, trace, cfg, nullptr);
                 StopRequest req;
                 req.untilStep = stop;
-                ex.advance(req);
-                ex.teardown();
+                ex->advance(req);
+                ex->teardown();
             }
             QCOMPARE(trace.outcome().status == RunStatus::Aborted || trace.outcome().status == RunStatus::Deadlock, true);
         }

@@ -4,7 +4,8 @@
 // through the listener, called on the controller thread; a GUI forwards them to its own thread.
 //
 // The trace of the current run is shared: a reader may read events, steps and strings of it at any time
-// (see Trace), and actor/object rows whenever a Stopped report has arrived and no command is pending.
+// (see Trace). Every report carries a snapshot of the rest (rows, cycles, races, outcome), taken while the run
+// was paused, which is what a reader on another thread uses instead of the trace's own rows.
 
 #include <condition_variable>
 #include <cstdint>
@@ -19,6 +20,7 @@
 #include "lockstep/Execution.h"
 #include "lockstep/RunConfig.h"
 #include "lockstep/Trace.h"
+#include "lockstep/TraceSnapshot.h"
 #include "lockstep/WorkerPool.h"
 
 namespace lockstep {
@@ -28,6 +30,7 @@ struct ControllerReport {
     Kind kind = Kind::Stopped;
     std::uint64_t generation = 0;     // which load() this report belongs to; stale ones can be dropped
     std::shared_ptr<const Trace> trace;
+    TraceSnapshot snapshot;           // the trace as it was when the report was made
     StopInfo stop;                    // for Stopped
     std::uint32_t steps = 0;          // steps recorded so far
     bool ended = false;
@@ -45,6 +48,8 @@ public:
 
     // Start a new run (aborting the current one). The body runs as MainThread.
     void load(RunConfig config, Execution::Body body);
+    // The same for a run that `open` makes (a learner's program runs in the runner process).
+    void load(RunConfig config, OpenRun open);
     void restart();                                  // the same run again from step 0
     void step(std::uint32_t n = 1);                  // n more steps
     void run(StopRequest request = {});              // until the end, or a condition of `request`
@@ -67,11 +72,11 @@ private:
         StopRequest request;
         ActorId actor = kNoActor;
         RunConfig config;
-        Execution::Body body;
+        OpenRun open;
     };
     void post(Command c, bool front = false);
     void loop();
-    void doLoad(const RunConfig& config, const Execution::Body& body);
+    void doLoad(const RunConfig& config, const OpenRun& open);
     void advanceWith(StopRequest request);
     void report(ControllerReport::Kind kind, StopInfo stop = {}, std::string message = {});
     void finishRun();
@@ -87,10 +92,11 @@ private:
 
     // controller thread only
     RunConfig config_;
-    Execution::Body body_;
+    OpenRun open_;
     std::shared_ptr<Trace> trace_;
-    std::unique_ptr<Execution> execution_;
-    std::atomic<Execution*> live_{nullptr};
+    TraceSnapshot snapshot_;  // the last report's, whose rows the next one shares while they have not changed
+    std::unique_ptr<RunSession> execution_;
+    std::atomic<RunSession*> live_{nullptr};
     std::thread thread_;
 };
 

@@ -28,6 +28,7 @@
 #include "lockstep/Policy.h"
 #include "lockstep/PyError.h"
 #include "lockstep/RunConfig.h"
+#include "lockstep/RunSession.h"
 #include "lockstep/SplitMix64.h"
 #include "lockstep/SyncObject.h"
 #include "lockstep/Trace.h"
@@ -37,22 +38,7 @@ namespace lockstep {
 
 class ThreadObject;
 
-// When advance() should give control back.
-struct StopRequest {
-    std::uint32_t untilStep = UINT32_MAX;  // pause once this many steps are done
-    bool onDeadlock = false;               // pause when a wait-for cycle closes
-    ObjectId breakObject = kNoObject;      // pause after a step that touches this object
-    ActorId breakActor = kNoActor;         // pause after a step of this actor
-};
-
-enum class StopReason : std::uint8_t { StepReached, PauseRequested, Deadlock, Breakpoint, NeedChoice, Ended };
-
-struct StopInfo {
-    StopReason reason = StopReason::Ended;
-    std::uint32_t step = 0;
-};
-
-class Execution {
+class Execution final : public RunSession {
 public:
     using Body = std::function<void()>;
 
@@ -62,17 +48,17 @@ public:
     Execution& operator=(const Execution&) = delete;
 
     // ---- controller side: call from one thread that is not an actor ----
-    StopInfo advance(const StopRequest& request = {});
+    StopInfo advance(const StopRequest& request = {}) override;
     // Run to the end and unwind what is left (blocked or daemon threads). Returns the outcome.
     const RunOutcome& runToEnd();
     // Unwind every actor that still has a stack. The status becomes Aborted if the run had not ended.
-    void teardown();
+    void teardown() override;
     // Ask a running advance() to stop at the next scheduling point. Any thread may call this.
-    void requestPause() { pauseRequested_.store(true, std::memory_order_relaxed); }
-    bool ended() const { return ended_; }
+    void requestPause() override { pauseRequested_.store(true, std::memory_order_relaxed); }
+    bool ended() const override { return ended_; }
     // While paused: who could run at the pending decision, and forcing one of them.
-    const std::vector<ActorId>& pendingCandidates() const { return candidates_; }
-    bool chooseNext(ActorId actor);
+    const std::vector<ActorId>& pendingCandidates() const override { return candidates_; }
+    bool chooseNext(ActorId actor) override;
     const RunConfig& config() const { return config_; }
     const Trace& trace() const { return trace_; }
     // Replace the policy made from config().policy (the explorer's own strategies). Only before the first
@@ -160,27 +146,17 @@ public:
         return scenarioRandom_.next();
     }
     bool aborting() const { return aborting_; }
-    std::uint64_t randomDraws() const { return randomDraws_; }
-    // Reads of an object's state that take no step (see SyncObject::noteRead), each with the number of
-    // policy decisions taken before it: the explorer adds them to the footprint of that transition.
-    struct SilentRead {
-        std::uint64_t decisions;
-        ObjectId object;
-    };
+    std::uint64_t randomDraws() const override { return randomDraws_; }
+    // Reads of an object's state that take no step (see SilentRead).
+    using SilentRead = lockstep::SilentRead;
     void noteSilentRead(ObjectId object) { silentReads_.push_back({decisions_, object}); }
-    const std::vector<SilentRead>& silentReads() const { return silentReads_; }
-    // What a library built on the engine touches without a trace event of its own (a Python program's module
-    // globals and objects: Footprint::kForeign | its own number for each), for the explorer's footprints.
-    // Kept only when the explorer asks (recordTouches before the run), so other runs pay one test per touch.
-    struct Touch {
-        std::uint64_t decisions;  // policy decisions taken before it, as in SilentRead
-        std::uint64_t thing;
-        bool write;
-    };
-    void recordTouches() { touchesWanted_ = true; }
+    const std::vector<SilentRead>& silentReads() const override { return silentReads_; }
+    // What a library built on the engine touches (see Touch), kept only when the policy asks
+    // (Policy::wantsTouches), so other runs pay one test per touch.
+    using Touch = lockstep::Touch;
     bool touchesWanted() const { return touchesWanted_; }
     void noteTouch(std::uint64_t thing, bool write) { touches_.push_back({decisions_, thing, write}); }
-    const std::vector<Touch>& touches() const { return touches_; }
+    const std::vector<Touch>& touches() const override { return touches_; }
 
 private:
     enum class State : std::uint8_t { Created, Ready, Running, Blocked, Sleeping, WantCpu, Computing, Finished };
@@ -231,6 +207,10 @@ private:
     void finishRunBookkeeping(RunStatus status, std::string message);
     void buildCandidates(ActorId me, bool yielding);
     ActorId forcedChoice(std::string& error);
+    // The forced schedule named no such thread, or one that cannot run now: the run ends in error, marked as
+    // the input's fault (RunOutcome::scheduleRejected).
+    After rejectSchedule(ActorId me, std::string error);
+    std::string traceLimitMessage() const;
     bool advanceTime();
     void fireTimer(ActorId a);
     void armTimer(ActorState& a, Nanos at);

@@ -30,6 +30,7 @@
 // (RunFarm). Every report is decided by its request, so the outcomes, their order, counts and replay tokens
 // are those of a one-core search.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -56,13 +57,19 @@ struct ExploreOptions {
     bool partialOrderReduction = true;   // dfs: off means every alternative at every decision (plain DFS)
     int pctDepth = 3;                    // pct: d, the number of ordering constraints it aims at
     int workers = 0;                     // runs at once, each on a thread of its own; 0: one per core
+    // Set from any thread (Ctrl+C, a Cancel button) to stop the search within the run it is in: that run is
+    // dropped and the result says cancelled. May be null.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct ExploreOutcome {
     RunStatus status = RunStatus::Finished;
     std::vector<std::pair<std::string, std::string>> shared;  // name -> final value, sorted by name
     std::vector<bool> numeric;                                 // per entry of shared
-    std::string key;                                           // status and values, for grouping
+    // The uncaught exceptions of the run, sorted by thread: "finished" and "finished, MainThread died of a
+    // ValueError" are different outcomes. Only the type counts; a message may carry a value that varies.
+    std::vector<UncaughtError> uncaught;
+    std::string key;                                           // status, values and errors, for grouping
     int count = 0;
     int firstRun = 0;                                          // 1-based number of the first run with it
     std::uint64_t seed = 0;                                    // random: that run's seed
@@ -78,7 +85,7 @@ struct ExploreResult {
     bool exhaustive = false;
     bool budgetReached = false;      // stopped at maxRuns with work left
     bool boundReached = false;       // dfs: the preemption bound skipped alternatives
-    bool stepLimitReached = false;   // some run ended at its step limit
+    bool stepLimitReached = false;   // some run ended at its step limit or its trace's capacity
     std::uint64_t totalSteps = 0;
     // dfs: runs stopped early because every thread that could go on was asleep (the rest of such a run
     // would only repeat schedules already covered). They count in runs but in no outcome.
@@ -107,6 +114,10 @@ public:
     Explorer(const Explorer&) = delete;
     Explorer& operator=(const Explorer&) = delete;
 
+    // How each run is made: by default an Execution of `body` on a pool of this process; a learner's program
+    // passes the runner's (each run a process of its own). The explorer reads only the run's trace and its facts.
+    void useOpener(OpenRun open) { open_ = std::move(open); }
+
     // `progress` is called after each run with the number done; returning false stops early (cancelled).
     // The runs execute `body` in this process: on `pool` with one worker; with several, on pools of the
     // Explorer's own, one pinned to each core.
@@ -128,6 +139,7 @@ private:
     // The pools of a search on several workers, one per worker, each pinned to a core: kept between searches,
     // so their threads are made once.
     std::vector<std::unique_ptr<WorkerPool>> ownPools_;
+    OpenRun open_;
 };
 
 }  // namespace lockstep

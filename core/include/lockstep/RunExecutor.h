@@ -6,8 +6,9 @@
 // report on any executor, in this process or another one: that is what lets the Explorer run requests ahead
 // of time on spare cores and still produce exactly the results of a one-core search.
 //
-// LocalRunExecutor runs a request in this process with the engine (Execution). Another kind (a runner process
-// forked per run that sends its report back) only has to implement execute() and interrupt(): requests and
+// LocalRunExecutor drives each run from this process: by default an Execution of the scenario's body here, or
+// whatever RunSession an OpenRun makes (a learner's program: a child of the runner process, see
+// lockstep::python). Another kind of executor only has to implement execute() and interrupt(): requests and
 // reports hold nothing but numbers, strings and vectors of them.
 
 #include <atomic>
@@ -20,13 +21,20 @@
 
 #include "lockstep/Footprint.h"
 #include "lockstep/RunConfig.h"
+#include "lockstep/RunSession.h"
 #include "lockstep/Trace.h"
 #include "lockstep/Types.h"
 
 namespace lockstep {
 
-class Execution;
 class WorkerPool;
+
+// A thread (or process) that an exception ended: which one, and the exception's type ("ValueError").
+struct UncaughtError {
+    std::string thread;
+    std::string type;
+    bool operator==(const UncaughtError&) const = default;
+};
 
 // An actor asleep in the depth-first search (see Explorer.h): its next transition is known and need not be
 // tried before something dependent on it has happened.
@@ -72,6 +80,7 @@ struct RunReport {
         bool numeric = false;
     };
     std::vector<Value> shared;        // final values of the shared variables, as the trace lists them
+    std::vector<UncaughtError> uncaught;  // the threads an exception ended, sorted by thread
     std::vector<Decision> decisions;  // the decisions with a choice, for the replay token
 
     // Dfs: one entry per scheduling decision the run took, in order.
@@ -86,7 +95,7 @@ struct RunReport {
     std::vector<Step> path;
     bool diverged = false;      // a prefix choice was not among the candidates: the scenario is not repeatable
     bool sleepBlocked = false;  // Dfs: stopped early, every candidate was asleep (the run repeats others)
-    bool interrupted = false;   // interrupt() stopped it; the report means nothing
+    bool interrupted = false;   // interrupt() or the cancel flag stopped it; the report means nothing
 };
 
 class RunExecutor {
@@ -102,10 +111,13 @@ public:
 // Makes the executor of worker `index` (0 is the thread that called Explorer::explore).
 using RunExecutorFactory = std::function<std::unique_ptr<RunExecutor>(int index)>;
 
-// Runs requests in this process: real OS threads for the actors, from `pool`.
+// Runs requests from this process: each an Execution of `body` with real OS threads from `pool`, or, with
+// `open`, the run it opens. `cancel` (may be null), once set, stops the run in progress within a few hundred
+// steps, and every later one at once, each reported as interrupted.
 class LocalRunExecutor final : public RunExecutor {
 public:
-    LocalRunExecutor(WorkerPool& pool, std::function<void()> body);
+    LocalRunExecutor(WorkerPool& pool, std::function<void()> body, OpenRun open = {},
+                     const std::atomic<bool>* cancel = nullptr);
     ~LocalRunExecutor() override;
     RunReport execute(const RunRequest& request) override;
     void interrupt() override;
@@ -113,10 +125,12 @@ public:
 private:
     WorkerPool& pool_;
     std::function<void()> body_;
+    OpenRun open_;
+    const std::atomic<bool>* cancel_;
     Trace trace_;  // reused: its chunks stay allocated between runs
     std::atomic<bool> interrupted_{false};
     std::mutex currentMutex_;
-    Execution* current_ = nullptr;  // the run in progress, for interrupt()
+    RunSession* current_ = nullptr;  // the run in progress, for interrupt()
 };
 
 }  // namespace lockstep

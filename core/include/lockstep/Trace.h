@@ -16,6 +16,7 @@
 
 #include "lockstep/AppendOnlyVector.h"
 #include "lockstep/TraceEvent.h"
+#include "lockstep/TraceListener.h"
 #include "lockstep/Types.h"
 
 namespace lockstep {
@@ -75,7 +76,11 @@ struct RunOutcome {
     Nanos endTime = 0;
     std::uint32_t steps = 0;
     std::uint32_t switches = 0;
-    std::string message;          // for Error: what went wrong
+    std::string message;          // for Error: what went wrong; for StepLimit, TraceLimit: how to go further
+    // Error because the forced schedule (--schedule, a replay token's decisions) does not fit this run: it
+    // names no thread of the run, or one that cannot run at that decision. The input was wrong, not the
+    // program.
+    bool scheduleRejected = false;
     int deadlockCycle = -1;       // index into cycles() when status is Deadlock
     std::vector<FinalValue> shared;
 };
@@ -87,18 +92,31 @@ public:
     Trace& operator=(const Trace&) = delete;
 
     // ---- writer side ----
+    // Every change from now on is told to `listener` (nullptr: none) as well; see TraceListener.
+    void setListener(TraceListener* listener) { listener_ = listener; }
     void clear();
     void beginStep();
     void add(TraceEvent e);
     // The decision just taken had more than one candidate: the next step's first event says so.
-    void markChoice() { choicePending_ = true; }
+    void markChoice() {
+        if (listener_) listener_->onMarkChoice();
+        choicePending_ = true;
+    }
     std::uint32_t intern(std::string_view s);
     ActorId addActor(ActorInfo info);
     ObjectId addObject(ObjectInfo info);
-    ActorInfo& actorMut(ActorId a) { return actors_.mut(a); }
+    ActorInfo& actorMut(ActorId a) {
+        ++revision_;
+        if (listener_) listener_->onActorChanging(a);
+        return actors_.mut(a);
+    }
     int addCycle(DeadlockCycle c);
     int addRace(DataRace r);
-    RunOutcome& outcomeMut() { return outcome_; }
+    RunOutcome& outcomeMut() {
+        ++revision_;
+        if (listener_) listener_->onOutcomeChanging();
+        return outcome_;
+    }
 
     // ---- reader side ----
     std::size_t eventCount() const { return events_.size(); }
@@ -116,7 +134,14 @@ public:
     const ActorInfo& actor(ActorId a) const { return actors_[a]; }
     std::size_t objectCount() const { return objects_.size(); }
     const ObjectInfo& object(ObjectId o) const { return objects_[o]; }
-    ObjectInfo& objectMut(ObjectId o) { return objects_.mut(o); }
+    ObjectInfo& objectMut(ObjectId o) {
+        ++revision_;
+        if (listener_) listener_->onObjectChanging(o);
+        return objects_.mut(o);
+    }
+    // Changes with every change of a row, cycle, race or the outcome (not with events): a TraceSnapshot
+    // copies the rows again only when it moved. Read it where the rows may be read.
+    std::uint64_t revision() const { return revision_; }
     // Every decision that had more than one candidate, in order (derived from the Chosen flags).
     std::vector<Decision> decisions() const;
     const std::vector<DeadlockCycle>& cycles() const { return cycles_; }
@@ -133,21 +158,43 @@ public:
     // Bytes held by the event and step storage (for the memory benchmark).
     std::size_t eventStorageBytes() const { return events_.memoryBytes() + stepIndex_.memoryBytes(); }
 
+    // Whether a run writing this trace must end now (status trace-limit): it holds `maxEvents` events, or as
+    // many strings or objects as it may. The run checks at its scheduling points, and what it records until
+    // the next one goes into the storage beyond these limits. Should even that fill up, events are dropped
+    // and strings stand in for each other instead of an exception: filling a trace never takes the program
+    // down.
+    bool full(std::size_t maxEvents) const {
+        return eventCount() >= maxEvents || strings_.size() >= kMaxStrings || objects_.size() >= kMaxObjects;
+    }
+    // What full() found, in words, e.g. "33554432 events"; empty when it is not full.
+    std::string fullness(std::size_t maxEvents) const;
+    // Events that did not fit in the storage at all (see full()).
+    std::size_t droppedEvents() const { return dropped_; }
+
     static constexpr std::uint32_t kStepIndexEvery = 256;
+    // Distinct texts (printed lines, values, names): about 2 M of them take as much memory as the events.
+    static constexpr std::size_t kMaxStrings = std::size_t{2} << 20;
+    static constexpr std::size_t kMaxObjects = std::size_t{512} << 10;
 
 private:
-    AppendOnlyVector<TraceEvent, 14, (1u << 13)> events_;  // up to 134 M events in 384 KB chunks
+    static constexpr std::size_t kEventChunks = 1u << 13;
+    static constexpr std::size_t kStringChunks = 4096;
+    AppendOnlyVector<TraceEvent, 14, kEventChunks> events_;  // up to 134 M events in 384 KB chunks
     AppendOnlyVector<std::uint32_t, 12, (1u << 12)> stepIndex_;  // first event of steps 1, 257, 513, ...
     std::atomic<std::uint32_t> stepCount_{0};
     bool stepPending_ = false;    // a step has begun and has no event yet
     bool choicePending_ = false;
-    AppendOnlyVector<std::string, 10, 4096> strings_;
+    AppendOnlyVector<std::string, 10, kStringChunks> strings_;
+    std::uint32_t overflowString_ = UINT32_MAX;  // the text every string past the storage stands for
+    std::size_t dropped_ = 0;
     AppendOnlyVector<ActorInfo, 8, 4096> actors_;
     AppendOnlyVector<ObjectInfo, 8, 4096> objects_;
     std::unordered_map<std::string, std::uint32_t> stringIds_;
     std::vector<DeadlockCycle> cycles_;
     std::vector<DataRace> races_;
     RunOutcome outcome_;
+    std::uint64_t revision_ = 0;
+    TraceListener* listener_ = nullptr;
 };
 
 }  // namespace lockstep

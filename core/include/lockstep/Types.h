@@ -9,6 +9,7 @@ namespace lockstep {
 
 using ActorId = std::uint16_t;
 inline constexpr ActorId kNoActor = 0xFFFF;
+inline constexpr ActorId kMaxActorNumber = kNoActor - 2;  // a run has at most kNoActor - 1 actors
 
 using ObjectId = std::uint32_t;
 inline constexpr ObjectId kNoObject = 0xFFFFFFFF;
@@ -152,8 +153,13 @@ enum class EndState : std::uint8_t {
     Count_
 };
 
-// How a run ended.
-enum class RunStatus : std::uint8_t { Running, Finished, Deadlock, Stuck, StepLimit, Error, Aborted, Count_ };
+// How a run ended. StepLimit and TraceLimit: the run was cut at its step limit or at its trace's capacity
+// (RunConfig::maxSteps, RunConfig::maxEvents), with the program still able to go on. Crashed and Frozen end a
+// learner's program that took its own process down (a signal, an exit in the middle of the run) or stayed in
+// real code past the real-time limit; the outcome's message says how.
+enum class RunStatus : std::uint8_t {
+    Running, Finished, Deadlock, Stuck, StepLimit, TraceLimit, Error, Aborted, Crashed, Frozen, Count_
+};
 
 std::string_view opName(Op op);
 std::string_view resultName(Result r);

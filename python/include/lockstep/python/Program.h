@@ -14,9 +14,13 @@ namespace lockstep::python {
 // (0: every line, the default).
 inline constexpr const char* kBytecodeParam = "bytecode";
 
+// The largest program loadProgram reads: far more than a learner writes, far less than would strain memory.
+inline constexpr long kMaxProgramBytes = 1 << 20;
+
 // Reads and compiles `path` (syntax errors are reported as CPython words them) and registers it as a
 // scenario whose id is the absolute path. Loading the same path again replaces the text (the editor saved
-// it). Returns nullptr and sets `error` when the file cannot be read or does not compile.
+// it). Returns nullptr and sets `error` when the file is not a regular file (a directory, a FIFO, a
+// device), is larger than kMaxProgramBytes, cannot be read or does not compile.
 const scenarios::Scenario* loadProgram(const std::string& path, std::string& error);
 
 // The same from text: `path` names the program (its directory is where its own modules are looked up; it

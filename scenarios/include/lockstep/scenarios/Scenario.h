@@ -9,6 +9,7 @@
 
 #include "lockstep/Policy.h"
 #include "lockstep/RunConfig.h"
+#include "lockstep/RunSession.h"
 
 // Marks a string for Qt Linguist without needing Qt here: lupdate finds QT_TRANSLATE_NOOP("Scenario", ...)
 // in these sources and the application translates with QCoreApplication::translate("Scenario", text).
@@ -72,6 +73,13 @@ struct Scenario {
     RunDefaults defaults;
     std::function<void(const Params&)> main;  // runs as MainThread; must call lockstep::line(n) as it goes
     std::string sourcePath;    // a Python program run by the embedded interpreter (lockstep::python): its file
+    // Runs that happen elsewhere: a learner's program opens each of its runs in the runner process, whose
+    // child runs `main`. Empty for the built-in scenarios, which run here.
+    OpenRun openElsewhere;
+
+    // How to open a run of this scenario (its parameters read from the run's config): openElsewhere, or an
+    // Execution of `main` in this process.
+    OpenRun opener() const;
 
     // Params with every missing key set to its default, in the order of `params`.
     Params resolve(const std::vector<std::pair<std::string, std::int64_t>>& given) const;

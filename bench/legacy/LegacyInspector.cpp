@@ -1,11 +1,14 @@
-#include "panels/InspectorState.h"
+// The trace's derivation as it was before the one analysis layer (lockstep::TraceModel): kept in bench/ only
+// as the baseline the analysis benchmark measures the new layer against, in the same run. Not built into
+// Lockstep itself; do not use it elsewhere.
+#include "LegacyInspector.h"
 
 #include <algorithm>
 #include <optional>
 
-#include "lockstep/TraceAnalysis.h"
+#include "LegacyAnalysis.h"
 
-namespace lockstep::app {
+namespace lockstep::legacy {
 
 namespace {
 const std::vector<ActorId> kNoActors;
@@ -344,4 +347,4 @@ std::vector<ActorId> InspectorState::holders(ObjectId o) const {
     return out;
 }
 
-}  // namespace lockstep::app
+}  // namespace lockstep::legacy

@@ -1,4 +1,7 @@
 #pragma once
+// The trace's derivation as it was before the one analysis layer (lockstep::TraceModel): kept in bench/ only
+// as the baseline the analysis benchmark measures the new layer against, in the same run. Not built into
+// Lockstep itself; do not use it elsewhere.
 // The state of every synchronisation object at one step, rebuilt from the trace's events alone: who owns
 // each lock and how deep, which slot of a semaphore each thread holds, the waiters of every object in the
 // order they arrived, queue contents, event flags, shared values, each actor's current listing line, and the
@@ -25,9 +28,9 @@
 #include <vector>
 
 #include "lockstep/Trace.h"
-#include "lockstep/TraceAnalysis.h"
+#include "LegacyAnalysis.h"
 
-namespace lockstep::app {
+namespace lockstep::legacy {
 
 struct RaisedError {
     std::uint32_t step = 0;
@@ -162,4 +165,4 @@ private:
     TransferMatcher transfers_;  // what each Pipe end has to read
 };
 
-}  // namespace lockstep::app
+}  // namespace lockstep::legacy

@@ -1,0 +1,139 @@
+#include "cli/WindowArgs.h"
+
+#include "cli/ContainmentOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include "cli/Cli.h"
+#include "cli/Console.h"
+#include "cli/OutputPath.h"
+#include "cli/RunOptions.h"
+#include "lockstep/python/Program.h"
+#include "lockstep/scenarios/Registry.h"
+#include "lockstep/scenarios/RunValidation.h"
+
+namespace lockstep::app {
+
+namespace {
+
+// A word where the window expects a scenario, which is no scenario and no program: when it is close to a
+// command (`lockstep rn ...`), the learner meant the command line, not the window.
+QString nearCommand(const QString& word) {
+    if (word.startsWith('-') || word.size() < 2) return {};
+    for (const QString& c : commandNames()) {
+        const std::size_t d = scenarios::editDistance(word.toLower().toStdString(), c.toStdString());
+        if (d <= (word.size() <= 4 ? 1u : 2u) || (word.size() >= 2 && c.startsWith(word.toLower()))) return c;
+    }
+    return {};
+}
+
+}  // namespace
+
+QStringList withoutQtOptions(const QStringList& args) {
+    // Taken by QGuiApplication itself (see its documentation); each of the first list takes a value.
+    static const QStringList withValue{"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-style",
+                                       "-stylesheet", "-session", "-display", "-geometry", "-qwindowgeometry",
+                                       "-qwindowtitle", "-qwindowicon", "-title", "-name"};
+    static const QStringList alone{"-reverse", "-nograb", "-dograb", "-sync", "-widgetcount"};
+    QStringList kept;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (i > 0 && withValue.contains(a)) {
+            ++i;  // and its value
+            continue;
+        }
+        if (i > 0 && alone.contains(a)) continue;
+        kept << a;
+    }
+    return kept;
+}
+
+int readWindowArgs(const QStringList& argsIn, WindowArgs& out) {
+    const QStringList args = withoutQtOptions(argsIn);
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Lockstep: see concurrency one scheduling decision at a time. "
+                                     "Run 'lockstep help' for the command line.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("ID", "Scenario to open (see 'lockstep list'), or a Python program (prog.py).",
+                                 "[ID|prog.py]");
+    addRunOptions(parser);
+    addContainmentOptions(parser);
+    parser.addOption({"steps", "Advance the loaded scenario this many steps.", "n"});
+    parser.addOption({"lang", "Interface language: en or ru (default: the last one chosen, else the system's).", "code"});
+    parser.addOption({"axis", "Timeline axis: steps or time (virtual seconds).", "steps|time"});
+    parser.addOption({"explore", "Explore the loaded scenario's schedules at once (systematically), as Run > "
+                                 "Explore schedules does."});
+    parser.addOption({"screenshot", "Save a picture of the window to this PNG file once the steps are done, then quit.",
+                      "file.png"});
+    if (!parser.parse(args)) return Console::usageError(parser.errorText() + " (see 'lockstep --help')");
+    if (parser.isSet("help")) {
+        // Without an application object the parser does not know the program's name.
+        Console::out() << parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("lockstep"));
+        return 0;
+    }
+    if (parser.isSet("version")) {
+        Console::out() << "lockstep " << QCoreApplication::applicationVersion() << "\n";
+        return 0;
+    }
+
+    const QStringList pos = parser.positionalArguments();
+    const QString id = pos.value(0);
+    const std::string word = id.toStdString();
+    const bool knownWord = id.isEmpty() || scenarios::find(word) || python::looksLikeProgram(word);
+    // First, since `lockstep rn race-counter-sleep` also has one word too many for the window.
+    if (const QString command = knownWord ? QString() : nearCommand(id); !command.isEmpty())
+        return Console::usageError(QStringLiteral("unknown command '%1'. Did you mean '%2'? The commands are %3; "
+                                                  "'lockstep ID' opens the window on scenario ID")
+                                       .arg(id, command, commandNames().join(", ")));
+    if (pos.size() > 1)
+        return Console::usageError(QStringLiteral("the window opens one scenario or program, got: %1; for the command "
+                                                  "line, see 'lockstep help'")
+                                       .arg(pos.join(' ')));
+    if (parser.isSet("lang")) {
+        out.language = parser.value("lang");
+        if (out.language != "en" && out.language != "ru")
+            return Console::usageError(QStringLiteral("--lang: '%1' is not en or ru").arg(out.language));
+    }
+    if (parser.isSet("steps")) {
+        bool ok = false;
+        out.steps = parser.value("steps").toInt(&ok);
+        if (!ok || out.steps < 0 || static_cast<std::uint32_t>(out.steps) > RunConfig::kMaxStepLimit)
+            return Console::usageError(QStringLiteral("--steps: '%1' is not a number of steps from 0 to %2")
+                                           .arg(parser.value("steps"))
+                                           .arg(RunConfig::kMaxStepLimit));
+    }
+    if (parser.isSet("axis")) {
+        const QString axis = parser.value("axis");
+        if (axis != "steps" && axis != "time")
+            return Console::usageError(QStringLiteral("--axis: '%1' is neither steps nor time").arg(axis));
+        out.axisGiven = true;
+        out.timeAxis = axis == "time";
+    }
+    if (parser.isSet("screenshot")) {
+        out.screenshot = parser.value("screenshot");
+        if (const QString why = unwritableReason(out.screenshot, true); !why.isEmpty())
+            return Console::usageError(QStringLiteral("--screenshot: cannot write '%1': %2").arg(out.screenshot, why));
+    }
+    out.explore = parser.isSet("explore");
+    if (QString error; !applyContainmentOptions(parser, error)) return Console::usageError(error);
+
+    if (!id.isEmpty() || parser.isSet("replay")) {
+        QString error;
+        if (!readRunOptions(parser, id, out.setup, error)) {
+            if (!knownWord)
+                error += QStringLiteral(" The commands are %1 (see 'lockstep help').").arg(commandNames().join(", "));
+            return Console::usageError(error);
+        }
+        if (!out.setup.scenario->sourcePath.empty()) out.program = out.setup.scenario;
+    } else {
+        for (const char* option : {"policy", "seed", "cores", "gil", "quantum", "max-steps", "param", "schedule", "steps",
+                                   "explore"})
+            if (parser.isSet(option))
+                return Console::usageError(QStringLiteral("--%1 needs a scenario: lockstep ID --%1 ...").arg(option));
+    }
+    return kOpenWindow;
+}
+
+}  // namespace lockstep::app

@@ -1,0 +1,68 @@
+#pragma once
+// The trace's derivation as it was before the one analysis layer (lockstep::TraceModel): kept in bench/ only
+// as the baseline the analysis benchmark measures the new layer against, in the same run. Not built into
+// Lockstep itself; do not use it elsewhere.
+// The numbers behind the charts panel, computed from a trace and nothing else, so they can be tested without
+// a widget and the panel only has to turn them into QtCharts series. All times are virtual seconds.
+
+#include <QPointF>
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+#include "lockstep/Trace.h"
+#include "LegacyAnalysis.h"
+
+namespace lockstep::legacy {
+
+struct ChartData {
+    // A step-shaped curve: each change is drawn as a vertical jump at the time it happened, so the line never
+    // suggests values in between (a queue holds 2 or 3 items, never 2.5).
+    struct StepSeries {
+        QString name;
+        std::int64_t capacity = 0;   // queue maxsize (0: unbounded) or semaphore initial value
+        int maximum = 0;             // the highest value the curve reaches
+        std::vector<QPointF> points; // (seconds, value), time never decreasing
+    };
+    // Virtual seconds one actor spent in each state; the six parts add up to the run's end time.
+    struct ActorTimes {
+        QString name;
+        double running = 0;     // running plus computing (a CPU burst on a core)
+        double ready = 0;
+        double blocked = 0;
+        double sleeping = 0;
+        double notStarted = 0;
+        double done = 0;
+        double total() const { return running + ready + blocked + sleeping + notStarted + done; }
+    };
+
+    double endSeconds = 0;
+    std::uint32_t steps = 0;              // steps recorded so far (the ready queue's x range)
+    std::vector<StepSeries> queues;
+    std::vector<StepSeries> semaphores;   // slots taken
+    std::vector<ActorTimes> actors;
+    std::vector<double> coreBusy;         // per virtual core, the fraction of [0, end] spent computing
+    // asyncio: whether the run has an event loop (a task, an asyncio future, a callback or the loop itself),
+    // and the loop's ready queue by step: (step, tasks and callbacks waiting to run, the one taken included),
+    // 0 while the loop waits. By step, not time: a loop runs many tasks in one instant of virtual time.
+    bool hasEventLoop = false;
+    StepSeries readyQueue;
+
+    // Most points a step curve keeps: a run of 10,000 tasks has tens of thousands of changes, more than a
+    // chart has pixels, and QtCharts would redraw them all on every step.
+    static constexpr std::size_t kMaxCurvePoints = 4000;
+
+    static ChartData fromTrace(const Trace& trace, int cores);
+    // A step curve over steps from count points, ending at step `end`. Past maxPoints it is thinned: the steps
+    // fall into buckets and each bucket becomes one vertical stroke from its lowest to its highest value, so
+    // no peak or trough is lost, and then its last value.
+    static StepSeries stepCurve(const std::vector<CountPoint>& points, std::uint32_t end,
+                                std::size_t maxPoints = kMaxCurvePoints);
+    // Virtual time at the end of `step` (0 before the first step).
+    static double secondsAtStep(const Trace& trace, std::uint32_t step);
+    // Where the last interval of every lane ends: the run's end time, or while it goes on the last event's.
+    static Nanos endTime(const Trace& trace);
+};
+
+}  // namespace lockstep::legacy
