@@ -2,7 +2,8 @@
 //  (1) a baton hand-off between two actors through the engine vs a raw std::atomic wait/notify ping-pong
 //      between two std::threads (and, for diagnosis, a ping-pong of two bare Batons);
 //  (2) scheduling points per second when no switch happens (one actor doing Shared<int> loads and stores);
-//  (4) schedules per second exploring catalogue scenarios (random, pct, dfs with reduction) on one WorkerPool;
+//  (4) schedules per second exploring catalogue scenarios (random, pct, dfs with reduction) on one worker and on
+//      every core, and the ratio;
 //  (5) how many schedules partial-order reduction saves against plain DFS.
 // main() prints a summary with the ratios and targets after Google Benchmark's own table.
 
@@ -220,41 +221,74 @@ void BM_PlainLoadStore(benchmark::State& state) {
 }
 
 // ---- (4) exploration -----------------------------------------------------------------------------------
+// Schedules per second of one search on one worker and on every core, measured interleaved (one after the
+// other in every iteration, the order alternating) so both see the same machine load; the report uses the
+// medians and the median of the per-iteration ratios.
 
-constexpr int kExploreRuns = 1000;  // schedules per iteration
+constexpr int kExploreRuns = 1000;  // random and pct: schedules per batch
+constexpr int kExploreIterations = 7;
 
-void exploreScenario(benchmark::State& state, const scenarios::Scenario* scenario, ExploreStrategy strategy) {
+struct ExploreCase {
+    const char* id;
+    int threads;  // the scenario's "threads" parameter, 0 for its default
+    ExploreStrategy strategy;
+};
+
+int coresForScaling() { return std::max(2, Explorer::defaultWorkers()); }
+
+void exploreScaling(benchmark::State& state, const scenarios::Scenario* scenario, ExploreCase c) {
     RunConfig base;
     base.cores = scenario->defaults.cores;
     base.gil = scenario->defaults.gil;
-    base.params = scenario->resolve({}).values();
+    if (c.threads > 0) base.params.emplace_back("threads", c.threads);
     const scenarios::Params params = scenario->resolve(base.params);
     const std::function<void()> body = [scenario, params] { scenario->main(params); };
-    Explorer explorer(pool());  // one Explorer (and its trace) on the one pool for every batch
+    Explorer explorer(pool());  // one Explorer (and its workers' pools) for every batch
     ExploreOptions options;
-    options.strategy = strategy;
+    options.strategy = c.strategy;
     options.maxRuns = 50;
-    explorer.explore(scenario->id, body, base, options);  // warm-up
-    // dfs: the whole (reduced) search each iteration, however many runs it takes; random and pct: batches.
-    options.maxRuns = strategy == ExploreStrategy::Dfs ? 1'000'000 : kExploreRuns;
+    for (int workers : {1, coresForScaling()}) {  // warm-up: every worker's pool has its threads
+        options.workers = workers;
+        explorer.explore(scenario->id, body, base, options);
+    }
+    // dfs: the whole (reduced) search each time, however many runs it takes; random and pct: batches.
+    options.maxRuns = c.strategy == ExploreStrategy::Dfs ? 1'000'000 : kExploreRuns;
     options.seed = 1000;
-    std::vector<double> perSecond;
+    std::vector<double> one, all, ratio;
     std::size_t outcomes = 0;
     int runs = 0;
+    bool same = true;
+    int iteration = 0;
     for (auto _ : state) {
-        const std::int64_t t0 = nowNs();
-        const ExploreResult r = explorer.explore(scenario->id, body, base, options);
-        const std::int64_t t1 = nowNs();
+        double rate[2] = {0, 0};
+        std::string keys[2];
+        std::int64_t total = 0;
+        for (int k = 0; k < 2; ++k) {
+            const int which = (iteration % 2 == 0) ? k : 1 - k;  // alternate who goes first
+            options.workers = which == 0 ? 1 : coresForScaling();
+            const std::int64_t t0 = nowNs();
+            const ExploreResult r = explorer.explore(scenario->id, body, base, options);
+            const std::int64_t t1 = nowNs();
+            total += t1 - t0;
+            rate[which] = r.runs * 1e9 / static_cast<double>(t1 - t0);
+            for (const ExploreOutcome& o : r.outcomes) keys[which] += o.key + "#" + std::to_string(o.count) + ";";
+            outcomes = std::max(outcomes, r.outcomes.size());
+            runs = r.runs;
+        }
+        same = same && keys[0] == keys[1];
         options.seed += static_cast<std::uint64_t>(kExploreRuns);
-        state.SetIterationTime(static_cast<double>(t1 - t0) * 1e-9);
-        perSecond.push_back(r.runs * 1e9 / static_cast<double>(t1 - t0));
-        outcomes = std::max(outcomes, r.outcomes.size());
-        runs = r.runs;
+        ++iteration;
+        state.SetIterationTime(static_cast<double>(total) * 1e-9);
+        one.push_back(rate[0]);
+        all.push_back(rate[1]);
+        ratio.push_back(rate[1] / rate[0]);
     }
-    state.counters["schedules_per_s"] = median(perSecond);
+    state.counters["sps_one"] = median(one);
+    state.counters["sps_all"] = median(all);
+    state.counters["ratio"] = median(ratio);
     state.counters["outcomes"] = static_cast<double>(outcomes);
     state.counters["runs"] = runs;
-    state.counters["threads_in_pool"] = static_cast<double>(pool().threadCount());
+    state.counters["same_results"] = same ? 1 : 0;
 }
 
 // ---- (5) what partial-order reduction saves ------------------------------------------------------------
@@ -270,7 +304,7 @@ void printSavings() {
     const Savings cases[] = {{"race-increment-double", 0, -1}, {"race-counter-sleep", 0, -1}, {"lock-counter", 0, -1},
                              {"deadlock-two-locks", 0, -1},    {"deadlock-ordered", 0, -1},   {"event-set-wait", 0, -1},
                              {"lock-counter", 3, 2},           {"semaphore-groups", 3, 2}};
-    std::printf("(5) partial-order reduction: schedules needed to cover a scenario, plain DFS vs DFS with source-set DPOR\n");
+    std::printf("(5) partial-order reduction: schedules needed to cover a scenario, plain DFS vs DFS with source-set DPOR and sleep sets\n");
     std::printf("    %-32s %-9s %10s %10s %8s  %s\n", "scenario", "bound", "plain", "reduced", "saved", "same outcomes");
     Explorer explorer(pool());
     for (const Savings& c : cases) {
@@ -309,22 +343,27 @@ BENCHMARK(BM_PlainLoadStore)->UseManualTime()->Iterations(kIterations)->Unit(ben
 BENCHMARK(BM_SchedulingPointsNoSwitch)->UseManualTime()->Iterations(kIterations)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
-    const char* exploreIds[] = {"race-counter-sleep", "deadlock-two-locks"};
+    const ExploreCase exploreCases[] = {
+        {"race-counter-sleep", 0, ExploreStrategy::Random}, {"race-counter-sleep", 0, ExploreStrategy::Pct},
+        {"deadlock-two-locks", 0, ExploreStrategy::Random}, {"deadlock-two-locks", 0, ExploreStrategy::Pct},
+        {"race-counter-sleep", 0, ExploreStrategy::Dfs},    {"semaphore-groups", 3, ExploreStrategy::Dfs},
+        {"queue-producer-consumers", 0, ExploreStrategy::Dfs},
+    };
+    auto caseName = [](const ExploreCase& c) {
+        return std::string("BM_Explore/") + exploreStrategyName(c.strategy) + "/" + c.id +
+               (c.threads > 0 ? "_threads" + std::to_string(c.threads) : "");
+    };
     std::vector<std::string> missing;
-    const std::pair<const char*, ExploreStrategy> strategies[] = {
-        {"random", ExploreStrategy::Random}, {"pct", ExploreStrategy::Pct}, {"dfs", ExploreStrategy::Dfs}};
-    for (const char* id : exploreIds) {
-        const scenarios::Scenario* s = scenarios::find(id);
+    for (const ExploreCase& c : exploreCases) {
+        const scenarios::Scenario* s = scenarios::find(c.id);
         if (!s) {
-            missing.push_back(id);
+            missing.push_back(c.id);
             continue;
         }
-        for (const auto& [name, strategy] : strategies)
-            benchmark::RegisterBenchmark((std::string("BM_Explore/") + name + "/" + id).c_str(), exploreScenario, s,
-                                         strategy)
-                ->UseManualTime()
-                ->Iterations(5)
-                ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(caseName(c).c_str(), exploreScaling, s, c)
+            ->UseManualTime()
+            ->Iterations(kExploreIterations)
+            ->Unit(benchmark::kMillisecond);
     }
 
     benchmark::Initialize(&argc, argv);
@@ -359,26 +398,29 @@ int main(int argc, char** argv) {
         std::printf("    %.2f M points/s (%.1f ns per point; plain int load/store %.2f ns, so the engine adds %.0fx)\n",
                     1e3 / ns, ns, plain, plain > 0 ? ns / plain : 0);
     }
-    std::printf("(4) exploration on one WorkerPool: random and pct in batches of %d schedules; dfs = one whole\n"
-                "    search with partial-order reduction (its run count in brackets)\n", kExploreRuns);
-    for (const char* id : exploreIds) {
-        for (const auto& [strategyName, strategy] : strategies) {
-            const std::string name = std::string("BM_Explore/") + strategyName + "/" + id;
-            if (!r.has(name)) {
-                bool isMissing = false;
-                for (const auto& m : missing) isMissing |= m == id;
-                std::printf("    %-20s %-6s : skipped (%s)\n", id, strategyName,
-                            isMissing ? "not in lockstep::scenarios::all() yet" : "filtered out or failed");
-                continue;
-            }
-            const double sps = r.get(name, "schedules_per_s");
-            std::printf("    %-20s %-6s : %8.0f schedules/s (%g distinct outcomes%s)   target >= 5000/s   %s\n", id,
-                        strategyName, sps, r.get(name, "outcomes"),
-                        strategy == ExploreStrategy::Dfs
-                            ? (", " + std::to_string(static_cast<int>(r.get(name, "runs"))) + " runs").c_str()
-                            : "",
-                        verdict(sps >= 5000));
+    std::printf("(4) exploration, schedules per second on 1 worker and on %d (median of %d interleaved iterations):\n"
+                "    random and pct in batches of %d schedules; dfs = one whole search with partial-order reduction\n",
+                coresForScaling(), kExploreIterations, kExploreRuns);
+    for (const ExploreCase& c : exploreCases) {
+        const std::string name = caseName(c);
+        const std::string label = std::string(c.id) + (c.threads > 0 ? " threads=" + std::to_string(c.threads) : "");
+        if (!r.has(name)) {
+            bool isMissing = false;
+            for (const auto& m : missing) isMissing |= m == c.id;
+            std::printf("    %-30s %-6s : skipped (%s)\n", label.c_str(), exploreStrategyName(c.strategy).c_str(),
+                        isMissing ? "not in lockstep::scenarios::all() yet" : "filtered out or failed");
+            continue;
         }
+        const double one = r.get(name, "sps_one");
+        const double all = r.get(name, "sps_all");
+        const double ratio = r.get(name, "ratio");
+        std::printf("    %-30s %-6s : %8.0f/s on 1 (target >= 5000/s %s), %8.0f/s on %d: %.2fx (target >= 1.7x %s)%s%s\n",
+                    label.c_str(), exploreStrategyName(c.strategy).c_str(), one, verdict(one >= 5000), all,
+                    coresForScaling(), ratio, verdict(ratio >= 1.7),
+                    c.strategy == ExploreStrategy::Dfs
+                        ? (" [" + std::to_string(static_cast<int>(r.get(name, "runs"))) + " runs]").c_str()
+                        : "",
+                    r.get(name, "same_results") == 1 ? "" : "  RESULTS DIFFER");
     }
     printSavings();
     return 0;

@@ -5,17 +5,25 @@
 //   - baselines: the same loop in plain CPython (/usr/bin/python3.11, no tracing), under a do-nothing
 //     sys.settrace tracer (what any Python debugger pays), and a built-in scenario's scheduling point (a print
 //     of an engine thread);
-//   - asyncio: 10,000 tasks sleeping 5 s, gathered; against the built-in async-gather-many with 10,000 tasks.
+//   - asyncio: 10,000 tasks sleeping 5 s, gathered; against the built-in async-gather-many with 10,000 tasks;
+//   - large programs: ThreadPoolExecutor.map over 10,000 items and 100,000 submit() calls (4 workers), whole
+//     runs under the random policy (programs' default), against /usr/bin/python3.11 running the same file,
+//     measured alternately in every iteration;
+//   - exploration: DFS of the two-thread lost update (read, sleep, write back) on every core, against one
+//     plain CPython run of it and the built-in race-counter-sleep's exploration.
 
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
+#include <cstdlib>
 
 #include "BenchSupport.h"
 #include "lockstep/Api.h"
 #include "lockstep/Execution.h"
+#include "lockstep/Explorer.h"
 #include "lockstep/Thread.h"
 #include "lockstep/Trace.h"
 #include "lockstep/WorkerPool.h"
@@ -69,6 +77,47 @@ async def main():
 asyncio.run(main())
 )py";
 
+const char* kExecutorMap = R"py(from concurrent.futures import ThreadPoolExecutor
+
+def square(n):
+    return n * n
+
+with ThreadPoolExecutor(max_workers=4) as pool:
+    total = sum(pool.map(square, range(N)))
+print(total)
+)py";
+
+const char* kExecutorSubmit = R"py(from concurrent.futures import ThreadPoolExecutor
+
+def square(n):
+    return n * n
+
+with ThreadPoolExecutor(max_workers=4) as pool:
+    futures = [pool.submit(square, i) for i in range(N)]
+    total = sum(f.result() for f in futures)
+print(total)
+)py";
+
+const char* kLostUpdate = R"py(import threading
+import time
+
+counter = 0
+
+def add(amount):
+    global counter
+    seen = counter
+    time.sleep(0.1)
+    counter = seen + amount
+
+a = threading.Thread(target=add, args=(10,))
+b = threading.Thread(target=add, args=(20,))
+a.start()
+b.start()
+a.join()
+b.join()
+print(counter)
+)py";
+
 // The program with its placeholder N replaced by a number.
 std::string withN(const char* text, int n) {
     std::string s = text;
@@ -101,6 +150,98 @@ void runTimed(benchmark::State& state, const scenarios::Scenario* s, PolicyKind 
         state.counters["end_s"] = static_cast<double>(trace.outcome().endTime) / 1e9;
         state.counters["finished"] = trace.outcome().status == RunStatus::Finished;
     }
+}
+
+// Wall time of /usr/bin/python3.11 running `text` (from process start to exit), in seconds; -1 on failure.
+double cpythonSeconds(const std::string& name, const std::string& text) {
+    const std::string path = "/tmp/lockstep-bench/" + name;
+    std::system("mkdir -p /tmp/lockstep-bench");
+    if (FILE* f = std::fopen(path.c_str(), "w")) {
+        std::fputs(text.c_str(), f);
+        std::fclose(f);
+    }
+    const std::int64_t t0 = nowNs();
+    const int status = std::system(("/usr/bin/python3.11 -I " + path + " > /dev/null").c_str());
+    const std::int64_t t1 = nowNs();
+    return status == 0 ? static_cast<double>(t1 - t0) * 1e-9 : -1;
+}
+
+// One whole run of a program under the scheduler (random policy, as programs default to), in seconds.
+double lockstepSeconds(const scenarios::Scenario* s, RunStatus& status) {
+    Trace trace;
+    RunConfig cfg;
+    cfg.policy = PolicyKind::Random;
+    cfg.maxSteps = 100'000'000;
+    const std::int64_t t0 = nowNs();
+    s->opener()(pool(), trace, cfg, nullptr)->runToEnd();  // a program: in the runner's child
+    status = trace.outcome().status;
+    return static_cast<double>(nowNs() - t0) * 1e-9;
+}
+
+// The program under Lockstep and under plain CPython, alternately, so both see the same machine load.
+void largeProgram(benchmark::State& state, const char* name, const char* text, int n) {
+    const std::string source = withN(text, n);
+    const scenarios::Scenario* s = load(name, source);
+    std::vector<double> ours, theirs, ratio;
+    bool finished = true;
+    int iteration = 0;
+    for (auto _ : state) {
+        double t[2] = {0, 0};
+        for (int k = 0; k < 2; ++k) {
+            const int which = iteration % 2 == 0 ? k : 1 - k;
+            RunStatus status = RunStatus::Finished;
+            t[which] = which == 0 ? lockstepSeconds(s, status) : cpythonSeconds(name, source);
+            finished = finished && status == RunStatus::Finished;
+        }
+        ++iteration;
+        state.SetIterationTime(t[0] + t[1]);
+        ours.push_back(t[0]);
+        theirs.push_back(t[1]);
+        ratio.push_back(t[1] > 0 ? t[0] / t[1] : 0);
+    }
+    state.counters["lockstep_s"] = lockstep::bench::median(ours);
+    state.counters["cpython_s"] = lockstep::bench::median(theirs);
+    state.counters["ratio"] = lockstep::bench::median(ratio);
+    state.counters["finished"] = finished ? 1 : 0;
+}
+
+void BM_ExecutorMap10k(benchmark::State& state) { largeProgram(state, "executor_map.py", kExecutorMap, 10'000); }
+void BM_ExecutorSubmit100k(benchmark::State& state) {
+    largeProgram(state, "executor_submit.py", kExecutorSubmit, 100'000);
+}
+
+// DFS of the lost update on every core, one plain CPython run of the program, and the built-in scenario's DFS.
+void BM_ExploreLostUpdate(benchmark::State& state) {
+    static const scenarios::Scenario* s = load("lost_update.py", kLostUpdate);
+    const scenarios::Scenario* builtin = scenarios::find("race-counter-sleep");
+    std::vector<double> ours, plain, builtinSeconds;
+    int runs = 0;
+    bool exhaustive = true;
+    for (auto _ : state) {
+        Explorer explorer(pool());
+        explorer.useOpener(s->opener());  // each run a child of the runner, as in the command line
+        ExploreOptions o;
+        o.maxRuns = 100'000;
+        const scenarios::Params p = s->resolve({});
+        std::int64_t t0 = nowNs();
+        const ExploreResult r = explorer.explore(s->id, [p] { s->main(p); }, RunConfig{}, o);
+        const double seconds = static_cast<double>(nowNs() - t0) * 1e-9;
+        runs = r.runs;
+        exhaustive = exhaustive && r.exhaustive;
+        ours.push_back(seconds);
+        plain.push_back(cpythonSeconds("lost_update.py", kLostUpdate));
+        const scenarios::Params bp = builtin->resolve({});
+        t0 = nowNs();
+        Explorer builtinExplorer(pool());
+        builtinExplorer.explore(builtin->id, [builtin, bp] { builtin->main(bp); }, RunConfig{}, o);
+        builtinSeconds.push_back(static_cast<double>(nowNs() - t0) * 1e-9);
+        state.SetIterationTime(seconds);
+    }
+    state.counters["explore_s"] = lockstep::bench::median(ours);
+    state.counters["cpython_s"] = lockstep::bench::median(plain);
+    state.counters["builtin_s"] = lockstep::bench::median(builtinSeconds);
+    state.counters["runs"] = runs;
+    state.counters["exhaustive"] = exhaustive ? 1 : 0;
 }
 
 void BM_PyPointsOneThread(benchmark::State& state) {
@@ -183,6 +324,9 @@ BENCHMARK(BM_TracedCPython)->UseManualTime()->Iterations(3)->Unit(benchmark::kMi
 BENCHMARK(BM_BuiltinPoints)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Py10kTasks)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Builtin10kTasks)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExecutorMap10k)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExecutorSubmit100k)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExploreLostUpdate)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
     // This binary is also the runner of the Python programs it measures.
@@ -223,6 +367,28 @@ int main(int argc, char** argv) {
         std::printf("(6c) 10,000 asyncio tasks sleeping 5 s, gathered, as a Python program: %.0f ms of wall time (ends at "
                     "t=%.1f s); the built-in async-gather-many with 10,000 tasks: %.0f ms (%.1fx)\n",
                     py, reporter.get("BM_Py10kTasks", "end_s"), builtin, py / builtin);
+    }
+    for (const char* bench : {"BM_ExecutorMap10k", "BM_ExecutorSubmit100k"}) {
+        if (!reporter.has(bench)) continue;
+        const double ours = reporter.get(bench, "lockstep_s");
+        const double theirs = reporter.get(bench, "cpython_s");
+        const double ratio = reporter.get(bench, "ratio");
+        std::printf("(6d) %s: %.2f s under Lockstep (random policy%s), %.2f s in /usr/bin/python3.11: %.1fx "
+                    "(median of per-iteration ratios)   target <= 10x   %s\n",
+                    std::string(bench) == "BM_ExecutorMap10k" ? "ThreadPoolExecutor.map over 10,000 items"
+                                                             : "100,000 ThreadPoolExecutor.submit() calls",
+                    ours, reporter.get(bench, "finished") == 1 ? "" : ", NOT FINISHED", theirs, ratio,
+                    lockstep::bench::verdict(ratio > 0 && ratio <= 10));
+    }
+    if (reporter.has("BM_ExploreLostUpdate")) {
+        const double ours = reporter.get("BM_ExploreLostUpdate", "explore_s");
+        const double plain = reporter.get("BM_ExploreLostUpdate", "cpython_s");
+        const double builtin = reporter.get("BM_ExploreLostUpdate", "builtin_s");
+        std::printf("(6e) explore of the lost-update program, dfs on %d workers: %.0f runs, %s, %.2f s of wall time "
+                    "(%.1fx one CPython run of it, %.2f s; %.0fx the built-in race-counter-sleep's exploration, %.3f s)\n",
+                    Explorer::defaultWorkers(), reporter.get("BM_ExploreLostUpdate", "runs"),
+                    reporter.get("BM_ExploreLostUpdate", "exhaustive") == 1 ? "exhaustive" : "NOT exhaustive", ours,
+                    plain > 0 ? ours / plain : 0.0, plain, builtin > 0 ? ours / builtin : 0.0, builtin);
     }
     return 0;
 }

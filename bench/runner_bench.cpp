@@ -67,7 +67,7 @@ ExploreResult explore(const scenarios::Scenario* s, ExploreStrategy strategy, in
     ExploreOptions options;
     options.strategy = strategy;
     options.maxRuns = runs;
-    return explorer.explore(s->id, {}, config, options);
+    return explorer.explore(s->id, std::function<void()>{}, config, options);
 }
 
 void BM_ExploreLostUpdateDfs(benchmark::State& state) {

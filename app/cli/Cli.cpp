@@ -377,11 +377,17 @@ int cmdRun(const QStringList& args) {
 // its run, see onInterrupt).
 class InterruptibleRun final : public RunSession {
 public:
+    // With several runs at once (explore --jobs) the first one registered is the one Ctrl+C pauses at once;
+    // the others see gInterrupted (ExploreOptions::cancel) within a few hundred steps.
     explicit InterruptibleRun(std::unique_ptr<RunSession> run) : run_(std::move(run)) {
-        gRunning.store(run_.get());
+        RunSession* none = nullptr;
+        gRunning.compare_exchange_strong(none, run_.get());
         if (interrupted()) run_->requestPause();  // pressed between two runs
     }
-    ~InterruptibleRun() override { gRunning.store(nullptr); }
+    ~InterruptibleRun() override {
+        RunSession* me = run_.get();
+        gRunning.compare_exchange_strong(me, nullptr);
+    }
     StopInfo advance(const StopRequest& request) override { return run_->advance(request); }
     bool ended() const override { return run_->ended(); }
     const std::vector<ActorId>& pendingCandidates() const override { return run_->pendingCandidates(); }
@@ -390,6 +396,7 @@ public:
     void teardown() override { run_->teardown(); }
     std::uint64_t randomDraws() const override { return run_->randomDraws(); }
     const std::vector<SilentRead>& silentReads() const override { return run_->silentReads(); }
+    const std::vector<Touch>& touches() const override { return run_->touches(); }
 
 private:
     std::unique_ptr<RunSession> run_;
@@ -414,8 +421,10 @@ int cmdExplore(const QStringList& args) {
     parser.addOption({"max-preemptions", "dfs: at most K preemptions per schedule (default: no bound).", "k"});
     parser.addOption({"no-reduction", "dfs: try every alternative at every decision (plain DFS, for comparison)."});
     parser.addOption({"depth", "pct: the number of ordering constraints to aim at, 1 to 10 (default 3).", "d", "3"});
+    parser.addOption({"jobs", "Runs at once, 1 to 64 (default: one per core). The results do not depend on it.",
+                      "n"});
     parser.addOption({"json", "Print JSON: scenario, strategy, runs, exhaustive, distinct, outcomes "
-                              "[{outcome, count, first_run, replay}]."});
+                              "[{outcome, count, first_run, replay}]; dfs: sleep_blocked, the runs stopped early."});
     addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help explore')");
     if (parser.isSet("help")) {
@@ -445,6 +454,12 @@ int cmdExplore(const QStringList& args) {
     options.pctDepth = parser.value("depth").toInt(&ok);
     if (!ok || options.pctDepth < 1 || options.pctDepth > 10)
         return usageError(QStringLiteral("--depth: '%1' is not a depth from 1 to 10").arg(parser.value("depth")));
+    if (parser.isSet("jobs")) {
+        options.workers = parser.value("jobs").toInt(&ok);
+        if (!ok || options.workers < 1 || options.workers > 64)
+            return usageError(QStringLiteral("--jobs: '%1' is not a number of runs at once from 1 to 64")
+                                  .arg(parser.value("jobs")));
+    }
     if (options.strategy != ExploreStrategy::Dfs && (parser.isSet("max-preemptions") || parser.isSet("no-reduction")))
         return usageError("--max-preemptions and --no-reduction belong to --strategy dfs");
     RunSetup setup;
@@ -518,6 +533,7 @@ int cmdExplore(const QStringList& args) {
         if (r.strategy == ExploreStrategy::Dfs) {
             doc["partial_order_reduction"] = options.partialOrderReduction;
             doc["max_preemptions"] = options.maxPreemptions < 0 ? QJsonValue() : QJsonValue(options.maxPreemptions);
+            doc["sleep_blocked"] = r.sleepBlocked;
         }
         if (r.strategy == ExploreStrategy::Pct) doc["depth"] = options.pctDepth;
         out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
@@ -533,6 +549,9 @@ int cmdExplore(const QStringList& args) {
                  .arg(r.runs)
                  .arg(QString::fromStdString(exploreStrategyName(r.strategy)))
                  .arg(r.outcomes.size());
+    if (r.sleepBlocked > 0)
+        out() << QStringLiteral("  %1 of them stopped early: they could only have repeated schedules already run\n")
+                     .arg(r.sleepBlocked);
     if (r.exhaustive) out() << "  exhaustive: these are all the outcomes this scenario can have\n";
     else out() << "  not exhaustive: " << notExhaustive << "\n";
     for (const ExploreOutcome& o : r.outcomes) {

@@ -65,6 +65,7 @@ Execution::~Execution() {
 
 StopInfo Execution::advance(const StopRequest& request) {
     if (ended_ || tornDown_) return StopInfo{StopReason::Ended, trace_.stepCount()};
+    const Baton::RunActivity activity;  // while it runs, its baton holder needs a core
     request_ = request;
     breakpointHit_ = false;
     deadlockHit_ = false;
@@ -100,7 +101,9 @@ const RunOutcome& Execution::runToEnd() {
 
 void Execution::usePolicy(std::unique_ptr<Policy> policy) {
     if (started_) throw std::logic_error("Execution::usePolicy after the run started");
-    if (policy) policy_ = std::move(policy);
+    if (!policy) return;
+    touchesWanted_ = policy->wantsTouches();
+    policy_ = std::move(policy);
 }
 
 bool Execution::chooseNext(ActorId actor) {

@@ -1,9 +1,10 @@
 #include "lockstep/Explorer.h"
 
 #include <algorithm>
-#include <memory>
+#include <optional>
+#include <thread>
 
-#include "lockstep/PctPolicy.h"
+#include "RunFarm.h"
 #include "lockstep/ReplayToken.h"
 
 namespace lockstep {
@@ -29,99 +30,79 @@ namespace {
 
 bool contains(const std::vector<ActorId>& v, ActorId a) { return std::find(v.begin(), v.end(), a) != v.end(); }
 
-// One scheduling point of a depth-first run: who could run, who was chosen, what is left to try.
+// How many runs the search keeps asked for ahead of the one it takes, per worker.
+constexpr int kAheadPerWorker = 2;
+
+// An alternative run at a decision, with the footprint of its first transition there once its run is known.
+struct Tried {
+    ActorId actor = kNoActor;
+    Footprint first;
+    bool known = false;
+};
+
+// One scheduling decision on the path of the depth-first search.
 struct Node {
     std::vector<ActorId> candidates;
     ActorId current = kNoActor;
     bool currentCanGoOn = false;      // picking anyone else takes the processor from it: a preemption
     ActorId chosen = kNoActor;
-    std::vector<ActorId> backtrack;   // alternatives that must be tried here
-    std::vector<ActorId> done;        // alternatives already tried (the chosen one included)
-    int preemptionsBefore = 0;        // preemptions taken at earlier nodes of this run
-    std::size_t eventBegin = 0;       // the chosen actor's transition starts at this trace event
-    std::uint64_t randomDraws = 0;    // random draws made before the transition
+    int preemptionsBefore = 0;        // preemptions taken at earlier decisions of this path
+    Footprint footprint;              // the chosen actor's transition on the current path
+    std::vector<ActorId> backtrack;   // alternatives that must be tried here (those tried included)
+    std::vector<Tried> tried;         // alternatives run here, in order; the last one is `chosen`
+    std::vector<SleepingActor> sleep; // asleep when the search first reached this decision
 
     bool preempts(ActorId a) const { return currentCanGoOn && a != current; }
+    bool wasTried(ActorId a) const {
+        return std::any_of(tried.begin(), tried.end(), [a](const Tried& t) { return t.actor == a; });
+    }
+    bool asleep(ActorId a) const {
+        return std::any_of(sleep.begin(), sleep.end(), [a](const SleepingActor& s) { return s.actor == a; });
+    }
+    bool leftToTry(ActorId a) const { return !wasTried(a) && !asleep(a); }
 };
 
-// The policy of one depth-first run: replays the choices of the first `prefix` nodes, then goes on without
-// preempting (the current actor while it can, else the longest-ready one) and appends a node per decision.
-class DfsPolicy final : public Policy {
-public:
-    DfsPolicy(std::vector<Node>& nodes, std::size_t prefix, const Trace& trace, bool allAlternatives,
-              int maxPreemptions, bool& boundReached)
-        : nodes_(nodes), prefix_(prefix), trace_(trace), allAlternatives_(allAlternatives),
-          maxPreemptions_(maxPreemptions), boundReached_(boundReached) {}
+struct DfsSettings {
+    bool reduction = true;
+    bool sleepSets = true;
+    int maxPreemptions = -1;
+};
 
-    ActorId pick(const DecisionContext& ctx) override {
-        const std::size_t k = index_++;
-        if (k < prefix_) {
-            Node& n = nodes_[k];
-            n.eventBegin = trace_.eventCount();
-            n.randomDraws = ctx.randomDraws;
-            if (!contains(n.candidates, n.chosen) || ctx.candidates.size() != n.candidates.size() ||
-                !std::equal(ctx.candidates.begin(), ctx.candidates.end(), n.candidates.begin()))
-                diverged_ = true;
-            return diverged_ ? ctx.candidates.front() : n.chosen;
-        }
+// Two transitions of different actors whose order matters (those of one actor are in program order anyway).
+bool dependent(const Node& a, const Node& b) { return a.chosen != b.chosen && a.footprint.dependsOn(b.footprint); }
+
+// Appends a node per decision of `report`'s path from `from` on: decisions the search reaches for the first
+// time. Plain DFS gives each every other candidate to try, as far as the preemption bound allows.
+void appendNodes(std::vector<Node>& nodes, const RunReport& report, std::size_t from, const DfsSettings& s,
+                 bool& boundReached) {
+    for (std::size_t k = from; k < report.path.size(); ++k) {
+        const RunReport::Step& step = report.path[k];
         Node n;
-        n.candidates.assign(ctx.candidates.begin(), ctx.candidates.end());
-        n.current = ctx.current;
-        n.currentCanGoOn = ctx.currentRunnable && !ctx.yielding && contains(n.candidates, ctx.current);
-        n.chosen = n.currentCanGoOn ? ctx.current : n.candidates.front();
-        n.eventBegin = trace_.eventCount();
-        n.randomDraws = ctx.randomDraws;
+        n.candidates = step.candidates;
+        n.current = step.current;
+        n.currentCanGoOn = step.currentCanGoOn;
+        n.chosen = step.chosen;
+        n.footprint = step.footprint;
+        n.sleep = step.sleep;
         if (k > 0) {
-            const Node& before = nodes_[k - 1];
+            const Node& before = nodes[k - 1];
             n.preemptionsBefore = before.preemptionsBefore + (before.preempts(before.chosen) ? 1 : 0);
         }
-        n.done.push_back(n.chosen);
+        n.tried.push_back({n.chosen, n.footprint, true});
         n.backtrack.push_back(n.chosen);
-        if (allAlternatives_) {
-            // Plain DFS: every other candidate too, as far as the preemption bound allows.
+        if (!s.reduction) {
             for (ActorId c : n.candidates) {
                 if (c == n.chosen) continue;
-                if (maxPreemptions_ >= 0 && n.preempts(c) && n.preemptionsBefore + 1 > maxPreemptions_) {
-                    boundReached_ = true;
+                if (s.maxPreemptions >= 0 && n.preempts(c) && n.preemptionsBefore + 1 > s.maxPreemptions) {
+                    boundReached = true;
                     continue;
                 }
                 n.backtrack.push_back(c);
             }
         }
-        nodes_.push_back(std::move(n));
-        return nodes_.back().chosen;
+        nodes.push_back(std::move(n));
     }
-    bool preemptive() const override { return true; }  // as round-robin, so replay tokens reproduce the run
-    PolicyKind kind() const override { return PolicyKind::RoundRobin; }
-    bool diverged() const { return diverged_; }
-
-private:
-    std::vector<Node>& nodes_;
-    std::size_t prefix_;
-    const Trace& trace_;
-    bool allAlternatives_;
-    int maxPreemptions_;
-    bool& boundReached_;
-    std::size_t index_ = 0;
-    bool diverged_ = false;
-};
-
-// What one transition (the steps an actor takes between two decisions) touched.
-struct Footprint {
-    ActorId actor = kNoActor;
-    std::vector<std::pair<ObjectId, bool>> objects;  // (object, wrote), each object once
-    bool random = false;                             // drew random numbers
-    bool cpu = false;                                // computed on a virtual core
-
-    bool dependsOn(const Footprint& o) const {
-        if (actor == o.actor) return false;  // program order is handled separately
-        if ((random && o.random) || (cpu && o.cpu)) return true;
-        for (const auto& [obj, w] : objects)
-            for (const auto& [obj2, w2] : o.objects)
-                if (obj == obj2 && (w || w2)) return true;
-        return false;
-    }
-};
+}
 
 using Clock = std::vector<int>;  // per actor: the latest of its transitions that happens before (-1: none)
 
@@ -131,86 +112,68 @@ void join(Clock& into, const Clock& from) {
 
 // Source-set DPOR over one finished run: for every race (i, j) with j at or after `firstNew`, make sure the
 // node before i will try an actor that can start the reversed order.
-void addBacktrackPoints(std::vector<Node>& nodes, const Trace& trace, std::size_t firstNew, int maxPreemptions,
-                        std::uint64_t finalDraws, const std::vector<Execution::SilentRead>& silentReads,
-                        bool& boundReached) {
+//
+// What it adds to the nodes from firstNew + 1 on depends only on those nodes and on every node's candidates,
+// choices and footprints (the run's own report), never on what earlier runs added above them: predictFromRun
+// relies on that to know, before the search gets there, which runs a run will lead to.
+void addBacktrackPoints(std::vector<Node>& nodes, std::size_t firstNew, const DfsSettings& s, bool& boundReached) {
     const std::size_t n = nodes.size();
     if (n == 0) return;
-    const std::size_t actors = trace.actorCount();
-    std::vector<Footprint> fp(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        Footprint& f = fp[k];
-        f.actor = nodes[k].chosen;
-        const std::size_t end = k + 1 < n ? nodes[k + 1].eventBegin : trace.eventCount();
-        const std::uint64_t drawsAfter = k + 1 < n ? nodes[k + 1].randomDraws : finalDraws;
-        f.random = drawsAfter > nodes[k].randomDraws;
-        for (std::size_t e = nodes[k].eventBegin; e < end; ++e) {
-            const TraceEvent& ev = trace.event(e);
-            if (ev.op == Op::Work) f.cpu = true;
-            if (ev.object == kNoObject) continue;
-            const bool shared = trace.object(ev.object).kind == ObjectKind::Shared;
-            // A load of a Shared variable (and the race report that follows it) only reads; everything
-            // else, on any object, counts as a write.
-            const bool write = !shared || (ev.op != Op::Load && ev.op != Op::Race);
-            auto it = std::find_if(f.objects.begin(), f.objects.end(),
-                                   [&](const auto& p) { return p.first == ev.object; });
-            if (it == f.objects.end()) f.objects.emplace_back(ev.object, write);
-            else it->second = it->second || write;
-        }
+    ActorId maxActor = 0;
+    for (const Node& node : nodes) {
+        maxActor = std::max(maxActor, node.chosen);
+        for (ActorId c : node.candidates) maxActor = std::max(maxActor, c);
     }
-
-    // Queries that took no step (locked(), is_set(), done()...) read their object in the transition they
-    // ran in: the one chosen by the decision before them.
-    for (const Execution::SilentRead& r : silentReads) {
-        if (r.decisions == 0 || r.decisions > n) continue;
-        Footprint& f = fp[r.decisions - 1];
-        if (std::none_of(f.objects.begin(), f.objects.end(), [&](const auto& p) { return p.first == r.object; }))
-            f.objects.emplace_back(r.object, false);
-    }
+    const std::size_t actors = static_cast<std::size_t>(maxActor) + 1;
 
     // Happens-before clocks of the transitions: program order plus every dependent pair in run order.
     std::vector<Clock> clock(n, Clock(actors, -1));
     std::vector<Clock> actorClock(actors, Clock(actors, -1));
     for (std::size_t j = 0; j < n; ++j) {
-        Clock c = actorClock[fp[j].actor];
+        Clock c = actorClock[nodes[j].chosen];
         for (std::size_t i = j; i-- > 0;) {
-            if (c[fp[i].actor] >= static_cast<int>(i)) continue;  // already ordered before j
-            if (fp[j].dependsOn(fp[i])) join(c, clock[i]);
+            if (c[nodes[i].chosen] >= static_cast<int>(i)) continue;  // already ordered before j
+            if (dependent(nodes[j], nodes[i])) join(c, clock[i]);
         }
-        c[fp[j].actor] = static_cast<int>(j);
+        c[nodes[j].chosen] = static_cast<int>(j);
         clock[j] = c;
-        actorClock[fp[j].actor] = c;
+        actorClock[nodes[j].chosen] = c;
     }
 
     for (std::size_t j = std::max<std::size_t>(firstNew, 1); j < n; ++j) {
+        const ActorId aj = nodes[j].chosen;
         // Races of j: dependent earlier transitions of other actors not ordered before j except through
         // the conflict itself. Scanning backwards and absorbing each dependent one's clock leaves exactly those.
         Clock c(actors, -1);  // what precedes j in its own actor's order
         for (std::size_t k = j; k-- > 0;)
-            if (fp[k].actor == fp[j].actor) {
+            if (nodes[k].chosen == aj) {
                 c = clock[k];
                 break;
             }
         for (std::size_t i = j; i-- > 0;) {
-            if (fp[i].actor == fp[j].actor || !fp[j].dependsOn(fp[i])) continue;
-            const bool ordered = c[fp[i].actor] >= static_cast<int>(i);
+            const ActorId ai = nodes[i].chosen;
+            if (ai == aj || !dependent(nodes[j], nodes[i])) continue;
+            const bool ordered = c[ai] >= static_cast<int>(i);
             join(c, clock[i]);
             if (ordered) continue;
             // v: the transitions after i that do not depend on i, then j. Its initials (those with no
             // predecessor in v) are the actors that can start the reversed order from the node before i.
             std::vector<std::size_t> v;
             for (std::size_t k = i + 1; k < j; ++k)
-                if (clock[k][fp[i].actor] < static_cast<int>(i)) v.push_back(k);
+                if (clock[k][ai] < static_cast<int>(i)) v.push_back(k);
             v.push_back(j);
             std::vector<ActorId> initials;
             for (std::size_t a = 0; a < v.size(); ++a) {
                 bool first = true;
                 for (std::size_t b = 0; b < a && first; ++b)
-                    if (clock[v[a]][fp[v[b]].actor] >= static_cast<int>(v[b])) first = false;
-                if (first && !contains(initials, fp[v[a]].actor)) initials.push_back(fp[v[a]].actor);
+                    if (clock[v[a]][nodes[v[b]].chosen] >= static_cast<int>(v[b])) first = false;
+                if (first && !contains(initials, nodes[v[a]].chosen)) initials.push_back(nodes[v[a]].chosen);
             }
             Node& node = nodes[i];
-            if (std::any_of(initials.begin(), initials.end(), [&](ActorId a) { return contains(node.backtrack, a); }))
+            // Nothing to add when an initial will be tried there anyway, or sleeps there: the orders a sleeping
+            // actor starts were tried when it was put to sleep.
+            if (std::any_of(initials.begin(), initials.end(),
+                            [&](ActorId a) { return contains(node.backtrack, a) || node.asleep(a); }))
                 continue;
             // Prefer an initial that needs no preemption, then j's own actor.
             ActorId pickActor = kNoActor;
@@ -219,7 +182,7 @@ void addBacktrackPoints(std::vector<Node>& nodes, const Trace& trace, std::size_
                 for (ActorId a : initials) {
                     if (!contains(node.candidates, a)) continue;  // not runnable there: the order can't be reversed
                     if (pass == 0 && node.preempts(a)) continue;
-                    if (node.preempts(a) && maxPreemptions >= 0 && node.preemptionsBefore + 1 > maxPreemptions) {
+                    if (node.preempts(a) && s.maxPreemptions >= 0 && node.preemptionsBefore + 1 > s.maxPreemptions) {
                         cutByBound = true;
                         continue;
                     }
@@ -232,7 +195,7 @@ void addBacktrackPoints(std::vector<Node>& nodes, const Trace& trace, std::size_
             // earlier point would not (the actor could simply have been picked when the previous one
             // blocked). Without this extra branch, bounded DPOR misses schedules plain bounded DFS finds
             // (Coons, Musuvathi and McKinley, OOPSLA 2013).
-            if (maxPreemptions >= 0)
+            if (s.maxPreemptions >= 0)
                 for (ActorId a : initials) {
                     bool added = false;
                     for (std::size_t h = i + 1; h-- > 0;) {
@@ -248,98 +211,372 @@ void addBacktrackPoints(std::vector<Node>& nodes, const Trace& trace, std::size_
     }
 }
 
-// "ValueError" from "ValueError: bad value", as Python's traceback.format_exception_only() words an exception:
-// its first line that is not indented (a SyntaxError's report starts with the indented place it points at).
-std::string exceptionType(std::string_view text) {
-    while (!text.empty()) {
-        const std::size_t end = text.find('\n');
-        const std::string_view line = text.substr(0, end);
-        if (!line.empty() && line.front() != ' ') return std::string(line.substr(0, line.find(": ")));
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
+// The alternatives a run adds at the decisions it reached first, in the order the search will try them:
+// (decision, actors) for each decision that has some, shallowest first.
+struct RunPrediction {
+    std::vector<std::pair<std::size_t, std::vector<ActorId>>> alternatives;
+};
+
+// What addBacktrackPoints will add below a run's prefix once the search takes its report, computed from the
+// report alone (on the worker that ran it, while the search is busy elsewhere).
+std::shared_ptr<RunPrediction> predictFromRun(const RunReport& report, std::size_t prefix, const DfsSettings& s) {
+    auto prediction = std::make_shared<RunPrediction>();
+    if (report.diverged) return prediction;
+    std::vector<Node> nodes;
+    bool ignored = false;
+    appendNodes(nodes, report, 0, s, ignored);
+    if (s.reduction) addBacktrackPoints(nodes, prefix == 0 ? 0 : prefix - 1, s, ignored);
+    for (std::size_t k = prefix; k < nodes.size(); ++k) {
+        std::vector<ActorId> left;
+        for (ActorId a : nodes[k].backtrack)
+            if (nodes[k].leftToTry(a)) left.push_back(a);
+        if (!left.empty()) prediction->alternatives.emplace_back(k, std::move(left));
     }
-    return "Exception";
+    return prediction;
 }
 
-// Runs `ex` to its end, or until `cancel` is set (checked every few hundred steps, a few milliseconds). Returns
-// false when cancelled; either way every actor is unwound.
-bool runUnlessCancelled(RunSession& ex, const Trace& trace, const std::atomic<bool>* cancel) {
-    constexpr std::uint32_t kStepsBetweenChecks = 256;
-    bool completed = true;
-    while (!ex.ended()) {
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            completed = false;
-            break;
+// What actor `a`'s transition at decision m would touch, read off a path that runs a later: its first
+// transition after m, provided nothing the path runs between m and it depends on it (then running a at m is
+// that same transition). Only for planning ahead: a wrong guess costs a wasted run, never a wrong result.
+template <typename ActorAt, typename FootprintAt>
+std::optional<Footprint> laterTransitionOf(ActorId a, std::size_t m, std::size_t n, ActorAt actorAt, FootprintAt footprintAt) {
+    for (std::size_t k = m; k < n; ++k) {
+        if (actorAt(k) != a) continue;
+        const Footprint& f = footprintAt(k);
+        for (std::size_t i = m; i < k; ++i)
+            if (footprintAt(i).dependsOn(f)) return std::nullopt;
+        return f;
+    }
+    return std::nullopt;
+}
+
+std::string keyOf(const std::vector<ActorId>& prefix) {
+    std::string key(prefix.size() * sizeof(ActorId), '\0');
+    std::copy_n(reinterpret_cast<const char*>(prefix.data()), key.size(), key.data());
+    return key;
+}
+
+std::vector<SleepingActor> sortedSleep(std::vector<SleepingActor> sleep) {
+    std::sort(sleep.begin(), sleep.end(), [](const SleepingActor& a, const SleepingActor& b) { return a.actor < b.actor; });
+    return sleep;
+}
+
+// One search: the state of Explorer::explore for one call.
+class Search {
+public:
+    Search(const std::string& scenarioId, const RunExecutorFactory& executors, RunConfig base,
+           const ExploreOptions& options, const std::function<bool(int)>& progress)
+        : scenarioId_(scenarioId), base_(std::move(base)), options_(options), progress_(progress) {
+        base_.schedule.clear();
+        dfs_.reduction = options.partialOrderReduction;
+        dfs_.sleepSets = options.partialOrderReduction && options.maxPreemptions < 0;
+        dfs_.maxPreemptions = options.maxPreemptions;
+        const int workers = options.workers > 0 ? options.workers : Explorer::defaultWorkers();
+        RunFarm::AfterRun afterRun;
+        if (options.strategy == ExploreStrategy::Dfs) {
+            const DfsSettings settings = dfs_;
+            afterRun = [settings](RunFarm::Job& job) {
+                job.analysis = predictFromRun(job.report, job.request.prefix.size(), settings);
+            };
         }
-        StopRequest request;
-        request.untilStep = cancel ? trace.stepCount() + kStepsBetweenChecks : UINT32_MAX;
-        const StopInfo s = ex.advance(request);
-        if (s.reason == StopReason::NeedChoice) ex.chooseNext(ex.pendingCandidates().front());
+        farm_ = std::make_unique<RunFarm>(executors, workers, std::move(afterRun));
+        ahead_ = farm_->workers() > 1 ? kAheadPerWorker * farm_->workers() : 0;
     }
-    ex.teardown();
-    return completed;
-}
 
-std::vector<UncaughtError> uncaughtErrors(const Trace& trace) {
-    std::vector<UncaughtError> out;
-    for (std::size_t i = 0; i < trace.eventCount(); ++i) {
-        const TraceEvent& e = trace.event(i);
-        // An actor's own end, not a task's or a future's: its Run event is on its Thread object (none for the
-        // main thread).
-        if (e.op != Op::Run || e.result != Result::Error || e.actor >= trace.actorCount() ||
-            e.object != trace.actor(e.actor).threadObject)
-            continue;
-        out.push_back(UncaughtError{trace.actor(e.actor).name, exceptionType(trace.argText(e))});
+    ExploreResult run() {
+        result_.strategy = options_.strategy;
+        if (options_.strategy == ExploreStrategy::Dfs) runDfs();
+        else runSampling();
+        return std::move(result_);
     }
-    std::sort(out.begin(), out.end(), [](const UncaughtError& a, const UncaughtError& b) {
-        return a.thread != b.thread ? a.thread < b.thread : a.type < b.type;
-    });
-    return out;
-}
+
+private:
+    // ---- random and pct ----
+
+    RunRequest samplingRequest(int i, std::uint32_t expectedDecisions) const {
+        RunRequest r;
+        r.config = base_;
+        r.config.seed = options_.seed + static_cast<std::uint64_t>(i);
+        // PCT's runs replay as round-robin ones: a token only has to agree on preemption, since every
+        // decision with more than one candidate is in it.
+        r.config.policy = options_.strategy == ExploreStrategy::Random ? PolicyKind::Random : PolicyKind::RoundRobin;
+        // PCT draws its change points among the decisions a run takes; the first run (round-robin) and every
+        // later one tell how many that is.
+        if (options_.strategy == ExploreStrategy::Pct && i > 0) {
+            r.driver = RunRequest::Driver::Pct;
+            r.pctDepth = options_.pctDepth;
+            r.pctExpectedDecisions = expectedDecisions;
+        }
+        return r;
+    }
+
+    void runSampling() {
+        std::uint32_t expectedDecisions = 0;
+        for (int i = 0; i < options_.maxRuns; ++i) {
+            const RunRequest request = samplingRequest(i, expectedDecisions);
+            const auto replan = [&] { planSampling(i, expectedDecisions); };
+            replan();
+            const RunReport report = farm_->take(std::to_string(i), request, replan);
+            // Only the cancel flag interrupts a run the search takes: it is dropped.
+            if (report.interrupted) {
+                result_.cancelled = true;
+                break;
+            }
+            expectedDecisions = std::max(expectedDecisions, report.steps);
+            tally(report, request.config);
+            if (progress_ && !progress_(i + 1)) {
+                result_.cancelled = i + 1 < options_.maxRuns;
+                break;
+            }
+        }
+    }
+
+    // The next runs, PCT's with the expected length known so far (a longer run before them makes them useless).
+    void planSampling(int next, std::uint32_t expectedDecisions) {
+        if (ahead_ == 0) return;
+        std::vector<std::pair<std::string, RunRequest>> wanted;
+        for (int i = next; i < options_.maxRuns && i < next + ahead_; ++i) {
+            std::uint32_t expected = expectedDecisions;
+            // Runs already made ahead of this one tell their lengths.
+            for (int j = next; j < i; ++j)
+                if (const RunFarm::Job* job = farm_->doneJob(std::to_string(j))) expected = std::max(expected, job->report.steps);
+            wanted.emplace_back(std::to_string(i), samplingRequest(i, expected));
+        }
+        farm_->plan(std::move(wanted));
+    }
+
+    // ---- dfs ----
+
+    RunRequest dfsRequest(std::vector<ActorId> prefix, std::vector<SleepingActor> sleep) const {
+        RunRequest r;
+        r.config = base_;
+        r.config.policy = PolicyKind::RoundRobin;
+        r.driver = RunRequest::Driver::Dfs;
+        r.prefix = std::move(prefix);
+        if (dfs_.sleepSets) r.sleep = sortedSleep(std::move(sleep));
+        r.footprints = dfs_.reduction;
+        return r;
+    }
+
+    std::vector<ActorId> choices(std::size_t count) const {
+        std::vector<ActorId> out;
+        out.reserve(count);
+        for (std::size_t k = 0; k < count; ++k) out.push_back(nodes_[k].chosen);
+        return out;
+    }
+
+    void runDfs() {
+        RunRequest request = dfsRequest({}, {});
+        bool more = true;
+        while (more) {
+            if (result_.runs >= options_.maxRuns) {
+                result_.budgetReached = true;
+                break;
+            }
+            const std::size_t prefix = request.prefix.size();
+            const auto replan = [this] { planDfs(); };
+            replan();
+            const RunReport report = farm_->take(keyOf(request.prefix), request, replan);
+            if (report.interrupted) {
+                result_.cancelled = true;
+                break;
+            }
+            if (report.sleepBlocked) {
+                ++result_.runs;
+                ++result_.sleepBlocked;
+                result_.totalSteps += report.steps;
+            } else {
+                tally(report, request.config);
+            }
+            if (diverged(report, prefix)) {
+                result_.error = "the scenario did not repeat itself: replaying the same choices offered different "
+                                "threads, so it depends on something besides the schedule";
+                break;
+            }
+            commit(report, prefix);
+            if (progress_ && !progress_(result_.runs)) {
+                result_.cancelled = true;
+                break;
+            }
+            more = pickNext(request);
+        }
+        result_.exhaustive = !more && result_.limit() == ExploreResult::Limit::None;
+    }
+
+    bool diverged(const RunReport& report, std::size_t prefix) const {
+        if (report.diverged || report.path.size() < prefix) return true;
+        for (std::size_t k = 0; k < prefix; ++k)
+            if (report.path[k].candidates != nodes_[k].candidates) return true;
+        return false;
+    }
+
+    // The run's decisions become the path: the replayed ones learn their footprints on it, the first one
+    // after them starts new nodes, and the reduction adds what the run's races ask for.
+    void commit(const RunReport& report, std::size_t prefix) {
+        nodes_.resize(prefix);
+        for (std::size_t k = 0; k < prefix; ++k) nodes_[k].footprint = report.path[k].footprint;
+        if (prefix > 0) {
+            Tried& t = nodes_[prefix - 1].tried.back();
+            t.first = report.path[prefix - 1].footprint;
+            t.known = true;
+        }
+        appendNodes(nodes_, report, prefix, dfs_, result_.boundReached);
+        if (dfs_.reduction) addBacktrackPoints(nodes_, prefix == 0 ? 0 : prefix - 1, dfs_, result_.boundReached);
+    }
+
+    // The deepest decision with an alternative left is where the next run departs.
+    bool pickNext(RunRequest& request) {
+        for (std::size_t m = nodes_.size(); m-- > 0;) {
+            Node& node = nodes_[m];
+            auto it = std::find_if(node.backtrack.begin(), node.backtrack.end(), [&](ActorId a) { return node.leftToTry(a); });
+            if (it == node.backtrack.end()) continue;
+            const ActorId next = *it;
+            nodes_.resize(m + 1);
+            std::vector<SleepingActor> sleep = node.sleep;
+            for (const Tried& t : node.tried) sleep.push_back({t.actor, t.first});
+            node.chosen = next;
+            node.tried.push_back({next, {}, false});
+            request = dfsRequest(choices(m + 1), std::move(sleep));
+            return true;
+        }
+        return false;
+    }
+
+    // Asks the farm for the runs the search will certainly take next, in its order: at each decision of the
+    // path, deepest first, the alternatives left there, each followed by the alternatives its own run (once
+    // made) adds below it. With sleep sets an alternative's request needs the first transitions of those
+    // tried before it at its decision: from their runs once made, else as the path shows them later
+    // (laterTransitionOf); the plan of a decision stops where neither tells.
+    void planDfs() {
+        if (ahead_ == 0) return;
+        wanted_.clear();
+        left_ = ahead_;
+        for (std::size_t m = nodes_.size(); m-- > 0 && left_ > 0;) {
+            const Node& node = nodes_[m];
+            const std::vector<ActorId> base = choices(m);
+            std::vector<SleepingActor> before = node.sleep;
+            bool stop = false;
+            auto visit = [&](ActorId a) {
+                std::vector<ActorId> prefix = base;
+                prefix.push_back(a);
+                std::optional<Footprint> first = planRun(std::move(prefix), before, m);
+                if (!first && dfs_.sleepSets)
+                    first = laterTransitionOf(a, m, nodes_.size(), [this](std::size_t k) { return nodes_[k].chosen; },
+                                              [this](std::size_t k) -> const Footprint& { return nodes_[k].footprint; });
+                if (first) before.push_back({a, *first});
+                else if (dfs_.sleepSets) stop = true;
+            };
+            for (const Tried& t : node.tried) {
+                if (t.known) before.push_back({t.actor, t.first});
+                else visit(t.actor);  // the run the search takes next
+                if (stop) break;
+            }
+            for (ActorId a : node.backtrack) {
+                if (stop || left_ == 0) break;
+                if (node.leftToTry(a)) visit(a);
+            }
+        }
+        farm_->plan(std::move(wanted_));
+        wanted_.clear();
+    }
+
+    // Plans one run; once it is made, the runs it leads to. Returns the footprint of its transition at
+    // decision `branch` when it is known.
+    std::optional<Footprint> planRun(std::vector<ActorId> prefix, const std::vector<SleepingActor>& sleep, std::size_t branch) {
+        RunRequest request = dfsRequest(prefix, sleep);
+        const std::string key = keyOf(prefix);
+        const RunFarm::Job* job = farm_->doneJob(key);
+        if (!job || !job->request.sameRun(request)) {
+            if (left_ > 0) {
+                wanted_.emplace_back(key, std::move(request));
+                --left_;
+            }
+            return std::nullopt;
+        }
+        const RunReport& report = job->report;
+        if (branch >= report.path.size()) return std::nullopt;
+        if (const auto* prediction = static_cast<const RunPrediction*>(job->analysis.get())) {
+            for (auto it = prediction->alternatives.rbegin(); it != prediction->alternatives.rend() && left_ > 0; ++it) {
+                const std::size_t k = it->first;
+                std::vector<ActorId> childBase(prefix.begin(), prefix.end());
+                childBase.resize(k);
+                for (std::size_t d = prefix.size(); d < k; ++d) childBase[d] = report.path[d].chosen;
+                std::vector<SleepingActor> before = report.path[k].sleep;
+                before.push_back({report.path[k].chosen, report.path[k].footprint});
+                for (ActorId a : it->second) {
+                    if (left_ == 0) break;
+                    std::vector<ActorId> child = childBase;
+                    child.push_back(a);
+                    std::optional<Footprint> first = planRun(std::move(child), before, k);
+                    if (!first && dfs_.sleepSets)
+                        first = laterTransitionOf(a, k, report.path.size(), [&](std::size_t d) { return report.path[d].chosen; },
+                                                  [&](std::size_t d) -> const Footprint& { return report.path[d].footprint; });
+                    if (first) before.push_back({a, *first});
+                    else if (dfs_.sleepSets) break;
+                }
+            }
+        }
+        return report.path[branch].footprint;
+    }
+
+    // ---- outcomes ----
+
+    void tally(const RunReport& report, const RunConfig& config) {
+        ++result_.runs;
+        result_.totalSteps += report.steps;
+        if (report.status == RunStatus::StepLimit || report.status == RunStatus::TraceLimit)
+            result_.stepLimitReached = true;
+        std::vector<std::size_t> order(report.shared.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return report.shared[a].name < report.shared[b].name; });
+        std::string key = std::string(runStatusName(report.status));
+        for (std::size_t k : order) key += ";" + report.shared[k].name + "=" + report.shared[k].text;
+        for (const UncaughtError& e : report.uncaught) key += ";!" + e.thread + ":" + e.type;
+        auto it = std::find_if(result_.outcomes.begin(), result_.outcomes.end(),
+                               [&](const ExploreOutcome& e) { return e.key == key; });
+        if (it != result_.outcomes.end()) {
+            ++it->count;
+            return;
+        }
+        ExploreOutcome outcome;
+        outcome.status = report.status;
+        for (std::size_t k : order) {
+            outcome.shared.emplace_back(report.shared[k].name, report.shared[k].text);
+            outcome.numeric.push_back(report.shared[k].numeric);
+        }
+        outcome.uncaught = report.uncaught;
+        outcome.key = std::move(key);
+        outcome.count = 1;
+        outcome.firstRun = result_.runs;
+        outcome.seed = config.seed;
+        outcome.replay = encodeReplayToken(scenarioId_, config, report.decisions);
+        result_.outcomes.push_back(std::move(outcome));
+    }
+
+    const std::string& scenarioId_;
+    RunConfig base_;
+    const ExploreOptions& options_;
+    const std::function<bool(int)>& progress_;
+    DfsSettings dfs_;
+    std::unique_ptr<RunFarm> farm_;
+    int ahead_ = 0;
+    ExploreResult result_;
+    std::vector<Node> nodes_;
+    // planDfs's working state
+    std::vector<std::pair<std::string, RunRequest>> wanted_;
+    int left_ = 0;
+};
 
 }  // namespace
 
-void Explorer::tally(ExploreResult& result, const std::string& scenarioId, const RunConfig& config) {
-    const RunOutcome& o = trace_.outcome();
-    ++result.runs;
-    result.totalSteps += o.steps;
-    if (o.status == RunStatus::StepLimit || o.status == RunStatus::TraceLimit) result.stepLimitReached = true;
-    std::vector<std::size_t> order(o.shared.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return trace_.object(o.shared[a].object).name < trace_.object(o.shared[b].object).name;
-    });
-    std::vector<UncaughtError> uncaught = uncaughtErrors(trace_);
-    std::string key = std::string(runStatusName(o.status));
-    for (std::size_t k : order) key += ";" + trace_.object(o.shared[k].object).name + "=" + o.shared[k].text;
-    for (const UncaughtError& e : uncaught) key += ";!" + e.thread + ":" + e.type;
-    auto it = std::find_if(result.outcomes.begin(), result.outcomes.end(),
-                           [&](const ExploreOutcome& e) { return e.key == key; });
-    if (it != result.outcomes.end()) {
-        ++it->count;
-        return;
-    }
-    ExploreOutcome outcome;
-    outcome.status = o.status;
-    for (std::size_t k : order) {
-        outcome.shared.emplace_back(trace_.object(o.shared[k].object).name, o.shared[k].text);
-        outcome.numeric.push_back(o.shared[k].numeric);
-    }
-    outcome.uncaught = std::move(uncaught);
-    outcome.key = std::move(key);
-    outcome.count = 1;
-    outcome.firstRun = result.runs;
-    outcome.seed = config.seed;
-    outcome.replay = encodeReplayToken(scenarioId, config, trace_.decisions());
-    result.outcomes.push_back(std::move(outcome));
-}
+Explorer::Explorer(WorkerPool& pool) : pool_(pool) {}
 
-std::unique_ptr<RunSession> Explorer::openRun(const std::function<void()>& body, const RunConfig& config,
-                                             std::unique_ptr<Policy> policy) {
-    if (open_) return open_(pool_, trace_, config, std::move(policy));
-    auto ex = std::make_unique<Execution>(pool_, trace_, config, body);
-    ex->usePolicy(std::move(policy));
-    return ex;
+Explorer::~Explorer() = default;
+
+int Explorer::defaultWorkers() {
+    const unsigned n = std::thread::hardware_concurrency();
+    return static_cast<int>(std::clamp(n, 1u, 64u));
 }
 
 ExploreResult Explorer::exploreRandom(const std::string& scenarioId, const std::function<void()>& body,
@@ -354,101 +591,27 @@ ExploreResult Explorer::exploreRandom(const std::string& scenarioId, const std::
 
 ExploreResult Explorer::explore(const std::string& scenarioId, const std::function<void()>& body, RunConfig base,
                                 const ExploreOptions& options, const std::function<bool(int)>& progress) {
-    base.schedule.clear();
-    if (options.strategy == ExploreStrategy::Dfs) return exploreDfs(scenarioId, body, base, options, progress);
-
-    ExploreResult result;
-    result.strategy = options.strategy;
-    std::uint32_t expectedDecisions = 0;
-    for (int i = 0; i < options.maxRuns; ++i) {
-        RunConfig config = base;
-        config.seed = options.seed + static_cast<std::uint64_t>(i);
-        // PCT's runs replay as round-robin ones: a token only has to agree on preemption, since every
-        // decision with more than one candidate is in it.
-        config.policy = options.strategy == ExploreStrategy::Random ? PolicyKind::Random : PolicyKind::RoundRobin;
-        {
-            // PCT draws its change points among the decisions a run takes; the first run (round-robin) and
-            // every later one tell how many that is.
-            std::unique_ptr<Policy> policy;
-            if (options.strategy == ExploreStrategy::Pct && i > 0)
-                policy = std::make_unique<PctPolicy>(config.seed, options.pctDepth, expectedDecisions);
-            const auto run = openRun(body, config, std::move(policy));
-            if (!runUnlessCancelled(*run, trace_, options.cancel)) {
-                result.cancelled = true;
-                break;
-            }
-        }
-        expectedDecisions = std::max(expectedDecisions, trace_.outcome().steps);
-        tally(result, scenarioId, config);
-        if (progress && !progress(i + 1)) {
-            result.cancelled = i + 1 < options.maxRuns;
-            break;
-        }
+    const int workers = options.workers > 0 ? options.workers : defaultWorkers();
+    // One worker runs on the caller's pool as any run does. Several each get a pool of the Explorer's own,
+    // pinned to a core of its own (see WorkerPool::pinTo), so the caller's pool is left as it was.
+    const int cores = defaultWorkers();
+    while (workers > 1 && static_cast<int>(ownPools_.size()) < workers) {
+        ownPools_.push_back(std::make_unique<WorkerPool>());
+        ownPools_.back()->pinTo(static_cast<int>(ownPools_.size() - 1) % cores);
     }
-    return result;
+    const RunExecutorFactory local = [this, &body, &options, workers](int index) -> std::unique_ptr<RunExecutor> {
+        WorkerPool& pool = workers == 1 ? pool_ : *ownPools_[static_cast<std::size_t>(index)];
+        return std::make_unique<LocalRunExecutor>(pool, body, open_, options.cancel);
+    };
+    ExploreOptions withWorkers = options;
+    withWorkers.workers = workers;
+    return explore(scenarioId, local, std::move(base), withWorkers, progress);
 }
 
-ExploreResult Explorer::exploreDfs(const std::string& scenarioId, const std::function<void()>& body,
-                                   const RunConfig& base, const ExploreOptions& options,
-                                   const std::function<bool(int)>& progress) {
-    ExploreResult result;
-    result.strategy = ExploreStrategy::Dfs;
-    RunConfig config = base;
-    config.policy = PolicyKind::RoundRobin;
-    std::vector<Node> nodes;
-    std::size_t prefix = 0;  // nodes[0, prefix) are replayed; nodes[prefix - 1] carries the new choice
-    bool more = true;
-    while (more) {
-        if (result.runs >= options.maxRuns) {
-            result.budgetReached = true;
-            break;
-        }
-        nodes.resize(prefix);
-        bool diverged = false;
-        std::uint64_t finalDraws = 0;
-        std::vector<Execution::SilentRead> silentReads;
-        {
-            auto policy = std::make_unique<DfsPolicy>(nodes, prefix, trace_, !options.partialOrderReduction,
-                                                      options.maxPreemptions, result.boundReached);
-            DfsPolicy* dfs = policy.get();
-            const auto run = openRun(body, config, std::move(policy));
-            if (!runUnlessCancelled(*run, trace_, options.cancel)) {
-                result.cancelled = true;
-                break;
-            }
-            diverged = dfs->diverged();
-            finalDraws = run->randomDraws();
-            silentReads = run->silentReads();
-        }
-        tally(result, scenarioId, config);
-        if (diverged) {
-            result.error = "the scenario did not repeat itself: replaying the same choices offered different "
-                           "threads, so it depends on something besides the schedule";
-            break;
-        }
-        if (options.partialOrderReduction)
-            addBacktrackPoints(nodes, trace_, prefix == 0 ? 0 : prefix - 1, options.maxPreemptions, finalDraws,
-                               silentReads, result.boundReached);
-        if (progress && !progress(result.runs)) {
-            result.cancelled = true;
-            break;
-        }
-        // The deepest node with an alternative left is where the next run departs.
-        more = false;
-        for (std::size_t m = nodes.size(); m-- > 0;) {
-            Node& node = nodes[m];
-            auto it = std::find_if(node.backtrack.begin(), node.backtrack.end(),
-                                   [&](ActorId a) { return !contains(node.done, a); });
-            if (it == node.backtrack.end()) continue;
-            node.chosen = *it;
-            node.done.push_back(*it);
-            prefix = m + 1;
-            more = true;
-            break;
-        }
-    }
-    result.exhaustive = !more && result.limit() == ExploreResult::Limit::None;
-    return result;
+ExploreResult Explorer::explore(const std::string& scenarioId, const RunExecutorFactory& executors, RunConfig base,
+                                const ExploreOptions& options, const std::function<bool(int)>& progress) {
+    Search search(scenarioId, executors, std::move(base), options, progress);
+    return search.run();
 }
 
 }  // namespace lockstep

@@ -11,6 +11,8 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -22,6 +24,7 @@
 #include "lockstep/Lock.h"
 #include "lockstep/Semaphore.h"
 #include "lockstep/Thread.h"
+#include "TouchRecorder.h"
 
 namespace lockstep::python {
 
@@ -88,8 +91,11 @@ private:
     PyInterpreterState* interp_ = nullptr;
     PyObject* module_ = nullptr;  // this interpreter's _lockstep
     std::map<PyObject*, FileKind> files_;  // co_filename objects (strong references) -> kind
+    PyObject* lastFile_ = nullptr;         // the last one looked up, and its kind
+    FileKind lastKind_ = FileKind::Other;
     std::map<std::pair<PyObject*, std::string>, std::shared_ptr<GlobalVariable>> variables_;
-    std::set<std::string> names_;
+    std::unordered_set<std::string> names_;
+    std::unordered_map<std::string, int> nextSuffix_;  // per base name: the suffix to try next (0: none yet)
     // A STORE_GLOBAL/STORE_NAME seen at an opcode event: the value is read at the next event of the same
     // thread, once the store has happened.
     struct PendingStore {
@@ -99,6 +105,7 @@ private:
         ActorId actor = kNoActor;
     };
     std::vector<PendingStore> pending_;
+    TouchRecorder touches_;  // what each instruction touches, while the explorer asks (Execution::touchesWanted)
 };
 
 // GIL-free section around an engine call that may hand the baton over: another actor takes the GIL while

@@ -20,11 +20,19 @@
 #include "RunnerClient.h"
 #include "lockstep/scenarios/Registry.h"
 
+// PyFrameObject's fields: the trace settings of a frame are set directly, not through setattr by name, since
+// that runs for every call the program makes (the standard library's included).
+#define Py_BUILD_CORE 1
+#include <internal/pycore_frame.h>
+#undef Py_BUILD_CORE
+
 namespace lockstep::python {
 
 namespace {
 
 int traceFunction(PyObject* module, PyFrameObject* frame, int what, PyObject*) {
+    // Returns and exceptions of every frame, the standard library's included, come here too: nothing to do.
+    if (what != PyTrace_CALL && what != PyTrace_LINE && what != PyTrace_OPCODE) return 0;
     Run* run = moduleRun(module);
     return run ? run->onTrace(frame, what) : 0;
 }
@@ -115,10 +123,14 @@ Run::Run(std::string path, std::string source, bool bytecodePoints)
 
 std::string Run::uniqueName(std::string name) {
     if (name.empty()) return name;
-    std::string candidate = name;
-    for (int i = 2; names_.count(candidate); ++i) candidate = name + "-" + std::to_string(i);
-    names_.insert(candidate);
-    return candidate;
+    // Suffixes continue from the last one given to `name`: 10,000 futures of one list all named after it
+    // ("futures._condition-9999") must not cost a scan over the names taken before each.
+    int& next = nextSuffix_[name];  // 0: the bare name was not tried yet; then 2, 3...
+    for (;;) {
+        std::string candidate = next == 0 ? name : name + "-" + std::to_string(next);
+        next = next == 0 ? 2 : next + 1;
+        if (names_.insert(candidate).second) return candidate;
+    }
 }
 
 void Run::installTrace() { PyEval_SetTrace(traceFunction, module_); }
@@ -225,8 +237,14 @@ void Run::runThread(PyObject* call) {
 
 Run::FileKind Run::fileKind(PyCodeObject* code) {
     PyObject* file = code->co_filename;
+    // Consecutive events mostly come from one file.
+    if (file == lastFile_) return lastKind_;
     auto it = files_.find(file);
-    if (it != files_.end()) return it->second;
+    if (it != files_.end()) {
+        lastFile_ = file;
+        lastKind_ = it->second;
+        return it->second;
+    }
     const std::string name = utf8(file);
     FileKind kind = FileKind::Other;
     if (name == path_) kind = FileKind::Main;
@@ -246,8 +264,8 @@ int Run::onTrace(PyFrameObject* frame, int what) {
         // The standard library runs without scheduling points between the learner's lines: no line events for
         // its frames at all. The learner's frames report every instruction, for the loads and stores of
         // module globals (and, in bytecode mode, as scheduling points).
-        if (kind == FileKind::Other) result = PyObject_SetAttrString(reinterpret_cast<PyObject*>(frame), "f_trace_lines", Py_False);
-        else result = PyObject_SetAttrString(reinterpret_cast<PyObject*>(frame), "f_trace_opcodes", Py_True);
+        if (kind == FileKind::Other) frame->f_trace_lines = 0;
+        else frame->f_trace_opcodes = 1;
     } else if (kind != FileKind::Other) {
         // No C++ exception may cross CPython's frames: an aborted run unwinds the Python stack as RunAborted.
         try {
@@ -311,6 +329,8 @@ int Run::opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main) {
         }
         Py_DECREF(bytes);
         if (bytecode) schedulingPoint(ex, me, frame, main);
+        if (ex.touchesWanted())
+            touches_.onInstruction(ex, frame, op, oparg, [this](PyCodeObject* c) { return fileKind(c) != FileKind::Other; });
         const bool moduleLevel = (code->co_flags & CO_NEWLOCALS) == 0;
         const bool load = op == LOAD_GLOBAL || (op == LOAD_NAME && moduleLevel);
         const bool store = op == STORE_GLOBAL || (op == STORE_NAME && moduleLevel);

@@ -287,7 +287,8 @@ RemoteRun::RemoteRun(Trace& trace, const RunConfig& config, std::unique_ptr<Poli
     o.u8(static_cast<std::uint8_t>(Msg::Setup));
     putConfig(o, config_);
     o.str(path).str(source).u8(policy_ != nullptr);
-    if (policy_) o.u8(policy_->preemptive()).u8(static_cast<std::uint8_t>(policy_->kind()));
+    if (policy_)
+        o.u8(policy_->preemptive()).u8(static_cast<std::uint8_t>(policy_->kind())).u8(policy_->wantsTouches());
     std::string answer;
     int fd = -1;
     if (!wire::writeMessage(socket_, o.bytes) || !wire::readMessageWithFd(socket_, answer, fd) || fd < 0 ||
@@ -355,8 +356,11 @@ RemoteRun::Wait RemoteRun::await(std::string& answer, bool watchFreeze) {
             ctx.yielding = in.u8() != 0;
             ctx.step = in.u32();
             ctx.randomDraws = in.u64();
-            ActorId chosen = policy_ ? policy_->pick(ctx) : kNoActor;
-            if (chosen == kNoActor && !candidates.empty()) chosen = candidates.front();
+            // What the run read silently and touched since the last decision: the policy's footprints need it.
+            readFacts(in, false);
+            // kNoActor from the policy (a depth-first run whose every candidate sleeps) is passed on: the child's
+            // engine then waits for a choice from outside, and advance() returns NeedChoice as an Execution does.
+            const ActorId chosen = policy_ ? policy_->pick(ctx) : candidates.front();
             wire::Out o;
             o.u8(static_cast<std::uint8_t>(Msg::Picked)).u16(chosen);
             if (!wire::writeMessage(socket_, o.bytes)) return Wait::Gone;
@@ -386,6 +390,26 @@ RemoteRun::Wait RemoteRun::await(std::string& answer, bool watchFreeze) {
     }
 }
 
+void RemoteRun::readFacts(wire::In& in, bool all) {
+    if (all) {
+        silentReads_.clear();
+        touches_.clear();
+    }
+    for (std::uint32_t n = in.u32(); n > 0; --n) {
+        SilentRead r;
+        r.decisions = in.u64();
+        r.object = in.u32();
+        silentReads_.push_back(r);
+    }
+    for (std::uint32_t n = in.u32(); n > 0; --n) {
+        Touch t;
+        t.decisions = in.u64();
+        t.thing = in.u64();
+        t.write = in.u8() != 0;
+        touches_.push_back(t);
+    }
+}
+
 StopInfo RemoteRun::advance(const StopRequest& request) {
     if (ended_ || gone_ || tornDown_) return StopInfo{StopReason::Ended, trace_.stepCount()};
     wire::Out o;
@@ -406,6 +430,11 @@ StopInfo RemoteRun::advance(const StopRequest& request) {
     ended_ = in.u8() != 0;
     candidates_.resize(in.u32());
     for (ActorId& a : candidates_) a = in.u16();
+    // An ended run's facts are complete at once (the explorer reads them before the teardown).
+    if (ended_) {
+        randomDraws_ = in.u64();
+        readFacts(in, true);
+    }
     sync();
     return stop;
 }

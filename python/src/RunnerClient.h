@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "TraceLog.h"
+#include "Wire.h"
 #include "lockstep/Policy.h"
 #include "lockstep/RunSession.h"
 #include "lockstep/Trace.h"
@@ -65,6 +66,7 @@ public:
     void teardown() override;
     std::uint64_t randomDraws() const override { return randomDraws_; }
     const std::vector<SilentRead>& silentReads() const override { return silentReads_; }
+    const std::vector<Touch>& touches() const override { return touches_; }
 
 private:
     enum class Wait { Answer, Gone, Frozen, Interrupted };
@@ -75,6 +77,8 @@ private:
     // The child is gone (or must go): reap it, and end the trace with a status that says why.
     void endAbnormally(Wait why);
     void finishTrace(RunStatus status, const std::string& message);
+    // Silent reads and touches as the child sends them (see RunnerProtocol.h): new ones, or (all) every one.
+    void readFacts(wire::In& in, bool all);
 
     Trace& trace_;
     RunConfig config_;
@@ -89,6 +93,7 @@ private:
     std::vector<ActorId> candidates_;
     std::uint64_t randomDraws_ = 0;
     std::vector<SilentRead> silentReads_;
+    std::vector<Touch> touches_;
     std::atomic<bool> pauseAsked_{false};
     std::chrono::milliseconds freezeLimit_;
 };

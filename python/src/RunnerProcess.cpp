@@ -127,16 +127,29 @@ void applyLimits(bool sandbox) {
 // a run's child
 
 // The explorer's policies (depth-first, PCT) live in Lockstep's process: each decision is asked there.
+// The run's silent reads and touches from `silentFrom` and `touchFrom` on (see RunnerProtocol.h).
+void putFacts(wire::Out& o, const Execution& ex, std::size_t silentFrom, std::size_t touchFrom) {
+    const auto& silent = ex.silentReads();
+    o.u32(static_cast<std::uint32_t>(silent.size() - silentFrom));
+    for (std::size_t i = silentFrom; i < silent.size(); ++i) o.u64(silent[i].decisions).u32(silent[i].object);
+    const auto& touches = ex.touches();
+    o.u32(static_cast<std::uint32_t>(touches.size() - touchFrom));
+    for (std::size_t i = touchFrom; i < touches.size(); ++i) o.u64(touches[i].decisions).u64(touches[i].thing).u8(touches[i].write);
+}
+
 class RemotePolicy final : public Policy {
 public:
-    RemotePolicy(int fd, TraceLogWriter& log, bool preemptive, PolicyKind kind)
-        : fd_(fd), log_(log), preemptive_(preemptive), kind_(kind) {}
+    RemotePolicy(int fd, TraceLogWriter& log, const Execution& ex, bool preemptive, PolicyKind kind, bool touches)
+        : fd_(fd), log_(log), ex_(ex), preemptive_(preemptive), kind_(kind), touches_(touches) {}
     ActorId pick(const DecisionContext& ctx) override {
         log_.flush();
         wire::Out o;
         o.u8(static_cast<std::uint8_t>(Msg::Pick)).u32(static_cast<std::uint32_t>(ctx.candidates.size()));
         for (ActorId a : ctx.candidates) o.u16(a);
         o.u16(ctx.current).u8(ctx.currentRunnable).u8(ctx.yielding).u32(ctx.step).u64(ctx.randomDraws);
+        putFacts(o, ex_, silentSent_, touchesSent_);
+        silentSent_ = ex_.silentReads().size();
+        touchesSent_ = ex_.touches().size();
         std::string answer;
         if (!wire::writeMessage(fd_, o.bytes) || !wire::readMessage(fd_, answer)) ::_exit(0);  // Lockstep is gone
         wire::In in(answer);
@@ -145,12 +158,17 @@ public:
     }
     bool preemptive() const override { return preemptive_; }
     PolicyKind kind() const override { return kind_; }
+    bool wantsTouches() const override { return touches_; }
 
 private:
     int fd_;
     TraceLogWriter& log_;
+    const Execution& ex_;
     bool preemptive_;
     PolicyKind kind_;
+    bool touches_;
+    std::size_t silentSent_ = 0;
+    std::size_t touchesSent_ = 0;
 };
 
 [[noreturn]] void runChild(int fd) {
@@ -164,9 +182,11 @@ private:
     const bool remotePolicy = setup.u8() != 0;
     bool preemptive = true;
     PolicyKind kind = PolicyKind::RoundRobin;
+    bool touches = false;
     if (remotePolicy) {
         preemptive = setup.u8() != 0;
         kind = static_cast<PolicyKind>(setup.u8());
+        touches = setup.u8() != 0;
     }
     bool bytecode = false;
     for (const auto& [k, v] : config.params)
@@ -178,7 +198,7 @@ private:
     trace->setListener(log);
     auto* pool = new WorkerPool;
     auto* ex = new Execution(*pool, *trace, config, [path, source, bytecode] { runProgram(path, source, bytecode); });
-    if (remotePolicy) ex->usePolicy(std::make_unique<RemotePolicy>(fd, *log, preemptive, kind));
+    if (remotePolicy) ex->usePolicy(std::make_unique<RemotePolicy>(fd, *log, *ex, preemptive, kind, touches));
     log->pauseThrough(ex);
     {
         wire::Out o;
@@ -206,6 +226,10 @@ private:
                 const auto& candidates = ex->ended() ? std::vector<ActorId>{} : ex->pendingCandidates();
                 o.u32(static_cast<std::uint32_t>(candidates.size()));
                 for (ActorId a : candidates) o.u16(a);
+                if (ex->ended()) {
+                    o.u64(ex->randomDraws());
+                    putFacts(o, *ex, 0, 0);
+                }
                 if (!wire::writeMessage(fd, o.bytes)) ::_exit(0);
                 break;
             }

@@ -9,9 +9,12 @@
 //                                    once and it is reaped later (nobody waits for its exit)
 //   Check(path, source)           -> Checked(error): the program's SyntaxError as CPython words it, or ""
 // Lockstep <-> a run's child (its own socket; the trace itself goes through shared memory, see TraceLog):
-//   Setup(config, path, source, remote policy?) -> Ready + the trace log's memfd
-//   Advance(request)              -> Stopped(reason, step, ended, candidates); meanwhile, with a remote
-//                                    policy, the child asks Pick(context) and waits for Picked(actor)
+//   Setup(config, path, source, remote policy? (preemptive, kind, touches wanted))
+//                                 -> Ready + the trace log's memfd
+//   Advance(request)              -> Stopped(reason, step, ended, candidates; once ended: random draws, every
+//                                    silent read and touch); meanwhile, with a remote policy, the child asks
+//                                    Pick(context, the silent reads and touches since the last Pick) and
+//                                    waits for Picked(actor)
 //   Choose(actor)                 (no answer)
 //   Teardown                      -> Done(random draws, silent reads); then the child exits
 

@@ -24,14 +24,30 @@ _USER_DIR = ''
 _STDLIB = sys.prefix + '/lib/python'
 
 
+# Naming an object reads source lines and walks frames; a program that makes 100,000 futures names 200,000
+# locks from the same few lines, so the answers are kept per file and per (file, line). _setup empties them.
+_user_file_cache = {}
+_target_cache = {}
+
+
 def _is_user_file(filename):
-    return filename == _MAIN_PATH or (
-        filename.startswith(_USER_DIR) and filename.endswith('.py') and not filename.startswith(_STDLIB))
+    known = _user_file_cache.get(filename)
+    if known is None:
+        known = _user_file_cache[filename] = filename == _MAIN_PATH or (
+            filename.startswith(_USER_DIR) and filename.endswith('.py') and not filename.startswith(_STDLIB))
+    return known
 
 
 def _target_of(frame):
     """The name a statement assigns to: 'lock' for `lock = threading.Lock()`, 'mutex' for `self.mutex = ...`."""
-    text = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
+    key = (frame.f_code.co_filename, frame.f_lineno)
+    name = _target_cache.get(key)
+    if name is None:
+        name = _target_cache[key] = _target_of_line(linecache.getline(*key).strip())
+    return name
+
+
+def _target_of_line(text):
     if text.startswith(('with ', 'async with ')) and ' as ' in text:
         name = text.rsplit(' as ', 1)[1].rstrip(':').strip()  # `with ThreadPoolExecutor(2) as pool:`
         return name if name.isidentifier() else ''
@@ -115,17 +131,20 @@ class Lock(_Engine):
         return _ls.new_lock(self._name, self._reentrant)
 
     def acquire(self, blocking=True, timeout=-1):
-        timeout = _timeout_arg(blocking, timeout)
+        if not blocking or timeout != -1:  # the plain `with lock:` needs no checks (it is most of them)
+            timeout = _timeout_arg(blocking, timeout)
         if _quiet:
             self._qcount += 1
             return True
-        return _ls.acquire(self._handle(), blocking, timeout)
+        h = self._h
+        return _ls.acquire(self._handle() if h is None else h, blocking, timeout)
 
     def release(self):
         if _quiet:
             self._qcount = max(0, self._qcount - 1)
             return
-        _ls.release(self._handle())
+        h = self._h
+        _ls.release(self._handle() if h is None else h)
 
     def locked(self):
         return False if _quiet else _ls.locked(self._handle())
@@ -447,6 +466,20 @@ threading.excepthook = _thread_excepthook
 threading.__excepthook__ = _thread_excepthook
 
 
+class _NoShutdownLocks(set):
+    """threading's set of the locks interpreter exit waits on. The engine itself ends a run when every
+    non-daemon thread has ended, so the set is not needed; keeping it would make each thread's start and end
+    look at every other thread (threading._maintain_shutdown_locks), which the explorer would have to take for
+    an order between all of them."""
+
+    def add(self, lock):
+        pass
+
+
+threading._shutdown_locks = _NoShutdownLocks()
+threading._maintain_shutdown_locks = lambda: None
+
+
 # ---- time and random ----
 import time  # noqa: E402
 
@@ -654,6 +687,8 @@ def _setup(path, source):
     _become_main()
     _MAIN_PATH = path
     _USER_DIR = os.path.dirname(path) + '/'
+    _user_file_cache.clear()
+    _target_cache.clear()
     if _USER_DIR not in sys.path:
         sys.path.insert(0, os.path.dirname(path))
     import random

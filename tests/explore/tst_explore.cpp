@@ -57,6 +57,26 @@ std::set<std::string> keysOf(const ExploreResult& r) {
     return out;
 }
 
+void sameResults(const ExploreResult& a, const ExploreResult& b) {
+    QCOMPARE(b.runs, a.runs);
+    QCOMPARE(b.exhaustive, a.exhaustive);
+    QCOMPARE(b.cancelled, a.cancelled);
+    QCOMPARE(b.budgetReached, a.budgetReached);
+    QCOMPARE(b.boundReached, a.boundReached);
+    QCOMPARE(b.stepLimitReached, a.stepLimitReached);
+    QCOMPARE(b.totalSteps, a.totalSteps);
+    QCOMPARE(b.sleepBlocked, a.sleepBlocked);
+    QCOMPARE(b.error, a.error);
+    QCOMPARE(b.outcomes.size(), a.outcomes.size());
+    for (std::size_t i = 0; i < a.outcomes.size(); ++i) {
+        QCOMPARE(b.outcomes[i].key, a.outcomes[i].key);
+        QCOMPARE(b.outcomes[i].count, a.outcomes[i].count);
+        QCOMPARE(b.outcomes[i].firstRun, a.outcomes[i].firstRun);
+        QCOMPARE(b.outcomes[i].seed, a.outcomes[i].seed);
+        QCOMPARE(b.outcomes[i].replay, a.outcomes[i].replay);
+    }
+}
+
 }  // namespace
 
 class TestExplore : public QObject {
@@ -66,6 +86,7 @@ class TestExplore : public QObject {
 
     ExploreResult explore(const std::string& id, ExploreOptions options,
                           const std::vector<std::pair<std::string, std::int64_t>>& params = {}) {
+        if (options.workers == 0) options.workers = 1;  // the tests below that are about workers set them
         const scenarios::Scenario* s = scenarios::find(id);
         if (!s) qFatal("no scenario %s", id.c_str());
         RunConfig base = baseFor(*s);
@@ -150,9 +171,11 @@ private slots:
         QVERIFY(r.exhaustive);
         QCOMPARE(valuesOf(r, "x"), (std::set<std::string>{"3", "4", "5", "6"}));
         QCOMPARE(statusesOf(r), std::set<RunStatus>{RunStatus::Finished});
+        // Every run is in one outcome, except those the sleep sets stopped early (plain DFS keeps none).
         int total = 0;
         for (const ExploreOutcome& o : r.outcomes) total += o.count;
-        QCOMPARE(total, r.runs);
+        QCOMPARE(total, r.runs - r.sleepBlocked);
+        if (!reduce) QCOMPARE(r.sleepBlocked, 0);
     }
 
     void dfsOnTheSleepRace() {
@@ -355,6 +378,137 @@ private slots:
         const std::set<std::string> values = valuesOf(r, "x");
         QVERIFY(values.count("3") || values.count("4"));
         QVERIFY(values.count("5") || values.count("6"));
+    }
+
+    // ---- runs spread over several workers ----
+
+    // A search's results do not depend on how many workers ran it: the same runs, outcomes in the same order
+    // with the same counts, first runs, seeds and replay tokens, and the same verdict.
+    void workersDoNotChangeResults_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<int>("strategy");
+        QTest::addColumn<bool>("reduce");
+        QTest::addColumn<int>("bound");
+        QTest::addColumn<int>("runs");
+        const int dfs = int(ExploreStrategy::Dfs), random = int(ExploreStrategy::Random), pct = int(ExploreStrategy::Pct);
+        struct Row {
+            const char* id;
+            int threads, strategy;
+            bool reduce;
+            int bound, runs;
+        };
+        const Row rows[] = {
+            {"race-increment-double", 0, dfs, true, -1, 100000},    {"race-counter-sleep", 0, dfs, true, -1, 100000},
+            {"deadlock-two-locks", 0, dfs, true, -1, 100000},       {"lock-counter", 3, dfs, true, -1, 100000},
+            {"semaphore-groups", 3, dfs, true, -1, 100000},         {"event-set-wait", 0, dfs, true, -1, 100000},
+            {"queue-producer-consumers", 0, dfs, true, -1, 100000}, {"queue-producer-consumers", 0, dfs, true, -1, 150},
+            {"race-increment-double", 0, dfs, true, 1, 100000},     {"race-increment-double", 0, dfs, true, 2, 100000},
+            {"lock-counter", 3, dfs, true, 1, 100000},              {"semaphore-groups", 3, dfs, true, 1, 100000},
+            {"race-increment-double", 0, dfs, false, 2, 100000},    {"deadlock-two-locks", 0, dfs, false, 2, 100000},
+            {"race-increment-double", 0, random, true, -1, 300},    {"queue-producer-consumers", 0, random, true, -1, 200},
+            {"race-increment-double", 0, pct, true, -1, 300},       {"deadlock-two-locks", 0, pct, true, -1, 300},
+            {"semaphore-groups", 3, pct, true, -1, 300},
+        };
+        for (const Row& r : rows)
+            QTest::newRow(qPrintable(QStringLiteral("%1/threads %2/%3%4/bound %5/runs %6")
+                                         .arg(r.id)
+                                         .arg(r.threads)
+                                         .arg(QString::fromStdString(exploreStrategyName(ExploreStrategy(r.strategy))))
+                                         .arg(r.reduce ? "" : " plain")
+                                         .arg(r.bound)
+                                         .arg(r.runs)))
+                << r.id << r.threads << r.strategy << r.reduce << r.bound << r.runs;
+    }
+    void workersDoNotChangeResults() {
+        QFETCH(QString, id);
+        QFETCH(int, threads);
+        QFETCH(int, strategy);
+        QFETCH(bool, reduce);
+        QFETCH(int, bound);
+        QFETCH(int, runs);
+        std::vector<std::pair<std::string, std::int64_t>> params;
+        if (threads > 0) params.emplace_back("threads", threads);
+        ExploreOptions o = dfs(reduce, bound, runs);
+        o.strategy = static_cast<ExploreStrategy>(strategy);
+        o.seed = 11;
+        o.workers = 1;
+        const ExploreResult one = explore(id.toStdString(), o, params);
+        QVERIFY2(one.error.empty(), one.error.c_str());
+        for (int workers : {2, 3}) {
+            o.workers = workers;
+            const ExploreResult many = explore(id.toStdString(), o, params);
+            sameResults(one, many);
+        }
+    }
+
+    // Cancelling stops a search with workers where it stops with one, and leaves no thread running.
+    void workersCancelLikeOne() {
+        const int before = testing::processThreadCount();
+        {
+            const scenarios::Scenario* s = scenarios::find("queue-producer-consumers");
+            auto search = [&](int workers) {
+                WorkerPool pool;
+                Explorer explorer(pool);
+                ExploreOptions o = dfs();
+                o.workers = workers;
+                return explorer.explore(s->id, bodyFor(*s, s->resolve({})), baseFor(*s), o,
+                                        [](int done) { return done < 7; });
+            };
+            const ExploreResult one = search(1);
+            const ExploreResult two = search(2);
+            QCOMPARE(one.runs, 7);
+            QVERIFY(two.cancelled);
+            sameResults(one, two);
+        }
+        QCOMPARE(testing::processThreadCount(), before);
+    }
+
+    // The second worker really runs schedules, and every schedule a search runs ahead is one it takes: an
+    // exhaustive DFS and a random search execute exactly as many runs as they report.
+    void workersRunAheadWithoutWaste_data() {
+        QTest::addColumn<int>("strategy");
+        QTest::addColumn<QString>("id");
+        QTest::newRow("dfs") << int(ExploreStrategy::Dfs) << "queue-producer-consumers";
+        QTest::newRow("random") << int(ExploreStrategy::Random) << "race-increment-double";
+    }
+    void workersRunAheadWithoutWaste() {
+        QFETCH(int, strategy);
+        QFETCH(QString, id);
+        // Counts the runs each worker's executor made, around the in-process executor.
+        class CountingExecutor final : public RunExecutor {
+        public:
+            CountingExecutor(WorkerPool& pool, std::function<void()> body, int& count)
+                : inner_(pool, std::move(body)), count_(count) {}
+            RunReport execute(const RunRequest& request) override {
+                ++count_;
+                return inner_.execute(request);
+            }
+            void interrupt() override { inner_.interrupt(); }
+
+        private:
+            LocalRunExecutor inner_;
+            int& count_;
+        };
+        const scenarios::Scenario* s = scenarios::find(id.toStdString());
+        const std::function<void()> body = bodyFor(*s, s->resolve({}));
+        WorkerPool second;
+        int counts[2] = {0, 0};
+        const RunExecutorFactory factory = [&](int index) -> std::unique_ptr<RunExecutor> {
+            return std::make_unique<CountingExecutor>(index == 0 ? pool_ : second, body, counts[index]);
+        };
+        ExploreOptions o = dfs();
+        o.strategy = static_cast<ExploreStrategy>(strategy);
+        o.maxRuns = o.strategy == ExploreStrategy::Dfs ? 100000 : 500;
+        o.workers = 2;
+        ExploreResult r;
+        {
+            Explorer explorer(pool_);
+            r = explorer.explore(s->id, factory, baseFor(*s), o);
+        }
+        if (o.strategy == ExploreStrategy::Dfs) QVERIFY(r.exhaustive);
+        QVERIFY2(counts[1] > 0, "the second worker ran nothing");
+        QCOMPARE(counts[0] + counts[1], r.runs);
     }
 
     void searchLeavesNoThreadBehind() {

@@ -151,6 +151,12 @@ public:
     using SilentRead = lockstep::SilentRead;
     void noteSilentRead(ObjectId object) { silentReads_.push_back({decisions_, object}); }
     const std::vector<SilentRead>& silentReads() const override { return silentReads_; }
+    // What a library built on the engine touches (see Touch), kept only when the policy asks
+    // (Policy::wantsTouches), so other runs pay one test per touch.
+    using Touch = lockstep::Touch;
+    bool touchesWanted() const { return touchesWanted_; }
+    void noteTouch(std::uint64_t thing, bool write) { touches_.push_back({decisions_, thing, write}); }
+    const std::vector<Touch>& touches() const override { return touches_; }
 
 private:
     enum class State : std::uint8_t { Created, Ready, Running, Blocked, Sleeping, WantCpu, Computing, Finished };
@@ -246,6 +252,8 @@ private:
     std::uint64_t randomDraws_ = 0;
     std::uint64_t decisions_ = 0;  // calls of policy_->pick so far
     std::vector<SilentRead> silentReads_;
+    bool touchesWanted_ = false;
+    std::vector<Touch> touches_;
     std::shared_ptr<void> extension_;
 
     // forced choices: from config_.schedule, then from chooseNext()

@@ -5,30 +5,42 @@
 // Strategies:
 //  * dfs: systematic, stateless search over the scheduling decisions (every run starts from scratch and
 //    replays a prefix of decisions, then continues without preempting). With partial-order reduction
-//    (source-set DPOR, Abdulla, Aronis, Jonsson and Sagonas, POPL 2014) it only tries an alternative at a
-//    decision when the run showed two dependent steps of different actors in an order that could be
-//    reversed there, so schedules that differ only in the order of independent steps are not run twice.
-//    A preemption bound (Musuvathi and Qadeer, PLDI 2007) limits how many times a run may take the processor
-//    from an actor that could go on.
+//    (source-set DPOR with sleep sets, Abdulla, Aronis, Jonsson and Sagonas, POPL 2014) it only tries an
+//    alternative at a decision when the run showed two dependent steps of different actors in an order that
+//    could be reversed there, so schedules that differ only in the order of independent steps are not run
+//    twice. Sleep sets: after an actor's transition was tried at a decision, the later alternatives there
+//    keep that actor asleep (not chosen) until something dependent on its transition has run, since every
+//    order in which it runs first was tried already; a run whose every candidate sleeps stops early
+//    (ExploreResult::sleepBlocked). A preemption bound (Musuvathi and Qadeer, PLDI 2007) limits how many
+//    times a run may take the processor from an actor that could go on; under a bound the search keeps no
+//    sleep sets, which could hide a schedule within the bound behind an equivalent one beyond it.
 //  * random: seeded uniformly random choices at every decision.
 //  * pct: probabilistic concurrency testing (see PctPolicy.h).
 //
-// Dependence between two steps of different actors: both touch one synchronisation object or thread object
-// (queries like locked() or is_set() that take no step count as reads of their object), or one Shared
-// variable with at least one store, or both draw random numbers, or both compute on the virtual cores
-// (bursts compete for cores and the GIL). Printing and sleeping alone are independent: the
-// order of printed lines of different threads is not an outcome, and a sleep's wake-up time does not
-// depend on what others do at the same instant.
+// Dependence between two transitions of different actors (see Footprint.h): both touch one synchronisation
+// object or thread object (queries like locked() or is_set() that take no step count as reads of their
+// object), or one Shared variable with at least one store, or one thing a library on the engine reports
+// (a Python program's globals and objects, Execution::noteTouch) with at least one write, or both draw
+// random numbers, or both compute on the virtual cores (bursts compete for cores and the GIL). Printing and
+// sleeping alone are independent: the order of printed lines of different threads is not an outcome, and a
+// sleep's wake-up time does not depend on what others do at the same instant.
+//
+// Runs are spread over every core (ExploreOptions::workers): the search itself stays sequential and takes
+// each run's report in its own order, while idle workers run ahead the runs it is sure to ask for next
+// (RunFarm). Every report is decided by its request, so the outcomes, their order, counts and replay tokens
+// are those of a one-core search.
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "lockstep/Execution.h"
 #include "lockstep/RunConfig.h"
+#include "lockstep/RunExecutor.h"
 #include "lockstep/WorkerPool.h"
 
 namespace lockstep {
@@ -44,16 +56,10 @@ struct ExploreOptions {
     int maxPreemptions = -1;             // dfs: the preemption bound; negative: no bound
     bool partialOrderReduction = true;   // dfs: off means every alternative at every decision (plain DFS)
     int pctDepth = 3;                    // pct: d, the number of ordering constraints it aims at
+    int workers = 0;                     // runs at once, each on a thread of its own; 0: one per core
     // Set from any thread (Ctrl+C, a Cancel button) to stop the search within the run it is in: that run is
     // dropped and the result says cancelled. May be null.
     const std::atomic<bool>* cancel = nullptr;
-};
-
-// A thread (or process) that an exception ended: which one, and the exception's type ("ValueError").
-struct UncaughtError {
-    std::string thread;
-    std::string type;
-    bool operator==(const UncaughtError&) const = default;
 };
 
 struct ExploreOutcome {
@@ -81,6 +87,9 @@ struct ExploreResult {
     bool boundReached = false;       // dfs: the preemption bound skipped alternatives
     bool stepLimitReached = false;   // some run ended at its step limit or its trace's capacity
     std::uint64_t totalSteps = 0;
+    // dfs: runs stopped early because every thread that could go on was asleep (the rest of such a run
+    // would only repeat schedules already covered). They count in runs but in no outcome.
+    int sleepBlocked = 0;
     std::string error;               // non-empty: the search stopped because the scenario misbehaved
     std::vector<ExploreOutcome> outcomes;  // in order of first appearance
 
@@ -100,28 +109,36 @@ struct ExploreResult {
 
 class Explorer {
 public:
-    explicit Explorer(WorkerPool& pool) : pool_(pool) {}
-    // How each run is made: by default an Execution of `body` on the pool; a learner's program passes the
-    // runner's (each run a process of its own). The explorer reads only the run's trace and its facts.
+    explicit Explorer(WorkerPool& pool);
+    ~Explorer();
+    Explorer(const Explorer&) = delete;
+    Explorer& operator=(const Explorer&) = delete;
+
+    // How each run is made: by default an Execution of `body` on a pool of this process; a learner's program
+    // passes the runner's (each run a process of its own). The explorer reads only the run's trace and its facts.
     void useOpener(OpenRun open) { open_ = std::move(open); }
+
     // `progress` is called after each run with the number done; returning false stops early (cancelled).
+    // The runs execute `body` in this process: on `pool` with one worker; with several, on pools of the
+    // Explorer's own, one pinned to each core.
     ExploreResult explore(const std::string& scenarioId, const std::function<void()>& body, RunConfig base,
+                          const ExploreOptions& options, const std::function<bool(int)>& progress = {});
+    // The same with the runs carried out by executors from `executors` (one per worker).
+    ExploreResult explore(const std::string& scenarioId, const RunExecutorFactory& executors, RunConfig base,
                           const ExploreOptions& options, const std::function<bool(int)>& progress = {});
     // The random strategy with seeds firstSeed, firstSeed+1, ...
     ExploreResult exploreRandom(const std::string& scenarioId, const std::function<void()>& body, RunConfig base,
                                 int runs, std::uint64_t firstSeed,
                                 const std::function<bool(int)>& progress = {});
 
-private:
-    ExploreResult exploreDfs(const std::string& scenarioId, const std::function<void()>& body,
-                             const RunConfig& base, const ExploreOptions& options,
-                             const std::function<bool(int)>& progress);
-    void tally(ExploreResult& result, const std::string& scenarioId, const RunConfig& config);
-    std::unique_ptr<RunSession> openRun(const std::function<void()>& body, const RunConfig& config,
-                                        std::unique_ptr<Policy> policy);
+    // The number of workers ExploreOptions::workers = 0 stands for: the machine's hardware threads.
+    static int defaultWorkers();
 
+private:
     WorkerPool& pool_;
-    Trace trace_;  // reused: its chunks stay allocated between runs
+    // The pools of a search on several workers, one per worker, each pinned to a core: kept between searches,
+    // so their threads are made once.
+    std::vector<std::unique_ptr<WorkerPool>> ownPools_;
     OpenRun open_;
 };
 

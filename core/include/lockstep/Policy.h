@@ -34,6 +34,9 @@ public:
     // Whether CPU bursts lose their core at quantum boundaries when others wait for one.
     virtual bool preemptive() const = 0;
     virtual PolicyKind kind() const = 0;
+    // Whether the run should record what a library on the engine touches (RunSession::touches): the
+    // explorer's depth-first runs do, for their footprints.
+    virtual bool wantsTouches() const { return false; }
 };
 
 std::unique_ptr<Policy> makePolicy(PolicyKind kind, std::uint64_t seed);

@@ -39,6 +39,15 @@ struct SilentRead {
     ObjectId object;
 };
 
+// What a library built on the engine touches without a trace event of its own (a Python program's module
+// globals and objects: Footprint::kForeign | its own number for each), with the number of policy decisions
+// taken before it as in SilentRead. Recorded only when the run's policy asks (Policy::wantsTouches).
+struct Touch {
+    std::uint64_t decisions;
+    std::uint64_t thing;
+    bool write;
+};
+
 class RunSession {
 public:
     virtual ~RunSession() = default;
@@ -52,9 +61,12 @@ public:
     virtual void requestPause() = 0;
     // End the run (status Aborted if it had not ended) and leave nothing of it running.
     virtual void teardown() = 0;
-    // For the explorer, once the run is over.
+    // For the explorer, once the run has ended.
     virtual std::uint64_t randomDraws() const = 0;
+    // Both grow as the run goes: a policy's pick() sees those made before its decision, and once the run has
+    // ended they are complete.
     virtual const std::vector<SilentRead>& silentReads() const = 0;
+    virtual const std::vector<Touch>& touches() const = 0;
 
     // Advance to the end (a manual decision takes the first candidate), then tear down.
     void runToEnd() {
