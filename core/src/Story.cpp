@@ -18,13 +18,23 @@ ObjectKind kindOf(const TraceModel& model, ObjectId o) {
     return o < model.objectCount() ? model.object(o).kind : ObjectKind::Count_;
 }
 
-// Why `previous` stopped running, from its state just before the switch and its own events of the step.
-SwitchReason reasonFor(const RunState& before, ActorId previous, bool yielded) {
+// Why `previous` stopped running. What it did in the step comes first: a thread that went to sleep may be
+// awake again by the time of the switch (the clock moved on to its wake-up), and it still gave up the core
+// because it slept. Without such an event, its state just before the switch tells.
+SwitchReason reasonFor(const Trace& trace, std::size_t begin, std::size_t at, const RunState& before, ActorId previous) {
+    for (std::size_t j = at; j-- > begin;) {
+        const TraceEvent& e = trace.event(j);
+        if (e.actor != previous) continue;
+        if (e.op == Op::Yield) return SwitchReason::Yielded;
+        if (e.op == Op::Sleep && e.result == Result::Blocked) return SwitchReason::Slept;
+        if (e.op == Op::Run && (e.result == Result::Done || e.result == Result::Error || e.result == Result::Aborted))
+            return SwitchReason::Ended;
+        if (e.result == Result::Blocked && e.op != Op::Deadlock) return SwitchReason::Blocked;
+    }
     const ActorNow& p = before.actor(previous);
     if (p.ended || p.state.state == ActorState::Done) return SwitchReason::Ended;
     if (p.state.state == ActorState::Sleeping) return SwitchReason::Slept;
     if (p.state.state == ActorState::Blocked) return SwitchReason::Blocked;
-    if (yielded) return SwitchReason::Yielded;
     return SwitchReason::Preempted;
 }
 
@@ -44,11 +54,17 @@ void StoryTeller::catchUp() {
     for (; scanned_ < model_.events(); ++scanned_) {
         const TraceEvent& e = trace->event(scanned_);
         if (e.flags & TraceEvent::StepStart) ++step_;
-        if ((e.op != Op::Load && e.op != Op::Store) || e.result != Result::Ok || e.actor == kNoActor) continue;
+        const bool access = e.op == Op::Load || e.op == Op::Store || e.op == Op::Create;
+        if (!access || e.result != Result::Ok || e.actor == kNoActor) continue;
         if (!isVariable(kindOf(model_, e.object))) continue;
         if (lastStore_.size() <= e.object) {
             lastStore_.resize(std::size_t(e.object) + 1);
             lastLoad_.resize(std::size_t(e.object) + 1);
+        }
+        if (e.op == Op::Create) {
+            // The first value is what the first store writes over (a store then says "over MainThread's 0").
+            lastStore_[e.object] = LastStore{std::uint32_t(scanned_), step_, e.actor, EventText::of(e).text(*trace), true};
+            continue;
         }
         std::vector<std::int64_t>& loads = lastLoad_[e.object];
         if (loads.size() <= e.actor) loads.resize(std::size_t(e.actor) + 1, -1);
@@ -218,13 +234,8 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
             case Op::Switch: {
                 const auto previous = ActorId(e.arg);
                 if (previous == e.actor) break;
-                bool yielded = false;
-                for (std::size_t j = begin; j < i; ++j) {
-                    const TraceEvent& y = trace->event(j);
-                    if (y.actor == previous && y.op == Op::Yield) yielded = true;
-                }
                 s.other = previous;
-                s.reason = reasonFor(state, previous, yielded);
+                s.reason = reasonFor(*trace, begin, i, state, previous);
                 s.choice = choiceAfter;
                 add(StoryKind::Switched);
                 break;
