@@ -81,6 +81,7 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
                 case Op::Get: return tr("%1 waits for an item in %2, which is empty: %1 is blocked.").arg(actor, object);
                 case Op::Put: return tr("%1 waits for room in %2, which is full: %1 is blocked.").arg(actor, object);
                 case Op::Acquire: return tr("%1 waits for %2, which has no free slot: %1 is blocked.").arg(actor, object);
+                case Op::Recv: return tr("%1 waits for a message on %2: %1 is blocked.").arg(actor, object);
                 default: return tr("%1 waits on %2: %1 is blocked until another thread lets it go on.").arg(actor, object);
             }
         case StoryKind::Woken:
@@ -122,6 +123,25 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
             }
             return tr("Deadlock: %1. None of them can ever go on.").arg(ring.join(QStringLiteral("; ")));
         }
+        case StoryKind::TaskResumed:
+            if (s.result == Result::Started) return tr("The event loop in %1 started task %2.").arg(actor, object);
+            return tr("The event loop in %1 resumed task %2 where it paused.").arg(actor, object);
+        case StoryKind::TaskAwaited:
+            if (s.awaited == kNoObject)
+                return tr("%1 paused at an await: asyncio.sleep(%2).")
+                    .arg(object, QString::number(toSeconds(s.micros * 1000), 'g', 9));
+            return tr("%1 paused at an await, waiting for %2.").arg(object, objectName(model, s.awaited));
+        case StoryKind::TaskReady: return tr("%1 is ready again: it waits in the event loop's ready queue.").arg(object);
+        case StoryKind::TaskEnded:
+            if (s.result == Result::Error) return tr("%1 ended by raising %2.").arg(object, value);
+            if (s.result == Result::Cancelled) return tr("%1 was cancelled.").arg(object);
+            return tr("%1 is done.").arg(object);
+        case StoryKind::CallbackRan: return tr("The event loop in %1 ran the callback %2.").arg(actor, object);
+        case StoryKind::Sent: return tr("%1 sent %2 through %3.").arg(actor, value, object);
+        case StoryKind::Received:
+            if (s.other != kNoActor) return tr("%1 received %2 on %3 (%4 sent it).").arg(actor, value, object, other);
+            return tr("%1 received %2 on %3.").arg(actor, value, object);
+        case StoryKind::ProcessExited: return tr("Process %1 exited with code %2.").arg(object).arg(s.code);
         case StoryKind::Other:
         case StoryKind::Count_: break;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lockstep/ObjectTraits.h"
 #include "lockstep/RunState.h"
 #include "lockstep/Trace.h"
 #include "lockstep/TraceModel.h"
@@ -138,9 +139,14 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 default: return false;
             }
         };
+        const bool asyncio = kind != ObjectKind::Count_ && objectTraits(kind).asyncio;
         switch (e.op) {
             case Op::Run:
-                if (e.result == Result::Started) add(StoryKind::Began);
+                if (asyncio) {
+                    // A task or asyncio future ended: the loop's thread goes on.
+                    if (e.result == Result::Error) s.value = text;
+                    add(StoryKind::TaskEnded);
+                } else if (e.result == Result::Started) add(StoryKind::Began);
                 else if (e.result == Result::Done) add(StoryKind::Ended);
                 else if (e.result == Result::Error) {
                     s.value = text;
@@ -257,6 +263,41 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 } else if (!waitResult()) {
                     add(StoryKind::Other);
                 }
+                break;
+            case Op::Resume: add(StoryKind::TaskResumed); break;
+            case Op::Callback: add(StoryKind::CallbackRan); break;
+            case Op::Await:
+                if (e.result == Result::Blocked) {
+                    if (e.flags & TraceEvent::ArgIsMicros) s.micros = e.arg;
+                    else if (e.arg >= 0) s.awaited = ObjectId(e.arg);
+                    add(StoryKind::TaskAwaited);
+                } else if (e.result == Result::Woken || e.result == Result::Timeout) {
+                    add(StoryKind::TaskReady);
+                } else {
+                    add(StoryKind::Other);
+                }
+                break;
+            case Op::Send:
+                if (e.result == Result::Ok) {
+                    s.value = text;
+                    add(StoryKind::Sent);
+                } else if (!waitResult()) {
+                    add(StoryKind::Other);
+                }
+                break;
+            case Op::Recv:
+                if (e.result == Result::Ok) {
+                    s.value = text;
+                    const ObjectNow& end = state.object(e.object);
+                    if (!end.items.empty()) s.other = end.items.front().from;
+                    add(StoryKind::Received);
+                } else if (!waitResult()) {
+                    add(StoryKind::Other);
+                }
+                break;
+            case Op::Exit:
+                s.code = e.arg;
+                add(StoryKind::ProcessExited);
                 break;
             case Op::Set: add(StoryKind::Set); break;
             case Op::Clear: add(StoryKind::Cleared); break;

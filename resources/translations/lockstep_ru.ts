@@ -1702,121 +1702,191 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/view/StoryText.cpp" line="84"/>
+        <source>%1 waits for a message on %2: %1 is blocked.</source>
+        <translation>%1 ждёт сообщение на %2: %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="85"/>
         <source>%1 waits on %2: %1 is blocked until another thread lets it go on.</source>
         <translation>%1 ожидает на %2: %1 заблокирован, пока другой поток не позволит ему продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="87"/>
+        <location filename="../../app/view/StoryText.cpp" line="88"/>
         <source>%1 is ready again: %2 has finished.</source>
         <translation>%1 снова готов: %2 завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="88"/>
+        <location filename="../../app/view/StoryText.cpp" line="89"/>
         <source>%1 is ready again: its wait on %2 is over.</source>
         <translation>%1 снова готов: ожидание на %2 окончено.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="89"/>
+        <location filename="../../app/view/StoryText.cpp" line="90"/>
         <source>%1 stopped waiting on %2: its timeout ran out.</source>
         <translation>%1 перестал ждать на %2: истёк тайм-аут.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="90"/>
+        <location filename="../../app/view/StoryText.cpp" line="91"/>
         <source>%1 joined %2, which has finished.</source>
         <translation>%1 дождался завершения %2 (join).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="91"/>
+        <location filename="../../app/view/StoryText.cpp" line="92"/>
         <source>%1 put %2 into %3.</source>
         <translation>%1 положил %2 в %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="93"/>
+        <location filename="../../app/view/StoryText.cpp" line="94"/>
         <source>%1 took %2 out of %3 (%4 put it there).</source>
         <translation>%1 взял %2 из %3 (туда его положил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="94"/>
+        <location filename="../../app/view/StoryText.cpp" line="95"/>
         <source>%1 took %2 out of %3.</source>
         <translation>%1 взял %2 из %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="95"/>
+        <location filename="../../app/view/StoryText.cpp" line="96"/>
         <source>%1 set %2: threads waiting on it may go on.</source>
         <translation>%1 установил %2: ожидающие его потоки могут продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="96"/>
+        <location filename="../../app/view/StoryText.cpp" line="97"/>
         <source>%1 cleared %2.</source>
         <translation>%1 сбросил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="98"/>
+        <location filename="../../app/view/StoryText.cpp" line="99"/>
         <source>%1 notified every thread waiting on %2.</source>
         <translation>%1 разбудил все потоки, ожидающие на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="99"/>
+        <location filename="../../app/view/StoryText.cpp" line="100"/>
         <source>%1 notified one thread waiting on %2.</source>
         <translation>%1 разбудил один поток, ожидающий на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="100"/>
+        <location filename="../../app/view/StoryText.cpp" line="101"/>
         <source>%1 printed: %2</source>
         <translation>%1 напечатал: %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="101"/>
+        <location filename="../../app/view/StoryText.cpp" line="102"/>
         <source>%1 raised %2.</source>
         <translation>%1 выбросил исключение %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="102"/>
+        <location filename="../../app/view/StoryText.cpp" line="103"/>
         <source>%1 gave up its turn.</source>
         <translation>%1 уступил свою очередь.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="106"/>
+        <location filename="../../app/view/StoryText.cpp" line="107"/>
         <source>%1 has to wait, so the scheduler switched to %2.</source>
         <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="107"/>
+        <location filename="../../app/view/StoryText.cpp" line="108"/>
         <source>%1 went to sleep, so the scheduler switched to %2.</source>
         <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="108"/>
+        <location filename="../../app/view/StoryText.cpp" line="109"/>
         <source>%1 has finished, so the scheduler switched to %2.</source>
         <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="109"/>
+        <location filename="../../app/view/StoryText.cpp" line="110"/>
         <source>%1 gave up its turn, so the scheduler switched to %2.</source>
         <translation>%1 уступил очередь, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="110"/>
+        <location filename="../../app/view/StoryText.cpp" line="111"/>
         <source>The scheduler took the turn from %1, which could have gone on, and gave it to %2.</source>
         <translation>Планировщик забрал очередь у %1, хотя тот мог продолжать, и отдал её %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="113"/>
+        <location filename="../../app/view/StoryText.cpp" line="114"/>
         <source>(More than one thread was ready; the policy picked %1.)</source>
         <translation>(Готовы были несколько потоков; политика выбрала %1.)</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="120"/>
+        <location filename="../../app/view/StoryText.cpp" line="121"/>
         <source>%1 waits for %2</source>
         <translation>%1 ожидает %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="123"/>
+        <location filename="../../app/view/StoryText.cpp" line="124"/>
         <source>Deadlock: %1. None of them can ever go on.</source>
         <translation>Взаимоблокировка: %1. Ни один из них уже не сможет продолжить.</translation>
     </message>
     <message>
+        <location filename="../../app/view/StoryText.cpp" line="127"/>
+        <source>The event loop in %1 started task %2.</source>
+        <translation>Цикл событий в %1 запустил задачу %2.</translation>
+    </message>
+    <message>
         <location filename="../../app/view/StoryText.cpp" line="128"/>
+        <source>The event loop in %1 resumed task %2 where it paused.</source>
+        <translation>Цикл событий в %1 продолжил задачу %2 с того места, где она остановилась.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="131"/>
+        <source>%1 paused at an await: asyncio.sleep(%2).</source>
+        <translation>%1 остановилась на await: asyncio.sleep(%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="133"/>
+        <source>%1 paused at an await, waiting for %2.</source>
+        <translation>%1 остановилась на await и ожидает %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="134"/>
+        <source>%1 is ready again: it waits in the event loop&apos;s ready queue.</source>
+        <translation>%1 снова готова: она ждёт в очереди готовых задач цикла событий.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="136"/>
+        <source>%1 ended by raising %2.</source>
+        <translation>%1 завершилась исключением %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="137"/>
+        <source>%1 was cancelled.</source>
+        <translation>%1 отменена.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="138"/>
+        <source>%1 is done.</source>
+        <translation>%1 завершена.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="139"/>
+        <source>The event loop in %1 ran the callback %2.</source>
+        <translation>Цикл событий в %1 выполнил обратный вызов %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="140"/>
+        <source>%1 sent %2 through %3.</source>
+        <translation>%1 отправил %2 через %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="142"/>
+        <source>%1 received %2 on %3 (%4 sent it).</source>
+        <translation>%1 получил %2 на %3 (отправил %4).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="143"/>
+        <source>%1 received %2 on %3.</source>
+        <translation>%1 получил %2 на %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="144"/>
+        <source>Process %1 exited with code %2.</source>
+        <translation>Процесс %1 завершился с кодом %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="148"/>
         <source>%1: %2 (%3)%4.</source>
         <translation>%1: %2 (%3)%4.</translation>
     </message>

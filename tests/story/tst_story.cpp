@@ -268,6 +268,65 @@ private slots:
         QCOMPARE(empty->object, q);
     }
 
+    // An asyncio task pauses in sleep(0), goes back to the ready queue, is resumed and ends: the loop's
+    // thread does not end with it.
+    void asyncioTasksPauseAndResume() {
+        const auto r = run("async-sleep-zero");
+        QVERIFY(r);
+        const ActorId main = r->actor("MainThread");
+        const ObjectId task = r->object("Task-2");
+        auto about = [&](StoryKind kind) {
+            return r->find([&](const StorySentence& s) { return s.kind == kind && s.object == task; });
+        };
+        const StorySentence* started = about(StoryKind::TaskResumed);
+        QVERIFY(started);
+        QCOMPARE(started->actor, main);
+        QCOMPARE(started->result, Result::Started);
+        const StorySentence* paused = about(StoryKind::TaskAwaited);
+        QVERIFY(paused);
+        QCOMPARE(paused->awaited, kNoObject);
+        QCOMPARE(paused->micros, std::int64_t(0));
+        QCOMPARE(r->words(*paused), QString("Task-2 paused at an await: asyncio.sleep(0)."));
+        QCOMPARE(russian(*r, *paused), QString("Task-2 остановилась на await: asyncio.sleep(0)."));
+        QVERIFY(about(StoryKind::TaskReady));
+        const StorySentence* done = about(StoryKind::TaskEnded);
+        QVERIFY(done);
+        QCOMPARE(done->result, Result::Done);
+        QCOMPARE(r->words(*done), QString("Task-2 is done."));
+        // Task-1 awaits the gather of the two.
+        const StorySentence* gather = r->find([&](const StorySentence& s) {
+            return s.kind == StoryKind::TaskAwaited && s.object == r->object("Task-1");
+        });
+        QVERIFY(gather);
+        QCOMPARE(gather->awaited, r->object("gather"));
+        // Only the loop's thread itself finishes once, at the very end.
+        int ended = 0;
+        for (const auto& [step, s] : r->story) ended += s.kind == StoryKind::Ended;
+        QCOMPARE(ended, 1);
+    }
+
+    // A message sent through one end of a Pipe is received on the other, with who sent it.
+    void pipeMessages() {
+        const auto r = run("process-pipe");
+        QVERIFY(r);
+        const ActorId sender = r->actor("sender"), receiver = r->actor("receiver");
+        const StorySentence* sent = r->find(StoryKind::Sent, sender);
+        QVERIFY(sent);
+        QCOMPARE(sent->value, std::string("'message 1'"));
+        QCOMPARE(r->words(*sent), QString("sender sent 'message 1' through Connection-1."));
+        const StorySentence* got = r->find(StoryKind::Received, receiver);
+        QVERIFY(got);
+        QCOMPARE(got->value, std::string("'message 1'"));
+        QCOMPARE(got->other, sender);
+        QCOMPARE(russian(*r, *got), QString("receiver получил 'message 1' на Connection-2 (отправил sender)."));
+        const StorySentence* waits = r->find(StoryKind::Blocked, receiver);
+        QVERIFY(waits);
+        QCOMPARE(waits->op, Op::Recv);
+        const StorySentence* exited = r->find([](const StorySentence& s) { return s.kind == StoryKind::ProcessExited; });
+        QVERIFY(exited);
+        QCOMPARE(exited->code, 0);
+    }
+
     // The story of one step alone (without a teller kept) is the same as the teller's.
     void oneStepAloneEqualsTheTellers() {
         const auto r = run("race-counter-sleep");

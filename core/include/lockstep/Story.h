@@ -48,6 +48,16 @@ enum class StoryKind : std::uint8_t {
     Yielded,       // actor gave up its turn
     Switched,      // the scheduler moved from `other` to actor, for `reason`
     Deadlock,      // a wait-for cycle closed: actors wait on objects in a ring
+    // asyncio: `actor` is the thread running the event loop, `object` the task
+    TaskResumed,   // the loop ran the task up to its next await (result Started: its first run)
+    TaskAwaited,   // the task paused in an await: on `awaited`, or in asyncio.sleep(micros) (awaited: none)
+    TaskReady,     // the task is back in the loop's ready queue
+    TaskEnded,     // the task ended: result Done (returned), Error (raised: value) or Cancelled
+    CallbackRan,   // the loop ran a callback (object)
+    // multiprocessing
+    Sent,          // actor sent value through a Pipe end (object)
+    Received,      // actor received value on a Pipe end (object), which `other` sent
+    ProcessExited, // process object ended with exit code `code`
     Other,         // any other event: op and result
     Count_
 };
@@ -70,7 +80,9 @@ struct StorySentence {
     std::string value;
     std::string oldValue;      // Wrote, LostUpdate: the value replaced
     std::uint32_t otherStep = 0;
-    std::int64_t micros = 0;   // Slept
+    std::int64_t micros = 0;   // Slept, TaskAwaited (a sleep)
+    ObjectId awaited = kNoObject;  // TaskAwaited
+    std::int32_t code = 0;     // ProcessExited
     Op op = Op::Run;           // Blocked, Woken, TimedOut, Notified, Other
     Result result = Result::Ok;  // Other
     SwitchReason reason = SwitchReason::Preempted;
