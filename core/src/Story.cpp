@@ -49,6 +49,7 @@ void StoryTeller::catchUp() {
         lastStore_.clear();
         lastLoad_.clear();
         stores_.clear();
+        state_ = RunState{};
     }
     const Trace* trace = model_.trace();
     if (!trace) return;
@@ -108,7 +109,8 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
     catchUp();
     const std::size_t begin = model_.stepBegin(step);
     const std::size_t end = std::min(model_.stepEnd(step), model_.events());
-    RunState state = model_.stateAt(step - 1);
+    model_.moveTo(state_, step - 1);
+    RunState& state = state_;
     std::vector<char> told(end - begin, 0);  // events already told as part of an earlier sentence
     // Whether the scheduler had a choice after this step: the next step's first event says so.
     const bool choiceAfter = end < model_.events() && (trace->event(end).flags & TraceEvent::Chosen);

@@ -337,6 +337,14 @@ private slots:
         QCOMPARE(alone.size(), std::size_t(3));
         QCOMPARE(alone[1].kind, StoryKind::LostUpdate);
         QVERIFY(storyOf(*r->model, 0).empty());
+        // Told backwards, every step's story is the one told forwards.
+        StoryTeller backwards(*r->model);
+        for (std::uint32_t k = r->model->steps(); k >= 1; --k) {
+            std::vector<StorySentence> forwards;
+            for (const auto& [at, sentence] : r->story)
+                if (at == k) forwards.push_back(sentence);
+            QVERIFY2(backwards.storyOf(k) == forwards, qPrintable(QString("step %1").arg(k)));
+        }
         QVERIFY(storyOf(*r->model, r->model->steps() + 1).empty());
     }
 

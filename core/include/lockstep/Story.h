@@ -7,12 +7,14 @@
 // for, the value a store replaced). Two need the past: a store whose writer never read the value it
 // replaces is a lost update, and a context switch says why the previous runner gave up (it blocked, slept,
 // ended or yielded, or the scheduler took the core from it). StoryTeller keeps what the first needs as it
-// reads the trace, so the story of any step costs the step's events plus one checkpoint replay.
+// reads the trace, so the story of any step costs the step's events plus at most one checkpoint replay (none
+// when the steps are told in order).
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "lockstep/RunState.h"
 #include "lockstep/Types.h"
 
 namespace lockstep {
@@ -90,6 +92,7 @@ struct StorySentence {
     bool otherWrote = false;   // Raced: the other access was a store (else a load)
     std::vector<ActorId> actors;    // Deadlock: the ring's actors...
     std::vector<ObjectId> objects;  // ...and what each of them waits on
+    friend bool operator==(const StorySentence&, const StorySentence&) = default;
 };
 
 // Reads a model's trace once, as it grows, for what stories need from the past; then tells any step's story.
@@ -124,6 +127,8 @@ private:
     std::vector<LastStore> lastStore_;                    // by object
     std::vector<std::vector<std::int64_t>> lastLoad_;     // by object, by actor: the event of its last load (-1)
     std::vector<StoreFacts> stores_;                      // every store, by event
+    // Where the last story ended: telling the steps in order replays each event once, not once per step.
+    RunState state_;
 };
 
 // One step's story without keeping a teller (reads the trace up to the step: fine for one look).
