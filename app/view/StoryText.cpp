@@ -100,14 +100,14 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
             return tr("%1 notified one thread waiting on %2.").arg(actor, object);
         case StoryKind::Printed: return tr("%1 printed: %2").arg(actor, value);
         case StoryKind::Raised: return tr("%1 raised %2.").arg(actor, value);
-        case StoryKind::Yielded: return tr("%1 gave up its turn.").arg(actor);
+        case StoryKind::AtLine:
+            return tr("%1 is at line %2: a scheduling point, where the scheduler may switch threads.").arg(actor).arg(s.line);
         case StoryKind::Switched: {
             QString why;
             switch (s.reason) {
                 case SwitchReason::Blocked: why = tr("%1 has to wait, so the scheduler switched to %2."); break;
                 case SwitchReason::Slept: why = tr("%1 went to sleep, so the scheduler switched to %2."); break;
                 case SwitchReason::Ended: why = tr("%1 has finished, so the scheduler switched to %2."); break;
-                case SwitchReason::Yielded: why = tr("%1 gave up its turn, so the scheduler switched to %2."); break;
                 default: why = tr("The scheduler took the turn from %1, which could have gone on, and gave it to %2."); break;
             }
             why = why.arg(other, actor);

@@ -26,7 +26,6 @@ SwitchReason reasonFor(const Trace& trace, std::size_t begin, std::size_t at, co
     for (std::size_t j = at; j-- > begin;) {
         const TraceEvent& e = trace.event(j);
         if (e.actor != previous) continue;
-        if (e.op == Op::Yield) return SwitchReason::Yielded;
         if (e.op == Op::Sleep && e.result == Result::Blocked) return SwitchReason::Slept;
         if (e.op == Op::Run && (e.result == Result::Done || e.result == Result::Error || e.result == Result::Aborted))
             return SwitchReason::Ended;
@@ -313,7 +312,14 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 s.value = text;
                 add(StoryKind::Raised);
                 break;
-            case Op::Yield: add(StoryKind::Yielded); break;
+            case Op::Yield:
+                // A program's scheduling point (a step per line); a step with no event of its own gets an empty
+                // one, which tells nothing.
+                if (e.actor != kNoActor) {
+                    s.line = e.line;
+                    add(StoryKind::AtLine);
+                }
+                break;
             case Op::Deadlock:
                 if (e.arg >= 0 && std::size_t(e.arg) < model_.cycles().size()) {
                     const DeadlockCycle& c = model_.cycles()[std::size_t(e.arg)];

@@ -1776,29 +1776,24 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1 выбросил исключение %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="103"/>
-        <source>%1 gave up its turn.</source>
-        <translation>%1 уступил свою очередь.</translation>
+        <location filename="../../app/view/StoryText.cpp" line="104"/>
+        <source>%1 is at line %2: a scheduling point, where the scheduler may switch threads.</source>
+        <translation>%1 на строке %2: это точка планирования, здесь планировщик может переключить потоки.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="107"/>
+        <location filename="../../app/view/StoryText.cpp" line="108"/>
         <source>%1 has to wait, so the scheduler switched to %2.</source>
         <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="108"/>
+        <location filename="../../app/view/StoryText.cpp" line="109"/>
         <source>%1 went to sleep, so the scheduler switched to %2.</source>
         <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="109"/>
+        <location filename="../../app/view/StoryText.cpp" line="110"/>
         <source>%1 has finished, so the scheduler switched to %2.</source>
         <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
-    </message>
-    <message>
-        <location filename="../../app/view/StoryText.cpp" line="110"/>
-        <source>%1 gave up its turn, so the scheduler switched to %2.</source>
-        <translation>%1 уступил очередь, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
         <location filename="../../app/view/StoryText.cpp" line="111"/>

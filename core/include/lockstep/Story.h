@@ -6,7 +6,7 @@
 // Most sentences read straight off one event and the state just before it (who holds the lock a thread asks
 // for, the value a store replaced). Two need the past: a store whose writer never read the value it
 // replaces is a lost update, and a context switch says why the previous runner gave up (it blocked, slept,
-// ended or yielded, or the scheduler took the core from it). StoryTeller keeps what the first needs as it
+// or ended, or the scheduler took the core from it). StoryTeller keeps what the first needs as it
 // reads the trace, so the story of any step costs the step's events plus at most one checkpoint replay (none
 // when the steps are told in order).
 
@@ -47,7 +47,7 @@ enum class StoryKind : std::uint8_t {
     Notified,      // actor notified one (op Notify) or all (NotifyAll) waiters of a condition
     Printed,       // actor printed value
     Raised,        // actor raised value ("Type: message")
-    Yielded,       // actor gave up its turn
+    AtLine,        // actor is at a scheduling point before `line` (a Python program's line): a switch may follow
     Switched,      // the scheduler moved from `other` to actor, for `reason`
     Deadlock,      // a wait-for cycle closed: actors wait on objects in a ring
     // asyncio: `actor` is the thread running the event loop, `object` the task
@@ -69,8 +69,8 @@ enum class SwitchReason : std::uint8_t {
     Blocked,    // it waits for something
     Slept,      // it went to sleep
     Ended,      // its function ended
-    Yielded,    // it gave up its turn
-    Preempted,  // it could go on, but the scheduler gave the turn to another ready thread
+    Preempted,  // it could go on (at a scheduling point, or its quantum was over), but the scheduler gave the
+                // turn to another ready thread
     Count_
 };
 
@@ -85,6 +85,7 @@ struct StorySentence {
     std::int64_t micros = 0;   // Slept, TaskAwaited (a sleep)
     ObjectId awaited = kNoObject;  // TaskAwaited
     std::int32_t code = 0;     // ProcessExited
+    std::uint16_t line = 0;    // AtLine
     Op op = Op::Run;           // Blocked, Woken, TimedOut, Notified, Other
     Result result = Result::Ok;  // Other
     SwitchReason reason = SwitchReason::Preempted;
