@@ -3,7 +3,10 @@
 // words StoryText gives them in English and Russian, and `lockstep run --story` on the command line.
 
 #include "common/TestMain.h"
+#include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <functional>
@@ -421,6 +424,38 @@ private slots:
             QVERIFY(p.waitForFinished(120000));
             QCOMPARE(p.exitCode(), 2);
         }
+    }
+
+    // A Python program's story: its lines are scheduling points, and its unlocked read-sleep-write loses an update.
+    void pythonProgramStory() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("race.py");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("import threading, time\n"
+                "counter = 0\n"
+                "def work(n):\n"
+                "    global counter\n"
+                "    v = counter\n"
+                "    time.sleep(0.1)\n"
+                "    counter = v + n\n"
+                "a = threading.Thread(target=work, args=(10,), name='A')\n"
+                "b = threading.Thread(target=work, args=(20,), name='B')\n"
+                "a.start(); b.start(); a.join(); b.join()\n"
+                "print(counter)\n");
+        f.close();
+        QProcess p;
+        p.start(QStringLiteral(LOCKSTEP_BINARY), {"run", path, "--story", "--lang", "en"});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains("  A read counter = 0.\n") && out.contains("  B read counter = 0.\n"), qPrintable(out));
+        QVERIFY2(out.contains("  A is at line 5: a scheduling point, where the scheduler may switch threads.\n"),
+                 qPrintable(out));
+        QVERIFY2(out.contains(QRegularExpression("  (A|B) never read (A|B)'s (10|20) \\(written in step \\d+\\) before "
+                                                 "writing over it: (A|B)'s update is lost.\n")),
+                 qPrintable(out));
     }
 #endif
 };
