@@ -171,7 +171,9 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 if (e.result == Result::Acquired) {
                     add(StoryKind::Acquired);
                 } else if (e.result == Result::Blocked) {
-                    const std::vector<ActorId> holders = state.holders(e.object);
+                    // A lock has one holder to name; a semaphore with no free slot is told as a plain wait.
+                    const bool oneHolder = kind != ObjectKind::Count_ && objectTraits(kind).holder;
+                    const std::vector<ActorId> holders = oneHolder ? state.holders(e.object) : std::vector<ActorId>{};
                     if (!holders.empty()) {
                         s.other = holders.front();
                         add(StoryKind::AskedForHeld);

@@ -330,6 +330,23 @@ private slots:
         QCOMPARE(exited->code, 0);
     }
 
+    // A semaphore with no free slot: a plain wait (no single holder to name); a release lets a waiter go on.
+    void semaphoreSlots() {
+        const auto r = run("semaphore-groups");
+        QVERIFY(r);
+        const ObjectId semaphore = r->object("slots");
+        const StorySentence* waits = r->find(StoryKind::Blocked, r->actor("T4"));
+        QVERIFY(waits);
+        QCOMPARE(waits->op, Op::Acquire);
+        QCOMPARE(waits->object, semaphore);
+        QCOMPARE(r->words(*waits), QString("T4 waits for slots, which has no free slot: T4 is blocked."));
+        QCOMPARE(russian(*r, *waits), QString("T4 ждёт slots, но свободных мест нет: T4 заблокирован."));
+        QVERIFY(!r->find([](const StorySentence& s) { return s.kind == StoryKind::AskedForHeld; }));
+        const StorySentence* released = r->find(
+            [&](const StorySentence& s) { return s.kind == StoryKind::Released && s.object == semaphore && s.other != kNoActor; });
+        QVERIFY(released);
+    }
+
     // The story of one step alone (without a teller kept) is the same as the teller's.
     void oneStepAloneEqualsTheTellers() {
         const auto r = run("race-counter-sleep");
