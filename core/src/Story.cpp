@@ -22,12 +22,14 @@ ObjectKind kindOf(const TraceModel& model, ObjectId o) {
 // Why `previous` stopped running. What it did in the step comes first: a thread that went to sleep may be
 // awake again by the time of the switch (the clock moved on to its wake-up), and it still gave up the core
 // because it slept. Without such an event, its state just before the switch tells.
-SwitchReason reasonFor(const Trace& trace, std::size_t begin, std::size_t at, const RunState& before, ActorId previous) {
+SwitchReason reasonFor(const Trace& trace, std::size_t begin, std::size_t at, const RunState& before,
+                       ActorId previous) {
     for (std::size_t j = at; j-- > begin;) {
         const TraceEvent& e = trace.event(j);
         if (e.actor != previous) continue;
         if (e.op == Op::Sleep && e.result == Result::Blocked) return SwitchReason::Slept;
-        if (e.op == Op::Run && (e.result == Result::Done || e.result == Result::Error || e.result == Result::Aborted))
+        if (e.op == Op::Run &&
+            (e.result == Result::Done || e.result == Result::Error || e.result == Result::Aborted))
             return SwitchReason::Ended;
         if (e.result == Result::Blocked && e.op != Op::Deadlock) return SwitchReason::Blocked;
     }
@@ -64,7 +66,8 @@ void StoryTeller::catchUp() {
         }
         if (e.op == Op::Create) {
             // The first value is what the first store writes over (a store then says "over MainThread's 0").
-            lastStore_[e.object] = LastStore{std::uint32_t(scanned_), step_, e.actor, EventText::of(e).text(*trace), true};
+            lastStore_[e.object] =
+                LastStore{std::uint32_t(scanned_), step_, e.actor, EventText::of(e).text(*trace), true};
             continue;
         }
         std::vector<std::int64_t>& loads = lastLoad_[e.object];
@@ -134,10 +137,17 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
         // A wait ends, a wait begins: the same words for every call that can block.
         auto waitResult = [&]() -> bool {
             switch (e.result) {
-                case Result::Blocked: add(StoryKind::Blocked); return true;
-                case Result::Woken: add(StoryKind::Woken); return true;
-                case Result::Timeout: add(StoryKind::TimedOut); return true;
-                default: return false;
+                case Result::Blocked:
+                    add(StoryKind::Blocked);
+                    return true;
+                case Result::Woken:
+                    add(StoryKind::Woken);
+                    return true;
+                case Result::Timeout:
+                    add(StoryKind::TimedOut);
+                    return true;
+                default:
+                    return false;
             }
         };
         const bool asyncio = kind != ObjectKind::Count_ && objectTraits(kind).asyncio;
@@ -147,12 +157,15 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                     // A task or asyncio future ended: the loop's thread goes on.
                     if (e.result == Result::Error) s.value = text;
                     add(StoryKind::TaskEnded);
-                } else if (e.result == Result::Started) add(StoryKind::Began);
-                else if (e.result == Result::Done) add(StoryKind::Ended);
+                } else if (e.result == Result::Started)
+                    add(StoryKind::Began);
+                else if (e.result == Result::Done)
+                    add(StoryKind::Ended);
                 else if (e.result == Result::Error) {
                     s.value = text;
                     add(StoryKind::Failed);
-                } else add(StoryKind::Other);
+                } else
+                    add(StoryKind::Other);
                 break;
             case Op::Create:
                 if (isVariable(kind)) s.value = text;
@@ -164,8 +177,10 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 break;
             case Op::Join:
                 s.other = state.object(e.object).actor;
-                if (e.result == Result::Ok) add(StoryKind::Joined);
-                else if (!waitResult()) add(StoryKind::Other);
+                if (e.result == Result::Ok)
+                    add(StoryKind::Joined);
+                else if (!waitResult())
+                    add(StoryKind::Other);
                 break;
             case Op::Acquire:
                 if (e.result == Result::Acquired) {
@@ -173,7 +188,8 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 } else if (e.result == Result::Blocked) {
                     // A lock has one holder to name; a semaphore with no free slot is told as a plain wait.
                     const bool oneHolder = kind != ObjectKind::Count_ && objectTraits(kind).holder;
-                    const std::vector<ActorId> holders = oneHolder ? state.holders(e.object) : std::vector<ActorId>{};
+                    const std::vector<ActorId> holders =
+                        oneHolder ? state.holders(e.object) : std::vector<ActorId>{};
                     if (!holders.empty()) {
                         s.other = holders.front();
                         add(StoryKind::AskedForHeld);
@@ -267,12 +283,18 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                     add(StoryKind::Other);
                 }
                 break;
-            case Op::Resume: add(StoryKind::TaskResumed); break;
-            case Op::Callback: add(StoryKind::CallbackRan); break;
+            case Op::Resume:
+                add(StoryKind::TaskResumed);
+                break;
+            case Op::Callback:
+                add(StoryKind::CallbackRan);
+                break;
             case Op::Await:
                 if (e.result == Result::Blocked) {
-                    if (e.flags & TraceEvent::ArgIsMicros) s.micros = e.arg;
-                    else if (e.arg >= 0) s.awaited = ObjectId(e.arg);
+                    if (e.flags & TraceEvent::ArgIsMicros)
+                        s.micros = e.arg;
+                    else if (e.arg >= 0)
+                        s.awaited = ObjectId(e.arg);
                     add(StoryKind::TaskAwaited);
                 } else if (e.result == Result::Woken || e.result == Result::Timeout) {
                     add(StoryKind::TaskReady);
@@ -302,10 +324,16 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 s.code = e.arg;
                 add(StoryKind::ProcessExited);
                 break;
-            case Op::Set: add(StoryKind::Set); break;
-            case Op::Clear: add(StoryKind::Cleared); break;
+            case Op::Set:
+                add(StoryKind::Set);
+                break;
+            case Op::Clear:
+                add(StoryKind::Cleared);
+                break;
             case Op::Notify:
-            case Op::NotifyAll: add(StoryKind::Notified); break;
+            case Op::NotifyAll:
+                add(StoryKind::Notified);
+                break;
             case Op::Print:
                 s.value = text;
                 add(StoryKind::Printed);
@@ -315,8 +343,8 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 add(StoryKind::Raised);
                 break;
             case Op::Yield:
-                // A program's scheduling point (a step per line); a step with no event of its own gets an empty
-                // one, which tells nothing.
+                // A program's scheduling point (a step per line); a step with no event of its own gets an
+                // empty one, which tells nothing.
                 if (e.actor != kNoActor) {
                     s.line = e.line;
                     add(StoryKind::AtLine);

@@ -1596,292 +1596,292 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1 создал %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="48"/>
+        <location filename="../../app/view/StoryText.cpp" line="49"/>
         <source>%1 began running.</source>
         <translation>%1 начал работу.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="49"/>
+        <location filename="../../app/view/StoryText.cpp" line="51"/>
         <source>%1 started %2: %2 is ready to run.</source>
         <translation>%1 запустил поток %2: %2 готов к работе.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="50"/>
+        <location filename="../../app/view/StoryText.cpp" line="53"/>
         <source>%1 finished: its function returned.</source>
         <translation>%1 завершился: его функция вернула управление.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="51"/>
+        <location filename="../../app/view/StoryText.cpp" line="55"/>
         <source>%1 died of an uncaught exception: %2.</source>
         <translation>%1 завершился из-за неперехваченного исключения: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="52"/>
+        <location filename="../../app/view/StoryText.cpp" line="57"/>
         <source>%1 read %2 = %3.</source>
         <translation>%1 прочитал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="54"/>
+        <location filename="../../app/view/StoryText.cpp" line="59"/>
         <source>%1 wrote %2 = %3.</source>
         <translation>%1 записал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="55"/>
+        <location filename="../../app/view/StoryText.cpp" line="61"/>
         <source>%1 wrote %2 = %3 over its own %4.</source>
         <translation>%1 записал %2 = %3 поверх своего же значения %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="56"/>
+        <location filename="../../app/view/StoryText.cpp" line="62"/>
         <source>%1 wrote %2 = %3 over %4&apos;s %5.</source>
         <translation>%1 записал %2 = %3 поверх значения %5, которое записал %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="58"/>
+        <location filename="../../app/view/StoryText.cpp" line="64"/>
         <source>%1 never read %2&apos;s %3 (written in step %4) before writing over it: %2&apos;s update is lost.</source>
         <translation>%1 так и не прочитал значение %3, которое записал %2 (шаг %4), и записал поверх него: обновление потока %2 потеряно.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="63"/>
+        <location filename="../../app/view/StoryText.cpp" line="70"/>
         <source>Nothing orders this access to %1 after %2&apos;s write in step %3: a data race.</source>
         <translation>Этот доступ к %1 ничем не упорядочен с записью потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="66"/>
+        <location filename="../../app/view/StoryText.cpp" line="73"/>
         <source>Nothing orders this write to %1 after %2&apos;s read in step %3: a data race.</source>
         <translation>Эта запись в %1 ничем не упорядочена с чтением потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="69"/>
+        <location filename="../../app/view/StoryText.cpp" line="77"/>
         <source>%1 acquired %2.</source>
         <translation>%1 захватил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="71"/>
+        <location filename="../../app/view/StoryText.cpp" line="79"/>
         <source>%1 asked for %2, which %3 holds: %1 is now blocked, waiting for %2.</source>
         <translation>%1 пытается захватить %2, но %2 удерживает %3: теперь %1 заблокирован и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="74"/>
+        <location filename="../../app/view/StoryText.cpp" line="83"/>
         <source>%1 released %2: %3, which was waiting for it, is ready again.</source>
         <translation>%1 освободил %2: %3, который этого ожидал, снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="75"/>
+        <location filename="../../app/view/StoryText.cpp" line="85"/>
         <source>%1 released %2.</source>
         <translation>%1 освободил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="76"/>
+        <location filename="../../app/view/StoryText.cpp" line="87"/>
         <source>%1 went to sleep for %2.</source>
         <translation>%1 заснул на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="77"/>
+        <location filename="../../app/view/StoryText.cpp" line="89"/>
         <source>%1 woke up: its sleep is over, it is ready again.</source>
         <translation>%1 проснулся: сон окончен, поток снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="80"/>
+        <location filename="../../app/view/StoryText.cpp" line="93"/>
         <source>%1 waits for %2 to finish (join): %1 is blocked.</source>
         <translation>%1 ждёт завершения %2 (join): %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="81"/>
+        <location filename="../../app/view/StoryText.cpp" line="95"/>
         <source>%1 waits for an item in %2, which is empty: %1 is blocked.</source>
         <translation>%1 ждёт элемент из %2, но очередь пуста: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="82"/>
+        <location filename="../../app/view/StoryText.cpp" line="98"/>
         <source>%1 waits for room in %2, which is full: %1 is blocked.</source>
         <translation>%1 ждёт места в %2, но очередь заполнена: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="83"/>
+        <location filename="../../app/view/StoryText.cpp" line="100"/>
         <source>%1 waits for %2, which has no free slot: %1 is blocked.</source>
         <translation>%1 ждёт %2, но свободных мест нет: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="84"/>
+        <location filename="../../app/view/StoryText.cpp" line="102"/>
         <source>%1 waits for a message on %2: %1 is blocked.</source>
         <translation>%1 ждёт сообщение на %2: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="85"/>
+        <location filename="../../app/view/StoryText.cpp" line="104"/>
         <source>%1 waits on %2: %1 is blocked until another thread lets it go on.</source>
         <translation>%1 ожидает на %2: %1 заблокирован, пока другой поток не позволит ему продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="88"/>
+        <location filename="../../app/view/StoryText.cpp" line="108"/>
         <source>%1 is ready again: %2 has finished.</source>
         <translation>%1 снова готов: %2 завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="89"/>
+        <location filename="../../app/view/StoryText.cpp" line="109"/>
         <source>%1 is ready again: its wait on %2 is over.</source>
         <translation>%1 снова готов: ожидание на %2 окончено.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="90"/>
+        <location filename="../../app/view/StoryText.cpp" line="111"/>
         <source>%1 stopped waiting on %2: its timeout ran out.</source>
         <translation>%1 перестал ждать на %2: истёк тайм-аут.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="91"/>
+        <location filename="../../app/view/StoryText.cpp" line="113"/>
         <source>%1 joined %2, which has finished.</source>
         <translation>%1 дождался завершения %2 (join).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="92"/>
+        <location filename="../../app/view/StoryText.cpp" line="115"/>
         <source>%1 put %2 into %3.</source>
         <translation>%1 положил %2 в %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="94"/>
+        <location filename="../../app/view/StoryText.cpp" line="118"/>
         <source>%1 took %2 out of %3 (%4 put it there).</source>
         <translation>%1 взял %2 из %3 (туда его положил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="95"/>
+        <location filename="../../app/view/StoryText.cpp" line="119"/>
         <source>%1 took %2 out of %3.</source>
         <translation>%1 взял %2 из %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="96"/>
+        <location filename="../../app/view/StoryText.cpp" line="121"/>
         <source>%1 set %2: threads waiting on it may go on.</source>
         <translation>%1 установил %2: ожидающие его потоки могут продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="97"/>
+        <location filename="../../app/view/StoryText.cpp" line="123"/>
         <source>%1 cleared %2.</source>
         <translation>%1 сбросил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="99"/>
+        <location filename="../../app/view/StoryText.cpp" line="126"/>
         <source>%1 notified every thread waiting on %2.</source>
         <translation>%1 разбудил все потоки, ожидающие на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="100"/>
+        <location filename="../../app/view/StoryText.cpp" line="127"/>
         <source>%1 notified one thread waiting on %2.</source>
         <translation>%1 разбудил один поток, ожидающий на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="101"/>
+        <location filename="../../app/view/StoryText.cpp" line="129"/>
         <source>%1 printed: %2</source>
         <translation>%1 напечатал: %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="102"/>
+        <location filename="../../app/view/StoryText.cpp" line="131"/>
         <source>%1 raised %2.</source>
         <translation>%1 выбросил исключение %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="104"/>
+        <location filename="../../app/view/StoryText.cpp" line="133"/>
         <source>%1 is at line %2: a scheduling point, where the scheduler may switch threads.</source>
         <translation>%1 на строке %2: это точка планирования, здесь планировщик может переключить потоки.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="108"/>
+        <location filename="../../app/view/StoryText.cpp" line="140"/>
         <source>%1 has to wait, so the scheduler switched to %2.</source>
         <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="109"/>
+        <location filename="../../app/view/StoryText.cpp" line="143"/>
         <source>%1 went to sleep, so the scheduler switched to %2.</source>
         <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="110"/>
+        <location filename="../../app/view/StoryText.cpp" line="146"/>
         <source>%1 has finished, so the scheduler switched to %2.</source>
         <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="111"/>
+        <location filename="../../app/view/StoryText.cpp" line="149"/>
         <source>The scheduler took the turn from %1, which could have gone on, and gave it to %2.</source>
         <translation>Планировщик забрал очередь у %1, хотя тот мог продолжать, и отдал её %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="114"/>
+        <location filename="../../app/view/StoryText.cpp" line="156"/>
         <source>(More than one thread was ready; the policy picked %1.)</source>
         <translation>(Готовы были несколько потоков; политика выбрала %1.)</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="121"/>
+        <location filename="../../app/view/StoryText.cpp" line="164"/>
         <source>%1 waits for %2</source>
         <translation>%1 ожидает %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="124"/>
+        <location filename="../../app/view/StoryText.cpp" line="168"/>
         <source>Deadlock: %1. None of them can ever go on.</source>
         <translation>Взаимоблокировка: %1. Ни один из них уже не сможет продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="127"/>
+        <location filename="../../app/view/StoryText.cpp" line="172"/>
         <source>The event loop in %1 started task %2.</source>
         <translation>Цикл событий в %1 запустил задачу %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="128"/>
+        <location filename="../../app/view/StoryText.cpp" line="173"/>
         <source>The event loop in %1 resumed task %2 where it paused.</source>
         <translation>Цикл событий в %1 продолжил задачу %2 с того места, где она остановилась.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="131"/>
+        <location filename="../../app/view/StoryText.cpp" line="176"/>
         <source>%1 paused at an await: asyncio.sleep(%2).</source>
         <translation>%1 остановилась на await: asyncio.sleep(%2).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="133"/>
+        <location filename="../../app/view/StoryText.cpp" line="178"/>
         <source>%1 paused at an await, waiting for %2.</source>
         <translation>%1 остановилась на await и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="134"/>
+        <location filename="../../app/view/StoryText.cpp" line="180"/>
         <source>%1 is ready again: it waits in the event loop&apos;s ready queue.</source>
         <translation>%1 снова готова: она ждёт в очереди готовых задач цикла событий.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="136"/>
+        <location filename="../../app/view/StoryText.cpp" line="182"/>
         <source>%1 ended by raising %2.</source>
         <translation>%1 завершилась исключением %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="137"/>
+        <location filename="../../app/view/StoryText.cpp" line="183"/>
         <source>%1 was cancelled.</source>
         <translation>%1 отменена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="138"/>
+        <location filename="../../app/view/StoryText.cpp" line="184"/>
         <source>%1 is done.</source>
         <translation>%1 завершена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="139"/>
+        <location filename="../../app/view/StoryText.cpp" line="186"/>
         <source>The event loop in %1 ran the callback %2.</source>
         <translation>Цикл событий в %1 выполнил обратный вызов %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="140"/>
+        <location filename="../../app/view/StoryText.cpp" line="188"/>
         <source>%1 sent %2 through %3.</source>
         <translation>%1 отправил %2 через %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="142"/>
+        <location filename="../../app/view/StoryText.cpp" line="191"/>
         <source>%1 received %2 on %3 (%4 sent it).</source>
         <translation>%1 получил %2 на %3 (отправил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="143"/>
+        <location filename="../../app/view/StoryText.cpp" line="192"/>
         <source>%1 received %2 on %3.</source>
         <translation>%1 получил %2 на %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="144"/>
+        <location filename="../../app/view/StoryText.cpp" line="194"/>
         <source>Process %1 exited with code %2.</source>
         <translation>Процесс %1 завершился с кодом %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="148"/>
+        <location filename="../../app/view/StoryText.cpp" line="199"/>
         <source>%1: %2 (%3)%4.</source>
         <translation>%1: %2 (%3)%4.</translation>
     </message>

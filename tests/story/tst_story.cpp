@@ -2,17 +2,16 @@
 // updates, locks asked for, taken and released, sleeps and switch reasons, joins, queues, deadlocks), the
 // words StoryText gives them in English and Russian, and `lockstep run --story` on the command line.
 
-#include "common/TestMain.h"
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <functional>
 #include <memory>
 
 #include "cli/Cli.h"
+#include "common/TestMain.h"
 #include "lockstep/Execution.h"
 #include "lockstep/Story.h"
 #include "lockstep/TraceModel.h"
@@ -40,8 +39,8 @@ struct Run {
     ActorId actor(const char* name) const { return trace->findActor(name); }
     ObjectId object(const char* name) const { return trace->findObject(name); }
     // The first sentence (from step `from` on) that passes `match`, or nullptr.
-    const StorySentence* find(const std::function<bool(const StorySentence&)>& match, std::uint32_t* step = nullptr,
-                              std::uint32_t from = 1) const {
+    const StorySentence* find(const std::function<bool(const StorySentence&)>& match,
+                              std::uint32_t* step = nullptr, std::uint32_t from = 1) const {
         for (const auto& [k, s] : story)
             if (k >= from && match(s)) {
                 if (step) *step = k;
@@ -112,7 +111,8 @@ private slots:
         QCOMPARE(w2->oldValue, std::string("10"));
         QCOMPARE(w2->otherStep, t1Step);
         QCOMPARE(r->words(*w2), QString("T2 wrote counter = 20 over T1's 10."));
-        QCOMPARE(russian(*r, *w2), QString("T2 записал counter = 20 поверх значения 10, которое записал T1."));
+        QCOMPARE(russian(*r, *w2),
+                 QString("T2 записал counter = 20 поверх значения 10, которое записал T1."));
 
         // T1's store is no lost update (MainThread's 0 is what it read); T2's is.
         QVERIFY(!r->find(StoryKind::LostUpdate, t1));
@@ -124,12 +124,15 @@ private slots:
         QCOMPARE(lost->other, t1);
         QCOMPARE(lost->oldValue, std::string("10"));
         QCOMPARE(lost->otherStep, t1Step);
-        QCOMPARE(r->words(*lost),
-                 QString("T2 never read T1's 10 (written in step %1) before writing over it: T1's update is lost.").arg(t1Step));
-        QCOMPARE(russian(*r, *lost),
-                 QString("T2 так и не прочитал значение 10, которое записал T1 (шаг %1), и записал поверх него: "
-                         "обновление потока T1 потеряно.")
-                     .arg(t1Step));
+        QCOMPARE(
+            r->words(*lost),
+            QString("T2 never read T1's 10 (written in step %1) before writing over it: T1's update is lost.")
+                .arg(t1Step));
+        QCOMPARE(
+            russian(*r, *lost),
+            QString("T2 так и не прочитал значение 10, которое записал T1 (шаг %1), и записал поверх него: "
+                    "обновление потока T1 потеряно.")
+                .arg(t1Step));
         const StorySentence* read = r->find(StoryKind::Read, t1);
         QCOMPARE(r->words(*read), QString("T1 read counter = 0."));
         QCOMPARE(russian(*r, *read), QString("T1 прочитал counter = 0."));
@@ -154,9 +157,10 @@ private slots:
         QCOMPARE(r->words(*sw), QString("T1 went to sleep, so the scheduler switched to T2."));
         QCOMPARE(russian(*r, *sw), QString("T1 заснул, поэтому планировщик переключился на T2."));
         // A thread that finished hands the core on for that reason.
-        const StorySentence* ended = r->find(
-            [&](const StorySentence& s) { return s.kind == StoryKind::Switched && s.other == t1 && s.actor == t2 &&
-                                                 s.reason == SwitchReason::Ended; });
+        const StorySentence* ended = r->find([&](const StorySentence& s) {
+            return s.kind == StoryKind::Switched && s.other == t1 && s.actor == t2 &&
+                   s.reason == SwitchReason::Ended;
+        });
         QVERIFY(ended);
     }
 
@@ -170,24 +174,28 @@ private slots:
         QVERIFY(asked);
         QCOMPARE(asked->object, b);
         QCOMPARE(asked->other, t2);
-        QCOMPARE(r->words(*asked), QString("T1 asked for lock_b, which T2 holds: T1 is now blocked, waiting for lock_b."));
-        QCOMPARE(russian(*r, *asked),
-                 QString("T1 пытается захватить lock_b, но lock_b удерживает T2: теперь T1 заблокирован и ожидает lock_b."));
-        const StorySentence* blocked = r->find(
-            [&](const StorySentence& s) { return s.kind == StoryKind::Switched && s.other == t1; }, nullptr, 13);
+        QCOMPARE(r->words(*asked),
+                 QString("T1 asked for lock_b, which T2 holds: T1 is now blocked, waiting for lock_b."));
+        QCOMPARE(russian(*r, *asked), QString("T1 пытается захватить lock_b, но lock_b удерживает T2: теперь "
+                                              "T1 заблокирован и ожидает lock_b."));
+        const StorySentence* blocked =
+            r->find([&](const StorySentence& s) { return s.kind == StoryKind::Switched && s.other == t1; },
+                    nullptr, 13);
         QVERIFY(blocked);
         QCOMPARE(blocked->reason, SwitchReason::Blocked);
-        const StorySentence* cycle = r->find([](const StorySentence& s) { return s.kind == StoryKind::Deadlock; });
+        const StorySentence* cycle =
+            r->find([](const StorySentence& s) { return s.kind == StoryKind::Deadlock; });
         QVERIFY(cycle);
         QCOMPARE(cycle->actors.size(), std::size_t(2));
         QCOMPARE(cycle->objects.size(), std::size_t(2));
-        for (std::size_t i = 0; i < 2; ++i)
-            QCOMPARE(cycle->objects[i], cycle->actors[i] == t1 ? b : a);
+        for (std::size_t i = 0; i < 2; ++i) QCOMPARE(cycle->objects[i], cycle->actors[i] == t1 ? b : a);
         const QString en = r->words(*cycle);
-        QVERIFY2(en.startsWith("Deadlock: ") && en.contains("T1 waits for lock_b") && en.contains("T2 waits for lock_a"),
+        QVERIFY2(en.startsWith("Deadlock: ") && en.contains("T1 waits for lock_b") &&
+                     en.contains("T2 waits for lock_a"),
                  qPrintable(en));
         const QString ru = russian(*r, *cycle);
-        QVERIFY2(ru.startsWith(QString("Взаимоблокировка: ")) && ru.contains(QString("T1 ожидает lock_b")), qPrintable(ru));
+        QVERIFY2(ru.startsWith(QString("Взаимоблокировка: ")) && ru.contains(QString("T1 ожидает lock_b")),
+                 qPrintable(ru));
     }
 
     // T2 waits for the lock T1 holds; T1's release makes T2 ready; with the lock, no update is lost.
@@ -208,8 +216,10 @@ private slots:
         QVERIFY(released);
         QCOMPARE(released->object, lock);
         QCOMPARE(released->other, t2);
-        QCOMPARE(r->words(*released), QString("T1 released lock: T2, which was waiting for it, is ready again."));
-        QCOMPARE(russian(*r, *released), QString("T1 освободил lock: T2, который этого ожидал, снова готов."));
+        QCOMPARE(r->words(*released),
+                 QString("T1 released lock: T2, which was waiting for it, is ready again."));
+        QCOMPARE(russian(*r, *released),
+                 QString("T1 освободил lock: T2, который этого ожидал, снова готов."));
         // T2's release wakes nobody.
         const StorySentence* last = r->find(StoryKind::Released, t2);
         QVERIFY(last);
@@ -230,13 +240,16 @@ private slots:
         QVERIFY(started);
         QCOMPARE(started->other, w1);
         QCOMPARE(r->words(*started), QString("MainThread started worker-1: worker-1 is ready to run."));
-        QCOMPARE(russian(*r, *started), QString("MainThread запустил поток worker-1: worker-1 готов к работе."));
+        QCOMPARE(russian(*r, *started),
+                 QString("MainThread запустил поток worker-1: worker-1 готов к работе."));
         const StorySentence* waits = r->find(StoryKind::Blocked, main);
         QVERIFY(waits);
         QCOMPARE(waits->op, Op::Join);
         QCOMPARE(waits->other, w1);
-        QCOMPARE(r->words(*waits), QString("MainThread waits for worker-1 to finish (join): MainThread is blocked."));
-        QCOMPARE(russian(*r, *waits), QString("MainThread ждёт завершения worker-1 (join): MainThread заблокирован."));
+        QCOMPARE(r->words(*waits),
+                 QString("MainThread waits for worker-1 to finish (join): MainThread is blocked."));
+        QCOMPARE(russian(*r, *waits),
+                 QString("MainThread ждёт завершения worker-1 (join): MainThread заблокирован."));
         std::uint32_t endStep = 0, wokenStep = 0;
         QVERIFY(r->find(StoryKind::Ended, w1, &endStep));
         const StorySentence* woken = r->find(StoryKind::Woken, main, &wokenStep);
@@ -321,11 +334,13 @@ private slots:
         QVERIFY(got);
         QCOMPARE(got->value, std::string("'message 1'"));
         QCOMPARE(got->other, sender);
-        QCOMPARE(russian(*r, *got), QString("receiver получил 'message 1' на Connection-2 (отправил sender)."));
+        QCOMPARE(russian(*r, *got),
+                 QString("receiver получил 'message 1' на Connection-2 (отправил sender)."));
         const StorySentence* waits = r->find(StoryKind::Blocked, receiver);
         QVERIFY(waits);
         QCOMPARE(waits->op, Op::Recv);
-        const StorySentence* exited = r->find([](const StorySentence& s) { return s.kind == StoryKind::ProcessExited; });
+        const StorySentence* exited =
+            r->find([](const StorySentence& s) { return s.kind == StoryKind::ProcessExited; });
         QVERIFY(exited);
         QCOMPARE(exited->code, 0);
     }
@@ -342,8 +357,9 @@ private slots:
         QCOMPARE(r->words(*waits), QString("T4 waits for slots, which has no free slot: T4 is blocked."));
         QCOMPARE(russian(*r, *waits), QString("T4 ждёт slots, но свободных мест нет: T4 заблокирован."));
         QVERIFY(!r->find([](const StorySentence& s) { return s.kind == StoryKind::AskedForHeld; }));
-        const StorySentence* released = r->find(
-            [&](const StorySentence& s) { return s.kind == StoryKind::Released && s.object == semaphore && s.other != kNoActor; });
+        const StorySentence* released = r->find([&](const StorySentence& s) {
+            return s.kind == StoryKind::Released && s.object == semaphore && s.other != kNoActor;
+        });
         QVERIFY(released);
     }
 
@@ -392,7 +408,8 @@ private slots:
             "  MainThread started T2: T2 is ready to run.\n"
             "Step 4, t = 0 s, MainThread, line 15\n"
             "  MainThread waits for T1 to finish (join): MainThread is blocked.\n"
-            "  MainThread has to wait, so the scheduler switched to T1. (More than one thread was ready; the policy "
+            "  MainThread has to wait, so the scheduler switched to T1. (More than one thread was ready; the "
+            "policy "
             "picked T1.)\n"
             "Step 5, t = 0 s, T1\n"
             "  T1 began running.\n"
@@ -409,7 +426,8 @@ private slots:
             "  T2 went to sleep for 0.1 s.\n"
             "  T1 woke up: its sleep is over, it is ready again.\n"
             "  T2 woke up: its sleep is over, it is ready again.\n"
-            "  T2 went to sleep, so the scheduler switched to T1. (More than one thread was ready; the policy picked "
+            "  T2 went to sleep, so the scheduler switched to T1. (More than one thread was ready; the "
+            "policy picked "
             "T1.)\n"
             "Step 11, t = 0.1 s, T1, line 10\n"
             "  T1 wrote counter = 10 over MainThread's 0.\n"
@@ -417,7 +435,8 @@ private slots:
             "Step 12, t = 0.1 s, T1, line 10\n"
             "  T1 finished: its function returned.\n"
             "  MainThread is ready again: T1 has finished.\n"
-            "  T1 has finished, so the scheduler switched to T2. (More than one thread was ready; the policy picked "
+            "  T1 has finished, so the scheduler switched to T2. (More than one thread was ready; the policy "
+            "picked "
             "T2.)\n"
             "Step 13, t = 0.1 s, T2, line 10\n"
             "  T2 wrote counter = 20 over T1's 10.\n"
@@ -432,8 +451,9 @@ private slots:
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(QString::fromUtf8(p.readAllStandardOutput())
-                    .contains(QString("Шаг 13, t = 0.1 с, T2, строка 10\n  T2 записал counter = 20 поверх значения 10, "
-                                      "которое записал T1.\n")));
+                    .contains(QString(
+                        "Шаг 13, t = 0.1 с, T2, строка 10\n  T2 записал counter = 20 поверх значения 10, "
+                        "которое записал T1.\n")));
         for (const QStringList& bad : {QStringList{"run", "race-counter-sleep", "--story", "--lang", "de"},
                                        QStringList{"run", "race-counter-sleep", "--story", "--summary"},
                                        QStringList{"run", "race-counter-sleep", "--lang", "ru"}}) {
@@ -443,35 +463,40 @@ private slots:
         }
     }
 
-    // A Python program's story: its lines are scheduling points, and its unlocked read-sleep-write loses an update.
+    // A Python program's story: its lines are scheduling points, and its unlocked read-sleep-write loses an
+    // update.
     void pythonProgramStory() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath("race.py");
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("import threading, time\n"
-                "counter = 0\n"
-                "def work(n):\n"
-                "    global counter\n"
-                "    v = counter\n"
-                "    time.sleep(0.1)\n"
-                "    counter = v + n\n"
-                "a = threading.Thread(target=work, args=(10,), name='A')\n"
-                "b = threading.Thread(target=work, args=(20,), name='B')\n"
-                "a.start(); b.start(); a.join(); b.join()\n"
-                "print(counter)\n");
+        f.write(
+            "import threading, time\n"
+            "counter = 0\n"
+            "def work(n):\n"
+            "    global counter\n"
+            "    v = counter\n"
+            "    time.sleep(0.1)\n"
+            "    counter = v + n\n"
+            "a = threading.Thread(target=work, args=(10,), name='A')\n"
+            "b = threading.Thread(target=work, args=(20,), name='B')\n"
+            "a.start(); b.start(); a.join(); b.join()\n"
+            "print(counter)\n");
         f.close();
         QProcess p;
         p.start(QStringLiteral(LOCKSTEP_BINARY), {"run", path, "--story", "--lang", "en"});
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
-        QVERIFY2(out.contains("  A read counter = 0.\n") && out.contains("  B read counter = 0.\n"), qPrintable(out));
-        QVERIFY2(out.contains("  A is at line 5: a scheduling point, where the scheduler may switch threads.\n"),
+        QVERIFY2(out.contains("  A read counter = 0.\n") && out.contains("  B read counter = 0.\n"),
                  qPrintable(out));
-        QVERIFY2(out.contains(QRegularExpression("  (A|B) never read (A|B)'s (10|20) \\(written in step \\d+\\) before "
-                                                 "writing over it: (A|B)'s update is lost.\n")),
+        QVERIFY2(
+            out.contains("  A is at line 5: a scheduling point, where the scheduler may switch threads.\n"),
+            qPrintable(out));
+        QVERIFY2(out.contains(QRegularExpression(
+                     "  (A|B) never read (A|B)'s (10|20) \\(written in step \\d+\\) before "
+                     "writing over it: (A|B)'s update is lost.\n")),
                  qPrintable(out));
     }
 #endif
