@@ -79,12 +79,27 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
             return tr("%1 asked for %2, which %3 holds: %1 is now blocked, waiting for %2.")
                 .arg(actor, object, other);
         case StoryKind::Released:
+            if (s.result == Result::Handover)
+                return tr("%1 handed %2 on: its switch interval is over and another thread waits for it.")
+                    .arg(actor, object);
             if (s.other != kNoActor)
                 return tr("%1 released %2: %3, which was waiting for it, is ready again.")
                     .arg(actor, object, other);
             return tr("%1 released %2.").arg(actor, object);
         case StoryKind::Slept:
             return tr("%1 went to sleep for %2.").arg(actor, seconds(s.micros * 1000));
+        case StoryKind::Computing:
+            if (s.result == Result::Started)
+                return tr("%1 computes on core %2 (%3 of work left).")
+                    .arg(actor)
+                    .arg(s.core)
+                    .arg(seconds(s.micros * 1000));
+            return tr("%1 has %2 of computing to do.").arg(actor, seconds(s.micros * 1000));
+        case StoryKind::SliceOver:
+            return tr("%1's time slice is over with %2 of work left: it gives up its core.")
+                .arg(actor, seconds(s.micros * 1000));
+        case StoryKind::ComputeDone:
+            return tr("%1 finished computing.").arg(actor);
         case StoryKind::WokeFromSleep:
             return tr("%1 woke up: its sleep is over, it is ready again.").arg(actor);
         case StoryKind::Blocked:
@@ -144,6 +159,9 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
                     break;
                 case SwitchReason::Ended:
                     why = tr("%1 has finished, so the scheduler switched to %2.");
+                    break;
+                case SwitchReason::SliceOver:
+                    why = tr("%1 used up its time slice, so the scheduler switched to %2.");
                     break;
                 default:
                     why = tr(

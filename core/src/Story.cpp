@@ -28,6 +28,7 @@ SwitchReason reasonFor(const Trace& trace, std::size_t begin, std::size_t at, co
         const TraceEvent& e = trace.event(j);
         if (e.actor != previous) continue;
         if (e.op == Op::Sleep && e.result == Result::Blocked) return SwitchReason::Slept;
+        if (e.op == Op::Work && e.result == Result::Preempted) return SwitchReason::SliceOver;
         if (e.op == Op::Run &&
             (e.result == Result::Done || e.result == Result::Error || e.result == Result::Aborted))
             return SwitchReason::Ended;
@@ -282,6 +283,18 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 } else if (!waitResult()) {
                     add(StoryKind::Other);
                 }
+                break;
+            case Op::Work:
+                s.micros = (e.flags & TraceEvent::ArgIsMicros) ? e.arg : 0;
+                s.core = e.core;
+                if (e.result == Result::Ok || e.result == Result::Started)
+                    add(StoryKind::Computing);
+                else if (e.result == Result::Preempted)
+                    add(StoryKind::SliceOver);
+                else if (e.result == Result::Done)
+                    add(StoryKind::ComputeDone);
+                else
+                    add(StoryKind::Other);
                 break;
             case Op::Resume:
                 add(StoryKind::TaskResumed);

@@ -363,6 +363,32 @@ private slots:
         QVERIFY(released);
     }
 
+    // CPU-bound threads under the GIL: each burst runs on a core until its time slice is over, then the GIL
+    // is handed on, and a switch for that reason says so.
+    void gilTimeSlices() {
+        const auto r = run("gil-cpu-bound");
+        QVERIFY(r);
+        const ActorId t1 = r->actor("T1");
+        const StorySentence* computes = r->find([&](const StorySentence& s) {
+            return s.kind == StoryKind::Computing && s.actor == t1 && s.result == Result::Started;
+        });
+        QVERIFY(computes);
+        QCOMPARE(computes->micros, std::int64_t(200000));
+        QCOMPARE(r->words(*computes),
+                 QString("T1 computes on core %1 (0.2 s of work left).").arg(computes->core));
+        const StorySentence* over = r->find(StoryKind::SliceOver, t1);
+        QVERIFY(over);
+        QVERIFY(over->micros < 200000);
+        QCOMPARE(russian(*r, *over),
+                 QString("Квант времени T1 истёк, осталось работы на 0.195 с: поток отдаёт своё ядро."));
+        const StorySentence* handed = r->find([&](const StorySentence& s) {
+            return s.kind == StoryKind::Released && s.actor == t1 && s.result == Result::Handover;
+        });
+        QVERIFY(handed);
+        QCOMPARE(r->words(*handed),
+                 QString("T1 handed GIL on: its switch interval is over and another thread waits for it."));
+    }
+
     // The story of one step alone (without a teller kept) is the same as the teller's.
     void oneStepAloneEqualsTheTellers() {
         const auto r = run("race-counter-sleep");

@@ -33,8 +33,12 @@ enum class StoryKind : std::uint8_t {
     Raced,         // this access to object raced with `other`'s at otherStep (no lock orders them)
     Acquired,      // actor took lock (or a semaphore slot)
     AskedForHeld,  // actor asked for lock, which `other` holds: actor blocks
-    Released,      // actor released lock; `other` (if any) was waiting for it and is ready again
+    Released,      // actor released lock; `other` (if any) was waiting for it and is ready again; result
+                   // Handover: the GIL, given up at the end of the switch interval
     Slept,         // actor went to sleep for micros
+    Computing,     // actor has CPU work of micros to do (result Ok), or runs it on virtual `core` (Started)
+    SliceOver,     // actor's CPU burst lost its core at the end of a quantum, with micros still to do
+    ComputeDone,   // actor's CPU burst is over
     WokeFromSleep, // actor's sleep ended
     Blocked,       // actor waits in call `op` on object (a join, a queue, an event, a condition...)
     Woken,         // actor's wait in `op` on object ended: it is ready again
@@ -69,6 +73,7 @@ enum class SwitchReason : std::uint8_t {
     Blocked,    // it waits for something
     Slept,      // it went to sleep
     Ended,      // its function ended
+    SliceOver,  // its CPU burst used up its quantum while others waited
     Preempted,  // it could go on (at a scheduling point, or its quantum was over), but the scheduler gave the
                 // turn to another ready thread
     Count_
@@ -82,7 +87,8 @@ struct StorySentence {
     std::string value;
     std::string oldValue;      // Wrote, LostUpdate: the value replaced
     std::uint32_t otherStep = 0;
-    std::int64_t micros = 0;   // Slept, TaskAwaited (a sleep)
+    std::int64_t micros = 0;   // Slept, TaskAwaited (a sleep), Computing, SliceOver
+    std::uint8_t core = 0;     // Computing
     ObjectId awaited = kNoObject;  // TaskAwaited
     std::int32_t code = 0;     // ProcessExited
     std::uint16_t line = 0;    // AtLine
