@@ -4,7 +4,6 @@
 #include <QListWidget>
 #include <QPalette>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 #include "view/StoryText.h"
@@ -54,10 +53,10 @@ void StoryPanel::rebuild() {
     current_ = 0;
     summary_.clear();
     if (!teller_ || !view_.trace || view_.cursor == 0) {
-        auto* item = new QListWidgetItem(
-            view_.trace ? tr("Step forward (F10): each step is told here.")
-                        : tr("Load a scenario and step: each step is told here."),
-            list_);
+        auto* item =
+            new QListWidgetItem(view_.trace ? tr("Step forward (F10): each step is told here.")
+                                            : tr("Load a scenario and step: each step is told here."),
+                                list_);
         item->setFlags(Qt::ItemIsEnabled);
         item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
         return;

@@ -5,7 +5,6 @@
 // (or Enter on it) asks to move the cursor to that step.
 
 #include <QWidget>
-
 #include <cstdint>
 #include <memory>
 

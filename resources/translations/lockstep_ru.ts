@@ -1571,12 +1571,12 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::StoryPanel</name>
     <message>
-        <location filename="../../app/panels/StoryPanel.cpp" line="58"/>
+        <location filename="../../app/panels/StoryPanel.cpp" line="57"/>
         <source>Step forward (F10): each step is told here.</source>
         <translation>Сделайте шаг (F10): здесь будет рассказано о каждом шаге.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/StoryPanel.cpp" line="59"/>
+        <location filename="../../app/panels/StoryPanel.cpp" line="58"/>
         <source>Load a scenario and step: each step is told here.</source>
         <translation>Загрузите сценарий и сделайте шаг: здесь будет рассказано о каждом шаге.</translation>
     </message>
