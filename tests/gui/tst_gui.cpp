@@ -658,9 +658,17 @@ private slots:
         w.waitForEngine();
         QCOMPARE(w.view().cursor, 9u);
         QCOMPARE(story->currentStep(), 9u);
+        // Enter on a step's line moves there too (the cursor step's header is the current item).
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Up);
+        const std::uint32_t above = list->currentItem()->data(StoryPanel::StepRole).toUInt();
+        QCOMPARE(above, 8u);
+        QTest::keyClick(list, Qt::Key_Return);
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 8u);
 
         w.setLanguage("ru");
-        QVERIFY2(story->texts().join("\n").contains(QStringLiteral("Шаг 9")), qPrintable(story->texts().join("\n")));
+        QVERIFY2(story->texts().join("\n").contains(QStringLiteral("Шаг 8,")), qPrintable(story->texts().join("\n")));
         w.setLanguage("en");
     }
 
