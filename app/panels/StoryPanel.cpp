@@ -28,6 +28,7 @@ StoryPanel::StoryPanel(QWidget* parent) : QWidget(parent), list_(new QListWidget
         const auto step = item ? item->data(StepRole).toUInt() : 0u;
         if (step > 0 && step != current_) emit stepRequested(step);
     };
+    list_->viewport()->installEventFilter(this);
     connect(list_, &QListWidget::itemClicked, this, request);
     connect(list_, &QListWidget::itemActivated, this, request);  // Enter (and a double click)
     rebuild();
@@ -70,13 +71,11 @@ void StoryPanel::rebuild() {
     QColor highlight = palette().color(QPalette::Highlight);
     highlight.setAlpha(40);
     QListWidgetItem* cursorHeader = nullptr;
-    QListWidgetItem* lastItem = nullptr;
     // Telling the steps in order lets the teller go on from where it stopped.
     for (std::uint32_t step = first; step <= last; ++step) {
         auto* header = new QListWidgetItem(StoryText::header(step, model), list_);
         header->setFont(bold);
         header->setData(StepRole, step);
-        lastItem = header;
         const bool atCursor = step == last;
         if (atCursor) {
             cursorHeader = header;
@@ -89,19 +88,36 @@ void StoryPanel::rebuild() {
             auto* item = new QListWidgetItem(QStringLiteral("    ") + text, list_);
             item->setData(StepRole, step);
             if (atCursor) item->setBackground(highlight);
-            lastItem = item;
         }
     }
     current_ = last;
     if (cursorHeader) {
         const QSignalBlocker block(list_);
         list_->setCurrentItem(cursorHeader);
-        // The cursor step's whole story in sight (it is the last one), and its header if the story is taller
-        // than the panel. The list lays its items out lazily: without this the scroll uses stale heights.
-        list_->doItemsLayout();
-        list_->scrollToItem(lastItem);
-        list_->scrollToItem(cursorHeader);
     }
+    scrollToCursor();
+}
+
+void StoryPanel::scrollToCursor() {
+    if (current_ == 0 || list_->count() == 0) return;
+    QListWidgetItem* header = nullptr;
+    for (int i = list_->count() - 1; i >= 0; --i) {
+        if (list_->item(i)->data(StepRole).toUInt() != current_) break;
+        header = list_->item(i);
+    }
+    // The list lays its items out lazily: without this the scroll would use the heights of before a rewrap.
+    list_->doItemsLayout();
+    list_->scrollToItem(list_->item(list_->count() - 1));
+    if (header) list_->scrollToItem(header);
+}
+
+bool StoryPanel::eventFilter(QObject* watched, QEvent* event) {
+    // A narrower or wider panel rewraps the sentences and moves them: the cursor step must stay in sight.
+    // Once the resize is done (queued), as the list rewraps its items only then.
+    if (watched == list_->viewport() && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(
+            this, [this] { scrollToCursor(); }, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
 }
 
 void StoryPanel::changeEvent(QEvent* event) {

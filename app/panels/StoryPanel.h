@@ -42,6 +42,10 @@ protected:
 
 private:
     void rebuild();
+    // Brings the cursor step's story into sight (it is the last one), its header first if it is taller than
+    // the panel.
+    void scrollToCursor();
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
     QListWidget* list_;
     TraceView view_;
