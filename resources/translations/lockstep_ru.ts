@@ -925,7 +925,7 @@ PCT: случайные приоритеты потоков, которые не
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>Story</source>
-        <translation>Что произошло</translation>
+        <translation>Рассказ</translation>
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="285"/>
@@ -1571,12 +1571,12 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::StoryPanel</name>
     <message>
-        <location filename="../../app/panels/StoryPanel.cpp" line="57"/>
+        <location filename="../../app/panels/StoryPanel.cpp" line="58"/>
         <source>Step forward (F10): each step is told here.</source>
         <translation>Сделайте шаг (F10): здесь будет рассказано о каждом шаге.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/StoryPanel.cpp" line="58"/>
+        <location filename="../../app/panels/StoryPanel.cpp" line="59"/>
         <source>Load a scenario and step: each step is told here.</source>
         <translation>Загрузите сценарий и сделайте шаг: здесь будет рассказано о каждом шаге.</translation>
     </message>
