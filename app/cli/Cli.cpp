@@ -35,6 +35,8 @@
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
 #include "lockstep/scenarios/RunValidation.h"
+#include "lockstep/Story.h"
+#include "view/StoryText.h"
 #include "timeline/TimelineExporter.h"
 
 #include <unistd.h>
@@ -57,9 +59,10 @@ Usage:
                                     open the window with scenario ID loaded, advanced N steps
   lockstep list [--json] [--lang en|ru]
                                     the scenarios: ids, families, titles (and, with --json, parameters)
-  lockstep run ID [run options] [--summary] [--events] [--trace FILE.json]
+  lockstep run ID [run options] [--summary] [--events] [--story [--lang en|ru]] [--trace FILE.json]
                 [--export FILE.png|svg|pdf [--width W] [--axis steps|time]]
-                                    run a scenario headless: its output, how it ended, data races
+                                    run a scenario headless: its output, how it ended, data races;
+                                    --story first tells every step in words
   lockstep explore ID [--strategy dfs|random|pct] [--runs N] [--max-preemptions K] [--json]
                 [run options]       run many schedules, count the outcomes, say if that was all of them
   lockstep compare ID [--threads 1,2,4] [--gil on,off] [--cores 1,4] [--json] [run options]
@@ -252,6 +255,17 @@ QString writeTraceFile(const Trace& trace, const std::string& scenarioId, const 
     return {};
 }
 
+// The story of every step, one block each: a header, then one indented line per sentence.
+void printStory(const Trace& trace) {
+    const TraceModel model(trace);
+    StoryTeller teller(model);
+    for (std::uint32_t step = 1; step <= model.steps(); ++step) {
+        out() << StoryText::header(step, model) << "\n";
+        for (const StorySentence& s : teller.storyOf(step)) out() << "  " << StoryText::sentence(s, model) << "\n";
+    }
+    out() << "\n";
+}
+
 int cmdRun(const QStringList& args) {
     QCommandLineParser parser;
     addHelp(parser, "Run a scenario headless.");
@@ -262,6 +276,10 @@ int cmdRun(const QStringList& args) {
                                  "tasks (name, coro, state, result, exception) and task_counts (tasks per final state); "
                                  "with multiprocessing, processes (name, pid, exitcode)."});
     parser.addOption({"events", "With --summary: add every event (step, t, actor, op, object, result)."});
+    parser.addOption({"story", "Tell the run step by step: for each step its number, virtual time, thread and line, "
+                               "then what happened in plain words (values read and written, locks asked for, "
+                               "taken and released, sleeps, why the scheduler switched, lost updates, deadlocks)."});
+    parser.addOption({"lang", "With --story: the language of the story, en or ru (default: the system's).", "code"});
     parser.addOption({"trace", "Write the trace as Chrome Trace Event JSON (opens in Perfetto).", "file.json"});
     parser.addOption({"export", "Paint the timeline of the whole run into an image: .png, .svg or .pdf, chosen by "
                                 "the extension.", "file"});
@@ -299,6 +317,17 @@ int cmdRun(const QStringList& args) {
         }
     } else if (parser.isSet("width") || parser.isSet("axis")) {
         return usageError("--width and --axis go with --export FILE.png|svg|pdf");
+    }
+    const bool story = parser.isSet("story");
+    if (story && (parser.isSet("summary") || parser.isSet("events")))
+        return usageError("--story prints words, --summary and --events print JSON: choose one");
+    if (parser.isSet("lang")) {
+        if (!story) return usageError("--lang goes with --story");
+        const QString lang = parser.value("lang");
+        if (lang != "en" && lang != "ru") return usageError(QStringLiteral("--lang: '%1' is not en or ru").arg(lang));
+        installTranslations(lang);
+    } else if (story) {
+        installTranslations(QString());
     }
     if (parser.isSet("trace")) {
         if (const QString why = unwritableReason(parser.value("trace")); !why.isEmpty())
@@ -351,6 +380,7 @@ int cmdRun(const QStringList& args) {
     if (parser.isSet("summary") || parser.isSet("events")) {
         out() << QJsonDocument(summaryJson(trace, id, setup.config, parser.isSet("events"))).toJson(QJsonDocument::Indented);
     } else {
+        if (story) printStory(trace);
         printHumanRun(trace, id);
         out() << "  replay: "
               << summaryJson(trace, id, setup.config, false)["replay"].toString() << "\n";

@@ -38,6 +38,7 @@
 #include "panels/CodeView.h"
 #include "panels/Inspector.h"
 #include "panels/Output.h"
+#include "panels/StoryPanel.h"
 #include "panels/ScenarioBrowser.h"
 #include "timeline/TimelineExporter.h"
 #include "timeline/TimelineWidget.h"
@@ -113,12 +114,14 @@ void MainWindow::buildDocks() {
     output_ = new Output(this);
     charts_ = new ChartsPanel(this);
     explore_ = new ExplorePanel(this);
+    story_ = new StoryPanel(this);
     dock(browser_, "scenarios", Qt::LeftDockWidgetArea);
     QDockWidget* codeDock = dock(code_, "code", Qt::BottomDockWidgetArea);
     QDockWidget* inspectorDock = dock(inspector_, "inspector", Qt::RightDockWidgetArea);
     QDockWidget* outputDock = dock(output_, "output", Qt::BottomDockWidgetArea);
     QDockWidget* chartsDock = dock(charts_, "charts", Qt::RightDockWidgetArea);
     QDockWidget* exploreDock = dock(explore_, "explore", Qt::RightDockWidgetArea);
+    QDockWidget* storyDock = dock(story_, "story", Qt::BottomDockWidgetArea);
     // Default layout: the side columns run the full height; the listings and the output share the space
     // under the timeline; the inspector (with its wait-for graph) and the charts share the right column.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -136,11 +139,17 @@ void MainWindow::buildDocks() {
     // Exploring is occasional: it shares the charts' place and comes to the front when asked for.
     tabifyDockWidget(chartsDock, exploreDock);
     chartsDock->raise();
+    // The story shares the output's place (no room of its own on a laptop) and is in front: it is what a
+    // learner reads first; the output is a tab away.
+    tabifyDockWidget(outputDock, storyDock);
+    storyDock->raise();
+    resizeDocks({codeDock, storyDock}, {500, 330}, Qt::Horizontal);
 
     connect(browser_, &ScenarioBrowser::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
     connect(code_, &CodeView::actorChosen, this, &MainWindow::onActorChosen);
     connect(code_, &CodeView::programModifiedChanged, this, [this] { retranslateUi(); });
     connect(output_, &Output::stepRequested, this, &MainWindow::moveCursor);
+    connect(story_, &StoryPanel::stepRequested, this, &MainWindow::moveCursor);
     connect(explore_, &ExplorePanel::replayRequested, this, &MainWindow::replay);
 }
 
@@ -255,7 +264,7 @@ void MainWindow::retranslateUi() {
     if (code_->isProgramModified()) title += QStringLiteral(" *");
     setWindowTitle(title);
     const QStringList dockTitles{tr("Scenarios"), tr("Code"), tr("Inspector"), tr("Output"), tr("Charts"),
-                                  tr("Explore")};
+                                  tr("Explore"), tr("Story")};
     for (std::size_t i = 0; i < docks_.size(); ++i) docks_[i]->setWindowTitle(dockTitles[static_cast<int>(i)]);
     fileMenu_->setTitle(tr("&File"));
     runMenu_->setTitle(tr("&Run"));
@@ -548,6 +557,7 @@ void MainWindow::updateViews() {
     code_->setView(v);
     inspector_->setView(v);
     output_->setView(v);
+    story_->setView(v);
     charts_->setView(v);
     // A new run opens the charts on one that has something to show (a queue, a semaphore...).
     if (v.trace && v.trace != shownTrace_) {
@@ -610,6 +620,14 @@ void MainWindow::updateStatus() {
         } else if (busy_) {
             status = tr("running...");
         }
+        // Nothing more important to say: what the cursor step did, in one line (the Story panel has the rest).
+        QString tip;
+        if (status.isEmpty() && !story_->summary().isEmpty()) {
+            tip = story_->summary();
+            const int room = std::max(200, statusLabel_->width() - 8);
+            status = statusLabel_->fontMetrics().elidedText(tip, Qt::ElideRight, room);
+        }
+        statusLabel_->setToolTip(tip);
         statusLabel_->setText(status);
     }
     const bool canGoOn = loaded && !view_.ended;

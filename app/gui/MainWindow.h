@@ -34,6 +34,7 @@ class CodeView;
 class ExplorePanel;
 class Inspector;
 class Output;
+class StoryPanel;
 class ScenarioBrowser;
 
 class MainWindow : public QMainWindow {
@@ -80,6 +81,7 @@ public:
     ChartsPanel* charts() const { return charts_; }
     ScenarioBrowser* browser() const { return browser_; }
     ExplorePanel* explorePanel() const { return explore_; }
+    StoryPanel* storyPanel() const { return story_; }
 
 public slots:
     void stepForward();
@@ -143,6 +145,7 @@ private:
     ChartsPanel* charts_ = nullptr;
     ScenarioBrowser* browser_ = nullptr;
     ExplorePanel* explore_ = nullptr;
+    StoryPanel* story_ = nullptr;
     std::vector<QDockWidget*> docks_;
 
     std::function<void(const QString&, const QString&)> messageHook_;

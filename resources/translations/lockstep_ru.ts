@@ -803,443 +803,448 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="174"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="189"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="256"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="271"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="259"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="274"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="254"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="175"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="190"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <source>Story</source>
+        <translation>Рассказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="285"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="271"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="271"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="274"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="275"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="290"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="275"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="290"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="291"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="291"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="292"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="292"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="293"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="293"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="294"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="279"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="294"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="295"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="280"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="295"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="297"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="297"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="299"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="285"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="300"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="301"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="301"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="303"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="304"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="304"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="291"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="306"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="294"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="309"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="295"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="467"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="507"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="512"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="527"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="533"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="571"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="572"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="588"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="573"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="589"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="574"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="575"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="577"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="593"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="578"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="594"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="579"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
         <source>the program crashed</source>
         <translation>программа аварийно завершилась</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="580"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="596"/>
         <source>frozen in real code</source>
         <translation>завис в реальном коде</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="594"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="610"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="601"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="617"/>
         <source>looking back: pick a ready thread in the code view to branch the run here</source>
         <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="603"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="619"/>
         <source>manual: pick the thread that runs next in the code view</source>
         <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="605"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="621"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="639"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="663"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="640"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="664"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="649"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="673"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="672"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="710"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="696"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="734"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="680"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="704"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="681"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="705"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1248,98 +1253,98 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="689"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="713"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="701"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="725"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="702"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="726"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="758"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="782"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="768"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="772"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="796"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="799"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="769"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="793"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="772"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="796"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="774"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="798"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="774"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="798"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="799"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="784"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="795"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="807"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="808"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="819"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="831"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="785"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="796"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="808"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="809"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="820"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="832"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="791"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="815"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="816"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="802"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="826"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="803"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="827"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="807"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="831"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="598"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="614"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1561,6 +1566,372 @@ PCT: случайные приоритеты потоков, которые не
         <location filename="../../app/panels/ScenarioCatalogModel.cpp" line="42"/>
         <source>Your programs</source>
         <translation>Ваши программы</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::StoryPanel</name>
+    <message>
+        <location filename="../../app/panels/StoryPanel.cpp" line="58"/>
+        <source>Step forward (F10): each step is told here.</source>
+        <translation>Сделайте шаг (F10): здесь будет рассказано о каждом шаге.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StoryPanel.cpp" line="59"/>
+        <source>Load a scenario and step: each step is told here.</source>
+        <translation>Загрузите сценарий и сделайте шаг: здесь будет рассказано о каждом шаге.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::StoryText</name>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="25"/>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="30"/>
+        <source>Step %1</source>
+        <translation>Шаг %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="34"/>
+        <source>Step %1, t = %2, %3</source>
+        <translation>Шаг %1, t = %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="35"/>
+        <source>Step %1, t = %2, %3, line %4</source>
+        <translation>Шаг %1, t = %2, %3, строка %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="46"/>
+        <source>%1 created %2 = %3.</source>
+        <translation>%1 создал %2 = %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="47"/>
+        <source>%1 created %2.</source>
+        <translation>%1 создал %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="49"/>
+        <source>%1 began running.</source>
+        <translation>%1 начал работу.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="51"/>
+        <source>%1 started %2: %2 is ready to run.</source>
+        <translation>%1 запустил поток %2: %2 готов к работе.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="53"/>
+        <source>%1 finished: its function returned.</source>
+        <translation>%1 завершился: его функция вернула управление.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="55"/>
+        <source>%1 died of an uncaught exception: %2.</source>
+        <translation>%1 завершился из-за неперехваченного исключения: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="57"/>
+        <source>%1 read %2 = %3.</source>
+        <translation>%1 прочитал %2 = %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="59"/>
+        <source>%1 wrote %2 = %3.</source>
+        <translation>%1 записал %2 = %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="61"/>
+        <source>%1 wrote %2 = %3 over its own %4.</source>
+        <translation>%1 записал %2 = %3 поверх своего же значения %4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="62"/>
+        <source>%1 wrote %2 = %3 over %4&apos;s %5.</source>
+        <translation>%1 записал %2 = %3 поверх значения %5, которое записал %4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="64"/>
+        <source>%1 never read %2&apos;s %3 (written in step %4) before writing over it: %2&apos;s update is lost.</source>
+        <translation>%1 так и не прочитал значение %3, которое записал %2 (шаг %4), и записал поверх него: обновление потока %2 потеряно.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="70"/>
+        <source>Nothing orders this access to %1 after %2&apos;s write in step %3: a data race.</source>
+        <translation>Этот доступ к %1 ничем не упорядочен с записью потока %2 на шаге %3: гонка данных.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="73"/>
+        <source>Nothing orders this write to %1 after %2&apos;s read in step %3: a data race.</source>
+        <translation>Эта запись в %1 ничем не упорядочена с чтением потока %2 на шаге %3: гонка данных.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="77"/>
+        <source>%1 acquired %2.</source>
+        <translation>%1 захватил %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="79"/>
+        <source>%1 asked for %2, which %3 holds: %1 is now blocked, waiting for %2.</source>
+        <translation>%1 пытается захватить %2, но %2 удерживает %3: теперь %1 заблокирован и ожидает %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="83"/>
+        <source>%1 handed %2 on: its switch interval is over and another thread waits for it.</source>
+        <translation>%1 передал %2 дальше: его интервал переключения истёк, а %2 ждёт другой поток.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="86"/>
+        <source>%1 released %2: %3, which was waiting for it, is ready again.</source>
+        <translation>%1 освободил %2: %3, который этого ожидал, снова готов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="88"/>
+        <source>%1 released %2.</source>
+        <translation>%1 освободил %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="90"/>
+        <source>%1 went to sleep for %2.</source>
+        <translation>%1 заснул на %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="93"/>
+        <source>%1 computes on core %2 (%3 of work left).</source>
+        <translation>%1 вычисляет на ядре %2 (осталось работы на %3).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="97"/>
+        <source>%1 has %2 of computing to do.</source>
+        <translation>%1 должен выполнить вычисления на %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="99"/>
+        <source>%1&apos;s time slice is over with %2 of work left: it gives up its core.</source>
+        <translation>Квант времени %1 истёк, осталось работы на %2: поток отдаёт своё ядро.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="102"/>
+        <source>%1 finished computing.</source>
+        <translation>%1 закончил вычисления.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="104"/>
+        <source>%1 woke up: its sleep is over, it is ready again.</source>
+        <translation>%1 проснулся: сон окончен, поток снова готов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="108"/>
+        <source>%1 waits for %2 to finish (join): %1 is blocked.</source>
+        <translation>%1 ждёт завершения %2 (join): %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="110"/>
+        <source>%1 waits for an item in %2, which is empty: %1 is blocked.</source>
+        <translation>%1 ждёт элемент из %2, но очередь пуста: %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="113"/>
+        <source>%1 waits for room in %2, which is full: %1 is blocked.</source>
+        <translation>%1 ждёт места в %2, но очередь заполнена: %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="115"/>
+        <source>%1 waits for %2, which has no free slot: %1 is blocked.</source>
+        <translation>%1 ждёт %2, но свободных мест нет: %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="117"/>
+        <source>%1 waits for a message on %2: %1 is blocked.</source>
+        <translation>%1 ждёт сообщение на %2: %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="119"/>
+        <source>%1 waits on %2: %1 is blocked until another thread lets it go on.</source>
+        <translation>%1 ожидает на %2: %1 заблокирован, пока другой поток не позволит ему продолжить.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="123"/>
+        <source>%1 is ready again: %2 has finished.</source>
+        <translation>%1 снова готов: %2 завершился.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="124"/>
+        <source>%1 is ready again: its wait on %2 is over.</source>
+        <translation>%1 снова готов: ожидание на %2 окончено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="126"/>
+        <source>%1 stopped waiting on %2: its timeout ran out.</source>
+        <translation>%1 перестал ждать на %2: истёк тайм-аут.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="128"/>
+        <source>%1 joined %2, which has finished.</source>
+        <translation>%1 дождался завершения %2 (join).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="130"/>
+        <source>%1 put %2 into %3.</source>
+        <translation>%1 положил %2 в %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="133"/>
+        <source>%1 took %2 out of %3 (%4 put it there).</source>
+        <translation>%1 взял %2 из %3 (туда его положил %4).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="134"/>
+        <source>%1 took %2 out of %3.</source>
+        <translation>%1 взял %2 из %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="136"/>
+        <source>%1 set %2: threads waiting on it may go on.</source>
+        <translation>%1 установил %2: ожидающие его потоки могут продолжить.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="138"/>
+        <source>%1 cleared %2.</source>
+        <translation>%1 сбросил %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="141"/>
+        <source>%1 notified every thread waiting on %2.</source>
+        <translation>%1 разбудил все потоки, ожидающие на %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="142"/>
+        <source>%1 notified one thread waiting on %2.</source>
+        <translation>%1 разбудил один поток, ожидающий на %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="144"/>
+        <source>%1 printed: %2</source>
+        <translation>%1 напечатал: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="146"/>
+        <source>%1 raised %2.</source>
+        <translation>%1 выбросил исключение %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="148"/>
+        <source>%1 is at line %2: a scheduling point, where the scheduler may switch threads.</source>
+        <translation>%1 на строке %2: это точка планирования, здесь планировщик может переключить потоки.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="155"/>
+        <source>%1 has to wait, so the scheduler switched to %2.</source>
+        <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="158"/>
+        <source>%1 went to sleep, so the scheduler switched to %2.</source>
+        <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="161"/>
+        <source>%1 has finished, so the scheduler switched to %2.</source>
+        <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="164"/>
+        <source>%1 used up its time slice, so the scheduler switched to %2.</source>
+        <translation>%1 исчерпал свой квант времени, поэтому планировщик переключился на %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="167"/>
+        <source>The scheduler took the turn from %1, which could have gone on, and gave it to %2.</source>
+        <translation>Планировщик забрал очередь у %1, хотя тот мог продолжать, и отдал её %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="174"/>
+        <source>(More than one thread was ready; the policy picked %1.)</source>
+        <translation>(Готовы были несколько потоков; политика выбрала %1.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="182"/>
+        <source>%1 waits for %2</source>
+        <translation>%1 ожидает %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="186"/>
+        <source>Deadlock: %1. None of them can ever go on.</source>
+        <translation>Взаимоблокировка: %1. Ни один из них уже не сможет продолжить.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="190"/>
+        <source>The event loop in %1 started task %2.</source>
+        <translation>Цикл событий в %1 запустил задачу %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="191"/>
+        <source>The event loop in %1 resumed task %2 where it paused.</source>
+        <translation>Цикл событий в %1 продолжил задачу %2 с того места, где она остановилась.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="194"/>
+        <source>%1 paused at an await: asyncio.sleep(%2).</source>
+        <translation>%1 остановилась на await: asyncio.sleep(%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="196"/>
+        <source>%1 paused at an await, waiting for %2.</source>
+        <translation>%1 остановилась на await и ожидает %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="198"/>
+        <source>%1 is ready again: it waits in the event loop&apos;s ready queue.</source>
+        <translation>%1 снова готова: она ждёт в очереди готовых задач цикла событий.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="200"/>
+        <source>%1 ended by raising %2.</source>
+        <translation>%1 завершилась исключением %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="201"/>
+        <source>%1 was cancelled.</source>
+        <translation>%1 отменена.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="202"/>
+        <source>%1 is done.</source>
+        <translation>%1 завершена.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="204"/>
+        <source>The event loop in %1 ran the callback %2.</source>
+        <translation>Цикл событий в %1 выполнил обратный вызов %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="206"/>
+        <source>%1 sent %2 through %3.</source>
+        <translation>%1 отправил %2 через %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="209"/>
+        <source>%1 received %2 on %3 (%4 sent it).</source>
+        <translation>%1 получил %2 на %3 (отправил %4).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="210"/>
+        <source>%1 received %2 on %3.</source>
+        <translation>%1 получил %2 на %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="212"/>
+        <source>Process %1 exited with code %2.</source>
+        <translation>Процесс %1 завершился с кодом %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="217"/>
+        <source>%1: %2 (%3)%4.</source>
+        <translation>%1: %2 (%3)%4.</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,7 @@ const QStringList kOptionsWithValue{"--policy", "--seed", "--cores", "--gil", "-
                                     "--schedule", "--replay", "--trace", "--export", "--width", "--axis", "--strategy",
                                     "--runs", "--max-preemptions", "--depth", "--threads", "--lang", "--steps",
                                     "--screenshot"};
-const QStringList kFlags{"--summary", "--events", "--json", "--no-reduction", "--explore", "--help", "-h",
+const QStringList kFlags{"--summary", "--events", "--story", "--json", "--no-reduction", "--explore", "--help", "-h",
                          "--version", "--bogus", "-x"};
 const QStringList kCommands{"run", "explore", "compare", "list", "help", "rn", "runn", "explor", "lst", "",
                             "race-counter-sleep", "--help", "--version", "fly"};

@@ -10,6 +10,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QLabel>
+#include <QListWidget>
 #include <QSpinBox>
 #include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QBarCategoryAxis>
@@ -35,6 +36,7 @@
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
 #include "panels/Output.h"
+#include "panels/StoryPanel.h"
 #include "style/OkabeIto.h"
 #include "panels/OutputModel.h"
 #include "timeline/TimelineExporter.h"
@@ -617,6 +619,57 @@ private slots:
 #else
         QSKIP("built without the lockstep binary");
 #endif
+    }
+
+    // The Story panel tells the cursor step (the lost update of race-counter-sleep at step 13) and the steps
+    // before it, follows the cursor back, and a click on an earlier step moves the cursor there.
+    void storyPanelTellsTheCursorStep() {
+        MainWindow w;
+        w.setLanguage("en");
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        StoryPanel* story = w.storyPanel();
+        QVERIFY(story);
+        QVERIFY(story->texts().join("\n").contains("Load a scenario and step"));
+        w.load(setupFor("race-counter-sleep"), 13);
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 13u);
+        QCOMPARE(story->currentStep(), 13u);
+        const QString told = story->texts().join("\n");
+        QVERIFY2(told.contains("T2 wrote counter = 20 over T1's 10."), qPrintable(told));
+        QVERIFY2(told.contains("T2 never read T1's 10 (written in step 11) before writing over it: T1's update is lost."),
+                 qPrintable(told));
+        QVERIFY2(told.contains("Step 7,"), qPrintable(told));  // the six steps before are told too
+        QVERIFY2(!told.contains("Step 6,"), qPrintable(told));
+
+        QTest::keyClick(&w, Qt::Key_F10, Qt::ShiftModifier);
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 12u);
+        QCOMPARE(story->currentStep(), 12u);
+        QVERIFY(!story->texts().join("\n").contains("T2 wrote counter = 20"));
+
+        QListWidget* list = story->list();
+        QListWidgetItem* earlier = nullptr;
+        for (int i = 0; i < list->count() && !earlier; ++i)
+            if (list->item(i)->data(StoryPanel::StepRole).toUInt() == 9u) earlier = list->item(i);
+        QVERIFY(earlier);
+        list->scrollToItem(earlier);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(earlier).center());
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 9u);
+        QCOMPARE(story->currentStep(), 9u);
+        // Enter on a step's line moves there too (the cursor step's header is the current item).
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Up);
+        const std::uint32_t above = list->currentItem()->data(StoryPanel::StepRole).toUInt();
+        QCOMPARE(above, 8u);
+        QTest::keyClick(list, Qt::Key_Return);
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 8u);
+
+        w.setLanguage("ru");
+        QVERIFY2(story->texts().join("\n").contains(QStringLiteral("Шаг 8,")), qPrintable(story->texts().join("\n")));
+        w.setLanguage("en");
     }
 
     void languageSwitchesWithoutRestart() {

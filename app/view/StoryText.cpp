@@ -1,0 +1,223 @@
+#include "view/StoryText.h"
+
+#include <QStringList>
+
+#include "lockstep/Trace.h"
+#include "lockstep/TraceModel.h"
+
+namespace lockstep::app {
+
+namespace {
+
+QString actorName(const TraceModel& model, ActorId a) {
+    if (a == kNoActor || a >= model.actorCount()) return QStringLiteral("?");
+    return QString::fromStdString(model.actor(a).name);
+}
+
+QString objectName(const TraceModel& model, ObjectId o) {
+    if (o == kNoObject || o >= model.objectCount()) return QStringLiteral("?");
+    return QString::fromStdString(model.object(o).name);
+}
+
+}  // namespace
+
+QString StoryText::seconds(std::int64_t nanos) {
+    return tr("%1 s").arg(QString::number(toSeconds(nanos), 'g', 9));
+}
+
+QString StoryText::header(std::uint32_t step, const TraceModel& model) {
+    const Trace* trace = model.trace();
+    if (!trace || step == 0 || step > model.steps()) return tr("Step %1").arg(step);
+    const TraceEvent& first = trace->event(model.stepBegin(step));
+    const QString who = actorName(model, first.actor);
+    const QString time = seconds(model.stepTime(step));
+    if (first.line == 0) return tr("Step %1, t = %2, %3").arg(step).arg(time, who);
+    return tr("Step %1, t = %2, %3, line %4").arg(step).arg(time, who).arg(first.line);
+}
+
+QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
+    const QString actor = actorName(model, s.actor);
+    const QString other = actorName(model, s.other);
+    const QString object = objectName(model, s.object);
+    const QString value = QString::fromStdString(s.value);
+    const QString oldValue = QString::fromStdString(s.oldValue);
+    switch (s.kind) {
+        case StoryKind::Created:
+            if (!s.value.empty()) return tr("%1 created %2 = %3.").arg(actor, object, value);
+            return tr("%1 created %2.").arg(actor, object);
+        case StoryKind::Began:
+            return tr("%1 began running.").arg(actor);
+        case StoryKind::StartedThread:
+            return tr("%1 started %2: %2 is ready to run.").arg(actor, other);
+        case StoryKind::Ended:
+            return tr("%1 finished: its function returned.").arg(actor);
+        case StoryKind::Failed:
+            return tr("%1 died of an uncaught exception: %2.").arg(actor, value);
+        case StoryKind::Read:
+            return tr("%1 read %2 = %3.").arg(actor, object, value);
+        case StoryKind::Wrote:
+            if (s.other == kNoActor) return tr("%1 wrote %2 = %3.").arg(actor, object, value);
+            if (s.other == s.actor)
+                return tr("%1 wrote %2 = %3 over its own %4.").arg(actor, object, value, oldValue);
+            return tr("%1 wrote %2 = %3 over %4's %5.").arg(actor, object, value, other, oldValue);
+        case StoryKind::LostUpdate:
+            return tr("%1 never read %2's %3 (written in step %4) before writing over it: %2's update is "
+                      "lost.")
+                .arg(actor, other, oldValue)
+                .arg(s.otherStep);
+        case StoryKind::Raced:
+            if (s.otherWrote)
+                return tr("Nothing orders this access to %1 after %2's write in step %3: a data race.")
+                    .arg(object, other)
+                    .arg(s.otherStep);
+            return tr("Nothing orders this write to %1 after %2's read in step %3: a data race.")
+                .arg(object, other)
+                .arg(s.otherStep);
+        case StoryKind::Acquired:
+            return tr("%1 acquired %2.").arg(actor, object);
+        case StoryKind::AskedForHeld:
+            return tr("%1 asked for %2, which %3 holds: %1 is now blocked, waiting for %2.")
+                .arg(actor, object, other);
+        case StoryKind::Released:
+            if (s.result == Result::Handover)
+                return tr("%1 handed %2 on: its switch interval is over and another thread waits for it.")
+                    .arg(actor, object);
+            if (s.other != kNoActor)
+                return tr("%1 released %2: %3, which was waiting for it, is ready again.")
+                    .arg(actor, object, other);
+            return tr("%1 released %2.").arg(actor, object);
+        case StoryKind::Slept:
+            return tr("%1 went to sleep for %2.").arg(actor, seconds(s.micros * 1000));
+        case StoryKind::Computing:
+            if (s.result == Result::Started)
+                return tr("%1 computes on core %2 (%3 of work left).")
+                    .arg(actor)
+                    .arg(s.core)
+                    .arg(seconds(s.micros * 1000));
+            return tr("%1 has %2 of computing to do.").arg(actor, seconds(s.micros * 1000));
+        case StoryKind::SliceOver:
+            return tr("%1's time slice is over with %2 of work left: it gives up its core.")
+                .arg(actor, seconds(s.micros * 1000));
+        case StoryKind::ComputeDone:
+            return tr("%1 finished computing.").arg(actor);
+        case StoryKind::WokeFromSleep:
+            return tr("%1 woke up: its sleep is over, it is ready again.").arg(actor);
+        case StoryKind::Blocked:
+            switch (s.op) {
+                case Op::Join:
+                    return tr("%1 waits for %2 to finish (join): %1 is blocked.").arg(actor, other);
+                case Op::Get:
+                    return tr("%1 waits for an item in %2, which is empty: %1 is blocked.")
+                        .arg(actor, object);
+                case Op::Put:
+                    return tr("%1 waits for room in %2, which is full: %1 is blocked.").arg(actor, object);
+                case Op::Acquire:
+                    return tr("%1 waits for %2, which has no free slot: %1 is blocked.").arg(actor, object);
+                case Op::Recv:
+                    return tr("%1 waits for a message on %2: %1 is blocked.").arg(actor, object);
+                default:
+                    return tr("%1 waits on %2: %1 is blocked until another thread lets it go on.")
+                        .arg(actor, object);
+            }
+        case StoryKind::Woken:
+            if (s.op == Op::Join) return tr("%1 is ready again: %2 has finished.").arg(actor, other);
+            return tr("%1 is ready again: its wait on %2 is over.").arg(actor, object);
+        case StoryKind::TimedOut:
+            return tr("%1 stopped waiting on %2: its timeout ran out.").arg(actor, object);
+        case StoryKind::Joined:
+            return tr("%1 joined %2, which has finished.").arg(actor, other);
+        case StoryKind::Put:
+            return tr("%1 put %2 into %3.").arg(actor, value, object);
+        case StoryKind::Got:
+            if (s.other != kNoActor)
+                return tr("%1 took %2 out of %3 (%4 put it there).").arg(actor, value, object, other);
+            return tr("%1 took %2 out of %3.").arg(actor, value, object);
+        case StoryKind::Set:
+            return tr("%1 set %2: threads waiting on it may go on.").arg(actor, object);
+        case StoryKind::Cleared:
+            return tr("%1 cleared %2.").arg(actor, object);
+        case StoryKind::Notified:
+            if (s.op == Op::NotifyAll)
+                return tr("%1 notified every thread waiting on %2.").arg(actor, object);
+            return tr("%1 notified one thread waiting on %2.").arg(actor, object);
+        case StoryKind::Printed:
+            return tr("%1 printed: %2").arg(actor, value);
+        case StoryKind::Raised:
+            return tr("%1 raised %2.").arg(actor, value);
+        case StoryKind::AtLine:
+            return tr("%1 is at line %2: a scheduling point, where the scheduler may switch threads.")
+                .arg(actor)
+                .arg(s.line);
+        case StoryKind::Switched: {
+            QString why;
+            switch (s.reason) {
+                case SwitchReason::Blocked:
+                    why = tr("%1 has to wait, so the scheduler switched to %2.");
+                    break;
+                case SwitchReason::Slept:
+                    why = tr("%1 went to sleep, so the scheduler switched to %2.");
+                    break;
+                case SwitchReason::Ended:
+                    why = tr("%1 has finished, so the scheduler switched to %2.");
+                    break;
+                case SwitchReason::SliceOver:
+                    why = tr("%1 used up its time slice, so the scheduler switched to %2.");
+                    break;
+                default:
+                    why = tr(
+                        "The scheduler took the turn from %1, which could have gone on, and gave it to %2.");
+                    break;
+            }
+            why = why.arg(other, actor);
+            if (s.choice)
+                why += QLatin1Char(' ') +
+                       tr("(More than one thread was ready; the policy picked %1.)").arg(actor);
+            return why;
+        }
+        case StoryKind::Deadlock: {
+            QStringList ring;
+            for (std::size_t i = 0; i < s.actors.size(); ++i) {
+                const QString waits = actorName(model, s.actors[i]);
+                if (i < s.objects.size())
+                    ring << tr("%1 waits for %2").arg(waits, objectName(model, s.objects[i]));
+                else
+                    ring << waits;
+            }
+            return tr("Deadlock: %1. None of them can ever go on.").arg(ring.join(QStringLiteral("; ")));
+        }
+        case StoryKind::TaskResumed:
+            if (s.result == Result::Started)
+                return tr("The event loop in %1 started task %2.").arg(actor, object);
+            return tr("The event loop in %1 resumed task %2 where it paused.").arg(actor, object);
+        case StoryKind::TaskAwaited:
+            if (s.awaited == kNoObject)
+                return tr("%1 paused at an await: asyncio.sleep(%2).")
+                    .arg(object, QString::number(toSeconds(s.micros * 1000), 'g', 9));
+            return tr("%1 paused at an await, waiting for %2.").arg(object, objectName(model, s.awaited));
+        case StoryKind::TaskReady:
+            return tr("%1 is ready again: it waits in the event loop's ready queue.").arg(object);
+        case StoryKind::TaskEnded:
+            if (s.result == Result::Error) return tr("%1 ended by raising %2.").arg(object, value);
+            if (s.result == Result::Cancelled) return tr("%1 was cancelled.").arg(object);
+            return tr("%1 is done.").arg(object);
+        case StoryKind::CallbackRan:
+            return tr("The event loop in %1 ran the callback %2.").arg(actor, object);
+        case StoryKind::Sent:
+            return tr("%1 sent %2 through %3.").arg(actor, value, object);
+        case StoryKind::Received:
+            if (s.other != kNoActor)
+                return tr("%1 received %2 on %3 (%4 sent it).").arg(actor, value, object, other);
+            return tr("%1 received %2 on %3.").arg(actor, value, object);
+        case StoryKind::ProcessExited:
+            return tr("Process %1 exited with code %2.").arg(object).arg(s.code);
+        case StoryKind::Other:
+        case StoryKind::Count_:
+            break;
+    }
+    return tr("%1: %2 (%3)%4.")
+        .arg(actor, QString::fromStdString(std::string(opName(s.op))),
+             QString::fromStdString(std::string(resultName(s.result))),
+             s.object == kNoObject ? QString() : QStringLiteral(" ") + object);
+}
+
+}  // namespace lockstep::app
