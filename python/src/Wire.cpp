@@ -1,5 +1,7 @@
 #include "Wire.h"
 
+#include "lockstep/mp/Detail.h"
+
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -7,33 +9,8 @@
 
 namespace lockstep::python::wire {
 
-namespace {
-
-bool writeAll(int fd, const char* p, std::size_t n) {
-    while (n > 0) {
-        const ssize_t w = ::send(fd, p, n, MSG_NOSIGNAL);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        p += w;
-        n -= static_cast<std::size_t>(w);
-    }
-    return true;
-}
-
-bool readAll(int fd, char* p, std::size_t n) {
-    while (n > 0) {
-        const ssize_t r = ::recv(fd, p, n, 0);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) return false;
-        p += r;
-        n -= static_cast<std::size_t>(r);
-    }
-    return true;
-}
-
-}  // namespace
+using mp::detail::recvAll;
+using mp::detail::sendAll;
 
 bool writeMessage(int fd, std::string_view payload) {
     std::string frame;
@@ -41,14 +18,14 @@ bool writeMessage(int fd, std::string_view payload) {
     const auto n = static_cast<std::uint32_t>(payload.size());
     frame.append(reinterpret_cast<const char*>(&n), 4);
     frame.append(payload);
-    return writeAll(fd, frame.data(), frame.size());
+    return sendAll(fd, frame.data(), frame.size());
 }
 
 bool readMessage(int fd, std::string& payload) {
     std::uint32_t n = 0;
-    if (!readAll(fd, reinterpret_cast<char*>(&n), 4)) return false;
+    if (!recvAll(fd, reinterpret_cast<char*>(&n), 4)) return false;
     payload.resize(n);
-    return n == 0 || readAll(fd, payload.data(), n);
+    return n == 0 || recvAll(fd, payload.data(), n);
 }
 
 bool writeMessageWithFd(int fd, std::string_view payload, int passed) {
@@ -71,7 +48,7 @@ bool writeMessageWithFd(int fd, std::string_view payload, int passed) {
     do w = ::sendmsg(fd, &msg, MSG_NOSIGNAL);
     while (w < 0 && errno == EINTR);
     if (w != 4) return false;
-    return writeAll(fd, payload.data(), payload.size());
+    return sendAll(fd, payload.data(), payload.size());
 }
 
 bool readMessageWithFd(int fd, std::string& payload, int& received) {
@@ -91,7 +68,7 @@ bool readMessageWithFd(int fd, std::string& payload, int& received) {
     for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
         if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) std::memcpy(&received, CMSG_DATA(c), sizeof(int));
     payload.resize(n);
-    return n == 0 || readAll(fd, payload.data(), n);
+    return n == 0 || recvAll(fd, payload.data(), n);
 }
 
 }  // namespace lockstep::python::wire

@@ -39,29 +39,6 @@ struct ChildExit {
     int code;
 };
 
-bool writeAll(int fd, const char* data, std::size_t size) {
-    while (size > 0) {
-        // MSG_NOSIGNAL: a peer that died must give an error here, not a SIGPIPE that kills this process.
-        const ssize_t n = ::send(fd, data, size, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-bool readAll(int fd, char* data, std::size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::recv(fd, data, size, 0);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
 int receiveFd(int socket) {
     char byte = 0;
     iovec iov{&byte, 1};
@@ -193,6 +170,29 @@ std::vector<std::int64_t> liveChildren() {
 
 namespace detail {
 
+bool sendAll(int fd, const char* data, std::size_t size) {
+    while (size > 0) {
+        // MSG_NOSIGNAL: a peer that died must give an error here, not a SIGPIPE that kills this process.
+        const ssize_t n = ::send(fd, data, size, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool recvAll(int fd, char* data, std::size_t size) {
+    while (size > 0) {
+        const ssize_t n = ::recv(fd, data, size, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
 void noteChild(std::int64_t pid, bool alive) {
     std::lock_guard lock(gChildrenMutex);
     if (alive) gChildren.push_back(pid);
@@ -220,15 +220,15 @@ bool writeMessage(int fd, const Obj& message) {
     const auto size = static_cast<std::uint32_t>(body.size());
     std::string frame(reinterpret_cast<const char*>(&size), sizeof size);
     frame += body;
-    return writeAll(fd, frame.data(), frame.size());
+    return sendAll(fd, frame.data(), frame.size());
 }
 
 bool readMessage(int fd, Obj& message) {
     std::uint32_t size = 0;
-    if (!readAll(fd, reinterpret_cast<char*>(&size), sizeof size)) return false;
+    if (!recvAll(fd, reinterpret_cast<char*>(&size), sizeof size)) return false;
     if (size > (256u << 20)) throw std::runtime_error("a message between processes is larger than 256 MB");
     std::string body(size, '\0');
-    if (!readAll(fd, body.data(), size)) return false;
+    if (!recvAll(fd, body.data(), size)) return false;
     std::string_view in(body);
     message = Obj::decode(in);
     return true;

@@ -97,6 +97,11 @@ bool sendFd(int socket, int fd);
 // Children started and not yet reaped (liveChildren()).
 void noteChild(std::int64_t pid, bool alive);
 
+// A whole buffer over a stream socket: every byte, again after EINTR; false once the peer is gone (never
+// SIGPIPE). The wire of child processes and the runner's wire both frame their messages with these.
+bool sendAll(int fd, const char* data, std::size_t size);
+bool recvAll(int fd, char* data, std::size_t size);
+
 // Framed messages on a stream socket: a 32-bit length, then an encoded Obj.
 bool writeMessage(int fd, const Obj& message);
 // Returns false on end of file or error; throws std::runtime_error on a malformed message.
