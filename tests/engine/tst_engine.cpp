@@ -155,19 +155,38 @@ QString traceDiff(const Trace& a, const Trace& b) {
         if (a.stepBegin(s) != b.stepBegin(s)) return differ("first event of a step", a.stepBegin(s), b.stepBegin(s));
     if (a.stringCount() != b.stringCount()) return differ("string count", a.stringCount(), b.stringCount());
     // A child process's pid is the OS's choice, different on every run: strings that print one (a scenario
-    // showing its pids) are compared with each child's pid replaced by its actor's number.
-    auto withoutPids = [](const Trace& t, std::string text) {
-        for (ActorId a = 0; a < t.actorCount(); ++a) {
-            if (t.actor(a).kind != ActorKind::Process || t.actor(a).pid <= 0) continue;
-            const std::string pid = std::to_string(t.actor(a).pid);
-            const std::string mark = "<pid of actor " + std::to_string(a) + ">";
-            for (std::size_t at = text.find(pid); at != std::string::npos; at = text.find(pid, at + mark.size()))
-                text.replace(at, pid.size(), mark);
+    // showing its pids) are compared number by number, and two numbers that differ still match when each is
+    // the pid of the same actor in its own run. (Replacing pid text inside the strings is wrong: on a machine
+    // with small pids, a child's pid 900 is also the shared value 900 another line prints.)
+    auto pidActor = [](const Trace& t, std::string_view number) -> long {
+        for (ActorId n = 0; n < t.actorCount(); ++n)
+            if (t.actor(n).kind == ActorKind::Process && t.actor(n).pid > 0 && std::to_string(t.actor(n).pid) == number)
+                return long(n);
+        return -1;
+    };
+    auto sameButPids = [&](std::string_view x, std::string_view y) {
+        auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+        std::size_t i = 0, j = 0;
+        while (i < x.size() && j < y.size()) {
+            if (isDigit(x[i]) && isDigit(y[j])) {
+                std::size_t ei = i, ej = j;
+                while (ei < x.size() && isDigit(x[ei])) ++ei;
+                while (ej < y.size() && isDigit(y[ej])) ++ej;
+                const std::string_view nx = x.substr(i, ei - i), ny = y.substr(j, ej - j);
+                if (nx != ny) {
+                    const long ax = pidActor(a, nx);
+                    if (ax < 0 || ax != pidActor(b, ny)) return false;
+                }
+                i = ei;
+                j = ej;
+            } else if (x[i++] != y[j++]) {
+                return false;
+            }
         }
-        return text;
+        return i == x.size() && j == y.size();
     };
     for (std::uint32_t i = 0; i < a.stringCount(); ++i)
-        if (withoutPids(a, std::string(a.string(i))) != withoutPids(b, std::string(b.string(i))))
+        if (!sameButPids(a.string(i), b.string(i)))
             return QStringLiteral("string %1: %2 vs %3").arg(i).arg(qs(a.string(i)), qs(b.string(i)));
     if (a.actorCount() != b.actorCount()) return differ("actor count", a.actorCount(), b.actorCount());
     for (ActorId i = 0; i < a.actorCount(); ++i) {
