@@ -256,11 +256,12 @@ QString writeTraceFile(const Trace& trace, const std::string& scenarioId, const 
 }
 
 // The story of every step, one block each: a header, then one indented line per sentence.
-void printStory(const Trace& trace) {
+void printStory(const Trace& trace, const scenarios::Scenario& scenario) {
     const TraceModel model(trace);
+    const QStringList listing = QString::fromStdString(scenario.listing).split(QLatin1Char('\n'));
     StoryTeller teller(model);
     for (std::uint32_t step = 1; step <= model.steps(); ++step) {
-        out() << StoryText::header(step, model) << "\n";
+        out() << StoryText::header(step, model, listing) << "\n";
         for (const StorySentence& s : teller.storyOf(step)) out() << "  " << StoryText::sentence(s, model) << "\n";
     }
     out() << "\n";
@@ -380,7 +381,7 @@ int cmdRun(const QStringList& args) {
     if (parser.isSet("summary") || parser.isSet("events")) {
         out() << QJsonDocument(summaryJson(trace, id, setup.config, parser.isSet("events"))).toJson(QJsonDocument::Indented);
     } else {
-        if (story) printStory(trace);
+        if (story) printStory(trace, *setup.scenario);
         printHumanRun(trace, id);
         out() << "  replay: "
               << summaryJson(trace, id, setup.config, false)["replay"].toString() << "\n";

@@ -71,9 +71,11 @@ void StoryPanel::rebuild() {
     QColor highlight = palette().color(QPalette::Highlight);
     highlight.setAlpha(40);
     QListWidgetItem* cursorHeader = nullptr;
+    const QStringList listing =
+        view_.scenario ? QString::fromStdString(view_.scenario->listing).split(QLatin1Char('\n')) : QStringList();
     // Telling the steps in order lets the teller go on from where it stopped.
     for (std::uint32_t step = first; step <= last; ++step) {
-        auto* header = new QListWidgetItem(StoryText::header(step, model), list_);
+        auto* header = new QListWidgetItem(StoryText::header(step, model, listing), list_);
         header->setFont(bold);
         header->setData(StepRole, step);
         const bool atCursor = step == last;

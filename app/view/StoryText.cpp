@@ -1,5 +1,6 @@
 #include "view/StoryText.h"
 
+#include <QLocale>
 #include <QStringList>
 
 #include "lockstep/Trace.h"
@@ -21,18 +22,53 @@ QString objectName(const TraceModel& model, ObjectId o) {
 
 }  // namespace
 
-QString StoryText::seconds(std::int64_t nanos) {
-    return tr("%1 s").arg(QString::number(toSeconds(nanos), 'g', 9));
+QLocale StoryText::numberLocale() {
+    // The translation names the locale its numbers are written in, so a Russian story says 0,1 с while the
+    // machine's own locale (a Russian teacher's English story, a CI box) plays no part.
+    QLocale locale(tr("en_US", "the locale whose decimal point the story's numbers use"));
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale;
 }
 
-QString StoryText::header(std::uint32_t step, const TraceModel& model) {
+QString StoryText::number(double value) { return numberLocale().toString(value, 'g', 9); }
+
+QString StoryText::seconds(std::int64_t nanos) { return tr("%1 s").arg(number(toSeconds(nanos))); }
+
+QString StoryText::codeOf(const QStringList& listing, int line) {
+    if (line < 1 || line > listing.size()) return {};
+    QString code = listing[line - 1];
+    // The statement without its comment (the listing's notes to the reader would crowd the header): the
+    // first # that no string literal holds.
+    QChar quote;
+    for (qsizetype i = 0; i < code.size(); ++i) {
+        const QChar c = code[i];
+        if (!quote.isNull()) {
+            if (c == QLatin1Char('\\')) ++i;
+            else if (c == quote) quote = QChar();
+        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
+            quote = c;
+        } else if (c == QLatin1Char('#')) {
+            code.truncate(i);
+            break;
+        }
+    }
+    code = code.simplified();
+    // A step header is one line: a long statement is cut where it would wrap.
+    constexpr int kLongest = 60;
+    if (code.size() > kLongest) code = code.left(kLongest - 1) + QChar(0x2026);
+    return code;
+}
+
+QString StoryText::header(std::uint32_t step, const TraceModel& model, const QStringList& listing) {
     const Trace* trace = model.trace();
     if (!trace || step == 0 || step > model.steps()) return tr("Step %1").arg(step);
     const TraceEvent& first = trace->event(model.stepBegin(step));
     const QString who = actorName(model, first.actor);
     const QString time = seconds(model.stepTime(step));
     if (first.line == 0) return tr("Step %1, t = %2, %3").arg(step).arg(time, who);
-    return tr("Step %1, t = %2, %3, line %4").arg(step).arg(time, who).arg(first.line);
+    const QString code = codeOf(listing, first.line);
+    if (code.isEmpty()) return tr("Step %1, t = %2, %3, line %4").arg(step).arg(time, who).arg(first.line);
+    return tr("Step %1, t = %2, %3, line %4: %5").arg(step).arg(time, who).arg(first.line).arg(code);
 }
 
 QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
@@ -192,7 +228,7 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
         case StoryKind::TaskAwaited:
             if (s.awaited == kNoObject)
                 return tr("%1 paused at an await: asyncio.sleep(%2).")
-                    .arg(object, QString::number(toSeconds(s.micros * 1000), 'g', 9));
+                    .arg(object, number(toSeconds(s.micros * 1000)));
             return tr("%1 paused at an await, waiting for %2.").arg(object, objectName(model, s.awaited));
         case StoryKind::TaskReady:
             return tr("%1 is ready again: it waits in the event loop's ready queue.").arg(object);

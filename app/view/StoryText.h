@@ -3,6 +3,8 @@
 // later language) from the translations, for the window and the command line alike.
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QStringList>
 #include <QString>
 
 #include "lockstep/Story.h"
@@ -18,10 +20,18 @@ class StoryText {
 public:
     // One sentence, with actors and objects by name.
     static QString sentence(const StorySentence& s, const TraceModel& model);
-    // What heads a step's story: its number, virtual time, who ran it and on which line.
-    static QString header(std::uint32_t step, const TraceModel& model);
-    // Seconds as a learner reads them: 0.1 s, 2 s.
+    // What heads a step's story: its number, virtual time, who ran it and on which line, with that line's code
+    // when the listing (the scenario's or the program's text) is given.
+    static QString header(std::uint32_t step, const TraceModel& model, const QStringList& listing = {});
+    // Seconds as a learner reads them: 0.1 s, 2 s (0,1 с in Russian).
     static QString seconds(std::int64_t nanos);
+    // A number with the translation's decimal point.
+    static QString number(double value);
+    // Line `line` (1-based) of a listing, spaces collapsed and cut to fit a header; empty when there is none.
+    static QString codeOf(const QStringList& listing, int line);
+
+private:
+    static QLocale numberLocale();
 };
 
 }  // namespace lockstep::app

@@ -1584,352 +1584,363 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::StoryText</name>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="25"/>
+        <location filename="../../app/view/StoryText.cpp" line="28"/>
+        <source>en_US</source>
+        <comment>the locale whose decimal point the story&apos;s numbers use</comment>
+        <translation>ru_RU</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="35"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="30"/>
+        <location filename="../../app/view/StoryText.cpp" line="64"/>
         <source>Step %1</source>
         <translation>Шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="34"/>
+        <location filename="../../app/view/StoryText.cpp" line="68"/>
         <source>Step %1, t = %2, %3</source>
         <translation>Шаг %1, t = %2, %3</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="35"/>
+        <location filename="../../app/view/StoryText.cpp" line="70"/>
         <source>Step %1, t = %2, %3, line %4</source>
         <translation>Шаг %1, t = %2, %3, строка %4</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="46"/>
+        <location filename="../../app/view/StoryText.cpp" line="71"/>
+        <source>Step %1, t = %2, %3, line %4: %5</source>
+        <translation>Шаг %1, t = %2, %3, строка %4: %5</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="82"/>
         <source>%1 created %2 = %3.</source>
         <translation>%1 создал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="47"/>
+        <location filename="../../app/view/StoryText.cpp" line="83"/>
         <source>%1 created %2.</source>
         <translation>%1 создал %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="49"/>
+        <location filename="../../app/view/StoryText.cpp" line="85"/>
         <source>%1 began running.</source>
         <translation>%1 начал работу.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="51"/>
+        <location filename="../../app/view/StoryText.cpp" line="87"/>
         <source>%1 started %2: %2 is ready to run.</source>
         <translation>%1 запустил поток %2: %2 готов к работе.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="53"/>
+        <location filename="../../app/view/StoryText.cpp" line="89"/>
         <source>%1 finished: its function returned.</source>
         <translation>%1 завершился: его функция вернула управление.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="55"/>
+        <location filename="../../app/view/StoryText.cpp" line="91"/>
         <source>%1 died of an uncaught exception: %2.</source>
         <translation>%1 завершился из-за неперехваченного исключения: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="57"/>
+        <location filename="../../app/view/StoryText.cpp" line="93"/>
         <source>%1 read %2 = %3.</source>
         <translation>%1 прочитал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="59"/>
+        <location filename="../../app/view/StoryText.cpp" line="95"/>
         <source>%1 wrote %2 = %3.</source>
         <translation>%1 записал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="61"/>
+        <location filename="../../app/view/StoryText.cpp" line="97"/>
         <source>%1 wrote %2 = %3 over its own %4.</source>
         <translation>%1 записал %2 = %3 поверх своего же значения %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="62"/>
+        <location filename="../../app/view/StoryText.cpp" line="98"/>
         <source>%1 wrote %2 = %3 over %4&apos;s %5.</source>
         <translation>%1 записал %2 = %3 поверх значения %5, которое записал %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="64"/>
+        <location filename="../../app/view/StoryText.cpp" line="100"/>
         <source>%1 never read %2&apos;s %3 (written in step %4) before writing over it: %2&apos;s update is lost.</source>
         <translation>%1 так и не прочитал значение %3, которое записал %2 (шаг %4), и записал поверх него: обновление потока %2 потеряно.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="70"/>
+        <location filename="../../app/view/StoryText.cpp" line="106"/>
         <source>Nothing orders this access to %1 after %2&apos;s write in step %3: a data race.</source>
         <translation>Этот доступ к %1 ничем не упорядочен с записью потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="73"/>
+        <location filename="../../app/view/StoryText.cpp" line="109"/>
         <source>Nothing orders this write to %1 after %2&apos;s read in step %3: a data race.</source>
         <translation>Эта запись в %1 ничем не упорядочена с чтением потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="77"/>
+        <location filename="../../app/view/StoryText.cpp" line="113"/>
         <source>%1 acquired %2.</source>
         <translation>%1 захватил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="79"/>
+        <location filename="../../app/view/StoryText.cpp" line="115"/>
         <source>%1 asked for %2, which %3 holds: %1 is now blocked, waiting for %2.</source>
         <translation>%1 пытается захватить %2, но %2 удерживает %3: теперь %1 заблокирован и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="83"/>
+        <location filename="../../app/view/StoryText.cpp" line="119"/>
         <source>%1 handed %2 on: its switch interval is over and another thread waits for it.</source>
         <translation>%1 передал %2 дальше: его интервал переключения истёк, а %2 ждёт другой поток.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="86"/>
+        <location filename="../../app/view/StoryText.cpp" line="122"/>
         <source>%1 released %2: %3, which was waiting for it, is ready again.</source>
         <translation>%1 освободил %2: %3, который этого ожидал, снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="88"/>
+        <location filename="../../app/view/StoryText.cpp" line="124"/>
         <source>%1 released %2.</source>
         <translation>%1 освободил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="90"/>
+        <location filename="../../app/view/StoryText.cpp" line="126"/>
         <source>%1 went to sleep for %2.</source>
         <translation>%1 заснул на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="93"/>
+        <location filename="../../app/view/StoryText.cpp" line="129"/>
         <source>%1 computes on core %2 (%3 of work left).</source>
         <translation>%1 вычисляет на ядре %2 (осталось работы на %3).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="97"/>
+        <location filename="../../app/view/StoryText.cpp" line="133"/>
         <source>%1 has %2 of computing to do.</source>
         <translation>%1 должен выполнить вычисления на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="99"/>
+        <location filename="../../app/view/StoryText.cpp" line="135"/>
         <source>%1&apos;s time slice is over with %2 of work left: it gives up its core.</source>
         <translation>Квант времени %1 истёк, осталось работы на %2: поток отдаёт своё ядро.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="102"/>
+        <location filename="../../app/view/StoryText.cpp" line="138"/>
         <source>%1 finished computing.</source>
         <translation>%1 закончил вычисления.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="104"/>
+        <location filename="../../app/view/StoryText.cpp" line="140"/>
         <source>%1 woke up: its sleep is over, it is ready again.</source>
         <translation>%1 проснулся: сон окончен, поток снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="108"/>
+        <location filename="../../app/view/StoryText.cpp" line="144"/>
         <source>%1 waits for %2 to finish (join): %1 is blocked.</source>
         <translation>%1 ждёт завершения %2 (join): %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="110"/>
+        <location filename="../../app/view/StoryText.cpp" line="146"/>
         <source>%1 waits for an item in %2, which is empty: %1 is blocked.</source>
         <translation>%1 ждёт элемент из %2, но очередь пуста: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="113"/>
+        <location filename="../../app/view/StoryText.cpp" line="149"/>
         <source>%1 waits for room in %2, which is full: %1 is blocked.</source>
         <translation>%1 ждёт места в %2, но очередь заполнена: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="115"/>
+        <location filename="../../app/view/StoryText.cpp" line="151"/>
         <source>%1 waits for %2, which has no free slot: %1 is blocked.</source>
         <translation>%1 ждёт %2, но свободных мест нет: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="117"/>
+        <location filename="../../app/view/StoryText.cpp" line="153"/>
         <source>%1 waits for a message on %2: %1 is blocked.</source>
         <translation>%1 ждёт сообщение на %2: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="119"/>
+        <location filename="../../app/view/StoryText.cpp" line="155"/>
         <source>%1 waits on %2: %1 is blocked until another thread lets it go on.</source>
         <translation>%1 ожидает на %2: %1 заблокирован, пока другой поток не позволит ему продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="123"/>
+        <location filename="../../app/view/StoryText.cpp" line="159"/>
         <source>%1 is ready again: %2 has finished.</source>
         <translation>%1 снова готов: %2 завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="124"/>
+        <location filename="../../app/view/StoryText.cpp" line="160"/>
         <source>%1 is ready again: its wait on %2 is over.</source>
         <translation>%1 снова готов: ожидание на %2 окончено.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="126"/>
+        <location filename="../../app/view/StoryText.cpp" line="162"/>
         <source>%1 stopped waiting on %2: its timeout ran out.</source>
         <translation>%1 перестал ждать на %2: истёк тайм-аут.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="128"/>
+        <location filename="../../app/view/StoryText.cpp" line="164"/>
         <source>%1 joined %2, which has finished.</source>
         <translation>%1 дождался завершения %2 (join).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="130"/>
+        <location filename="../../app/view/StoryText.cpp" line="166"/>
         <source>%1 put %2 into %3.</source>
         <translation>%1 положил %2 в %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="133"/>
+        <location filename="../../app/view/StoryText.cpp" line="169"/>
         <source>%1 took %2 out of %3 (%4 put it there).</source>
         <translation>%1 взял %2 из %3 (туда его положил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="134"/>
+        <location filename="../../app/view/StoryText.cpp" line="170"/>
         <source>%1 took %2 out of %3.</source>
         <translation>%1 взял %2 из %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="136"/>
+        <location filename="../../app/view/StoryText.cpp" line="172"/>
         <source>%1 set %2: threads waiting on it may go on.</source>
         <translation>%1 установил %2: ожидающие его потоки могут продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="138"/>
+        <location filename="../../app/view/StoryText.cpp" line="174"/>
         <source>%1 cleared %2.</source>
         <translation>%1 сбросил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="141"/>
+        <location filename="../../app/view/StoryText.cpp" line="177"/>
         <source>%1 notified every thread waiting on %2.</source>
         <translation>%1 разбудил все потоки, ожидающие на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="142"/>
+        <location filename="../../app/view/StoryText.cpp" line="178"/>
         <source>%1 notified one thread waiting on %2.</source>
         <translation>%1 разбудил один поток, ожидающий на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="144"/>
+        <location filename="../../app/view/StoryText.cpp" line="180"/>
         <source>%1 printed: %2</source>
         <translation>%1 напечатал: %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="146"/>
+        <location filename="../../app/view/StoryText.cpp" line="182"/>
         <source>%1 raised %2.</source>
         <translation>%1 выбросил исключение %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="148"/>
+        <location filename="../../app/view/StoryText.cpp" line="184"/>
         <source>%1 is at line %2: a scheduling point, where the scheduler may switch threads.</source>
         <translation>%1 на строке %2: это точка планирования, здесь планировщик может переключить потоки.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="155"/>
+        <location filename="../../app/view/StoryText.cpp" line="191"/>
         <source>%1 has to wait, so the scheduler switched to %2.</source>
         <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="158"/>
+        <location filename="../../app/view/StoryText.cpp" line="194"/>
         <source>%1 went to sleep, so the scheduler switched to %2.</source>
         <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="161"/>
+        <location filename="../../app/view/StoryText.cpp" line="197"/>
         <source>%1 has finished, so the scheduler switched to %2.</source>
         <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="164"/>
+        <location filename="../../app/view/StoryText.cpp" line="200"/>
         <source>%1 used up its time slice, so the scheduler switched to %2.</source>
         <translation>%1 исчерпал свой квант времени, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="167"/>
+        <location filename="../../app/view/StoryText.cpp" line="203"/>
         <source>The scheduler took the turn from %1, which could have gone on, and gave it to %2.</source>
         <translation>Планировщик забрал очередь у %1, хотя тот мог продолжать, и отдал её %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="174"/>
+        <location filename="../../app/view/StoryText.cpp" line="210"/>
         <source>(More than one thread was ready; the policy picked %1.)</source>
         <translation>(Готовы были несколько потоков; политика выбрала %1.)</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="182"/>
+        <location filename="../../app/view/StoryText.cpp" line="218"/>
         <source>%1 waits for %2</source>
         <translation>%1 ожидает %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="186"/>
+        <location filename="../../app/view/StoryText.cpp" line="222"/>
         <source>Deadlock: %1. None of them can ever go on.</source>
         <translation>Взаимоблокировка: %1. Ни один из них уже не сможет продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="190"/>
+        <location filename="../../app/view/StoryText.cpp" line="226"/>
         <source>The event loop in %1 started task %2.</source>
         <translation>Цикл событий в %1 запустил задачу %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="191"/>
+        <location filename="../../app/view/StoryText.cpp" line="227"/>
         <source>The event loop in %1 resumed task %2 where it paused.</source>
         <translation>Цикл событий в %1 продолжил задачу %2 с того места, где она остановилась.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="194"/>
+        <location filename="../../app/view/StoryText.cpp" line="230"/>
         <source>%1 paused at an await: asyncio.sleep(%2).</source>
         <translation>%1 остановилась на await: asyncio.sleep(%2).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="196"/>
+        <location filename="../../app/view/StoryText.cpp" line="232"/>
         <source>%1 paused at an await, waiting for %2.</source>
         <translation>%1 остановилась на await и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="198"/>
+        <location filename="../../app/view/StoryText.cpp" line="234"/>
         <source>%1 is ready again: it waits in the event loop&apos;s ready queue.</source>
         <translation>%1 снова готова: она ждёт в очереди готовых задач цикла событий.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="200"/>
+        <location filename="../../app/view/StoryText.cpp" line="236"/>
         <source>%1 ended by raising %2.</source>
         <translation>%1 завершилась исключением %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="201"/>
+        <location filename="../../app/view/StoryText.cpp" line="237"/>
         <source>%1 was cancelled.</source>
         <translation>%1 отменена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="202"/>
+        <location filename="../../app/view/StoryText.cpp" line="238"/>
         <source>%1 is done.</source>
         <translation>%1 завершена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="204"/>
+        <location filename="../../app/view/StoryText.cpp" line="240"/>
         <source>The event loop in %1 ran the callback %2.</source>
         <translation>Цикл событий в %1 выполнил обратный вызов %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="206"/>
+        <location filename="../../app/view/StoryText.cpp" line="242"/>
         <source>%1 sent %2 through %3.</source>
         <translation>%1 отправил %2 через %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="209"/>
+        <location filename="../../app/view/StoryText.cpp" line="245"/>
         <source>%1 received %2 on %3 (%4 sent it).</source>
         <translation>%1 получил %2 на %3 (отправил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="210"/>
+        <location filename="../../app/view/StoryText.cpp" line="246"/>
         <source>%1 received %2 on %3.</source>
         <translation>%1 получил %2 на %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="212"/>
+        <location filename="../../app/view/StoryText.cpp" line="248"/>
         <source>Process %1 exited with code %2.</source>
         <translation>Процесс %1 завершился с кодом %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="217"/>
+        <location filename="../../app/view/StoryText.cpp" line="253"/>
         <source>%1: %2 (%3)%4.</source>
         <translation>%1: %2 (%3)%4.</translation>
     </message>

@@ -148,7 +148,7 @@ private slots:
         QVERIFY(slept);
         QCOMPARE(slept->micros, std::int64_t(100000));
         QCOMPARE(r->words(*slept), QString("T1 went to sleep for 0.1 s."));
-        QCOMPARE(russian(*r, *slept), QString("T1 заснул на 0.1 с."));
+        QCOMPARE(russian(*r, *slept), QString("T1 заснул на 0,1 с."));
         const StorySentence* sw = r->find(StoryKind::Switched, t2, &switchStep);
         QVERIFY(sw);
         QCOMPARE(switchStep, sleptStep);
@@ -380,7 +380,7 @@ private slots:
         QVERIFY(over);
         QVERIFY(over->micros < 200000);
         QCOMPARE(russian(*r, *over),
-                 QString("Квант времени T1 истёк, осталось работы на 0.195 с: поток отдаёт своё ядро."));
+                 QString("Квант времени T1 истёк, осталось работы на 0,195 с: поток отдаёт своё ядро."));
         const StorySentence* handed = r->find([&](const StorySentence& s) {
             return s.kind == StoryKind::Released && s.actor == t1 && s.result == Result::Handover;
         });
@@ -412,6 +412,21 @@ private slots:
 
 #ifdef LOCKSTEP_BINARY
     // The command line's story of race-counter-sleep, word for word up to the lost update.
+    // A header quotes its line's statement: without the listing's comment (but with a # a string holds), on
+    // one line, and nothing for a line the listing does not have.
+    void headerQuotesTheLine() {
+        const QStringList listing{"x = 1  # set it", "print('# not a comment', \"it's\")  # but this is",
+                                  "    y = " + QString(80, QLatin1Char('z'))};
+        QCOMPARE(StoryText::codeOf(listing, 1), QString("x = 1"));
+        QCOMPARE(StoryText::codeOf(listing, 2), QString("print('# not a comment', \"it's\")"));
+        const QString cut = StoryText::codeOf(listing, 3);
+        QCOMPARE(cut.size(), 60);
+        QVERIFY(cut.startsWith("y = zzz"));
+        QVERIFY(cut.endsWith(QChar(0x2026)));
+        QVERIFY(StoryText::codeOf(listing, 0).isEmpty());
+        QVERIFY(StoryText::codeOf(listing, 4).isEmpty());
+    }
+
     void commandLineStory() {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -428,43 +443,43 @@ private slots:
             "  MainThread created counter = 0.\n"
             "  MainThread created T1.\n"
             "  MainThread created T2.\n"
-            "Step 2, t = 0 s, MainThread, line 14\n"
+            "Step 2, t = 0 s, MainThread, line 14: t1.start(); t2.start()\n"
             "  MainThread started T1: T1 is ready to run.\n"
-            "Step 3, t = 0 s, MainThread, line 14\n"
+            "Step 3, t = 0 s, MainThread, line 14: t1.start(); t2.start()\n"
             "  MainThread started T2: T2 is ready to run.\n"
-            "Step 4, t = 0 s, MainThread, line 15\n"
+            "Step 4, t = 0 s, MainThread, line 15: t1.join(); t2.join()\n"
             "  MainThread waits for T1 to finish (join): MainThread is blocked.\n"
             "  MainThread has to wait, so the scheduler switched to T1. (More than one thread was ready; the "
             "policy "
             "picked T1.)\n"
             "Step 5, t = 0 s, T1\n"
             "  T1 began running.\n"
-            "Step 6, t = 0 s, T1, line 8\n"
+            "Step 6, t = 0 s, T1, line 8: seen = counter\n"
             "  T1 read counter = 0.\n"
-            "Step 7, t = 0 s, T1, line 9\n"
+            "Step 7, t = 0 s, T1, line 9: time.sleep(0.1)\n"
             "  T1 went to sleep for 0.1 s.\n"
             "  T1 went to sleep, so the scheduler switched to T2.\n"
             "Step 8, t = 0 s, T2\n"
             "  T2 began running.\n"
-            "Step 9, t = 0 s, T2, line 8\n"
+            "Step 9, t = 0 s, T2, line 8: seen = counter\n"
             "  T2 read counter = 0.\n"
-            "Step 10, t = 0 s, T2, line 9\n"
+            "Step 10, t = 0 s, T2, line 9: time.sleep(0.1)\n"
             "  T2 went to sleep for 0.1 s.\n"
             "  T1 woke up: its sleep is over, it is ready again.\n"
             "  T2 woke up: its sleep is over, it is ready again.\n"
             "  T2 went to sleep, so the scheduler switched to T1. (More than one thread was ready; the "
             "policy picked "
             "T1.)\n"
-            "Step 11, t = 0.1 s, T1, line 10\n"
+            "Step 11, t = 0.1 s, T1, line 10: counter = seen + by\n"
             "  T1 wrote counter = 10 over MainThread's 0.\n"
             "  Nothing orders this write to counter after T2's read in step 9: a data race.\n"
-            "Step 12, t = 0.1 s, T1, line 10\n"
+            "Step 12, t = 0.1 s, T1, line 10: counter = seen + by\n"
             "  T1 finished: its function returned.\n"
             "  MainThread is ready again: T1 has finished.\n"
             "  T1 has finished, so the scheduler switched to T2. (More than one thread was ready; the policy "
             "picked "
             "T2.)\n"
-            "Step 13, t = 0.1 s, T2, line 10\n"
+            "Step 13, t = 0.1 s, T2, line 10: counter = seen + by\n"
             "  T2 wrote counter = 20 over T1's 10.\n"
             "  T2 never read T1's 10 (written in step 11) before writing over it: T1's update is lost.\n"
             "  Nothing orders this access to counter after T1's write in step 11: a data race.\n";
@@ -478,7 +493,7 @@ private slots:
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(QString::fromUtf8(p.readAllStandardOutput())
                     .contains(QString(
-                        "Шаг 13, t = 0.1 с, T2, строка 10\n  T2 записал counter = 20 поверх значения 10, "
+                        "Шаг 13, t = 0,1 с, T2, строка 10: counter = seen + by\n  T2 записал counter = 20 поверх значения 10, "
                         "которое записал T1.\n")));
         for (const QStringList& bad : {QStringList{"run", "race-counter-sleep", "--story", "--lang", "de"},
                                        QStringList{"run", "race-counter-sleep", "--story", "--summary"},
