@@ -56,9 +56,16 @@ Inspector::Inspector(QWidget* parent)
     layout->addWidget(splitter);
 }
 
+void Inspector::hideEmptyGroups() {
+    // Eleven group headers, most of them "0", bury the two that matter: a group shows once it has a row.
+    for (int g = 0; g < model_->rowCount(); ++g)
+        tree_->setRowHidden(g, QModelIndex(), model_->rowCount(model_->index(g, 0)) == 0);
+}
+
 void Inspector::setView(const TraceView& view) {
     view_ = view;
     model_->update(view_.model.get(), view_.state.get());
+    hideEmptyGroups();
     graph_->setGraph(view_.model && view_.state ? WaitForGraphData::build(*view_.model, *view_.state)
                                                 : WaitForGraphData{});
 }
@@ -67,6 +74,7 @@ void Inspector::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         model_->update(view_.model.get(), view_.state.get());  // values such as "free" are built translated
         model_->retranslate();
+        hideEmptyGroups();
     }
     QWidget::changeEvent(event);
 }

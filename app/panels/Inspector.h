@@ -35,6 +35,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void hideEmptyGroups();
+
     TraceView view_;
     InspectorModel* model_;
     QTreeView* tree_;

@@ -141,6 +141,10 @@ void InspectorModel::update(const TraceModel* model, const RunState* runState) {
             switch (g) {
                 case SharedGroup:
                     item.value = QString::fromStdString(m.text(now.value));
+                    if (now.writer != kNoActor) {
+                        item.writer = name(now.writer);
+                        item.step = static_cast<int>(now.writeStep);
+                    }
                     break;
                 case ProcessGroup: {
                     const ActorId actor = now.actor;
@@ -251,6 +255,29 @@ void InspectorModel::update(const TraceModel* model, const RunState* runState) {
                         row.stateCounts.insert(fromStd(taskStateName(static_cast<TaskState>(st))), counts[r][st]);
             }
         }
+        // The races found by the cursor step: a race is found at its later access.
+        for (const DataRace& r : m.races()) {
+            if (r.second.step > state.step() || r.object >= m.objectCount()) continue;
+            Item item;
+            item.object = r.object;
+            item.kind = m.object(r.object).kind;
+            item.name = objectName(r.object);
+            item.writer = name(r.second.actor);
+            item.step = static_cast<int>(r.second.step);
+            item.write = r.second.write;
+            item.otherActor = name(r.first.actor);
+            item.otherStep = static_cast<int>(r.first.step);
+            item.otherWrite = r.first.write;
+            const auto access = [](bool write, const QString& who) {
+                return write ? tr("%1's store").arg(who) : tr("%1's load").arg(who);
+            };
+            item.value = tr("%1 at step %2, then %3 at step %4")
+                             .arg(access(item.otherWrite, item.otherActor))
+                             .arg(item.otherStep)
+                             .arg(access(item.write, item.writer))
+                             .arg(item.step);
+            next[RaceGroup].push_back(std::move(item));
+        }
         for (const RaisedError& e : state.errors()) {
             Item item;
             item.time = toSeconds(e.time);
@@ -264,7 +291,8 @@ void InspectorModel::update(const TraceModel* model, const RunState* runState) {
     const auto sameRows = [](const std::vector<Item>& a, const std::vector<Item>& b) {
         if (a.size() != b.size()) return false;
         for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i].object != b[i].object || (a[i].object == kNoObject && a[i].coroutine != b[i].coroutine))
+            if (a[i].object != b[i].object || (a[i].object == kNoObject && a[i].coroutine != b[i].coroutine) ||
+                a[i].otherStep != b[i].otherStep)
                 return false;
         return true;
     };
@@ -376,6 +404,7 @@ QString InspectorModel::groupTitle(int g) const {
         case TaskGroup: return tr("Tasks (asyncio)");
         case ProcessGroup: return tr("Processes");
         case PipeGroup: return tr("Pipes (connection ends)");
+        case RaceGroup: return tr("Data races");
         case ErrorGroup: return tr("Errors");
     }
     return {};
@@ -460,6 +489,12 @@ QString InspectorModel::details(int g, const Item& item) const {
             if (item.signal != 0 && !item.signalledBy.isEmpty())
                 parts << tr("%1 sent by %2").arg(signalName(item.signal), item.signalledBy);
             break;
+        case SharedGroup:
+            if (!item.writer.isEmpty()) parts << tr("written by %1 at step %2").arg(item.writer).arg(item.step);
+            break;
+        case RaceGroup:
+            parts << tr("no lock, join or event orders these two accesses");
+            break;
         case PipeGroup:
             if (!item.items.isEmpty()) parts << QStringLiteral("[%1]").arg(joinCapped(item.items));
             if (!item.peer.isEmpty()) parts << tr("other end: %1").arg(item.peer);
@@ -517,6 +552,7 @@ QVariant InspectorModel::data(const QModelIndex& index, int role) const {
             if (g == ProcessGroup && item.exitCode.isValid())
                 return QBrush(item.exitCode.toInt() != 0 ? style::Palette::actorState(ActorState::Blocked) : style::Palette::muted());
             // Someone waiting is what a learner looks for first: the row takes the "blocked" colour.
+            if (g == RaceGroup) return QBrush(style::Palette::race());
             if (g == ErrorGroup || !item.waiters.isEmpty()) return QBrush(style::Palette::actorState(ActorState::Blocked));
             return {};
         case GroupRole: return g;
@@ -543,6 +579,10 @@ QVariant InspectorModel::data(const QModelIndex& index, int role) const {
         case ExitCodeRole: return item.exitCode;
         case AliveRole: return item.alive;
         case PeerRole: return item.peer;
+        case WriterRole: return item.writer;
+        case StepRole: return item.step;
+        case OtherActorRole: return item.otherActor;
+        case OtherStepRole: return item.otherStep;
     }
     return {};
 }
@@ -583,6 +623,10 @@ QHash<int, QByteArray> InspectorModel::roleNames() const {
     names.insert(ExitCodeRole, "exitCode");
     names.insert(AliveRole, "alive");
     names.insert(PeerRole, "peer");
+    names.insert(WriterRole, "writer");
+    names.insert(StepRole, "step");
+    names.insert(OtherActorRole, "otherActor");
+    names.insert(OtherStepRole, "otherStep");
     return names;
 }
 

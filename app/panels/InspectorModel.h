@@ -1,7 +1,7 @@
 #pragma once
 // The inspector's data at the cursor step as a tree: a fixed list of groups (shared variables, locks,
 // semaphores, queues, events, conditions, futures, asyncio tasks, errors) and under each the objects created so
-// far (or the errors raised so far). asyncio's Lock, Semaphore, Queue and Event sit with their threading
+// far (or the data races found and errors raised so far). asyncio's Lock, Semaphore, Queue and Event sit with their threading
 // namesakes, held by and awaited by tasks. Tasks are listed one per row up to kTaskRowsBeforeGrouping; past
 // that the Tasks group has one row per coroutine function ("worker()  10000 tasks  9998 waiting, 2 done") with
 // its tasks one level further down. multiprocessing: a Queue sits with the queues and a shared Value or Array
@@ -36,6 +36,7 @@ public:
         TaskGroup,
         ProcessGroup,
         PipeGroup,
+        RaceGroup,
         ErrorGroup,
         GroupCount
     };
@@ -66,6 +67,11 @@ public:
         ExitCodeRole,  // int: a process's exit code once it ended (-N: killed by signal N); null before
         AliveRole,     // bool: a process started and not ended (Python's is_alive())
         PeerRole,      // QString: the other end of a Pipe end
+        WriterRole,    // QString: who stored a shared variable's value (empty: its initial value); a race: the
+                       // actor of the later access
+        StepRole,      // int: the step of that store; a race: the step of the later access
+        OtherActorRole,  // QString: a race's earlier access's actor
+        OtherStepRole,   // int: ... and its step
     };
 
     // More tasks than this and the Tasks group shows one row per coroutine function instead of one per task.
@@ -124,6 +130,13 @@ private:
         int signal = 0;
         QString peer;                // a Pipe end's other end
         bool closed = false;
+        // shared variables: the last store; data races: the later access (and below, the earlier one)
+        QString writer;
+        int step = 0;
+        bool write = false;
+        QString otherActor;
+        int otherStep = 0;
+        bool otherWrite = false;
     };
 
     QString groupTitle(int group) const;

@@ -554,22 +554,22 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::InspectorModel</name>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="155"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="159"/>
         <source>exit %1 (%2)</source>
         <translation>код выхода %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="156"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="160"/>
         <source>exit %1</source>
         <translation>код выхода %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="157"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="161"/>
         <source>alive</source>
         <translation>работает</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="164"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="168"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n непрочитанное</numerusform>
@@ -578,50 +578,50 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="177"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="181"/>
         <source>free</source>
         <translation>свободна</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="177"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="443"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="181"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="472"/>
         <source>held by %1</source>
         <translation>владелец: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="195"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="199"/>
         <source>set</source>
         <translation>установлено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="195"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="199"/>
         <source>clear</source>
         <translation>сброшено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="204"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="208"/>
         <source>running on %1</source>
         <translation>выполняется в %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="205"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="417"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="209"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="446"/>
         <source>result %1</source>
         <translation>результат %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="206"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="420"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="210"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="449"/>
         <source>raised %1</source>
         <translation>исключение %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="215"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="219"/>
         <source>%1 of %2 waiting</source>
         <translation>ожидают %1 из %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="216"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="220"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>ожидает %n поток</numerusform>
@@ -630,17 +630,17 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="235"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="239"/>
         <source>(unknown coroutine)</source>
         <translation>(неизвестная корутина)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="248"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="252"/>
         <source>1 task</source>
         <translation>1 задача</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="248"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="252"/>
         <source>%n tasks</source>
         <translation>
             <numerusform>%n задача</numerusform>
@@ -649,62 +649,82 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="369"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="272"/>
+        <source>%1&apos;s store</source>
+        <translation>запись %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="272"/>
+        <source>%1&apos;s load</source>
+        <translation>чтение %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="274"/>
+        <source>%1 at step %2, then %3 at step %4</source>
+        <translation>%1 на шаге %2, затем %3 на шаге %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="397"/>
         <source>Shared variables</source>
         <translation>Общие переменные</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="370"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="398"/>
         <source>Locks</source>
         <translation>Блокировки</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="371"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="399"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="372"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="400"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="373"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="401"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="374"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="402"/>
         <source>Conditions and barriers</source>
         <translation>Условные переменные и барьеры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="375"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="403"/>
         <source>Futures</source>
         <translation>Объекты Future</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="376"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="404"/>
         <source>Tasks (asyncio)</source>
         <translation>Задачи (asyncio)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="377"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="405"/>
         <source>Processes</source>
         <translation>Процессы</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="378"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="406"/>
         <source>Pipes (connection ends)</source>
         <translation>Каналы Pipe (концы соединений)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="379"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="407"/>
+        <source>Data races</source>
+        <translation>Гонки данных</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="408"/>
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="388"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="417"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 и ещё %n</numerusform>
@@ -713,89 +733,99 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="401"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="430"/>
         <source>%1 %2</source>
         <extracomment>a number of tasks and the state they are in, as in &quot;9998 waiting&quot;</extracomment>
         <translation>%2: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="411"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="413"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="440"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="442"/>
         <source>awaits %1</source>
         <translation>ожидает %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="414"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="443"/>
         <source>with a timeout</source>
         <translation>с тайм-аутом</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="425"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="454"/>
         <source>awaited by %1</source>
         <translation>её ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="435"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="464"/>
         <source>multiprocessing.Value in shared memory</source>
         <translation>multiprocessing.Value в общей памяти</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="436"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="465"/>
         <source>multiprocessing.Array in shared memory</source>
         <translation>multiprocessing.Array в общей памяти</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="439"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="468"/>
         <source>depth %1</source>
         <translation>глубина %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="448"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="477"/>
         <source>slots: %1</source>
         <translation>слоты: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="456"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="485"/>
         <source>ran on %1</source>
         <translation>выполнялся в %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="459"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="488"/>
         <source>pid %1</source>
         <translation>pid %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="461"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="490"/>
         <source>%1 sent by %2</source>
         <translation>%1 от %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="465"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="493"/>
+        <source>written by %1 at step %2</source>
+        <translation>записал %1 на шаге %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="496"/>
+        <source>no lock, join or event orders these two accesses</source>
+        <translation>эти два доступа не упорядочены ни блокировкой, ни join, ни событием</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="500"/>
         <source>other end: %1</source>
         <translation>другой конец: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="466"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="501"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="471"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="506"/>
         <source>waiting: %1</source>
         <translation>ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="553"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="593"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="554"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="594"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="555"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="595"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>

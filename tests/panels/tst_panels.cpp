@@ -9,6 +9,7 @@
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
 #include <QtCharts/QHorizontalStackedBarSeries>
+#include <QTreeView>
 #include <QtTest>
 
 #include <deque>
@@ -491,6 +492,46 @@ private slots:
         inspector.setView(r.view(set));
         QCOMPARE(objectData(*inspector.model(), ready, InspectorModel::FlagRole).toBool(), true);
         QCOMPARE(objectData(*inspector.model(), ready, InspectorModel::WaitersRole).toStringList(), QStringList());
+    }
+
+    // race-counter-sleep: the shared counter says who wrote it last, and each data race gets a row of its own
+    // once the cursor reaches its later access; groups with nothing in them are not shown.
+    void inspectorRacesAndWriters() {
+        Run r("race-counter-sleep");
+        Inspector inspector;
+        QAbstractItemModelTester tester(inspector.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const InspectorModel& m = *inspector.model();
+        const ObjectId counter = r.object("counter");
+        const QModelIndex races = m.index(InspectorModel::RaceGroup, 0);
+        QCOMPARE(r.trace->races().size(), std::size_t(2));
+        const std::uint32_t found = r.trace->races()[0].second.step;
+        const std::uint32_t lost = r.trace->races()[1].second.step;
+        inspector.setView(r.view(found - 1));
+        QCOMPARE(m.rowCount(races), 0);
+        QVERIFY(inspector.tree()->isRowHidden(InspectorModel::RaceGroup, {}));
+        QVERIFY(inspector.tree()->isRowHidden(InspectorModel::LockGroup, {}));
+        QVERIFY(!inspector.tree()->isRowHidden(InspectorModel::SharedGroup, {}));
+        inspector.setView(r.view(found));
+        QCOMPARE(m.rowCount(races), 1);
+        QVERIFY(!inspector.tree()->isRowHidden(InspectorModel::RaceGroup, {}));
+        inspector.setView(r.view(lost));
+        QCOMPARE(m.rowCount(races), 2);
+        const QModelIndex race = m.index(1, 0, races);
+        QCOMPARE(race.data(InspectorModel::NameRole).toString(), QString("counter"));
+        QCOMPARE(race.data(InspectorModel::OtherActorRole).toString(), QString("T1"));
+        QCOMPARE(race.data(InspectorModel::OtherStepRole).toInt(), int(r.trace->races()[1].first.step));
+        QCOMPARE(race.data(InspectorModel::WriterRole).toString(), QString("T2"));
+        QCOMPARE(race.data(InspectorModel::StepRole).toInt(), int(lost));
+        QCOMPARE(race.data(InspectorModel::ValueRole).toString(),
+                 QString("T1's store at step %1, then T2's store at step %2").arg(r.trace->races()[1].first.step).arg(lost));
+        // The counter at that step: 20, stored by T2 just now.
+        QCOMPARE(objectData(m, counter, InspectorModel::ValueRole).toString(), QString("20"));
+        QCOMPARE(objectData(m, counter, InspectorModel::WriterRole).toString(), QString("T2"));
+        QCOMPARE(objectData(m, counter, InspectorModel::StepRole).toInt(), int(lost));
+        QVERIFY(m.index(m.indexOfObject(counter).row(), InspectorModel::DetailsColumn, m.indexOfObject(counter).parent())
+                    .data()
+                    .toString()
+                    .contains(QString("written by T2 at step %1").arg(lost)));
     }
 
     void inspectorErrors() {
