@@ -143,7 +143,34 @@ void runTimed(benchmark::State& state, const scenarios::Scenario* s, PolicyKind 
         const double seconds = static_cast<double>(nowNs() - t0) * 1e-9;
         state.SetIterationTime(seconds);
         const double steps = trace.stepCount();
-        if (perStep) state.counters["us_each"] = seconds * 1e6 / steps;
+        if (perStep) {
+            state.counters["us_each"] = seconds * 1e6 / steps;
+            // What the trace keeps per step, and the part of it that the frames' locals (Op::Locals events and
+            // the texts only they use) take: the figure without them is the baseline.
+            std::size_t textBytes = 0, localsBytes = 0;
+            std::vector<bool> usedElsewhere(trace.stringCount()), usedByLocals(trace.stringCount());
+            for (std::size_t i = 0; i < trace.eventCount(); ++i) {
+                const TraceEvent& e = trace.event(i);
+                if (!(e.flags & TraceEvent::ArgIsString) || e.arg < 0 || std::size_t(e.arg) >= trace.stringCount()) {
+                    if (e.op == Op::Locals) localsBytes += sizeof(TraceEvent);
+                    continue;
+                }
+                if (e.op == Op::Locals) {
+                    localsBytes += sizeof(TraceEvent);
+                    usedByLocals[std::size_t(e.arg)] = true;
+                } else {
+                    usedElsewhere[std::size_t(e.arg)] = true;
+                }
+            }
+            for (std::uint32_t i = 0; i < trace.stringCount(); ++i) {
+                const std::size_t bytes = trace.string(i).size() + sizeof(std::string);
+                textBytes += bytes;
+                if (usedByLocals[i] && !usedElsewhere[i]) localsBytes += bytes;
+            }
+            const double total = static_cast<double>(trace.eventStorageBytes() + textBytes);
+            state.counters["trace_bytes_per_step"] = total / steps;
+            state.counters["trace_bytes_per_step_without_locals"] = (total - static_cast<double>(localsBytes)) / steps;
+        }
         else state.counters["ms_total"] = seconds * 1e3;
         state.counters["steps"] = steps;
         state.counters["switches"] = trace.outcome().switches;
@@ -345,6 +372,11 @@ int main(int argc, char** argv) {
         std::printf("(6a) a scheduling point (a line) of a Python program, no thread switch: %.2f us; a line of plain "
                     "CPython: %.3f us (%.0fx); a built-in scenario's point: %.2f us (%.1fx)\n",
                     one, plain, one / plain, builtin, one / builtin);
+        std::printf("     trace kept per point: %.1f bytes; %.1f bytes without the frames' locals (%.2fx)\n",
+                    reporter.get("BM_PyPointsOneThread", "trace_bytes_per_step"),
+                    reporter.get("BM_PyPointsOneThread", "trace_bytes_per_step_without_locals"),
+                    reporter.get("BM_PyPointsOneThread", "trace_bytes_per_step") /
+                        reporter.get("BM_PyPointsOneThread", "trace_bytes_per_step_without_locals"));
         if (reporter.has("BM_TracedCPython")) {
             const double traced = reporter.get("BM_TracedCPython", "us_each");
             std::printf("     a line under a do-nothing sys.settrace tracer: %.3f us (the point costs %.1fx that)\n", traced,

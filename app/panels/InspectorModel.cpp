@@ -255,6 +255,20 @@ void InspectorModel::update(const TraceModel* model, const RunState* runState) {
                         row.stateCounts.insert(fromStd(taskStateName(static_cast<TaskState>(st))), counts[r][st]);
             }
         }
+        // A Python program's frames (as Python Tutor shows them): per thread, the function it is in and its
+        // locals, one row each.
+        for (ActorId a = 0; a < state.actorCount() && a < m.actorCount(); ++a) {
+            const EventText& locals = state.actor(a).locals;
+            const QString text = locals.empty() ? QString() : QString::fromStdString(m.text(locals));
+            if (text.isEmpty()) continue;
+            const qsizetype colon = text.indexOf(QLatin1Char(':'));
+            Item item;
+            item.actor = name(a);
+            item.name = item.actor;
+            item.coroutine = colon < 0 ? QString() : text.left(colon);  // the function
+            item.value = colon < 0 ? text : text.mid(colon + 1).trimmed();
+            next[LocalsGroup].push_back(std::move(item));
+        }
         // The races found by the cursor step: a race is found at its later access.
         for (const DataRace& r : m.races()) {
             if (r.second.step > state.step() || r.object >= m.objectCount()) continue;
@@ -291,7 +305,7 @@ void InspectorModel::update(const TraceModel* model, const RunState* runState) {
     const auto sameRows = [](const std::vector<Item>& a, const std::vector<Item>& b) {
         if (a.size() != b.size()) return false;
         for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i].object != b[i].object || (a[i].object == kNoObject && a[i].coroutine != b[i].coroutine) ||
+            if (a[i].object != b[i].object || a[i].actor != b[i].actor || (a[i].object == kNoObject && a[i].coroutine != b[i].coroutine) ||
                 a[i].otherStep != b[i].otherStep)
                 return false;
         return true;
@@ -395,6 +409,7 @@ int InspectorModel::columnCount(const QModelIndex&) const { return ColumnCount; 
 QString InspectorModel::groupTitle(int g) const {
     switch (g) {
         case SharedGroup: return tr("Shared variables");
+        case LocalsGroup: return tr("Local variables (by thread)");
         case LockGroup: return tr("Locks");
         case SemaphoreGroup: return tr("Semaphores");
         case QueueGroup: return tr("Queues");
@@ -488,6 +503,9 @@ QString InspectorModel::details(int g, const Item& item) const {
             if (item.pid != 0) parts << tr("pid %1").arg(item.pid);
             if (item.signal != 0 && !item.signalledBy.isEmpty())
                 parts << tr("%1 sent by %2").arg(signalName(item.signal), item.signalledBy);
+            break;
+        case LocalsGroup:
+            if (!item.coroutine.isEmpty()) parts << tr("in %1()").arg(item.coroutine);
             break;
         case SharedGroup:
             if (!item.writer.isEmpty()) parts << tr("written by %1 at step %2").arg(item.writer).arg(item.step);

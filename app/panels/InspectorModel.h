@@ -27,6 +27,7 @@ class InspectorModel : public QAbstractItemModel {
 public:
     enum Group {
         SharedGroup,
+        LocalsGroup,  // a Python program's threads: the locals of each one's innermost frame of the learner's code
         LockGroup,
         SemaphoreGroup,
         QueueGroup,
@@ -59,7 +60,8 @@ public:
         MessageRole,   // QString: "Type: message" of an error
         StateRole,     // QString: a future's or task's state as the engine names it (pending, running, finished...)
         WorkerRole,    // QString: the worker thread that runs or ran a future, empty while pending
-        CoroutineRole, // QString: a task's coroutine function, or a coroutine row's (empty: unknown)
+        CoroutineRole, // QString: a task's coroutine function, or a coroutine row's (empty: unknown); a row of
+                       // local variables: the function they are in
         AwaitsRole,    // QString: the name of what a waiting task awaits (empty for a sleep or when not waiting)
         StateCountsRole,  // QVariantMap: a coroutine row's tasks by state name ({"waiting": 9998, "done": 2})
         KindRole,      // QString: the object's kind as Python names it (Lock, asyncio.Lock, Task...)

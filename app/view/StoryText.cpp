@@ -176,6 +176,11 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
             if (s.op == Op::NotifyAll)
                 return tr("%1 notified every thread waiting on %2.").arg(actor, object);
             return tr("%1 notified one thread waiting on %2.").arg(actor, object);
+        case StoryKind::LocalsChanged: {
+            const qsizetype colon = value.indexOf(QLatin1Char(':'));
+            if (colon < 0) return tr("%1's local variables: %2.").arg(actor, value);
+            return tr("In %1(), %2 now has %3.").arg(value.left(colon), actor, value.mid(colon + 1).trimmed());
+        }
         case StoryKind::Printed:
             return tr("%1 printed: %2").arg(actor, value);
         case StoryKind::Raised:

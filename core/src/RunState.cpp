@@ -179,11 +179,15 @@ void RunState::apply(const Trace& trace, const TraceSnapshot& rows, std::size_t 
             case Op::Start:
                 if (e.arg >= 0) changeActor(ActorId(e.arg), ActorState::Ready);
                 break;
+            case Op::Locals:
+                actorMut(e.actor).locals = EventText::of(e);
+                break;
             case Op::Run:
                 if (e.result == Result::Started) changeActor(e.actor, ActorState::Running);
                 else if (e.result == Result::Done || e.result == Result::Error) changeActor(e.actor, ActorState::Done);
                 if (e.result == Result::Done || e.result == Result::Error || e.result == Result::Aborted) {
                     ActorNow& a = actorMut(e.actor);
+                    a.locals = {};  // its frames are gone
                     a.ended = true;
                     a.failed = e.result == Result::Error;
                 }

@@ -363,6 +363,13 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                     add(StoryKind::AtLine);
                 }
                 break;
+            case Op::Locals:
+                // Leaving a function clears them: that tells nothing the next line does not.
+                if (!text.empty()) {
+                    s.value = text;
+                    add(StoryKind::LocalsChanged);
+                }
+                break;
             case Op::Deadlock:
                 if (e.arg >= 0 && std::size_t(e.arg) < model_.cycles().size()) {
                     const DeadlockCycle& c = model_.cycles()[std::size_t(e.arg)];

@@ -19,7 +19,7 @@ std::string_view opName(Op op) {
         "set", "clear", "put", "get", "task_done", "join_queue", "sleep", "work", "load", "store", "print",
         "raise", "switch", "cancel", "deadlock", "yield", "race", "submit", "set_running_or_notify_cancel",
         "set_result", "set_exception", "result", "exception", "as_completed", "shutdown", "resume", "await", "callback",
-        "send", "recv", "signal", "exit"};
+        "send", "recv", "signal", "exit", "locals"};
     return nameOf(names, op);
 }
 

@@ -79,6 +79,7 @@ private:
     void schedulingPoint(Execution& ex, ActorId me, PyFrameObject* frame, bool main);
     int opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main);
     void flushPendingStore(ActorId me);
+    void recordLocals(Execution& ex, ActorId me, PyFrameObject* frame);
     GlobalVariable* variable(PyObject* globals, PyObject* name, bool create);
     void noteAccess(ActorId me, GlobalVariable& v, PyObject* value, bool write);
     void installTrace();
@@ -105,6 +106,10 @@ private:
         ActorId actor = kNoActor;
     };
     std::vector<PendingStore> pending_;
+    // What each thread's innermost frame of the learner's code held when last recorded ("update: by = 10"),
+    // so that a Locals event is written only when it changed.
+    std::unordered_map<ActorId, std::string> shownLocals_;
+    std::uint32_t localsRecorded_ = 0;
     TouchRecorder touches_;  // what each instruction touches, while the explorer asks (Execution::touchesWanted)
 };
 

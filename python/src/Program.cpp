@@ -294,11 +294,103 @@ void Run::schedulingPoint(Execution& ex, ActorId me, PyFrameObject* frame, bool 
     ex.yieldPoint(me);
 }
 
+namespace {
+
+// A value as the learner would read it in a frame, written without running any of the learner's code (a
+// __repr__ of theirs could block, print or schedule): builtin scalars and short builtin containers of them
+// in full, long strings cut, anything else by its type's name.
+bool isPlainScalar(PyObject* v) {
+    if (v == Py_None || PyBool_Check(v) || PyFloat_CheckExact(v)) return true;
+    if (PyLong_CheckExact(v)) return _PyLong_NumBits(v) <= 64;  // a huge int's repr costs (and may refuse)
+    return PyUnicode_CheckExact(v) && PyUnicode_GET_LENGTH(v) <= 30;
+}
+
+std::string frameValue(PyObject* v) {
+    constexpr Py_ssize_t kItemsInFull = 6;
+    bool full = isPlainScalar(v);
+    if (!full && (PyList_CheckExact(v) || PyTuple_CheckExact(v)) && PySequence_Fast_GET_SIZE(v) <= kItemsInFull) {
+        full = true;
+        for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(v) && full; ++i) full = isPlainScalar(PySequence_Fast_GET_ITEM(v, i));
+    } else if (!full && PyDict_CheckExact(v) && PyDict_GET_SIZE(v) <= kItemsInFull) {
+        full = true;
+        PyObject *key, *value;
+        for (Py_ssize_t pos = 0; full && PyDict_Next(v, &pos, &key, &value);) full = isPlainScalar(key) && isPlainScalar(value);
+    }
+    if (full) {
+        std::string text;
+        if (PyObject* r = PyObject_Repr(v)) {
+            text = utf8(r);
+            Py_DECREF(r);
+        }
+        PyErr_Clear();
+        return text;
+    }
+    if (PyUnicode_CheckExact(v)) {
+        std::string text;
+        if (PyObject* head = PyUnicode_Substring(v, 0, 27)) {
+            if (PyObject* r = PyObject_Repr(head)) {
+                text = utf8(r);
+                Py_DECREF(r);
+            }
+            Py_DECREF(head);
+        }
+        PyErr_Clear();
+        if (text.size() > 1) text.insert(text.size() - 1, "\u2026");
+        return text;
+    }
+    if (PyLong_CheckExact(v)) return "int of " + std::to_string(_PyLong_NumBits(v)) + " bits";
+    if (PyList_CheckExact(v) || PyTuple_CheckExact(v) || PyDict_CheckExact(v) || PyAnySet_CheckExact(v))
+        return std::string(Py_TYPE(v)->tp_name) + " of " + std::to_string(PyObject_Length(v)) + " items";
+    if (PyFunction_Check(v)) return "function";
+    return std::string("<") + Py_TYPE(v)->tp_name + ">";
+}
+
+}  // namespace
+
+// The locals of the frame about to run its next line, as one bounded line of text, recorded (in the step that
+// is ending, which is what set them) when they differ from what this thread showed last. A module-level line
+// shows none.
+void Run::recordLocals(Execution& ex, ActorId me, PyFrameObject* frame) {
+    constexpr int kNamesShown = 8;
+    constexpr std::size_t kLongest = 240;
+    std::string text;
+    PyCodeObject* code = PyFrame_GetCode(frame);
+    if (code->co_flags & CO_OPTIMIZED) {
+        if (PyObject* locals = PyFrame_GetLocals(frame)) {
+            text = utf8(code->co_name) + ":";
+            PyObject *name, *value;
+            int shown = 0;
+            const Py_ssize_t count = PyDict_Check(locals) ? PyDict_GET_SIZE(locals) : 0;
+            for (Py_ssize_t pos = 0; count > 0 && PyDict_Next(locals, &pos, &name, &value);) {
+                if (shown == kNamesShown || text.size() > kLongest) {
+                    text += " \u2026";
+                    break;
+                }
+                text += (shown++ ? ", " : " ") + utf8(name) + " = " + frameValue(value);
+            }
+            if (count == 0) text.clear();  // a function without locals: nothing to show
+            Py_DECREF(locals);
+        }
+        PyErr_Clear();
+    }
+    Py_DECREF(code);
+    // A long loop changes its locals at every line: past a budget the trace stops taking them (each change is
+    // an event and usually a new text), and says so once per thread instead of showing stale values.
+    constexpr std::uint32_t kLocalsBudget = 200'000;
+    if (localsRecorded_ >= kLocalsBudget) text = "(not recorded past the run's first 200000 changes)";
+    std::string& shown = shownLocals_[me];
+    if (text == shown) return;
+    shown = text;
+    ++localsRecorded_;
+    ex.record(me, Op::Locals, kNoObject, Result::Ok, ex.text(text), TraceEvent::ArgIsString);
+}
+
 int Run::linePoint(PyFrameObject* frame, bool main) {
     Execution& ex = Execution::current();
     const ActorId me = ex.enter();
     if (me == kNoActor) return 0;
     flushPendingStore(me);
+    recordLocals(ex, me, frame);
     if (bytecode) {
         // the instructions are the points; the line still moves the code view's marker
         if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(PyFrame_GetLineNumber(frame), 0, 65535)));

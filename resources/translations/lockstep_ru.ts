@@ -584,7 +584,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/panels/InspectorModel.cpp" line="181"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="472"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="487"/>
         <source>held by %1</source>
         <translation>владелец: %1</translation>
     </message>
@@ -605,13 +605,13 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/panels/InspectorModel.cpp" line="209"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="446"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="461"/>
         <source>result %1</source>
         <translation>результат %1</translation>
     </message>
     <message>
         <location filename="../../app/panels/InspectorModel.cpp" line="210"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="449"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="464"/>
         <source>raised %1</source>
         <translation>исключение %1</translation>
     </message>
@@ -649,82 +649,87 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="272"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="286"/>
         <source>%1&apos;s store</source>
         <translation>запись %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="272"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="286"/>
         <source>%1&apos;s load</source>
         <translation>чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="274"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="288"/>
         <source>%1 at step %2, then %3 at step %4</source>
         <translation>%1 на шаге %2, затем %3 на шаге %4</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="397"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="411"/>
         <source>Shared variables</source>
         <translation>Общие переменные</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="398"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="412"/>
+        <source>Local variables (by thread)</source>
+        <translation>Локальные переменные (по потокам)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="413"/>
         <source>Locks</source>
         <translation>Блокировки</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="399"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="414"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="400"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="415"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="401"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="416"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="402"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="417"/>
         <source>Conditions and barriers</source>
         <translation>Условные переменные и барьеры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="403"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="418"/>
         <source>Futures</source>
         <translation>Объекты Future</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="404"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="419"/>
         <source>Tasks (asyncio)</source>
         <translation>Задачи (asyncio)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="405"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="420"/>
         <source>Processes</source>
         <translation>Процессы</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="406"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="421"/>
         <source>Pipes (connection ends)</source>
         <translation>Каналы Pipe (концы соединений)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="407"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="422"/>
         <source>Data races</source>
         <translation>Гонки данных</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="408"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="423"/>
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/InspectorModel.cpp" line="417"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="432"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 и ещё %n</numerusform>
@@ -733,99 +738,104 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="430"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="445"/>
         <source>%1 %2</source>
         <extracomment>a number of tasks and the state they are in, as in &quot;9998 waiting&quot;</extracomment>
         <translation>%2: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="440"/>
-        <location filename="../../app/panels/InspectorModel.cpp" line="442"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="455"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="457"/>
         <source>awaits %1</source>
         <translation>ожидает %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="443"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="458"/>
         <source>with a timeout</source>
         <translation>с тайм-аутом</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="454"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="469"/>
         <source>awaited by %1</source>
         <translation>её ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="464"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="479"/>
         <source>multiprocessing.Value in shared memory</source>
         <translation>multiprocessing.Value в общей памяти</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="465"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="480"/>
         <source>multiprocessing.Array in shared memory</source>
         <translation>multiprocessing.Array в общей памяти</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="468"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="483"/>
         <source>depth %1</source>
         <translation>глубина %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="477"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="492"/>
         <source>slots: %1</source>
         <translation>слоты: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="485"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="500"/>
         <source>ran on %1</source>
         <translation>выполнялся в %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="488"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="503"/>
         <source>pid %1</source>
         <translation>pid %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="490"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="505"/>
         <source>%1 sent by %2</source>
         <translation>%1 от %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="493"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="508"/>
+        <source>in %1()</source>
+        <translation>в %1()</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/InspectorModel.cpp" line="511"/>
         <source>written by %1 at step %2</source>
         <translation>записал %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="496"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="514"/>
         <source>no lock, join or event orders these two accesses</source>
         <translation>эти два доступа не упорядочены ни блокировкой, ни join, ни событием</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="500"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="518"/>
         <source>other end: %1</source>
         <translation>другой конец: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="501"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="519"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="506"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="524"/>
         <source>waiting: %1</source>
         <translation>ожидают: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="593"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="611"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="594"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="612"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/panels/InspectorModel.cpp" line="595"/>
+        <location filename="../../app/panels/InspectorModel.cpp" line="613"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -1850,127 +1860,137 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1 разбудил один поток, ожидающий на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="180"/>
+        <location filename="../../app/view/StoryText.cpp" line="181"/>
+        <source>%1&apos;s local variables: %2.</source>
+        <translation>Локальные переменные %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="182"/>
+        <source>In %1(), %2 now has %3.</source>
+        <translation>В %1() у %2 теперь %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="185"/>
         <source>%1 printed: %2</source>
         <translation>%1 напечатал: %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="182"/>
+        <location filename="../../app/view/StoryText.cpp" line="187"/>
         <source>%1 raised %2.</source>
         <translation>%1 выбросил исключение %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="184"/>
+        <location filename="../../app/view/StoryText.cpp" line="189"/>
         <source>%1 is at line %2: a scheduling point, where the scheduler may switch threads.</source>
         <translation>%1 на строке %2: это точка планирования, здесь планировщик может переключить потоки.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="191"/>
+        <location filename="../../app/view/StoryText.cpp" line="196"/>
         <source>%1 has to wait, so the scheduler switched to %2.</source>
         <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="194"/>
+        <location filename="../../app/view/StoryText.cpp" line="199"/>
         <source>%1 went to sleep, so the scheduler switched to %2.</source>
         <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="197"/>
+        <location filename="../../app/view/StoryText.cpp" line="202"/>
         <source>%1 has finished, so the scheduler switched to %2.</source>
         <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="200"/>
+        <location filename="../../app/view/StoryText.cpp" line="205"/>
         <source>%1 used up its time slice, so the scheduler switched to %2.</source>
         <translation>%1 исчерпал свой квант времени, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="203"/>
+        <location filename="../../app/view/StoryText.cpp" line="208"/>
         <source>The scheduler took the turn from %1, which could have gone on, and gave it to %2.</source>
         <translation>Планировщик забрал очередь у %1, хотя тот мог продолжать, и отдал её %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="210"/>
+        <location filename="../../app/view/StoryText.cpp" line="215"/>
         <source>(More than one thread was ready; the policy picked %1.)</source>
         <translation>(Готовы были несколько потоков; политика выбрала %1.)</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="218"/>
+        <location filename="../../app/view/StoryText.cpp" line="223"/>
         <source>%1 waits for %2</source>
         <translation>%1 ожидает %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="222"/>
+        <location filename="../../app/view/StoryText.cpp" line="227"/>
         <source>Deadlock: %1. None of them can ever go on.</source>
         <translation>Взаимоблокировка: %1. Ни один из них уже не сможет продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="226"/>
+        <location filename="../../app/view/StoryText.cpp" line="231"/>
         <source>The event loop in %1 started task %2.</source>
         <translation>Цикл событий в %1 запустил задачу %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="227"/>
+        <location filename="../../app/view/StoryText.cpp" line="232"/>
         <source>The event loop in %1 resumed task %2 where it paused.</source>
         <translation>Цикл событий в %1 продолжил задачу %2 с того места, где она остановилась.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="230"/>
+        <location filename="../../app/view/StoryText.cpp" line="235"/>
         <source>%1 paused at an await: asyncio.sleep(%2).</source>
         <translation>%1 остановилась на await: asyncio.sleep(%2).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="232"/>
+        <location filename="../../app/view/StoryText.cpp" line="237"/>
         <source>%1 paused at an await, waiting for %2.</source>
         <translation>%1 остановилась на await и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="234"/>
+        <location filename="../../app/view/StoryText.cpp" line="239"/>
         <source>%1 is ready again: it waits in the event loop&apos;s ready queue.</source>
         <translation>%1 снова готова: она ждёт в очереди готовых задач цикла событий.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="236"/>
+        <location filename="../../app/view/StoryText.cpp" line="241"/>
         <source>%1 ended by raising %2.</source>
         <translation>%1 завершилась исключением %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="237"/>
+        <location filename="../../app/view/StoryText.cpp" line="242"/>
         <source>%1 was cancelled.</source>
         <translation>%1 отменена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="238"/>
+        <location filename="../../app/view/StoryText.cpp" line="243"/>
         <source>%1 is done.</source>
         <translation>%1 завершена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="240"/>
+        <location filename="../../app/view/StoryText.cpp" line="245"/>
         <source>The event loop in %1 ran the callback %2.</source>
         <translation>Цикл событий в %1 выполнил обратный вызов %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="242"/>
+        <location filename="../../app/view/StoryText.cpp" line="247"/>
         <source>%1 sent %2 through %3.</source>
         <translation>%1 отправил %2 через %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="245"/>
+        <location filename="../../app/view/StoryText.cpp" line="250"/>
         <source>%1 received %2 on %3 (%4 sent it).</source>
         <translation>%1 получил %2 на %3 (отправил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="246"/>
+        <location filename="../../app/view/StoryText.cpp" line="251"/>
         <source>%1 received %2 on %3.</source>
         <translation>%1 получил %2 на %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="248"/>
+        <location filename="../../app/view/StoryText.cpp" line="253"/>
         <source>Process %1 exited with code %2.</source>
         <translation>Процесс %1 завершился с кодом %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="253"/>
+        <location filename="../../app/view/StoryText.cpp" line="258"/>
         <source>%1: %2 (%3)%4.</source>
         <translation>%1: %2 (%3)%4.</translation>
     </message>

@@ -534,6 +534,48 @@ private slots:
                     .contains(QString("written by T2 at step %1").arg(lost)));
     }
 
+    // A Python program's threads record their frame's locals (Op::Locals): the inspector lists them by thread
+    // at the cursor, with the function they are in, and drops a thread's row when its function ended.
+    void inspectorLocals() {
+        const auto recordLocals = [](const std::string& text) {
+            Execution& ex = Execution::current();
+            const ActorId me = ex.enter();
+            ex.record(me, Op::Locals, kNoObject, Result::Ok, ex.text(text), TraceEvent::ArgIsString);
+        };
+        Run r([&] {
+            Thread worker([&] {
+                recordLocals("work: n = 10");
+                lockstep::sleep(std::chrono::milliseconds(1));
+                recordLocals("work: n = 10, v = 0");
+                lockstep::sleep(std::chrono::milliseconds(1));
+            }, {.name = "W"});
+            worker.start();
+            worker.join();
+        });
+        Inspector inspector;
+        QAbstractItemModelTester tester(inspector.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const InspectorModel& m = *inspector.model();
+        const QModelIndex locals = m.index(InspectorModel::LocalsGroup, 0);
+        const std::uint32_t first = r.firstStep(Op::Locals, kNoObject);
+        QVERIFY(first > 0);
+        inspector.setView(r.view(first - 1));
+        QCOMPARE(m.rowCount(locals), 0);
+        QVERIFY(inspector.tree()->isRowHidden(InspectorModel::LocalsGroup, {}));
+        inspector.setView(r.view(first));
+        QCOMPARE(m.rowCount(locals), 1);
+        QCOMPARE(m.index(0, 0, locals).data(InspectorModel::NameRole).toString(), QString("W"));
+        QCOMPARE(m.index(0, 0, locals).data(InspectorModel::ValueRole).toString(), QString("n = 10"));
+        QCOMPARE(m.index(0, 0, locals).data(InspectorModel::CoroutineRole).toString(), QString("work"));
+        std::uint32_t second = 0;
+        for (std::size_t i = 0; i < r.trace->eventCount() && !second; ++i)
+            if (r.trace->event(i).op == Op::Locals && r.trace->stepOfEvent(i) > first) second = r.trace->stepOfEvent(i);
+        QVERIFY(second > first);
+        inspector.setView(r.view(second));
+        QCOMPARE(m.index(0, 0, locals).data(InspectorModel::ValueRole).toString(), QString("n = 10, v = 0"));
+        inspector.setView(r.view(r.last()));
+        QCOMPARE(m.rowCount(locals), 0);
+    }
+
     void inspectorErrors() {
         Run r("bounded-semaphore-pool");
         Inspector inspector;

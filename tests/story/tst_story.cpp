@@ -539,6 +539,15 @@ private slots:
                      "  (A|B) never read (A|B)'s (10|20) \\(written in step \\d+\\) before "
                      "writing over it: (A|B)'s update is lost.\n")),
                  qPrintable(out));
+        // The frames' locals, as each line leaves them (and in Russian).
+        QVERIFY2(out.contains("  In work(), A now has n = 10, v = 0.\n") && out.contains("  In work(), B now has n = 20.\n"),
+                 qPrintable(out));
+        QVERIFY2(out.contains("Step ") && out.contains(", A, line 5: v = counter\n"), qPrintable(out));
+        p.start(QStringLiteral(LOCKSTEP_BINARY), {"run", path, "--story", "--lang", "ru"});
+        QVERIFY(p.waitForFinished(120000));
+        const QString ru = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(ru.contains(QString("  В work() у A теперь n = 10, v = 0.\n")), qPrintable(ru));
+        QVERIFY2(ru.contains(QString("A заснул на 0,1 с.")), qPrintable(ru));
     }
 #endif
 };

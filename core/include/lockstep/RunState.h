@@ -84,6 +84,7 @@ struct ActorNow {
     bool ended = false;            // its Run ended (done, error, aborted)
     bool failed = false;           // it ended by an uncaught exception
     std::int32_t readyQueue = -1;  // an actor running an event loop: callbacks and tasks ready (-1: none)
+    EventText locals;              // a Python program's thread: its innermost frame's locals (Op::Locals)
     friend bool operator==(const ActorNow&, const ActorNow&) = default;
 };
 

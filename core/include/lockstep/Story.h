@@ -64,6 +64,7 @@ enum class StoryKind : std::uint8_t {
     Sent,          // actor sent value through a Pipe end (object)
     Received,      // actor received value on a Pipe end (object), which `other` sent
     ProcessExited, // process object ended with exit code `code`
+    LocalsChanged, // a Python program's thread: its frame's locals are now value ("function: name = value, ...")
     Other,         // any other event: op and result
     Count_
 };

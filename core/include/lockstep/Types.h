@@ -73,6 +73,8 @@ enum class Op : std::uint8_t {
     Signal,        // terminate()/kill() sent a real signal to a child process (object: the Process; arg: the
                    // signal number)
     Exit,          // a child process ended (object: the Process; arg: its exit code, -N when killed by signal N)
+    Locals,        // a Python program's thread: the local variables of its innermost frame of the learner's code
+                   // changed (arg: "function: name = value, ...", a string id; "": none, at module level)
     Count_
 };
 
