@@ -66,6 +66,7 @@ public:
     std::string uniqueName(std::string name);
     PyObject* abortType = nullptr;  // _lockstep.RunAborted (BaseException): unwinds Python code on abort
     bool bytecode;
+    bool frameLocals = true;  // record the threads' frame locals (see runProgram)
     const std::string& path() const { return path_; }
     std::uint64_t runSeed = 1;
 
@@ -136,7 +137,9 @@ std::string prepareBootstrap();
 // The compile error of a program as CPython words it, or "" (the runner, holding the GIL).
 std::string compileError(const std::string& path, const std::string& source);
 // The body of a program's main actor in a run's child.
-void runProgram(const std::string& path, const std::string& source, bool bytecode);
+// `frameLocals`: record each thread's locals (Op::Locals) for the learner to read; the explorer's runs, whose
+// traces nobody reads step by step, go without that cost.
+void runProgram(const std::string& path, const std::string& source, bool bytecode, bool frameLocals);
 // The _lockstep module's init function, for the interpreter's table of built-in modules.
 PyObject* initBridgeModule();
 // The Run a _lockstep module instance serves.

@@ -202,9 +202,10 @@ std::string compileError(const std::string& path, const std::string& source) {
     return error;
 }
 
-void runProgram(const std::string& path, const std::string& source, bool bytecode) {
+void runProgram(const std::string& path, const std::string& source, bool bytecode, bool frameLocals) {
     Execution& ex = Execution::current();
     auto run = std::make_shared<Run>(path, source, bytecode);
+    run->frameLocals = frameLocals;
     ex.extension() = run;
     run->runMain();
 }
@@ -390,7 +391,7 @@ int Run::linePoint(PyFrameObject* frame, bool main) {
     const ActorId me = ex.enter();
     if (me == kNoActor) return 0;
     flushPendingStore(me);
-    recordLocals(ex, me, frame);
+    if (frameLocals) recordLocals(ex, me, frame);
     if (bytecode) {
         // the instructions are the points; the line still moves the code view's marker
         if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(PyFrame_GetLineNumber(frame), 0, 65535)));

@@ -197,7 +197,9 @@ private:
     auto* log = new TraceLogWriter(*trace);
     trace->setListener(log);
     auto* pool = new WorkerPool;
-    auto* ex = new Execution(*pool, *trace, config, [path, source, bytecode] { runProgram(path, source, bytecode); });
+    auto* ex = new Execution(*pool, *trace, config, [path, source, bytecode, remotePolicy] {
+        runProgram(path, source, bytecode, !remotePolicy);  // an explorer's run: no frame locals
+    });
     if (remotePolicy) ex->usePolicy(std::make_unique<RemotePolicy>(fd, *log, *ex, preemptive, kind, touches));
     log->pauseThrough(ex);
     {
