@@ -133,7 +133,11 @@ QString TimelineStrings::causeText(const TimelineModel& m, const CausalLink& l) 
         case CauseKind::PutGet: what = tr("%1 put an item in %3 → %2 got it"); break;
         case CauseKind::EndJoin: what = tr("%1 ended → %2's join() returned"); break;
         case CauseKind::ResultGet: what = tr("%1 set the outcome of %3 → %2's result() received it"); break;
-        case CauseKind::TaskWake: what = tr("%1 (%3) → woke %2"); break;
+        case CauseKind::TaskWake:
+            // The task or future awaited finished itself; or a task did something to what was awaited (a put
+            // into an asyncio queue, a release of its lock).
+            what = l.fromTask == l.object ? tr("%1 finished → woke %2") : tr("%1 via %3 → woke %2");
+            break;
         case CauseKind::Count_: break;
     }
     const QString steps = l.fromStep == l.toStep ? tr("step %1").arg(l.fromStep)

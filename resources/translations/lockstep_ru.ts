@@ -2697,8 +2697,13 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="146"/>
-        <source>%1 (%3) → woke %2</source>
-        <translation>%1 (%3) → разбудил %2</translation>
+        <source>%1 finished → woke %2</source>
+        <translation>%1 завершена → %2 разбужена</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="151"/>
+        <source>%1 via %3 → woke %2</source>
+        <translation>%1 через %3 → %2 разбужена</translation>
     </message>
     <message>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="147"/>

@@ -1393,6 +1393,15 @@ private slots:
         const QString qsvg = QString::fromUtf8(f.readAll());
         QVERIFY(qsvg.contains("<title>producer-1 put an item in q → consumer-1 got it (steps 12 → 15)</title>"));
         QVERIFY(qsvg.contains("<title>producer-1 ended → MainThread's join() returned (step 55)</title>"));
+
+        // asyncio: the arrow runs between the tasks' lanes and names them.
+        const auto a = runScenario("async-chain");
+        o.path = dir.filePath("async.svg");
+        QVERIFY2(exportTimeline(*a, o, &error), qPrintable(error));
+        QFile af(o.path);
+        QVERIFY(af.open(QIODevice::ReadOnly));
+        const QString asvg = QString::fromUtf8(af.readAll());
+        QVERIFY2(asvg.contains("<title>gather finished → woke Task-1 (step "), qPrintable(asvg.right(400)));
     }
 
     // The widget's arrow at the cursor answers the mouse with its sentence, and a click on it goes to the effect.
