@@ -9,8 +9,8 @@ namespace lockstep {
 
 std::string_view causeKindName(CauseKind k) {
     static constexpr std::array<std::string_view, kCauseKinds> names{
-        "release → acquire", "set → wait", "notify → wake", "put → get", "end → join", "result → result()",
-        "future → task"};
+        "release → acquire", "set → wait",        "notify → wake", "put → get",
+        "end → join",        "result → result()", "future → task"};
     return names[std::size_t(k)];
 }
 
@@ -19,22 +19,29 @@ namespace {
 // Events that may let a waiter through: whatever the reducer saw done to an object by the one who did it.
 bool mayCause(const TraceEvent& e) {
     switch (e.op) {
-        case Op::Release: return e.result == Result::Ok || e.result == Result::Handover;
+        case Op::Release:
+            return e.result == Result::Ok || e.result == Result::Handover;
         case Op::Set:
         case Op::Notify:
         case Op::NotifyAll:
         case Op::SetResult:
         case Op::SetException:
-        case Op::Exit: return true;
+        case Op::Exit:
+            return true;
         case Op::Put:
         case Op::Get:
-        case Op::Cancel: return e.result == Result::Ok;
-        case Op::Run: return e.result == Result::Done || e.result == Result::Error || e.result == Result::Cancelled;
-        default: return false;
+        case Op::Cancel:
+            return e.result == Result::Ok;
+        case Op::Run:
+            return e.result == Result::Done || e.result == Result::Error || e.result == Result::Cancelled;
+        default:
+            return false;
     }
 }
 
-bool taskLane(ObjectKind k) { return objectTraits(k).lane == LaneFamily::Task; }
+bool taskLane(ObjectKind k) {
+    return objectTraits(k).lane == LaneFamily::Task;
+}
 
 }  // namespace
 
@@ -68,8 +75,8 @@ void CausalLinker::before(const TraceEvent& e, const RunState& head) {
         awaitedBefore_ = head.object(e.object).awaited;
 }
 
-void CausalLinker::link(CauseKind k, ObjectId object, const Cause& c, const TraceEvent& e, std::uint32_t index,
-                        std::uint32_t step, ObjectId toTask) {
+void CausalLinker::link(CauseKind k, ObjectId object, const Cause& c, const TraceEvent& e,
+                        std::uint32_t index, std::uint32_t step, ObjectId toTask) {
     CausalLink l;
     l.kind = k;
     l.object = object;
@@ -90,9 +97,12 @@ void CausalLinker::after(const TraceEvent& e, std::uint32_t index, std::uint32_t
     const ActorId actor = e.actor;
     // Which task the event loop runs, so that what a task does is drawn from its lane.
     if (actor != kNoActor) {
-        if (e.op == Op::Resume) runningTask(actor) = e.object;
-        else if (e.op == Op::Callback) runningTask(actor) = kNoObject;
-        else if ((e.op == Op::Await && e.result == Result::Blocked) || (e.op == Op::Run && e.object != kNoObject))
+        if (e.op == Op::Resume)
+            runningTask(actor) = e.object;
+        else if (e.op == Op::Callback)
+            runningTask(actor) = kNoObject;
+        else if ((e.op == Op::Await && e.result == Result::Blocked) ||
+                 (e.op == Op::Run && e.object != kNoObject))
             if (runningTask(actor) == e.object) runningTask(actor) = kNoObject;
     }
     if (e.object == kNoObject || e.object >= head.objectCount() || actor == kNoActor) return;
@@ -107,11 +117,13 @@ void CausalLinker::after(const TraceEvent& e, std::uint32_t index, std::uint32_t
             // The GIL changes hands at every switch interval; its arrows would hide everything else.
             if (traits.asyncio || kind == ObjectKind::Gil || !(traits.holder || traits.slotted)) break;
             if (e.result == Result::Woken) {
-                if (sameStep && c.op == Op::Release && c.actor != actor) pendingOf(actor) = Pending{true, e.object, c};
+                if (sameStep && c.op == Op::Release && c.actor != actor)
+                    pendingOf(actor) = Pending{true, e.object, c};
             } else if (e.result == Result::Acquired) {
                 Pending& p = pendingOf(actor);
                 // The release let it through; the acquire itself happens when the woken thread next runs.
-                if (p.valid && p.object == e.object) link(CauseKind::ReleaseAcquire, e.object, p.cause, e, index, step, kNoObject);
+                if (p.valid && p.object == e.object)
+                    link(CauseKind::ReleaseAcquire, e.object, p.cause, e, index, step, kNoObject);
                 p = {};
             } else if (e.result != Result::Blocked) {
                 pendingOf(actor) = {};  // timed out or gave up: nothing let it through
@@ -126,7 +138,8 @@ void CausalLinker::after(const TraceEvent& e, std::uint32_t index, std::uint32_t
                 link(CauseKind::NotifyWake, e.object, c, e, index, step, kNoObject);
             break;
         case Op::Join:
-            // Woken when it had to wait, Ok when the thread had already ended: either way the end let it return.
+            // Woken when it had to wait, Ok when the thread had already ended: either way the end let it
+            // return.
             if ((e.result == Result::Woken || e.result == Result::Ok) && c.valid && c.actor != actor &&
                 (c.op == Op::Run || c.op == Op::Exit) &&
                 (traits.family == ObjectFamily::Thread || traits.family == ObjectFamily::Process))
@@ -140,13 +153,15 @@ void CausalLinker::after(const TraceEvent& e, std::uint32_t index, std::uint32_t
                 link(CauseKind::ResultGet, e.object, c, e, index, step, kNoObject);
             break;
         case Op::Await:
-            if (e.result == Result::Woken && awaitedBefore_ != kNoObject && awaitedBefore_ < head.objectCount()) {
+            if (e.result == Result::Woken && awaitedBefore_ != kNoObject &&
+                awaitedBefore_ < head.objectCount()) {
                 const Cause& a = causeOf(awaitedBefore_);
                 if (a.valid && a.step == step && a.task != e.object)
                     link(CauseKind::TaskWake, awaitedBefore_, a, e, index, step, e.object);
             }
             break;
-        default: break;
+        default:
+            break;
     }
 
     // ---- causes: remember what the object last had done to it
@@ -159,7 +174,8 @@ void CausalLinker::after(const TraceEvent& e, std::uint32_t index, std::uint32_t
 }
 
 void CausalLinker::itemTaken(ObjectId queue, ActorId from, std::uint32_t fromStep, Nanos fromTime,
-                             std::uint32_t fromEvent, const TraceEvent& get, std::uint32_t index, std::uint32_t step) {
+                             std::uint32_t fromEvent, const TraceEvent& get, std::uint32_t index,
+                             std::uint32_t step) {
     Cause c{true, Op::Put, from, kNoObject, fromStep, fromEvent, fromTime};
     link(CauseKind::PutGet, queue, c, get, index, step, kNoObject);
 }

@@ -36,7 +36,8 @@ std::string_view causeKindName(CauseKind k);
 // task's lane is where its side of the link shows (kNoObject: the actor's own lane).
 struct CausalLink {
     CauseKind kind = CauseKind::ReleaseAcquire;
-    ObjectId object = kNoObject;  // the lock, event, condition, queue, thread, future, or what the task awaited
+    // The lock, event, condition, queue, thread, future, or what the task awaited.
+    ObjectId object = kNoObject;
     ActorId fromActor = kNoActor, toActor = kNoActor;
     ObjectId fromTask = kNoObject, toTask = kNoObject;
     std::uint32_t fromStep = 0, toStep = 0;
@@ -54,8 +55,8 @@ public:
     // After the reducer applied it; `step` is the step it belongs to.
     void after(const TraceEvent& e, std::uint32_t index, std::uint32_t step, const RunState& head);
     // A queue.Queue item was taken by event `index` (the reducer reports it during apply()).
-    void itemTaken(ObjectId queue, ActorId from, std::uint32_t fromStep, Nanos fromTime, std::uint32_t fromEvent,
-                   const TraceEvent& get, std::uint32_t index, std::uint32_t step);
+    void itemTaken(ObjectId queue, ActorId from, std::uint32_t fromStep, Nanos fromTime,
+                   std::uint32_t fromEvent, const TraceEvent& get, std::uint32_t index, std::uint32_t step);
     void reset();
     const std::vector<CausalLink>& links() const { return links_; }
 
@@ -81,10 +82,10 @@ private:
     void link(CauseKind k, ObjectId object, const Cause& c, const TraceEvent& e, std::uint32_t index,
               std::uint32_t step, ObjectId toTask);
 
-    std::vector<Cause> causes_;          // by object
-    std::vector<Pending> pending_;       // by actor
-    std::vector<ObjectId> running_;      // by loop actor: the task it runs now
-    ObjectId awaitedBefore_ = kNoObject; // what the event's task awaited before it
+    std::vector<Cause> causes_;           // by object
+    std::vector<Pending> pending_;        // by actor
+    std::vector<ObjectId> running_;       // by loop actor: the task it runs now
+    ObjectId awaitedBefore_ = kNoObject;  // what the event's task awaited before it
     std::vector<CausalLink> links_;
 };
 
