@@ -172,6 +172,9 @@ void MainWindow::buildActions() {
     fitAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_0), [this] { timeline_->fit(); });
     axisAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_T), [this] { setTimeAxis(axisAction_->isChecked()); });
     axisAction_->setCheckable(true);
+    causesAction_ = make(QKeySequence(), [this] { timeline_->setAllCauses(causesAction_->isChecked()); });
+    causesAction_->setCheckable(true);
+    causesAction_->setObjectName(QStringLiteral("allCauses"));
     exportTimelineAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportTimeline);
     exportChartAction_ = make(QKeySequence(), &MainWindow::exportChart);
     exportTraceAction_ = make(QKeySequence(), &MainWindow::exportTrace);
@@ -223,7 +226,7 @@ void MainWindow::buildActions() {
     runMenu_->addSeparator();
     runMenu_->addAction(exploreAction_);
     viewMenu_ = menuBar()->addMenu(QString());
-    viewMenu_->addActions({findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_});
+    viewMenu_->addActions({findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_});
     viewMenu_->addSeparator();
     for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
     languageMenu_ = menuBar()->addMenu(QString());
@@ -245,7 +248,7 @@ void MainWindow::buildActions() {
     toolbar_->addWidget(speedLabel_);
     toolbar_->addWidget(speed_);
     toolbar_->addSeparator();
-    toolbar_->addActions({zoomInAction_, zoomOutAction_, fitAction_, axisAction_});
+    toolbar_->addActions({zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_});
     connect(speed_, &QSlider::valueChanged, this, [this] { retranslateUi(); });
 
     stepLabel_ = new QLabel(this);
@@ -292,6 +295,9 @@ void MainWindow::retranslateUi() {
     set(zoomOutAction_, tr("Zoom out"), tr("Zoom the timeline out"));
     set(fitAction_, tr("Fit"), tr("Show the whole run"));
     set(axisAction_, tr("Time axis"), tr("Show virtual time instead of steps on the timeline's axis"));
+    set(causesAction_, tr("Show all cause→effect arrows"),
+        tr("Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the "
+           "waits it woke, a put to the get...), not only those of the step at the cursor"));
     set(exportTimelineAction_, tr("Export timeline..."), tr("Save the timeline as PNG, SVG or PDF"));
     set(exportChartAction_, tr("Export chart..."), tr("Save the chart on show as PNG or SVG"));
     set(exportTraceAction_, tr("Export trace..."), tr("Save the trace as Chrome Trace Event JSON (opens in Perfetto)"));
@@ -840,6 +846,7 @@ void MainWindow::saveSettings() const {
     s.setValue("geometry", saveGeometry());
     s.setValue("windowState", saveState());
     s.setValue("timeAxis", axisAction_->isChecked());
+    s.setValue("allCauses", causesAction_->isChecked());
     s.setValue("speed", speed_->value());
     browser_->saveState(s);
 }
@@ -849,6 +856,8 @@ void MainWindow::restoreSettings() {
     restoreGeometry(s.value("geometry").toByteArray());
     restoreState(s.value("windowState").toByteArray());
     setTimeAxis(s.value("timeAxis", false).toBool());
+    causesAction_->setChecked(s.value("allCauses", false).toBool());
+    timeline_->setAllCauses(causesAction_->isChecked());
     speed_->setValue(s.value("speed", 3).toInt());
     browser_->restoreState(s);
     language_ = s.value("language").toString();

@@ -171,6 +171,7 @@ private:
     QAction* zoomOutAction_ = nullptr;
     QAction* fitAction_ = nullptr;
     QAction* axisAction_ = nullptr;
+    QAction* causesAction_ = nullptr;  // every cause → effect arrow, or only the cursor step's
     QAction* exportTimelineAction_ = nullptr;
     QAction* exportChartAction_ = nullptr;
     QAction* exportTraceAction_ = nullptr;

@@ -130,6 +130,14 @@ QColor Palette::transfer() {
     return QColor(0x1A, 0x1A, 0x40, 190);
 }
 
+QColor Palette::cause() {
+    return QColor(0x33, 0x33, 0x33, 215);
+}
+
+QColor Palette::criticalSection() {
+    return QColor(0x22, 0x22, 0x22, 200);
+}
+
 QColor Palette::cycleText() {
     return OkabeIto::vermillion().darker(130);
 }

@@ -47,6 +47,11 @@ public:
     static QColor exitMark(int exitCode);
     // Arrows of messages between processes: dark, half transparent, so bands show through where they cross.
     static QColor transfer();
+    // Cause → effect arrows (a release and the acquire it let through...) and the brackets under a thread's
+    // critical sections: a neutral charcoal, no hue of a state; the arrows are dashed, apart from the solid
+    // arrows of messages between processes.
+    static QColor cause();
+    static QColor criticalSection();
     // Names of the lanes on the deadlock cycle: the cycle's vermillion, darker, to read as text.
     static QColor cycleText();
 

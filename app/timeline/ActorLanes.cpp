@@ -280,13 +280,25 @@ QColor ActorLanes::markColour(const Lane& lane, MarkKind kind) const {
     return LaneBuilder::markColour(lane, kind);
 }
 
-void ActorLanes::legend(const TimelineModel&, std::vector<LegendEntry>& out) const {
+void ActorLanes::legend(const TimelineModel& m, std::vector<LegendEntry>& out) const {
     using Section = LegendEntry::Section;
     using Swatch = LegendEntry::Swatch;
     for (ActorState s : {ActorState::Running, ActorState::Ready, ActorState::Blocked, ActorState::Sleeping,
                          ActorState::Computing, ActorState::Done})
         out.push_back({Section::ActorStates, Swatch::Fill, style::Palette::actorState(s), {}, MarkKind::Switch,
                        style::StateNames::actor(s), {}});
+    // Cause arrows and critical sections only in runs that have them, so the others keep their legend short.
+    if (const TraceModel* tm = m.traceModel()) {
+        if (!tm->causalLinks().empty())
+            out.push_back({Section::Holders, Swatch::Cause, style::Palette::cause(), {}, MarkKind::Switch,
+                           TimelineStrings::causeLegend(), {}});
+        bool locks = false;
+        for (ObjectId o = 0; o < tm->objectCount() && !locks; ++o)
+            locks = tm->object(o).kind == ObjectKind::Lock || tm->object(o).kind == ObjectKind::RLock;
+        if (locks)
+            out.push_back({Section::Holders, Swatch::Bracket, style::Palette::criticalSection(), {}, MarkKind::Switch,
+                           TimelineStrings::criticalSectionLegend(), {}});
+    }
     // Processes only in runs that have them: the other runs keep their legend short.
     if (!hasProcesses_) return;
     out.push_back({Section::Processes, Swatch::Arrow, style::Palette::transfer(), {}, MarkKind::Switch,

@@ -31,6 +31,8 @@ struct LegendEntry {
         Hatched,  // `colour`, hatched and framed as the deadlock cycle is
         Mark,     // the mark `mark` in its own shape and colour
         Arrow,    // a message's arrow
+        Cause,    // a cause → effect arrow (dashed)
+        Bracket,  // the bracket under a critical section
     };
     Section section = Section::ActorStates;
     Swatch swatch = Swatch::Fill;

@@ -7,6 +7,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QBuffer>
 #include <QSvgGenerator>
 
 #include "timeline/TimelineLayout.h"
@@ -88,6 +89,9 @@ bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString*
     PaintOptions paintOptions;
     paintOptions.cursor = o.cursor;
     paintOptions.title = o.title;
+    paintOptions.allCauses = o.allCauses;
+    QStringList causeTexts;
+    paintOptions.causeTexts = &causeTexts;
 
     QFile file(o.path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -105,8 +109,12 @@ bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString*
             break;
         }
         case ExportFormat::Svg: {
+            // Painted into memory first: the cause arrows' sentences go into the SVG as text a reader (or a
+            // screen reader, or a test) can find, which QSvgGenerator has no call for.
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
             QSvgGenerator svg;
-            svg.setOutputDevice(&file);
+            svg.setOutputDevice(&buffer);
             svg.setSize(QSize(o.width, height));
             svg.setViewBox(QRect(0, 0, o.width, height));
             svg.setTitle(o.title);
@@ -115,6 +123,18 @@ bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString*
             if ((painted = p.begin(&svg))) {
                 painter.paint(p, layout, paintOptions);
                 painted = p.end();
+            }
+            if (painted) {
+                QByteArray data = buffer.data();
+                const qsizetype end = data.lastIndexOf("</svg>");
+                if (end >= 0 && !causeTexts.isEmpty()) {
+                    QByteArray titles = "<g id=\"cause-effect\">\n";
+                    for (const QString& t : causeTexts)
+                        titles += "<g class=\"cause-effect-arrow\"><title>" + t.toHtmlEscaped().toUtf8() + "</title></g>\n";
+                    titles += "</g>\n";
+                    data.insert(end, titles);
+                }
+                painted = file.write(data) == data.size();
             }
             break;
         }

@@ -29,6 +29,9 @@ struct ExportOptions {
     Pos begin = 0, end = 0;
     QString title;             // a title row when not empty
     std::uint32_t cursor = 0;  // a cursor line at this step (0: none)
+    // Cause → effect arrows: all of them, or only those from or to the cursor's step. With no cursor (the
+    // command line's export) all are drawn whatever this says.
+    bool allCauses = false;
     QStringList expandedGroups;  // asyncio task groups shown with their tasks' lanes (TimelineModel keys)
 };
 

@@ -9,6 +9,7 @@
 #include <span>
 
 #include "style/Glyphs.h"
+#include "lockstep/ObjectTraits.h"
 #include "style/Palette.h"
 #include "timeline/LaneBuilder.h"
 #include "timeline/TimelineStrings.h"
@@ -116,6 +117,13 @@ void TimelinePainter::paint(QPainter& p, const TimelineLayout& l, const PaintOpt
     p.setPen(QColor(0xBB, 0xBB, 0xBB));
     p.drawLine(l.names.right(), l.header.top(), l.names.right(), l.plot.bottom());
     p.restore();
+    if (model_.traceModel()) {
+        p.save();
+        p.setClipRect(l.plot);
+        paintCriticalSections(p, l, o.laneScroll);
+        paintCauses(p, l, o);
+        p.restore();
+    }
     if (!model_.transfers().empty()) {
         p.save();
         p.setClipRect(l.plot);
@@ -536,6 +544,19 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
                           false);
                 p.setRenderHint(QPainter::Antialiasing, false);
                 break;
+            case LegendEntry::Swatch::Cause:
+                p.setRenderHint(QPainter::Antialiasing, true);
+                drawCauseArrow(p, QPointF(swatch.left() + 2, swatch.top() + 2), QPointF(swatch.right(), swatch.bottom()),
+                               false);
+                p.setRenderHint(QPainter::Antialiasing, false);
+                break;
+            case LegendEntry::Swatch::Bracket: {
+                const QRectF r(swatch);
+                p.fillRect(QRectF(r.left(), r.bottom() - 3, r.width(), 3), e.colour);
+                p.fillRect(QRectF(r.left(), r.bottom() - 8, 1.5, 8), e.colour);
+                p.fillRect(QRectF(r.right() - 1.5, r.bottom() - 8, 1.5, 8), e.colour);
+                break;
+            }
         }
         p.setPen(Qt::black);
         p.drawText(QRect(e.rect.left() + 16, e.rect.top(), e.rect.width() - 16, e.rect.height()),
@@ -544,7 +565,7 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
     p.restore();
 }
 
-Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoint& pt) const {
+Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoint& pt, const PaintOptions& o) const {
     Hit hit;
     if (l.names.contains(pt)) {
         hit.lane = l.laneAt(pt.y(), laneScroll, model_.laneCount());
@@ -598,6 +619,27 @@ Hit TimelinePainter::hitTest(const TimelineLayout& l, int laneScroll, const QPoi
         if (dist < bestArrow) {
             bestArrow = dist;
             hit.transfer = int(i);
+        }
+    }
+    if (const TraceModel* tm = model_.traceModel()) {
+        // Cause arrows as message arrows: a click goes to the effect's step.
+        for (std::size_t i : shownCauses(o)) {
+            QPointF a, b;
+            if (!causeLine(l, laneScroll, tm->causalLinks()[i], a, b)) continue;
+            const QPointF d = b - a;
+            const double len2 = QPointF::dotProduct(d, d);
+            const double u = len2 > 0 ? std::clamp(QPointF::dotProduct(QPointF(pt) - a, d) / len2, 0.0, 1.0) : 0.0;
+            const double dist = QLineF(a + u * d, QPointF(pt)).length();
+            if (dist < bestArrow) {
+                bestArrow = dist;
+                hit.cause = int(i);
+                hit.transfer = -1;
+            }
+        }
+        if (hit.cause >= 0) {
+            hit.mark = -1;
+            hit.step = tm->causalLinks()[std::size_t(hit.cause)].toStep;
+            return hit;
         }
     }
     if (hit.transfer >= 0) {
@@ -655,6 +697,8 @@ QString TimelinePainter::tooltip(const Hit& hit) const {
     if (hit.mark >= 0) return family.markTooltip(model_, lane, lane.mark(hit.markKind, std::size_t(hit.mark)));
     if (hit.transfer >= 0)
         return TimelineStrings::transferTooltip(model_, model_.transfers()[std::size_t(hit.transfer)]);
+    if (hit.cause >= 0 && model_.traceModel() && std::size_t(hit.cause) < model_.traceModel()->causalLinks().size())
+        return TimelineStrings::causeText(model_, model_.traceModel()->causalLinks()[std::size_t(hit.cause)]);
     QString text;
     if (hit.band >= 0) text = family.bandTooltip(model_, lane, std::size_t(hit.band), axis_);
     if (lane.shape == LaneShape::Counts || lane.shape == LaneShape::BandsOverCounts) {
@@ -708,6 +752,148 @@ void TimelinePainter::drawArrow(QPainter& p, const QPointF& from, const QPointF&
     p.setBrush(colour);
     p.drawEllipse(from, 2.2, 2.2);
     p.drawPolygon(QPolygonF({to, base + normal * head * 0.45, base - normal * head * 0.45}));
+}
+
+void TimelinePainter::drawCauseArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo) {
+    const QLineF line(from, to);
+    const double length = line.length();
+    if (length < 1) return;
+    const QPointF unit = (to - from) / length, normal(-unit.y(), unit.x());
+    const double head = std::min(7.0, length * 0.6);
+    const QPointF base = to - unit * head;
+    const QColor colour = style::Palette::cause();
+    if (halo) {
+        p.setPen(QPen(QColor(255, 255, 255, 170), 3.4, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(from, base);
+    }
+    // Dashed: a message's arrow is solid, and the two may cross in a run with processes and locks.
+    p.setPen(QPen(colour, 1.5, Qt::DashLine, Qt::FlatCap));
+    p.drawLine(from, base);
+    p.setPen(halo ? QPen(QColor(255, 255, 255, 170), 1) : Qt::NoPen);
+    p.setBrush(colour);
+    // A square at the cause (a message's sender has a dot), the head at the effect.
+    p.drawRect(QRectF(from.x() - 2.2, from.y() - 2.2, 4.4, 4.4));
+    p.drawPolygon(QPolygonF({to, base + normal * head * 0.45, base - normal * head * 0.45}));
+}
+
+int TimelinePainter::causeRow(ActorId actor, ObjectId task) const {
+    if (task != kNoObject) {
+        const int row = model_.objectLane(task);
+        if (row >= 0) return row;
+        // A task in a collapsed group: the loop's lane under its thread says what runs.
+        const int loop = model_.loopLane(actor);
+        if (loop >= 0) return loop;
+    }
+    return model_.actorLane(actor);
+}
+
+bool TimelinePainter::causeLine(const TimelineLayout& l, int laneScroll, const CausalLink& c, QPointF& from,
+                                QPointF& to) const {
+    const int fromRow = causeRow(c.fromActor, c.fromTask), toRow = causeRow(c.toActor, c.toTask);
+    if (fromRow < 0 || toRow < 0 || fromRow == toRow) return false;
+    const auto inside = [this](double x) { return x > zoom_.width() - 2 && x <= zoom_.width() + 0.5 ? zoom_.width() - 2.0 : x; };
+    const double x0 = inside(axis_ == Axis::Steps ? stepX(c.fromStep) : zoom_.xOf(c.fromTime));
+    const double x1 = inside(axis_ == Axis::Steps ? stepX(c.toStep) : zoom_.xOf(c.toTime));
+    if (std::max(x0, x1) < -8 || std::min(x0, x1) > zoom_.width() + 8) return false;
+    // A little off the lane's middle, so a message arrow between the same lanes stays apart from it.
+    const double at = l.laneHeight * 0.6;
+    from = QPointF(l.plot.left() + x0, l.laneTop(fromRow, laneScroll) + at);
+    to = QPointF(l.plot.left() + x1, l.laneTop(toRow, laneScroll) + at);
+    return true;
+}
+
+std::vector<std::size_t> TimelinePainter::shownCauses(const PaintOptions& o) const {
+    std::vector<std::size_t> out;
+    const TraceModel* tm = model_.traceModel();
+    if (!tm) return out;
+    const auto& links = tm->causalLinks();
+    // Links are in the order of their effects; a step's arrow end sits mid-column, so one step left may show.
+    const bool all = o.allCauses || o.cursor == 0;
+    if (all) {
+        const Pos from = zoom_.begin() - (axis_ == Axis::Steps ? 1 : 0);
+        auto it = std::partition_point(links.begin(), links.end(), [this, from](const CausalLink& c) {
+            return (axis_ == Axis::Steps ? Pos(c.toStep) : c.toTime) < from;
+        });
+        for (; it != links.end(); ++it) out.push_back(std::size_t(it - links.begin()));
+        return out;
+    }
+    // Only what the cursor's step caused or was caused by: effects at or after it.
+    auto it = std::partition_point(links.begin(), links.end(), [&o](const CausalLink& c) { return c.toStep < o.cursor; });
+    for (; it != links.end(); ++it)
+        if (it->toStep == o.cursor || it->fromStep == o.cursor) out.push_back(std::size_t(it - links.begin()));
+    return out;
+}
+
+void TimelinePainter::paintCauses(QPainter& p, const TimelineLayout& l, const PaintOptions& o) const {
+    const auto& links = model_.traceModel()->causalLinks();
+    struct Arrow {
+        QPointF from, to;
+        std::size_t index;
+    };
+    std::vector<Arrow> arrows;
+    QSet<quint64> drawn;
+    const auto key = [](double x) { return quint64(std::clamp(int(std::lround(x)), -30000, 30000) + 32768) & 0xFFFF; };
+    for (std::size_t i : shownCauses(o)) {
+        QPointF a, b;
+        if (!causeLine(l, o.laneScroll, links[i], a, b)) continue;
+        if (std::max(a.y(), b.y()) < l.plot.top() || std::min(a.y(), b.y()) > l.plot.bottom()) continue;
+        // Many links along the same pixels (a zoomed-out run) are one arrow.
+        const quint64 k = key(a.x()) << 48 | key(b.x()) << 32 | key(a.y()) << 16 | key(b.y());
+        if (drawn.contains(k)) continue;
+        drawn.insert(k);
+        arrows.push_back({a, b, i});
+    }
+    if (arrows.empty()) return;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const bool halo = arrows.size() <= 200;
+    for (const Arrow& a : arrows) {
+        drawCauseArrow(p, a.from, a.to, halo);
+        if (o.causeTexts) o.causeTexts->append(TimelineStrings::causeText(model_, links[a.index]));
+    }
+    p.restore();
+}
+
+void TimelinePainter::paintCriticalSections(QPainter& p, const TimelineLayout& l, int laneScroll) const {
+    const TraceModel& tm = *model_.traceModel();
+    const Pos lo = zoom_.begin(), hi = zoom_.end();
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const QColor colour = style::Palette::criticalSection();
+    for (ObjectId o = 0; o < tm.objectCount(); ++o) {
+        const ObjectKind kind = tm.object(o).kind;
+        // The GIL's holds are the whole run's turns, not sections a learner wrote.
+        if (!objectTraits(kind).holder || kind == ObjectKind::Gil) continue;
+        const auto& closed = tm.holds(o);
+        // Holds of one lock close in order: skip those that ended left of the window.
+        auto it = std::partition_point(closed.begin(), closed.end(), [this, lo](const HoldInterval& h) {
+            return (axis_ == Axis::Steps ? Pos(h.endStep) : h.end) < lo;
+        });
+        std::vector<HoldInterval> shown(it, closed.end());
+        for (const HoldInterval& h : tm.holdsNow(o)) shown.push_back(h);
+        double lastRight = -1e9;
+        int lastRow = -2;
+        for (const HoldInterval& h : shown) {
+            const Pos b = axis_ == Axis::Steps ? Pos(h.beginStep) : h.begin;
+            const Pos e = axis_ == Axis::Steps ? Pos(h.endStep) : h.end;
+            if (b > hi) break;
+            const int row = model_.actorLane(h.holder);
+            if (row < 0) continue;
+            const double x0 = l.plot.left() + zoom_.xOf(b), x1 = l.plot.left() + std::max(zoom_.xOf(e), zoom_.xOf(b) + 1);
+            // One bracket per pixel run: thousands of short sections zoomed out are one line.
+            if (row == lastRow && x0 <= lastRight + 1 && x1 <= lastRight + 1) continue;
+            lastRow = row;
+            lastRight = x1;
+            const int top = l.laneTop(row, laneScroll);
+            const double bottom = top + l.laneHeight - 2;
+            // A bracket along the lane's foot: a bar with a tick up at each end, in no state's colour.
+            const QRectF bar(x0, bottom - 3, x1 - x0, 3);
+            p.fillRect(bar, colour);
+            p.fillRect(QRectF(x0, bottom - 8, 1.5, 8), colour);
+            p.fillRect(QRectF(x1 - 1.5, bottom - 8, 1.5, 8), colour);
+        }
+    }
+    p.restore();
 }
 
 void TimelinePainter::paintTransfers(QPainter& p, const TimelineLayout& l, int laneScroll) const {

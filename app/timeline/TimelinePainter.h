@@ -14,6 +14,8 @@
 
 #include <QPainter>
 #include <QString>
+#include <QStringList>
+#include <vector>
 #include <cstdint>
 
 #include "timeline/Axis.h"
@@ -28,6 +30,11 @@ struct PaintOptions {
     std::uint32_t cursor = 0;  // step under the cursor line (0: no cursor)
     int laneScroll = 0;        // pixels of lanes scrolled off the top
     QString title;             // drawn when the layout has a title row
+    // Cause → effect arrows: every one in the window, or (false) only those from or to the cursor's step.
+    // With no cursor there is no step to choose by, so all are drawn.
+    bool allCauses = false;
+    // When set, receives one sentence per cause arrow drawn (the SVG export writes them as the arrows' titles).
+    QStringList* causeTexts = nullptr;
 };
 
 // What lies under a point of the plot.
@@ -36,6 +43,7 @@ struct Hit {
     int band = -1;  // index into the lane's bands, or -1
     int mark = -1;  // index into the lane's marks of markKind, or -1
     int transfer = -1;  // index into the model's transfers: an arrow of a message between processes, or -1
+    int cause = -1;     // index into the derivation's causal links: a cause → effect arrow, or -1
     MarkKind markKind = MarkKind::Switch;
     bool onName = false;     // in the names column (a group's name there expands or collapses it)
     Pos position = 0;        // position under the point
@@ -49,7 +57,9 @@ public:
 
     void paint(QPainter& p, const TimelineLayout& layout, const PaintOptions& options) const;
 
-    Hit hitTest(const TimelineLayout& layout, int laneScroll, const QPoint& point) const;
+    // `options` says which cause arrows are shown (only shown ones are hit).
+    Hit hitTest(const TimelineLayout& layout, int laneScroll, const QPoint& point,
+                const PaintOptions& options = {}) const;
     QString tooltip(const Hit& hit) const;
 
     // x of a step's cursor line relative to the plot's left edge: the middle of the step's column on the
@@ -58,6 +68,8 @@ public:
 
     // A message's arrow: a dot at the sender, a head at the receiver; a white halo keeps it readable on bands.
     static void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo);
+    // A cause → effect arrow: as a message's, dashed and charcoal.
+    static void drawCauseArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo);
 
 private:
     void paintHeader(QPainter& p, const TimelineLayout& l) const;
@@ -77,6 +89,14 @@ private:
     // The transfers whose arrows may cross the window: those received in it or later (receives come in order).
     std::size_t firstVisibleTransfer() const;
     void paintLegend(QPainter& p, const TimelineLayout& l) const;
+    // A bracket under each stretch a thread held a lock (Lock, RLock; not the GIL), on the thread's lane.
+    void paintCriticalSections(QPainter& p, const TimelineLayout& l, int laneScroll) const;
+    // The causal links shown: indices into the derivation's list, as the options choose.
+    std::vector<std::size_t> shownCauses(const PaintOptions& o) const;
+    void paintCauses(QPainter& p, const TimelineLayout& l, const PaintOptions& o) const;
+    bool causeLine(const TimelineLayout& l, int laneScroll, const CausalLink& c, QPointF& from, QPointF& to) const;
+    // The row where one end of a link shows: the task's lane, else the loop's or the actor's (-1: hidden).
+    int causeRow(ActorId actor, ObjectId task) const;
 
     const TimelineModel& model_;
     const ZoomState& zoom_;

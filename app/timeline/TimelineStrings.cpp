@@ -118,4 +118,41 @@ QString TimelineStrings::transferLegend() {
     return tr("message through a Pipe or Queue (sender → receiver)");
 }
 
+QString TimelineStrings::causeEnd(const TimelineModel& m, ActorId actor, ObjectId task) {
+    return task != kNoObject ? m.objectName(task) : m.actorName(actor);
+}
+
+QString TimelineStrings::causeText(const TimelineModel& m, const CausalLink& l) {
+    const QString from = causeEnd(m, l.fromActor, l.fromTask), to = causeEnd(m, l.toActor, l.toTask);
+    const QString object = m.objectName(l.object);
+    QString what;
+    switch (l.kind) {
+        case CauseKind::ReleaseAcquire: what = tr("%1 released %3 → %2 acquired it"); break;
+        case CauseKind::SetWait: what = tr("%1 set %3 → %2's wait() returned"); break;
+        case CauseKind::NotifyWake: what = tr("%1 notified %3 → %2 woke up"); break;
+        case CauseKind::PutGet: what = tr("%1 put an item in %3 → %2 got it"); break;
+        case CauseKind::EndJoin: what = tr("%1 ended → %2's join() returned"); break;
+        case CauseKind::ResultGet: what = tr("%1 set the outcome of %3 → %2's result() received it"); break;
+        case CauseKind::TaskWake:
+            // The task or future awaited finished itself; or a task did something to what was awaited (a put
+            // into an asyncio queue, a release of its lock).
+            what = l.fromTask == l.object ? tr("%1 finished → woke %2") : tr("%1 via %3 → woke %2");
+            break;
+        case CauseKind::Count_: break;
+    }
+    const QString steps = l.fromStep == l.toStep ? tr("step %1").arg(l.fromStep)
+                                                 : tr("steps %1 → %2").arg(l.fromStep).arg(l.toStep);
+    // Every sentence names who caused and who was affected; most name the object too.
+    const QString sentence = what.contains(QLatin1String("%3")) ? what.arg(from, to, object) : what.arg(from, to);
+    return tr("%1 (%2)").arg(sentence, steps);
+}
+
+QString TimelineStrings::causeLegend() {
+    return tr("cause → effect (release → acquire, set → wait, put → get...)");
+}
+
+QString TimelineStrings::criticalSectionLegend() {
+    return tr("critical section (holds a lock)");
+}
+
 }  // namespace lockstep::timeline

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include "timeline/Axis.h"
+#include "lockstep/CausalLinks.h"
 #include "timeline/Lane.h"
 
 namespace lockstep::timeline {
@@ -39,6 +40,15 @@ public:
     // ---- multiprocessing: messages between processes (arrows across lanes of any family)
     static QString transferTooltip(const TimelineModel& m, const Transfer& t);
     static QString transferLegend();
+
+    // ---- cause → effect (arrows across lanes) and critical sections
+    // One sentence: "T1 released lock → T2 acquired it (steps 12 → 14)". Tooltips and the exported SVG's
+    // arrow titles say it.
+    static QString causeText(const TimelineModel& m, const CausalLink& l);
+    static QString causeLegend();
+    static QString criticalSectionLegend();
+    // Who is at a link's end: the task's name for asyncio, else the actor's.
+    static QString causeEnd(const TimelineModel& m, ActorId actor, ObjectId task);
 };
 
 }  // namespace lockstep::timeline

@@ -146,7 +146,16 @@ QPoint TimelineWidget::pointOf(int lane, std::uint32_t step) const {
 
 QString TimelineWidget::toolTipAt(const QPoint& point) const {
     const TimelinePainter painter(model_, zoom(), axis_);
-    return painter.tooltip(painter.hitTest(layout_, verticalScrollBar()->value(), point));
+    PaintOptions o;
+    o.cursor = cursor_;
+    o.allCauses = allCauses_;
+    return painter.tooltip(painter.hitTest(layout_, verticalScrollBar()->value(), point, o));
+}
+
+void TimelineWidget::setAllCauses(bool all) {
+    if (all == allCauses_) return;
+    allCauses_ = all;
+    viewport()->update();
 }
 
 ExportOptions TimelineWidget::visibleExportOptions() const {
@@ -156,6 +165,7 @@ ExportOptions TimelineWidget::visibleExportOptions() const {
     o.begin = zoom().begin();
     o.end = zoom().end();
     o.cursor = cursor_;
+    o.allCauses = allCauses_;
     o.expandedGroups = model_.expandedGroups();
     return o;
 }
@@ -164,6 +174,7 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
     QPainter p(viewport());
     PaintOptions o;
     o.cursor = cursor_;
+    o.allCauses = allCauses_;
     o.laneScroll = verticalScrollBar()->value();
     TimelinePainter(model_, zoom(), axis_).paint(p, layout_, o);
 }
@@ -220,7 +231,10 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* event) {
         return;
     }
     const TimelinePainter painter(model_, zoom(), axis_);
-    const Hit hit = painter.hitTest(layout_, verticalScrollBar()->value(), event->position().toPoint());
+    PaintOptions o;
+    o.cursor = cursor_;
+    o.allCauses = allCauses_;
+    const Hit hit = painter.hitTest(layout_, verticalScrollBar()->value(), event->position().toPoint(), o);
     if (hit.onName) {
         toggleGroup(hit.lane);
         return;

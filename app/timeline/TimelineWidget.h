@@ -46,6 +46,10 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // Cause → effect arrows: all of them (true), or only those from or to the cursor's step.
+    void setAllCauses(bool all);
+    bool allCauses() const { return allCauses_; }
+
     // Expands or collapses the task group shown at a row; false when the row is not a group.
     bool toggleGroup(int row);
 
@@ -85,6 +89,7 @@ private:
     TimelineLayout layout_;
     Axis axis_ = Axis::Steps;
     std::uint32_t cursor_ = 0;
+    bool allCauses_ = false;
     QPoint pressPos_;
     QPoint lastDragPos_;
     bool pressed_ = false;

@@ -97,8 +97,14 @@ struct TraceModel::Recorder final : RunListener {
         pointAt(m.readyQueueAll_, step(), time(), 0);
     }
     void itemTaken(ObjectId receivedOn, const QueuedItem& item) override {
-        if (receivedOn >= m.head_.objectCount() || !objectTraits(m.head_.kind(receivedOn)).channel) return;
+        if (receivedOn >= m.head_.objectCount()) return;
         const TraceEvent& e = m.trace_->event(m.head_.events() - 1);
+        if (!objectTraits(m.head_.kind(receivedOn)).channel) {
+            // A queue.Queue's item: a put → get link (between processes, the transfer is that arrow).
+            m.causal_.itemTaken(receivedOn, item.from, item.step, item.time, item.event, e,
+                                std::uint32_t(m.head_.events() - 1), step());
+            return;
+        }
         Transfer t;
         t.object = item.sentOn;
         t.receivedOn = receivedOn;
@@ -147,6 +153,7 @@ void TraceModel::reset() {
     loopActors_.clear();
     incidents_.clear();
     transfers_.clear();
+    causal_.reset();
     output_.clear();
     cores_ = 0;
     objectsSeen_ = 0;
@@ -197,7 +204,9 @@ bool TraceModel::advance(const Trace& trace, const TraceSnapshot& snapshot) {
             stepTime_.push_back(e.time);
             if (!deferred_.empty()) applyDeferred(step);
         }
+        causal_.before(e, head_);
         head_.apply(trace, snapshot, i, &recorder);
+        causal_.after(e, std::uint32_t(i), head_.step(), head_);
         record(e, i);
         ++sinceCheckpoint_;
     }

@@ -1053,6 +1053,16 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
+        <source>Show all cause→effect arrows</source>
+        <translation>Показывать все стрелки причина→следствие</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="299"/>
+        <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
+        <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/MainWindow.cpp" line="295"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
@@ -2715,6 +2725,66 @@ PCT: случайные приоритеты потоков, которые не
         <location filename="../../app/timeline/TaskLanes.cpp" line="457"/>
         <source>click the name to show its tasks</source>
         <translation>щёлкните по имени, чтобы показать задачи группы</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="140"/>
+        <source>%1 released %3 → %2 acquired it</source>
+        <translation>%1 освободил %3 → %2 захватил его</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="141"/>
+        <source>%1 set %3 → %2&apos;s wait() returned</source>
+        <translation>%1 установил %3 → wait() потока %2 вернулся</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="142"/>
+        <source>%1 notified %3 → %2 woke up</source>
+        <translation>%1 уведомил через %3 → %2 проснулся</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="143"/>
+        <source>%1 put an item in %3 → %2 got it</source>
+        <translation>%1 положил элемент в %3 → %2 его забрал</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="144"/>
+        <source>%1 ended → %2&apos;s join() returned</source>
+        <translation>%1 завершился → join() в %2 вернулся</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="145"/>
+        <source>%1 set the outcome of %3 → %2&apos;s result() received it</source>
+        <translation>%1 задал итог %3 → result() в %2 его получил</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="146"/>
+        <source>%1 finished → woke %2</source>
+        <translation>%1 завершена → %2 разбужена</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="151"/>
+        <source>%1 via %3 → woke %2</source>
+        <translation>%1 через %3 → %2 разбужена</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="147"/>
+        <source>steps %1 → %2</source>
+        <translation>шаги %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="148"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="149"/>
+        <source>cause → effect (release → acquire, set → wait, put → get...)</source>
+        <translation>причина → следствие (release → acquire, set → wait, put → get...)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
+        <source>critical section (holds a lock)</source>
+        <translation>критическая секция (держит блокировку)</translation>
     </message>
 </context>
 <context>

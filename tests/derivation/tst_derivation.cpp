@@ -120,11 +120,51 @@ QString historyDifference(const TraceModel& x, const TraceModel& y) {
         return p.fromEvent == q.fromEvent && p.toEvent == q.toEvent && p.text == q.text && p.object == q.object &&
                p.receivedOn == q.receivedOn;
     }));
+    check(sameList("causal links", x.causalLinks(), y.causalLinks(), eq));
     check(sameList("output", x.output(), y.output(), [](const OutputLine& p, const OutputLine& q) {
         return p.event == q.event && p.step == q.step && p.text == q.text && p.toStderr == q.toStderr;
     }));
     check(x.coresUsed() == y.coresUsed() ? QString() : QString("cores"));
     return d;
+}
+
+// The scenario's run with its defaults, and its model.
+struct Modelled {
+    std::unique_ptr<Trace> trace;
+    std::unique_ptr<TraceModel> model;
+};
+Modelled modelled(const char* id) {
+    const scenarios::Scenario* s = scenarios::find(id);
+    if (!s) return {};
+    RunConfig config;
+    s->defaults.applyTo(config);
+    Modelled m;
+    m.trace = runScenario(*s, config);
+    m.model = std::make_unique<TraceModel>(*m.trace);
+    return m;
+}
+
+// A link in words: "release → acquire lock: T1 @12 → T2 @14" (tasks named where the link runs from/to one).
+std::string linkWords(const TraceModel& m, const CausalLink& l) {
+    const auto who = [&m](ActorId a, ObjectId task) {
+        if (task != kNoObject) return m.object(task).name;
+        return a == kNoActor ? std::string("?") : m.actor(a).name;
+    };
+    return std::string(causeKindName(l.kind)) + " " + m.object(l.object).name + ": " + who(l.fromActor, l.fromTask) +
+           " @" + std::to_string(l.fromStep) + " → " + who(l.toActor, l.toTask) + " @" + std::to_string(l.toStep);
+}
+
+std::vector<std::string> linkList(const TraceModel& m, CauseKind k) {
+    std::vector<std::string> out;
+    for (const CausalLink& l : m.causalLinks())
+        if (l.kind == k) out.push_back(linkWords(m, l));
+    return out;
+}
+
+QString joined(const std::vector<std::string>& v) {
+    QStringList l;
+    for (const auto& s : v) l << QString::fromStdString(s);
+    return l.join("\n");
 }
 
 // A fresh state fed every event up to the end of `step`, with no checkpoint.
@@ -267,6 +307,69 @@ private slots:
         QVERIFY(trace->eventCount() > 50'000);
         QVERIFY(model.checkpointCount() >= trace->eventCount() / 8192);
         QVERIFY(model.checkpointBytes() < trace->eventStorageBytes());
+    }
+
+    // Cause → effect, scenario by scenario, in words (each list in the order the effects happened).
+    void causalLinks() {
+        const auto expect = [](const char* id, CauseKind k, std::vector<std::string> want) {
+            const Modelled m = modelled(id);
+            QVERIFY2(m.model, id);
+            const auto got = linkList(*m.model, k);
+            QVERIFY2(got == want, qPrintable(QString("%1:\n%2").arg(id, joined(got))));
+        };
+        // T1's release lets T2's waiting acquire through: woken in T1's step, it takes the lock when it next runs.
+        expect("lock-counter", CauseKind::ReleaseAcquire, {"release → acquire lock: T1 @12 → T2 @14"});
+        expect("lock-counter", CauseKind::EndJoin,
+               {"end → join T1: T1 @13 → MainThread @13", "end → join T2: T2 @20 → MainThread @20"});
+        expect("event-set-wait", CauseKind::SetWait, {"set → wait ready: setter @12 → waiter @12"});
+        // A join of a thread that had already ended returns at once: its end still let it return.
+        expect("threads-start-join", CauseKind::EndJoin,
+               {"end → join worker-1: worker-1 @15 → MainThread @15", "end → join worker-2: worker-2 @13 → MainThread @16"});
+        // The first ones of a longer run pin the pairing down.
+        {
+            const Modelled m = modelled("condition-producer-consumer");
+            QVERIFY(m.model);
+            const auto wakes = linkList(*m.model, CauseKind::NotifyWake);
+            QVERIFY(wakes.size() >= 2);
+            QCOMPARE(wakes[0], std::string("notify → wake cond: producer @18 → consumer-1 @18"));
+            QCOMPARE(wakes[1], std::string("notify → wake cond: producer @29 → consumer-2 @29"));
+            // The woken consumer must then get the condition's lock back: the producer's release lets it.
+            const auto locks = linkList(*m.model, CauseKind::ReleaseAcquire);
+            QVERIFY(!locks.empty());
+            QCOMPARE(locks[0], std::string("release → acquire cond.lock: producer @20 → consumer-1 @21"));
+        }
+        {
+            // Items come out in the order they went in, each to whichever consumer got it.
+            const Modelled m = modelled("queue-producer-consumers");
+            QVERIFY(m.model);
+            const auto gets = linkList(*m.model, CauseKind::PutGet);
+            QCOMPARE(gets.size(), std::size_t(12));  // ten items and two sentinels
+            QCOMPARE(gets[0], std::string("put → get q: producer-1 @12 → consumer-1 @15"));
+            QCOMPARE(gets[1], std::string("put → get q: producer-1 @18 → consumer-2 @21"));
+            QCOMPARE(gets[11], std::string("put → get q: MainThread @57 → consumer-2 @89"));
+        }
+        {
+            // result() returns in the main thread what the worker set, waited for or not.
+            const Modelled m = modelled("thread-pool-futures");
+            QVERIFY(m.model);
+            const auto results = linkList(*m.model, CauseKind::ResultGet);
+            QVERIFY(results.size() >= 3);
+            QCOMPARE(results[0], std::string("result → result() task(0): ThreadPoolExecutor-0_0 @9 → MainThread @11"));
+            QCOMPARE(results[1], std::string("result → result() task(2): ThreadPoolExecutor-0_1 @37 → MainThread @43"));
+            for (const CausalLink& l : m.model->causalLinks())
+                if (l.kind == CauseKind::ResultGet) QVERIFY(m.model->object(l.object).name != "task(7)");  // cancelled
+        }
+        // asyncio: gather's future finishing wakes main(); a put wakes the consumer awaiting the queue, and a get
+        // the producer waiting for room. Everything runs on MainThread: the links name the tasks.
+        expect("async-chain", CauseKind::TaskWake, {"future → task gather: gather @24 → Task-1 @24"});
+        {
+            const Modelled m = modelled("async-queue");
+            QVERIFY(m.model);
+            const auto wakes = linkList(*m.model, CauseKind::TaskWake);
+            QVERIFY(wakes.size() >= 3);
+            QCOMPARE(wakes[0], std::string("future → task q: producer-1 @5 → consumer-1 @5"));
+            QCOMPARE(wakes[2], std::string("future → task q: consumer-1 @16 → producer-1 @16"));
+        }
     }
 
     // Object traits: one table answers what each kind is.

@@ -672,6 +672,27 @@ private slots:
         w.setLanguage("en");
     }
 
+    // View > Show all cause→effect arrows: a check box that the timeline follows, named in both languages.
+    void allCausesToggle() {
+        MainWindow w;
+        w.setLanguage("en");
+        auto* toggle = w.findChild<QAction*>("allCauses");
+        QVERIFY(toggle);
+        QVERIFY(toggle->isCheckable());
+        QCOMPARE(toggle->text(), QString("Show all cause→effect arrows"));
+        QVERIFY(!toggle->toolTip().isEmpty());
+        auto* timeline = w.timeline();
+        QVERIFY(timeline);
+        const bool was = toggle->isChecked();
+        toggle->trigger();
+        QCOMPARE(timeline->allCauses(), !was);
+        toggle->trigger();
+        QCOMPARE(timeline->allCauses(), was);
+        w.setLanguage("ru");
+        QCOMPARE(toggle->text(), QStringLiteral("Показывать все стрелки причина→следствие"));
+        w.setLanguage("en");
+    }
+
     void languageSwitchesWithoutRestart() {
         MainWindow w;
         w.setLanguage("en");

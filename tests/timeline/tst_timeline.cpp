@@ -1339,6 +1339,133 @@ private slots:
                  qPrintable(tip));
     }
 
+    // ---------------------------------------------------------------- cause → effect
+    // An SVG export names every cause arrow it draws in words. With no cursor (the command line's export) all
+    // of them; with a cursor only those from or to its step, unless all are asked for.
+    void causeArrowsInExport() {
+        const auto t = runScenario("lock-counter");
+        const TimelineModel m(*t);
+        QVERIFY(m.traceModel());
+        QCOMPARE(m.traceModel()->causalLinks().size(), std::size_t(3));
+        QTemporaryDir dir;
+        const auto svgOf = [&dir, &t](std::uint32_t cursor, bool all) {
+            ExportOptions o;
+            o.path = dir.filePath("causes.svg");
+            o.width = 1200;
+            o.cursor = cursor;
+            o.allCauses = all;
+            QString error;
+            if (!exportTimeline(*t, o, &error)) return "export failed: " + error;
+            QFile f(o.path);
+            if (!f.open(QIODevice::ReadOnly)) return QString("cannot read");
+            return QString::fromUtf8(f.readAll());
+        };
+        const QString release = "<title>T1 released lock → T2 acquired it (steps 12 → 14)</title>";
+        const QString join1 = "<title>T1 ended → MainThread's join() returned (step 13)</title>";
+        const QString join2 = "<title>T2 ended → MainThread's join() returned (step 20)</title>";
+        QString svg = svgOf(0, false);
+        QCOMPARE(svg.count("class=\"cause-effect-arrow\""), 3);
+        QVERIFY2(svg.contains(release), qPrintable(svg.right(600)));
+        QVERIFY(svg.contains(join1) && svg.contains(join2));
+        // The legend says what the dashed arrows and the brackets are.
+        QVERIFY(svg.contains(">" + TimelineStrings::causeLegend() + "<"));
+        QVERIFY(svg.contains(">" + TimelineStrings::criticalSectionLegend() + "<"));
+        // The cursor at T2's acquire: the release that let it through, nothing else.
+        svg = svgOf(14, false);
+        QCOMPARE(svg.count("class=\"cause-effect-arrow\""), 1);
+        QVERIFY(svg.contains(release));
+        // At the release's step the same arrow, from its other end.
+        svg = svgOf(12, false);
+        QCOMPARE(svg.count("class=\"cause-effect-arrow\""), 1);
+        QVERIFY(svg.contains(release));
+        QCOMPARE(svgOf(5, false).count("class=\"cause-effect-arrow\""), 0);
+        QCOMPARE(svgOf(5, true).count("class=\"cause-effect-arrow\""), 3);
+
+        // Other kinds read as well: a put and the get that took the item.
+        const auto q = runScenario("queue-producer-consumers");
+        ExportOptions o;
+        o.path = dir.filePath("queue.svg");
+        o.width = 1400;
+        QString error;
+        QVERIFY2(exportTimeline(*q, o, &error), qPrintable(error));
+        QFile f(o.path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString qsvg = QString::fromUtf8(f.readAll());
+        QVERIFY(qsvg.contains("<title>producer-1 put an item in q → consumer-1 got it (steps 12 → 15)</title>"));
+        QVERIFY(qsvg.contains("<title>producer-1 ended → MainThread's join() returned (step 55)</title>"));
+
+        // asyncio: the arrow runs between the tasks' lanes and names them.
+        const auto a = runScenario("async-chain");
+        o.path = dir.filePath("async.svg");
+        QVERIFY2(exportTimeline(*a, o, &error), qPrintable(error));
+        QFile af(o.path);
+        QVERIFY(af.open(QIODevice::ReadOnly));
+        const QString asvg = QString::fromUtf8(af.readAll());
+        QVERIFY2(asvg.contains("<title>gather finished → woke Task-1 (step "), qPrintable(asvg.right(400)));
+    }
+
+    // The widget's arrow at the cursor answers the mouse with its sentence, and a click on it goes to the effect.
+    void widgetCauseTooltip() {
+        const auto t = runScenario("lock-counter");
+        TimelineWidget w;
+        w.resize(1200, 400);
+        w.show();
+        lockstep::app::TraceView view;
+        view.trace = t;
+        view.cursor = 14;
+        w.setView(view.derive());
+        const TimelineModel& m = w.model();
+        const CausalLink& l = m.traceModel()->causalLinks()[1];
+        QCOMPARE(l.kind, CauseKind::ReleaseAcquire);
+        const QPoint from = w.pointOf(m.actorLane(l.fromActor), l.fromStep);
+        const QPoint to = w.pointOf(m.actorLane(l.toActor), l.toStep);
+        const auto found = [&] {
+            for (double f : {0.5, 0.4, 0.6, 0.3, 0.7})
+                if (w.toolTipAt(from + (to - from) * f + QPoint(0, 2)).contains("T1 released lock → T2 acquired it"))
+                    return true;
+            return false;
+        };
+        QVERIFY(found());
+        // Elsewhere the arrow is not drawn, so not hit; all of them on the toggle.
+        view.cursor = 5;
+        w.setView(view.derive());
+        QVERIFY(!found());
+        w.setAllCauses(true);
+        QVERIFY(found());
+    }
+
+    // A thread's critical section (from acquiring a lock to releasing it) has a dark bracket along its lane's
+    // foot; outside it the lane's foot keeps the band's colour.
+    void criticalSectionBracket() {
+        const auto t = runScenario("lock-counter");
+        const TimelineModel m(*t);
+        const TimelineLayout l =
+            TimelineLayout::compute(QRect(0, 0, 1200, 300), m, TimelineLayout::defaultFont(), false, true);
+        ZoomState zoom;
+        zoom.setRange(m.rangeBegin(Axis::Steps), m.rangeEnd(Axis::Steps));
+        zoom.setWidth(l.plot.width());
+        zoom.fit();
+        QImage image(1200, 300, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        const TimelinePainter painter(m, zoom, Axis::Steps);
+        {
+            QPainter p(&image);
+            painter.paint(p, l, PaintOptions{});
+        }
+        const ObjectId lock = t->findObject("lock");
+        const auto& holds = m.traceModel()->holds(lock);
+        QVERIFY(!holds.empty());
+        const HoldInterval& h = holds.front();  // T1's, steps 6 to 12
+        const int row = m.actorLane(h.holder);
+        const int foot = l.laneTop(row, 0) + l.laneHeight - 3;
+        const auto lightness = [&](std::uint32_t step) {
+            return image.pixelColor(l.plot.left() + int(painter.stepX(step)), foot).lightness();
+        };
+        QVERIFY2(lightness((h.beginStep + h.endStep) / 2) < 90, qPrintable(QString::number(lightness((h.beginStep + h.endStep) / 2))));
+        // After T1's release (its lane is "done" grey there) no bracket.
+        QVERIFY(lightness(h.endStep + 3) > 150);
+    }
+
     // ---------------------------------------------------------------- painting
     // At full zoom-out every pixel column of a busy lane is painted (aggregated), none left blank.
     void aggregationFillsEveryColumn() {

@@ -17,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+#include "lockstep/CausalLinks.h"
 #include "lockstep/RunState.h"
 #include "lockstep/Trace.h"
 #include "lockstep/TraceSnapshot.h"
@@ -210,6 +211,9 @@ public:
     const std::vector<ActorId>& loopActors() const { return loopActors_; }
     const std::vector<Incident>& incidents() const { return incidents_; }
     const std::vector<Transfer>& transfers() const { return transfers_; }
+    // Cause → effect between actors (a release and the acquire it let through...), in the order the effects
+    // happened; see CausalLinks.h.
+    const std::vector<CausalLink>& causalLinks() const { return causal_.links(); }
     const std::vector<OutputLine>& output() const { return output_; }
     // Virtual cores some CPU burst ran on (a run without work() has none).
     int coresUsed() const { return cores_; }
@@ -268,6 +272,7 @@ private:
     std::vector<ActorId> loopActors_;
     std::vector<Incident> incidents_;
     std::vector<Transfer> transfers_;
+    CausalLinker causal_;
     std::vector<OutputLine> output_;
     int cores_ = 0;
     std::size_t objectsSeen_ = 0;  // rows read for taskObjects_
