@@ -24,6 +24,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <cmath>
 #include <fstream>
@@ -36,6 +37,7 @@
 #include "panels/ChartsPanel.h"
 #include "panels/ExplorePanel.h"
 #include "panels/CodeView.h"
+#include "panels/SchedulerBar.h"
 #include "panels/Inspector.h"
 #include "panels/Output.h"
 #include "panels/StoryPanel.h"
@@ -65,8 +67,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         QMetaObject::invokeMethod(this, [this, r] { onReport(r); }, Qt::QueuedConnection);
     });
 
-    timeline_ = new timeline::TimelineWidget(this);
-    setCentralWidget(timeline_);
+    // The scheduler bar sits under the timeline, outside every dock: choosing who runs next is the heart of
+    // the simulator, so no layout of the docks may hide it.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    timeline_ = new timeline::TimelineWidget(centre);
+    schedulerBar_ = new SchedulerBar(this);
+    centreLayout->addWidget(timeline_, 1);
+    centreLayout->addWidget(schedulerBar_);
+    setCentralWidget(centre);
+    connect(schedulerBar_, &SchedulerBar::actorChosen, this, &MainWindow::onActorChosen);
     connect(timeline_, &timeline::TimelineWidget::stepRequested, this, &MainWindow::moveCursor);
 
     playTimer_ = new QTimer(this);
@@ -555,6 +567,10 @@ void MainWindow::updateViews() {
     }
     timeline_->setView(v);
     code_->setView(v);
+    // The bar offers a choice in every policy: at the live step, the engine's pending candidates.
+    TraceView choice = v;
+    if (!(v.cursor < v.live || v.ended)) choice.candidates = view_.candidates;
+    schedulerBar_->setView(choice);
     inspector_->setView(v);
     output_->setView(v);
     story_->setView(v);
