@@ -155,7 +155,7 @@ void MainWindow::buildDocks() {
     // learner reads first; the output is a tab away.
     tabifyDockWidget(outputDock, storyDock);
     storyDock->raise();
-    resizeDocks({codeDock, storyDock}, {500, 330}, Qt::Horizontal);
+    resizeDocks({codeDock, storyDock}, {560, 300}, Qt::Horizontal);
 
     connect(browser_, &ScenarioBrowser::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
     connect(code_, &CodeView::actorChosen, this, &MainWindow::onActorChosen);
