@@ -359,7 +359,26 @@ void CodeView::updateMetrics() {
     markerWidth_ = fm.horizontalAdvance(QStringLiteral("\u25B6")) + kPad;
     gutterWidth_ = 2 * markerWidth_ + fm.horizontalAdvance(QString::number(std::max<qsizetype>(lines_.size(), 99))) + 2 * kPad;
     int text = 0;
-    for (const QString& l : lines_) text = std::max(text, fm.horizontalAdvance(l));
+    codeEnds_.clear();
+    for (const QString& l : lines_) {
+        text = std::max(text, fm.horizontalAdvance(l));
+        // Where the code ends, before a trailing comment (a '#' outside a string).
+        QChar quote;
+        qsizetype cut = l.size();
+        for (qsizetype i = 0; i < l.size(); ++i) {
+            const QChar ch = l[i];
+            if (!quote.isNull()) {
+                if (ch == QLatin1Char('\\')) ++i;
+                else if (ch == quote) quote = QChar();
+            } else if (ch == QLatin1Char('"') || ch == QLatin1Char('\'')) {
+                quote = ch;
+            } else if (ch == QLatin1Char('#')) {
+                cut = i;
+                break;
+            }
+        }
+        codeEnds_.push_back(fm.horizontalAdvance(l.left(cut).trimmed().isEmpty() ? QString() : l.left(cut)));
+    }
     textWidth_ = text;
 }
 
@@ -448,28 +467,27 @@ QRect CodeView::lineRect(int line) const {
     return {0, headerHeight_ + (line - 1 - verticalScrollBar()->value()) * lineHeight(), viewport()->width(), lineHeight()};
 }
 
-// Chips stand at the right edge of the panel, whatever the sideways scroll, so a long line cannot push them
-// out of sight; several threads on one line stand side by side, the one that ran last rightmost.
+// Chips stand just after a line's code (its trailing comment may go under them); when the code reaches the
+// panel's right edge they stand at that edge, over the code, so neither a long line nor the sideways scroll
+// can push them out of sight. The thread that ran last comes first, the others after it.
 QRect CodeView::chipRect(ActorId actor) const {
     const Column* c = column(actor);
     if (!c || c->folded || c->line <= 0) return {};
     const QRect line = lineRect(c->line);
     if (line.bottom() < headerHeight_ || line.top() >= viewport()->height()) return {};
-    int right = viewport()->width() - kPad;
-    auto place = [&](const Column& other) {
-        const int w = chipWidth(other.name);
-        const QRect r(right - w, line.top() + 1, w, line.height() - 2);
-        right -= w + kPad / 2;
-        return r;
-    };
-    if (const Column* last = column(lastActor_); last && last->line == c->line && !last->folded) {
-        const QRect r = place(*last);
-        if (last == c) return r;
-    }
-    for (const Column& other : columns_) {
-        if (other.folded || other.line != c->line || other.actor == lastActor_) continue;
-        const QRect r = place(other);
-        if (&other == c) return r;
+    std::vector<const Column*> group;
+    if (const Column* last = column(lastActor_); last && last->line == c->line && !last->folded) group.push_back(last);
+    for (const Column& other : columns_)
+        if (!other.folded && other.line == c->line && other.actor != lastActor_) group.push_back(&other);
+    int total = 0;
+    for (const Column* g : group) total += chipWidth(g->name) + kPad / 2;
+    const std::size_t index = static_cast<std::size_t>(c->line - 1);
+    const int codeEnd = gutterWidth_ - horizontalScrollBar()->value() + (index < codeEnds_.size() ? codeEnds_[index] : 0);
+    int x = std::max(0, std::min(codeEnd + 2 * kPad, viewport()->width() - kPad - total));
+    for (const Column* g : group) {
+        const int w = chipWidth(g->name);
+        if (g == c) return {x, line.top() + 1, w, line.height() - 2};
+        x += w + kPad / 2;
     }
     return {};
 }

@@ -143,6 +143,7 @@ private:
     std::vector<Column> columns_;
     std::vector<RaceAccess> raceAccesses_;
     int textWidth_ = 200;     // the widest listing line, in pixels
+    std::vector<int> codeEnds_;  // by line: the width of its code, without a trailing comment
     int headerHeight_ = 40;
     QRect foldedRect_;        // the header line naming the finished and not started threads
     ActorId lastActor_ = kNoActor;
