@@ -377,7 +377,9 @@ void CodeView::updateMetrics() {
                 break;
             }
         }
-        codeEnds_.push_back(fm.horizontalAdvance(l.left(cut).trimmed().isEmpty() ? QString() : l.left(cut)));
+        QString code = l.left(cut);
+        while (!code.isEmpty() && code.back().isSpace()) code.chop(1);
+        codeEnds_.push_back(fm.horizontalAdvance(code));
     }
     textWidth_ = text;
 }
@@ -604,7 +606,9 @@ void CodeView::paintEvent(QPaintEvent*) {
         const QRect chip = chipRect(c.actor);
         if (!chip.isValid()) continue;
         // A clear patch under the chips, so the end of a long line does not run into them.
+        // The state's background may be translucent: the base goes first so the code under it is gone.
         const QRect patch(chip.left() - kPad, chip.top() - 1, width - chip.left() + kPad, chip.height() + 2);
+        p.fillRect(patch, pal.base());
         p.fillRect(patch, style::Palette::actorStateBackground(c.state.state));
     }
     for (const Column& c : columns_) {
