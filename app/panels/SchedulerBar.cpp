@@ -84,7 +84,10 @@ QString SchedulerBar::waitText(ActorId a) const {
 QString SchedulerBar::reason(ActorId actor) const {
     if (!view_.model || !view_.state) return {};
     if (std::find(view_.candidates.begin(), view_.candidates.end(), actor) != view_.candidates.end()) return {};
-    if (view_.ended && view_.cursor >= view_.live) return tr("The run has ended.");
+    // At the end of a deadlock the learner still wants to know what each thread waits for.
+    const ActorState st = view_.state->actor(actor).state.state;
+    if (view_.ended && view_.cursor >= view_.live && st != ActorState::Blocked && st != ActorState::Sleeping)
+        return tr("The run has ended.");
     return waitText(actor);
 }
 

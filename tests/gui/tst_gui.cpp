@@ -738,6 +738,13 @@ private slots:
             ++checked;
         }
         QVERIFY(checked > 5);
+        // At the end of the deadlock every button is greyed, and each says what its thread waits for.
+        if (scenario == "deadlock-two-locks") {
+            const Trace& t = *w.view().trace;
+            QPushButton* t1 = w.schedulerBar()->button(t.findActor("T1"));
+            QVERIFY(t1 && !t1->isEnabled());
+            QVERIFY2(t1->toolTip().contains("lock_b") && t1->toolTip().contains("T2"), qPrintable(t1->toolTip()));
+        }
     }
 
     void schedulerBarStepsTheChosenThread_data() { addScreens(); }
