@@ -630,9 +630,9 @@ void MainWindow::updateStatus() {
             status = tr("ended: %1 at t=%2 s").arg(statusText(o.status)).arg(toSeconds(o.endTime), 0, 'f', 3);
             if (!o.message.empty()) status += QStringLiteral(" - ") + QString::fromStdString(o.message);
         } else if (view_.cursor < view_.live) {
-            status = tr("looking back: pick a ready thread in the code view to branch the run here");
+            status = tr("looking back: a thread's Step button under the timeline branches the run here");
         } else if (view_.manual && view_.candidates.size() > 1) {
-            status = tr("manual: pick the thread that runs next in the code view");
+            status = tr("manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)");
         } else if (busy_) {
             status = tr("running...");
         }

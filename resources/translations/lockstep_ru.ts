@@ -1216,13 +1216,13 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="617"/>
-        <source>looking back: pick a ready thread in the code view to branch the run here</source>
-        <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
+        <source>looking back: a thread's Step button under the timeline branches the run here</source>
+        <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="619"/>
-        <source>manual: pick the thread that runs next in the code view</source>
-        <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
+        <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
+        <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="621"/>
