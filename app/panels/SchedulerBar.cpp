@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QShortcut>
 
 #include <algorithm>
@@ -143,6 +144,29 @@ void SchedulerBar::rebuild() {
         b->show();
     }
     title_->setEnabled(!actors_.empty());
+    fitLabels();
+}
+
+void SchedulerBar::fitLabels() {
+    if (fitting_ || !view_.model) return;
+    fitting_ = true;
+    const TraceModel& m = *view_.model;
+    auto needed = [this] {
+        layout()->invalidate();
+        return layout()->sizeHint().width();
+    };
+    for (int level = 0; level < 3; ++level) {
+        title_->setVisible(level < 2);
+        for (std::size_t i = 0; i < actors_.size(); ++i)
+            buttons_[i]->setText(level == 0 ? tr("Step %1").arg(name(m, actors_[i])) : name(m, actors_[i]));
+        if (needed() <= width()) break;
+    }
+    fitting_ = false;
+}
+
+void SchedulerBar::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitLabels();
 }
 
 QSize SchedulerBar::minimumSizeHint() const { return {0, QWidget::minimumSizeHint().height()}; }

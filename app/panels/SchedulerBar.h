@@ -45,9 +45,12 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuild();
+    // Full labels ("Step T1") when they fit; else the names alone, then without the title too.
+    void fitLabels();
     QString waitText(ActorId actor) const;
 
     TraceView view_;
@@ -55,6 +58,7 @@ private:
     std::vector<QPushButton*> buttons_;  // a pool: the first actors_.size() are shown
     std::vector<ActorId> actors_;
     std::vector<QShortcut*> keys_;
+    bool fitting_ = false;  // fitLabels() is changing texts: the resizes it causes must not call it again
 };
 
 }  // namespace lockstep::app

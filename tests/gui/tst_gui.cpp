@@ -822,6 +822,27 @@ private slots:
                  qPrintable(stepT1->toolTip()));
     }
 
+    // Eight threads at 1366 px in Russian: the buttons drop "Step" (then the title) rather than be clipped.
+    void schedulerBarFitsManyThreads() {
+        MainWindow w;
+        w.setLanguage("ru");
+        w.resize(1366, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.load(setupFor("semaphore-groups"), 12);
+        w.waitForEngine();
+        SchedulerBar* bar = w.schedulerBar();
+        QCOMPARE(bar->actors().size(), std::size_t{8});
+        for (ActorId a : bar->actors()) {
+            QPushButton* b = bar->button(a);
+            const QString who = QString::fromStdString(w.view().trace->actor(a).name);
+            QVERIFY2(b->text() == who || b->text() == QStringLiteral("Шаг ") + who, qPrintable(b->text()));
+            QVERIFY2(b->width() >= b->sizeHint().width() && whollyVisible(bar, b->geometry()),
+                     qPrintable(who + " button is clipped"));
+        }
+        w.setLanguage("en");
+    }
+
     void languageSwitchesWithoutRestart() {
         MainWindow w;
         w.setLanguage("en");
