@@ -26,8 +26,6 @@ namespace {
 constexpr int kPad = 6;
 // Past this many rows of thread entries the header stops growing: the listing is what the panel is for.
 constexpr int kMaxHeaderRows = 4;
-// The editor takes half the panel, but never less than this: a program's lines are longer than a column's.
-constexpr int kMinEditorWidth = 320;
 
 // Operations keep their Python method names (acquire, join, get...): they are code, not prose.
 QString opText(Op op) {
@@ -108,17 +106,24 @@ void CodeView::showProgram() {
     if (wasModified) emit programModifiedChanged(false);
 }
 
+// A learner's program: the editor already marks every thread's line with its name, so it takes the place
+// of the listing, under the threads' header (which keeps their status and Run buttons); side by side, the
+// two copies of the code each got half of a narrow panel.
 void CodeView::layoutEditor() {
     if (!editorPane_) return;  // the constructor's setFont comes before the editor exists
     const int frame = frameWidth();
     if (!editorPane_->isVisibleTo(this)) {
         setViewportMargins(0, 0, 0, 0);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+        setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
         return;
     }
-    const int inner = width() - 2 * frame;
-    const int w = std::min(inner, std::max(kMinEditorWidth, inner / 2));
-    setViewportMargins(w, 0, 0, 0);
-    editorPane_->setGeometry(frame, frame, w, height() - 2 * frame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int inner = height() - 2 * frame;
+    const int header = std::min(headerHeight_, inner / 2);
+    setViewportMargins(0, 0, 0, inner - header);
+    editorPane_->setGeometry(frame, frame + header, width() - 2 * frame, inner - header);
     editorTitle_->setFixedHeight(editorTitleHeight());
 }
 
@@ -303,7 +308,11 @@ void CodeView::layoutHeader() {
         for (Column& c : columns_)
             if (c.folded) c.entry = foldedRect_;
     }
-    headerHeight_ = std::max(1, rows) * rowHeight + kPad + 4;
+    const int height = std::max(1, rows) * rowHeight + kPad + 4;
+    if (height != headerHeight_) {
+        headerHeight_ = height;
+        layoutEditor();
+    }
 }
 
 // Races whose second access is at or before the cursor: the learner sees a race once it has happened, with

@@ -10,8 +10,8 @@
 // mode, or at a past step, an entry of a thread that could run next carries a "run" button (or takes a
 // double click) to choose the next step.
 //
-// A learner's own program (a scenario with a sourcePath) is also shown in an editor on the left, with the
-// same colouring and every thread's line marked. Editing marks the program modified; the window saves and
+// A learner's own program (a scenario with a sourcePath) is shown in an editor instead, under the header,
+// with the same colouring and every thread's line marked and named. Editing marks the program modified; the window saves and
 // reloads it before the next run. Built-in listings stay read-only.
 
 #include <QAbstractScrollArea>
