@@ -69,6 +69,21 @@ int expectedLine(const Trace& t, ActorId a, std::uint32_t step) {
     return line;
 }
 
+// The two screens a learner is likely to have, in both languages.
+void addScreens() {
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<QString>("language");
+    for (const QSize screen : {QSize(1366, 768), QSize(1600, 1000)})
+        for (const char* language : {"en", "ru"})
+            QTest::addRow("%dx%d %s", screen.width(), screen.height(), language) << screen << QString(language);
+}
+
+// A rectangle in `w`'s coordinates lies wholly inside what can be seen of `w` (no parent clips it).
+bool whollyVisible(QWidget* w, const QRect& r) {
+    return !r.isEmpty() && w->isVisible() && w->visibleRegion().boundingRect().contains(r) &&
+           QRegion(r).subtracted(w->visibleRegion()).isEmpty();
+}
+
 // A learner's program: two threads adding to a shared counter.
 const char* const kCounterProgram =
     "import threading\n"
@@ -675,21 +690,6 @@ private slots:
     }
 
     // ---------------------------------------------------------------- a window a learner can live in
-    // The two screens a learner is likely to have, in both languages.
-    static void addScreens() {
-        QTest::addColumn<QSize>("screen");
-        QTest::addColumn<QString>("language");
-        for (const QSize screen : {QSize(1366, 768), QSize(1600, 1000)})
-            for (const char* language : {"en", "ru"})
-                QTest::addRow("%dx%d %s", screen.width(), screen.height(), language) << screen << QString(language);
-    }
-
-    // A rectangle in `w`'s coordinates lies wholly inside what can be seen of `w` (no parent clips it).
-    static bool whollyVisible(QWidget* w, const QRect& r) {
-        return !r.isEmpty() && w->isVisible() && w->visibleRegion().boundingRect().contains(r) &&
-               QRegion(r).subtracted(w->visibleRegion()).isEmpty();
-    }
-
     void codeViewKeepsTheLastThreadInSight_data() {
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<QSize>("screen");
