@@ -99,7 +99,10 @@ void SchedulerBar::rebuild() {
     actors_.clear();
     if (view_.model && view_.state) {
         const TraceModel& m = *view_.model;
-        for (ActorId a = 0; a < m.actorCount(); ++a) {
+        // The main thread (the first actor) comes last: it mostly waits in join(), and so key 1 is T1's,
+        // key 2 T2's, as a learner would guess.
+        for (std::size_t i = 1; i <= m.actorCount(); ++i) {
+            const auto a = static_cast<ActorId>(i % m.actorCount());
             const ActorNow& now = view_.state->actor(a);
             // A thread that has not started or has finished can never be picked: no button for it.
             if (now.ended || now.state.state == ActorState::NotStarted || now.state.state == ActorState::Done) continue;

@@ -28,7 +28,7 @@ public:
 
     // The shown button of the actor, or null (a thread not started yet, or finished, has none).
     QPushButton* button(ActorId actor) const;
-    // The actors with a button, left to right (key 1 is the first).
+    // The actors with a button, left to right (key 1 is the first; the main thread is last).
     const std::vector<ActorId>& actors() const { return actors_; }
     // Why the actor cannot run now, in words (empty when it can).
     QString reason(ActorId actor) const;
