@@ -24,6 +24,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <cmath>
 #include <fstream>
@@ -36,6 +37,7 @@
 #include "panels/ChartsPanel.h"
 #include "panels/ExplorePanel.h"
 #include "panels/CodeView.h"
+#include "panels/SchedulerBar.h"
 #include "panels/Inspector.h"
 #include "panels/Output.h"
 #include "panels/StoryPanel.h"
@@ -65,8 +67,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         QMetaObject::invokeMethod(this, [this, r] { onReport(r); }, Qt::QueuedConnection);
     });
 
-    timeline_ = new timeline::TimelineWidget(this);
-    setCentralWidget(timeline_);
+    // The scheduler bar sits under the timeline, outside every dock: choosing who runs next is the heart of
+    // the simulator, so no layout of the docks may hide it.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    timeline_ = new timeline::TimelineWidget(centre);
+    schedulerBar_ = new SchedulerBar(this);
+    centreLayout->addWidget(timeline_, 1);
+    centreLayout->addWidget(schedulerBar_);
+    setCentralWidget(centre);
+    connect(schedulerBar_, &SchedulerBar::actorChosen, this, &MainWindow::onActorChosen);
     connect(timeline_, &timeline::TimelineWidget::stepRequested, this, &MainWindow::moveCursor);
 
     playTimer_ = new QTimer(this);
@@ -143,7 +155,7 @@ void MainWindow::buildDocks() {
     // learner reads first; the output is a tab away.
     tabifyDockWidget(outputDock, storyDock);
     storyDock->raise();
-    resizeDocks({codeDock, storyDock}, {500, 330}, Qt::Horizontal);
+    resizeDocks({codeDock, storyDock}, {560, 300}, Qt::Horizontal);
 
     connect(browser_, &ScenarioBrowser::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
     connect(code_, &CodeView::actorChosen, this, &MainWindow::onActorChosen);
@@ -561,6 +573,10 @@ void MainWindow::updateViews() {
     }
     timeline_->setView(v);
     code_->setView(v);
+    // The bar offers a choice in every policy: at the live step, the engine's pending candidates.
+    TraceView choice = v;
+    if (!(v.cursor < v.live || v.ended)) choice.candidates = view_.candidates;
+    schedulerBar_->setView(choice);
     inspector_->setView(v);
     output_->setView(v);
     story_->setView(v);
@@ -620,9 +636,9 @@ void MainWindow::updateStatus() {
             status = tr("ended: %1 at t=%2 s").arg(statusText(o.status)).arg(toSeconds(o.endTime), 0, 'f', 3);
             if (!o.message.empty()) status += QStringLiteral(" - ") + QString::fromStdString(o.message);
         } else if (view_.cursor < view_.live) {
-            status = tr("looking back: pick a ready thread in the code view to branch the run here");
+            status = tr("looking back: a thread's Step button under the timeline branches the run here");
         } else if (view_.manual && view_.candidates.size() > 1) {
-            status = tr("manual: pick the thread that runs next in the code view");
+            status = tr("manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)");
         } else if (busy_) {
             status = tr("running...");
         }

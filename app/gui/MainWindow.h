@@ -31,6 +31,7 @@ namespace lockstep::app {
 
 class ChartsPanel;
 class CodeView;
+class SchedulerBar;
 class ExplorePanel;
 class Inspector;
 class Output;
@@ -76,6 +77,7 @@ public:
     void waitForEngine();  // until every command sent to the engine is done and its reports are shown
     timeline::TimelineWidget* timeline() const { return timeline_; }
     CodeView* codeView() const { return code_; }
+    SchedulerBar* schedulerBar() const { return schedulerBar_; }
     Inspector* inspector() const { return inspector_; }
     Output* output() const { return output_; }
     ChartsPanel* charts() const { return charts_; }
@@ -140,6 +142,7 @@ private:
 
     timeline::TimelineWidget* timeline_ = nullptr;
     CodeView* code_ = nullptr;
+    SchedulerBar* schedulerBar_ = nullptr;
     Inspector* inspector_ = nullptr;
     Output* output_ = nullptr;
     ChartsPanel* charts_ = nullptr;

@@ -24,11 +24,8 @@ namespace lockstep::app {
 
 namespace {
 constexpr int kPad = 6;
-constexpr int kMinColumnWidth = 220;
-// Wide enough for the code of a line; a trailing comment may be cut, so that two or three listings fit side by side.
-constexpr int kMaxColumnWidth = 320;
-// The editor takes half the panel, but never less than this: a program's lines are longer than a column's.
-constexpr int kMinEditorWidth = 320;
+// Past this many rows of thread entries the header stops growing: the listing is what the panel is for.
+constexpr int kMaxHeaderRows = 4;
 
 // Operations keep their Python method names (acquire, join, get...): they are code, not prose.
 QString opText(Op op) {
@@ -109,18 +106,25 @@ void CodeView::showProgram() {
     if (wasModified) emit programModifiedChanged(false);
 }
 
+// A learner's program: the editor already marks every thread's line with its name, so it takes the place
+// of the listing, under the threads' header (which keeps their status and Run buttons); side by side, the
+// two copies of the code each got half of a narrow panel.
 void CodeView::layoutEditor() {
     if (!editorPane_) return;  // the constructor's setFont comes before the editor exists
     const int frame = frameWidth();
     if (!editorPane_->isVisibleTo(this)) {
         setViewportMargins(0, 0, 0, 0);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+        setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
         return;
     }
-    const int inner = width() - 2 * frame;
-    const int w = std::min(inner, std::max(kMinEditorWidth, inner / 2));
-    setViewportMargins(w, 0, 0, 0);
-    editorPane_->setGeometry(frame, frame, w, height() - 2 * frame);
-    editorTitle_->setFixedHeight(headerHeight());
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int inner = height() - 2 * frame;
+    const int header = std::min(headerHeight_, inner / 2);
+    setViewportMargins(0, 0, 0, inner - header);
+    editorPane_->setGeometry(frame, frame + header, width() - 2 * frame, inner - header);
+    editorTitle_->setFixedHeight(editorTitleHeight());
 }
 
 void CodeView::retranslateEditor() {
@@ -153,7 +157,7 @@ void CodeView::updateEditorMarkers() {
 }
 
 int CodeView::lineHeight() const { return fontMetrics().height() + 2; }
-int CodeView::headerHeight() const { return 2 * fontMetrics().height() + 3 * kPad; }
+int CodeView::editorTitleHeight() const { return 2 * fontMetrics().height() + 3 * kPad; }
 
 void CodeView::setView(const TraceView& view) {
     if (view.scenario != scenario_) {
@@ -172,6 +176,8 @@ void CodeView::setView(const TraceView& view) {
     view_ = view;
 
     columns_.clear();
+    lastActor_ = kNoActor;
+    justRan_ = next_ = 0;
     if (view_.model && view_.state) {
         const TraceModel& m = *view_.model;
         const RunState& state = *view_.state;
@@ -185,17 +191,49 @@ void CodeView::setView(const TraceView& view) {
             c.state = state.actor(a).state;
             c.line = state.actor(a).line;
             c.choosable = choosing && std::find(view.candidates.begin(), view.candidates.end(), a) != view.candidates.end();
+            // A thread that could be picked keeps its entry (and its Run button), whatever its state.
+            c.folded = !c.choosable && (c.state.state == ActorState::Done || c.state.state == ActorState::NotStarted);
             columns_.push_back(c);
+        }
+        if (view_.cursor > 0 && state.lastActor() < m.actorCount()) {
+            lastActor_ = state.lastActor();
+            justRan_ = state.actor(lastActor_).line;
+            findNextLine();
         }
     }
     rebuildStatus();
     rebuildRaces(view.cursor);
     updateEditorMarkers();
+    layoutHeader();
     updateScrollBars();
-    // Keep the running actor's line in sight: that is where the program is.
-    for (const Column& c : columns_)
-        if (c.state.state == ActorState::Running && c.line > 0) scrollToLine(c.line);
+    // Keep the line of the thread that ran last in sight (and the one it goes to next, when there is room):
+    // that is where the program is. Before any step, or once that thread has no line, the running one.
+    int focus = justRan_;
+    if (focus <= 0)
+        for (const Column& c : columns_)
+            if (c.state.state == ActorState::Running && c.line > 0) focus = c.line;
+    if (next_ > 0) scrollToLine(next_);
+    if (focus > 0) scrollToLine(focus);
     viewport()->update();
+}
+
+// The line the last actor's next event is on, if the trace has gone past the cursor (looking back, or a run
+// recorded ahead). Only a short way ahead is searched: a thread that waits longer has no "next" to show yet.
+void CodeView::findNextLine() {
+    next_ = 0;
+    if (!view_.trace || !view_.model || lastActor_ == kNoActor) return;
+    const TraceModel& m = *view_.model;
+    const std::uint32_t last = std::min(m.steps(), view_.cursor + 200);
+    for (std::uint32_t s = view_.cursor + 1; s <= last; ++s) {
+        const std::size_t end = std::min(view_.trace->eventCount(), m.stepEnd(s));
+        for (std::size_t i = m.stepBegin(s); i < end; ++i) {
+            const TraceEvent& e = view_.trace->event(i);
+            if (e.actor == lastActor_ && e.line > 0) {
+                next_ = e.line;
+                return;
+            }
+        }
+    }
 }
 
 void CodeView::rebuildStatus() {
@@ -217,6 +255,63 @@ void CodeView::rebuildStatus() {
             status = tr("ready: can run next");
         }
         c.status = status;
+    }
+}
+
+int CodeView::chipWidth(const QString& name) const {
+    QFont bold = font();
+    bold.setBold(true);
+    return QFontMetrics(bold).horizontalAdvance(name) + 2 * kPad;
+}
+
+QString CodeView::foldedText() const {
+    QStringList done, waiting;
+    for (const Column& c : columns_) {
+        if (!c.folded) continue;
+        (c.state.state == ActorState::Done ? done : waiting) << c.name;
+    }
+    QStringList parts;
+    if (!done.isEmpty()) parts << tr("finished: %1").arg(done.join(QStringLiteral(", ")));
+    if (!waiting.isEmpty()) parts << tr("not started: %1").arg(waiting.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral("; "));
+}
+
+// The header flows the active threads' entries left to right, wrapping, and ends with the folded line. An
+// entry never gets wider than the panel: its status is cut (the tooltip has all of it).
+void CodeView::layoutHeader() {
+    const QFontMetrics fm = fontMetrics();
+    const int rowHeight = fm.height() + kPad;
+    const int width = std::max(1, viewport()->width());
+    int x = kPad, row = 0;
+    bool rowUsed = false;
+    for (Column& c : columns_) {
+        c.entry = QRect();
+        if (c.folded) continue;
+        int w = chipWidth(c.name) + kPad + fm.horizontalAdvance(c.status) + kPad;
+        if (c.choosable) w += fm.horizontalAdvance(QStringLiteral("\u25B6 ") + tr("Run")) + 3 * kPad;
+        w = std::min(w, width - 2 * kPad);
+        if (rowUsed && x + w > width - kPad) {
+            ++row;
+            x = kPad;
+            rowUsed = false;
+        }
+        if (row >= kMaxHeaderRows) continue;  // the tooltip of the folded line still names everyone
+        c.entry = QRect(x, kPad / 2 + row * rowHeight, w, rowHeight);
+        x += w + 2 * kPad;
+        rowUsed = true;
+    }
+    int rows = std::min(row + (rowUsed ? 1 : 0), kMaxHeaderRows);
+    foldedRect_ = QRect();
+    if (!foldedText().isEmpty()) {
+        foldedRect_ = QRect(kPad, kPad / 2 + rows * rowHeight, width - 2 * kPad, rowHeight);
+        ++rows;
+        for (Column& c : columns_)
+            if (c.folded) c.entry = foldedRect_;
+    }
+    const int height = std::max(1, rows) * rowHeight + kPad + 4;
+    if (height != headerHeight_) {
+        headerHeight_ = height;
+        layoutEditor();
     }
 }
 
@@ -260,31 +355,54 @@ QString CodeView::raceText(const RaceAccess& access) const {
 }
 
 const CodeView::RaceAccess* CodeView::raceAt(const QPoint& pos) const {
-    const int ci = columnAt(pos);
-    if (ci < 0 || pos.y() < headerHeight()) return nullptr;
-    const int line = verticalScrollBar()->value() + (pos.y() - headerHeight()) / lineHeight() + 1;
+    if (pos.y() < headerHeight_) return nullptr;
+    const int line = verticalScrollBar()->value() + (pos.y() - headerHeight_) / lineHeight() + 1;
     for (const RaceAccess& a : raceAccesses_)
-        if (a.actor == columns_[static_cast<std::size_t>(ci)].actor && a.line == line) return &a;
+        if (a.line == line) return &a;
     return nullptr;
 }
 
 void CodeView::updateMetrics() {
     const QFontMetrics fm = fontMetrics();
-    // The gutter holds the state marker, then the line number.
+    // The gutter holds the "just ran" and "next" arrows, then the line number.
     markerWidth_ = fm.horizontalAdvance(QStringLiteral("\u25B6")) + kPad;
-    gutterWidth_ = markerWidth_ + fm.horizontalAdvance(QString::number(std::max<qsizetype>(lines_.size(), 99))) + 2 * kPad;
+    gutterWidth_ = 2 * markerWidth_ + fm.horizontalAdvance(QString::number(std::max<qsizetype>(lines_.size(), 99))) + 2 * kPad;
     int text = 0;
-    for (const QString& l : lines_) text = std::max(text, fm.horizontalAdvance(l));
-    columnWidth_ = std::clamp(gutterWidth_ + text + 3 * kPad, kMinColumnWidth, kMaxColumnWidth);
+    codeEnds_.clear();
+    for (const QString& l : lines_) {
+        text = std::max(text, fm.horizontalAdvance(l));
+        // Where the code ends, before a trailing comment (a '#' outside a string).
+        QChar quote;
+        qsizetype cut = l.size();
+        for (qsizetype i = 0; i < l.size(); ++i) {
+            const QChar ch = l[i];
+            if (!quote.isNull()) {
+                if (ch == QLatin1Char('\\')) ++i;
+                else if (ch == quote) quote = QChar();
+            } else if (ch == QLatin1Char('"') || ch == QLatin1Char('\'')) {
+                quote = ch;
+            } else if (ch == QLatin1Char('#')) {
+                cut = i;
+                break;
+            }
+        }
+        QString code = l.left(cut);
+        while (!code.isEmpty() && code.back().isSpace()) code.chop(1);
+        codeEnds_.push_back(fm.horizontalAdvance(code));
+    }
+    textWidth_ = text;
 }
 
 void CodeView::updateScrollBars() {
-    const int total = static_cast<int>(columns_.size()) * columnWidth_;
+    // Room after the code for the chips of a line, so a long line's end can be scrolled clear of them.
+    int chips = 0;
+    for (const Column& c : columns_) chips += chipWidth(c.name) + kPad;
+    const int total = gutterWidth_ + textWidth_ + 3 * kPad + std::min(chips, 200);
     horizontalScrollBar()->setRange(0, std::max(0, total - viewport()->width()));
     horizontalScrollBar()->setPageStep(viewport()->width());
-    horizontalScrollBar()->setSingleStep(columnWidth_ / 4);
-    const int visibleLines = std::max(1, (viewport()->height() - headerHeight()) / lineHeight());
-    verticalScrollBar()->setRange(0, std::max(0, static_cast<int>(lines_.size()) + 1 - visibleLines));
+    horizontalScrollBar()->setSingleStep(std::max(1, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 4));
+    const int visibleLines = std::max(1, (viewport()->height() - headerHeight_) / lineHeight());
+    verticalScrollBar()->setRange(0, std::max(0, static_cast<int>(lines_.size()) - visibleLines));
     verticalScrollBar()->setPageStep(visibleLines);
     verticalScrollBar()->setSingleStep(1);
 }
@@ -300,7 +418,13 @@ void CodeView::scrollToLine(int line) {
 void CodeView::resizeEvent(QResizeEvent* event) {
     layoutEditor();
     QAbstractScrollArea::resizeEvent(event);
+    layoutHeader();
     updateScrollBars();
+    int focus = justRan_;
+    if (focus <= 0)
+        for (const Column& c : columns_)
+            if (c.state.state == ActorState::Running && c.line > 0) focus = c.line;
+    if (focus > 0) scrollToLine(focus);
 }
 
 const CodeView::Column* CodeView::column(ActorId actor) const {
@@ -338,27 +462,67 @@ bool CodeView::isChoosable(ActorId actor) const {
 }
 
 QRect CodeView::columnRect(ActorId actor) const {
-    for (std::size_t i = 0; i < columns_.size(); ++i)
-        if (columns_[i].actor == actor)
-            return {static_cast<int>(i) * columnWidth_ - horizontalScrollBar()->value(), 0, columnWidth_,
-                    viewport()->height()};
-    return {};
+    const Column* c = column(actor);
+    return c ? c->entry : QRect();
 }
 
 QRect CodeView::chooseButtonRect(ActorId actor) const {
     const Column* c = column(actor);
-    if (!c || !c->choosable) return {};
-    const QRect col = columnRect(actor);
+    if (!c || !c->choosable || !c->entry.isValid() || c->folded) return {};
     const QFontMetrics fm = fontMetrics();
-    const int w = fm.horizontalAdvance(tr("Run")) + fm.horizontalAdvance(QStringLiteral("\u25B6 ")) + 2 * kPad;
-    return {col.right() - w - kPad, kPad / 2, w, fm.height() + kPad};
+    const int w = fm.horizontalAdvance(QStringLiteral("\u25B6 ") + tr("Run")) + 2 * kPad;
+    return {c->entry.right() - w, c->entry.top() + 1, w, c->entry.height() - 2};
+}
+
+QRect CodeView::lineRect(int line) const {
+    return {0, headerHeight_ + (line - 1 - verticalScrollBar()->value()) * lineHeight(), viewport()->width(), lineHeight()};
+}
+
+// Chips stand just after a line's code (its trailing comment may go under them); when the code reaches the
+// panel's right edge they stand at that edge, over the code, so neither a long line nor the sideways scroll
+// can push them out of sight. The thread that ran last comes first, the others after it.
+QRect CodeView::chipRect(ActorId actor) const {
+    const Column* c = column(actor);
+    if (!c || c->folded || c->line <= 0) return {};
+    const QRect line = lineRect(c->line);
+    if (line.bottom() < headerHeight_ || line.top() >= viewport()->height()) return {};
+    std::vector<const Column*> group;
+    if (const Column* last = column(lastActor_); last && last->line == c->line && !last->folded) group.push_back(last);
+    for (const Column& other : columns_)
+        if (!other.folded && other.line == c->line && other.actor != lastActor_) group.push_back(&other);
+    int total = 0;
+    for (const Column* g : group) total += chipWidth(g->name) + kPad / 2;
+    const std::size_t index = static_cast<std::size_t>(c->line - 1);
+    const int codeEnd = gutterWidth_ - horizontalScrollBar()->value() + (index < codeEnds_.size() ? codeEnds_[index] : 0);
+    int x = std::max(0, std::min(codeEnd + 2 * kPad, viewport()->width() - kPad - total));
+    for (const Column* g : group) {
+        const int w = chipWidth(g->name);
+        if (g == c) return {x, line.top() + 1, w, line.height() - 2};
+        x += w + kPad / 2;
+    }
+    return {};
 }
 
 int CodeView::columnAt(const QPoint& pos) const {
-    const int x = pos.x() + horizontalScrollBar()->value();
-    if (x < 0 || columnWidth_ <= 0) return -1;
-    const int i = x / columnWidth_;
-    return i < static_cast<int>(columns_.size()) ? i : -1;
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+        if (!columns_[i].folded && columns_[i].entry.contains(pos)) return static_cast<int>(i);
+    return -1;
+}
+
+// The chip: the name on the state's light colour, framed in the state's colour. The name says who; the
+// colour only says the state, as everywhere in the window.
+void CodeView::paintChip(QPainter& p, const QRect& r, const Column& c, bool bold) const {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(style::Palette::actorState(c.state.state), bold ? 2 : 1));
+    p.setBrush(style::Palette::actorStateBackground(c.state.state));
+    p.drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    QFont f = font();
+    f.setBold(true);
+    p.setFont(f);
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(r, Qt::AlignCenter, c.name);
+    p.restore();
 }
 
 void CodeView::paintEvent(QPaintEvent*) {
@@ -373,92 +537,108 @@ void CodeView::paintEvent(QPaintEvent*) {
     }
     const QFontMetrics fm = fontMetrics();
     const int lh = lineHeight();
-    const int header = headerHeight();
+    const int header = headerHeight_;
+    const int dx = horizontalScrollBar()->value();
+    const int width = viewport()->width();
     const int firstLine = verticalScrollBar()->value();  // 0-based index of the top line
     const int visibleLines = (viewport()->height() - header) / lh + 2;
     const int lastLine = std::min<int>(static_cast<int>(lines_.size()), firstLine + visibleLines);
+    const Column* last = column(lastActor_);
+
+    // Listing lines, clipped below the header.
+    p.save();
+    p.setClipRect(QRect(0, header, width, viewport()->height() - header));
+    for (int i = firstLine; i < lastLine; ++i) {
+        const int y = header + (i - firstLine) * lh;
+        // A line some thread is on takes the state colour of the one that ran last, else of the first there.
+        const Column* on = (last && !last->folded && last->line == i + 1) ? last : nullptr;
+        for (const Column& c : columns_)
+            if (!on && !c.folded && c.line == i + 1) on = &c;
+        if (on) p.fillRect(QRect(0, y, width, lh), style::Palette::actorStateBackground(on->state.state));
+        p.setPen(style::Palette::muted());
+        p.drawText(QRect(2 * markerWidth_ - dx, y, gutterWidth_ - 2 * markerWidth_ - kPad, lh),
+                   Qt::AlignRight | Qt::AlignVCenter, QString::number(i + 1));
+        QTextLayout layout(lines_[i], font());
+        QTextOption option;
+        option.setWrapMode(QTextOption::NoWrap);
+        layout.setTextOption(option);
+        layout.setFormats(lineFormats_[static_cast<std::size_t>(i)]);
+        layout.beginLayout();
+        QTextLine textLine = layout.createLine();
+        textLine.setLineWidth(1e6);
+        layout.endLayout();
+        p.setPen(pal.color(QPalette::Text));
+        layout.draw(&p, QPointF(gutterWidth_ - dx, y + (lh - textLine.height()) / 2));
+    }
+    // Racing accesses: a frame in the race colour and an hourglass in the gutter, as on the timeline.
+    for (const RaceAccess& a : raceAccesses_) {
+        if (a.line <= firstLine || a.line > lastLine) continue;
+        const int y = header + (a.line - 1 - firstLine) * lh;
+        p.setPen(QPen(style::Palette::race(), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRect(gutterWidth_ - 2 - dx, y + 1, textWidth_ + kPad + 2, lh - 2));
+        const QRectF g = QRectF(2 * markerWidth_ - dx, y + 3, markerWidth_ - 2, lh - 6);
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setBrush(style::Palette::race());
+        p.setPen(QPen(style::Palette::race(), 1));
+        p.drawPolygon(style::Glyphs::hourglass(g.translated(-g.width() - 2, 0)));
+        p.restore();
+    }
+    // Python Tutor's arrows: a pale one at the line the last step ran, a solid one at the line that thread
+    // runs next (when the trace knows it). The shape tells them apart as well as the shade.
     QFont bold = font();
     bold.setBold(true);
-
-    // Only the columns that meet the viewport are painted, however many actors there are.
-    const int firstCol = std::max(0, horizontalScrollBar()->value() / columnWidth_);
-    const int lastCol = std::min<int>(static_cast<int>(columns_.size()) - 1,
-                                      (horizontalScrollBar()->value() + viewport()->width()) / columnWidth_);
-    for (int ci = firstCol; ci <= lastCol; ++ci) {
-        const Column& c = columns_[static_cast<std::size_t>(ci)];
-        const int x = ci * columnWidth_ - horizontalScrollBar()->value();
-        const bool done = c.state.state == ActorState::Done;
-        const QColor textColour = done ? style::Palette::muted() : pal.color(QPalette::Text);
-
-        // Listing lines, clipped below the header.
-        p.save();
-        p.setClipRect(QRect(x, header, columnWidth_, viewport()->height() - header));
-        for (int i = firstLine; i < lastLine; ++i) {
-            const int y = header + (i - firstLine) * lh;
-            if (i + 1 == c.line) p.fillRect(QRect(x, y, columnWidth_, lh), lineBackground(c.actor));
-            p.setPen(style::Palette::muted());
-            p.drawText(QRect(x + markerWidth_, y, gutterWidth_ - markerWidth_ - kPad, lh), Qt::AlignRight | Qt::AlignVCenter,
-                       QString::number(i + 1));
-            // The code in the editor's colours; a finished thread's column stays grey throughout.
-            QTextLayout layout(lines_[i], font());
-            QTextOption option;
-            option.setWrapMode(QTextOption::NoWrap);
-            layout.setTextOption(option);
-            if (!done) layout.setFormats(lineFormats_[static_cast<std::size_t>(i)]);
-            layout.beginLayout();
-            QTextLine textLine = layout.createLine();
-            textLine.setLineWidth(1e6);
-            layout.endLayout();
-            p.setPen(textColour);
-            layout.draw(&p, QPointF(x + gutterWidth_, y + (lh - textLine.height()) / 2));
+    p.setFont(bold);
+    auto arrow = [&](int line, const QString& glyph, const QColor& colour) {
+        if (line <= firstLine || line > lastLine) return;
+        p.setPen(colour);
+        p.drawText(QRect(2 - dx, header + (line - 1 - firstLine) * lh, markerWidth_, lh), Qt::AlignCenter, glyph);
+    };
+    if (last && !last->folded) {
+        if (next_ > 0 && next_ != justRan_) {
+            arrow(justRan_, QStringLiteral("\u25B7"), style::Palette::muted());
+            arrow(next_, QStringLiteral("\u25B6"), pal.color(QPalette::Text));
+        } else {
+            arrow(justRan_, QStringLiteral("\u25B6"), pal.color(QPalette::Text));
         }
-        // Racing accesses: a frame in the race colour and an hourglass, as on the timeline.
-        for (const RaceAccess& a : raceAccesses_) {
-            if (a.actor != c.actor || a.line <= firstLine || a.line > lastLine) continue;
-            const int y = header + (a.line - 1 - firstLine) * lh;
-            p.setPen(QPen(style::Palette::race(), 2));
-            p.setBrush(Qt::NoBrush);
-            p.drawRect(QRect(x + gutterWidth_ - 2, y + 1, columnWidth_ - gutterWidth_, lh - 2));
-            // The hourglass sits at the right end of what can be seen of the column, on a plain patch so the
-            // code under it does not garble it.
-            const int right = std::min(x + columnWidth_, viewport()->width()) - kPad;
-            const QRect glyph(right - markerWidth_ - 2, y + 2, markerWidth_ + 2, lh - 4);
-            p.fillRect(glyph, pal.base());
-            // Drawn, not a character: the hourglass glyph is missing from common fonts.
-            const QRectF g = QRectF(glyph).adjusted(2, 1, -2, -1);
-            p.save();
-            p.setRenderHint(QPainter::Antialiasing);
-            p.setBrush(style::Palette::race());
-            p.setPen(QPen(style::Palette::race(), 1));
-            p.drawPolygon(style::Glyphs::hourglass(g));
-            p.restore();
-        }
-        // A marker in the gutter says the same as the background, for readers who cannot tell the colours.
-        if (c.line > firstLine && c.line <= lastLine) {
-            const int y = header + (c.line - 1 - firstLine) * lh;
-            p.setPen(markerColor(c.actor));
-            p.setFont(bold);
-            p.drawText(QRect(x + 2, y, markerWidth_, lh), Qt::AlignCenter, style::Glyphs::lineMarker(c.state.state));
-            p.setFont(font());
-        }
-        p.restore();
+    }
+    // The other threads' lines: the state's marker (a square for blocked), for readers who cannot tell the colours.
+    for (const Column& c : columns_) {
+        if (c.folded || &c == last || c.line <= firstLine || c.line > lastLine) continue;
+        p.setPen(markerColor(c.actor));
+        p.drawText(QRect(markerWidth_ + 2 - dx, header + (c.line - 1 - firstLine) * lh, markerWidth_, lh), Qt::AlignCenter,
+                   style::Glyphs::lineMarker(c.state.state));
+    }
+    p.setFont(font());
+    for (const Column& c : columns_) {
+        const QRect chip = chipRect(c.actor);
+        if (!chip.isValid()) continue;
+        // A clear patch under the chips, so the end of a long line does not run into them.
+        // The state's background may be translucent: the base goes first so the code under it is gone.
+        const QRect patch(chip.left() - kPad, chip.top() - 1, width - chip.left() + kPad, chip.height() + 2);
+        p.fillRect(patch, pal.base());
+        p.fillRect(patch, style::Palette::actorStateBackground(c.state.state));
+    }
+    for (const Column& c : columns_) {
+        const QRect chip = chipRect(c.actor);
+        if (chip.isValid()) paintChip(p, chip, c, &c == last);
+    }
+    p.restore();
 
-        // Header: a band in the state's colour, the name, the status line and, when choosable, a button.
-        const QRect head(x, 0, columnWidth_, header);
-        p.fillRect(head, pal.window());
-        p.fillRect(QRect(x, header - 4, columnWidth_, 4), markerColor(c.actor));
-        p.setPen(pal.color(QPalette::Mid));
-        p.drawLine(x + columnWidth_ - 1, 0, x + columnWidth_ - 1, viewport()->height());
-        p.setFont(bold);
-        p.setPen(textColour);
+    // Header: every active thread's chip and status, then the folded line; a strip closes it.
+    p.fillRect(QRect(0, 0, width, header), pal.window());
+    p.fillRect(QRect(0, header - 2, width, 2), pal.color(QPalette::Mid));
+    for (const Column& c : columns_) {
+        if (c.folded || !c.entry.isValid()) continue;
+        const int cw = std::min(chipWidth(c.name), c.entry.width());
+        paintChip(p, QRect(c.entry.left(), c.entry.top() + 1, cw, c.entry.height() - 2), c, &c == last);
         const QRect button = chooseButtonRect(c.actor);
-        const int nameRight = button.isValid() ? button.left() - kPad : x + columnWidth_ - kPad;
-        p.drawText(QRect(x + kPad, kPad / 2, nameRight - x - kPad, fm.height() + kPad), Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(c.name, Qt::ElideRight, nameRight - x - kPad));
-        p.setFont(font());
-        p.setPen(c.state.state == ActorState::Blocked ? style::Palette::actorState(ActorState::Blocked) : textColour);
-        p.drawText(QRect(x + kPad, fm.height() + 2 * kPad, columnWidth_ - 2 * kPad, fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(c.status, Qt::ElideRight, columnWidth_ - 2 * kPad));
+        const int textLeft = c.entry.left() + cw + kPad;
+        const int textRight = button.isValid() ? button.left() - kPad : c.entry.right();
+        p.setPen(c.state.state == ActorState::Blocked ? style::Palette::actorState(ActorState::Blocked) : pal.color(QPalette::Text));
+        p.drawText(QRect(textLeft, c.entry.top(), std::max(0, textRight - textLeft), c.entry.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(c.status, Qt::ElideRight, std::max(0, textRight - textLeft)));
         if (button.isValid()) {
             p.setPen(style::Palette::actorState(ActorState::Ready).darker(130));
             p.setBrush(style::Palette::actorStateBackground(ActorState::Ready));
@@ -467,6 +647,11 @@ void CodeView::paintEvent(QPaintEvent*) {
             p.drawText(button, Qt::AlignCenter, QStringLiteral("\u25B6 ") + tr("Run"));
             p.setBrush(Qt::NoBrush);
         }
+    }
+    if (foldedRect_.isValid()) {
+        p.setPen(style::Palette::muted());
+        p.drawText(foldedRect_, Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(foldedText(), Qt::ElideRight, foldedRect_.width()));
     }
 }
 
@@ -496,17 +681,32 @@ void CodeView::mouseDoubleClickEvent(QMouseEvent* event) {
 bool CodeView::viewportEvent(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         const auto* help = static_cast<QHelpEvent*>(event);
-        if (const RaceAccess* race = raceAt(help->pos())) {
+        const QPoint pos = help->pos();
+        if (const RaceAccess* race = raceAt(pos); race && pos.x() > gutterWidth_ - horizontalScrollBar()->value()) {
             QToolTip::showText(help->globalPos(), raceText(*race), viewport());
             return true;
         }
-        const int ci = columnAt(help->pos());
+        int ci = columnAt(pos);
+        for (std::size_t i = 0; ci < 0 && i < columns_.size(); ++i)
+            if (chipRect(columns_[i].actor).contains(pos)) ci = static_cast<int>(i);
         if (ci >= 0) {
             const Column& c = columns_[static_cast<std::size_t>(ci)];
             QString text = QStringLiteral("%1: %2").arg(c.name, c.status);
             if (c.choosable) text += QLatin1Char('\n') + tr("Double-click or press Run to let it take the next step.");
             else if (c.state.state == ActorState::Blocked) text += QLatin1Char('\n') + tr("It cannot run until what it waits for is free.");
             QToolTip::showText(help->globalPos(), text, viewport());
+            return true;
+        }
+        if (foldedRect_.contains(pos)) {
+            QToolTip::showText(help->globalPos(), foldedText(), viewport());
+            return true;
+        }
+        if (pos.y() > headerHeight_ && pos.x() < gutterWidth_ - horizontalScrollBar()->value() && lastActor_ != kNoActor) {
+            const QString who = columns_[lastActor_].name;
+            QToolTip::showText(help->globalPos(),
+                               tr("\u25B6 marks the line %1 just ran; when the run goes on past this step, \u25B7 marks that "
+                                  "line and \u25B6 the line %1 runs next. The other threads' lines carry their name.").arg(who),
+                               viewport());
             return true;
         }
     }
@@ -517,9 +717,11 @@ void CodeView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         retranslateEditor();
         rebuildStatus();
+        layoutHeader();
         viewport()->update();
     } else if (event->type() == QEvent::FontChange) {
         updateMetrics();
+        layoutHeader();
         updateScrollBars();
         layoutEditor();
     }

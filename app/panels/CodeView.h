@@ -1,14 +1,17 @@
 #pragma once
-// Every actor's listing side by side, one column per actor, with the line the actor is on highlighted in the
-// colour of its state (running, ready, blocked...). Each column's header names the actor and says what it is
-// doing; a blocked actor's header says what it waits for and who holds it. In manual mode, at the live step,
-// the actors that could run next carry a "run" button (or take a double click) to choose the next step.
+// The program's listing, once, with every thread's current line marked by a chip with its name (the chip's
+// colour is the thread's state: running, ready, blocked...). The thread that ran the cursor step has its line
+// marked "just ran" in the gutter and, when the trace already knows it, the line it runs next; the listing
+// scrolls so that thread's line is always in sight. All the threads of a scenario run the one listing, so one
+// copy of it shows every thread at once, however narrow the panel.
 //
-// All actors run the same program, so the listing is laid out once and every column paints it with its own
-// highlight: the cost of a column is its visible lines, not a text document per actor.
+// Above the listing, one entry per thread: its name chip and what it does or waits for ("blocked: acquire
+// lock_b (held by T2)"); threads that have finished or not started yet fold into a single line. In manual
+// mode, or at a past step, an entry of a thread that could run next carries a "run" button (or takes a
+// double click) to choose the next step.
 //
-// A learner's own program (a scenario with a sourcePath) is also shown in an editor on the left, with the
-// same colouring and every thread's line marked. Editing marks the program modified; the window saves and
+// A learner's own program (a scenario with a sourcePath) is shown in an editor instead, under the header,
+// with the same colouring and every thread's line marked and named. Editing marks the program modified; the window saves and
 // reloads it before the next run. Built-in listings stay read-only.
 
 #include <QAbstractScrollArea>
@@ -37,6 +40,7 @@ public:
 
     void setView(const TraceView& view);
 
+    // One entry per actor in the header (the name kept from the time every actor had a column).
     int actorColumnCount() const { return static_cast<int>(columns_.size()); }
     // Listing line (1-based) highlighted for the actor: the line of its last event at or before the cursor;
     // 0 when it has none yet. -1 for an actor that is not shown.
@@ -50,9 +54,20 @@ public:
     QString statusText(ActorId actor) const;
     // The actor may be chosen to run next (manual mode, cursor at the live step, a candidate).
     bool isChoosable(ActorId actor) const;
-    // Where the actor's column and its "run" button are, in viewport coordinates (empty when not shown).
+    // Where the actor's header entry and its "run" button are, in viewport coordinates (empty when not shown).
     QRect columnRect(ActorId actor) const;
     QRect chooseButtonRect(ActorId actor) const;
+    // The actor's name chip on its current line, in viewport coordinates (empty when the line is scrolled
+    // away, or the actor has no line or has finished).
+    QRect chipRect(ActorId actor) const;
+    // A listing line (1-based) in viewport coordinates, whether or not it is in sight.
+    QRect lineRect(int line) const;
+    // The actor that ran the cursor step (kNoActor before the first), the line that step ran, and the
+    // line it runs next when the trace goes on past the cursor (0 when not known yet).
+    ActorId lastActor() const { return lastActor_; }
+    int justRanLine() const { return justRan_; }
+    int nextLine() const { return next_; }
+    int headerHeight() const { return headerHeight_; }
     // A data race reported at or before the cursor, as the code view marks it: both accesses, each on the
     // line of the actor that made it.
     struct RaceAccess {
@@ -96,9 +111,16 @@ private:
         int line = 0;
         QString status;
         bool choosable = false;
+        bool folded = false;  // finished or not started: named on the header's last line only
+        QRect entry;          // its header entry, in viewport coordinates (the header does not scroll)
     };
 
     void rebuildStatus();
+    void layoutHeader();
+    void findNextLine();
+    QString foldedText() const;
+    int chipWidth(const QString& name) const;
+    void paintChip(QPainter& p, const QRect& r, const Column& c, bool bold) const;
     void rebuildRaces(std::uint32_t cursor);
     QString raceText(const RaceAccess& access) const;
     const RaceAccess* raceAt(const QPoint& viewportPos) const;
@@ -111,7 +133,7 @@ private:
     void scrollToLine(int line);
     int columnAt(const QPoint& viewportPos) const;
     const Column* column(ActorId actor) const;
-    int headerHeight() const;
+    int editorTitleHeight() const;
     int lineHeight() const;
 
     TraceView view_;  // the model and the state at the cursor
@@ -120,7 +142,13 @@ private:
     std::vector<QList<QTextLayout::FormatRange>> lineFormats_;  // Python colouring of each listing line
     std::vector<Column> columns_;
     std::vector<RaceAccess> raceAccesses_;
-    int columnWidth_ = 200;
+    int textWidth_ = 200;     // the widest listing line, in pixels
+    std::vector<int> codeEnds_;  // by line: the width of its code, without a trailing comment
+    int headerHeight_ = 40;
+    QRect foldedRect_;        // the header line naming the finished and not started threads
+    ActorId lastActor_ = kNoActor;
+    int justRan_ = 0;
+    int next_ = 0;
     int gutterWidth_ = 30;
     int markerWidth_ = 12;
 

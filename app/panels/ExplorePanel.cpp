@@ -62,6 +62,10 @@ ExplorePanel::ExplorePanel(QWidget* parent) : QWidget(parent) {
     targetLabel_->setWordWrap(true);
     strategy_ = new QComboBox(this);
     for (int i = 0; i < 3; ++i) strategy_->addItem(QString(), i);
+    // The strategies' names are long in Russian; sized by its longest name the combo made the panel (and the
+    // whole right column it shares) so wide that the code view was left 170 px at 1366 px.
+    strategy_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    strategy_->setMinimumContentsLength(12);
     runs_ = new QSpinBox(this);
     runs_->setRange(1, 1'000'000);
     runs_->setValue(1000);
@@ -95,7 +99,7 @@ ExplorePanel::ExplorePanel(QWidget* parent) : QWidget(parent) {
     options->addWidget(runs_, 0, 3);
     options->addWidget(boundLabel_, 1, 0);
     options->addWidget(bound_, 1, 1);
-    options->addWidget(reduction_, 1, 2, 1, 2);
+    options->addWidget(reduction_, 2, 0, 1, 4);
     options->setColumnStretch(1, 2);
     options->setColumnStretch(3, 1);
     auto* buttons = new QHBoxLayout;

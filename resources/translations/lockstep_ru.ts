@@ -327,6 +327,18 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         <source>It cannot run until what it waits for is free.</source>
         <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
     </message>
+    <message>
+        <source>finished: %1</source>
+        <translation>завершены: %1</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>не запущены: %1</translation>
+    </message>
+    <message>
+        <source>▶ marks the line %1 just ran; when the run goes on past this step, ▷ marks that line and ▶ the line %1 runs next. The other threads' lines carry their name.</source>
+        <translation>▶ отмечает строку, которую только что выполнил %1; когда прогон идёт дальше этого шага, ▷ отмечает эту строку, а ▶ — строку, которую %1 выполнит следующей. Строки других потоков помечены их именами.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::app::ExplorePanel</name>
@@ -1254,13 +1266,13 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="617"/>
-        <source>looking back: pick a ready thread in the code view to branch the run here</source>
-        <translation>просмотр истории: выберите готовый поток в окне кода, чтобы начать отсюда новую ветку прогона</translation>
+        <source>looking back: a thread's Step button under the timeline branches the run here</source>
+        <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="619"/>
-        <source>manual: pick the thread that runs next in the code view</source>
-        <translation>ручной режим: выберите в окне кода поток, который выполнится следующим</translation>
+        <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
+        <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="621"/>
@@ -2798,6 +2810,65 @@ PCT: случайные приоритеты потоков, которые не
         <location filename="../../app/timeline/TimelineWidget.cpp" line="272"/>
         <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With child processes, lanes are grouped by process (its pid in the name), a child&apos;s lane ends with its exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took it (hover over it for the message).</source>
         <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп. С дочерними процессами дорожки сгруппированы по процессам (pid — в имени), дорожка дочернего процесса заканчивается его кодом выхода, а стрелка идёт от каждой отправки в Pipe или помещения в Queue к получению, которое её забрало (наведите на неё мышь, чтобы увидеть сообщение).</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::SchedulerBar</name>
+    <message>
+        <source>%1 waits in join() for %2 to finish.</source>
+        <translation>%1 ждёт в join(), пока %2 не завершится.</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2 (%3), held by %4.</source>
+        <translation>%1 ждёт %2 (%3), его держит %4.</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2 (%3).</source>
+        <translation>%1 ждёт %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 sleeps until t = %2 s.</source>
+        <translation>%1 спит до t = %2 с.</translation>
+    </message>
+    <message>
+        <source>%1 sleeps.</source>
+        <translation>%1 спит.</translation>
+    </message>
+    <message>
+        <source>%1 is computing on a core.</source>
+        <translation>%1 вычисляет на ядре.</translation>
+    </message>
+    <message>
+        <source>%1 cannot take the next step (%2).</source>
+        <translation>%1 не может сделать следующий шаг (%2).</translation>
+    </message>
+    <message>
+        <source>The run has ended.</source>
+        <translation>Прогон закончен.</translation>
+    </message>
+    <message>
+        <source>Who runs next:</source>
+        <translation>Кто дальше:</translation>
+    </message>
+    <message>
+        <source>Pick the thread that takes the next step, in any policy. At a past step the run branches there: the steps after it are replaced by the new choice.</source>
+        <translation>Выберите поток, который сделает следующий шаг, при любой политике. На прошлом шаге прогон ветвится: шаги после него заменяются новым выбором.</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Шаг %1</translation>
+    </message>
+    <message>
+        <source> (key %1)</source>
+        <translation> (клавиша %1)</translation>
+    </message>
+    <message>
+        <source>Branch the run at step %1: %2 takes step %3 instead%4.</source>
+        <translation>Ветвить прогон на шаге %1: шаг %3 сделает %2%4.</translation>
+    </message>
+    <message>
+        <source>Let %1 take the next step%2.</source>
+        <translation>Следующий шаг сделает %1%2.</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QtTest>
@@ -32,6 +33,7 @@
 #include "panels/ProgramEditor.h"
 #include "panels/PythonHighlighter.h"
 #include "panels/ScenarioBrowser.h"
+#include "panels/SchedulerBar.h"
 #include "panels/ScenarioCatalogModel.h"
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
@@ -65,6 +67,21 @@ int expectedLine(const Trace& t, ActorId a, std::uint32_t step) {
     for (std::size_t i = 0; i < end; ++i)
         if (t.event(i).actor == a) line = t.event(i).line;
     return line;
+}
+
+// The two screens a learner is likely to have, in both languages.
+void addScreens() {
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<QString>("language");
+    for (const QSize screen : {QSize(1366, 768), QSize(1600, 1000)})
+        for (const char* language : {"en", "ru"})
+            QTest::addRow("%dx%d %s", screen.width(), screen.height(), language) << screen << QString(language);
+}
+
+// A rectangle in `w`'s coordinates lies wholly inside what can be seen of `w` (no parent clips it).
+bool whollyVisible(QWidget* w, const QRect& r) {
+    return !r.isEmpty() && w->isVisible() && w->visibleRegion().boundingRect().contains(r) &&
+           QRegion(r).subtracted(w->visibleRegion()).isEmpty();
 }
 
 // A learner's program: two threads adding to a shared counter.
@@ -690,6 +707,160 @@ private slots:
         QCOMPARE(timeline->allCauses(), was);
         w.setLanguage("ru");
         QCOMPARE(toggle->text(), QStringLiteral("Показывать все стрелки причина→следствие"));
+        w.setLanguage("en");
+    }
+
+    // ---------------------------------------------------------------- a window a learner can live in
+    void codeViewKeepsTheLastThreadInSight_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<QString>("language");
+        for (const char* id : {"race-counter-sleep", "deadlock-two-locks"})
+            for (const QSize screen : {QSize(1366, 768), QSize(1600, 1000)})
+                for (const char* language : {"en", "ru"})
+                    QTest::addRow("%s %dx%d %s", id, screen.width(), screen.height(), language)
+                        << QString(id) << screen << QString(language);
+    }
+
+    // At every step, the line of the thread that ran it is inside what can be seen of the code view, with
+    // that thread's name chip on it; the window is no wider than the screen.
+    void codeViewKeepsTheLastThreadInSight() {
+        QFETCH(QString, scenario);
+        QFETCH(QSize, screen);
+        QFETCH(QString, language);
+        MainWindow w;
+        w.setLanguage(language);
+        w.resize(screen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY2(w.width() <= screen.width(), qPrintable(QString("window %1 px wide").arg(w.width())));
+        w.load(setupFor(scenario.toUtf8().constData()), 0);
+        w.waitForEngine();
+        CodeView* code = w.codeView();
+        int checked = 0;
+        while (!w.view().ended) {
+            w.stepForward();
+            w.waitForEngine();
+            const std::uint32_t step = w.view().cursor;
+            const ActorId last = w.view().state->lastActor();
+            QCOMPARE(code->lastActor(), last);
+            const QString who = QString::fromStdString(w.view().trace->actor(last).name);
+            const int line = code->currentLine(last);
+            QCOMPARE(line, expectedLine(*w.view().trace, last, step));
+            if (line <= 0 || code->actorState(last) == ActorState::Done) continue;  // a start or an end: no line
+            const QRect lineRect = code->lineRect(line);
+            QVERIFY2(lineRect.top() >= code->headerHeight() && whollyVisible(code->viewport(), lineRect),
+                     qPrintable(QString("step %1: %2's line %3 at %4,%5 is out of sight (viewport %6x%7)")
+                                    .arg(step).arg(who).arg(line).arg(lineRect.x()).arg(lineRect.y())
+                                    .arg(code->viewport()->width()).arg(code->viewport()->height())));
+            QVERIFY2(whollyVisible(code->viewport(), code->chipRect(last)),
+                     qPrintable(QString("step %1: %2's chip is out of sight").arg(step).arg(who)));
+            QCOMPARE(code->justRanLine(), line);
+            ++checked;
+        }
+        QVERIFY(checked > 5);
+        // At the end of the deadlock every button is greyed, and each says what its thread waits for.
+        if (scenario == "deadlock-two-locks") {
+            const Trace& t = *w.view().trace;
+            QPushButton* t1 = w.schedulerBar()->button(t.findActor("T1"));
+            QVERIFY(t1 && !t1->isEnabled());
+            QVERIFY2(t1->toolTip().contains("lock_b") && t1->toolTip().contains("T2"), qPrintable(t1->toolTip()));
+        }
+    }
+
+    void schedulerBarStepsTheChosenThread_data() { addScreens(); }
+
+    // The bar under the timeline has a fully visible button per live thread; a blocked one is greyed and its
+    // tooltip says why; pressing "Step T2" makes T2 take the next step, at the live step (the policy is
+    // round-robin, not manual) and, by its key, at a past step, where the run branches.
+    void schedulerBarStepsTheChosenThread() {
+        QFETCH(QSize, screen);
+        QFETCH(QString, language);
+        const bool en = language == "en";
+        MainWindow w;
+        w.setLanguage(language);
+        w.resize(screen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.load(setupFor("race-counter-sleep"), 0);
+        w.waitForEngine();
+        const Trace& t = *w.view().trace;
+        SchedulerBar* bar = w.schedulerBar();
+        // Step until T1 and T2 could both go next and MainThread waits in join() (the threads exist only
+        // once MainThread has made them).
+        auto canGo = [&](const char* name) {
+            const auto& c = w.view().candidates;
+            return std::find(c.begin(), c.end(), t.findActor(name)) != c.end();
+        };
+        while (!(canGo("T1") && canGo("T2") && !canGo("MainThread")) && !w.view().ended) {
+            w.stepForward();
+            w.waitForEngine();
+        }
+        QVERIFY(canGo("T1") && canGo("T2"));
+        const ActorId main = t.findActor("MainThread"), t1 = t.findActor("T1"), t2 = t.findActor("T2");
+        const std::uint32_t at = w.view().cursor;
+        for (ActorId a : bar->actors()) {
+            QPushButton* b = bar->button(a);
+            QVERIFY(b);
+            const QString who = QString::fromStdString(t.actor(a).name);
+            QCOMPARE(b->text(), (en ? QStringLiteral("Step %1") : QStringLiteral("Шаг %1")).arg(who));
+            QVERIFY2(whollyVisible(b, b->rect()), qPrintable(who + " button is clipped"));
+            QVERIFY2(whollyVisible(bar, b->geometry()), qPrintable(who + " button is outside the bar"));
+            QVERIFY(w.rect().contains(QRect(bar->mapTo(&w, QPoint(0, 0)), bar->size())));
+        }
+        QPushButton* stepT2 = bar->button(t2);
+        QVERIFY(stepT2->isEnabled());
+        QPushButton* stepMain = bar->button(main);
+        QVERIFY(stepMain && !stepMain->isEnabled());
+        QCOMPARE(stepMain->toolTip(), en ? QStringLiteral("MainThread waits in join() for T1 to finish.")
+                                         : QStringLiteral("MainThread ждёт в join(), пока T1 не завершится."));
+
+        QTest::mouseClick(stepT2, Qt::LeftButton);
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, at + 1);
+        QCOMPARE(w.view().state->lastActor(), t2);
+
+        // Back one step, and T1 instead, by its key: the run branches there.
+        w.stepBack();
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, at);
+        const auto& order = bar->actors();
+        const auto place = std::find(order.begin(), order.end(), t1) - order.begin();
+        QVERIFY(place < SchedulerBar::kMaxKeys && bar->button(t1)->isEnabled());
+        QTest::keyClick(&w, static_cast<Qt::Key>(Qt::Key_1 + place));
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, at + 1);
+        QCOMPARE(w.view().state->lastActor(), t1);
+
+        // A thread asleep says until when.
+        while (!w.view().ended && w.view().state->actor(t1).state.state != ActorState::Sleeping) {
+            w.stepForward();
+            w.waitForEngine();
+        }
+        QPushButton* stepT1 = bar->button(t1);
+        QVERIFY(stepT1 && !stepT1->isEnabled());
+        QVERIFY2(stepT1->toolTip().contains(en ? QStringLiteral("T1 sleeps until t = 0.100 s") : QStringLiteral("T1 спит до t = 0.100 с")),
+                 qPrintable(stepT1->toolTip()));
+    }
+
+    // Eight threads at 1366 px in Russian: the buttons drop "Step" (then the title) rather than be clipped.
+    void schedulerBarFitsManyThreads() {
+        MainWindow w;
+        w.setLanguage("ru");
+        w.resize(1366, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.load(setupFor("semaphore-groups"), 12);
+        w.waitForEngine();
+        SchedulerBar* bar = w.schedulerBar();
+        QCOMPARE(bar->actors().size(), std::size_t{8});
+        for (ActorId a : bar->actors()) {
+            QPushButton* b = bar->button(a);
+            const QString who = QString::fromStdString(w.view().trace->actor(a).name);
+            QVERIFY2(b->text() == who || b->text() == QStringLiteral("Шаг ") + who, qPrintable(b->text()));
+            QVERIFY2(b->width() >= b->sizeHint().width() && whollyVisible(bar, b->geometry()),
+                     qPrintable(who + " button is clipped"));
+        }
         w.setLanguage("en");
     }
 

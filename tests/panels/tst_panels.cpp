@@ -252,6 +252,39 @@ private slots:
         view.grab();  // paints every visible column without crashing
     }
 
+    // One listing for all threads: at every step the thread that ran it is the code view's last actor, the
+    // line it ran is marked "just ran", and the line of its next event (the trace goes on past the cursor)
+    // is marked "next". Every thread that is on a line has its name chip there.
+    void codeViewMarksJustRanAndNext() {
+        Run r("race-counter-sleep");
+        QVERIFY(r.scenario);
+        CodeView view;
+        view.resize(700, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const Trace& t = *r.trace;
+        int nexts = 0;
+        for (std::uint32_t cursor = 1; cursor <= r.last(); ++cursor) {
+            view.setView(r.view(cursor));
+            const ActorId last = t.event(t.stepBegin(cursor)).actor;
+            QCOMPARE(view.lastActor(), last);
+            int ran = 0;
+            for (std::size_t i = 0; i < t.stepEnd(cursor); ++i)
+                if (t.event(i).actor == last) ran = t.event(i).line;
+            QCOMPARE(view.justRanLine(), ran);
+            int next = 0;
+            for (std::size_t i = t.stepEnd(cursor); i < t.eventCount() && next == 0; ++i)
+                if (t.event(i).actor == last && t.event(i).line > 0) next = t.event(i).line;
+            QCOMPARE(view.nextLine(), next);
+            nexts += next > 0;
+            for (ActorId a = 0; a < t.actorCount(); ++a) {
+                const bool onALine = view.currentLine(a) > 0 && view.actorState(a) != ActorState::Done;
+                QCOMPARE(view.chipRect(a).isValid(), onALine);
+            }
+        }
+        QVERIFY(nexts > 5);
+    }
+
     void codeViewSaysWhoHoldsTheLock() {
         Run r("deadlock-two-locks");
         CodeView view;
