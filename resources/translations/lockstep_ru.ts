@@ -253,17 +253,17 @@
 <context>
     <name>lockstep::app::CodeView</name>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="129"/>
+        <location filename="../../app/panels/CodeView.cpp" line="133"/>
         <source>modified: Step, Run or Ctrl+S saves and reloads it</source>
         <translation>изменена: «Шаг», «Запуск» или Ctrl+S сохранит и перезагрузит её</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="130"/>
+        <location filename="../../app/panels/CodeView.cpp" line="134"/>
         <source>your program: you can edit it here</source>
         <translation>ваша программа: её можно править здесь</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="135"/>
+        <location filename="../../app/panels/CodeView.cpp" line="139"/>
         <source>%1
 
 Your own program: edit it here. An edited program is saved and loaded again before the next Step, Run or Restart (or at once with Ctrl+S), so the run always follows the text you see.</source>
@@ -272,71 +272,75 @@ Your own program: edit it here. An edited program is saved and loaded again befo
 Ваша собственная программа: правьте её здесь. Изменённая программа сохраняется и загружается заново перед следующим шагом, запуском или перезапуском (или сразу по Ctrl+S), поэтому выполнение всегда соответствует тексту на экране.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="208"/>
+        <location filename="../../app/panels/CodeView.cpp" line="246"/>
         <source>blocked: %1 %2</source>
         <translation>заблокирован: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="214"/>
+        <location filename="../../app/panels/CodeView.cpp" line="252"/>
         <source>(held by %1)</source>
         <translation>(владелец: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="217"/>
+        <location filename="../../app/panels/CodeView.cpp" line="255"/>
         <source>ready: can run next</source>
         <translation>готов: может выполниться следующим</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="254"/>
+        <location filename="../../app/panels/CodeView.cpp" line="349"/>
         <source>store by %1 at step %2</source>
         <translation>запись потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="254"/>
+        <location filename="../../app/panels/CodeView.cpp" line="349"/>
         <source>load by %1 at step %2</source>
         <translation>чтение потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="258"/>
+        <location filename="../../app/panels/CodeView.cpp" line="353"/>
         <source>Data race on %1: %2 and %3, with no lock, join, event or queue ordering them.</source>
         <translation>Гонка данных на %1: %2 и %3, и никакая блокировка, join, событие или очередь их не упорядочивает.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="353"/>
-        <location filename="../../app/panels/CodeView.cpp" line="467"/>
+        <location filename="../../app/panels/CodeView.cpp" line="291"/>
+        <location filename="../../app/panels/CodeView.cpp" line="473"/>
+        <location filename="../../app/panels/CodeView.cpp" line="647"/>
         <source>Run</source>
         <translation>Выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="371"/>
+        <location filename="../../app/panels/CodeView.cpp" line="535"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="371"/>
+        <location filename="../../app/panels/CodeView.cpp" line="535"/>
         <source>Pick a scenario to see its code.</source>
         <translation>Выберите сценарий, чтобы увидеть его код.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="507"/>
+        <location filename="../../app/panels/CodeView.cpp" line="695"/>
         <source>Double-click or press Run to let it take the next step.</source>
         <translation>Дважды щёлкните или нажмите «Выполнить», чтобы поток сделал следующий шаг.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="508"/>
+        <location filename="../../app/panels/CodeView.cpp" line="696"/>
         <source>It cannot run until what it waits for is free.</source>
         <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
     </message>
     <message>
+        <location filename="../../app/panels/CodeView.cpp" line="274"/>
         <source>finished: %1</source>
         <translation>завершены: %1</translation>
     </message>
     <message>
+        <location filename="../../app/panels/CodeView.cpp" line="275"/>
         <source>not started: %1</source>
         <translation>не запущены: %1</translation>
     </message>
     <message>
-        <source>▶ marks the line %1 just ran; when the run goes on past this step, ▷ marks that line and ▶ the line %1 runs next. The other threads' lines carry their name.</source>
+        <location filename="../../app/panels/CodeView.cpp" line="707"/>
+        <source>▶ marks the line %1 just ran; when the run goes on past this step, ▷ marks that line and ▶ the line %1 runs next. The other threads&apos; lines carry their name.</source>
         <translation>▶ отмечает строку, которую только что выполнил %1; когда прогон идёт дальше этого шага, ▷ отмечает эту строку, а ▶ — строку, которую %1 выполнит следующей. Строки других потоков помечены их именами.</translation>
     </message>
 </context>
@@ -368,7 +372,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="234"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="238"/>
         <source>%1 died of %2</source>
         <translation>%1: необработанное %2</translation>
     </message>
@@ -393,74 +397,74 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         <translation>завис</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="147"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="370"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="151"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="374"/>
         <source>%v of at most %m runs</source>
         <translation>%v из не более чем %m прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="148"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="152"/>
         <source>Exploring...</source>
         <translation>Идёт перебор...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="185"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="189"/>
         <source>Cancelling...</source>
         <translation>Отмена...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="248"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="252"/>
         <source>sampling finds outcomes but proves nothing</source>
         <translation>выборка находит исходы, но ничего не доказывает</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="250"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="254"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="251"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="255"/>
         <source>the run limit was reached with schedules left; raise it</source>
         <translation>достигнут предел числа прогонов, а расписания ещё остались; увеличьте его</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="252"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="256"/>
         <source>the preemption bound left schedules out</source>
         <translation>ограничение на вытеснения отбросило часть расписаний</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="253"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="257"/>
         <source>some runs reached the step limit</source>
         <translation>некоторые прогоны упёрлись в предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="255"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="259"/>
         <source>Schedules run: %1. Distinct outcomes: %2.</source>
         <translation>Выполнено расписаний: %1. Различных исходов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="257"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="261"/>
         <source>Exhaustive: these are all the outcomes this scenario can have.</source>
         <translation>Перебор полный: других исходов у этого сценария быть не может.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="258"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="262"/>
         <source>Not exhaustive: %1.</source>
         <translation>Перебор неполный: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="260"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="369"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="264"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="373"/>
         <source>%v runs</source>
         <translation>%v прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="263"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="267"/>
         <source>Outcomes of %1 (click a bar to replay its schedule)</source>
         <translation>Исходы %1 (щёлкните по столбцу, чтобы воспроизвести его расписание)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="299"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="303"/>
         <source>%1
 runs: %2 (%3%)
 Click to replay this schedule in the main view.</source>
@@ -469,42 +473,42 @@ Click to replay this schedule in the main view.</source>
 Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="314"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="318"/>
         <source>runs</source>
         <translation>прогоны</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="345"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="349"/>
         <source>Explores the schedules of: %1</source>
         <translation>Перебор расписаний сценария: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="347"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
         <source>Load a scenario to explore its schedules.</source>
         <translation>Загрузите сценарий, чтобы перебрать его расписания.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="348"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="352"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="349"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
         <source>Systematic (every schedule)</source>
         <translation>Систематическая (все расписания)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="350"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="354"/>
         <source>Random</source>
         <translation>Случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="355"/>
         <source>PCT (random priorities)</source>
         <translation>PCT (случайные приоритеты)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
         <source>Systematic: depth-first over every scheduling decision; says whether it saw every outcome. For small scenarios.
 Random: seeded random choices at every decision.
 PCT: random thread priorities that change a few times per run; good at finding rare interleavings in large scenarios.</source>
@@ -513,52 +517,52 @@ PCT: random thread priorities that change a few times per run; good at finding r
 PCT: случайные приоритеты потоков, которые несколько раз меняются за прогон; хорошо находит редкие чередования в больших сценариях.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="361"/>
         <source>At most:</source>
         <translation>Не более:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="358"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="362"/>
         <source> runs</source>
         <translation> прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="359"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="363"/>
         <source>Preemptions:</source>
         <translation>Вытеснения:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="360"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="364"/>
         <source>no bound</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="361"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="365"/>
         <source>Systematic only: at most this many times per run may a thread lose the processor while it could go on. Small bounds find most bugs in far fewer runs.</source>
         <translation>Только для систематической стратегии: сколько раз за прогон поток может потерять процессор, хотя мог бы продолжать. Небольшое ограничение находит большинство ошибок за гораздо меньшее число прогонов.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="363"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="367"/>
         <source>Skip equivalent schedules</source>
         <translation>Пропускать равносильные расписания</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="364"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="368"/>
         <source>Partial-order reduction: schedules that only swap independent steps end the same way, so only one of them is run.</source>
         <translation>Редукция частичного порядка: расписания, которые лишь меняют местами независимые шаги, заканчиваются одинаково, поэтому выполняется только одно из них.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="366"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="370"/>
         <source>Explore</source>
         <translation>Перебрать</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="367"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="371"/>
         <source>Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E).</source>
         <translation>Выполнить много расписаний этого сценария и подсчитать исходы (Ctrl+Shift+E).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="368"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="372"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -855,458 +859,458 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="297"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="297"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="299"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="270"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="285"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="189"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="204"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="271"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="273"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="274"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="299"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="190"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="205"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
         <source>Story</source>
         <translation>Рассказ</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="285"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="300"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="301"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="301"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="303"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="304"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="290"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="305"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="290"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="305"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="291"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="306"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="291"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="306"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="292"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="307"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="292"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="307"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="293"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="308"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="293"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="308"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="294"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="309"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="294"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="309"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
         <source>Show all cause→effect arrows</source>
         <translation>Показывать все стрелки причина→следствие</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="299"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="311"/>
         <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="295"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="295"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="314"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="314"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="297"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="297"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="299"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="300"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="301"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="301"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="303"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="304"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="304"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="306"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="309"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="481"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="467"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="485"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="540"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="527"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="545"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="533"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="551"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="587"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="609"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="588"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="610"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="611"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="612"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="613"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="614"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="593"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="615"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="594"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="616"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="617"/>
         <source>the program crashed</source>
         <translation>программа аварийно завершилась</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="596"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="618"/>
         <source>frozen in real code</source>
         <translation>завис в реальном коде</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="629"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="607"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="629"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="610"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="632"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="617"/>
-        <source>looking back: a thread's Step button under the timeline branches the run here</source>
+        <location filename="../../app/gui/MainWindow.cpp" line="639"/>
+        <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="619"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="641"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="621"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="643"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="663"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="664"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="686"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="673"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="695"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="696"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="734"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="718"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="756"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="704"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="726"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="705"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="727"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1315,98 +1319,98 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="713"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="735"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="725"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="747"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="726"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="748"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="782"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="804"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="796"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="799"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="814"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="818"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="821"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="793"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="815"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="796"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="818"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="798"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="820"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="798"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="820"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="799"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="821"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="808"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="819"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="831"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="830"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="841"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="853"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="809"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="820"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="832"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="831"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="842"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="854"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="815"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="837"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="816"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="838"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="826"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="848"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="827"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="849"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="831"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="853"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="614"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="636"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1628,6 +1632,80 @@ PCT: случайные приоритеты потоков, которые не
         <location filename="../../app/panels/ScenarioCatalogModel.cpp" line="42"/>
         <source>Your programs</source>
         <translation>Ваши программы</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::SchedulerBar</name>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="62"/>
+        <source>%1 waits in join() for %2 to finish.</source>
+        <translation>%1 ждёт в join(), пока %2 не завершится.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="67"/>
+        <source>%1 waits for %2 (%3), held by %4.</source>
+        <translation>%1 ждёт %2 (%3), его держит %4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="68"/>
+        <source>%1 waits for %2 (%3).</source>
+        <translation>%1 ждёт %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="77"/>
+        <source>%1 sleeps until t = %2 s.</source>
+        <translation>%1 спит до t = %2 с.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="79"/>
+        <source>%1 sleeps.</source>
+        <translation>%1 спит.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="81"/>
+        <source>%1 is computing on a core.</source>
+        <translation>%1 вычисляет на ядре.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="82"/>
+        <source>%1 cannot take the next step (%2).</source>
+        <translation>%1 не может сделать следующий шаг (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="91"/>
+        <source>The run has ended.</source>
+        <translation>Прогон закончен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="96"/>
+        <source>Who runs next:</source>
+        <translation>Кто дальше:</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="97"/>
+        <source>Pick the thread that takes the next step, in any policy. At a past step the run branches there: the steps after it are replaced by the new choice.</source>
+        <translation>Выберите поток, который сделает следующий шаг, при любой политике. На прошлом шаге прогон ветвится: шаги после него заменяются новым выбором.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="136"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="164"/>
+        <source>Step %1</source>
+        <translation>Шаг %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="143"/>
+        <source> (key %1)</source>
+        <translation> (клавиша %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="145"/>
+        <source>Branch the run at step %1: %2 takes step %3 instead%4.</source>
+        <translation>Ветвить прогон на шаге %1: шаг %3 сделает %2%4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="146"/>
+        <source>Let %1 take the next step%2.</source>
+        <translation>Следующий шаг сделает %1%2.</translation>
     </message>
 </context>
 <context>
@@ -2168,42 +2246,42 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::timeline::TimelineStrings</name>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="35"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="36"/>
         <source>&apos;%1&apos;: the timeline can be exported as .png, .svg or .pdf; use one of these extensions</source>
         <translation>«%1»: временную шкалу можно экспортировать в .png, .svg или .pdf; используйте одно из этих расширений</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="39"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="40"/>
         <source>width %1 is out of range: use %2 to %3 pixels</source>
         <translation>ширина %1 вне допустимого диапазона: укажите от %2 до %3 пикселей</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="44"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="45"/>
         <source>the range to export is empty (%1 to %2)</source>
         <translation>диапазон для экспорта пуст (от %1 до %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="74"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="75"/>
         <source>the timeline is %1 pixels high with its %2 lanes, more than %3: collapse the task groups before exporting</source>
         <translation>с %2 дорожками временная шкала получается высотой %1 пикселей, больше %3: сверните группы задач перед экспортом</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="94"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="98"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>не удаётся записать «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="113"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="121"/>
         <source>Lockstep timeline</source>
         <translation>Временная шкала Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="144"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="164"/>
         <source>the picture could not be encoded</source>
         <translation>не удалось закодировать изображение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="146"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="166"/>
         <source>writing &apos;%1&apos; failed: %2</source>
         <translation>ошибка записи «%1»: %2</translation>
     </message>
@@ -2392,6 +2470,7 @@ PCT: случайные приоритеты потоков, которые не
     <message>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="52"/>
         <location filename="../../app/timeline/TimelineStrings.cpp" line="65"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="143"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
@@ -2491,7 +2570,7 @@ PCT: случайные приоритеты потоков, которые не
         <translation>сообщение через Pipe или Queue (отправитель → получатель)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/ActorLanes.cpp" line="295"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="307"/>
         <source>process ended with an error or a signal</source>
         <translation>процесс завершился с ошибкой или по сигналу</translation>
     </message>
@@ -2739,62 +2818,62 @@ PCT: случайные приоритеты потоков, которые не
         <translation>щёлкните по имени, чтобы показать задачи группы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="140"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="130"/>
         <source>%1 released %3 → %2 acquired it</source>
         <translation>%1 освободил %3 → %2 захватил его</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="141"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="131"/>
         <source>%1 set %3 → %2&apos;s wait() returned</source>
         <translation>%1 установил %3 → wait() потока %2 вернулся</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="142"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="132"/>
         <source>%1 notified %3 → %2 woke up</source>
         <translation>%1 уведомил через %3 → %2 проснулся</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="143"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="133"/>
         <source>%1 put an item in %3 → %2 got it</source>
         <translation>%1 положил элемент в %3 → %2 его забрал</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="144"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="134"/>
         <source>%1 ended → %2&apos;s join() returned</source>
         <translation>%1 завершился → join() в %2 вернулся</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="145"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="135"/>
         <source>%1 set the outcome of %3 → %2&apos;s result() received it</source>
         <translation>%1 задал итог %3 → result() в %2 его получил</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="146"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="139"/>
         <source>%1 finished → woke %2</source>
         <translation>%1 завершена → %2 разбужена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="151"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="139"/>
         <source>%1 via %3 → woke %2</source>
         <translation>%1 через %3 → %2 разбужена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="147"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="144"/>
         <source>steps %1 → %2</source>
         <translation>шаги %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="148"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="147"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="149"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="151"/>
         <source>cause → effect (release → acquire, set → wait, put → get...)</source>
         <translation>причина → следствие (release → acquire, set → wait, put → get...)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="155"/>
         <source>critical section (holds a lock)</source>
         <translation>критическая секция (держит блокировку)</translation>
     </message>
@@ -2802,73 +2881,14 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::timeline::TimelineWidget</name>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="270"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="284"/>
         <source>Timeline</source>
         <translation>Временная шкала</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="272"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="286"/>
         <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With child processes, lanes are grouped by process (its pid in the name), a child&apos;s lane ends with its exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took it (hover over it for the message).</source>
         <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп. С дочерними процессами дорожки сгруппированы по процессам (pid — в имени), дорожка дочернего процесса заканчивается его кодом выхода, а стрелка идёт от каждой отправки в Pipe или помещения в Queue к получению, которое её забрало (наведите на неё мышь, чтобы увидеть сообщение).</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::app::SchedulerBar</name>
-    <message>
-        <source>%1 waits in join() for %2 to finish.</source>
-        <translation>%1 ждёт в join(), пока %2 не завершится.</translation>
-    </message>
-    <message>
-        <source>%1 waits for %2 (%3), held by %4.</source>
-        <translation>%1 ждёт %2 (%3), его держит %4.</translation>
-    </message>
-    <message>
-        <source>%1 waits for %2 (%3).</source>
-        <translation>%1 ждёт %2 (%3).</translation>
-    </message>
-    <message>
-        <source>%1 sleeps until t = %2 s.</source>
-        <translation>%1 спит до t = %2 с.</translation>
-    </message>
-    <message>
-        <source>%1 sleeps.</source>
-        <translation>%1 спит.</translation>
-    </message>
-    <message>
-        <source>%1 is computing on a core.</source>
-        <translation>%1 вычисляет на ядре.</translation>
-    </message>
-    <message>
-        <source>%1 cannot take the next step (%2).</source>
-        <translation>%1 не может сделать следующий шаг (%2).</translation>
-    </message>
-    <message>
-        <source>The run has ended.</source>
-        <translation>Прогон закончен.</translation>
-    </message>
-    <message>
-        <source>Who runs next:</source>
-        <translation>Кто дальше:</translation>
-    </message>
-    <message>
-        <source>Pick the thread that takes the next step, in any policy. At a past step the run branches there: the steps after it are replaced by the new choice.</source>
-        <translation>Выберите поток, который сделает следующий шаг, при любой политике. На прошлом шаге прогон ветвится: шаги после него заменяются новым выбором.</translation>
-    </message>
-    <message>
-        <source>Step %1</source>
-        <translation>Шаг %1</translation>
-    </message>
-    <message>
-        <source> (key %1)</source>
-        <translation> (клавиша %1)</translation>
-    </message>
-    <message>
-        <source>Branch the run at step %1: %2 takes step %3 instead%4.</source>
-        <translation>Ветвить прогон на шаге %1: шаг %3 сделает %2%4.</translation>
-    </message>
-    <message>
-        <source>Let %1 take the next step%2.</source>
-        <translation>Следующий шаг сделает %1%2.</translation>
     </message>
 </context>
 </TS>
