@@ -8,6 +8,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -21,6 +23,8 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QSlider>
+#include <QStackedWidget>
+#include <QTextBrowser>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -40,6 +44,7 @@
 #include "panels/SchedulerBar.h"
 #include "panels/Inspector.h"
 #include "panels/Output.h"
+#include "panels/StartPage.h"
 #include "panels/StoryPanel.h"
 #include "panels/ScenarioBrowser.h"
 #include "timeline/TimelineExporter.h"
@@ -69,7 +74,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     // The scheduler bar sits under the timeline, outside every dock: choosing who runs next is the heart of
     // the simulator, so no layout of the docks may hide it.
-    auto* centre = new QWidget(this);
+    // Until something is loaded the centre is the start page, a way in instead of empty panels.
+    centreStack_ = new QStackedWidget(this);
+    startPage_ = new StartPage(centreStack_);
+    auto* centre = new QWidget(centreStack_);
     auto* centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
@@ -77,7 +85,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     schedulerBar_ = new SchedulerBar(this);
     centreLayout->addWidget(timeline_, 1);
     centreLayout->addWidget(schedulerBar_);
-    setCentralWidget(centre);
+    centreStack_->addWidget(startPage_);
+    centreStack_->addWidget(centre);
+    setCentralWidget(centreStack_);
+    connect(startPage_, &StartPage::openProgramRequested, this, [this] { openProgramDialog(); });
     connect(schedulerBar_, &SchedulerBar::actorChosen, this, &MainWindow::onActorChosen);
     connect(timeline_, &timeline::TimelineWidget::stepRequested, this, &MainWindow::moveCursor);
 
@@ -100,6 +111,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
 
     buildDocks();
+    connect(startPage_, &StartPage::scenarioChosen, this, [this](const QString& id) {
+        if (browser_->selectScenario(id)) browser_->requestLoad();
+    });
     buildActions();
     retranslateUi();
     restoreSettings();
@@ -200,7 +214,23 @@ void MainWindow::buildActions() {
     openAction_ = make(QKeySequence::Open, &MainWindow::openProgramDialog);
     saveAction_ = make(QKeySequence::Save, [this] { saveProgram(); });
     clearRecentAction_ = make(QKeySequence(), &MainWindow::clearRecentPrograms);
-    aboutAction_ = make(QKeySequence::HelpContents, [this] {
+    guideAction_ = make(QKeySequence::HelpContents, [this] {
+        auto* box = new QDialog(this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("guide"));
+        box->setWindowTitle(tr("Guide"));
+        auto* text = new QTextBrowser(box);
+        text->setHtml(StartPage::guideHtml());
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, box);
+        connect(buttons, &QDialogButtonBox::rejected, box, &QDialog::close);
+        auto* layout = new QVBoxLayout(box);
+        layout->addWidget(text);
+        layout->addWidget(buttons);
+        box->resize(640, 560);
+        box->show();
+    });
+    guideAction_->setObjectName(QStringLiteral("guide"));
+    aboutAction_ = make(QKeySequence(), [this] {
         QMessageBox::about(this, tr("About Lockstep"),
                            tr("<h3>Lockstep %1</h3><p>See concurrency one scheduling decision at a time: every "
                               "thread is a real OS thread, and a tracing scheduler lets one run at a time.</p>"
@@ -244,7 +274,7 @@ void MainWindow::buildActions() {
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->addActions(languageGroup_->actions());
     helpMenu_ = menuBar()->addMenu(QString());
-    helpMenu_->addAction(aboutAction_);
+    helpMenu_->addActions({guideAction_, aboutAction_});
 
     toolbar_ = addToolBar(QString());
     toolbar_->setObjectName("controls");
@@ -319,6 +349,7 @@ void MainWindow::retranslateUi() {
     set(saveAction_, tr("&Save program"), tr("Save the edited program and load it again from the start"));
     set(clearRecentAction_, tr("Clear the list"), tr("Forget the recently opened programs"));
     recentMenu_->setTitle(tr("Recent &programs"));
+    set(guideAction_, tr("&Guide"), tr("What each part of the window shows, and how to be the scheduler"));
     set(aboutAction_, tr("&About Lockstep"), tr("What Lockstep is, and its keys"));
     rebuildRecentMenu();  // the "(none yet)" entry is text too
     langSystem_->setText(tr("System language"));
@@ -371,6 +402,7 @@ void MainWindow::load(const RunSetup& setup, int steps) {
     stopPlaying();
     setup_ = setup;
     const scenarios::Scenario* s = setup.scenario;
+    centreStack_->setCurrentIndex(1);
     controller_->load(setup.config, s->opener());  // a Python program runs in the runner's child
     view_ = TraceView{};
     view_.scenario = s;

@@ -20,6 +20,7 @@ class QActionGroup;
 class QLabel;
 class QProgressBar;
 class QSlider;
+class QStackedWidget;
 class QTimer;
 class QToolButton;
 
@@ -36,6 +37,7 @@ class ExplorePanel;
 class Inspector;
 class Output;
 class StoryPanel;
+class StartPage;
 class ScenarioBrowser;
 
 class MainWindow : public QMainWindow {
@@ -181,6 +183,9 @@ private:
     QAction* findAction_ = nullptr;
     QAction* quitAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
+    QAction* guideAction_ = nullptr;
+    QStackedWidget* centreStack_ = nullptr;  // the start page until something is loaded, then the timeline
+    StartPage* startPage_ = nullptr;
     QActionGroup* languageGroup_ = nullptr;
     QAction* langSystem_ = nullptr;
     QAction* langEnglish_ = nullptr;

@@ -37,6 +37,7 @@ Inspector::Inspector(QWidget* parent)
         }
     });
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        hideEmptyGroups();
         for (int g = 0; g < model_->rowCount(); ++g) tree_->expand(model_->index(g, 0));
         const QModelIndex tasks = model_->index(InspectorModel::TaskGroup, 0);
         for (int r = 0; r < model_->rowCount(tasks) && !openCoroutines_.isEmpty(); ++r) {
@@ -46,6 +47,7 @@ Inspector::Inspector(QWidget* parent)
         }
     });
 
+    hideEmptyGroups();
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(tree_);
     splitter->addWidget(graph_);

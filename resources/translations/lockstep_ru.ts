@@ -859,458 +859,473 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="307"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="297"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="297"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="299"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="285"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="314"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="204"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="307"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="298"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="299"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="205"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="221"/>
+        <source>Guide</source>
+        <translation>Руководство</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="311"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="311"/>
         <source>Story</source>
         <translation>Рассказ</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="300"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="329"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="301"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="330"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="301"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="330"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="331"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="302"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="331"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="303"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="332"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="304"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="333"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="305"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="305"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="306"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="306"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="307"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="336"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="307"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="336"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="308"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="308"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="309"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="309"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
         <source>Show all cause→effect arrows</source>
         <translation>Показывать все стрелки причина→следствие</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="311"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
         <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="314"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="314"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Руководство</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <source>What each part of the window shows, and how to be the scheduler</source>
+        <translation>Что показывает каждая часть окна и как самому быть планировщиком</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="354"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="481"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="512"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="485"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="516"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="540"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="571"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="545"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="551"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="582"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="609"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="640"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="610"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="641"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="611"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="642"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="612"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="643"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="613"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="644"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="614"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="645"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="615"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="646"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="616"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="647"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="617"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="648"/>
         <source>the program crashed</source>
         <translation>программа аварийно завершилась</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="618"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="649"/>
         <source>frozen in real code</source>
         <translation>завис в реальном коде</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="629"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="660"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="629"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="660"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="632"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="663"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="639"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="670"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="641"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="672"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="643"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="674"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="716"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="686"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="717"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="695"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="726"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="718"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="756"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="749"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="787"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="726"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="757"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="727"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="758"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1319,98 +1334,98 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="735"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="766"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="747"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="778"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="748"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="779"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="804"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="835"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="814"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="818"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="821"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="845"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="849"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="852"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="815"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="846"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="818"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="849"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="820"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="851"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="820"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="851"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="821"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="852"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="830"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="841"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="853"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="861"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="872"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="831"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="842"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="854"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="862"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="873"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="885"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="837"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="868"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="838"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="869"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="848"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="879"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="849"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="880"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="853"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="636"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="667"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1706,6 +1721,124 @@ PCT: случайные приоритеты потоков, которые не
         <location filename="../../app/panels/SchedulerBar.cpp" line="146"/>
         <source>Let %1 take the next step%2.</source>
         <translation>Следующий шаг сделает %1%2.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::StartPage</name>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="58"/>
+        <source>Welcome to Lockstep</source>
+        <translation>Добро пожаловать в Lockstep</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="59"/>
+        <source>Lockstep runs a concurrent program one scheduling decision at a time, on real threads and processes, and draws every step: who runs, who waits, and for what.</source>
+        <translation>Lockstep выполняет параллельную программу по одному решению планировщика за раз, на настоящих потоках и процессах, и рисует каждый шаг: кто выполняется, кто ждёт и чего именно.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="61"/>
+        <source>Step through a scenario, read what each step did in the Story, and choose who runs next to see another interleaving of the same program.</source>
+        <translation>Проходите сценарий по шагам, читайте в «Рассказе», что сделал каждый шаг, и выбирайте, кто пойдёт следующим, чтобы увидеть другое чередование той же программы.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="63"/>
+        <source>Start with one of these, in the course&apos;s order, or</source>
+        <translation>Начните с одного из этих сценариев (в порядке курса) или</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="64"/>
+        <source>open your own Python program</source>
+        <translation>откройте свою программу на Python</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="65"/>
+        <source>(Ctrl+O): its threads, locks and asyncio tasks are drawn the same way.</source>
+        <translation>(Ctrl+O): её потоки, блокировки и задачи asyncio рисуются так же.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="66"/>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="70"/>
+        <source>one step forward</source>
+        <translation>один шаг вперёд</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="70"/>
+        <source>one step back over the recorded run</source>
+        <translation>один шаг назад по записанному прогону</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="71"/>
+        <source>run at the chosen speed, or pause</source>
+        <translation>выполнять с выбранной скоростью или приостановить</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="72"/>
+        <source>let that thread take the next step (the buttons under the timeline)</source>
+        <translation>следующий шаг делает этот поток (кнопки под временной шкалой)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="73"/>
+        <source>run the scenario again from the start</source>
+        <translation>запустить сценарий заново с начала</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="73"/>
+        <source>the guide to the window</source>
+        <translation>руководство по окну</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="74"/>
+        <source>Pick any scenario on the left and press Load, or click one above.</source>
+        <translation>Выберите любой сценарий слева и нажмите «Загрузить» или щёлкните по одному из списка выше.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="83"/>
+        <source>Guide to Lockstep</source>
+        <translation>Руководство по Lockstep</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="83"/>
+        <source>A run, step by step</source>
+        <translation>Прогон шаг за шагом</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="84"/>
+        <source>Choose a scenario on the left (or File &gt; Open Python program) and press Load. Every thread is a real OS thread, but the scheduler lets exactly one run at a time: a step is what one thread does between two scheduling decisions. F10 takes one step, Shift+F10 goes back over the recorded run, F5 plays at the chosen speed.</source>
+        <translation>Выберите сценарий слева (или «Файл &gt; Открыть программу на Python») и нажмите «Загрузить». Каждый поток — настоящий поток ОС, но планировщик позволяет выполняться ровно одному за раз: шаг — это то, что делает один поток между двумя решениями планировщика. F10 делает один шаг, Shift+F10 возвращается назад по записанному прогону, F5 проигрывает прогон с выбранной скоростью.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="88"/>
+        <source>The timeline</source>
+        <translation>Временная шкала</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="89"/>
+        <source>One lane per thread, process or asyncio task, coloured by its state: running, ready (it could run but another one does), blocked (it waits for a lock, a join, a queue...), sleeping, computing on a core, done. Lanes of locks and semaphores show who holds them. Dashed arrows go from a cause to its effect (a release to the acquire it let through); a click on a lane moves the cursor there.</source>
+        <translation>По дорожке на каждый поток, процесс или задачу asyncio, цвет — её состояние: выполняется, готов (мог бы выполняться, но выполняется другой), заблокирован (ждёт блокировку, join, очередь...), спит, вычисляет на ядре, завершён. Дорожки блокировок и семафоров показывают, кто их держит. Пунктирные стрелки ведут от причины к следствию (от release к acquire, который он пропустил); щелчок по дорожке переносит туда курсор.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="94"/>
+        <source>Code, Story and Inspector</source>
+        <translation>Код, Рассказ и Инспектор</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="95"/>
+        <source>The code view marks each thread&apos;s current line with its name. The Story tells the step under the cursor in words: what the thread did, what it read or wrote, and why the scheduler went where it went. The Inspector lists every variable, lock, semaphore and queue at that step, each thread&apos;s local variables in a program of your own, and the data races found so far.</source>
+        <translation>Окно кода отмечает текущую строку каждого потока его именем. «Рассказ» словами описывает шаг под курсором: что сделал поток, что он прочитал или записал и почему планировщик поступил именно так. Инспектор показывает на этом шаге каждую переменную, блокировку, семафор и очередь, локальные переменные каждого потока в вашей собственной программе и найденные к этому шагу гонки данных.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="99"/>
+        <source>Be the scheduler</source>
+        <translation>Будьте планировщиком</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/StartPage.cpp" line="100"/>
+        <source>The bar under the timeline has a button for each thread that can run: press one (or its number key) and that thread takes the next step. At a past step this branches the run. Run &gt; Explore schedules tries many schedules and counts the different outcomes; File &gt; Export saves the timeline as an image for slides.</source>
+        <translation>На панели под временной шкалой есть кнопка для каждого потока, который может выполняться: нажмите её (или клавишу с её номером), и следующий шаг сделает этот поток. На прошедшем шаге это создаёт ответвление прогона. «Запуск &gt; Перебрать расписания» пробует много расписаний и считает разные исходы; «Файл &gt; Экспорт» сохраняет временную шкалу как картинку для слайдов.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
@@ -38,6 +39,7 @@
 #include "panels/Inspector.h"
 #include "panels/InspectorModel.h"
 #include "panels/Output.h"
+#include "panels/StartPage.h"
 #include "panels/StoryPanel.h"
 #include "style/OkabeIto.h"
 #include "panels/OutputModel.h"
@@ -640,6 +642,47 @@ private slots:
 
     // The Story panel tells the cursor step (the lost update of race-counter-sleep at step 13) and the steps
     // before it, follows the cursor back, and a click on an earlier step moves the cursor there.
+    // Before anything is loaded the centre is the start page: the first scenarios in the course's order (a
+    // click loads one and the timeline takes the centre), a way to open a program, the keys; in Russian too.
+    // Help > Guide (F1) says what each part of the window shows.
+    void startPageIsTheWayIn() {
+        MainWindow w;
+        w.setLanguage("en");
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* stack = qobject_cast<QStackedWidget*>(w.centralWidget());
+        QVERIFY(stack);
+        auto* start = w.findChild<StartPage*>("startPage");
+        QVERIFY(start);
+        QCOMPARE(stack->currentWidget(), start);
+        QVERIFY(start->isVisible());
+        const QString text = start->toPlainText();
+        QVERIFY2(text.contains("Welcome to Lockstep") && text.contains("Lost update: read, sleep, write") &&
+                     text.contains("open your own Python program") && text.contains("F10") &&
+                     text.contains("one step back over the recorded run"),
+                 qPrintable(text));
+        // The course's order: threads before races before locks before deadlocks.
+        QVERIFY(text.indexOf("Start two threads") < text.indexOf("Lost update") &&
+                text.indexOf("Lost update") < text.indexOf("Deadlock:"));
+        w.setLanguage("ru");
+        QVERIFY2(start->toPlainText().contains(QStringLiteral("Добро пожаловать в Lockstep")) &&
+                     start->toPlainText().contains(QStringLiteral("Потерянное обновление")),
+                 qPrintable(start->toPlainText()));
+        w.setLanguage("en");
+        auto* guide = w.findChild<QAction*>("guide");
+        QVERIFY(guide);
+        QCOMPARE(guide->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        QVERIFY(StartPage::guideHtml().contains("Be the scheduler"));
+        for (const QString& id : StartPage::firstScenarios()) QVERIFY2(scenarios::find(id.toStdString()), qPrintable(id));
+
+        emit start->anchorClicked(QUrl("lockstep:scenario/race-counter-sleep"));
+        w.waitForEngine();
+        QVERIFY(w.view().scenario);
+        QCOMPARE(QString::fromStdString(w.view().scenario->id), QString("race-counter-sleep"));
+        QVERIFY(stack->currentWidget() != start);
+        QVERIFY(w.timeline()->isVisible());
+    }
+
     void storyPanelTellsTheCursorStep() {
         MainWindow w;
         w.setLanguage("en");
