@@ -1571,6 +1571,14 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::StoryPanel</name>
     <message>
+        <source>(go to step %1)</source>
+        <translation>(перейти к шагу %1)</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <translation>Итог:</translation>
+    </message>
+    <message>
         <location filename="../../app/panels/StoryPanel.cpp" line="58"/>
         <source>Step forward (F10): each step is told here.</source>
         <translation>Сделайте шаг (F10): здесь будет рассказано о каждом шаге.</translation>
