@@ -385,9 +385,10 @@ int cmdRun(const QStringList& args) {
         }
     }
     // The verdict compares with the same run made one after the other: a second, usually tiny, run, made only
-    // for a run that ended (an interrupted one has no outcome to compare).
+    // when there are final values to compare (an interrupted run has none).
     std::unique_ptr<Trace> sequential;
-    if (!stopped) sequential = runOneAfterAnother(pool, *setup.scenario, setup.config, &gInterrupted);
+    if (!stopped && verdictComparesValues(trace))
+        sequential = runOneAfterAnother(pool, *setup.scenario, setup.config, &gInterrupted);
     if (interrupted()) stopped = true;
     const TraceModel runModel(trace);
     const Verdict verdict = deriveVerdict(runModel, sequential.get());

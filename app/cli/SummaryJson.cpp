@@ -38,6 +38,7 @@ QString verdictKindName(const VerdictItem& item) {
         case VerdictKind::Uncaught: return QStringLiteral("uncaught_error");
         case VerdictKind::Race: return QStringLiteral("data_race");
         case VerdictKind::NoSequential: return QStringLiteral("no_sequential");
+        case VerdictKind::Finished: return QStringLiteral("finished");
         case VerdictKind::Count_: break;
     }
     return {};
@@ -270,6 +271,7 @@ QJsonObject verdictJson(const Verdict& verdict, const TraceModel& model) {
                                               {"access", item.write ? QStringLiteral("store") : QStringLiteral("load")}};
                 break;
             case VerdictKind::AsSequential:
+            case VerdictKind::Finished:
             case VerdictKind::Count_:
                 break;
         }

@@ -555,13 +555,15 @@ void MainWindow::onReport(const ControllerReport& r) {
 void MainWindow::requestVerdict() {
     verdictModel_ = model_;
     // A branch of the same setup is compared with the same one-after-the-other run: it is made once per load.
-    if (sequential_) showVerdict();
+    if (sequential_ || !model_->trace() || !verdictComparesValues(*model_->trace())) showVerdict();
     else if (!verdictJob_->running() && setup_.scenario) verdictJob_->start(*setup_.scenario, setup_.config);
 }
 
 void MainWindow::showVerdict() {
     if (!model_) return;
-    story_->setVerdict(deriveVerdict(*model_, sequential_.get()), model_);
+    // Without final values to compare, the verdict stands on the run alone (sequential_ may still be on its way).
+    const bool compare = model_->trace() && verdictComparesValues(*model_->trace());
+    story_->setVerdict(deriveVerdict(*model_, compare ? sequential_.get() : nullptr), model_);
     updateStatus();
 }
 

@@ -96,6 +96,8 @@ QString VerdictText::sentence(const VerdictItem& item, const Verdict& verdict, c
             return tr("There is no one-after-the-other outcome to compare with: run that way, the program does "
                       "not finish either (%1).")
                 .arg(qs(runStatusName(item.status)));
+        case VerdictKind::Finished:
+            return tr("The run finished, with no shared variable to compare with the threads run one after the other.");
         case VerdictKind::Count_:
             break;
     }

@@ -67,6 +67,10 @@ RunConfig oneAfterAnotherConfig(const RunConfig& config) {
     return c;
 }
 
+bool verdictComparesValues(const Trace& run) {
+    return run.outcome().status == RunStatus::Finished && !run.outcome().shared.empty();
+}
+
 Verdict deriveVerdict(const TraceModel& run, const Trace* oneAfterAnother) {
     Verdict v;
     const Trace* trace = run.trace();
@@ -149,6 +153,7 @@ Verdict deriveVerdict(const TraceModel& run, const Trace* oneAfterAnother) {
         item.otherWrote = r.first.write;
         v.items.push_back(std::move(item));
     }
+    if (v.items.empty() && run.outcome().status == RunStatus::Finished) v.items.push_back(VerdictItem{VerdictKind::Finished});
     return v;
 }
 

@@ -2680,6 +2680,10 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::VerdictText</name>
     <message>
+        <source>The run finished, with no shared variable to compare with the threads run one after the other.</source>
+        <translation>Прогон закончился; общих переменных, чтобы сравнить с выполнением потоков один за другим, нет.</translation>
+    </message>
+    <message>
         <source>The run finished as it would with the threads run one after the other.</source>
         <translation>Прогон закончился так же, как закончился бы, если бы потоки выполнялись один за другим.</translation>
     </message>

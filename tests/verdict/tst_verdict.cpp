@@ -207,6 +207,21 @@ private slots:
         QCOMPARE(v.items.front().kind, VerdictKind::Race);
     }
 
+    // A finished run without shared variables has nothing to compare: no second run is needed, and the verdict
+    // says the run finished.
+    void nothingToCompareWithoutSharedVariables() {
+        const auto j = judge("thread-pool-futures");
+        QVERIFY(j);
+        QVERIFY(!verdictComparesValues(*j->trace));
+        QVERIFY(verdictComparesValues(*judge("race-counter-sleep")->trace));
+        QVERIFY(!verdictComparesValues(*judge("deadlock-two-locks")->trace));
+        const Verdict v = deriveVerdict(*j->model, nullptr);
+        QCOMPARE(v.items.size(), std::size_t(1));
+        QCOMPARE(v.items.front().kind, VerdictKind::Finished);
+        QCOMPARE(VerdictText::sentence(v.items.front(), v, *j->model),
+                 QString("The run finished, with no shared variable to compare with the threads run one after the other."));
+    }
+
 #ifdef LOCKSTEP_BINARY
     // A Python program whose worker dies of a ValueError: the verdict names the thread, the exception and the
     // step, and compares the counter with its value one after the other.

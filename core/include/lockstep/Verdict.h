@@ -31,6 +31,7 @@ enum class VerdictKind : std::uint8_t {
     Uncaught,      // actor died of an uncaught exception (value: "Type: message") at step
     Race,          // a data race on object: other's access at otherStep and actor's at step, nothing orders them
     NoSequential,  // the run finished, but one after the other it ends with status (message): nothing to compare
+    Finished,      // the run finished with nothing to compare (no shared variables) and nothing else to say
     Count_
 };
 
@@ -78,6 +79,10 @@ struct Verdict {
 // The verdict of `run` (a model of an ended trace), compared with `oneAfterAnother` (the same configuration run
 // with RunConfig::oneAfterAnother; nullptr: not computed, no comparison).
 Verdict deriveVerdict(const TraceModel& run, const Trace* oneAfterAnother);
+
+// Whether the verdict of the ended `run` compares with a one-after-the-other run: only a finished run with shared
+// variables has final values to compare, so the others need not make that second run.
+bool verdictComparesValues(const Trace& run);
 
 // The configuration of the run a verdict compares with: the same scenario, parameters and seed, the cooperative
 // policy, no forced schedule, and each thread run to completion in start order.
