@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QPalette>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -13,13 +14,18 @@
 namespace lockstep::app {
 
 StoryPanel::StoryPanel(QWidget* parent)
-    : QWidget(parent), list_(new QListWidget(this)), verdictLabel_(new QLabel(this)) {
+    : QWidget(parent), list_(new QListWidget(this)), verdictLabel_(new QLabel), verdictArea_(new QScrollArea(this)) {
     verdictLabel_->setWordWrap(true);
     verdictLabel_->setTextFormat(Qt::RichText);
     verdictLabel_->setTextInteractionFlags(Qt::TextBrowserInteraction);
     verdictLabel_->setContentsMargins(6, 4, 6, 4);
     verdictLabel_->setObjectName(QStringLiteral("verdict"));
-    verdictLabel_->hide();
+    verdictArea_->setWidget(verdictLabel_);
+    verdictArea_->setWidgetResizable(true);
+    verdictArea_->setFrameShape(QFrame::NoFrame);
+    verdictArea_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    verdictArea_->setMaximumHeight(fontMetrics().lineSpacing() * 9);
+    verdictArea_->hide();
     // A link names the step an item points at: following it moves the cursor there.
     connect(verdictLabel_, &QLabel::linkActivated, this, [this](const QString& link) {
         bool ok = false;
@@ -38,7 +44,7 @@ StoryPanel::StoryPanel(QWidget* parent)
     setMinimumWidth(fontMetrics().averageCharWidth() * 30);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(verdictLabel_);
+    layout->addWidget(verdictArea_);
     layout->addWidget(list_);
     auto request = [this](QListWidgetItem* item) {
         const auto step = item ? item->data(StepRole).toUInt() : 0u;
@@ -63,7 +69,7 @@ void StoryPanel::setVerdict(const Verdict& verdict, std::shared_ptr<const TraceM
 }
 
 QStringList StoryPanel::verdictTexts() const {
-    if (verdictLabel_->isHidden() || !verdictModel_) return {};
+    if (verdictArea_->isHidden() || !verdictModel_) return {};
     return VerdictText::sentences(verdict_, *verdictModel_);
 }
 
@@ -72,7 +78,7 @@ QString StoryPanel::verdictSummary() const { return verdictTexts().value(0); }
 void StoryPanel::rebuildVerdict() {
     // Only for the ended run it was derived from: a restart or a branch shows nothing until its own arrives.
     const bool shown = verdictModel_ && view_.model == verdictModel_ && view_.ended && !verdict_.items.empty();
-    verdictLabel_->setVisible(shown);
+    verdictArea_->setVisible(shown);
     if (!shown) {
         verdictLabel_->clear();
         return;

@@ -14,6 +14,7 @@
 
 class QLabel;
 class QListWidget;
+class QScrollArea;
 
 namespace lockstep::app {
 
@@ -60,6 +61,7 @@ private:
 
     QListWidget* list_;
     QLabel* verdictLabel_;
+    QScrollArea* verdictArea_;  // scrolls a long verdict (many races) so the story keeps its room
     Verdict verdict_;
     std::shared_ptr<const TraceModel> verdictModel_;
     TraceView view_;
