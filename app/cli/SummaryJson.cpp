@@ -239,6 +239,9 @@ QJsonObject verdictJson(const Verdict& verdict, const TraceModel& model) {
                     entry["overwritten_by"] = QJsonObject{{"actor", actorName(item.actor)},
                                                           {"step", static_cast<double>(item.step)}};
                     entry["lost_count"] = static_cast<double>(item.lostCount);
+                } else if (item.step > 0) {
+                    entry["last_store"] = QJsonObject{{"actor", actorName(item.actor)},
+                                                      {"step", static_cast<double>(item.step)}};
                 }
                 break;
             case VerdictKind::Deadlock:

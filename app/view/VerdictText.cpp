@@ -36,6 +36,11 @@ QString VerdictText::sentence(const VerdictItem& item, const Verdict& verdict, c
         }
         case VerdictKind::Differs: {
             const QString seq = QString::fromStdString(item.sequentialValue);
+            if (!item.lost && item.step > 0)
+                return tr("%1 = %2; run one after the other it would be %3: the order in which the threads' steps "
+                          "interleaved changed the result (the last store was %4's at step %5).")
+                    .arg(object, value, seq, actor)
+                    .arg(item.step);
             if (!item.lost)
                 return tr("%1 = %2; run one after the other it would be %3: the order in which the threads' steps "
                           "interleaved changed the result.")

@@ -132,6 +132,16 @@ Verdict deriveVerdict(const TraceModel& run, const Trace* oneAfterAnother) {
                     }
                     ++item.lostCount;
                 }
+                if (!item.lost) {
+                    // No lost update to blame: the step to look at is the store that left the value.
+                    for (std::size_t i = run.events(); i-- > 0;) {
+                        const TraceEvent& e = trace->event(i);
+                        if (e.op != Op::Store || e.object != f.object || e.result != Result::Ok) continue;
+                        item.actor = e.actor;
+                        item.step = run.stepOfEvent(i);
+                        break;
+                    }
+                }
                 v.items.push_back(std::move(item));
             }
             if (allSame) v.items.push_back(VerdictItem{});  // AsSequential: nothing to point at

@@ -2680,6 +2680,10 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::VerdictText</name>
     <message>
+        <source>%1 = %2; run one after the other it would be %3: the order in which the threads&apos; steps interleaved changed the result (the last store was %4&apos;s at step %5).</source>
+        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: результат изменил порядок, в котором перемежались шаги потоков (последней была запись потока %4 на шаге %5).</translation>
+    </message>
+    <message>
         <source>The run finished, with no shared variable to compare with the threads run one after the other.</source>
         <translation>Прогон закончился; общих переменных, чтобы сравнить с выполнением потоков один за другим, нет.</translation>
     </message>

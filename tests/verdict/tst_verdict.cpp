@@ -142,6 +142,41 @@ private slots:
         QCOMPARE(v.sequential, (std::vector<SequentialValue>{{"counter", "30", true}}));
     }
 
+    // point-atomicity: y differs from its one-after-the-other value without a lost update (a reader saw the two
+    // writers' halves in another order); the verdict points at the store that left the value.
+    void differsWithoutALostUpdatePointsAtTheLastStore() {
+        const auto j = judge("point-atomicity");
+        QVERIFY(j);
+        const VerdictItem* differs = nullptr;
+        for (const VerdictItem& item : j->verdict.items)
+            if (item.kind == VerdictKind::Differs) differs = &item;
+        QVERIFY(differs);
+        QVERIFY(!differs->lost);
+        QCOMPARE(differs->object, j->object("y"));
+        QCOMPARE(differs->value, finalValue(*j->trace, "y"));
+        QCOMPARE(differs->sequentialValue, finalValue(*j->sequential, "y"));
+        QVERIFY(differs->value != differs->sequentialValue);
+        QVERIFY(differs->step > 0);
+        std::uint32_t lastStore = 0;
+        ActorId writer = kNoActor;
+        for (std::size_t i = 0; i < j->trace->eventCount(); ++i) {
+            const TraceEvent& e = j->trace->event(i);
+            if (e.op == Op::Store && e.object == differs->object) {
+                lastStore = j->model->stepOfEvent(i);
+                writer = e.actor;
+            }
+        }
+        QCOMPARE(differs->step, lastStore);
+        QCOMPARE(differs->actor, writer);
+        const std::size_t index = std::size_t(differs - j->verdict.items.data());
+        QCOMPARE(j->words(index),
+                 QString("y = %1; run one after the other it would be %2: the order in which the threads' steps "
+                         "interleaved changed the result (the last store was %3's at step %4).")
+                     .arg(QString::fromStdString(differs->value), QString::fromStdString(differs->sequentialValue),
+                          QString::fromStdString(j->trace->actor(writer).name))
+                     .arg(lastStore));
+    }
+
     void lockCounterMatchesOneAfterAnother() {
         const auto j = judge("lock-counter");
         QVERIFY(j);

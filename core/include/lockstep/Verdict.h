@@ -24,7 +24,8 @@ class TraceModel;
 enum class VerdictKind : std::uint8_t {
     AsSequential,  // the run finished with every final value as one after the other
     Differs,       // object ended at value, one after the other it would be sequentialValue; lost: an update was
-                   // lost (other's store at otherStep was overwritten by actor's at step)
+                   // lost (other's store at otherStep was overwritten by actor's at step); else actor's store at
+                   // step left the value (step 0: no store did)
     Deadlock,      // a wait-for cycle at step: actors[i] waits for objects[i], held by actors[i + 1]
     Stuck,         // nobody could run any more and no timer was left, at step: actors wait on objects, forever
     Unfinished,    // the run ended with status (a limit, a crash, an error of the run itself) at step: message
