@@ -36,7 +36,9 @@
 #include "lockstep/scenarios/Registry.h"
 #include "lockstep/scenarios/RunValidation.h"
 #include "lockstep/Story.h"
+#include "view/OneAfterAnother.h"
 #include "view/StoryText.h"
+#include "view/VerdictText.h"
 #include "timeline/TimelineExporter.h"
 
 #include <unistd.h>
@@ -59,7 +61,7 @@ Usage:
                                     open the window with scenario ID loaded, advanced N steps
   lockstep list [--json] [--lang en|ru]
                                     the scenarios: ids, families, titles (and, with --json, parameters)
-  lockstep run ID [run options] [--summary] [--events] [--story [--lang en|ru]] [--trace FILE.json]
+  lockstep run ID [run options] [--summary] [--events] [--story] [--lang en|ru] [--trace FILE.json]
                 [--export FILE.png|svg|pdf [--width W] [--axis steps|time]]
                                     run a scenario headless: its output, how it ended, data races;
                                     --story first tells every step in words
@@ -204,7 +206,7 @@ int cmdList(const QStringList& args) {
     return 0;
 }
 
-void printHumanRun(const Trace& trace, const QString& id) {
+void printHumanRun(const Trace& trace, const QString& id, const Verdict& verdict) {
     const RunOutcome& o = trace.outcome();
     const TraceModel model(trace);
     for (const OutputLine& line : model.output()) {
@@ -242,6 +244,7 @@ void printHumanRun(const Trace& trace, const QString& id) {
         out() << "  data race on " << QString::fromStdString(trace.object(r.object).name) << ": " << access(r.first)
               << ", then " << access(r.second) << ", with nothing ordering them\n";
     }
+    for (const QString& sentence : VerdictText::sentences(verdict, model)) out() << "  verdict: " << sentence << "\n";
 }
 
 // Writes the Chrome trace; returns an empty string or why the write failed.
@@ -273,14 +276,17 @@ int cmdRun(const QStringList& args) {
     parser.addPositionalArgument("ID", "The scenario (see 'lockstep list').");
     addRunOptions(parser);
     parser.addOption({"summary", "Print one JSON object: settings, status, actors, shared values, output, errors, "
-                                 "deadlock, data races, replay token; with futures, each future's end; with asyncio, "
+                                 "deadlock, data races, replay token, verdict (the outcome against the threads run "
+                                 "one after the other: kind, steps, sentences, items, sequential); with futures, each future's end; with asyncio, "
                                  "tasks (name, coro, state, result, exception) and task_counts (tasks per final state); "
                                  "with multiprocessing, processes (name, pid, exitcode)."});
-    parser.addOption({"events", "With --summary: add every event (step, t, actor, op, object, result)."});
+    parser.addOption({"events", "With --summary: add every event (step, t, actor, op, object, result; a load's or "
+                                "store's value)."});
     parser.addOption({"story", "Tell the run step by step: for each step its number, virtual time, thread and line, "
                                "then what happened in plain words (values read and written, locks asked for, "
                                "taken and released, sleeps, why the scheduler switched, lost updates, deadlocks)."});
-    parser.addOption({"lang", "With --story: the language of the story, en or ru (default: the system's).", "code"});
+    parser.addOption({"lang", "Without --summary: the language of the verdict and of --story's story, en or ru "
+                              "(default: English; with --story the system's).", "code"});
     parser.addOption({"trace", "Write the trace as Chrome Trace Event JSON (opens in Perfetto).", "file.json"});
     parser.addOption({"export", "Paint the timeline of the whole run into an image: .png, .svg or .pdf, chosen by "
                                 "the extension.", "file"});
@@ -323,7 +329,8 @@ int cmdRun(const QStringList& args) {
     if (story && (parser.isSet("summary") || parser.isSet("events")))
         return usageError("--story prints words, --summary and --events print JSON: choose one");
     if (parser.isSet("lang")) {
-        if (!story) return usageError("--lang goes with --story");
+        if (parser.isSet("summary") || parser.isSet("events"))
+            return usageError("--lang goes with the words of a run (its verdict, --story), not with --summary's JSON");
         const QString lang = parser.value("lang");
         if (lang != "en" && lang != "ru") return usageError(QStringLiteral("--lang: '%1' is not en or ru").arg(lang));
         installTranslations(lang);
@@ -378,11 +385,21 @@ int cmdRun(const QStringList& args) {
             return kExitFailure;
         }
     }
+    // The verdict compares with the same run made one after the other: a second, usually tiny, run, made only
+    // when there are final values to compare (an interrupted run has none).
+    std::unique_ptr<Trace> sequential;
+    if (!stopped && verdictComparesValues(trace))
+        sequential = runOneAfterAnother(pool, *setup.scenario, setup.config, &gInterrupted);
+    if (interrupted()) stopped = true;
+    const TraceModel runModel(trace);
+    const Verdict verdict = deriveVerdict(runModel, sequential.get());
     if (parser.isSet("summary") || parser.isSet("events")) {
-        out() << QJsonDocument(summaryJson(trace, id, setup.config, parser.isSet("events"))).toJson(QJsonDocument::Indented);
+        QJsonObject summary = summaryJson(trace, id, setup.config, parser.isSet("events"));
+        summary["verdict"] = verdictJson(verdict, runModel);
+        out() << QJsonDocument(summary).toJson(QJsonDocument::Indented);
     } else {
         if (story) printStory(trace, *setup.scenario);
-        printHumanRun(trace, id);
+        printHumanRun(trace, id, verdict);
         out() << "  replay: "
               << summaryJson(trace, id, setup.config, false)["replay"].toString() << "\n";
     }

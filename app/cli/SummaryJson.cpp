@@ -6,6 +6,7 @@
 
 #include "lockstep/ReplayToken.h"
 #include "lockstep/TraceModel.h"
+#include "view/VerdictText.h"
 
 namespace lockstep::app {
 
@@ -17,6 +18,39 @@ QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<
 
 QString objectName(const Trace& trace, ObjectId o) {
     return o < trace.objectCount() ? QString::fromStdString(trace.object(o).name) : QString();
+}
+
+// A final value as `shared` writes it: a number when it is one, else its text.
+QJsonValue valueJson(const std::string& text, bool numeric) {
+    bool ok = false;
+    const double number = QString::fromStdString(text).toDouble(&ok);
+    if (numeric && ok) return number;
+    return QString::fromStdString(text);
+}
+
+QString verdictKindName(const VerdictItem& item) {
+    switch (item.kind) {
+        case VerdictKind::AsSequential: return QStringLiteral("as_sequential");
+        case VerdictKind::Differs: return item.lost ? QStringLiteral("lost_update") : QStringLiteral("differs");
+        case VerdictKind::Deadlock: return QStringLiteral("deadlock");
+        case VerdictKind::Stuck: return QStringLiteral("stuck");
+        case VerdictKind::Unfinished: return QStringLiteral("unfinished");
+        case VerdictKind::Uncaught: return QStringLiteral("uncaught_error");
+        case VerdictKind::Race: return QStringLiteral("data_race");
+        case VerdictKind::NoSequential: return QStringLiteral("no_sequential");
+        case VerdictKind::Finished: return QStringLiteral("finished");
+        case VerdictKind::Count_: break;
+    }
+    return {};
+}
+
+// The steps an item points at, earliest first.
+QJsonArray itemSteps(const VerdictItem& item) {
+    QJsonArray steps;
+    if ((item.kind == VerdictKind::Differs && item.lost) || item.kind == VerdictKind::Race)
+        steps.append(static_cast<double>(item.otherStep));
+    if (item.step > 0) steps.append(static_cast<double>(item.step));
+    return steps;
 }
 
 }  // namespace
@@ -103,6 +137,11 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
             else if (e.flags & TraceEvent::ArgIsMicros) ev["duration"] = e.arg / 1e6;
             else ev["arg"] = e.arg;
             if (e.op == Op::Work) ev["core"] = e.core;
+            // A load's or store's value under one name whatever its type: a number, or the text of a string.
+            if ((e.op == Op::Load || e.op == Op::Store) && e.result == Result::Ok) {
+                if (e.flags & TraceEvent::ArgIsString) ev["value"] = qs(trace.argText(e));
+                else ev["value"] = static_cast<double>(e.arg);
+            }
             events.append(ev);
         }
     }
@@ -177,6 +216,82 @@ QJsonObject summaryJson(const Trace& trace, const QString& scenarioId, const Run
     root["races"] = races;
     root["replay"] = QString::fromStdString(encodeReplayToken(scenarioId.toStdString(), config, trace.decisions()));
     if (withEvents) root["events"] = events;
+    return root;
+}
+
+QJsonObject verdictJson(const Verdict& verdict, const TraceModel& model) {
+    const Trace& trace = *model.trace();
+    const auto actorName = [&trace](ActorId a) {
+        return a < trace.actorCount() ? QString::fromStdString(trace.actor(a).name) : QString();
+    };
+    QJsonArray items, sentences;
+    for (const VerdictItem& item : verdict.items) {
+        sentences.append(VerdictText::sentence(item, verdict, model));
+        QJsonObject entry{{"kind", verdictKindName(item)}, {"steps", itemSteps(item)}};
+        switch (item.kind) {
+            case VerdictKind::Differs:
+                entry["object"] = objectName(trace, item.object);
+                entry["value"] = valueJson(item.value, item.numeric);
+                entry["sequential"] = valueJson(item.sequentialValue, item.numeric);
+                if (item.lost) {
+                    entry["lost_store"] = QJsonObject{{"actor", actorName(item.other)},
+                                                      {"step", static_cast<double>(item.otherStep)}};
+                    entry["overwritten_by"] = QJsonObject{{"actor", actorName(item.actor)},
+                                                          {"step", static_cast<double>(item.step)}};
+                    entry["lost_count"] = static_cast<double>(item.lostCount);
+                } else if (item.step > 0) {
+                    entry["last_store"] = QJsonObject{{"actor", actorName(item.actor)},
+                                                      {"step", static_cast<double>(item.step)}};
+                }
+                break;
+            case VerdictKind::Deadlock:
+            case VerdictKind::Stuck: {
+                QJsonArray waits;
+                for (std::size_t i = 0; i < item.actors.size(); ++i)
+                    waits.append(QJsonObject{{"actor", actorName(item.actors[i])},
+                                             {"waits_for", i < item.objects.size() ? objectName(trace, item.objects[i])
+                                                                                   : QString()}});
+                entry["waits"] = waits;
+                break;
+            }
+            case VerdictKind::Unfinished:
+            case VerdictKind::NoSequential:
+                entry["status"] = qs(runStatusName(item.status));
+                if (!item.message.empty()) entry["message"] = QString::fromStdString(item.message);
+                if (item.kind == VerdictKind::NoSequential) entry["waits_for_later"] = item.waitsForLater;
+                break;
+            case VerdictKind::Uncaught:
+                entry["actor"] = actorName(item.actor);
+                entry["exception"] = QString::fromStdString(item.value);
+                break;
+            case VerdictKind::Race:
+                entry["object"] = objectName(trace, item.object);
+                entry["first"] = QJsonObject{{"actor", actorName(item.other)},
+                                             {"step", static_cast<double>(item.otherStep)},
+                                             {"access", item.otherWrote ? QStringLiteral("store") : QStringLiteral("load")}};
+                entry["second"] = QJsonObject{{"actor", actorName(item.actor)},
+                                              {"step", static_cast<double>(item.step)},
+                                              {"access", item.write ? QStringLiteral("store") : QStringLiteral("load")}};
+                break;
+            case VerdictKind::AsSequential:
+            case VerdictKind::Finished:
+            case VerdictKind::Count_:
+                break;
+        }
+        items.append(entry);
+    }
+    QJsonObject root{{"kind", verdict.items.empty() ? QString() : verdictKindName(verdict.items.front())},
+                     {"steps", verdict.items.empty() ? QJsonArray() : itemSteps(verdict.items.front())},
+                     {"sentences", sentences},
+                     {"items", items}};
+    if (verdict.compared) {
+        QJsonObject shared;
+        for (const SequentialValue& v : verdict.sequential)
+            shared[QString::fromStdString(v.name)] = valueJson(v.text, v.numeric);
+        root["sequential"] = QJsonObject{{"status", qs(runStatusName(verdict.sequentialStatus))}, {"shared", shared}};
+    } else {
+        root["sequential"] = QJsonValue();
+    }
     return root;
 }
 

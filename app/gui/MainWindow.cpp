@@ -46,6 +46,8 @@
 #include "panels/Output.h"
 #include "panels/StartPage.h"
 #include "panels/StoryPanel.h"
+#include "panels/VerdictJob.h"
+#include "lockstep/Verdict.h"
 #include "panels/ScenarioBrowser.h"
 #include "timeline/TimelineExporter.h"
 #include "timeline/TimelineWidget.h"
@@ -176,6 +178,11 @@ void MainWindow::buildDocks() {
     connect(code_, &CodeView::programModifiedChanged, this, [this] { retranslateUi(); });
     connect(output_, &Output::stepRequested, this, &MainWindow::moveCursor);
     connect(story_, &StoryPanel::stepRequested, this, &MainWindow::moveCursor);
+    verdictJob_ = new VerdictJob(this);
+    connect(verdictJob_, &VerdictJob::finished, this, [this](std::shared_ptr<const Trace> trace) {
+        sequential_ = std::move(trace);
+        if (verdictModel_ && verdictModel_ == model_ && view_.ended) showVerdict();
+    });
     connect(explore_, &ExplorePanel::replayRequested, this, &MainWindow::replay);
 }
 
@@ -401,6 +408,11 @@ void MainWindow::load(const RunSetup& setup, int steps) {
         return;
     stopPlaying();
     setup_ = setup;
+    // Another setup, another one-after-the-other run: the old one (or its job) is of no use now.
+    verdictJob_->cancel();
+    sequential_.reset();
+    verdictModel_.reset();
+    story_->setVerdict({}, nullptr);
     const scenarios::Scenario* s = setup.scenario;
     centreStack_->setCurrentIndex(1);
     controller_->load(setup.config, s->opener());  // a Python program runs in the runner's child
@@ -587,6 +599,22 @@ void MainWindow::onReport(const ControllerReport& r) {
     if (followLive_ || view_.cursor > view_.live) view_.cursor = view_.live;
     if (view_.ended) stopPlaying();
     updateViews();
+    if (view_.ended && model_ && model_ != verdictModel_) requestVerdict();
+}
+
+void MainWindow::requestVerdict() {
+    verdictModel_ = model_;
+    // A branch of the same setup is compared with the same one-after-the-other run: it is made once per load.
+    if (sequential_ || !model_->trace() || !verdictComparesValues(*model_->trace())) showVerdict();
+    else if (!verdictJob_->running() && setup_.scenario) verdictJob_->start(*setup_.scenario, setup_.config);
+}
+
+void MainWindow::showVerdict() {
+    if (!model_) return;
+    // Without final values to compare, the verdict stands on the run alone (sequential_ may still be on its way).
+    const bool compare = model_->trace() && verdictComparesValues(*model_->trace());
+    story_->setVerdict(deriveVerdict(*model_, compare ? sequential_.get() : nullptr), model_);
+    updateStatus();
 }
 
 void MainWindow::updateViews() {
@@ -663,10 +691,18 @@ void MainWindow::updateStatus() {
         const Nanos t = view_.model ? view_.model->timeAtEndOf(view_.cursor) : 0;
         stepLabel_->setText(tr("step %1 / %2   t = %3 s").arg(view_.cursor).arg(view_.live).arg(toSeconds(t), 0, 'f', 3));
         QString status;
+        QString tip;
         if (view_.ended && view_.model) {
             const RunOutcome& o = view_.model->outcome();
             status = tr("ended: %1 at t=%2 s").arg(statusText(o.status)).arg(toSeconds(o.endTime), 0, 'f', 3);
             if (!o.message.empty()) status += QStringLiteral(" - ") + QString::fromStdString(o.message);
+            // What the run came to, in a sentence (the Story panel has every item, with links to the steps).
+            if (const QString verdict = story_->verdictSummary(); !verdict.isEmpty()) {
+                status += QStringLiteral(" - ") + verdict;
+                tip = status;
+                const int room = std::max(200, statusLabel_->width() - 8);
+                status = statusLabel_->fontMetrics().elidedText(status, Qt::ElideRight, room);
+            }
         } else if (view_.cursor < view_.live) {
             status = tr("looking back: a thread's Step button under the timeline branches the run here");
         } else if (view_.manual && view_.candidates.size() > 1) {
@@ -675,7 +711,6 @@ void MainWindow::updateStatus() {
             status = tr("running...");
         }
         // Nothing more important to say: what the cursor step did, in one line (the Story panel has the rest).
-        QString tip;
         if (status.isEmpty() && !story_->summary().isEmpty()) {
             tip = story_->summary();
             const int room = std::max(200, statusLabel_->width() - 8);

@@ -39,6 +39,7 @@ class Output;
 class StoryPanel;
 class StartPage;
 class ScenarioBrowser;
+class VerdictJob;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -86,6 +87,8 @@ public:
     ScenarioBrowser* browser() const { return browser_; }
     ExplorePanel* explorePanel() const { return explore_; }
     StoryPanel* storyPanel() const { return story_; }
+    // The status bar's run line: its text (elided) and its tooltip (the whole line, when elided).
+    const QLabel* statusLine() const { return statusLabel_; }
 
 public slots:
     void stepForward();
@@ -110,6 +113,10 @@ private:
     void retranslateUi();
     void onReport(const ControllerReport& report);
     void onActorChosen(ActorId actor);
+    // At the end of a run: its verdict, once the one-after-the-other run (made once per load, off the GUI thread)
+    // is there.
+    void requestVerdict();
+    void showVerdict();
     void updateViews();
     void updateStatus();
     static QString statusText(RunStatus status);
@@ -141,6 +148,9 @@ private:
     std::shared_ptr<const Trace> shownTrace_;  // the trace the charts were last opened on
     bool readyQueueOpened_ = false;            // the charts were switched to the ready queue for shownTrace_
     QString language_;
+    VerdictJob* verdictJob_ = nullptr;
+    std::shared_ptr<const Trace> sequential_;           // the loaded setup run one after the other, once made
+    std::shared_ptr<const TraceModel> verdictModel_;    // the ended run whose verdict was asked for
 
     timeline::TimelineWidget* timeline_ = nullptr;
     CodeView* code_ = nullptr;

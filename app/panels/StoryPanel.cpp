@@ -1,16 +1,37 @@
 #include "panels/StoryPanel.h"
 
 #include <QEvent>
+#include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QPalette>
 #include <QVBoxLayout>
 #include <algorithm>
 
 #include "view/StoryText.h"
+#include "view/VerdictText.h"
 
 namespace lockstep::app {
 
-StoryPanel::StoryPanel(QWidget* parent) : QWidget(parent), list_(new QListWidget(this)) {
+StoryPanel::StoryPanel(QWidget* parent)
+    : QWidget(parent), list_(new QListWidget(this)), verdictLabel_(new QLabel), verdictArea_(new QScrollArea(this)) {
+    verdictLabel_->setWordWrap(true);
+    verdictLabel_->setTextFormat(Qt::RichText);
+    verdictLabel_->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    verdictLabel_->setContentsMargins(6, 4, 6, 4);
+    verdictLabel_->setObjectName(QStringLiteral("verdict"));
+    verdictArea_->setWidget(verdictLabel_);
+    verdictArea_->setWidgetResizable(true);
+    verdictArea_->setFrameShape(QFrame::NoFrame);
+    verdictArea_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    verdictArea_->setMaximumHeight(fontMetrics().lineSpacing() * 9);
+    verdictArea_->hide();
+    // A link names the step an item points at: following it moves the cursor there.
+    connect(verdictLabel_, &QLabel::linkActivated, this, [this](const QString& link) {
+        bool ok = false;
+        const auto step = link.toUInt(&ok);
+        if (ok && step > 0) emit stepRequested(step);
+    });
     list_->setWordWrap(true);
     // Sentences differ in length: each item is as tall as its wrapped text, and rewraps as the dock resizes.
     list_->setUniformItemSizes(false);
@@ -23,6 +44,7 @@ StoryPanel::StoryPanel(QWidget* parent) : QWidget(parent), list_(new QListWidget
     setMinimumWidth(fontMetrics().averageCharWidth() * 30);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(verdictArea_);
     layout->addWidget(list_);
     auto request = [this](QListWidgetItem* item) {
         const auto step = item ? item->data(StepRole).toUInt() : 0u;
@@ -37,6 +59,38 @@ StoryPanel::StoryPanel(QWidget* parent) : QWidget(parent), list_(new QListWidget
 void StoryPanel::setView(const TraceView& view) {
     view_ = view;
     rebuild();
+    rebuildVerdict();
+}
+
+void StoryPanel::setVerdict(const Verdict& verdict, std::shared_ptr<const TraceModel> model) {
+    verdict_ = verdict;
+    verdictModel_ = std::move(model);
+    rebuildVerdict();
+}
+
+QStringList StoryPanel::verdictTexts() const {
+    if (verdictArea_->isHidden() || !verdictModel_) return {};
+    return VerdictText::sentences(verdict_, *verdictModel_);
+}
+
+QString StoryPanel::verdictSummary() const { return verdictTexts().value(0); }
+
+void StoryPanel::rebuildVerdict() {
+    // Only for the ended run it was derived from: a restart or a branch shows nothing until its own arrives.
+    const bool shown = verdictModel_ && view_.model == verdictModel_ && view_.ended && !verdict_.items.empty();
+    verdictArea_->setVisible(shown);
+    if (!shown) {
+        verdictLabel_->clear();
+        return;
+    }
+    QStringList lines;
+    for (const VerdictItem& item : verdict_.items) {
+        QString line = VerdictText::sentence(item, verdict_, *verdictModel_).toHtmlEscaped();
+        if (item.step > 0)
+            line += QStringLiteral(" <a href=\"%1\">%2</a>").arg(item.step).arg(tr("(go to step %1)").arg(item.step));
+        lines << line;
+    }
+    verdictLabel_->setText(QStringLiteral("<b>%1</b> ").arg(tr("Verdict:")) + lines.join(QStringLiteral("<br>")));
 }
 
 QStringList StoryPanel::texts() const {
@@ -123,7 +177,10 @@ bool StoryPanel::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void StoryPanel::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) rebuild();
+    if (event->type() == QEvent::LanguageChange) {
+        rebuild();
+        rebuildVerdict();
+    }
     QWidget::changeEvent(event);
 }
 

@@ -9,9 +9,12 @@
 #include <memory>
 
 #include "lockstep/Story.h"
+#include "lockstep/Verdict.h"
 #include "view/TraceView.h"
 
+class QLabel;
 class QListWidget;
+class QScrollArea;
 
 namespace lockstep::app {
 
@@ -29,6 +32,13 @@ public:
     QStringList texts() const;
     // The first sentence of the cursor step's story (for the status bar); empty when none.
     QString summary() const { return summary_; }
+    // The verdict of the run `model` is the model of (shown above the story, each item with a link to its step,
+    // while the view shows that model's ended run); an empty verdict hides it.
+    void setVerdict(const Verdict& verdict, std::shared_ptr<const TraceModel> model);
+    // The verdict's sentences as shown (empty when hidden), and its first one (for the status bar).
+    QStringList verdictTexts() const;
+    QString verdictSummary() const;
+    QLabel* verdictLabel() const { return verdictLabel_; }
     // How many steps before the cursor step are told too.
     static constexpr std::uint32_t kStepsBefore = 6;
     // The step a line of the list belongs to (0 for the placeholder).
@@ -47,7 +57,13 @@ private:
     void scrollToCursor();
     bool eventFilter(QObject* watched, QEvent* event) override;
 
+    void rebuildVerdict();
+
     QListWidget* list_;
+    QLabel* verdictLabel_;
+    QScrollArea* verdictArea_;  // scrolls a long verdict (many races) so the story keeps its room
+    Verdict verdict_;
+    std::shared_ptr<const TraceModel> verdictModel_;
     TraceView view_;
     // One teller per model: it remembers what it read, so telling the next steps is cheap.
     std::shared_ptr<const TraceModel> tellerModel_;

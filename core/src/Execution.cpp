@@ -378,6 +378,25 @@ void Execution::buildCandidates(ActorId me, bool yielding) {
     if (meRunning && !yielding) candidates_.push_back(me);
     candidates_.insert(candidates_.end(), ready_.begin(), ready_.end());
     if (meRunning && yielding) candidates_.push_back(me);
+    if (config_.oneAfterAnother)
+        std::erase_if(candidates_, [this](ActorId c) { return !earlierThreadsDone(c); });
+}
+
+bool Execution::earlierThreadsDone(ActorId actor) const {
+    // Actors are numbered in start order. The threads that started this one (up to the main thread) are
+    // exempt: they go on as in the program, usually into a join that waits for this one.
+    for (ActorId a = 0; a < actor; ++a) {
+        const ActorState& s = actors_[a];
+        if (s.daemon || s.state == State::Finished) continue;
+        bool ancestor = false;
+        for (ActorId p = trace_.actor(actor).parent; p != kNoActor && p < actor; p = trace_.actor(p).parent)
+            if (p == a) {
+                ancestor = true;
+                break;
+            }
+        if (!ancestor) return false;
+    }
+    return true;
 }
 
 Execution::After Execution::schedule(ActorId me, bool yielding) {
@@ -394,7 +413,12 @@ Execution::After Execution::schedule(ActorId me, bool yielding) {
         if (!advanceTime()) {
             if (trace_.full(config_.maxEvents)) return endRun(me, RunStatus::TraceLimit, traceLimitMessage());
             if (allNonDaemonFinished()) return endRun(me, RunStatus::Finished);
-            return endRun(me, findCycleAmongBlocked() ? RunStatus::Deadlock : RunStatus::Stuck);
+            if (findCycleAmongBlocked()) return endRun(me, RunStatus::Deadlock);
+            if (config_.oneAfterAnother && !ready_.empty())
+                return endRun(me, RunStatus::Stuck,
+                              "one after the other, a thread waits for something only a thread started after it "
+                              "can give");
+            return endRun(me, RunStatus::Stuck);
         }
     }
 

@@ -80,6 +80,7 @@ void StoryTeller::catchUp() {
         LastStore& last = lastStore_[e.object];
         StoreFacts facts;
         facts.event = std::uint32_t(scanned_);
+        facts.step = step_;
         if (last.any) {
             facts.previousWriter = last.actor;
             facts.previousStep = last.step;
@@ -383,6 +384,20 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                 break;
         }
         state.apply(*trace, model_.snapshot(), i);
+    }
+    return out;
+}
+
+std::vector<LostUpdate> StoryTeller::lostUpdates() {
+    catchUp();
+    std::vector<LostUpdate> out;
+    const Trace* trace = model_.trace();
+    if (!trace) return out;
+    for (const StoreFacts& f : stores_) {
+        if (!f.lost) continue;
+        const TraceEvent& e = trace->event(f.event);
+        out.push_back(LostUpdate{e.object, f.previousWriter, f.previousStep, f.previousValue, e.actor, f.step,
+                                 EventText::of(e).text(*trace)});
     }
     return out;
 }

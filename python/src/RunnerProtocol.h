@@ -39,6 +39,7 @@ inline void putConfig(wire::Out& o, const RunConfig& c) {
     for (const auto& [k, v] : c.params) o.str(k).i64(v);
     o.u32(static_cast<std::uint32_t>(c.schedule.size()));
     for (const auto& s : c.schedule) o.str(s);
+    o.u8(c.oneAfterAnother);
 }
 
 inline RunConfig getConfig(wire::In& in) {
@@ -55,6 +56,7 @@ inline RunConfig getConfig(wire::In& in) {
         c.params.emplace_back(std::move(k), in.i64());
     }
     for (std::uint32_t n = in.u32(); n > 0; --n) c.schedule.push_back(in.str());
+    c.oneAfterAnother = in.u8() != 0;
     return c;
 }
 

@@ -1844,6 +1844,14 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::StoryPanel</name>
     <message>
+        <source>(go to step %1)</source>
+        <translation>(перейти к шагу %1)</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <translation>Итог:</translation>
+    </message>
+    <message>
         <location filename="../../app/panels/StoryPanel.cpp" line="58"/>
         <source>Step forward (F10): each step is told here.</source>
         <translation>Сделайте шаг (F10): здесь будет рассказано о каждом шаге.</translation>
@@ -3022,6 +3030,89 @@ PCT: случайные приоритеты потоков, которые не
         <location filename="../../app/timeline/TimelineWidget.cpp" line="286"/>
         <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With child processes, lanes are grouped by process (its pid in the name), a child&apos;s lane ends with its exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took it (hover over it for the message).</source>
         <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп. С дочерними процессами дорожки сгруппированы по процессам (pid — в имени), дорожка дочернего процесса заканчивается его кодом выхода, а стрелка идёт от каждой отправки в Pipe или помещения в Queue к получению, которое её забрало (наведите на неё мышь, чтобы увидеть сообщение).</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::VerdictText</name>
+    <message>
+        <source>%1 = %2; run one after the other it would be %3: the order in which the threads&apos; steps interleaved changed the result (the last store was %4&apos;s at step %5).</source>
+        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: результат изменил порядок, в котором перемежались шаги потоков (последней была запись потока %4 на шаге %5).</translation>
+    </message>
+    <message>
+        <source>The run finished, with no shared variable to compare with the threads run one after the other.</source>
+        <translation>Прогон закончился; общих переменных, чтобы сравнить с выполнением потоков один за другим, нет.</translation>
+    </message>
+    <message>
+        <source>The run finished as it would with the threads run one after the other.</source>
+        <translation>Прогон закончился так же, как закончился бы, если бы потоки выполнялись один за другим.</translation>
+    </message>
+    <message>
+        <source>%1: the same as with the threads run one after the other.</source>
+        <translation>%1: так же, как если бы потоки выполнялись один за другим.</translation>
+    </message>
+    <message>
+        <source>%1 = %2; run one after the other it would be %3: the order in which the threads&apos; steps interleaved changed the result.</source>
+        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: результат изменил порядок, в котором перемежались шаги потоков.</translation>
+    </message>
+    <message>
+        <source>%1 = %2; run one after the other it would be %3: an update was lost (%4&apos;s store at step %5 was overwritten by %6&apos;s at step %7)</source>
+        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: обновление потеряно (запись потока %4 на шаге %5 затёрта записью потока %6 на шаге %7)</translation>
+    </message>
+    <message>
+        <source>%1; %2 updates were lost in all.</source>
+        <translation>%1; всего потеряно обновлений: %2.</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2, held by %3</source>
+        <translation>%1 ждёт %2, который держит %3</translation>
+    </message>
+    <message>
+        <source>Deadlock at step %1: %2.</source>
+        <translation>Взаимная блокировка на шаге %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 waits on %2</source>
+        <translation>%1 ждёт %2</translation>
+    </message>
+    <message>
+        <source>Stuck at step %1: no thread can go on and no timer is left to wake one.</source>
+        <translation>Прогон застрял на шаге %1: ни один поток не может продолжить, и не осталось таймера, который бы разбудил хоть один.</translation>
+    </message>
+    <message>
+        <source>Stuck at step %1: no thread can go on and no timer is left to wake one (%2).</source>
+        <translation>Прогон застрял на шаге %1: ни один поток не может продолжить, и не осталось таймера, который бы разбудил хоть один (%2).</translation>
+    </message>
+    <message>
+        <source>The run stopped at step %1 without finishing (%2).</source>
+        <translation>Прогон остановился на шаге %1, не закончившись (%2).</translation>
+    </message>
+    <message>
+        <source>The run stopped at step %1 without finishing (%2): %3</source>
+        <translation>Прогон остановился на шаге %1, не закончившись (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1 died of an uncaught exception at step %2: %3.</source>
+        <translation>%1 завершился из-за неперехваченного исключения на шаге %2: %3.</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>запись</translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation>чтение</translation>
+    </message>
+    <message>
+        <source>Data race on %1: %2&apos;s %3 at step %4 and %5&apos;s %6 at step %7, with nothing ordering them.</source>
+        <translation>Гонка данных на %1: %3 потока %2 на шаге %4 и %6 потока %5 на шаге %7, и ничто их не упорядочивает.</translation>
+    </message>
+    <message>
+        <source>There is no one-after-the-other outcome to compare with: run that way, a thread would wait forever for a thread started after it, so these threads must run at the same time.</source>
+        <translation>Сравнить не с чем: если выполнять потоки один за другим, один из них вечно ждал бы поток, запущенный после него, так что этим потокам нужно выполняться одновременно.</translation>
+    </message>
+    <message>
+        <source>There is no one-after-the-other outcome to compare with: run that way, the program does not finish either (%1).</source>
+        <translation>Сравнить не с чем: если выполнять потоки один за другим, программа тоже не заканчивается (%1).</translation>
     </message>
 </context>
 </TS>

@@ -505,6 +505,43 @@ private slots:
         QCOMPARE(output[0].toObject()["actor"].toString(), QStringLiteral("MainThread"));
     }
 
+    // The verdict of race-counter-sleep: its lost update, the value one after the other (30) and the two stores'
+    // steps; and in --events each load and store carries its value.
+    void summaryHasVerdict() {
+        const Result r = runLockstep({"run", "race-counter-sleep", "--summary", "--events"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject s = json(r.out);
+        const QJsonObject verdict = s["verdict"].toObject();
+        QCOMPARE(verdict["kind"].toString(), QStringLiteral("lost_update"));
+        QCOMPARE(verdict["steps"].toArray(), (QJsonArray{11, 13}));
+        QCOMPARE(verdict["sequential"].toObject()["status"].toString(), QStringLiteral("finished"));
+        QCOMPARE(verdict["sequential"].toObject()["shared"].toObject()["counter"].toInt(), 30);
+        const QJsonObject lost = verdict["items"].toArray().first().toObject();
+        QCOMPARE(lost["object"].toString(), QStringLiteral("counter"));
+        QCOMPARE(lost["value"].toInt(), 20);
+        QCOMPARE(lost["sequential"].toInt(), 30);
+        QCOMPARE(lost["lost_store"].toObject()["actor"].toString(), QStringLiteral("T1"));
+        QCOMPARE(lost["overwritten_by"].toObject()["actor"].toString(), QStringLiteral("T2"));
+        QCOMPARE(verdict["sentences"].toArray().first().toString(),
+                 QStringLiteral("counter = 20; run one after the other it would be 30: an update was lost (T1's store "
+                                "at step 11 was overwritten by T2's at step 13)."));
+        QStringList stores;
+        for (const auto& e : s["events"].toArray()) {
+            const QJsonObject o = e.toObject();
+            if (o["op"].toString() == "store") stores << QString::number(o["value"].toInt());
+            if (o["op"].toString() == "load") QVERIFY(o.contains("value"));
+        }
+        QCOMPARE(stores, (QStringList{"10", "20"}));
+
+        // The plain report ends with the verdict, in the language asked for.
+        const Result plain = runLockstep({"run", "lock-counter", "--lang", "ru"});
+        QCOMPARE(plain.code, 0);
+        QVERIFY2(plain.out.contains(QString::fromUtf8("  verdict: counter = 30: так же, как если бы потоки выполнялись "
+                                                      "один за другим.\n")),
+                 qPrintable(plain.out));
+        QCOMPARE(runLockstep({"run", "lock-counter", "--summary", "--lang", "ru"}).code, 2);
+    }
+
     void eventsUsePythonNames() {
         const Result r = runLockstep({"run", "deadlock-two-locks", "--summary", "--events"});
         QCOMPARE(r.code, 0);

@@ -907,6 +907,48 @@ private slots:
         w.setLanguage("en");
     }
 
+    // At the end of race-counter-sleep the Story panel and the status bar give the verdict: the lost update
+    // against 30 one after the other; its link moves the cursor to the step of the store that overwrote it.
+    void storyPanelShowsTheVerdict() {
+        MainWindow w;
+        w.setLanguage("en");
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        StoryPanel* story = w.storyPanel();
+        w.load(setupFor("race-counter-sleep"), 0);
+        w.waitForEngine();
+        QVERIFY(story->verdictTexts().isEmpty());  // nothing to judge before the end
+        w.runToEnd();
+        w.waitForEngine();
+        QVERIFY(w.view().ended);
+        // The one-after-the-other run is made on a thread of its own; its result arrives as an event.
+        QTRY_VERIFY_WITH_TIMEOUT(!story->verdictTexts().isEmpty(), 60000);
+        const QString lost = "counter = 20; run one after the other it would be 30: an update was lost (T1's store at "
+                             "step 11 was overwritten by T2's at step 13).";
+        QCOMPARE(story->verdictTexts().first(), lost);
+        QVERIFY(story->verdictLabel()->isVisible());
+        QVERIFY2(w.statusLine()->toolTip().contains(lost), qPrintable(w.statusLine()->toolTip()));
+        emit story->verdictLabel()->linkActivated(QStringLiteral("13"));
+        w.waitForEngine();
+        QCOMPARE(w.view().cursor, 13u);
+
+        w.setLanguage("ru");
+        QVERIFY2(story->verdictTexts().first().startsWith(QStringLiteral("counter = 20; если выполнить потоки один за "
+                                                                         "другим, было бы 30")),
+                 qPrintable(story->verdictTexts().first()));
+        QVERIFY(story->verdictLabel()->text().contains(QStringLiteral("перейти к шагу 13")));
+        w.setLanguage("en");
+
+        // A restart runs again: no verdict until it ends, then the same one.
+        w.restart();
+        w.waitForEngine();
+        QVERIFY(story->verdictTexts().isEmpty());
+        w.runToEnd();
+        w.waitForEngine();
+        QTRY_VERIFY_WITH_TIMEOUT(!story->verdictTexts().isEmpty(), 60000);
+        QCOMPARE(story->verdictTexts().first(), lost);
+    }
+
     void languageSwitchesWithoutRestart() {
         MainWindow w;
         w.setLanguage("en");

@@ -497,7 +497,7 @@ private slots:
                         "которое записал T1.\n")));
         for (const QStringList& bad : {QStringList{"run", "race-counter-sleep", "--story", "--lang", "de"},
                                        QStringList{"run", "race-counter-sleep", "--story", "--summary"},
-                                       QStringList{"run", "race-counter-sleep", "--lang", "ru"}}) {
+                                       QStringList{"run", "race-counter-sleep", "--summary", "--lang", "ru"}}) {
             p.start(QStringLiteral(LOCKSTEP_BINARY), bad);
             QVERIFY(p.waitForFinished(120000));
             QCOMPARE(p.exitCode(), 2);

@@ -206,6 +206,8 @@ private:
     After endRun(ActorId me, RunStatus status, std::string message = {});
     void finishRunBookkeeping(RunStatus status, std::string message);
     void buildCandidates(ActorId me, bool yielding);
+    // RunConfig::oneAfterAnother: whether every thread started before `actor` has ended (its ancestors aside).
+    bool earlierThreadsDone(ActorId actor) const;
     ActorId forcedChoice(std::string& error);
     // The forced schedule named no such thread, or one that cannot run now: the run ends in error, marked as
     // the input's fault (RunOutcome::scheduleRejected).

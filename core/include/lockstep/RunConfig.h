@@ -27,6 +27,11 @@ struct RunConfig {
     // Forced choices, one per decision that has more than one candidate, by actor name or number; after the
     // list the policy decides (manual: the cooperative rule on the command line, the user in the window).
     std::vector<std::string> schedule;
+    // One after the other: a thread runs only once every thread started before it has ended (its own
+    // ancestors and daemon threads aside), so each runs to completion in start order. Not a user setting: it is
+    // how the verdict computes the outcome a run is compared with (lockstep/Verdict.h). A thread that waits
+    // for one started after it leaves the run stuck, which the verdict reports as no comparison possible.
+    bool oneAfterAnother = false;
 
     static constexpr int kMaxCores = 8;
     // What a trace may hold: 32 Mi events of 24 bytes, 768 MB. A run is meant to fit in the memory of a

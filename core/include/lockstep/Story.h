@@ -103,16 +103,32 @@ struct StorySentence {
     friend bool operator==(const StorySentence&, const StorySentence&) = default;
 };
 
+// A store that replaced another thread's value its writer never read (StoryKind::LostUpdate), as a fact of
+// the whole run: the verdict names the first one on each variable.
+struct LostUpdate {
+    ObjectId object = kNoObject;
+    ActorId lostWriter = kNoActor;  // whose store was lost...
+    std::uint32_t lostStep = 0;     // ...made at this step
+    std::string lostValue;
+    ActorId writer = kNoActor;      // the store that replaced it
+    std::uint32_t step = 0;
+    std::string value;
+    friend bool operator==(const LostUpdate&, const LostUpdate&) = default;
+};
+
 // Reads a model's trace once, as it grows, for what stories need from the past; then tells any step's story.
 class StoryTeller {
 public:
     explicit StoryTeller(const TraceModel& model) : model_(model) {}
     // The sentences of `step` (1-based), in the order the events happened. Empty for steps out of range.
     std::vector<StorySentence> storyOf(std::uint32_t step);
+    // Every lost update in the trace so far, in the order of the stores that lost them.
+    std::vector<LostUpdate> lostUpdates();
 
 private:
     struct StoreFacts {
         std::uint32_t event = 0;
+        std::uint32_t step = 0;
         ActorId previousWriter = kNoActor;
         std::uint32_t previousStep = 0;
         std::string previousValue;
