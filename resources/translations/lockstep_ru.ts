@@ -859,473 +859,473 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="307"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="333"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="336"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="314"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="307"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="316"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="333"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="336"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="221"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="228"/>
         <source>Guide</source>
         <translation>Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="234"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="311"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="311"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
         <source>Story</source>
         <translation>Рассказ</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="329"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="330"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="330"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="331"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="331"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="332"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="333"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="336"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="336"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
         <source>Show all cause→effect arrows</source>
         <translation>Показывать все стрелки причина→следствие</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="354"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="355"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="356"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="356"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>&amp;Guide</source>
         <translation>&amp;Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>What each part of the window shows, and how to be the scheduler</source>
         <translation>Что показывает каждая часть окна и как самому быть планировщиком</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="354"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="512"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="516"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="529"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="571"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="584"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="576"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="589"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="582"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="640"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="669"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="641"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="670"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="642"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="671"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="643"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="672"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="644"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="673"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="645"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="674"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="646"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="675"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="647"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="676"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="648"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="677"/>
         <source>the program crashed</source>
         <translation>программа аварийно завершилась</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="649"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="678"/>
         <source>frozen in real code</source>
         <translation>завис в реальном коде</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="660"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="689"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="660"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="689"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="663"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="692"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="670"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="707"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="672"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="709"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="674"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="711"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="716"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="752"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="717"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="753"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="726"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="762"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="749"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="787"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="785"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="823"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="757"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="793"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="758"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="794"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1334,98 +1334,98 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="766"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="802"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="778"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="814"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="779"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="815"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="835"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="871"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="845"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="849"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="852"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="885"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="888"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="846"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="882"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="849"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="885"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="851"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="887"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="851"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="887"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="852"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="888"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="861"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="872"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="897"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="908"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="920"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="862"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="873"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="885"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="898"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="909"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="921"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="868"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="904"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="869"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="905"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="879"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="915"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="880"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="916"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="920"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="667"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="697"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1844,20 +1844,22 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::StoryPanel</name>
     <message>
+        <location filename="../../app/panels/StoryPanel.cpp" line="90"/>
         <source>(go to step %1)</source>
         <translation>(перейти к шагу %1)</translation>
     </message>
     <message>
+        <location filename="../../app/panels/StoryPanel.cpp" line="93"/>
         <source>Verdict:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/StoryPanel.cpp" line="58"/>
+        <location filename="../../app/panels/StoryPanel.cpp" line="112"/>
         <source>Step forward (F10): each step is told here.</source>
         <translation>Сделайте шаг (F10): здесь будет рассказано о каждом шаге.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/StoryPanel.cpp" line="59"/>
+        <location filename="../../app/panels/StoryPanel.cpp" line="113"/>
         <source>Load a scenario and step: each step is told here.</source>
         <translation>Загрузите сценарий и сделайте шаг: здесь будет рассказано о каждом шаге.</translation>
     </message>
@@ -2234,6 +2236,111 @@ PCT: случайные приоритеты потоков, которые не
         <location filename="../../app/view/StoryText.cpp" line="258"/>
         <source>%1: %2 (%3)%4.</source>
         <translation>%1: %2 (%3)%4.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::VerdictText</name>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="40"/>
+        <source>%1 = %2; run one after the other it would be %3: the order in which the threads&apos; steps interleaved changed the result (the last store was %4&apos;s at step %5).</source>
+        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: результат изменил порядок, в котором перемежались шаги потоков (последней была запись потока %4 на шаге %5).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="105"/>
+        <source>The run finished, with no shared variable to compare with the threads run one after the other.</source>
+        <translation>Прогон закончился; общих переменных, чтобы сравнить с выполнением потоков один за другим, нет.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="34"/>
+        <source>The run finished as it would with the threads run one after the other.</source>
+        <translation>Прогон закончился так же, как закончился бы, если бы потоки выполнялись один за другим.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="35"/>
+        <source>%1: the same as with the threads run one after the other.</source>
+        <translation>%1: так же, как если бы потоки выполнялись один за другим.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="45"/>
+        <source>%1 = %2; run one after the other it would be %3: the order in which the threads&apos; steps interleaved changed the result.</source>
+        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: результат изменил порядок, в котором перемежались шаги потоков.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="48"/>
+        <source>%1 = %2; run one after the other it would be %3: an update was lost (%4&apos;s store at step %5 was overwritten by %6&apos;s at step %7)</source>
+        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: обновление потеряно (запись потока %4 на шаге %5 затёрта записью потока %6 на шаге %7)</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="54"/>
+        <source>%1; %2 updates were lost in all.</source>
+        <translation>%1; всего потеряно обновлений: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="61"/>
+        <source>%1 waits for %2, held by %3</source>
+        <translation>%1 ждёт %2, который держит %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="66"/>
+        <source>Deadlock at step %1: %2.</source>
+        <translation>Взаимная блокировка на шаге %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="71"/>
+        <source>%1 waits on %2</source>
+        <translation>%1 ждёт %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="75"/>
+        <source>Stuck at step %1: no thread can go on and no timer is left to wake one.</source>
+        <translation>Прогон застрял на шаге %1: ни один поток не может продолжить, и не осталось таймера, который бы разбудил хоть один.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="76"/>
+        <source>Stuck at step %1: no thread can go on and no timer is left to wake one (%2).</source>
+        <translation>Прогон застрял на шаге %1: ни один поток не может продолжить, и не осталось таймера, который бы разбудил хоть один (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="82"/>
+        <source>The run stopped at step %1 without finishing (%2).</source>
+        <translation>Прогон остановился на шаге %1, не закончившись (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="83"/>
+        <source>The run stopped at step %1 without finishing (%2): %3</source>
+        <translation>Прогон остановился на шаге %1, не закончившись (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="87"/>
+        <source>%1 died of an uncaught exception at step %2: %3.</source>
+        <translation>%1 завершился из-за неперехваченного исключения на шаге %2: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="89"/>
+        <location filename="../../app/view/VerdictText.cpp" line="90"/>
+        <source>store</source>
+        <translation>запись</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="89"/>
+        <location filename="../../app/view/VerdictText.cpp" line="90"/>
+        <source>load</source>
+        <translation>чтение</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="91"/>
+        <source>Data race on %1: %2&apos;s %3 at step %4 and %5&apos;s %6 at step %7, with nothing ordering them.</source>
+        <translation>Гонка данных на %1: %3 потока %2 на шаге %4 и %6 потока %5 на шаге %7, и ничто их не упорядочивает.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="99"/>
+        <source>There is no one-after-the-other outcome to compare with: run that way, a thread would wait forever for a thread started after it, so these threads must run at the same time.</source>
+        <translation>Сравнить не с чем: если выполнять потоки один за другим, один из них вечно ждал бы поток, запущенный после него, так что этим потокам нужно выполняться одновременно.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/VerdictText.cpp" line="101"/>
+        <source>There is no one-after-the-other outcome to compare with: run that way, the program does not finish either (%1).</source>
+        <translation>Сравнить не с чем: если выполнять потоки один за другим, программа тоже не заканчивается (%1).</translation>
     </message>
 </context>
 <context>
@@ -3030,89 +3137,6 @@ PCT: случайные приоритеты потоков, которые не
         <location filename="../../app/timeline/TimelineWidget.cpp" line="286"/>
         <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With child processes, lanes are grouped by process (its pid in the name), a child&apos;s lane ends with its exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took it (hover over it for the message).</source>
         <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп. С дочерними процессами дорожки сгруппированы по процессам (pid — в имени), дорожка дочернего процесса заканчивается его кодом выхода, а стрелка идёт от каждой отправки в Pipe или помещения в Queue к получению, которое её забрало (наведите на неё мышь, чтобы увидеть сообщение).</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::app::VerdictText</name>
-    <message>
-        <source>%1 = %2; run one after the other it would be %3: the order in which the threads&apos; steps interleaved changed the result (the last store was %4&apos;s at step %5).</source>
-        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: результат изменил порядок, в котором перемежались шаги потоков (последней была запись потока %4 на шаге %5).</translation>
-    </message>
-    <message>
-        <source>The run finished, with no shared variable to compare with the threads run one after the other.</source>
-        <translation>Прогон закончился; общих переменных, чтобы сравнить с выполнением потоков один за другим, нет.</translation>
-    </message>
-    <message>
-        <source>The run finished as it would with the threads run one after the other.</source>
-        <translation>Прогон закончился так же, как закончился бы, если бы потоки выполнялись один за другим.</translation>
-    </message>
-    <message>
-        <source>%1: the same as with the threads run one after the other.</source>
-        <translation>%1: так же, как если бы потоки выполнялись один за другим.</translation>
-    </message>
-    <message>
-        <source>%1 = %2; run one after the other it would be %3: the order in which the threads&apos; steps interleaved changed the result.</source>
-        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: результат изменил порядок, в котором перемежались шаги потоков.</translation>
-    </message>
-    <message>
-        <source>%1 = %2; run one after the other it would be %3: an update was lost (%4&apos;s store at step %5 was overwritten by %6&apos;s at step %7)</source>
-        <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: обновление потеряно (запись потока %4 на шаге %5 затёрта записью потока %6 на шаге %7)</translation>
-    </message>
-    <message>
-        <source>%1; %2 updates were lost in all.</source>
-        <translation>%1; всего потеряно обновлений: %2.</translation>
-    </message>
-    <message>
-        <source>%1 waits for %2, held by %3</source>
-        <translation>%1 ждёт %2, который держит %3</translation>
-    </message>
-    <message>
-        <source>Deadlock at step %1: %2.</source>
-        <translation>Взаимная блокировка на шаге %1: %2.</translation>
-    </message>
-    <message>
-        <source>%1 waits on %2</source>
-        <translation>%1 ждёт %2</translation>
-    </message>
-    <message>
-        <source>Stuck at step %1: no thread can go on and no timer is left to wake one.</source>
-        <translation>Прогон застрял на шаге %1: ни один поток не может продолжить, и не осталось таймера, который бы разбудил хоть один.</translation>
-    </message>
-    <message>
-        <source>Stuck at step %1: no thread can go on and no timer is left to wake one (%2).</source>
-        <translation>Прогон застрял на шаге %1: ни один поток не может продолжить, и не осталось таймера, который бы разбудил хоть один (%2).</translation>
-    </message>
-    <message>
-        <source>The run stopped at step %1 without finishing (%2).</source>
-        <translation>Прогон остановился на шаге %1, не закончившись (%2).</translation>
-    </message>
-    <message>
-        <source>The run stopped at step %1 without finishing (%2): %3</source>
-        <translation>Прогон остановился на шаге %1, не закончившись (%2): %3</translation>
-    </message>
-    <message>
-        <source>%1 died of an uncaught exception at step %2: %3.</source>
-        <translation>%1 завершился из-за неперехваченного исключения на шаге %2: %3.</translation>
-    </message>
-    <message>
-        <source>store</source>
-        <translation>запись</translation>
-    </message>
-    <message>
-        <source>load</source>
-        <translation>чтение</translation>
-    </message>
-    <message>
-        <source>Data race on %1: %2&apos;s %3 at step %4 and %5&apos;s %6 at step %7, with nothing ordering them.</source>
-        <translation>Гонка данных на %1: %3 потока %2 на шаге %4 и %6 потока %5 на шаге %7, и ничто их не упорядочивает.</translation>
-    </message>
-    <message>
-        <source>There is no one-after-the-other outcome to compare with: run that way, a thread would wait forever for a thread started after it, so these threads must run at the same time.</source>
-        <translation>Сравнить не с чем: если выполнять потоки один за другим, один из них вечно ждал бы поток, запущенный после него, так что этим потокам нужно выполняться одновременно.</translation>
-    </message>
-    <message>
-        <source>There is no one-after-the-other outcome to compare with: run that way, the program does not finish either (%1).</source>
-        <translation>Сравнить не с чем: если выполнять потоки один за другим, программа тоже не заканчивается (%1).</translation>
     </message>
 </context>
 </TS>
