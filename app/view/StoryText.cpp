@@ -151,12 +151,35 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
                     return tr("%1 waits for %2, which has no free slot: %1 is blocked.").arg(actor, object);
                 case Op::Recv:
                     return tr("%1 waits for a message on %2: %1 is blocked.").arg(actor, object);
+                case Op::AsCompleted:
+                    return tr("%1 waits in as_completed() for the next future to finish: %1 is blocked.").arg(actor);
+                case Op::FutureResult:
+                case Op::FutureException:
+                    return tr("%1 waits for %2's result: %1 is blocked until a worker finishes it.").arg(actor, object);
+                case Op::Wait:
+                case Op::WaitFor:
+                    if (s.object != kNoObject && s.object < model.objectCount() &&
+                        model.object(s.object).kind == ObjectKind::Condition)
+                        return tr("%1 waits on condition %2, letting go of its lock: %1 is blocked until another "
+                                  "thread notifies it.")
+                            .arg(actor, object);
+                    if (s.object != kNoObject && s.object < model.objectCount() &&
+                        model.object(s.object).kind == ObjectKind::Barrier)
+                        return tr("%1 waits at barrier %2 for the other threads to arrive: %1 is blocked.")
+                            .arg(actor, object);
+                    if (s.object != kNoObject && s.object < model.objectCount() &&
+                        model.object(s.object).kind == ObjectKind::Event)
+                        return tr("%1 waits for event %2 to be set: %1 is blocked.").arg(actor, object);
+                    [[fallthrough]];
                 default:
                     return tr("%1 waits on %2: %1 is blocked until another thread lets it go on.")
                         .arg(actor, object);
             }
         case StoryKind::Woken:
             if (s.op == Op::Join) return tr("%1 is ready again: %2 has finished.").arg(actor, other);
+            if (s.op == Op::AsCompleted) return tr("%1 is ready again: a future it waited for has finished.").arg(actor);
+            if (s.op == Op::FutureResult || s.op == Op::FutureException)
+                return tr("%1 is ready again: %2 has its result.").arg(actor, object);
             return tr("%1 is ready again: its wait on %2 is over.").arg(actor, object);
         case StoryKind::TimedOut:
             return tr("%1 stopped waiting on %2: its timeout ran out.").arg(actor, object);

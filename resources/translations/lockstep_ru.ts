@@ -2044,196 +2044,231 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/view/StoryText.cpp" line="155"/>
+        <source>%1 waits in as_completed() for the next future to finish: %1 is blocked.</source>
+        <translation>%1 ждёт в as_completed(), пока завершится следующий future: %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="158"/>
+        <source>%1 waits for %2&apos;s result: %1 is blocked until a worker finishes it.</source>
+        <translation>%1 ждёт результат %2: %1 заблокирован, пока рабочий поток его не вычислит.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="163"/>
+        <source>%1 waits on condition %2, letting go of its lock: %1 is blocked until another thread notifies it.</source>
+        <translation>%1 ждёт условие %2, отпустив его блокировку: %1 заблокирован, пока другой поток его не уведомит.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="168"/>
+        <source>%1 waits at barrier %2 for the other threads to arrive: %1 is blocked.</source>
+        <translation>%1 ждёт у барьера %2, пока подойдут остальные потоки: %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="172"/>
+        <source>%1 waits for event %2 to be set: %1 is blocked.</source>
+        <translation>%1 ждёт, пока событие %2 будет установлено: %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="175"/>
         <source>%1 waits on %2: %1 is blocked until another thread lets it go on.</source>
         <translation>%1 ожидает на %2: %1 заблокирован, пока другой поток не позволит ему продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="159"/>
+        <location filename="../../app/view/StoryText.cpp" line="179"/>
         <source>%1 is ready again: %2 has finished.</source>
         <translation>%1 снова готов: %2 завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="160"/>
+        <location filename="../../app/view/StoryText.cpp" line="180"/>
+        <source>%1 is ready again: a future it waited for has finished.</source>
+        <translation>%1 снова готов: один из ожидаемых future завершился.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="182"/>
+        <source>%1 is ready again: %2 has its result.</source>
+        <translation>%1 снова готов: у %2 есть результат.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="183"/>
         <source>%1 is ready again: its wait on %2 is over.</source>
         <translation>%1 снова готов: ожидание на %2 окончено.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="162"/>
+        <location filename="../../app/view/StoryText.cpp" line="185"/>
         <source>%1 stopped waiting on %2: its timeout ran out.</source>
         <translation>%1 перестал ждать на %2: истёк тайм-аут.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="164"/>
+        <location filename="../../app/view/StoryText.cpp" line="187"/>
         <source>%1 joined %2, which has finished.</source>
         <translation>%1 дождался завершения %2 (join).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="166"/>
+        <location filename="../../app/view/StoryText.cpp" line="189"/>
         <source>%1 put %2 into %3.</source>
         <translation>%1 положил %2 в %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="169"/>
+        <location filename="../../app/view/StoryText.cpp" line="192"/>
         <source>%1 took %2 out of %3 (%4 put it there).</source>
         <translation>%1 взял %2 из %3 (туда его положил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="170"/>
+        <location filename="../../app/view/StoryText.cpp" line="193"/>
         <source>%1 took %2 out of %3.</source>
         <translation>%1 взял %2 из %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="172"/>
+        <location filename="../../app/view/StoryText.cpp" line="195"/>
         <source>%1 set %2: threads waiting on it may go on.</source>
         <translation>%1 установил %2: ожидающие его потоки могут продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="174"/>
+        <location filename="../../app/view/StoryText.cpp" line="197"/>
         <source>%1 cleared %2.</source>
         <translation>%1 сбросил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="177"/>
+        <location filename="../../app/view/StoryText.cpp" line="200"/>
         <source>%1 notified every thread waiting on %2.</source>
         <translation>%1 разбудил все потоки, ожидающие на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="178"/>
+        <location filename="../../app/view/StoryText.cpp" line="201"/>
         <source>%1 notified one thread waiting on %2.</source>
         <translation>%1 разбудил один поток, ожидающий на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="181"/>
+        <location filename="../../app/view/StoryText.cpp" line="204"/>
         <source>%1&apos;s local variables: %2.</source>
         <translation>Локальные переменные %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="182"/>
+        <location filename="../../app/view/StoryText.cpp" line="205"/>
         <source>In %1(), %2 now has %3.</source>
         <translation>В %1() у %2 теперь %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="185"/>
+        <location filename="../../app/view/StoryText.cpp" line="208"/>
         <source>%1 printed: %2</source>
         <translation>%1 напечатал: %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="187"/>
+        <location filename="../../app/view/StoryText.cpp" line="210"/>
         <source>%1 raised %2.</source>
         <translation>%1 выбросил исключение %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="189"/>
+        <location filename="../../app/view/StoryText.cpp" line="212"/>
         <source>%1 is at line %2: a scheduling point, where the scheduler may switch threads.</source>
         <translation>%1 на строке %2: это точка планирования, здесь планировщик может переключить потоки.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="196"/>
+        <location filename="../../app/view/StoryText.cpp" line="219"/>
         <source>%1 has to wait, so the scheduler switched to %2.</source>
         <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="199"/>
+        <location filename="../../app/view/StoryText.cpp" line="222"/>
         <source>%1 went to sleep, so the scheduler switched to %2.</source>
         <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="202"/>
+        <location filename="../../app/view/StoryText.cpp" line="225"/>
         <source>%1 has finished, so the scheduler switched to %2.</source>
         <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="205"/>
+        <location filename="../../app/view/StoryText.cpp" line="228"/>
         <source>%1 used up its time slice, so the scheduler switched to %2.</source>
         <translation>%1 исчерпал свой квант времени, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="208"/>
+        <location filename="../../app/view/StoryText.cpp" line="231"/>
         <source>The scheduler took the turn from %1, which could have gone on, and gave it to %2.</source>
         <translation>Планировщик забрал очередь у %1, хотя тот мог продолжать, и отдал её %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="215"/>
+        <location filename="../../app/view/StoryText.cpp" line="238"/>
         <source>(More than one thread was ready; the policy picked %1.)</source>
         <translation>(Готовы были несколько потоков; политика выбрала %1.)</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="223"/>
+        <location filename="../../app/view/StoryText.cpp" line="246"/>
         <source>%1 waits for %2</source>
         <translation>%1 ожидает %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="227"/>
+        <location filename="../../app/view/StoryText.cpp" line="250"/>
         <source>Deadlock: %1. None of them can ever go on.</source>
         <translation>Взаимоблокировка: %1. Ни один из них уже не сможет продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="231"/>
+        <location filename="../../app/view/StoryText.cpp" line="254"/>
         <source>The event loop in %1 started task %2.</source>
         <translation>Цикл событий в %1 запустил задачу %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="232"/>
+        <location filename="../../app/view/StoryText.cpp" line="255"/>
         <source>The event loop in %1 resumed task %2 where it paused.</source>
         <translation>Цикл событий в %1 продолжил задачу %2 с того места, где она остановилась.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="235"/>
+        <location filename="../../app/view/StoryText.cpp" line="258"/>
         <source>%1 paused at an await: asyncio.sleep(%2).</source>
         <translation>%1 остановилась на await: asyncio.sleep(%2).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="237"/>
+        <location filename="../../app/view/StoryText.cpp" line="260"/>
         <source>%1 paused at an await, waiting for %2.</source>
         <translation>%1 остановилась на await и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="239"/>
+        <location filename="../../app/view/StoryText.cpp" line="262"/>
         <source>%1 is ready again: it waits in the event loop&apos;s ready queue.</source>
         <translation>%1 снова готова: она ждёт в очереди готовых задач цикла событий.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="241"/>
+        <location filename="../../app/view/StoryText.cpp" line="264"/>
         <source>%1 ended by raising %2.</source>
         <translation>%1 завершилась исключением %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="242"/>
+        <location filename="../../app/view/StoryText.cpp" line="265"/>
         <source>%1 was cancelled.</source>
         <translation>%1 отменена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="243"/>
+        <location filename="../../app/view/StoryText.cpp" line="266"/>
         <source>%1 is done.</source>
         <translation>%1 завершена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="245"/>
+        <location filename="../../app/view/StoryText.cpp" line="268"/>
         <source>The event loop in %1 ran the callback %2.</source>
         <translation>Цикл событий в %1 выполнил обратный вызов %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="247"/>
+        <location filename="../../app/view/StoryText.cpp" line="270"/>
         <source>%1 sent %2 through %3.</source>
         <translation>%1 отправил %2 через %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="250"/>
+        <location filename="../../app/view/StoryText.cpp" line="273"/>
         <source>%1 received %2 on %3 (%4 sent it).</source>
         <translation>%1 получил %2 на %3 (отправил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="251"/>
+        <location filename="../../app/view/StoryText.cpp" line="274"/>
         <source>%1 received %2 on %3.</source>
         <translation>%1 получил %2 на %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="253"/>
+        <location filename="../../app/view/StoryText.cpp" line="276"/>
         <source>Process %1 exited with code %2.</source>
         <translation>Процесс %1 завершился с кодом %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="258"/>
+        <location filename="../../app/view/StoryText.cpp" line="281"/>
         <source>%1: %2 (%3)%4.</source>
         <translation>%1: %2 (%3)%4.</translation>
     </message>

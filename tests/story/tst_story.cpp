@@ -412,6 +412,28 @@ private slots:
 
 #ifdef LOCKSTEP_BINARY
     // The command line's story of race-counter-sleep, word for word up to the lost update.
+    // Waits on futures, conditions and events are told by what they wait for, in both languages.
+    void waitsSayWhatTheyWaitFor() {
+        const auto story = [](const char* id, const char* lang) {
+            QProcess p;
+            p.start(QStringLiteral(LOCKSTEP_BINARY), {"run", id, "--story", "--lang", lang});
+            p.waitForFinished(120000);
+            return QString::fromUtf8(p.readAllStandardOutput());
+        };
+        const QString futures = story("thread-pool-futures", "en");
+        QVERIFY2(futures.contains("  MainThread waits in as_completed() for the next future to finish: MainThread is "
+                                  "blocked.\n"),
+                 qPrintable(futures));
+        QVERIFY2(!futures.contains("waits on ?"), qPrintable(futures));
+        QVERIFY(story("thread-pool-futures", "ru")
+                    .contains(QString("  MainThread ждёт в as_completed(), пока завершится следующий future: MainThread "
+                                      "заблокирован.\n")));
+        QVERIFY(story("condition-notify-all", "en")
+                    .contains("consumer-1 waits on condition cond, letting go of its lock: consumer-1 is blocked until "
+                              "another thread notifies it.\n"));
+        QVERIFY(story("event-set-wait", "ru").contains(QString("waiter ждёт, пока событие ready будет установлено")));
+    }
+
     // A header quotes its line's statement: without the listing's comment (but with a # a string holds), on
     // one line, and nothing for a line the listing does not have.
     void headerQuotesTheLine() {
