@@ -31,6 +31,7 @@ void TimelineModel::clear() {
     cycleCount_ = 0;
     cycle_ = {};
     hasCycle_ = false;
+    usageStale_ = true;
 }
 
 void TimelineModel::build(const Trace& trace) {
@@ -96,6 +97,7 @@ void TimelineModel::rebuild() {
     stepCount_ = m.steps();
     eventCount_ = m.events();
     endTime_ = m.endTime();
+    usageStale_ = true;
     computeRows();
 }
 
@@ -149,6 +151,7 @@ bool TimelineModel::update(std::shared_ptr<const TraceModel> model) {
     stepCount_ = m.steps();
     eventCount_ = m.events();
     endTime_ = m.endTime();
+    usageStale_ = true;
     if (tasks_.takeRowsDirty() || lanes_.size() != lanesBefore || rows_.empty()) computeRows();
     return true;
 }
@@ -249,17 +252,42 @@ const Lane* TimelineModel::taskLane(ObjectId o) const {
     return lane >= 0 ? lanes_[std::size_t(lane)].get() : nullptr;
 }
 
+const TimelineModel::Usage& TimelineModel::usage() const {
+    if (!usageStale_) return usage_;
+    usage_ = {};
+    const QRgb failed = style::Palette::failedExit().rgba();
+    for (const auto& lane : lanes_) {
+        for (std::size_t k = 0; k < kMarkKinds; ++k)
+            if (!lane->marks[k].empty()) usage_.marks |= 1u << k;
+        if (lane->countMax > 0) usage_.counts = true;
+        if (const auto* a = laneAs<ActorLane>(*lane)) {
+            for (const ActorBand& d : a->data) usage_.actorStates |= 1u << unsigned(d.state);
+            for (const Band& b : a->bands) usage_.failedExit = usage_.failedExit || b.fill == failed;
+        } else if (const auto* t = laneAs<TaskLane>(*lane)) {
+            for (const TaskBand& d : t->data) usage_.taskStates |= 1u << unsigned(d.state);
+        } else if (const auto* f = laneAs<FutureLane>(*lane)) {
+            for (const FutureBand& d : f->data) usage_.futureStates |= 1u << unsigned(d.state);
+        } else if (!usage_.holders) {
+            usage_.holders = std::ranges::any_of(lane->bands, [](const Band& b) { return b.held; });
+        }
+    }
+    usageStale_ = false;
+    return usage_;
+}
+
 std::vector<LegendEntry> TimelineModel::legend() const {
     using Section = LegendEntry::Section;
     using Swatch = LegendEntry::Swatch;
     std::vector<LegendEntry> out;
     for (const LaneBuilder* family : families()) family->legend(*this, out);
-    // The deadlock cycle and the marks: the timeline's own, whatever lane they fall on.
-    out.push_back({Section::Cycle, Swatch::Hatched, style::Palette::actorState(ActorState::Blocked), {},
-                   MarkKind::Switch, TimelineStrings::cycleLegend(), {}});
+    // The deadlock cycle and the marks: the timeline's own, whatever lane they fall on; only those drawn.
+    if (cycle())
+        out.push_back({Section::Cycle, Swatch::Hatched, style::Palette::actorState(ActorState::Blocked), {},
+                       MarkKind::Switch, TimelineStrings::cycleLegend(), {}});
+    const Usage& used = usage();
     for (MarkKind k : {MarkKind::Switch, MarkKind::Raise, MarkKind::Deadlock, MarkKind::Race, MarkKind::Wait,
                        MarkKind::Woken, MarkKind::Timeout, MarkKind::Notify, MarkKind::Set, MarkKind::Clear})
-        out.push_back({Section::Marks, Swatch::Mark, {}, {}, k, TimelineStrings::markName(k), {}});
+        if (used.has(k)) out.push_back({Section::Marks, Swatch::Mark, {}, {}, k, TimelineStrings::markName(k), {}});
     std::stable_sort(out.begin(), out.end(),
                      [](const LegendEntry& a, const LegendEntry& b) { return a.section < b.section; });
     return out;

@@ -2797,8 +2797,8 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/HoldLanes.cpp" line="146"/>
-        <source>held by / computing (actor colour)</source>
-        <translation>владелец / вычисляет (цвет потока)</translation>
+        <source>held by / computing (name inside)</source>
+        <translation>владелец / вычисляет (имя внутри)</translation>
     </message>
     <message>
         <location filename="../../app/timeline/SignalLanes.cpp" line="75"/>
