@@ -1079,6 +1079,16 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
+        <source>Timeline legend</source>
+        <translation>Легенда временной шкалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <source>Show the legend under the timeline: what each colour and mark of this run means</source>
+        <translation>Показывать легенду под временной шкалой: что значит каждый цвет и значок этого прогона</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/MainWindow.cpp" line="313"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>

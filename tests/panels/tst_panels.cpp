@@ -838,12 +838,15 @@ private slots:
                 agree(timelineColour, s, QColor::fromRgba(b.fill), "timeline");
                 const Pos c0 = zoom.columnOf(beginOf(b, Axis::Steps)), c1 = zoom.columnOf(endOf(b, Axis::Steps));
                 if (qAlpha(b.fill) == 0 || c1 - c0 < 8) continue;
-                // Along the band's bottom edge (under its label, away from the marks on its top edge and
-                // middle), the band's colour is painted.
-                const int y = layout.laneTop(row, 0) + layout.laneHeight - 4;
+                // Near the band's bottom edge (under its label, away from the marks on its top edge and
+                // middle), the band's colour is painted: at the foot itself, or just above it where a critical
+                // section's bracket runs along the foot (the holder holds the lock through its sleep).
                 bool painted = false;
-                for (Pos c = c0 + 1; c < c1 - 1 && !painted; ++c)
-                    painted = image.pixelColor(layout.plot.left() + int(c), y) == QColor::fromRgba(b.fill);
+                for (int fromBottom : {4, 6}) {
+                    const int y = layout.laneTop(row, 0) + layout.laneHeight - fromBottom;
+                    for (Pos c = c0 + 1; c < c1 - 1 && !painted; ++c)
+                        painted = image.pixelColor(layout.plot.left() + int(c), y) == QColor::fromRgba(b.fill);
+                }
                 QVERIFY2(painted, qPrintable(QStringLiteral("%1's %2 band at steps [%3, %4) is not painted %5")
                                                  .arg(QString::fromStdString(r.trace->actor(a).name), stateText(s))
                                                  .arg(b.beginStep)

@@ -1880,6 +1880,15 @@ private slots:
         QApplication::sendEvent(&w, &change);
         QCOMPARE(w.accessibleName(), QString("Timeline"));
         QVERIFY(!w.layoutInfo().legendEntries.empty());
+        // Folded away (View > Timeline legend), its rows go to the lanes; shown again, it is back.
+        const int lanesHeight = w.layoutInfo().plot.height();
+        w.setLegendShown(false);
+        QVERIFY(w.layoutInfo().legend.isEmpty());
+        QVERIFY(w.layoutInfo().legendEntries.empty());
+        QVERIFY(w.layoutInfo().plot.height() > lanesHeight);
+        w.setLegendShown(true);
+        QVERIFY(!w.layoutInfo().legendEntries.empty());
+        QCOMPARE(w.layoutInfo().plot.height(), lanesHeight);
     }
 };
 
