@@ -31,6 +31,8 @@ void TimelineModel::clear() {
     cycleCount_ = 0;
     cycle_ = {};
     hasCycle_ = false;
+    usage_ = {};
+    usageSeen_.clear();
     usageStale_ = true;
 }
 
@@ -97,6 +99,8 @@ void TimelineModel::rebuild() {
     stepCount_ = m.steps();
     eventCount_ = m.events();
     endTime_ = m.endTime();
+    usage_ = {};
+    usageSeen_.clear();
     usageStale_ = true;
     computeRows();
 }
@@ -254,21 +258,31 @@ const Lane* TimelineModel::taskLane(ObjectId o) const {
 
 const TimelineModel::Usage& TimelineModel::usage() const {
     if (!usageStale_) return usage_;
-    usage_ = {};
+    // What was seen stays seen until a rebuild (bands only grow), so only bands added since are read; the last
+    // two seen are read again, as an update replaces a lane's open tail (a child's end takes its exit's colour).
     const QRgb failed = style::Palette::failedExit().rgba();
-    for (const auto& lane : lanes_) {
+    usageSeen_.resize(lanes_.size(), 0);
+    for (std::size_t i = 0; i < lanes_.size(); ++i) {
+        const Lane& lane = *lanes_[i];
+        const std::size_t from = std::min(usageSeen_[i], lane.bands.size()) - std::min<std::size_t>(
+                                     2, std::min(usageSeen_[i], lane.bands.size()));
+        usageSeen_[i] = lane.bands.size();
         for (std::size_t k = 0; k < kMarkKinds; ++k)
-            if (!lane->marks[k].empty()) usage_.marks |= 1u << k;
-        if (lane->countMax > 0) usage_.counts = true;
-        if (const auto* a = laneAs<ActorLane>(*lane)) {
-            for (const ActorBand& d : a->data) usage_.actorStates |= 1u << unsigned(d.state);
-            for (const Band& b : a->bands) usage_.failedExit = usage_.failedExit || b.fill == failed;
-        } else if (const auto* t = laneAs<TaskLane>(*lane)) {
-            for (const TaskBand& d : t->data) usage_.taskStates |= 1u << unsigned(d.state);
-        } else if (const auto* f = laneAs<FutureLane>(*lane)) {
-            for (const FutureBand& d : f->data) usage_.futureStates |= 1u << unsigned(d.state);
-        } else if (!usage_.holders) {
-            usage_.holders = std::ranges::any_of(lane->bands, [](const Band& b) { return b.held; });
+            if (!lane.marks[k].empty()) usage_.marks |= 1u << k;
+        if (lane.countMax > 0) usage_.counts = true;
+        if (const auto* a = laneAs<ActorLane>(lane)) {
+            for (std::size_t b = from; b < a->bands.size(); ++b) {
+                usage_.actorStates |= 1u << unsigned(a->data[b].state);
+                usage_.failedExit = usage_.failedExit || a->bands[b].fill == failed;
+            }
+        } else if (const auto* t = laneAs<TaskLane>(lane)) {
+            for (std::size_t b = from; b < t->data.size(); ++b) usage_.taskStates |= 1u << unsigned(t->data[b].state);
+        } else if (const auto* f = laneAs<FutureLane>(lane)) {
+            for (std::size_t b = from; b < f->data.size(); ++b)
+                usage_.futureStates |= 1u << unsigned(f->data[b].state);
+        } else {
+            for (std::size_t b = from; b < lane.bands.size() && !usage_.holders; ++b)
+                usage_.holders = lane.bands[b].held;
         }
     }
     usageStale_ = false;

@@ -71,8 +71,8 @@ public:
     std::vector<LegendEntry> legend() const;
     // What the lanes show so far, so the legend explains only that: which states have a band, which marks are
     // on some lane, whether any holder band, count chart or failed child's end is drawn. Read from the lanes,
-    // which follow the derivation's histories and incidents (no event is read again), and only again once
-    // they changed.
+    // which follow the derivation's histories and incidents (no event is read again); after an update only
+    // the bands added since the last look, so a step of a long run does not rescan it.
     struct Usage {
         std::uint32_t actorStates = 0, taskStates = 0, futureStates = 0, marks = 0;  // a bit per enum value
         bool holders = false, counts = false, failedExit = false;
@@ -173,6 +173,7 @@ private:
     bool hasCycle_ = false;
     mutable Usage usage_;
     mutable bool usageStale_ = true;
+    mutable std::vector<std::size_t> usageSeen_;  // by lane: bands looked at (a rebuild starts over)
 };
 
 }  // namespace lockstep::timeline

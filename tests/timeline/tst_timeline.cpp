@@ -792,9 +792,17 @@ private slots:
             if (!stepDone) continue;
             QVERIFY(extended.update(partial));
             if (partial.stepCount() % every == 0 || i + 1 == n) {
-                const QString diff = laneDifference(extended, TimelineModel(partial));
+                const TimelineModel built(partial);
+                const QString diff = laneDifference(extended, built);
                 QVERIFY2(diff.isEmpty(),
                          qPrintable(QString("step %1: %2").arg(partial.stepCount()).arg(diff)));
+                // The legend's "what is drawn", read bit by bit as the lanes grow, is what a fresh read says.
+                const auto& a = extended.usage();
+                const auto& b = built.usage();
+                QVERIFY2(a.actorStates == b.actorStates && a.taskStates == b.taskStates &&
+                             a.futureStates == b.futureStates && a.marks == b.marks && a.holders == b.holders &&
+                             a.counts == b.counts && a.failedExit == b.failedExit,
+                         qPrintable(QString("step %1: usage differs").arg(partial.stepCount())));
             }
         }
         // The run ends: outcome and cycle arrive, the model rebuilds and equals the one of the real trace.
