@@ -208,6 +208,10 @@ void MainWindow::buildActions() {
     causesAction_ = make(QKeySequence(), [this] { timeline_->setAllCauses(causesAction_->isChecked()); });
     causesAction_->setCheckable(true);
     causesAction_->setObjectName(QStringLiteral("allCauses"));
+    legendAction_ = make(QKeySequence(), [this] { timeline_->setLegendShown(legendAction_->isChecked()); });
+    legendAction_->setCheckable(true);
+    legendAction_->setChecked(true);
+    legendAction_->setObjectName(QStringLiteral("timelineLegend"));
     exportTimelineAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportTimeline);
     exportChartAction_ = make(QKeySequence(), &MainWindow::exportChart);
     exportTraceAction_ = make(QKeySequence(), &MainWindow::exportTrace);
@@ -275,7 +279,8 @@ void MainWindow::buildActions() {
     runMenu_->addSeparator();
     runMenu_->addAction(exploreAction_);
     viewMenu_ = menuBar()->addMenu(QString());
-    viewMenu_->addActions({findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_});
+    viewMenu_->addActions(
+        {findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_, legendAction_});
     viewMenu_->addSeparator();
     for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
     languageMenu_ = menuBar()->addMenu(QString());
@@ -347,6 +352,8 @@ void MainWindow::retranslateUi() {
     set(causesAction_, tr("Show all cause→effect arrows"),
         tr("Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the "
            "waits it woke, a put to the get...), not only those of the step at the cursor"));
+    set(legendAction_, tr("Timeline legend"),
+        tr("Show the legend under the timeline: what each colour and mark of this run means"));
     set(exportTimelineAction_, tr("Export timeline..."), tr("Save the timeline as PNG, SVG or PDF"));
     set(exportChartAction_, tr("Export chart..."), tr("Save the chart on show as PNG or SVG"));
     set(exportTraceAction_, tr("Export trace..."), tr("Save the trace as Chrome Trace Event JSON (opens in Perfetto)"));
@@ -930,6 +937,7 @@ void MainWindow::saveSettings() const {
     s.setValue("windowState", saveState());
     s.setValue("timeAxis", axisAction_->isChecked());
     s.setValue("allCauses", causesAction_->isChecked());
+    s.setValue("timelineLegend", legendAction_->isChecked());
     s.setValue("speed", speed_->value());
     browser_->saveState(s);
 }
@@ -941,6 +949,8 @@ void MainWindow::restoreSettings() {
     setTimeAxis(s.value("timeAxis", false).toBool());
     causesAction_->setChecked(s.value("allCauses", false).toBool());
     timeline_->setAllCauses(causesAction_->isChecked());
+    legendAction_->setChecked(s.value("timelineLegend", true).toBool());
+    timeline_->setLegendShown(legendAction_->isChecked());
     speed_->setValue(s.value("speed", 3).toInt());
     browser_->restoreState(s);
     language_ = s.value("language").toString();

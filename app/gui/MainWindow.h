@@ -187,6 +187,7 @@ private:
     QAction* fitAction_ = nullptr;
     QAction* axisAction_ = nullptr;
     QAction* causesAction_ = nullptr;  // every cause → effect arrow, or only the cursor step's
+    QAction* legendAction_ = nullptr;  // the timeline's legend shown or folded away
     QAction* exportTimelineAction_ = nullptr;
     QAction* exportChartAction_ = nullptr;
     QAction* exportTraceAction_ = nullptr;

@@ -1,7 +1,5 @@
 #include "style/Palette.h"
 
-#include <array>
-
 #include "style/OkabeIto.h"
 
 namespace lockstep::style {
@@ -77,13 +75,16 @@ QColor Palette::loopTurn(bool shade) {
     return shade ? OkabeIto::orange() : OkabeIto::reddishPurple();
 }
 
-QColor Palette::holder(ActorId a) {
-    static const std::array<QColor, 7> hues{OkabeIto::orange(), OkabeIto::skyBlue(),       OkabeIto::bluishGreen(),
-                                            OkabeIto::yellow(), OkabeIto::blue(),          OkabeIto::reddishPurple(),
-                                            OkabeIto::vermillion()};
-    if (a == kNoActor) return QColor(0x99, 0x99, 0x99);
-    const QColor c = hues[a % hues.size()];
-    return (a / hues.size()) % 2 ? c.lighter(140) : c;
+QColor Palette::holderFill() {
+    return QColor(Qt::white);
+}
+
+QColor Palette::holderOutline() {
+    return QColor(0x55, 0x55, 0x55);
+}
+
+QColor Palette::holderMark() {
+    return QColor(0x33, 0x33, 0x33);
 }
 
 QColor Palette::incident(IncidentKind k) {

@@ -33,9 +33,15 @@ public:
     // callback, so every switch shows even where the steps are too narrow for names.
     static QColor loopTurn(bool shade);
 
-    // ---- who
-    // Holders and computing actors: the seven Okabe–Ito hues, then the same hues lighter; grey for nobody.
-    static QColor holder(ActorId a);
+    // ---- who holds what
+    // A lock's, a semaphore slot's or the GIL's holder, and an actor computing on a core: one neutral band
+    // for every actor, named by its label. A hue per actor would read as a state (lock_a held by T1 looking
+    // "sleeping"), and past seven actors hues repeat with nothing to tell them apart; the name does not.
+    // White fill, a charcoal outline, and a dark tick on its left edge where the hold begins: none of them
+    // is a state's colour, so a holder band cannot be taken for one.
+    static QColor holderFill();
+    static QColor holderOutline();
+    static QColor holderMark();
 
     // ---- marks and the rest of the timeline
     static QColor incident(IncidentKind k);

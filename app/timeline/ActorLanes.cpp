@@ -285,28 +285,34 @@ void ActorLanes::legend(const TimelineModel& m, std::vector<LegendEntry>& out) c
     using Swatch = LegendEntry::Swatch;
     for (ActorState s : {ActorState::Running, ActorState::Ready, ActorState::Blocked, ActorState::Sleeping,
                          ActorState::Computing, ActorState::Done})
-        out.push_back({Section::ActorStates, Swatch::Fill, style::Palette::actorState(s), {}, MarkKind::Switch,
-                       style::StateNames::actor(s), {}});
+        if (m.usage().has(s))
+            out.push_back({Section::ActorStates, Swatch::Fill, style::Palette::actorState(s), {}, MarkKind::Switch,
+                           style::StateNames::actor(s), {}});
     // Cause arrows and critical sections only in runs that have them, so the others keep their legend short.
     if (const TraceModel* tm = m.traceModel()) {
         if (!tm->causalLinks().empty())
             out.push_back({Section::Holders, Swatch::Cause, style::Palette::cause(), {}, MarkKind::Switch,
                            TimelineStrings::causeLegend(), {}});
+        // Brackets are drawn for the holds of a Lock or RLock: only when there was one.
         bool locks = false;
         for (ObjectId o = 0; o < tm->objectCount() && !locks; ++o)
-            locks = tm->object(o).kind == ObjectKind::Lock || tm->object(o).kind == ObjectKind::RLock;
+            locks = (tm->object(o).kind == ObjectKind::Lock || tm->object(o).kind == ObjectKind::RLock) &&
+                    (!tm->holds(o).empty() || !tm->holdsNow(o).empty());
         if (locks)
             out.push_back({Section::Holders, Swatch::Bracket, style::Palette::criticalSection(), {}, MarkKind::Switch,
                            TimelineStrings::criticalSectionLegend(), {}});
     }
     // Processes only in runs that have them: the other runs keep their legend short.
     if (!hasProcesses_) return;
-    out.push_back({Section::Processes, Swatch::Arrow, style::Palette::transfer(), {}, MarkKind::Switch,
-                   TimelineStrings::transferLegend(), {}});
-    out.push_back({Section::Processes, Swatch::Fill, style::Palette::failedExit(), {}, MarkKind::Switch,
-                   TimelineStrings::tr("process ended with an error or a signal"), {}});
-    out.push_back({Section::ProcessMarks, Swatch::Mark, {}, {}, MarkKind::Exit,
-                   TimelineStrings::markName(MarkKind::Exit), {}});
+    if (!m.transfers().empty())
+        out.push_back({Section::Processes, Swatch::Arrow, style::Palette::transfer(), {}, MarkKind::Switch,
+                       TimelineStrings::transferLegend(), {}});
+    if (m.usage().failedExit)
+        out.push_back({Section::Processes, Swatch::Fill, style::Palette::failedExit(), {}, MarkKind::Switch,
+                       TimelineStrings::tr("process ended with an error or a signal"), {}});
+    if (m.usage().has(MarkKind::Exit))
+        out.push_back({Section::ProcessMarks, Swatch::Mark, {}, {}, MarkKind::Exit,
+                       TimelineStrings::markName(MarkKind::Exit), {}});
 }
 
 }  // namespace lockstep::timeline

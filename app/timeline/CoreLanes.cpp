@@ -30,7 +30,8 @@ void CoreLanes::addBurst(LaneContext& c, ActorId a, const StateInterval& s) {
     b.endStep = s.endStep;
     b.begin = s.begin;
     b.end = s.end;
-    b.fill = style::Palette::holder(a).rgba();
+    b.fill = style::Palette::holderFill().rgba();
+    b.held = true;
     c.lane<CoreLane>(coreLane_[s.core]).add(b, CoreBand{a});
 }
 

@@ -116,13 +116,15 @@ QString FutureLanes::markTooltip(const TimelineModel& m, const Lane& lane, const
     return TimelineStrings::objectMarkTooltip(m, lane.object, mark);
 }
 
-void FutureLanes::legend(const TimelineModel&, std::vector<LegendEntry>& out) const {
+void FutureLanes::legend(const TimelineModel& m, std::vector<LegendEntry>& out) const {
     // Future states only when there are future lanes: the other runs keep their legend short.
     if (futures_.empty()) return;
     for (FutureState s : {FutureState::Pending, FutureState::Running, FutureState::Finished, FutureState::Failed,
                           FutureState::Cancelled})
-        out.push_back({LegendEntry::Section::FutureStates, LegendEntry::Swatch::Fill, style::Palette::futureState(s),
-                       {}, MarkKind::Switch, TimelineStrings::tr("Future: %1").arg(style::StateNames::future(s)), {}});
+        if (m.usage().has(s))
+            out.push_back({LegendEntry::Section::FutureStates, LegendEntry::Swatch::Fill,
+                           style::Palette::futureState(s), {}, MarkKind::Switch,
+                           TimelineStrings::tr("Future: %1").arg(style::StateNames::future(s)), {}});
 }
 
 }  // namespace lockstep::timeline

@@ -85,7 +85,8 @@ void HoldLanes::addHold(LaneContext& c, const Held& h, const HoldInterval& hold)
     b.endStep = hold.endStep;
     b.begin = hold.begin;
     b.end = hold.end;
-    b.fill = style::Palette::holder(hold.holder).rgba();
+    b.fill = style::Palette::holderFill().rgba();
+    b.held = true;
     c.lane<HoldLane>(h.firstLane + hold.slot).add(b, HoldBand{hold.holder});
 }
 
@@ -139,11 +140,11 @@ QString HoldLanes::bandTooltip(const TimelineModel& m, const Lane& lane, std::si
     return TimelineStrings::bandTooltip(m, lane.bands[band], what);
 }
 
-void HoldLanes::legend(const TimelineModel&, std::vector<LegendEntry>& out) const {
-    // Holders and the cores' computing actors share the actors' colours.
-    out.push_back({LegendEntry::Section::Holders, LegendEntry::Swatch::Halves, style::Palette::holder(0),
-                   style::Palette::holder(1), MarkKind::Switch,
-                   TimelineStrings::tr("held by / computing (actor colour)"), {}});
+void HoldLanes::legend(const TimelineModel& m, std::vector<LegendEntry>& out) const {
+    // Only when a holder's band is drawn: a lock's, a slot's or the GIL's, or a core's computing actor.
+    if (!m.hasHolderBands()) return;
+    out.push_back({LegendEntry::Section::Holders, LegendEntry::Swatch::Held, style::Palette::holderFill(), {},
+                   MarkKind::Switch, TimelineStrings::tr("held by / computing (name inside)"), {}});
 }
 
 }  // namespace lockstep::timeline

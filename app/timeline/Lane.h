@@ -41,6 +41,8 @@ struct Band {
     QRgb fill = 0;           // its colour, from its family; transparent: nothing drawn, no label
     bool highlight = false;  // part of the deadlock cycle: outlined and hatched
     bool tick = false;       // a step that takes no virtual time: on the time axis, a tick at its instant
+    bool held = false;       // who holds something (a lock, a slot, the GIL, a core): outlined, a tick where it
+                             // begins, its name inside; its fill is the holders' neutral one, never a state's
 };
 
 // The end (step) of a band still open: an asyncio task's current state, which reaches past the end of the run

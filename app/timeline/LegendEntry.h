@@ -33,6 +33,7 @@ struct LegendEntry {
         Arrow,    // a message's arrow
         Cause,    // a cause → effect arrow (dashed)
         Bracket,  // the bracket under a critical section
+        Held,     // a holder's band: the neutral fill, outlined, with its tick
     };
     Section section = Section::ActorStates;
     Swatch swatch = Swatch::Fill;

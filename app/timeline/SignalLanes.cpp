@@ -70,9 +70,11 @@ QString SignalLanes::countTooltip(const Lane& lane, int value) const {
     return LaneBuilder::countTooltip(lane, value);
 }
 
-void SignalLanes::legend(const TimelineModel&, std::vector<LegendEntry>& out) const {
-    out.push_back({LegendEntry::Section::Counts, LegendEntry::Swatch::Bars, style::Palette::count(), {},
-                   MarkKind::Switch, TimelineStrings::tr("waiting / queue length"), {}});
+void SignalLanes::legend(const TimelineModel& m, std::vector<LegendEntry>& out) const {
+    // Waiters (of a lock, a semaphore, an Event...) and queue lengths: only when some chart rose above zero.
+    if (m.usage().counts)
+        out.push_back({LegendEntry::Section::Counts, LegendEntry::Swatch::Bars, style::Palette::count(), {},
+                       MarkKind::Switch, TimelineStrings::tr("waiting / queue length"), {}});
 }
 
 }  // namespace lockstep::timeline

@@ -472,12 +472,13 @@ QString TaskLanes::stackLabel(const StateCounts& counts) const {
     return groupSummary(counts);
 }
 
-void TaskLanes::legend(const TimelineModel&, std::vector<LegendEntry>& out) const {
+void TaskLanes::legend(const TimelineModel& m, std::vector<LegendEntry>& out) const {
     if (!hasTasks()) return;
     for (TaskState s : {TaskState::Pending, TaskState::Ready, TaskState::Running, TaskState::Waiting, TaskState::Done,
                         TaskState::Failed, TaskState::Cancelled})
-        out.push_back({LegendEntry::Section::TaskStates, LegendEntry::Swatch::Fill, style::Palette::taskState(s), {},
-                       MarkKind::Switch, TimelineStrings::tr("Task: %1").arg(style::StateNames::task(s)), {}});
+        if (m.usage().has(s))
+            out.push_back({LegendEntry::Section::TaskStates, LegendEntry::Swatch::Fill, style::Palette::taskState(s),
+                           {}, MarkKind::Switch, TimelineStrings::tr("Task: %1").arg(style::StateNames::task(s)), {}});
     out.push_back({LegendEntry::Section::TaskStates, LegendEntry::Swatch::Halves, style::Palette::loopTurn(true),
                    style::Palette::loopTurn(false), MarkKind::Switch,
                    TimelineStrings::tr("event loop runs a task or callback (the colour changes at each switch)"), {}});

@@ -12,7 +12,8 @@ namespace {
 
 // Lays the entries out left to right, wrapping; returns the height used.
 int flow(std::vector<LegendEntry>& entries, const QRect& area, const QFontMetrics& fm) {
-    const int h = fm.height() + 4, gap = 14, swatch = 12;
+    // Tight enough that a run's legend takes two rows or so at 1366 pixels: every row is one lane fewer.
+    const int h = fm.height() + 3, gap = 11, swatch = 12;
     int x = area.left(), y = area.top() + 4;
     for (LegendEntry& e : entries) {
         const int w = swatch + 4 + fm.horizontalAdvance(e.text);

@@ -31,6 +31,9 @@ void TimelineModel::clear() {
     cycleCount_ = 0;
     cycle_ = {};
     hasCycle_ = false;
+    usage_ = {};
+    usageSeen_.clear();
+    usageStale_ = true;
 }
 
 void TimelineModel::build(const Trace& trace) {
@@ -96,6 +99,9 @@ void TimelineModel::rebuild() {
     stepCount_ = m.steps();
     eventCount_ = m.events();
     endTime_ = m.endTime();
+    usage_ = {};
+    usageSeen_.clear();
+    usageStale_ = true;
     computeRows();
 }
 
@@ -149,6 +155,7 @@ bool TimelineModel::update(std::shared_ptr<const TraceModel> model) {
     stepCount_ = m.steps();
     eventCount_ = m.events();
     endTime_ = m.endTime();
+    usageStale_ = true;
     if (tasks_.takeRowsDirty() || lanes_.size() != lanesBefore || rows_.empty()) computeRows();
     return true;
 }
@@ -249,17 +256,52 @@ const Lane* TimelineModel::taskLane(ObjectId o) const {
     return lane >= 0 ? lanes_[std::size_t(lane)].get() : nullptr;
 }
 
+const TimelineModel::Usage& TimelineModel::usage() const {
+    if (!usageStale_) return usage_;
+    // What was seen stays seen until a rebuild (bands only grow), so only bands added since are read; the last
+    // two seen are read again, as an update replaces a lane's open tail (a child's end takes its exit's colour).
+    const QRgb failed = style::Palette::failedExit().rgba();
+    usageSeen_.resize(lanes_.size(), 0);
+    for (std::size_t i = 0; i < lanes_.size(); ++i) {
+        const Lane& lane = *lanes_[i];
+        const std::size_t from = std::min(usageSeen_[i], lane.bands.size()) - std::min<std::size_t>(
+                                     2, std::min(usageSeen_[i], lane.bands.size()));
+        usageSeen_[i] = lane.bands.size();
+        for (std::size_t k = 0; k < kMarkKinds; ++k)
+            if (!lane.marks[k].empty()) usage_.marks |= 1u << k;
+        if (lane.countMax > 0) usage_.counts = true;
+        if (const auto* a = laneAs<ActorLane>(lane)) {
+            for (std::size_t b = from; b < a->bands.size(); ++b) {
+                usage_.actorStates |= 1u << unsigned(a->data[b].state);
+                usage_.failedExit = usage_.failedExit || a->bands[b].fill == failed;
+            }
+        } else if (const auto* t = laneAs<TaskLane>(lane)) {
+            for (std::size_t b = from; b < t->data.size(); ++b) usage_.taskStates |= 1u << unsigned(t->data[b].state);
+        } else if (const auto* f = laneAs<FutureLane>(lane)) {
+            for (std::size_t b = from; b < f->data.size(); ++b)
+                usage_.futureStates |= 1u << unsigned(f->data[b].state);
+        } else {
+            for (std::size_t b = from; b < lane.bands.size() && !usage_.holders; ++b)
+                usage_.holders = lane.bands[b].held;
+        }
+    }
+    usageStale_ = false;
+    return usage_;
+}
+
 std::vector<LegendEntry> TimelineModel::legend() const {
     using Section = LegendEntry::Section;
     using Swatch = LegendEntry::Swatch;
     std::vector<LegendEntry> out;
     for (const LaneBuilder* family : families()) family->legend(*this, out);
-    // The deadlock cycle and the marks: the timeline's own, whatever lane they fall on.
-    out.push_back({Section::Cycle, Swatch::Hatched, style::Palette::actorState(ActorState::Blocked), {},
-                   MarkKind::Switch, TimelineStrings::cycleLegend(), {}});
+    // The deadlock cycle and the marks: the timeline's own, whatever lane they fall on; only those drawn.
+    if (cycle())
+        out.push_back({Section::Cycle, Swatch::Hatched, style::Palette::actorState(ActorState::Blocked), {},
+                       MarkKind::Switch, TimelineStrings::cycleLegend(), {}});
+    const Usage& used = usage();
     for (MarkKind k : {MarkKind::Switch, MarkKind::Raise, MarkKind::Deadlock, MarkKind::Race, MarkKind::Wait,
                        MarkKind::Woken, MarkKind::Timeout, MarkKind::Notify, MarkKind::Set, MarkKind::Clear})
-        out.push_back({Section::Marks, Swatch::Mark, {}, {}, k, TimelineStrings::markName(k), {}});
+        if (used.has(k)) out.push_back({Section::Marks, Swatch::Mark, {}, {}, k, TimelineStrings::markName(k), {}});
     std::stable_sort(out.begin(), out.end(),
                      [](const LegendEntry& a, const LegendEntry& b) { return a.section < b.section; });
     return out;

@@ -66,8 +66,23 @@ public:
     const Lane& lane(int row) const {
         return *lanes_[static_cast<std::size_t>(rows_[static_cast<std::size_t>(row)])];
     }
-    // What the legend shows for this run: every family's entries, the deadlock cycle and the marks.
+    // What the legend shows for this run: every family's entries, the deadlock cycle and the marks, each only
+    // when the run shows it (usage()).
     std::vector<LegendEntry> legend() const;
+    // What the lanes show so far, so the legend explains only that: which states have a band, which marks are
+    // on some lane, whether any holder band, count chart or failed child's end is drawn. Read from the lanes,
+    // which follow the derivation's histories and incidents (no event is read again); after an update only
+    // the bands added since the last look, so a step of a long run does not rescan it.
+    struct Usage {
+        std::uint32_t actorStates = 0, taskStates = 0, futureStates = 0, marks = 0;  // a bit per enum value
+        bool holders = false, counts = false, failedExit = false;
+        bool has(ActorState s) const { return actorStates >> unsigned(s) & 1u; }
+        bool has(TaskState s) const { return taskStates >> unsigned(s) & 1u; }
+        bool has(FutureState s) const { return futureStates >> unsigned(s) & 1u; }
+        bool has(MarkKind k) const { return marks >> unsigned(k) & 1u; }
+    };
+    const Usage& usage() const;
+    bool hasHolderBands() const { return usage().holders; }
     // Row of an actor's lane or an object's (first) lane, or -1 (none, or hidden in a collapsed group).
     int actorLane(ActorId a) const;
     int objectLane(ObjectId o) const;
@@ -156,6 +171,9 @@ private:
     std::size_t cycleCount_ = 0;
     DeadlockCycle cycle_;
     bool hasCycle_ = false;
+    mutable Usage usage_;
+    mutable bool usageStale_ = true;
+    mutable std::vector<std::size_t> usageSeen_;  // by lane: bands looked at (a rebuild starts over)
 };
 
 }  // namespace lockstep::timeline

@@ -253,7 +253,7 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
         QRect rect;
         const Band* band;
     };
-    std::vector<Label> labels, highlights;
+    std::vector<Label> labels, highlights, holds;
     struct Tick {
         int column;
         const Band* band;
@@ -285,6 +285,7 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
                 const QRect r(left + int(c0), top, int(c1 - c0), height);
                 if (r.width() > 30) labels.push_back({r, &b});
                 if (b.highlight) highlights.push_back({r, &b});
+                if (b.held) holds.push_back({r, &b});
                 ++i;
                 continue;
             }
@@ -296,12 +297,28 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
             const Band& sample = lane.bands[k];
             runs.add(c0, c0 + 1, sample.fill, j - i > 1);
             if (sample.highlight) highlights.push_back({QRect(left + int(c0), top, 1, height), &sample});
+            // Holds too short for a column of their own: their ticks, so a busy lock shows dark, not white.
+            if (sample.held) holds.push_back({QRect(left + int(c0), top, 1, height), &sample});
             clipFrom = next;
             i = endOf(lane.bands[j - 1], axis_) > next ? j - 1 : j;
         }
     }
     for (const Tick& t : tickList)
-        p.fillRect(QRect(left + t.column, top, 2, height), QColor::fromRgba(t.band->fill));
+        p.fillRect(QRect(left + t.column, top, 2, height),
+                   t.band->held ? style::Palette::holderMark() : QColor::fromRgba(t.band->fill));
+    // Holders: every band the same neutral fill, so an outline shows where one ends and the next begins, and
+    // a dark tick where it begins (an acquire); who it is, is the label inside.
+    if (!holds.empty()) {
+        p.save();
+        p.setBrush(Qt::NoBrush);
+        p.setPen(style::Palette::holderOutline());
+        for (const Label& h : holds) {
+            if (h.rect.width() > 3) p.drawRect(h.rect.adjusted(0, 0, -1, -1));
+            p.fillRect(QRect(h.rect.left(), h.rect.top(), std::min(3, h.rect.width()), h.rect.height()),
+                       style::Palette::holderMark());
+        }
+        p.restore();
+    }
     // The deadlock cycle: outlined and hatched, under the labels so they stay readable.
     if (!highlights.empty()) {
         p.save();
@@ -329,8 +346,14 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
         }
         // A label that names what an actor waits on, or a future's worker or result, may not fit where its
         // state alone ("blocked", "running") does.
+        const QString full = text;
         if (fm.horizontalAdvance(text) + 8 > visible.width())
             text = lane.family ? lane.family->shortBandLabel(model_, lane, index) : QString();
+        // A holder's name is all that tells who holds: elided rather than dropped, while a few letters fit.
+        if (lb.band->held && fm.horizontalAdvance(text) + 8 > visible.width()) {
+            text = fm.elidedText(full, Qt::ElideRight, visible.width() - 8);
+            if (text.size() < 2) continue;
+        }
         if (fm.horizontalAdvance(text) + 8 > visible.width()) continue;
         const QColor fill = QColor::fromRgba(lb.band->fill);
         if (lb.band->highlight) {
@@ -549,6 +572,13 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
                 drawCauseArrow(p, QPointF(swatch.left() + 2, swatch.top() + 2), QPointF(swatch.right(), swatch.bottom()),
                                false);
                 p.setRenderHint(QPainter::Antialiasing, false);
+                break;
+            case LegendEntry::Swatch::Held:
+                p.fillRect(swatch, e.colour);
+                p.setPen(style::Palette::holderOutline());
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(swatch.adjusted(0, 0, -1, -1));
+                p.fillRect(QRect(swatch.left(), swatch.top(), 3, swatch.height()), style::Palette::holderMark());
                 break;
             case LegendEntry::Swatch::Bracket: {
                 const QRectF r(swatch);

@@ -75,7 +75,8 @@ void TimelineWidget::updateRanges() {
 }
 
 void TimelineWidget::relayout() {
-    layout_ = TimelineLayout::compute(viewport()->rect(), model_, TimelineLayout::defaultFont(), false, true);
+    layout_ =
+        TimelineLayout::compute(viewport()->rect(), model_, TimelineLayout::defaultFont(), false, legendShown_);
     for (ZoomState& z : zooms_) z.setWidth(layout_.plot.width());
     const int overflow = std::max(0, layout_.contentHeight(model_.laneCount()) - layout_.plot.height());
     verticalScrollBar()->setRange(0, overflow);
@@ -155,6 +156,13 @@ QString TimelineWidget::toolTipAt(const QPoint& point) const {
 void TimelineWidget::setAllCauses(bool all) {
     if (all == allCauses_) return;
     allCauses_ = all;
+    viewport()->update();
+}
+
+void TimelineWidget::setLegendShown(bool shown) {
+    if (shown == legendShown_) return;
+    legendShown_ = shown;
+    relayout();
     viewport()->update();
 }
 

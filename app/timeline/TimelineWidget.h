@@ -50,6 +50,10 @@ public:
     void setAllCauses(bool all);
     bool allCauses() const { return allCauses_; }
 
+    // The legend under the lanes, or not: on a small screen its rows are rows of lanes lost (View > Legend).
+    void setLegendShown(bool shown);
+    bool legendShown() const { return legendShown_; }
+
     // Expands or collapses the task group shown at a row; false when the row is not a group.
     bool toggleGroup(int row);
 
@@ -90,6 +94,7 @@ private:
     Axis axis_ = Axis::Steps;
     std::uint32_t cursor_ = 0;
     bool allCauses_ = false;
+    bool legendShown_ = true;
     QPoint pressPos_;
     QPoint lastDragPos_;
     bool pressed_ = false;

@@ -1084,7 +1084,17 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
+        <source>Timeline legend</source>
+        <translation>Легенда временной шкалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <source>Show the legend under the timeline: what each colour and mark of this run means</source>
+        <translation>Показывать легенду под временной шкалой: что значит каждый цвет и значок этого прогона</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
@@ -3080,8 +3090,8 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/HoldLanes.cpp" line="146"/>
-        <source>held by / computing (actor colour)</source>
-        <translation>владелец / вычисляет (цвет потока)</translation>
+        <source>held by / computing (name inside)</source>
+        <translation>владелец / вычисляет (имя внутри)</translation>
     </message>
     <message>
         <location filename="../../app/timeline/SignalLanes.cpp" line="75"/>

@@ -753,6 +753,28 @@ private slots:
         w.setLanguage("en");
     }
 
+    // View > Timeline legend: a check box that folds the timeline's legend away, named in both languages.
+    void timelineLegendToggle() {
+        MainWindow w;
+        w.setLanguage("en");
+        auto* toggle = w.findChild<QAction*>("timelineLegend");
+        QVERIFY(toggle);
+        QVERIFY(toggle->isCheckable());
+        QCOMPARE(toggle->text(), QString("Timeline legend"));
+        QVERIFY(!toggle->toolTip().isEmpty());
+        auto* timeline = w.timeline();
+        QVERIFY(timeline);
+        QCOMPARE(timeline->legendShown(), toggle->isChecked());
+        const bool was = toggle->isChecked();
+        toggle->trigger();
+        QCOMPARE(timeline->legendShown(), !was);
+        toggle->trigger();
+        QCOMPARE(timeline->legendShown(), was);
+        w.setLanguage("ru");
+        QCOMPARE(toggle->text(), QStringLiteral("Легенда временной шкалы"));
+        w.setLanguage("en");
+    }
+
     // ---------------------------------------------------------------- a window a learner can live in
     void codeViewKeepsTheLastThreadInSight_data() {
         QTest::addColumn<QString>("scenario");

@@ -838,12 +838,12 @@ private slots:
                 agree(timelineColour, s, QColor::fromRgba(b.fill), "timeline");
                 const Pos c0 = zoom.columnOf(beginOf(b, Axis::Steps)), c1 = zoom.columnOf(endOf(b, Axis::Steps));
                 if (qAlpha(b.fill) == 0 || c1 - c0 < 8) continue;
-                // Along the band's bottom edge (under its label, away from the marks on its top edge and
-                // middle), the band's colour is painted; a holder's critical-section bracket lies on that
-                // edge, so a little higher too.
+                // Near the band's bottom edge (under its label, away from the marks on its top edge and
+                // middle), the band's colour is painted: at the foot itself, or just above it where a critical
+                // section's bracket runs along the foot (the holder holds the lock through its sleep).
                 bool painted = false;
-                for (const int up : {4, 7}) {
-                    const int y = layout.laneTop(row, 0) + layout.laneHeight - up;
+                for (int fromBottom : {4, 6}) {
+                    const int y = layout.laneTop(row, 0) + layout.laneHeight - fromBottom;
                     for (Pos c = c0 + 1; c < c1 - 1 && !painted; ++c)
                         painted = image.pixelColor(layout.plot.left() + int(c), y) == QColor::fromRgba(b.fill);
                 }

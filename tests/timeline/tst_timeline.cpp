@@ -12,6 +12,7 @@
 #include <QtTest>
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <random>
 #include <set>
@@ -584,7 +585,9 @@ private slots:
                 QVERIFY(sameBand(lane.bands[i], holds[i].beginStep, holds[i].endStep, holds[i].begin,
                                  holds[i].end));
                 QCOMPARE(held->data[i].holder, holds[i].holder);
-                QCOMPARE(QColor::fromRgba(lane.bands[i].fill), style::Palette::holder(holds[i].holder));
+                // Who holds is the label; every holder band has the one neutral fill, marked as a hold.
+                QCOMPARE(QColor::fromRgba(lane.bands[i].fill), style::Palette::holderFill());
+                QVERIFY(lane.bands[i].held);
             }
             QCOMPARE(lane.bands.back().endStep, trace->stepCount() + 1);
             QCOMPARE(lane.counts.empty() ? 0 : lane.counts.back().value, 1);  // one waiter at the end
@@ -789,9 +792,17 @@ private slots:
             if (!stepDone) continue;
             QVERIFY(extended.update(partial));
             if (partial.stepCount() % every == 0 || i + 1 == n) {
-                const QString diff = laneDifference(extended, TimelineModel(partial));
+                const TimelineModel built(partial);
+                const QString diff = laneDifference(extended, built);
                 QVERIFY2(diff.isEmpty(),
                          qPrintable(QString("step %1: %2").arg(partial.stepCount()).arg(diff)));
+                // The legend's "what is drawn", read bit by bit as the lanes grow, is what a fresh read says.
+                const auto& a = extended.usage();
+                const auto& b = built.usage();
+                QVERIFY2(a.actorStates == b.actorStates && a.taskStates == b.taskStates &&
+                             a.futureStates == b.futureStates && a.marks == b.marks && a.holders == b.holders &&
+                             a.counts == b.counts && a.failedExit == b.failedExit,
+                         qPrintable(QString("step %1: usage differs").arg(partial.stepCount())));
             }
         }
         // The run ends: outcome and cycle arrive, the model rebuilds and equals the one of the real trace.
@@ -1288,6 +1299,126 @@ private slots:
         QCOMPARE(colourAtEnd("producer"), style::Palette::actorState(ActorState::Done));
     }
 
+    // ---------------------------------------------------------------- one meaning per colour
+    // The legend of an export explains what that run shows and nothing else: a race's mark only where there is
+    // a race, the hatched cycle only where there is a deadlock, no notify, set or clear in runs without them.
+    void exportLegendListsWhatTheRunUses_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("race");
+        QTest::addColumn<bool>("deadlock");
+        QTest::newRow("race-counter-sleep") << "race-counter-sleep" << true << false;
+        QTest::newRow("deadlock-two-locks") << "deadlock-two-locks" << false << true;
+    }
+    void exportLegendListsWhatTheRunUses() {
+        QFETCH(QString, id);
+        QFETCH(bool, race);
+        QFETCH(bool, deadlock);
+        const auto trace = runScenario(id.toStdString().c_str());
+        QTemporaryDir dir;
+        ExportOptions o;
+        o.path = dir.filePath("legend.svg");
+        o.width = 1366;
+        QString error;
+        QVERIFY2(exportTimeline(*trace, o, &error), qPrintable(error));
+        QFile f(o.path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(f.readAll());
+        auto listed = [&svg](const QString& text) { return svg.contains(">" + text + "<"); };
+        QCOMPARE(listed(TimelineStrings::markName(MarkKind::Race)), race);
+        QCOMPARE(listed(TimelineStrings::cycleLegend()), deadlock);
+        QCOMPARE(listed(TimelineStrings::markName(MarkKind::Deadlock)), deadlock);
+        for (MarkKind k : {MarkKind::Notify, MarkKind::Set, MarkKind::Clear, MarkKind::Timeout, MarkKind::Exit})
+            QVERIFY2(!listed(TimelineStrings::markName(k)), qPrintable(TimelineStrings::markName(k)));
+        QVERIFY(!listed(TimelineStrings::transferLegend()));
+        // Neither run computes (no work()): no "computing" in the legend; both have threads that run.
+        QVERIFY(!listed(style::StateNames::actor(ActorState::Computing)));
+        QVERIFY(listed(style::StateNames::actor(ActorState::Running)));
+        // The model says the same as the export, entry by entry.
+        const TimelineModel m(*trace);
+        for (const LegendEntry& e : m.legend()) QVERIFY2(listed(e.text), qPrintable(e.text));
+        // Short enough for two rows at 1366 pixels.
+        const TimelineLayout l =
+            TimelineLayout::compute(QRect(0, 0, 1366, 700), m, TimelineLayout::defaultFont(), false, true);
+        QVERIFY(!l.legendEntries.empty());
+        QVERIFY2(l.legend.height() <= 2 * (QFontMetrics(TimelineLayout::defaultFont()).height() + 4) + 8,
+                 qPrintable(QString::number(l.legend.height())));
+    }
+
+    // A holder's band (a lock's, a semaphore slot's, the GIL's, a core's computing actor) can never be taken for
+    // a state: its fill is none of the states' colours, in the model and in the pixels painted.
+    void holderBandsAreNoStateColour_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("object");  // a lane whose painted pixels are looked at
+        QTest::newRow("deadlock-two-locks") << "deadlock-two-locks" << "lock_a";
+        QTest::newRow("semaphore-groups") << "semaphore-groups" << "slots";
+        QTest::newRow("gil-cpu-bound") << "gil-cpu-bound" << "";
+    }
+    void holderBandsAreNoStateColour() {
+        QFETCH(QString, id);
+        QFETCH(QString, object);
+        const auto trace = runScenario(id.toStdString().c_str());
+        const TimelineModel m(*trace);
+        std::set<QRgb> stateColours;
+        for (std::size_t s = 0; s < kActorStates; ++s)
+            if (const QColor c = style::Palette::actorState(ActorState(s)); c.alpha() > 0) stateColours.insert(c.rgba());
+        for (std::size_t s = 0; s < std::size_t(TaskState::Count_); ++s)
+            stateColours.insert(style::Palette::taskState(TaskState(s)).rgba());
+        for (std::size_t s = 0; s < std::size_t(FutureState::Count_); ++s)
+            stateColours.insert(style::Palette::futureState(FutureState(s)).rgba());
+        QVERIFY(!stateColours.count(style::Palette::holderFill().rgba()));
+        QVERIFY(!stateColours.count(style::Palette::holderOutline().rgba()));
+        QVERIFY(!stateColours.count(style::Palette::holderMark().rgba()));
+        int holderBands = 0;
+        for (const Lane& lane : m.lanes()) {
+            const bool holds = laneAs<HoldLane>(lane) || laneAs<CoreLane>(lane);
+            for (const Band& b : lane.bands) {
+                QCOMPARE(b.held, holds);
+                if (!holds) continue;
+                ++holderBands;
+                QVERIFY2(!stateColours.count(b.fill), qPrintable(lane.name));
+            }
+        }
+        QVERIFY(holderBands > 0);
+        if (object.isEmpty()) return;
+
+        // The pixels: every wide band of the object's (first) lane is mostly the holders' fill, and no pixel
+        // of it has a hue of a state (the label's antialiased greys aside, only neutral greys are there).
+        const TimelineLayout layout =
+            TimelineLayout::compute(QRect(0, 0, 1400, 800), m, TimelineLayout::defaultFont(), false, true);
+        ZoomState zoom;
+        zoom.setRange(m.rangeBegin(Axis::Steps), m.rangeEnd(Axis::Steps));
+        zoom.setWidth(layout.plot.width());
+        zoom.fit();
+        QImage image(1400, 800, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        {
+            QPainter p(&image);
+            TimelinePainter(m, zoom, Axis::Steps).paint(p, layout, PaintOptions{});
+        }
+        const int row = m.objectLane(trace->findObject(object.toStdString()));
+        QVERIFY(row >= 0);
+        const Lane& lane = m.lane(row);
+        QVERIFY(!lane.bands.empty());
+        const int top = layout.laneTop(row, 0);
+        int looked = 0;
+        for (const Band& b : lane.bands) {
+            const Pos c0 = zoom.columnOf(beginOf(b, Axis::Steps)), c1 = zoom.columnOf(endOf(b, Axis::Steps));
+            if (c1 - c0 < 12) continue;
+            std::map<QRgb, int> seen;
+            for (Pos c = c0 + 4; c < c1 - 2; ++c)
+                for (int y = top + 4; y < top + layout.laneHeight / 2 + 4; ++y) {
+                    const QColor px = image.pixelColor(layout.plot.left() + int(c), y);
+                    ++seen[px.rgba()];
+                    QVERIFY2(px.hsvSaturation() < 40, qPrintable(px.name() + " in " + lane.name));
+                }
+            const auto most = std::max_element(seen.begin(), seen.end(),
+                                               [](const auto& a, const auto& b) { return a.second < b.second; });
+            QCOMPARE(QColor::fromRgba(most->first), style::Palette::holderFill());
+            ++looked;
+        }
+        QVERIFY(looked > 0);
+    }
+
     // The export shows which lane is which process: every lane title, with its pid, is in the SVG.
     void processExportNamesPids() {
         const auto t = processRun();
@@ -1746,10 +1877,26 @@ private slots:
 
     void widgetRetranslates() {
         TimelineWidget w;
+        // With nothing loaded there is nothing to explain: the legend lists only what a run shows.
+        QVERIFY(w.layoutInfo().legendEntries.empty());
+        const auto t = runScenario("deadlock-two-locks");
+        lockstep::app::TraceView view;
+        view.trace = t;
+        view.cursor = t->stepCount();
+        w.setView(view.derive());
         QEvent change(QEvent::LanguageChange);
         QApplication::sendEvent(&w, &change);
         QCOMPARE(w.accessibleName(), QString("Timeline"));
         QVERIFY(!w.layoutInfo().legendEntries.empty());
+        // Folded away (View > Timeline legend), its rows go to the lanes; shown again, it is back.
+        const int lanesHeight = w.layoutInfo().plot.height();
+        w.setLegendShown(false);
+        QVERIFY(w.layoutInfo().legend.isEmpty());
+        QVERIFY(w.layoutInfo().legendEntries.empty());
+        QVERIFY(w.layoutInfo().plot.height() > lanesHeight);
+        w.setLegendShown(true);
+        QVERIFY(!w.layoutInfo().legendEntries.empty());
+        QCOMPARE(w.layoutInfo().plot.height(), lanesHeight);
     }
 };
 
