@@ -859,483 +859,483 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="333"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="336"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="329"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="330"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="331"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="333"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="336"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="228"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
         <source>Guide</source>
         <translation>Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>Story</source>
         <translation>Рассказ</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="337"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
         <source>Show all cause→effect arrows</source>
         <translation>Показывать все стрелки причина→следствие</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
         <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="317"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="355"/>
         <source>Timeline legend</source>
         <translation>Легенда временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="356"/>
         <source>Show the legend under the timeline: what each colour and mark of this run means</source>
         <translation>Показывать легенду под временной шкалой: что значит каждый цвет и значок этого прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="313"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="354"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
         <source>&amp;Guide</source>
         <translation>&amp;Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
         <source>What each part of the window shows, and how to be the scheduler</source>
         <translation>Что показывает каждая часть окна и как самому быть планировщиком</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="367"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="367"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="369"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="372"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="373"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="532"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="529"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="536"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="584"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="596"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="595"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="602"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="669"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="676"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="670"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="677"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="671"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="678"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="672"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="679"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="673"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="680"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="674"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="681"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="675"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="682"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="676"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="683"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="677"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="684"/>
         <source>the program crashed</source>
         <translation>программа аварийно завершилась</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="678"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
         <source>frozen in real code</source>
         <translation>завис в реальном коде</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="689"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="696"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="689"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="696"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="692"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="699"/>
         <source>step %1 / %2   t = %3 s</source>
         <translation>шаг %1 / %2   t = %3 с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="707"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="714"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="709"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="716"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="711"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="718"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="752"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="759"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="753"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="760"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="762"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="769"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="785"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="823"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="830"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="793"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="800"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="794"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="801"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1344,98 +1344,98 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="802"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="809"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="814"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="821"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="815"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="822"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="871"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="878"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="885"/>
         <location filename="../../app/gui/MainWindow.cpp" line="888"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="892"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="895"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="882"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="889"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="885"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="892"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="887"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="894"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="887"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="894"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="888"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="895"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="897"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="908"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="920"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="904"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="915"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="927"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="898"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="909"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="921"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="905"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="916"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="928"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="904"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="911"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="905"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="912"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="915"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="922"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="916"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="923"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="920"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="927"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="697"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="704"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -2579,17 +2579,17 @@ PCT: случайные приоритеты потоков, которые не
         <translation>ошибка записи «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/FutureLanes.cpp" line="125"/>
+        <location filename="../../app/timeline/FutureLanes.cpp" line="127"/>
         <source>Future: %1</source>
         <translation>Future: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TaskLanes.cpp" line="480"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="481"/>
         <source>Task: %1</source>
         <translation>Задача: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TaskLanes.cpp" line="483"/>
+        <location filename="../../app/timeline/TaskLanes.cpp" line="484"/>
         <source>event loop runs a task or callback (the colour changes at each switch)</source>
         <translation>цикл событий выполняет задачу или обратный вызов (цвет меняется при каждом переключении)</translation>
     </message>
@@ -2705,12 +2705,12 @@ PCT: случайные приоритеты потоков, которые не
         <translation>завершение процесса</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/CoreLanes.cpp" line="54"/>
+        <location filename="../../app/timeline/CoreLanes.cpp" line="55"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/HoldLanes.cpp" line="120"/>
+        <location filename="../../app/timeline/HoldLanes.cpp" line="121"/>
         <source>%1 waiting</source>
         <translation>%1: ожидающие</translation>
     </message>
@@ -2863,7 +2863,7 @@ PCT: случайные приоритеты потоков, которые не
         <translation>сообщение через Pipe или Queue (отправитель → получатель)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/ActorLanes.cpp" line="307"/>
+        <location filename="../../app/timeline/ActorLanes.cpp" line="312"/>
         <source>process ended with an error or a signal</source>
         <translation>процесс завершился с ошибкой или по сигналу</translation>
     </message>
@@ -2926,7 +2926,7 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1: отменён потоком %2 до начала выполнения</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/CoreLanes.cpp" line="66"/>
+        <location filename="../../app/timeline/CoreLanes.cpp" line="67"/>
         <source>core %1: %2 computing</source>
         <translation>ядро %1: вычисляет %2</translation>
     </message>
@@ -3011,12 +3011,12 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Цикл событий потока %1 выполняет обратный вызов %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/HoldLanes.cpp" line="134"/>
+        <location filename="../../app/timeline/HoldLanes.cpp" line="135"/>
         <source>%1, slot %2: held by %3</source>
         <translation>%1, слот %2: владелец %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/HoldLanes.cpp" line="138"/>
+        <location filename="../../app/timeline/HoldLanes.cpp" line="139"/>
         <source>%1: held by %2</source>
         <translation>%1: владелец %2</translation>
     </message>
@@ -3089,12 +3089,12 @@ PCT: случайные приоритеты потоков, которые не
         <translation>цикл взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/HoldLanes.cpp" line="146"/>
+        <location filename="../../app/timeline/HoldLanes.cpp" line="147"/>
         <source>held by / computing (name inside)</source>
         <translation>владелец / вычисляет (имя внутри)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/SignalLanes.cpp" line="75"/>
+        <location filename="../../app/timeline/SignalLanes.cpp" line="77"/>
         <source>waiting / queue length</source>
         <translation>ожидающие / длина очереди</translation>
     </message>
@@ -3174,12 +3174,12 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::timeline::TimelineWidget</name>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="284"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="292"/>
         <source>Timeline</source>
         <translation>Временная шкала</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="286"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="294"/>
         <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With child processes, lanes are grouped by process (its pid in the name), a child&apos;s lane ends with its exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took it (hover over it for the message).</source>
         <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп. С дочерними процессами дорожки сгруппированы по процессам (pid — в имени), дорожка дочернего процесса заканчивается его кодом выхода, а стрелка идёт от каждой отправки в Pipe или помещения в Queue к получению, которое её забрало (наведите на неё мышь, чтобы увидеть сообщение).</translation>
     </message>
