@@ -569,8 +569,8 @@ void TimelinePainter::paintLegend(QPainter& p, const TimelineLayout& l) const {
                 break;
             case LegendEntry::Swatch::Cause:
                 p.setRenderHint(QPainter::Antialiasing, true);
-                drawCauseArrow(p, QPointF(swatch.left() + 2, swatch.top() + 2), QPointF(swatch.right(), swatch.bottom()),
-                               false);
+                drawArrow(p, QPointF(swatch.left() + 2, swatch.top() + 2), QPointF(swatch.right(), swatch.bottom()),
+                          false, ArrowKind::Cause);
                 p.setRenderHint(QPainter::Antialiasing, false);
                 break;
             case LegendEntry::Swatch::Held:
@@ -764,45 +764,27 @@ bool TimelinePainter::transferLine(const TimelineLayout& l, int laneScroll, cons
     return true;
 }
 
-void TimelinePainter::drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo) {
+void TimelinePainter::drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo, ArrowKind kind) {
     const QLineF line(from, to);
     const double length = line.length();
     if (length < 1) return;
     const QPointF unit = (to - from) / length, normal(-unit.y(), unit.x());
     const double head = std::min(7.0, length * 0.6);
     const QPointF base = to - unit * head;
-    const QColor colour = style::Palette::transfer();
+    const bool cause = kind == ArrowKind::Cause;
+    const QColor colour = cause ? style::Palette::cause() : style::Palette::transfer();
     if (halo) {
         p.setPen(QPen(QColor(255, 255, 255, 170), 3.4, Qt::SolidLine, Qt::RoundCap));
         p.drawLine(from, base);
     }
-    p.setPen(QPen(colour, 1.4, Qt::SolidLine, Qt::RoundCap));
+    // A cause's arrow is dashed: a message's is solid, and the two may cross in a run with processes and locks.
+    p.setPen(cause ? QPen(colour, 1.5, Qt::DashLine, Qt::FlatCap) : QPen(colour, 1.4, Qt::SolidLine, Qt::RoundCap));
     p.drawLine(from, base);
     p.setPen(halo ? QPen(QColor(255, 255, 255, 170), 1) : Qt::NoPen);
     p.setBrush(colour);
-    p.drawEllipse(from, 2.2, 2.2);
-    p.drawPolygon(QPolygonF({to, base + normal * head * 0.45, base - normal * head * 0.45}));
-}
-
-void TimelinePainter::drawCauseArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo) {
-    const QLineF line(from, to);
-    const double length = line.length();
-    if (length < 1) return;
-    const QPointF unit = (to - from) / length, normal(-unit.y(), unit.x());
-    const double head = std::min(7.0, length * 0.6);
-    const QPointF base = to - unit * head;
-    const QColor colour = style::Palette::cause();
-    if (halo) {
-        p.setPen(QPen(QColor(255, 255, 255, 170), 3.4, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(from, base);
-    }
-    // Dashed: a message's arrow is solid, and the two may cross in a run with processes and locks.
-    p.setPen(QPen(colour, 1.5, Qt::DashLine, Qt::FlatCap));
-    p.drawLine(from, base);
-    p.setPen(halo ? QPen(QColor(255, 255, 255, 170), 1) : Qt::NoPen);
-    p.setBrush(colour);
-    // A square at the cause (a message's sender has a dot), the head at the effect.
-    p.drawRect(QRectF(from.x() - 2.2, from.y() - 2.2, 4.4, 4.4));
+    // At the tail a message's sender has a dot, a cause a square; the head is at the receiver or the effect.
+    if (cause) p.drawRect(QRectF(from.x() - 2.2, from.y() - 2.2, 4.4, 4.4));
+    else p.drawEllipse(from, 2.2, 2.2);
     p.drawPolygon(QPolygonF({to, base + normal * head * 0.45, base - normal * head * 0.45}));
 }
 
@@ -878,7 +860,7 @@ void TimelinePainter::paintCauses(QPainter& p, const TimelineLayout& l, const Pa
     p.setRenderHint(QPainter::Antialiasing, true);
     const bool halo = arrows.size() <= 200;
     for (const Arrow& a : arrows) {
-        drawCauseArrow(p, a.from, a.to, halo);
+        drawArrow(p, a.from, a.to, halo, ArrowKind::Cause);
         if (o.causeTexts) o.causeTexts->append(TimelineStrings::causeText(model_, links[a.index]));
     }
     p.restore();

@@ -67,9 +67,10 @@ public:
     double stepX(std::uint32_t step) const;
 
     // A message's arrow: a dot at the sender, a head at the receiver; a white halo keeps it readable on bands.
-    static void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo);
-    // A cause → effect arrow: as a message's, dashed and charcoal.
-    static void drawCauseArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo);
+    // A cause → effect arrow: dashed and charcoal, a square at the cause.
+    enum class ArrowKind { Message, Cause };
+    static void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo,
+                          ArrowKind kind = ArrowKind::Message);
 
 private:
     void paintHeader(QPainter& p, const TimelineLayout& l) const;

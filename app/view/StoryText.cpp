@@ -8,19 +8,15 @@
 
 namespace lockstep::app {
 
-namespace {
-
-QString actorName(const TraceModel& model, ActorId a) {
+QString StoryText::actorName(const TraceModel& model, ActorId a) {
     if (a == kNoActor || a >= model.actorCount()) return QStringLiteral("?");
     return QString::fromStdString(model.actor(a).name);
 }
 
-QString objectName(const TraceModel& model, ObjectId o) {
+QString StoryText::objectName(const TraceModel& model, ObjectId o) {
     if (o == kNoObject || o >= model.objectCount()) return QStringLiteral("?");
     return QString::fromStdString(model.object(o).name);
 }
-
-}  // namespace
 
 QLocale StoryText::numberLocale() {
     // The translation names the locale its numbers are written in, so a Russian story says 0,1 с while the

@@ -25,6 +25,9 @@ public:
     static QString header(std::uint32_t step, const TraceModel& model, const QStringList& listing = {});
     // Seconds as a learner reads them: 0.1 s, 2 s (0,1 с in Russian).
     static QString seconds(std::int64_t nanos);
+    // An actor's or object's name as sentences give it ("?" for none).
+    static QString actorName(const TraceModel& model, ActorId a);
+    static QString objectName(const TraceModel& model, ObjectId o);
     // A number with the translation's decimal point.
     static QString number(double value);
     // Line `line` (1-based) of a listing, spaces collapsed and cut to fit a header; empty when there is none.

@@ -1,5 +1,7 @@
 #include "view/VerdictText.h"
 
+#include "view/StoryText.h"
+
 #include "lockstep/Trace.h"
 #include "lockstep/TraceModel.h"
 
@@ -7,15 +9,9 @@ namespace lockstep::app {
 
 namespace {
 
-QString actorName(const TraceModel& model, ActorId a) {
-    if (a == kNoActor || a >= model.actorCount()) return QStringLiteral("?");
-    return QString::fromStdString(model.actor(a).name);
-}
-
-QString objectName(const TraceModel& model, ObjectId o) {
-    if (o == kNoObject || o >= model.objectCount()) return QStringLiteral("?");
-    return QString::fromStdString(model.object(o).name);
-}
+using ::lockstep::app::StoryText;
+QString actorName(const TraceModel& model, ActorId a) { return StoryText::actorName(model, a); }
+QString objectName(const TraceModel& model, ObjectId o) { return StoryText::objectName(model, o); }
 
 QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
