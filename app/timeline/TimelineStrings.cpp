@@ -151,6 +151,40 @@ QString TimelineStrings::causeLegend() {
     return tr("cause → effect (release → acquire, set → wait, put → get...)");
 }
 
+QString TimelineStrings::runStatus(RunStatus status) {
+    switch (status) {
+        case RunStatus::Running: return tr("running");
+        case RunStatus::Finished: return tr("finished");
+        case RunStatus::Deadlock: return tr("deadlock");
+        case RunStatus::Stuck: return tr("stuck (blocked forever, no cycle)");
+        case RunStatus::StepLimit: return tr("step limit reached");
+        case RunStatus::TraceLimit: return tr("trace full");
+        case RunStatus::Error: return tr("error");
+        case RunStatus::Aborted: return tr("aborted");
+        case RunStatus::Crashed: return tr("the program crashed");
+        case RunStatus::Frozen: return tr("frozen in real code");
+        case RunStatus::Count_: break;
+    }
+    return {};
+}
+
+QString TimelineStrings::policy(PolicyKind policy) {
+    switch (policy) {
+        case PolicyKind::RoundRobin: return tr("round-robin");
+        case PolicyKind::Random: return tr("random");
+        case PolicyKind::Cooperative: return tr("cooperative");
+        case PolicyKind::Manual: return tr("manual");
+    }
+    return {};
+}
+
+QString TimelineStrings::runCaption(RunStatus status, PolicyKind policy, std::uint64_t seed, std::uint32_t steps) {
+    //: an exported timeline's caption: how the run ended · its policy, seed · its length
+    return tr("%1 · %2, seed %3 · %n steps", nullptr, static_cast<int>(steps))
+        .arg(runStatus(status), TimelineStrings::policy(policy))
+        .arg(seed);
+}
+
 QString TimelineStrings::criticalSectionLegend() {
     return tr("critical section (holds a lock)");
 }
