@@ -682,7 +682,10 @@ void MainWindow::updateStatus() {
         statusLabel_->setText(setup_.scenario ? tr("Loading...") : tr("Pick a scenario on the left and press Load."));
     } else {
         const Nanos t = view_.model ? view_.model->timeAtEndOf(view_.cursor) : 0;
-        stepLabel_->setText(tr("step %1 / %2   t = %3 s").arg(view_.cursor).arg(view_.live).arg(toSeconds(t), 0, 'f', 3));
+        stepLabel_->setText(tr("step %1 / %2   t = %3")
+                                .arg(view_.cursor)
+                                .arg(view_.live)
+                                .arg(timeline::TimelineStrings::seconds(t, 1'000'000)));
         QString status;
         QString tip;
         if (view_.ended && view_.model) {

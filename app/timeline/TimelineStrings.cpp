@@ -1,5 +1,7 @@
 #include "timeline/TimelineStrings.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -91,8 +93,12 @@ QString TimelineStrings::seconds(Nanos t, Nanos resolution) {
     QString fraction = QStringLiteral("%1").arg(frac, 9, 10, QLatin1Char('0')).left(decimals);
     if (resolution <= 0)  // exact: every digit that is not a trailing zero, and at least milliseconds
         while (fraction.size() > 3 && fraction.endsWith(QLatin1Char('0'))) fraction.chop(1);
-    if (!fraction.isEmpty()) text += QLatin1Char('.') + fraction;
+    if (!fraction.isEmpty()) text += decimalPoint() + fraction;
     return tr("%1 s").arg(text);
+}
+
+QString TimelineStrings::decimalPoint() {
+    return QLocale(tr("en_US", "the locale whose decimal point times are written with")).decimalPoint();
 }
 
 QString TimelineStrings::axisTitle(Axis a) {

@@ -36,6 +36,8 @@ public:
     // Virtual time with as many decimals as `resolution` (ns) needs, e.g. "0.100 s" at 1 ms; resolution 0 is
     // exact: every significant digit, at least three ("0.100 s", "0.0015 s").
     static QString seconds(Nanos t, Nanos resolution = 0);
+    // The translation's decimal point ("," in Russian): times read as the learner writes them.
+    static QString decimalPoint();
     static QString axisTitle(Axis a);
     // How a run ended and how it was scheduled, for the window's status bar and an export's caption.
     static QString runStatus(RunStatus status);

@@ -4,198 +4,198 @@
 <context>
     <name>lockstep::app::ChartsPanel</name>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="119"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="121"/>
         <source>Queue length over time</source>
         <translation>Длина очереди во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="120"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="122"/>
         <source>Semaphore occupancy over time</source>
         <translation>Занятость семафора во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="121"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="123"/>
         <source>Time each thread spent in each state</source>
         <translation>Время каждого потока в каждом состоянии</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="122"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="124"/>
         <source>Core utilisation</source>
         <translation>Загрузка ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="123"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="125"/>
         <source>Event loop&apos;s ready queue by step</source>
         <translation>Очередь готовых задач цикла событий по шагам</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="124"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="126"/>
         <source>Elapsed time by threads, GIL and cores</source>
         <translation>Время выполнения: потоки, GIL и ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="181"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="184"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="182"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="185"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="183"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="186"/>
         <source>States</source>
         <translation>Состояния</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="184"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="187"/>
         <source>Cores</source>
         <translation>Ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="185"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="188"/>
         <source>Ready queue</source>
         <translation>Очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="186"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="189"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="193"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="196"/>
         <source>Load a scenario to see its charts.</source>
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="234"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="368"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="253"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="387"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="252"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="271"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="264"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="283"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="270"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="289"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="274"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="293"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="275"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="294"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="286"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="305"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="292"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="311"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="299"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="318"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="322"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="341"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="326"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="345"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="382"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="401"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="391"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="410"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="395"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="414"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="407"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="426"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="421"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="440"/>
         <source>This run has no asyncio event loop.</source>
         <translation>В этом прогоне нет цикла событий asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="428"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="447"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="431"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="450"/>
         <source>tasks and callbacks ready to run</source>
         <translation>задачи и обратные вызовы, готовые к запуску</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="436"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="455"/>
         <source>ready queue</source>
         <translation>очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="476"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="495"/>
         <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
         <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="482"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
         <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="497"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="516"/>
         <source>The comparison has no run to show.</source>
         <translation>В сравнении нет ни одного прогона.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="527"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="546"/>
         <source>GIL on</source>
         <translation>с GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="527"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="546"/>
         <source>GIL off</source>
         <translation>без GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="528"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="547"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="528"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="547"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -204,12 +204,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="510"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="529"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="510"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="529"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -218,34 +218,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="532"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="551"/>
         <source>elapsed virtual time (ms)</source>
         <translation>время выполнения (мс)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="557"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="576"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="559"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="578"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="586"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="605"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="588"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="592"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="604"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="607"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="611"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="623"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="596"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="615"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>
@@ -1240,52 +1240,52 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/gui/MainWindow.cpp" line="685"/>
-        <source>step %1 / %2   t = %3 s</source>
-        <translation>шаг %1 / %2   t = %3 с</translation>
+        <source>step %1 / %2   t = %3</source>
+        <translation>шаг %1 / %2   t = %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="700"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="703"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="702"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="705"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="704"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="707"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="745"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="748"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="746"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="749"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="755"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="758"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="778"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="816"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="781"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="819"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="786"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="789"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="787"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="790"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1294,98 +1294,98 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="795"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="798"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="807"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="810"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="808"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="811"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="864"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="867"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="874"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="878"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="877"/>
         <location filename="../../app/gui/MainWindow.cpp" line="881"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="875"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="878"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="878"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="880"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="883"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="880"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="883"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="893"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="904"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="916"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="896"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="907"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="919"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="894"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="905"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="917"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="897"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="908"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="920"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="900"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="903"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="901"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="904"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="911"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="914"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="912"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="915"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="916"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="919"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="690"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="693"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1612,73 +1612,73 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::SchedulerBar</name>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="62"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="64"/>
         <source>%1 waits in join() for %2 to finish.</source>
         <translation>%1 ждёт в join(), пока %2 не завершится.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="67"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="69"/>
         <source>%1 waits for %2 (%3), held by %4.</source>
         <translation>%1 ждёт %2 (%3), его держит %4.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="68"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="70"/>
         <source>%1 waits for %2 (%3).</source>
         <translation>%1 ждёт %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="77"/>
-        <source>%1 sleeps until t = %2 s.</source>
-        <translation>%1 спит до t = %2 с.</translation>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="79"/>
+        <source>%1 sleeps until t = %2.</source>
+        <translation>%1 спит до t = %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="79"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="82"/>
         <source>%1 sleeps.</source>
         <translation>%1 спит.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="81"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="84"/>
         <source>%1 is computing on a core.</source>
         <translation>%1 вычисляет на ядре.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="82"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="85"/>
         <source>%1 cannot take the next step (%2).</source>
         <translation>%1 не может сделать следующий шаг (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="91"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="94"/>
         <source>The run has ended.</source>
         <translation>Прогон закончен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="96"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="99"/>
         <source>Who runs next:</source>
         <translation>Кто дальше:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="97"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="100"/>
         <source>Pick the thread that takes the next step, in any policy. At a past step the run branches there: the steps after it are replaced by the new choice.</source>
         <translation>Выберите поток, который сделает следующий шаг, при любой политике. На прошлом шаге прогон ветвится: шаги после него заменяются новым выбором.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="136"/>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="164"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="139"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="167"/>
         <source>Step %1</source>
         <translation>Шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="143"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="146"/>
         <source> (key %1)</source>
         <translation> (клавиша %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="145"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="148"/>
         <source>Branch the run at step %1: %2 takes step %3 instead%4.</source>
         <translation>Ветвить прогон на шаге %1: шаг %3 сделает %2%4.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="146"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="149"/>
         <source>Let %1 take the next step%2.</source>
         <translation>Следующий шаг сделает %1%2.</translation>
     </message>
@@ -2620,58 +2620,58 @@ PCT: случайные приоритеты потоков, которые не
         <translation>на шаге %1:</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="14"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="16"/>
         <source>context switch</source>
         <translation>переключение контекста</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="16"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="18"/>
         <source>error raised</source>
         <translation>исключение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="18"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="158"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="20"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="164"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="20"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="22"/>
         <source>data race</source>
         <translation>гонка данных</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="22"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="24"/>
         <source>wait</source>
         <translation>ожидание</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="24"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="26"/>
         <source>woken</source>
         <translation>пробуждение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="26"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="28"/>
         <source>timeout</source>
         <translation>тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="28"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="30"/>
         <source>notify</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="30"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="32"/>
         <source>set</source>
         <translation>установка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="32"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="34"/>
         <source>clear</source>
         <translation>сброс</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="34"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="36"/>
         <source>process exit</source>
         <translation>завершение процесса</translation>
     </message>
@@ -2732,14 +2732,14 @@ PCT: случайные приоритеты потоков, которые не
         <translation>ждёт в as_completed</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="52"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="65"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="143"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="54"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="67"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="149"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="66"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="68"/>
         <source>steps %1–%2</source>
         <translation>шаги %1–%2</translation>
     </message>
@@ -2789,32 +2789,32 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1 вызван из %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="108"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
         <source>through the queue %1</source>
         <translation>через очередь %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="110"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="116"/>
         <source>through the pipe %1 → %2</source>
         <translation>через канал %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="111"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="117"/>
         <source>%1 → %2 %3</source>
         <translation>%1 → %2 %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="112"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="118"/>
         <source>message: %1</source>
         <translation>сообщение: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="113"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="119"/>
         <source>sent at step %1 (t = %2)</source>
         <translation>отправлено на шаге %1 (t = %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="120"/>
         <source>received at step %1 (t = %2)</source>
         <translation>получено на шаге %1 (t = %2)</translation>
     </message>
@@ -2829,7 +2829,7 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1 (pid %2): дочерний процесс со своей памятью</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="118"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="124"/>
         <source>message through a Pipe or Queue (sender → receiver)</source>
         <translation>сообщение через Pipe или Queue (отправитель → получатель)</translation>
     </message>
@@ -2840,19 +2840,19 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TaskLanes.cpp" line="366"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="53"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="70"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="55"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="72"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="71"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="73"/>
         <source>t = %1 – %2</source>
         <translation>t = %1 – %2</translation>
     </message>
     <message>
         <location filename="../../app/timeline/ActorLanes.cpp" line="238"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="50"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="52"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2992,22 +2992,22 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1: владелец %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="76"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="78"/>
         <source>part of the deadlock cycle</source>
         <translation>часть цикла взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="45"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
         <source>context switch: %1 → %2</source>
         <translation>переключение контекста: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="49"/>
         <source>%1: data race on %2 with %3 (nothing orders the two accesses)</source>
         <translation>%1: гонка данных на %2 с потоком %3 (ничто не упорядочивает эти два обращения)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="60"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="62"/>
         <source>%1: %2 by %3</source>
         <translation>%1: %2 (поток %3)</translation>
     </message>
@@ -3040,22 +3040,22 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TaskLanes.cpp" line="42"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="95"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="97"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="105"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="105"/>
         <source>virtual time</source>
         <translation>виртуальное время</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="102"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="108"/>
         <source>deadlock cycle</source>
         <translation>цикл взаимоблокировки</translation>
     </message>
@@ -3082,127 +3082,133 @@ PCT: случайные приоритеты потоков, которые не
         <translation>щёлкните по имени, чтобы показать задачи группы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="130"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="101"/>
+        <source>en_US</source>
+        <comment>the locale whose decimal point times are written with</comment>
+        <translation>ru_RU</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="136"/>
         <source>%1 released %3 → %2 acquired it</source>
         <translation>%1 освободил %3 → %2 захватил его</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="131"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="137"/>
         <source>%1 set %3 → %2&apos;s wait() returned</source>
         <translation>%1 установил %3 → wait() потока %2 вернулся</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="132"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="138"/>
         <source>%1 notified %3 → %2 woke up</source>
         <translation>%1 уведомил через %3 → %2 проснулся</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="133"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="139"/>
         <source>%1 put an item in %3 → %2 got it</source>
         <translation>%1 положил элемент в %3 → %2 его забрал</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="134"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="140"/>
         <source>%1 ended → %2&apos;s join() returned</source>
         <translation>%1 завершился → join() в %2 вернулся</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="135"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="141"/>
         <source>%1 set the outcome of %3 → %2&apos;s result() received it</source>
         <translation>%1 задал итог %3 → result() в %2 его получил</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="139"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="145"/>
         <source>%1 finished → woke %2</source>
         <translation>%1 завершена → %2 разбужена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="139"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="145"/>
         <source>%1 via %3 → woke %2</source>
         <translation>%1 через %3 → %2 разбужена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="144"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
         <source>steps %1 → %2</source>
         <translation>шаги %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="147"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="153"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="151"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="157"/>
         <source>cause → effect (release → acquire, set → wait, put → get...)</source>
         <translation>причина → следствие (release → acquire, set → wait, put → get...)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="156"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="162"/>
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="157"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="163"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="159"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="165"/>
         <source>stuck (blocked forever, no cycle)</source>
         <translation>завис (заблокирован навсегда, без цикла)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="160"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="166"/>
         <source>step limit reached</source>
         <translation>достигнут предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="161"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="167"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="162"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="168"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="163"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="169"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="164"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="170"/>
         <source>the program crashed</source>
         <translation>программа аварийно завершилась</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="165"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="171"/>
         <source>frozen in real code</source>
         <translation>завис в реальном коде</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="173"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="179"/>
         <source>round-robin</source>
         <translation>циклическая (round-robin)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="174"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="180"/>
         <source>random</source>
         <translation>случайная</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="175"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="181"/>
         <source>cooperative</source>
         <translation>кооперативная</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="176"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="182"/>
         <source>manual</source>
         <translation>ручная</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="183"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="189"/>
         <source>%1 · %2, seed %3 · %n steps</source>
         <extracomment>an exported timeline&apos;s caption: how the run ended · its policy, seed · its length</extracomment>
         <translation>
@@ -3212,7 +3218,7 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="189"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="195"/>
         <source>critical section (holds a lock)</source>
         <translation>критическая секция (держит блокировку)</translation>
     </message>
