@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
@@ -40,6 +41,7 @@
 #include "view/StoryText.h"
 #include "view/VerdictText.h"
 #include "timeline/TimelineExporter.h"
+#include "timeline/TimelineStrings.h"
 
 #include <unistd.h>
 
@@ -62,7 +64,7 @@ Usage:
   lockstep list [--json] [--lang en|ru]
                                     the scenarios: ids, families, titles (and, with --json, parameters)
   lockstep run ID [run options] [--summary] [--events] [--story] [--lang en|ru] [--trace FILE.json]
-                [--export FILE.png|svg|pdf [--width W] [--axis steps|time]]
+                [--export FILE.png|svg|pdf [--width W] [--axis steps|time] [--scale S] [--steps-range A:B]]
                                     run a scenario headless: its output, how it ended, data races;
                                     --story first tells every step in words
   lockstep explore ID [--strategy dfs|random|pct] [--runs N] [--max-preemptions K] [--json]
@@ -285,7 +287,7 @@ int cmdRun(const QStringList& args) {
     parser.addOption({"story", "Tell the run step by step: for each step its number, virtual time, thread and line, "
                                "then what happened in plain words (values read and written, locks asked for, "
                                "taken and released, sleeps, why the scheduler switched, lost updates, deadlocks)."});
-    parser.addOption({"lang", "Without --summary: the language of the verdict and of --story's story, en or ru "
+    parser.addOption({"lang", "Without --summary: the language of the verdict, of --story's story and of --export's title, en or ru "
                               "(default: English; with --story the system's).", "code"});
     parser.addOption({"trace", "Write the trace as Chrome Trace Event JSON (opens in Perfetto).", "file.json"});
     parser.addOption({"export", "Paint the timeline of the whole run into an image: .png, .svg or .pdf, chosen by "
@@ -294,6 +296,11 @@ int cmdRun(const QStringList& args) {
                                    .arg(timeline::kMinExportWidth).arg(timeline::kMaxExportWidth), "pixels", "1600"});
     parser.addOption({"axis", "With --export: the horizontal axis, steps (default) or time (virtual seconds).",
                       "steps|time", "steps"});
+    parser.addOption({"scale", QStringLiteral("With --export: draw everything this many times larger in an image of "
+                                              "the same width, for slides; 1 to %1 (default 1).")
+                                   .arg(timeline::kMaxExportScale),
+                      "factor", "1"});
+    parser.addOption({"steps-range", "With --export: only steps A to B of the run (both included).", "A:B"});
     addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help run')");
     if (parser.isSet("help")) {
@@ -314,6 +321,18 @@ int cmdRun(const QStringList& args) {
         if (axis != "steps" && axis != "time")
             return usageError(QStringLiteral("--axis: '%1' is not steps or time").arg(axis));
         exportOptions.axis = axis == "time" ? timeline::Axis::Time : timeline::Axis::Steps;
+        exportOptions.scale = parser.value("scale").toDouble(&ok);
+        if (!ok) return usageError(QStringLiteral("--scale: '%1' is not a number").arg(parser.value("scale")));
+        if (parser.isSet("steps-range")) {
+            const QStringList ab = parser.value("steps-range").split(QLatin1Char(':'));
+            bool okA = false, okB = false;
+            const uint a = ab.size() == 2 ? ab[0].toUInt(&okA) : 0, b = ab.size() == 2 ? ab[1].toUInt(&okB) : 0;
+            if (!okA || !okB || a == 0)
+                return usageError(QStringLiteral("--steps-range: '%1' is not A:B with steps from 1, e.g. 5:20")
+                                      .arg(parser.value("steps-range")));
+            exportOptions.firstStep = a;
+            exportOptions.lastStep = b;
+        }
         QString problem;
         if (!timeline::checkExportOptions(exportOptions, &problem)) return usageError("--export: " + problem);
         if (const QString why = unwritableReason(exportOptions.path, true); !why.isEmpty())
@@ -322,8 +341,8 @@ int cmdRun(const QStringList& args) {
             err() << "lockstep: --export needs a QGuiApplication to paint text (internal error)\n";
             return kExitFailure;
         }
-    } else if (parser.isSet("width") || parser.isSet("axis")) {
-        return usageError("--width and --axis go with --export FILE.png|svg|pdf");
+    } else if (parser.isSet("width") || parser.isSet("axis") || parser.isSet("scale") || parser.isSet("steps-range")) {
+        return usageError("--width, --axis, --scale and --steps-range go with --export FILE.png|svg|pdf");
     }
     const bool story = parser.isSet("story");
     if (story && (parser.isSet("summary") || parser.isSet("events")))
@@ -411,7 +430,13 @@ int cmdRun(const QStringList& args) {
     }
     // After the run's own output, so a failed export still leaves it on screen.
     if (exporting) {
-        exportOptions.title = id;
+        // A slide's title: the scenario's title in the chosen language (a program's file name), then how the run
+        // ended and how it was scheduled.
+        exportOptions.title = setup.scenario->sourcePath.empty()
+                                  ? QCoreApplication::translate("Scenario", setup.scenario->title)
+                                  : QFileInfo(id).fileName();
+        exportOptions.caption = timeline::TimelineStrings::runCaption(trace.outcome().status, setup.config.policy,
+                                                                     setup.config.seed, trace.stepCount());
         QString problem;
         if (!timeline::exportTimeline(trace, exportOptions, &problem)) {
             err() << "lockstep: " << problem << "\n";

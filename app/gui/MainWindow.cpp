@@ -45,6 +45,7 @@
 #include "panels/Inspector.h"
 #include "panels/Output.h"
 #include "panels/StartPage.h"
+#include "timeline/TimelineStrings.h"
 #include "panels/StoryPanel.h"
 #include "panels/VerdictJob.h"
 #include "lockstep/Verdict.h"
@@ -671,22 +672,7 @@ void MainWindow::updateViews() {
     updateStatus();
 }
 
-QString MainWindow::statusText(RunStatus status) {
-    switch (status) {
-        case RunStatus::Running: return tr("running");
-        case RunStatus::Finished: return tr("finished");
-        case RunStatus::Deadlock: return tr("deadlock");
-        case RunStatus::Stuck: return tr("stuck (blocked forever, no cycle)");
-        case RunStatus::StepLimit: return tr("step limit reached");
-        case RunStatus::TraceLimit: return tr("trace full");
-        case RunStatus::Error: return tr("error");
-        case RunStatus::Aborted: return tr("aborted");
-        case RunStatus::Crashed: return tr("the program crashed");
-        case RunStatus::Frozen: return tr("frozen in real code");
-        case RunStatus::Count_: break;
-    }
-    return {};
-}
+QString MainWindow::statusText(RunStatus status) { return timeline::TimelineStrings::runStatus(status); }
 
 void MainWindow::updateStatus() {
     if (!stepLabel_) return;
@@ -696,7 +682,10 @@ void MainWindow::updateStatus() {
         statusLabel_->setText(setup_.scenario ? tr("Loading...") : tr("Pick a scenario on the left and press Load."));
     } else {
         const Nanos t = view_.model ? view_.model->timeAtEndOf(view_.cursor) : 0;
-        stepLabel_->setText(tr("step %1 / %2   t = %3 s").arg(view_.cursor).arg(view_.live).arg(toSeconds(t), 0, 'f', 3));
+        stepLabel_->setText(tr("step %1 / %2   t = %3")
+                                .arg(view_.cursor)
+                                .arg(view_.live)
+                                .arg(timeline::TimelineStrings::seconds(t, 1'000'000)));
         QString status;
         QString tip;
         if (view_.ended && view_.model) {
@@ -899,6 +888,9 @@ void MainWindow::exportTimeline() {
     options.width = width;
     options.wholeRun = range == ranges[0];
     options.title = trScenario(setup_.scenario->title);
+    // How the run ended so far (still running: "running"), its policy and seed, under the title.
+    options.caption = timeline::TimelineStrings::runCaption(view_.ended ? model_->outcome().status : RunStatus::Running,
+                                                            setup_.config.policy, setup_.config.seed, view_.live);
     QString error;
     // From the window's own derivation, not the trace's rows: a run to the end may be appending to those now.
     if (!timeline::exportTimeline(std::shared_ptr<const TraceModel>(model_), options, &error)) showError(tr("Export failed"), error);

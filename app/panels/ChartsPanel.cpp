@@ -19,6 +19,7 @@
 #include <QPainter>
 #include <QStackedWidget>
 #include <QSvgGenerator>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -105,6 +106,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
         page.stack->addWidget(page.empty);
         tabs_->addTab(page.stack, QString());
     }
+    connect(tabs_->tabBar(), &QTabBar::tabBarClicked, this, [this] { tabPickedByHand_ = true; });
     retranslateTabs();
     rebuild();
     tabs_->setTabVisible(GilComparisonChart, false);
@@ -158,6 +160,7 @@ void ChartsPanel::setView(const TraceView& view) {
     // Charts summarise the whole run so far; only new steps (or the end, which fixes the end time) change
     // them. Rebuilding on every cursor move would redo the whole analysis for nothing.
     if (trace != builtTrace_ || steps != builtSteps_ || view.ended != builtEnded_ || view.config.cores != builtCores_) {
+        if (trace != builtTrace_) tabPickedByHand_ = false;
         builtTrace_ = trace;
         builtSteps_ = steps;
         builtEnded_ = view.ended;
@@ -208,7 +211,23 @@ void ChartsPanel::rebuild() {
     c = makeReadyQueueChart(empty);
     showChart(ReadyQueueChart, c, empty);
     tabs_->setTabVisible(ReadyQueueChart, data_.hasEventLoop);
+    showAChartThatApplies();
     moveCursor();
+}
+
+void ChartsPanel::showAChartThatApplies() {
+    if (tabPickedByHand_) return;
+    const auto shows = [this](int i) {
+        const Page& page = pages_[static_cast<std::size_t>(i)];
+        return tabs_->isTabVisible(i) && page.stack->currentWidget() == page.view;
+    };
+    // The most specific chart first: a run's queues or semaphores say more than its threads' states.
+    for (int i : {int(QueueLengthChart), int(SemaphoreChart), int(ReadyQueueChart), int(ActorStatesChart),
+                  int(CoreUtilisationChart)})
+        if (shows(i)) {
+            tabs_->setCurrentIndex(i);
+            return;
+        }
 }
 
 void ChartsPanel::showChart(int index, QChart* chart, const QString& emptyText) {

@@ -110,6 +110,10 @@ private:
     ChartData data_;
     // What the charts were built from: a new trace, more steps or the end of the run rebuild them.
     const Trace* builtTrace_ = nullptr;
+    // A run opens on a chart that applies to it: until the learner picks a tab by hand in this run, the tab on
+    // show is the first with something to show of queues, semaphores, ready queue, states, cores.
+    bool tabPickedByHand_ = false;
+    void showAChartThatApplies();
     std::uint32_t builtSteps_ = 0;
     bool builtEnded_ = false;
     int builtCores_ = 0;

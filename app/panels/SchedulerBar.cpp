@@ -1,5 +1,7 @@
 #include "panels/SchedulerBar.h"
 
+#include "timeline/TimelineStrings.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -74,7 +76,8 @@ QString SchedulerBar::waitText(ActorId a) const {
         for (std::size_t i = m.stepBegin(st.beginStep); i < end; ++i) {
             const TraceEvent& e = t.event(i);
             if (e.actor == a && e.op == Op::Sleep && (e.flags & TraceEvent::ArgIsMicros))
-                return tr("%1 sleeps until t = %2 s.").arg(name(m, a)).arg(toSeconds(e.time + Nanos(e.arg) * 1000), 0, 'f', 3);
+                return tr("%1 sleeps until t = %2.")
+                    .arg(name(m, a), timeline::TimelineStrings::seconds(e.time + Nanos(e.arg) * 1000, 1'000'000));
         }
         return tr("%1 sleeps.").arg(name(m, a));
     }

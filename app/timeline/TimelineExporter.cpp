@@ -1,5 +1,7 @@
 #include "timeline/TimelineExporter.h"
 
+#include <cmath>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -41,6 +43,19 @@ bool checkExportOptions(const ExportOptions& o, QString* error) {
                         .arg(o.width)
                         .arg(kMinExportWidth)
                         .arg(kMaxExportWidth));
+    if (!(o.scale >= 1 && o.scale <= kMaxExportScale))
+        return fail(TimelineStrings::tr("scale %1 is out of range: use 1 to %2").arg(o.scale).arg(kMaxExportScale));
+    if (o.width / o.scale < kMinExportWidth)
+        return fail(TimelineStrings::tr("width %1 at scale %2 leaves %3 pixels for the timeline: use a width of at "
+                                        "least %4 or a smaller scale")
+                        .arg(o.width)
+                        .arg(o.scale)
+                        .arg(static_cast<int>(o.width / o.scale))
+                        .arg(static_cast<int>(std::ceil(kMinExportWidth * o.scale))));
+    if (o.firstStep > 0 && o.lastStep < o.firstStep)
+        return fail(TimelineStrings::tr("the steps to export are %1 to %2: the first must not be after the last")
+                        .arg(o.firstStep)
+                        .arg(o.lastStep));
     if (!o.wholeRun && o.end <= o.begin)
         return fail(TimelineStrings::tr("the range to export is empty (%1 to %2)").arg(o.begin).arg(o.end));
     return true;
@@ -68,7 +83,11 @@ bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString*
     };
     const QFont font = TimelineLayout::defaultFont();
     const bool withTitle = !o.title.isEmpty();
-    const int height = TimelineLayout::preferredHeight(o.width, model, font, withTitle, true);
+    // Laid out at width / scale and painted scaled up: the picture keeps its width, its text grows.
+    const double scale = o.scale;
+    const int logicalWidth = static_cast<int>(std::lround(o.width / scale));
+    const int logicalHeight = TimelineLayout::preferredHeight(logicalWidth, model, font, withTitle, true);
+    const int height = static_cast<int>(std::lround(logicalHeight * scale));
     // Past this, painters and image formats give up (and a picture of thousands of lanes says nothing).
     constexpr int kMaxHeight = 32000;
     if (height > kMaxHeight)
@@ -79,16 +98,29 @@ bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString*
                         .arg(model.laneCount())
                         .arg(kMaxHeight));
     const TimelineLayout layout =
-        TimelineLayout::compute(QRect(0, 0, o.width, height), model, font, withTitle, true);
+        TimelineLayout::compute(QRect(0, 0, logicalWidth, logicalHeight), model, font, withTitle, true);
     ZoomState zoom;
     zoom.setRange(model.rangeBegin(o.axis), model.rangeEnd(o.axis));
     zoom.setWidth(layout.plot.width());
     zoom.fit();
-    if (!o.wholeRun) zoom.setWindow(o.begin, o.end);
+    if (o.firstStep > 0) {
+        const std::uint32_t steps = model.stepCount();
+        if (o.lastStep > steps)
+            return fail(TimelineStrings::tr("the run has %1 steps: steps %2 to %3 are not all in it")
+                            .arg(steps)
+                            .arg(o.firstStep)
+                            .arg(o.lastStep));
+        const Pos begin = model.stepPosition(o.axis, o.firstStep);
+        const Pos end = o.lastStep == steps ? model.rangeEnd(o.axis) : model.stepPosition(o.axis, o.lastStep + 1);
+        zoom.setWindow(begin, std::max(end, begin + 1));
+    } else if (!o.wholeRun) {
+        zoom.setWindow(o.begin, o.end);
+    }
     const TimelinePainter painter(model, zoom, o.axis);
     PaintOptions paintOptions;
     paintOptions.cursor = o.cursor;
     paintOptions.title = o.title;
+    paintOptions.caption = o.caption;
     paintOptions.allCauses = o.allCauses;
     QStringList causeTexts;
     paintOptions.causeTexts = &causeTexts;
@@ -103,6 +135,7 @@ bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString*
             QImage image(o.width, height, QImage::Format_ARGB32_Premultiplied);
             image.fill(Qt::white);
             QPainter p(&image);
+            p.scale(scale, scale);
             painter.paint(p, layout, paintOptions);
             p.end();
             painted = image.save(&file, "PNG");
@@ -116,7 +149,7 @@ bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString*
             QSvgGenerator svg;
             svg.setOutputDevice(&buffer);
             svg.setSize(QSize(o.width, height));
-            svg.setViewBox(QRect(0, 0, o.width, height));
+            svg.setViewBox(QRect(0, 0, logicalWidth, logicalHeight));
             svg.setTitle(o.title);
             svg.setDescription(TimelineStrings::tr("Lockstep timeline"));
             QPainter p;
@@ -149,6 +182,7 @@ bool exportTimeline(const TimelineModel& model, const ExportOptions& o, QString*
             pdf.setCreator(QStringLiteral("Lockstep"));
             QPainter p;
             if ((painted = p.begin(&pdf))) {
+                p.scale(scale, scale);
                 painter.paint(p, layout, paintOptions);
                 painted = p.end();
             }

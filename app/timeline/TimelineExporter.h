@@ -20,6 +20,7 @@ enum class ExportFormat { Unknown, Png, Svg, Pdf };
 
 inline constexpr int kMinExportWidth = 200;
 inline constexpr int kMaxExportWidth = 16000;
+inline constexpr double kMaxExportScale = 4;
 
 struct ExportOptions {
     QString path;      // .png, .svg or .pdf (any case)
@@ -28,6 +29,12 @@ struct ExportOptions {
     bool wholeRun = true;  // false: only [begin, end) of the axis
     Pos begin = 0, end = 0;
     QString title;             // a title row when not empty
+    QString caption;           // after the title, in grey: how the run ended, its policy and seed
+    // Everything drawn this many times larger in an image of the same width (fewer steps per pixel, larger
+    // text): 2 makes a timeline readable on a slide. 1 to kMaxExportScale.
+    double scale = 1;
+    // Only steps [firstStep, lastStep] (on either axis), when firstStep > 0; past the run's end is an error.
+    std::uint32_t firstStep = 0, lastStep = 0;
     std::uint32_t cursor = 0;  // a cursor line at this step (0: none)
     // Cause → effect arrows: all of them, or only those from or to the cursor's step. With no cursor (the
     // command line's export) all are drawn whatever this says.

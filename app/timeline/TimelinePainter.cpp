@@ -89,8 +89,15 @@ void TimelinePainter::paint(QPainter& p, const TimelineLayout& l, const PaintOpt
         bold.setBold(true);
         p.setFont(bold);
         p.setPen(Qt::black);
-        p.drawText(l.title.adjusted(8, 0, -8, 0), Qt::AlignLeft | Qt::AlignVCenter, o.title);
+        const QRect titleRect = l.title.adjusted(8, 0, -8, 0);
+        p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, o.title);
+        const int titleWidth = QFontMetrics(bold).horizontalAdvance(o.title);
         p.setFont(TimelineLayout::defaultFont());
+        if (!o.caption.isEmpty() && titleWidth + 24 < titleRect.width()) {
+            p.setPen(style::Palette::muted());
+            p.drawText(titleRect.adjusted(titleWidth + 16, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(o.caption, Qt::ElideRight, titleRect.width() - titleWidth - 16));
+        }
     }
     paintHeader(p, l);
 

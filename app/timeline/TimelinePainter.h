@@ -30,6 +30,7 @@ struct PaintOptions {
     std::uint32_t cursor = 0;  // step under the cursor line (0: no cursor)
     int laneScroll = 0;        // pixels of lanes scrolled off the top
     QString title;             // drawn when the layout has a title row
+    QString caption;           // drawn after the title, in grey
     // Cause → effect arrows: every one in the window, or (false) only those from or to the cursor's step.
     // With no cursor there is no step to choose by, so all are drawn.
     bool allCauses = false;

@@ -1,5 +1,7 @@
 #include "timeline/TimelineStrings.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -91,8 +93,12 @@ QString TimelineStrings::seconds(Nanos t, Nanos resolution) {
     QString fraction = QStringLiteral("%1").arg(frac, 9, 10, QLatin1Char('0')).left(decimals);
     if (resolution <= 0)  // exact: every digit that is not a trailing zero, and at least milliseconds
         while (fraction.size() > 3 && fraction.endsWith(QLatin1Char('0'))) fraction.chop(1);
-    if (!fraction.isEmpty()) text += QLatin1Char('.') + fraction;
+    if (!fraction.isEmpty()) text += decimalPoint() + fraction;
     return tr("%1 s").arg(text);
+}
+
+QString TimelineStrings::decimalPoint() {
+    return QLocale(tr("en_US", "the locale whose decimal point times are written with")).decimalPoint();
 }
 
 QString TimelineStrings::axisTitle(Axis a) {
@@ -149,6 +155,40 @@ QString TimelineStrings::causeText(const TimelineModel& m, const CausalLink& l) 
 
 QString TimelineStrings::causeLegend() {
     return tr("cause → effect (release → acquire, set → wait, put → get...)");
+}
+
+QString TimelineStrings::runStatus(RunStatus status) {
+    switch (status) {
+        case RunStatus::Running: return tr("running");
+        case RunStatus::Finished: return tr("finished");
+        case RunStatus::Deadlock: return tr("deadlock");
+        case RunStatus::Stuck: return tr("stuck (blocked forever, no cycle)");
+        case RunStatus::StepLimit: return tr("step limit reached");
+        case RunStatus::TraceLimit: return tr("trace full");
+        case RunStatus::Error: return tr("error");
+        case RunStatus::Aborted: return tr("aborted");
+        case RunStatus::Crashed: return tr("the program crashed");
+        case RunStatus::Frozen: return tr("frozen in real code");
+        case RunStatus::Count_: break;
+    }
+    return {};
+}
+
+QString TimelineStrings::policy(PolicyKind policy) {
+    switch (policy) {
+        case PolicyKind::RoundRobin: return tr("round-robin");
+        case PolicyKind::Random: return tr("random");
+        case PolicyKind::Cooperative: return tr("cooperative");
+        case PolicyKind::Manual: return tr("manual");
+    }
+    return {};
+}
+
+QString TimelineStrings::runCaption(RunStatus status, PolicyKind policy, std::uint64_t seed, std::uint32_t steps) {
+    //: an exported timeline's caption: how the run ended · its policy, seed · its length
+    return tr("%1 · %2, seed %3 · %n steps", nullptr, static_cast<int>(steps))
+        .arg(runStatus(status), TimelineStrings::policy(policy))
+        .arg(seed);
 }
 
 QString TimelineStrings::criticalSectionLegend() {

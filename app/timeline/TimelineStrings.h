@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "lockstep/Policy.h"
+
 #include "timeline/Axis.h"
 #include "lockstep/CausalLinks.h"
 #include "timeline/Lane.h"
@@ -34,7 +36,14 @@ public:
     // Virtual time with as many decimals as `resolution` (ns) needs, e.g. "0.100 s" at 1 ms; resolution 0 is
     // exact: every significant digit, at least three ("0.100 s", "0.0015 s").
     static QString seconds(Nanos t, Nanos resolution = 0);
+    // The translation's decimal point ("," in Russian): times read as the learner writes them.
+    static QString decimalPoint();
     static QString axisTitle(Axis a);
+    // How a run ended and how it was scheduled, for the window's status bar and an export's caption.
+    static QString runStatus(RunStatus status);
+    static QString policy(PolicyKind policy);
+    // An export's caption: "deadlock · round-robin, seed 1 · 14 steps".
+    static QString runCaption(RunStatus status, PolicyKind policy, std::uint64_t seed, std::uint32_t steps);
     static QString cycleLegend();
 
     // ---- multiprocessing: messages between processes (arrows across lanes of any family)

@@ -4,198 +4,198 @@
 <context>
     <name>lockstep::app::ChartsPanel</name>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="119"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="121"/>
         <source>Queue length over time</source>
         <translation>Длина очереди во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="120"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="122"/>
         <source>Semaphore occupancy over time</source>
         <translation>Занятость семафора во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="121"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="123"/>
         <source>Time each thread spent in each state</source>
         <translation>Время каждого потока в каждом состоянии</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="122"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="124"/>
         <source>Core utilisation</source>
         <translation>Загрузка ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="123"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="125"/>
         <source>Event loop&apos;s ready queue by step</source>
         <translation>Очередь готовых задач цикла событий по шагам</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="124"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="126"/>
         <source>Elapsed time by threads, GIL and cores</source>
         <translation>Время выполнения: потоки, GIL и ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="181"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="184"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="182"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="185"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="183"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="186"/>
         <source>States</source>
         <translation>Состояния</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="184"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="187"/>
         <source>Cores</source>
         <translation>Ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="185"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="188"/>
         <source>Ready queue</source>
         <translation>Очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="186"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="189"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="193"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="196"/>
         <source>Load a scenario to see its charts.</source>
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="234"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="368"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="253"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="387"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="252"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="271"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="264"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="283"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="270"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="289"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="274"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="293"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="275"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="294"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="286"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="305"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="292"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="311"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="299"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="318"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="322"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="341"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="326"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="345"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="382"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="401"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="391"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="410"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="395"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="414"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="407"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="426"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="421"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="440"/>
         <source>This run has no asyncio event loop.</source>
         <translation>В этом прогоне нет цикла событий asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="428"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="447"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="431"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="450"/>
         <source>tasks and callbacks ready to run</source>
         <translation>задачи и обратные вызовы, готовые к запуску</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="436"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="455"/>
         <source>ready queue</source>
         <translation>очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="476"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="495"/>
         <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
         <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="482"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
         <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="497"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="516"/>
         <source>The comparison has no run to show.</source>
         <translation>В сравнении нет ни одного прогона.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="527"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="546"/>
         <source>GIL on</source>
         <translation>с GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="527"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="546"/>
         <source>GIL off</source>
         <translation>без GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="528"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="547"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="528"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="547"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -204,12 +204,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="510"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="529"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="510"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="529"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -218,34 +218,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="532"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="551"/>
         <source>elapsed virtual time (ms)</source>
         <translation>время выполнения (мс)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="557"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="576"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="559"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="578"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="586"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="605"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="588"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="592"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="604"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="607"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="611"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="623"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="596"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="615"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>
@@ -859,483 +859,433 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="329"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="329"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="330"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="330"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="331"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="331"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="332"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="338"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="232"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
         <source>Guide</source>
         <translation>Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
         <source>Story</source>
         <translation>Рассказ</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
         <source>Show all cause→effect arrows</source>
         <translation>Показывать все стрелки причина→следствие</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="354"/>
         <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="356"/>
         <source>Timeline legend</source>
         <translation>Легенда временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
         <source>Show the legend under the timeline: what each colour and mark of this run means</source>
         <translation>Показывать легенду под временной шкалой: что значит каждый цвет и значок этого прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="367"/>
         <source>&amp;Guide</source>
         <translation>&amp;Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="367"/>
         <source>What each part of the window shows, and how to be the scheduler</source>
         <translation>Что показывает каждая часть окна и как самому быть планировщиком</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="367"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="368"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="367"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="368"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="369"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="370"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="372"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="373"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="373"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="374"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="532"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="533"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="536"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="537"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="591"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="596"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="602"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="603"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="676"/>
-        <source>running</source>
-        <translation>выполняется</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="677"/>
-        <source>finished</source>
-        <translation>завершён</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="678"/>
-        <source>deadlock</source>
-        <translation>взаимоблокировка</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="679"/>
-        <source>stuck (blocked forever, no cycle)</source>
-        <translation>завис (заблокирован навсегда, без цикла)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="680"/>
-        <source>step limit reached</source>
-        <translation>достигнут предел шагов</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="681"/>
-        <source>trace full</source>
-        <translation>трасса заполнена</translation>
-    </message>
-    <message>
         <location filename="../../app/gui/MainWindow.cpp" line="682"/>
-        <source>error</source>
-        <translation>ошибка</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="683"/>
-        <source>aborted</source>
-        <translation>прерван</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="684"/>
-        <source>the program crashed</source>
-        <translation>программа аварийно завершилась</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
-        <source>frozen in real code</source>
-        <translation>завис в реальном коде</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="696"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="696"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="682"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="699"/>
-        <source>step %1 / %2   t = %3 s</source>
-        <translation>шаг %1 / %2   t = %3 с</translation>
+        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
+        <source>step %1 / %2   t = %3</source>
+        <translation>шаг %1 / %2   t = %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="714"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="703"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="716"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="705"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="718"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="707"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="759"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="748"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="760"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="749"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="769"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="758"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="830"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="781"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="819"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="800"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="789"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="801"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="790"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1344,98 +1294,98 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="809"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="798"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="821"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="810"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="822"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="811"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="878"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="867"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="888"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="892"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="895"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="877"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
         <source>Export timeline</source>
         <translation>Экспорт временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="889"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="878"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Изображения (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="892"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
         <source>Width in pixels:</source>
         <translation>Ширина в пикселях:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="894"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="883"/>
         <source>The whole run</source>
         <translation>Весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="894"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="883"/>
         <source>The visible range</source>
         <translation>Видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="895"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
         <source>What to export:</source>
         <translation>Что экспортировать:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="904"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="915"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="927"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="896"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="907"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="919"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="905"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="916"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="928"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="897"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="908"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="920"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="911"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="903"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="912"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="904"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="922"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="914"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="923"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="915"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="927"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="919"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="704"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="693"/>
         <source>ended: %1 at t=%2 s</source>
         <translation>завершено: %1 при t=%2 с</translation>
     </message>
@@ -1662,73 +1612,73 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::SchedulerBar</name>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="62"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="64"/>
         <source>%1 waits in join() for %2 to finish.</source>
         <translation>%1 ждёт в join(), пока %2 не завершится.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="67"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="69"/>
         <source>%1 waits for %2 (%3), held by %4.</source>
         <translation>%1 ждёт %2 (%3), его держит %4.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="68"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="70"/>
         <source>%1 waits for %2 (%3).</source>
         <translation>%1 ждёт %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="77"/>
-        <source>%1 sleeps until t = %2 s.</source>
-        <translation>%1 спит до t = %2 с.</translation>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="79"/>
+        <source>%1 sleeps until t = %2.</source>
+        <translation>%1 спит до t = %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="79"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="82"/>
         <source>%1 sleeps.</source>
         <translation>%1 спит.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="81"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="84"/>
         <source>%1 is computing on a core.</source>
         <translation>%1 вычисляет на ядре.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="82"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="85"/>
         <source>%1 cannot take the next step (%2).</source>
         <translation>%1 не может сделать следующий шаг (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="91"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="94"/>
         <source>The run has ended.</source>
         <translation>Прогон закончен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="96"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="99"/>
         <source>Who runs next:</source>
         <translation>Кто дальше:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="97"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="100"/>
         <source>Pick the thread that takes the next step, in any policy. At a past step the run branches there: the steps after it are replaced by the new choice.</source>
         <translation>Выберите поток, который сделает следующий шаг, при любой политике. На прошлом шаге прогон ветвится: шаги после него заменяются новым выбором.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="136"/>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="164"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="139"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="167"/>
         <source>Step %1</source>
         <translation>Шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="143"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="146"/>
         <source> (key %1)</source>
         <translation> (клавиша %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="145"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="148"/>
         <source>Branch the run at step %1: %2 takes step %3 instead%4.</source>
         <translation>Ветвить прогон на шаге %1: шаг %3 сделает %2%4.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="146"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="149"/>
         <source>Let %1 take the next step%2.</source>
         <translation>Следующий шаг сделает %1%2.</translation>
     </message>
@@ -1877,408 +1827,408 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::StoryText</name>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="28"/>
+        <location filename="../../app/view/StoryText.cpp" line="24"/>
         <source>en_US</source>
         <comment>the locale whose decimal point the story&apos;s numbers use</comment>
         <translation>ru_RU</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="35"/>
+        <location filename="../../app/view/StoryText.cpp" line="31"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="64"/>
+        <location filename="../../app/view/StoryText.cpp" line="60"/>
         <source>Step %1</source>
         <translation>Шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="68"/>
+        <location filename="../../app/view/StoryText.cpp" line="64"/>
         <source>Step %1, t = %2, %3</source>
         <translation>Шаг %1, t = %2, %3</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="70"/>
+        <location filename="../../app/view/StoryText.cpp" line="66"/>
         <source>Step %1, t = %2, %3, line %4</source>
         <translation>Шаг %1, t = %2, %3, строка %4</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="71"/>
+        <location filename="../../app/view/StoryText.cpp" line="67"/>
         <source>Step %1, t = %2, %3, line %4: %5</source>
         <translation>Шаг %1, t = %2, %3, строка %4: %5</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="82"/>
+        <location filename="../../app/view/StoryText.cpp" line="78"/>
         <source>%1 created %2 = %3.</source>
         <translation>%1 создал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="83"/>
+        <location filename="../../app/view/StoryText.cpp" line="79"/>
         <source>%1 created %2.</source>
         <translation>%1 создал %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="85"/>
+        <location filename="../../app/view/StoryText.cpp" line="81"/>
         <source>%1 began running.</source>
         <translation>%1 начал работу.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="87"/>
+        <location filename="../../app/view/StoryText.cpp" line="83"/>
         <source>%1 started %2: %2 is ready to run.</source>
         <translation>%1 запустил поток %2: %2 готов к работе.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="89"/>
+        <location filename="../../app/view/StoryText.cpp" line="85"/>
         <source>%1 finished: its function returned.</source>
         <translation>%1 завершился: его функция вернула управление.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="91"/>
+        <location filename="../../app/view/StoryText.cpp" line="87"/>
         <source>%1 died of an uncaught exception: %2.</source>
         <translation>%1 завершился из-за неперехваченного исключения: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="93"/>
+        <location filename="../../app/view/StoryText.cpp" line="89"/>
         <source>%1 read %2 = %3.</source>
         <translation>%1 прочитал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="95"/>
+        <location filename="../../app/view/StoryText.cpp" line="91"/>
         <source>%1 wrote %2 = %3.</source>
         <translation>%1 записал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="97"/>
+        <location filename="../../app/view/StoryText.cpp" line="93"/>
         <source>%1 wrote %2 = %3 over its own %4.</source>
         <translation>%1 записал %2 = %3 поверх своего же значения %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="98"/>
+        <location filename="../../app/view/StoryText.cpp" line="94"/>
         <source>%1 wrote %2 = %3 over %4&apos;s %5.</source>
         <translation>%1 записал %2 = %3 поверх значения %5, которое записал %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="100"/>
+        <location filename="../../app/view/StoryText.cpp" line="96"/>
         <source>%1 never read %2&apos;s %3 (written in step %4) before writing over it: %2&apos;s update is lost.</source>
         <translation>%1 так и не прочитал значение %3, которое записал %2 (шаг %4), и записал поверх него: обновление потока %2 потеряно.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="106"/>
+        <location filename="../../app/view/StoryText.cpp" line="102"/>
         <source>Nothing orders this access to %1 after %2&apos;s write in step %3: a data race.</source>
         <translation>Этот доступ к %1 ничем не упорядочен с записью потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="109"/>
+        <location filename="../../app/view/StoryText.cpp" line="105"/>
         <source>Nothing orders this write to %1 after %2&apos;s read in step %3: a data race.</source>
         <translation>Эта запись в %1 ничем не упорядочена с чтением потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="113"/>
+        <location filename="../../app/view/StoryText.cpp" line="109"/>
         <source>%1 acquired %2.</source>
         <translation>%1 захватил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="115"/>
+        <location filename="../../app/view/StoryText.cpp" line="111"/>
         <source>%1 asked for %2, which %3 holds: %1 is now blocked, waiting for %2.</source>
         <translation>%1 пытается захватить %2, но %2 удерживает %3: теперь %1 заблокирован и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="119"/>
+        <location filename="../../app/view/StoryText.cpp" line="115"/>
         <source>%1 handed %2 on: its switch interval is over and another thread waits for it.</source>
         <translation>%1 передал %2 дальше: его интервал переключения истёк, а %2 ждёт другой поток.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="122"/>
+        <location filename="../../app/view/StoryText.cpp" line="118"/>
         <source>%1 released %2: %3, which was waiting for it, is ready again.</source>
         <translation>%1 освободил %2: %3, который этого ожидал, снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="124"/>
+        <location filename="../../app/view/StoryText.cpp" line="120"/>
         <source>%1 released %2.</source>
         <translation>%1 освободил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="126"/>
+        <location filename="../../app/view/StoryText.cpp" line="122"/>
         <source>%1 went to sleep for %2.</source>
         <translation>%1 заснул на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="129"/>
+        <location filename="../../app/view/StoryText.cpp" line="125"/>
         <source>%1 computes on core %2 (%3 of work left).</source>
         <translation>%1 вычисляет на ядре %2 (осталось работы на %3).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="133"/>
+        <location filename="../../app/view/StoryText.cpp" line="129"/>
         <source>%1 has %2 of computing to do.</source>
         <translation>%1 должен выполнить вычисления на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="135"/>
+        <location filename="../../app/view/StoryText.cpp" line="131"/>
         <source>%1&apos;s time slice is over with %2 of work left: it gives up its core.</source>
         <translation>Квант времени %1 истёк, осталось работы на %2: поток отдаёт своё ядро.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="138"/>
+        <location filename="../../app/view/StoryText.cpp" line="134"/>
         <source>%1 finished computing.</source>
         <translation>%1 закончил вычисления.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="140"/>
+        <location filename="../../app/view/StoryText.cpp" line="136"/>
         <source>%1 woke up: its sleep is over, it is ready again.</source>
         <translation>%1 проснулся: сон окончен, поток снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="144"/>
+        <location filename="../../app/view/StoryText.cpp" line="140"/>
         <source>%1 waits for %2 to finish (join): %1 is blocked.</source>
         <translation>%1 ждёт завершения %2 (join): %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="146"/>
+        <location filename="../../app/view/StoryText.cpp" line="142"/>
         <source>%1 waits for an item in %2, which is empty: %1 is blocked.</source>
         <translation>%1 ждёт элемент из %2, но очередь пуста: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="149"/>
+        <location filename="../../app/view/StoryText.cpp" line="145"/>
         <source>%1 waits for room in %2, which is full: %1 is blocked.</source>
         <translation>%1 ждёт места в %2, но очередь заполнена: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="151"/>
+        <location filename="../../app/view/StoryText.cpp" line="147"/>
         <source>%1 waits for %2, which has no free slot: %1 is blocked.</source>
         <translation>%1 ждёт %2, но свободных мест нет: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="153"/>
+        <location filename="../../app/view/StoryText.cpp" line="149"/>
         <source>%1 waits for a message on %2: %1 is blocked.</source>
         <translation>%1 ждёт сообщение на %2: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="155"/>
+        <location filename="../../app/view/StoryText.cpp" line="151"/>
         <source>%1 waits in as_completed() for the next future to finish: %1 is blocked.</source>
         <translation>%1 ждёт в as_completed(), пока завершится следующий future: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="158"/>
+        <location filename="../../app/view/StoryText.cpp" line="154"/>
         <source>%1 waits for %2&apos;s result: %1 is blocked until a worker finishes it.</source>
         <translation>%1 ждёт результат %2: %1 заблокирован, пока рабочий поток его не вычислит.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="163"/>
+        <location filename="../../app/view/StoryText.cpp" line="159"/>
         <source>%1 waits on condition %2, letting go of its lock: %1 is blocked until another thread notifies it.</source>
         <translation>%1 ждёт условие %2, отпустив его блокировку: %1 заблокирован, пока другой поток его не уведомит.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="168"/>
+        <location filename="../../app/view/StoryText.cpp" line="164"/>
         <source>%1 waits at barrier %2 for the other threads to arrive: %1 is blocked.</source>
         <translation>%1 ждёт у барьера %2, пока подойдут остальные потоки: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="172"/>
+        <location filename="../../app/view/StoryText.cpp" line="168"/>
         <source>%1 waits for event %2 to be set: %1 is blocked.</source>
         <translation>%1 ждёт, пока событие %2 будет установлено: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="175"/>
+        <location filename="../../app/view/StoryText.cpp" line="171"/>
         <source>%1 waits on %2: %1 is blocked until another thread lets it go on.</source>
         <translation>%1 ожидает на %2: %1 заблокирован, пока другой поток не позволит ему продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="179"/>
+        <location filename="../../app/view/StoryText.cpp" line="175"/>
         <source>%1 is ready again: %2 has finished.</source>
         <translation>%1 снова готов: %2 завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="180"/>
+        <location filename="../../app/view/StoryText.cpp" line="176"/>
         <source>%1 is ready again: a future it waited for has finished.</source>
         <translation>%1 снова готов: один из ожидаемых future завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="182"/>
+        <location filename="../../app/view/StoryText.cpp" line="178"/>
         <source>%1 is ready again: %2 has its result.</source>
         <translation>%1 снова готов: у %2 есть результат.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="183"/>
+        <location filename="../../app/view/StoryText.cpp" line="179"/>
         <source>%1 is ready again: its wait on %2 is over.</source>
         <translation>%1 снова готов: ожидание на %2 окончено.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="185"/>
+        <location filename="../../app/view/StoryText.cpp" line="181"/>
         <source>%1 stopped waiting on %2: its timeout ran out.</source>
         <translation>%1 перестал ждать на %2: истёк тайм-аут.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="187"/>
+        <location filename="../../app/view/StoryText.cpp" line="183"/>
         <source>%1 joined %2, which has finished.</source>
         <translation>%1 дождался завершения %2 (join).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="189"/>
+        <location filename="../../app/view/StoryText.cpp" line="185"/>
         <source>%1 put %2 into %3.</source>
         <translation>%1 положил %2 в %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="192"/>
+        <location filename="../../app/view/StoryText.cpp" line="188"/>
         <source>%1 took %2 out of %3 (%4 put it there).</source>
         <translation>%1 взял %2 из %3 (туда его положил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="193"/>
+        <location filename="../../app/view/StoryText.cpp" line="189"/>
         <source>%1 took %2 out of %3.</source>
         <translation>%1 взял %2 из %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="195"/>
+        <location filename="../../app/view/StoryText.cpp" line="191"/>
         <source>%1 set %2: threads waiting on it may go on.</source>
         <translation>%1 установил %2: ожидающие его потоки могут продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="197"/>
+        <location filename="../../app/view/StoryText.cpp" line="193"/>
         <source>%1 cleared %2.</source>
         <translation>%1 сбросил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="200"/>
+        <location filename="../../app/view/StoryText.cpp" line="196"/>
         <source>%1 notified every thread waiting on %2.</source>
         <translation>%1 разбудил все потоки, ожидающие на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="201"/>
+        <location filename="../../app/view/StoryText.cpp" line="197"/>
         <source>%1 notified one thread waiting on %2.</source>
         <translation>%1 разбудил один поток, ожидающий на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="204"/>
+        <location filename="../../app/view/StoryText.cpp" line="200"/>
         <source>%1&apos;s local variables: %2.</source>
         <translation>Локальные переменные %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="205"/>
+        <location filename="../../app/view/StoryText.cpp" line="201"/>
         <source>In %1(), %2 now has %3.</source>
         <translation>В %1() у %2 теперь %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="208"/>
+        <location filename="../../app/view/StoryText.cpp" line="204"/>
         <source>%1 printed: %2</source>
         <translation>%1 напечатал: %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="210"/>
+        <location filename="../../app/view/StoryText.cpp" line="206"/>
         <source>%1 raised %2.</source>
         <translation>%1 выбросил исключение %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="212"/>
+        <location filename="../../app/view/StoryText.cpp" line="208"/>
         <source>%1 is at line %2: a scheduling point, where the scheduler may switch threads.</source>
         <translation>%1 на строке %2: это точка планирования, здесь планировщик может переключить потоки.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="219"/>
+        <location filename="../../app/view/StoryText.cpp" line="215"/>
         <source>%1 has to wait, so the scheduler switched to %2.</source>
         <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="222"/>
+        <location filename="../../app/view/StoryText.cpp" line="218"/>
         <source>%1 went to sleep, so the scheduler switched to %2.</source>
         <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="225"/>
+        <location filename="../../app/view/StoryText.cpp" line="221"/>
         <source>%1 has finished, so the scheduler switched to %2.</source>
         <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="228"/>
+        <location filename="../../app/view/StoryText.cpp" line="224"/>
         <source>%1 used up its time slice, so the scheduler switched to %2.</source>
         <translation>%1 исчерпал свой квант времени, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="231"/>
+        <location filename="../../app/view/StoryText.cpp" line="227"/>
         <source>The scheduler took the turn from %1, which could have gone on, and gave it to %2.</source>
         <translation>Планировщик забрал очередь у %1, хотя тот мог продолжать, и отдал её %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="238"/>
+        <location filename="../../app/view/StoryText.cpp" line="234"/>
         <source>(More than one thread was ready; the policy picked %1.)</source>
         <translation>(Готовы были несколько потоков; политика выбрала %1.)</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="246"/>
+        <location filename="../../app/view/StoryText.cpp" line="242"/>
         <source>%1 waits for %2</source>
         <translation>%1 ожидает %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="250"/>
+        <location filename="../../app/view/StoryText.cpp" line="246"/>
         <source>Deadlock: %1. None of them can ever go on.</source>
         <translation>Взаимоблокировка: %1. Ни один из них уже не сможет продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="254"/>
+        <location filename="../../app/view/StoryText.cpp" line="250"/>
         <source>The event loop in %1 started task %2.</source>
         <translation>Цикл событий в %1 запустил задачу %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="255"/>
+        <location filename="../../app/view/StoryText.cpp" line="251"/>
         <source>The event loop in %1 resumed task %2 where it paused.</source>
         <translation>Цикл событий в %1 продолжил задачу %2 с того места, где она остановилась.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="258"/>
+        <location filename="../../app/view/StoryText.cpp" line="254"/>
         <source>%1 paused at an await: asyncio.sleep(%2).</source>
         <translation>%1 остановилась на await: asyncio.sleep(%2).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="260"/>
+        <location filename="../../app/view/StoryText.cpp" line="256"/>
         <source>%1 paused at an await, waiting for %2.</source>
         <translation>%1 остановилась на await и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="262"/>
+        <location filename="../../app/view/StoryText.cpp" line="258"/>
         <source>%1 is ready again: it waits in the event loop&apos;s ready queue.</source>
         <translation>%1 снова готова: она ждёт в очереди готовых задач цикла событий.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="264"/>
+        <location filename="../../app/view/StoryText.cpp" line="260"/>
         <source>%1 ended by raising %2.</source>
         <translation>%1 завершилась исключением %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="265"/>
+        <location filename="../../app/view/StoryText.cpp" line="261"/>
         <source>%1 was cancelled.</source>
         <translation>%1 отменена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="266"/>
+        <location filename="../../app/view/StoryText.cpp" line="262"/>
         <source>%1 is done.</source>
         <translation>%1 завершена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="268"/>
+        <location filename="../../app/view/StoryText.cpp" line="264"/>
         <source>The event loop in %1 ran the callback %2.</source>
         <translation>Цикл событий в %1 выполнил обратный вызов %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="270"/>
+        <location filename="../../app/view/StoryText.cpp" line="266"/>
         <source>%1 sent %2 through %3.</source>
         <translation>%1 отправил %2 через %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="273"/>
+        <location filename="../../app/view/StoryText.cpp" line="269"/>
         <source>%1 received %2 on %3 (%4 sent it).</source>
         <translation>%1 получил %2 на %3 (отправил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="274"/>
+        <location filename="../../app/view/StoryText.cpp" line="270"/>
         <source>%1 received %2 on %3.</source>
         <translation>%1 получил %2 на %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="276"/>
+        <location filename="../../app/view/StoryText.cpp" line="272"/>
         <source>Process %1 exited with code %2.</source>
         <translation>Процесс %1 завершился с кодом %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="281"/>
+        <location filename="../../app/view/StoryText.cpp" line="277"/>
         <source>%1: %2 (%3)%4.</source>
         <translation>%1: %2 (%3)%4.</translation>
     </message>
@@ -2286,104 +2236,104 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::VerdictText</name>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="40"/>
+        <location filename="../../app/view/VerdictText.cpp" line="36"/>
         <source>%1 = %2; run one after the other it would be %3: the order in which the threads&apos; steps interleaved changed the result (the last store was %4&apos;s at step %5).</source>
         <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: результат изменил порядок, в котором перемежались шаги потоков (последней была запись потока %4 на шаге %5).</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="105"/>
+        <location filename="../../app/view/VerdictText.cpp" line="101"/>
         <source>The run finished, with no shared variable to compare with the threads run one after the other.</source>
         <translation>Прогон закончился; общих переменных, чтобы сравнить с выполнением потоков один за другим, нет.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="34"/>
+        <location filename="../../app/view/VerdictText.cpp" line="30"/>
         <source>The run finished as it would with the threads run one after the other.</source>
         <translation>Прогон закончился так же, как закончился бы, если бы потоки выполнялись один за другим.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="35"/>
+        <location filename="../../app/view/VerdictText.cpp" line="31"/>
         <source>%1: the same as with the threads run one after the other.</source>
         <translation>%1: так же, как если бы потоки выполнялись один за другим.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="45"/>
+        <location filename="../../app/view/VerdictText.cpp" line="41"/>
         <source>%1 = %2; run one after the other it would be %3: the order in which the threads&apos; steps interleaved changed the result.</source>
         <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: результат изменил порядок, в котором перемежались шаги потоков.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="48"/>
+        <location filename="../../app/view/VerdictText.cpp" line="44"/>
         <source>%1 = %2; run one after the other it would be %3: an update was lost (%4&apos;s store at step %5 was overwritten by %6&apos;s at step %7)</source>
         <translation>%1 = %2; если выполнить потоки один за другим, было бы %3: обновление потеряно (запись потока %4 на шаге %5 затёрта записью потока %6 на шаге %7)</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="54"/>
+        <location filename="../../app/view/VerdictText.cpp" line="50"/>
         <source>%1; %2 updates were lost in all.</source>
         <translation>%1; всего потеряно обновлений: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="61"/>
+        <location filename="../../app/view/VerdictText.cpp" line="57"/>
         <source>%1 waits for %2, held by %3</source>
         <translation>%1 ждёт %2, который держит %3</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="66"/>
+        <location filename="../../app/view/VerdictText.cpp" line="62"/>
         <source>Deadlock at step %1: %2.</source>
         <translation>Взаимная блокировка на шаге %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="71"/>
+        <location filename="../../app/view/VerdictText.cpp" line="67"/>
         <source>%1 waits on %2</source>
         <translation>%1 ждёт %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="75"/>
+        <location filename="../../app/view/VerdictText.cpp" line="71"/>
         <source>Stuck at step %1: no thread can go on and no timer is left to wake one.</source>
         <translation>Прогон застрял на шаге %1: ни один поток не может продолжить, и не осталось таймера, который бы разбудил хоть один.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="76"/>
+        <location filename="../../app/view/VerdictText.cpp" line="72"/>
         <source>Stuck at step %1: no thread can go on and no timer is left to wake one (%2).</source>
         <translation>Прогон застрял на шаге %1: ни один поток не может продолжить, и не осталось таймера, который бы разбудил хоть один (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="82"/>
+        <location filename="../../app/view/VerdictText.cpp" line="78"/>
         <source>The run stopped at step %1 without finishing (%2).</source>
         <translation>Прогон остановился на шаге %1, не закончившись (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="83"/>
+        <location filename="../../app/view/VerdictText.cpp" line="79"/>
         <source>The run stopped at step %1 without finishing (%2): %3</source>
         <translation>Прогон остановился на шаге %1, не закончившись (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="87"/>
+        <location filename="../../app/view/VerdictText.cpp" line="83"/>
         <source>%1 died of an uncaught exception at step %2: %3.</source>
         <translation>%1 завершился из-за неперехваченного исключения на шаге %2: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="89"/>
-        <location filename="../../app/view/VerdictText.cpp" line="90"/>
+        <location filename="../../app/view/VerdictText.cpp" line="85"/>
+        <location filename="../../app/view/VerdictText.cpp" line="86"/>
         <source>store</source>
         <translation>запись</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="89"/>
-        <location filename="../../app/view/VerdictText.cpp" line="90"/>
+        <location filename="../../app/view/VerdictText.cpp" line="85"/>
+        <location filename="../../app/view/VerdictText.cpp" line="86"/>
         <source>load</source>
         <translation>чтение</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="91"/>
+        <location filename="../../app/view/VerdictText.cpp" line="87"/>
         <source>Data race on %1: %2&apos;s %3 at step %4 and %5&apos;s %6 at step %7, with nothing ordering them.</source>
         <translation>Гонка данных на %1: %3 потока %2 на шаге %4 и %6 потока %5 на шаге %7, и ничто их не упорядочивает.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="99"/>
+        <location filename="../../app/view/VerdictText.cpp" line="95"/>
         <source>There is no one-after-the-other outcome to compare with: run that way, a thread would wait forever for a thread started after it, so these threads must run at the same time.</source>
         <translation>Сравнить не с чем: если выполнять потоки один за другим, один из них вечно ждал бы поток, запущенный после него, так что этим потокам нужно выполняться одновременно.</translation>
     </message>
     <message>
-        <location filename="../../app/view/VerdictText.cpp" line="101"/>
+        <location filename="../../app/view/VerdictText.cpp" line="97"/>
         <source>There is no one-after-the-other outcome to compare with: run that way, the program does not finish either (%1).</source>
         <translation>Сравнить не с чем: если выполнять потоки один за другим, программа тоже не заканчивается (%1).</translation>
     </message>
@@ -2539,42 +2489,62 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::timeline::TimelineStrings</name>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="36"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="38"/>
         <source>&apos;%1&apos;: the timeline can be exported as .png, .svg or .pdf; use one of these extensions</source>
         <translation>«%1»: временную шкалу можно экспортировать в .png, .svg или .pdf; используйте одно из этих расширений</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="40"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="42"/>
         <source>width %1 is out of range: use %2 to %3 pixels</source>
         <translation>ширина %1 вне допустимого диапазона: укажите от %2 до %3 пикселей</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="45"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="47"/>
+        <source>scale %1 is out of range: use 1 to %2</source>
+        <translation>масштаб %1 вне допустимого диапазона: укажите от 1 до %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="49"/>
+        <source>width %1 at scale %2 leaves %3 pixels for the timeline: use a width of at least %4 or a smaller scale</source>
+        <translation>ширина %1 при масштабе %2 оставляет временной шкале %3 пикселей: укажите ширину не меньше %4 или масштаб меньше</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="56"/>
+        <source>the steps to export are %1 to %2: the first must not be after the last</source>
+        <translation>для экспорта заданы шаги с %1 по %2: первый не должен быть позже последнего</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="60"/>
         <source>the range to export is empty (%1 to %2)</source>
         <translation>диапазон для экспорта пуст (от %1 до %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="75"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="94"/>
         <source>the timeline is %1 pixels high with its %2 lanes, more than %3: collapse the task groups before exporting</source>
         <translation>с %2 дорожками временная шкала получается высотой %1 пикселей, больше %3: сверните группы задач перед экспортом</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="98"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="109"/>
+        <source>the run has %1 steps: steps %2 to %3 are not all in it</source>
+        <translation>в прогоне %1 шагов: шагов с %2 по %3 в нём нет целиком</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="130"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>не удаётся записать «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="121"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="154"/>
         <source>Lockstep timeline</source>
         <translation>Временная шкала Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="164"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="198"/>
         <source>the picture could not be encoded</source>
         <translation>не удалось закодировать изображение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="166"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="200"/>
         <source>writing &apos;%1&apos; failed: %2</source>
         <translation>ошибка записи «%1»: %2</translation>
     </message>
@@ -2650,57 +2620,58 @@ PCT: случайные приоритеты потоков, которые не
         <translation>на шаге %1:</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="14"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="16"/>
         <source>context switch</source>
         <translation>переключение контекста</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="16"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="18"/>
         <source>error raised</source>
         <translation>исключение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="18"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="20"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="164"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="20"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="22"/>
         <source>data race</source>
         <translation>гонка данных</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="22"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="24"/>
         <source>wait</source>
         <translation>ожидание</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="24"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="26"/>
         <source>woken</source>
         <translation>пробуждение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="26"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="28"/>
         <source>timeout</source>
         <translation>тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="28"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="30"/>
         <source>notify</source>
         <translation>уведомление</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="30"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="32"/>
         <source>set</source>
         <translation>установка</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="32"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="34"/>
         <source>clear</source>
         <translation>сброс</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="34"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="36"/>
         <source>process exit</source>
         <translation>завершение процесса</translation>
     </message>
@@ -2761,14 +2732,14 @@ PCT: случайные приоритеты потоков, которые не
         <translation>ждёт в as_completed</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="52"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="65"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="143"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="54"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="67"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="149"/>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="66"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="68"/>
         <source>steps %1–%2</source>
         <translation>шаги %1–%2</translation>
     </message>
@@ -2818,32 +2789,32 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1 вызван из %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="108"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
         <source>through the queue %1</source>
         <translation>через очередь %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="110"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="116"/>
         <source>through the pipe %1 → %2</source>
         <translation>через канал %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="111"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="117"/>
         <source>%1 → %2 %3</source>
         <translation>%1 → %2 %3</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="112"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="118"/>
         <source>message: %1</source>
         <translation>сообщение: %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="113"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="119"/>
         <source>sent at step %1 (t = %2)</source>
         <translation>отправлено на шаге %1 (t = %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="114"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="120"/>
         <source>received at step %1 (t = %2)</source>
         <translation>получено на шаге %1 (t = %2)</translation>
     </message>
@@ -2858,7 +2829,7 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1 (pid %2): дочерний процесс со своей памятью</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="118"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="124"/>
         <source>message through a Pipe or Queue (sender → receiver)</source>
         <translation>сообщение через Pipe или Queue (отправитель → получатель)</translation>
     </message>
@@ -2869,19 +2840,19 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TaskLanes.cpp" line="366"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="53"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="70"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="55"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="72"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="71"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="73"/>
         <source>t = %1 – %2</source>
         <translation>t = %1 – %2</translation>
     </message>
     <message>
         <location filename="../../app/timeline/ActorLanes.cpp" line="238"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="50"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="52"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3021,22 +2992,22 @@ PCT: случайные приоритеты потоков, которые не
         <translation>%1: владелец %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="76"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="78"/>
         <source>part of the deadlock cycle</source>
         <translation>часть цикла взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="45"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
         <source>context switch: %1 → %2</source>
         <translation>переключение контекста: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="47"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="49"/>
         <source>%1: data race on %2 with %3 (nothing orders the two accesses)</source>
         <translation>%1: гонка данных на %2 с потоком %3 (ничто не упорядочивает эти два обращения)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="60"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="62"/>
         <source>%1: %2 by %3</source>
         <translation>%1: %2 (поток %3)</translation>
     </message>
@@ -3069,22 +3040,22 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/timeline/TaskLanes.cpp" line="42"/>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="95"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="97"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="105"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="99"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="105"/>
         <source>virtual time</source>
         <translation>виртуальное время</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="102"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="108"/>
         <source>deadlock cycle</source>
         <translation>цикл взаимоблокировки</translation>
     </message>
@@ -3111,62 +3082,143 @@ PCT: случайные приоритеты потоков, которые не
         <translation>щёлкните по имени, чтобы показать задачи группы</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="130"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="101"/>
+        <source>en_US</source>
+        <comment>the locale whose decimal point times are written with</comment>
+        <translation>ru_RU</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="136"/>
         <source>%1 released %3 → %2 acquired it</source>
         <translation>%1 освободил %3 → %2 захватил его</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="131"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="137"/>
         <source>%1 set %3 → %2&apos;s wait() returned</source>
         <translation>%1 установил %3 → wait() потока %2 вернулся</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="132"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="138"/>
         <source>%1 notified %3 → %2 woke up</source>
         <translation>%1 уведомил через %3 → %2 проснулся</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="133"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="139"/>
         <source>%1 put an item in %3 → %2 got it</source>
         <translation>%1 положил элемент в %3 → %2 его забрал</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="134"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="140"/>
         <source>%1 ended → %2&apos;s join() returned</source>
         <translation>%1 завершился → join() в %2 вернулся</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="135"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="141"/>
         <source>%1 set the outcome of %3 → %2&apos;s result() received it</source>
         <translation>%1 задал итог %3 → result() в %2 его получил</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="139"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="145"/>
         <source>%1 finished → woke %2</source>
         <translation>%1 завершена → %2 разбужена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="139"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="145"/>
         <source>%1 via %3 → woke %2</source>
         <translation>%1 через %3 → %2 разбужена</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="144"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="150"/>
         <source>steps %1 → %2</source>
         <translation>шаги %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="147"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="153"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="151"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="157"/>
         <source>cause → effect (release → acquire, set → wait, put → get...)</source>
         <translation>причина → следствие (release → acquire, set → wait, put → get...)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineStrings.cpp" line="155"/>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="162"/>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="163"/>
+        <source>finished</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="165"/>
+        <source>stuck (blocked forever, no cycle)</source>
+        <translation>завис (заблокирован навсегда, без цикла)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="166"/>
+        <source>step limit reached</source>
+        <translation>достигнут предел шагов</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="167"/>
+        <source>trace full</source>
+        <translation>трасса заполнена</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="168"/>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="169"/>
+        <source>aborted</source>
+        <translation>прерван</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="170"/>
+        <source>the program crashed</source>
+        <translation>программа аварийно завершилась</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="171"/>
+        <source>frozen in real code</source>
+        <translation>завис в реальном коде</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="179"/>
+        <source>round-robin</source>
+        <translation>циклическая (round-robin)</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="180"/>
+        <source>random</source>
+        <translation>случайная</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="181"/>
+        <source>cooperative</source>
+        <translation>кооперативная</translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="182"/>
+        <source>manual</source>
+        <translation>ручная</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="189"/>
+        <source>%1 · %2, seed %3 · %n steps</source>
+        <extracomment>an exported timeline&apos;s caption: how the run ended · its policy, seed · its length</extracomment>
+        <translation>
+            <numerusform>%1 · %2, зерно %3 · %n шаг</numerusform>
+            <numerusform>%1 · %2, зерно %3 · %n шага</numerusform>
+            <numerusform>%1 · %2, зерно %3 · %n шагов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/timeline/TimelineStrings.cpp" line="195"/>
         <source>critical section (holds a lock)</source>
         <translation>критическая секция (держит блокировку)</translation>
     </message>

@@ -778,6 +778,51 @@ private slots:
             QCOMPARE(image.width(), 1200);
         }
     }
+    // Slide-ready: the scenario's title in the chosen language and a caption (how it ended, policy, seed,
+    // steps); --scale draws larger in the same width; --steps-range exports a part of the run.
+    void exportForSlides() {
+        QTemporaryDir dir;
+        const QString en = dir.filePath("en.svg"), ru = dir.filePath("ru.svg");
+        QCOMPARE(runLockstep({"run", "race-counter-sleep", "--export", en}).code, 0);
+        QCOMPARE(runLockstep({"run", "race-counter-sleep", "--export", ru, "--lang", "ru"}).code, 0);
+        const auto read = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        const QString enSvg = read(en), ruSvg = read(ru);
+        QVERIFY2(enSvg.contains("Lost update: read, sleep, write"), qPrintable(enSvg.left(2000)));
+        QVERIFY(enSvg.contains(QString("finished · round-robin, seed 1 · 17 steps")));
+        QVERIFY(ruSvg.contains(QString("Потерянное обновление: чтение, пауза, запись")));
+        // The SVG breaks a line of mixed scripts into runs of text: each run on its own.
+        for (const QString& piece : {QString("завершён · циклическая ("), QString("зерно 1 · 17 шагов")})
+            QVERIFY2(ruSvg.contains(piece), qPrintable(piece));
+
+        const QString one = dir.filePath("one.png"), two = dir.filePath("two.png"), half = dir.filePath("half.png");
+        QCOMPARE(runLockstep({"run", "race-counter-sleep", "--export", one, "--width", "1200"}).code, 0);
+        QCOMPARE(runLockstep({"run", "race-counter-sleep", "--export", two, "--width", "1200", "--scale", "2"}).code, 0);
+        QCOMPARE(runLockstep({"run", "race-counter-sleep", "--export", half, "--width", "600"}).code, 0);
+        QImage a(one), b(two), c(half);
+        QCOMPARE(a.width(), 1200);
+        QCOMPARE(b.width(), 1200);
+        // Scale 2 at 1200 px is the 600-px picture drawn twice as large.
+        QCOMPARE(b.height(), 2 * c.height());
+        QVERIFY(b.height() > a.height());
+
+        const QString part = dir.filePath("part.svg");
+        QCOMPARE(runLockstep({"run", "race-counter-sleep", "--export", part, "--steps-range", "9:13"}).code, 0);
+        QVERIFY(read(part).contains("T2"));
+        Result r = runLockstep({"run", "race-counter-sleep", "--export", part, "--steps-range", "9:99"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("the run has 17 steps: steps 9 to 99 are not all in it"), qPrintable(r.err));
+        for (const QStringList& bad : {QStringList{"--steps-range", "0:3"}, QStringList{"--steps-range", "5"},
+                                       QStringList{"--steps-range", "9:3"}, QStringList{"--scale", "9"},
+                                       QStringList{"--scale", "x"}, QStringList{"--scale", "4", "--width", "400"}}) {
+            r = runLockstep(QStringList{"run", "race-counter-sleep", "--export", part} + bad);
+            QVERIFY2(r.code == 2, qPrintable(bad.join(' ') + ": " + r.err));
+        }
+        QCOMPARE(runLockstep({"run", "race-counter-sleep", "--scale", "2"}).code, 2);  // --scale needs --export
+    }
+
     void exportErrors() {
         QTemporaryDir dir;
         QCOMPARE(runLockstep({"run", "semaphore-groups", "--export", dir.filePath("t.bmp")}).code, 2);

@@ -904,7 +904,7 @@ private slots:
         }
         QPushButton* stepT1 = bar->button(t1);
         QVERIFY(stepT1 && !stepT1->isEnabled());
-        QVERIFY2(stepT1->toolTip().contains(en ? QStringLiteral("T1 sleeps until t = 0.100 s") : QStringLiteral("T1 спит до t = 0.100 с")),
+        QVERIFY2(stepT1->toolTip().contains(en ? QStringLiteral("T1 sleeps until t = 0.100 s") : QStringLiteral("T1 спит до t = 0,100 с")),
                  qPrintable(stepT1->toolTip()));
     }
 

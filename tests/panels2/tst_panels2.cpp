@@ -495,6 +495,19 @@ private slots:
         QVERIFY(panel.emptyMessage(ChartsPanel::SemaphoreChart).contains(QStringLiteral("semaphore")));
     }
 
+    // A run opens on a chart that applies to it: lock-counter has no queue and no semaphore, so its states;
+    // a queue scenario its queue; a tab the learner picked stays picked for the rest of that run.
+    void opensOnAChartThatApplies() {
+        ChartsPanel panel;
+        QCOMPARE(panel.currentChart(), int(ChartsPanel::QueueLengthChart));
+        panel.setView(runScenario("lock-counter"));
+        QCOMPARE(panel.currentChart(), int(ChartsPanel::ActorStatesChart));
+        panel.setView(runScenario("queue-producer-consumers"));
+        QCOMPARE(panel.currentChart(), int(ChartsPanel::QueueLengthChart));
+        panel.setView(runScenario("semaphore-groups"));
+        QCOMPARE(panel.currentChart(), int(ChartsPanel::SemaphoreChart));
+    }
+
     void queueNeverAboveMaxsize() {
         ChartsPanel panel;
         panel.setView(runScenario("queue-producer-consumers", {{"maxsize", 2}}));
