@@ -1,5 +1,7 @@
 #include "panels/ScenarioBrowser.h"
 
+#include "timeline/TimelineStrings.h"
+
 #include <QCheckBox>
 #include <QSignalBlocker>
 #include <QComboBox>
@@ -200,7 +202,10 @@ void ScenarioBrowser::retranslateUi() {
     noParams_->setText(tr("This scenario has no parameters."));
     runBox_->setTitle(tr("Run settings"));
     policyLabel_->setText(tr("&Policy:"));
-    const QString names[] = {tr("round-robin"), tr("random"), tr("cooperative"), tr("manual")};
+    const QString names[] = {timeline::TimelineStrings::policy(PolicyKind::RoundRobin),
+                             timeline::TimelineStrings::policy(PolicyKind::Random),
+                             timeline::TimelineStrings::policy(PolicyKind::Cooperative),
+                             timeline::TimelineStrings::policy(PolicyKind::Manual)};
     const QString tips[] = {
         tr("The running thread goes on until it blocks, sleeps, yields, ends or uses up its quantum while "
            "another thread waits for a core; then the thread that has been ready longest runs. The same run "

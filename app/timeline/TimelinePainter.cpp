@@ -24,6 +24,31 @@ const QColor kAltRow(0xFA, 0xFA, 0xFA);
 const QColor kBusy(0, 0, 0, 110);
 const QColor kProcessHeading(0xE8, 0xEE, 0xF5);
 
+// Arrows across lanes (messages, causes): the ones on screen, and one per pixel path, so that many along the
+// same pixels (a zoomed-out run) are drawn once.
+struct Arrow {
+    QPointF from, to;
+    std::size_t index;
+};
+class ArrowSet {
+public:
+    explicit ArrowSet(const QRect& plot) : plot_(plot) {}
+    void add(const QPointF& a, const QPointF& b, std::size_t index) {
+        if (std::max(a.y(), b.y()) < plot_.top() || std::min(a.y(), b.y()) > plot_.bottom()) return;
+        const quint64 k = key(a.x()) << 48 | key(b.x()) << 32 | key(a.y()) << 16 | key(b.y());
+        if (drawn_.contains(k)) return;
+        drawn_.insert(k);
+        arrows_.push_back({a, b, index});
+    }
+    const std::vector<Arrow>& arrows() const { return arrows_; }
+
+private:
+    static quint64 key(double x) { return quint64(std::clamp(int(std::lround(x)), -30000, 30000) + 32768) & 0xFFFF; }
+    QRect plot_;
+    QSet<quint64> drawn_;
+    std::vector<Arrow> arrows_;
+};
+
 // Consecutive pixel columns of one colour become one rectangle: at full zoom-out most of a lane is a few
 // long runs, so the painter issues a few hundred fills per frame, not one per column.
 class RunBatcher {
@@ -845,23 +870,12 @@ std::vector<std::size_t> TimelinePainter::shownCauses(const PaintOptions& o) con
 
 void TimelinePainter::paintCauses(QPainter& p, const TimelineLayout& l, const PaintOptions& o) const {
     const auto& links = model_.traceModel()->causalLinks();
-    struct Arrow {
-        QPointF from, to;
-        std::size_t index;
-    };
-    std::vector<Arrow> arrows;
-    QSet<quint64> drawn;
-    const auto key = [](double x) { return quint64(std::clamp(int(std::lround(x)), -30000, 30000) + 32768) & 0xFFFF; };
+    ArrowSet shown(l.plot);
     for (std::size_t i : shownCauses(o)) {
         QPointF a, b;
-        if (!causeLine(l, o.laneScroll, links[i], a, b)) continue;
-        if (std::max(a.y(), b.y()) < l.plot.top() || std::min(a.y(), b.y()) > l.plot.bottom()) continue;
-        // Many links along the same pixels (a zoomed-out run) are one arrow.
-        const quint64 k = key(a.x()) << 48 | key(b.x()) << 32 | key(a.y()) << 16 | key(b.y());
-        if (drawn.contains(k)) continue;
-        drawn.insert(k);
-        arrows.push_back({a, b, i});
+        if (causeLine(l, o.laneScroll, links[i], a, b)) shown.add(a, b, i);
     }
+    const std::vector<Arrow>& arrows = shown.arrows();
     if (arrows.empty()) return;
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -917,22 +931,12 @@ void TimelinePainter::paintCriticalSections(QPainter& p, const TimelineLayout& l
 
 void TimelinePainter::paintTransfers(QPainter& p, const TimelineLayout& l, int laneScroll) const {
     const auto& transfers = model_.transfers();
-    struct Arrow {
-        QPointF from, to;
-        std::size_t index;
-    };
-    std::vector<Arrow> arrows;
-    QSet<quint64> drawn;
-    const auto key = [](double x) { return quint64(std::clamp(int(std::lround(x)), -30000, 30000) + 32768) & 0xFFFF; };
+    ArrowSet shown(l.plot);
     for (std::size_t i = firstVisibleTransfer(); i < transfers.size(); ++i) {
         QPointF a, b;
-        if (!transferLine(l, laneScroll, transfers[i], a, b)) continue;
-        if (std::max(a.y(), b.y()) < l.plot.top() || std::min(a.y(), b.y()) > l.plot.bottom()) continue;
-        const quint64 k = key(a.x()) << 48 | key(b.x()) << 32 | key(a.y()) << 16 | key(b.y());
-        if (drawn.contains(k)) continue;
-        drawn.insert(k);
-        arrows.push_back({a, b, i});
+        if (transferLine(l, laneScroll, transfers[i], a, b)) shown.add(a, b, i);
     }
+    const std::vector<Arrow>& arrows = shown.arrows();
     if (arrows.empty()) return;
     p.setRenderHint(QPainter::Antialiasing, true);
     // Hundreds of arrows would turn their halos into a white fog over the lanes.
