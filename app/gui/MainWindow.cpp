@@ -213,6 +213,11 @@ void MainWindow::buildActions() {
     legendAction_->setCheckable(true);
     legendAction_->setChecked(true);
     legendAction_->setObjectName(QStringLiteral("timelineLegend"));
+    // Off by default: a learner's program should show what the learner wrote, not the locks and events the
+    // standard library makes for itself.
+    internalsAction_ = make(QKeySequence(), [this] { updateViews(); });
+    internalsAction_->setCheckable(true);
+    internalsAction_->setObjectName(QStringLiteral("showInternals"));
     exportTimelineAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportTimeline);
     exportChartAction_ = make(QKeySequence(), &MainWindow::exportChart);
     exportTraceAction_ = make(QKeySequence(), &MainWindow::exportTrace);
@@ -281,7 +286,8 @@ void MainWindow::buildActions() {
     runMenu_->addAction(exploreAction_);
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->addActions(
-        {findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_, legendAction_});
+        {findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_, legendAction_,
+         internalsAction_});
     viewMenu_->addSeparator();
     for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
     languageMenu_ = menuBar()->addMenu(QString());
@@ -355,6 +361,9 @@ void MainWindow::retranslateUi() {
            "waits it woke, a put to the get...), not only those of the step at the cursor"));
     set(legendAction_, tr("Timeline legend"),
         tr("Show the legend under the timeline: what each colour and mark of this run means"));
+    set(internalsAction_, tr("Show internals"),
+        tr("Show the locks, events and conditions the standard library makes for itself (a thread's _started, "
+           "a queue's not_full) in every view; hidden, a thread waiting on one is shown waiting inside your call"));
     set(exportTimelineAction_, tr("Export timeline..."), tr("Save the timeline as PNG, SVG or PDF"));
     set(exportChartAction_, tr("Export chart..."), tr("Save the chart on show as PNG or SVG"));
     set(exportTraceAction_, tr("Export trace..."), tr("Save the trace as Chrome Trace Event JSON (opens in Perfetto)"));
@@ -631,6 +640,7 @@ void MainWindow::updateViews() {
         view_.state = cursorState_;
     }
     TraceView v = view_;
+    v.showInternals = internalsAction_->isChecked();
     if (v.cursor < v.live || v.ended) {
         // Looking at the past: the actors that could have run there (running or ready at the end of the
         // cursor step) can be picked to branch the run.
@@ -887,6 +897,7 @@ void MainWindow::exportTimeline() {
     options.path = path;
     options.width = width;
     options.wholeRun = range == ranges[0];
+    options.showInternals = internalsAction_->isChecked();
     options.title = trScenario(setup_.scenario->title);
     // How the run ended so far (still running: "running"), its policy and seed, under the title.
     options.caption = timeline::TimelineStrings::runCaption(view_.ended ? model_->outcome().status : RunStatus::Running,
@@ -930,6 +941,7 @@ void MainWindow::saveSettings() const {
     s.setValue("timeAxis", axisAction_->isChecked());
     s.setValue("allCauses", causesAction_->isChecked());
     s.setValue("timelineLegend", legendAction_->isChecked());
+    s.setValue("showInternals", internalsAction_->isChecked());
     s.setValue("speed", speed_->value());
     browser_->saveState(s);
 }
@@ -943,6 +955,7 @@ void MainWindow::restoreSettings() {
     timeline_->setAllCauses(causesAction_->isChecked());
     legendAction_->setChecked(s.value("timelineLegend", true).toBool());
     timeline_->setLegendShown(legendAction_->isChecked());
+    internalsAction_->setChecked(s.value("showInternals", false).toBool());
     speed_->setValue(s.value("speed", 3).toInt());
     browser_->restoreState(s);
     language_ = s.value("language").toString();
