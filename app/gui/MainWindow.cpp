@@ -145,34 +145,23 @@ void MainWindow::buildDocks() {
     explore_ = new ExplorePanel(this);
     story_ = new StoryPanel(this);
     dock(browser_, "scenarios", Qt::LeftDockWidgetArea);
-    QDockWidget* codeDock = dock(code_, "code", Qt::BottomDockWidgetArea);
-    QDockWidget* inspectorDock = dock(inspector_, "inspector", Qt::RightDockWidgetArea);
-    QDockWidget* outputDock = dock(output_, "output", Qt::BottomDockWidgetArea);
-    QDockWidget* chartsDock = dock(charts_, "charts", Qt::RightDockWidgetArea);
-    QDockWidget* exploreDock = dock(explore_, "explore", Qt::RightDockWidgetArea);
-    QDockWidget* storyDock = dock(story_, "story", Qt::BottomDockWidgetArea);
-    // Default layout: the side columns run the full height; the listings and the output share the space
-    // under the timeline; the inspector (with its wait-for graph) and the charts share the right column.
+    dock(code_, "code", Qt::BottomDockWidgetArea);
+    dock(inspector_, "inspector", Qt::RightDockWidgetArea);
+    dock(output_, "output", Qt::BottomDockWidgetArea);
+    dock(charts_, "charts", Qt::RightDockWidgetArea);
+    dock(explore_, "explore", Qt::RightDockWidgetArea);
+    dock(story_, "story", Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    splitDockWidget(codeDock, outputDock, Qt::Horizontal);
-    splitDockWidget(inspectorDock, chartsDock, Qt::Vertical);
-    // As large as the layout was drawn for, but never larger than the screen (a laptop's 1366x768).
+    // As large as the full layout was drawn for, but never larger than the screen (a laptop's 1366x768), and
+    // on a screen too small for every panel at once, the learning layout.
     QSize size(1600, 1000);
-    if (const QScreen* screen = QGuiApplication::primaryScreen()) size = size.boundedTo(screen->availableSize());
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        size = size.boundedTo(screen->availableSize());
+        layout_ = defaultLayout(screen->availableSize());
+    }
     resize(size);
-    resizeDocks({docks_[0], inspectorDock}, {300, 470}, Qt::Horizontal);
-    resizeDocks({codeDock, outputDock}, {540, 290}, Qt::Horizontal);
-    resizeDocks({codeDock}, {440}, Qt::Vertical);
-    resizeDocks({inspectorDock, chartsDock}, {480, 460}, Qt::Vertical);
-    // Exploring is occasional: it shares the charts' place and comes to the front when asked for.
-    tabifyDockWidget(chartsDock, exploreDock);
-    chartsDock->raise();
-    // The story shares the output's place (no room of its own on a laptop) and is in front: it is what a
-    // learner reads first; the output is a tab away.
-    tabifyDockWidget(outputDock, storyDock);
-    storyDock->raise();
-    resizeDocks({codeDock, storyDock}, {560, 300}, Qt::Horizontal);
+    arrangeDocks(layout_);
 
     connect(browser_, &ScenarioBrowser::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
     connect(code_, &CodeView::actorChosen, this, &MainWindow::onActorChosen);
@@ -185,6 +174,80 @@ void MainWindow::buildDocks() {
         if (verdictModel_ && verdictModel_ == model_ && view_.ended) showVerdict();
     });
     connect(explore_, &ExplorePanel::replayRequested, this, &MainWindow::replay);
+}
+
+MainWindow::WindowLayout MainWindow::defaultLayout(const QSize& screen) {
+    // The full layout needs about 1500x900 before its panels start to crowd the timeline.
+    return screen.width() < 1500 || screen.height() < 900 ? WindowLayout::Learn : WindowLayout::Full;
+}
+
+QDockWidget* MainWindow::dockOf(QWidget* panel) const {
+    for (QDockWidget* d : docks_)
+        if (d->widget() == panel) return d;
+    return nullptr;
+}
+
+void MainWindow::setWindowLayout(WindowLayout layout) {
+    arrangeDocks(layout);
+    QSettings().setValue("layout", layout == WindowLayout::Learn ? "learn" : "full");
+}
+
+void MainWindow::arrangeDocks(WindowLayout layout) {
+    layout_ = layout;
+    if (learnLayoutAction_) {
+        learnLayoutAction_->setChecked(layout == WindowLayout::Learn);
+        fullLayoutAction_->setChecked(layout == WindowLayout::Full);
+    }
+    QDockWidget* browserDock = dockOf(browser_);
+    QDockWidget* codeDock = dockOf(code_);
+    QDockWidget* inspectorDock = dockOf(inspector_);
+    QDockWidget* outputDock = dockOf(output_);
+    QDockWidget* chartsDock = dockOf(charts_);
+    QDockWidget* exploreDock = dockOf(explore_);
+    QDockWidget* storyDock = dockOf(story_);
+    // Every dock is taken out and put back, so a layout the user rearranged by hand starts over cleanly.
+    for (QDockWidget* d : docks_) {
+        removeDockWidget(d);
+        d->setFloating(false);
+    }
+    const int width = this->width(), height = this->height();
+    if (layout == WindowLayout::Full) {
+        // The side columns run the full height; the listings and the output share the space under the
+        // timeline; the inspector (with its wait-for graph) and the charts share the right column.
+        addDockWidget(Qt::LeftDockWidgetArea, browserDock);
+        for (QDockWidget* d : {codeDock, outputDock, storyDock}) addDockWidget(Qt::BottomDockWidgetArea, d);
+        for (QDockWidget* d : {inspectorDock, chartsDock, exploreDock}) addDockWidget(Qt::RightDockWidgetArea, d);
+        splitDockWidget(codeDock, storyDock, Qt::Horizontal);
+        splitDockWidget(inspectorDock, chartsDock, Qt::Vertical);
+        // Exploring is occasional: it shares the charts' place and comes to the front when asked for.
+        tabifyDockWidget(chartsDock, exploreDock);
+        // The story shares the output's place and is in front: it is what a learner reads first.
+        tabifyDockWidget(storyDock, outputDock);
+        for (QDockWidget* d : docks_) d->show();
+        chartsDock->raise();
+        storyDock->raise();
+        resizeDocks({browserDock, inspectorDock}, {300, 470}, Qt::Horizontal);
+        resizeDocks({codeDock, storyDock}, {560, 300}, Qt::Horizontal);
+        resizeDocks({codeDock}, {height * 44 / 100}, Qt::Vertical);
+        resizeDocks({inspectorDock, chartsDock}, {480, 460}, Qt::Vertical);
+        return;
+    }
+    // Learn: one column of tabs on the left (what to run, and the panels a learner looks at now and then),
+    // the timeline and the scheduler bar as wide as the window allows, the code and the story under them.
+    addDockWidget(Qt::LeftDockWidgetArea, browserDock);
+    tabifyDockWidget(browserDock, inspectorDock);
+    tabifyDockWidget(browserDock, chartsDock);
+    tabifyDockWidget(browserDock, exploreDock);
+    addDockWidget(Qt::BottomDockWidgetArea, codeDock);
+    splitDockWidget(codeDock, storyDock, Qt::Horizontal);
+    tabifyDockWidget(storyDock, outputDock);
+    for (QDockWidget* d : docks_) d->show();
+    // Before anything is loaded the scenarios are what is needed; once a run is on, what it holds.
+    (setup_.scenario ? inspectorDock : browserDock)->raise();
+    storyDock->raise();
+    resizeDocks({browserDock}, {std::clamp(width / 4, 280, 360)}, Qt::Horizontal);
+    resizeDocks({codeDock, storyDock}, {width * 55 / 100, width * 45 / 100}, Qt::Horizontal);
+    resizeDocks({codeDock}, {height * 42 / 100}, Qt::Vertical);
 }
 
 void MainWindow::buildActions() {
@@ -213,6 +276,17 @@ void MainWindow::buildActions() {
     legendAction_->setCheckable(true);
     legendAction_->setChecked(true);
     legendAction_->setObjectName(QStringLiteral("timelineLegend"));
+    auto* layouts = new QActionGroup(this);
+    learnLayoutAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_1), [this] { setWindowLayout(WindowLayout::Learn); });
+    fullLayoutAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_2), [this] { setWindowLayout(WindowLayout::Full); });
+    for (QAction* a : {learnLayoutAction_, fullLayoutAction_}) {
+        a->setCheckable(true);
+        layouts->addAction(a);
+    }
+    learnLayoutAction_->setObjectName(QStringLiteral("learnLayout"));
+    fullLayoutAction_->setObjectName(QStringLiteral("fullLayout"));
+    learnLayoutAction_->setChecked(layout_ == WindowLayout::Learn);
+    fullLayoutAction_->setChecked(layout_ == WindowLayout::Full);
     exportTimelineAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportTimeline);
     exportChartAction_ = make(QKeySequence(), &MainWindow::exportChart);
     exportTraceAction_ = make(QKeySequence(), &MainWindow::exportTrace);
@@ -283,6 +357,9 @@ void MainWindow::buildActions() {
     viewMenu_->addActions(
         {findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_, legendAction_});
     viewMenu_->addSeparator();
+    layoutMenu_ = viewMenu_->addMenu(QString());
+    layoutMenu_->setObjectName(QStringLiteral("layoutMenu"));
+    layoutMenu_->addActions({learnLayoutAction_, fullLayoutAction_});
     for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->addActions(languageGroup_->actions());
@@ -355,6 +432,10 @@ void MainWindow::retranslateUi() {
            "waits it woke, a put to the get...), not only those of the step at the cursor"));
     set(legendAction_, tr("Timeline legend"),
         tr("Show the legend under the timeline: what each colour and mark of this run means"));
+    layoutMenu_->setTitle(tr("&Layout"));
+    set(learnLayoutAction_, tr("Learn"),
+        tr("Timeline, code and story in sight; scenarios, inspector, charts and explore as tabs (fits a laptop)"));
+    set(fullLayoutAction_, tr("Full"), tr("Every panel in sight at once (for a large screen)"));
     set(exportTimelineAction_, tr("Export timeline..."), tr("Save the timeline as PNG, SVG or PDF"));
     set(exportChartAction_, tr("Export chart..."), tr("Save the chart on show as PNG or SVG"));
     set(exportTraceAction_, tr("Export trace..."), tr("Save the trace as Chrome Trace Event JSON (opens in Perfetto)"));
@@ -927,6 +1008,7 @@ void MainWindow::saveSettings() const {
     QSettings s;
     s.setValue("geometry", saveGeometry());
     s.setValue("windowState", saveState());
+    s.setValue("layout", layout_ == WindowLayout::Learn ? "learn" : "full");
     s.setValue("timeAxis", axisAction_->isChecked());
     s.setValue("allCauses", causesAction_->isChecked());
     s.setValue("timelineLegend", legendAction_->isChecked());
@@ -937,6 +1019,12 @@ void MainWindow::saveSettings() const {
 void MainWindow::restoreSettings() {
     QSettings s;
     restoreGeometry(s.value("geometry").toByteArray());
+    // The layout last chosen, then the docks as the user last left them in it.
+    const QString layout = s.value("layout").toString();
+    if (layout == "learn" || layout == "full") {
+        const WindowLayout chosen = layout == "learn" ? WindowLayout::Learn : WindowLayout::Full;
+        if (chosen != layout_) arrangeDocks(chosen);
+    }
     restoreState(s.value("windowState").toByteArray());
     setTimeAxis(s.value("timeAxis", false).toBool());
     causesAction_->setChecked(s.value("allCauses", false).toBool());
