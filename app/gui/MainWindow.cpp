@@ -1,5 +1,7 @@
 #include "gui/MainWindow.h"
 
+#include "gui/ExportDialog.h"
+
 #include <QGuiApplication>
 #include <QScreen>
 
@@ -14,7 +16,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -771,7 +772,8 @@ void MainWindow::updateStatus() {
         QString tip;
         if (view_.ended && view_.model) {
             const RunOutcome& o = view_.model->outcome();
-            status = tr("ended: %1 at t=%2 s").arg(statusText(o.status)).arg(toSeconds(o.endTime), 0, 'f', 3);
+            status = tr("ended: %1 at t = %2")
+                         .arg(statusText(o.status), timeline::TimelineStrings::seconds(o.endTime, 1'000'000));
             if (!o.message.empty()) status += QStringLiteral(" - ") + QString::fromStdString(o.message);
             // What the run came to, in a sentence (the Story panel has every item, with links to the steps).
             if (const QString verdict = story_->verdictSummary(); !verdict.isEmpty()) {
@@ -955,19 +957,11 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::exportTimeline() {
     if (!view_.trace || !model_) return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QString::fromStdString(setup_.scenario->id) + ".png",
-                                                      tr("Images (*.png *.svg *.pdf)"));
-    if (path.isEmpty()) return;
-    bool ok = false;
-    const int width = QInputDialog::getInt(this, tr("Export timeline"), tr("Width in pixels:"), 1600, timeline::kMinExportWidth, timeline::kMaxExportWidth, 100, &ok);
-    if (!ok) return;
-    const QStringList ranges{tr("The whole run"), tr("The visible range")};
-    const QString range = QInputDialog::getItem(this, tr("Export timeline"), tr("What to export:"), ranges, 0, false, &ok);
-    if (!ok) return;
+    ExportDialog dialog(QString::fromStdString(setup_.scenario->id) + ".png", view_.live, this);
+    if (dialog.exec() != QDialog::Accepted) return;
     timeline::ExportOptions options = timeline_->visibleExportOptions();
-    options.path = path;
-    options.width = width;
-    options.wholeRun = range == ranges[0];
+    dialog.apply(options);
+    const QString path = options.path;
     options.title = trScenario(setup_.scenario->title);
     // How the run ended so far (still running: "running"), its policy and seed, under the title.
     options.caption = timeline::TimelineStrings::runCaption(view_.ended ? model_->outcome().status : RunStatus::Running,

@@ -1299,6 +1299,51 @@ private slots:
         QCOMPARE(colourAtEnd("producer"), style::Palette::actorState(ActorState::Done));
     }
 
+    // On the time axis the run's last instant has room: the axis goes on past the end, and every lane's last
+    // state is drawn there. At the end of a gather, the gather's future is done, not "pending".
+    void timeAxisGivesTheLastInstantRoom() {
+        const auto t = runScenario("async-gather-two");
+        const TimelineModel m(*t);
+        QVERIFY(m.rangeEnd(Axis::Time) > m.endTime() + m.endTime() / 25);
+        int row = -1;
+        for (int i = 0; i < m.laneCount(); ++i)
+            if (m.lane(i).name == QStringLiteral("gather")) row = i;
+        QVERIFY(row >= 0);
+        const Lane& gather = m.lane(row);
+        QCOMPARE(beginOf(gather.bands.back(), Axis::Time), m.endTime());  // done at the last instant
+        const TimelineLayout l =
+            TimelineLayout::compute(QRect(0, 0, 1200, 400), m, TimelineLayout::defaultFont(), false, true);
+        ZoomState zoom;
+        zoom.setRange(m.rangeBegin(Axis::Time), m.rangeEnd(Axis::Time));
+        zoom.setWidth(l.plot.width());
+        zoom.fit();
+        QImage image(1200, 400, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        {
+            QPainter p(&image);
+            TimelinePainter(m, zoom, Axis::Time).paint(p, l, PaintOptions{});
+        }
+        const QColor end = image.pixelColor(l.plot.right() - 3, l.laneTop(row, 0) + l.laneHeight / 2);
+        QCOMPARE(end, QColor::fromRgba(gather.bands.back().fill));
+        QVERIFY(gather.bands.back().fill != gather.bands.front().fill);  // done looks unlike pending
+    }
+
+    // A label never sits under a mark: it stays centred when its text is clear of every mark, and otherwise
+    // moves to the widest stretch of its band between them.
+    void labelsKeepClearOfMarks() {
+        const QRect band(100, 10, 200, 20);
+        QCOMPARE(TimelinePainter::clearOfMarks(band, 60, {}, 7), band);
+        QCOMPARE(TimelinePainter::clearOfMarks(band, 60, {110.0, 290.0}, 7), band);  // marks at the ends
+        const QRect moved = TimelinePainter::clearOfMarks(band, 60, {190.0}, 7);
+        QCOMPARE(moved.top(), band.top());
+        QCOMPARE(moved.height(), band.height());
+        QVERIFY2(moved.left() >= 197 && moved.right() <= band.right(),
+                 qPrintable(QString("%1..%2").arg(moved.left()).arg(moved.right())));  // the wider, right part
+        const QRect left = TimelinePainter::clearOfMarks(band, 60, {240.0, 260.0}, 7);
+        QVERIFY(left.left() == band.left() && left.right() < 233);
+        QVERIFY(TimelinePainter::clearOfMarks(QRect(100, 0, 10, 20), 6, {105.0}, 7).isEmpty());
+    }
+
     // ---------------------------------------------------------------- one meaning per colour
     // The legend of an export explains what that run shows and nothing else: a race's mark only where there is
     // a race, the hatched cycle only where there is a deadlock, no notify, set or clear in runs without them.
