@@ -227,7 +227,7 @@ void MainWindow::arrangeDocks(WindowLayout layout) {
         for (QDockWidget* d : docks_) d->show();
         chartsDock->raise();
         storyDock->raise();
-        resizeDocks({browserDock, inspectorDock}, {300, 470}, Qt::Horizontal);
+        resizeDocks({browserDock, inspectorDock}, {290, 420}, Qt::Horizontal);
         resizeDocks({codeDock, storyDock}, {560, 300}, Qt::Horizontal);
         resizeDocks({codeDock}, {height * 44 / 100}, Qt::Vertical);
         resizeDocks({inspectorDock, chartsDock}, {480, 460}, Qt::Vertical);

@@ -2,7 +2,6 @@
 
 #include <QEvent>
 #include <QHeaderView>
-#include <QResizeEvent>
 
 #include <algorithm>
 #include <QTableView>
@@ -29,6 +28,7 @@ Output::Output(QWidget* parent) : QWidget(parent), model_(new OutputModel(this))
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(table_);
+    table_->viewport()->installEventFilter(this);
     connect(model_, &QAbstractItemModel::rowsInserted, this, &Output::fitColumns);
     connect(model_, &QAbstractItemModel::modelReset, this, &Output::fitColumns);
     connect(table_, &QAbstractItemView::clicked, this, [this](const QModelIndex& index) {
@@ -51,9 +51,10 @@ void Output::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-void Output::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    fitColumns();
+bool Output::eventFilter(QObject* watched, QEvent* event) {
+    // The viewport's own size, and the rows it shows, are known only once it is resized itself.
+    if (watched == table_->viewport() && event->type() == QEvent::Resize) fitColumns();
+    return QWidget::eventFilter(watched, event);
 }
 
 void Output::fitColumns() {

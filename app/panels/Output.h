@@ -30,7 +30,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;  // the table's viewport resized
 
 private:
     // The time and thread columns as wide as their contents, but together never more than two thirds of the

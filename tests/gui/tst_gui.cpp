@@ -969,6 +969,15 @@ private slots:
         const int text = table->columnWidth(OutputModel::TextColumn);
         QVERIFY2(text * 3 >= table->viewport()->width() - 3,
                  qPrintable(QString("text column %1 of %2 px").arg(text).arg(table->viewport()->width())));
+        // However narrow the panel is dragged, the time and the long thread names do not squeeze the text out.
+        Output narrow;
+        narrow.setView(w.view());
+        narrow.resize(240, 200);
+        narrow.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&narrow));
+        const int narrowText = narrow.table()->columnWidth(OutputModel::TextColumn);
+        QVERIFY2(narrowText * 3 >= narrow.table()->viewport()->width() - 3,
+                 qPrintable(QString("text column %1 of %2 px").arg(narrowText).arg(narrow.table()->viewport()->width())));
         w.setLanguage("en");
     }
 
