@@ -121,7 +121,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildActions();
     retranslateUi();
     restoreSettings();
+    // Nothing loaded yet: the start page takes the whole centre; the code and story panels (empty until a run)
+    // come back with the first run.
+    for (QWidget* panel : {static_cast<QWidget*>(code_), static_cast<QWidget*>(story_), static_cast<QWidget*>(output_)})
+        if (QDockWidget* d = dockOf(panel); d && !d->isHidden() && !d->isFloating()) {
+            d->hide();
+            hiddenUntilARun_.push_back(d);
+        }
     updateStatus();
+}
+
+void MainWindow::showPanelsHiddenUntilARun() {
+    for (QDockWidget* d : hiddenUntilARun_) d->show();
+    if (!hiddenUntilARun_.empty()) dockOf(story_)->raise();
+    hiddenUntilARun_.clear();
 }
 
 MainWindow::~MainWindow() {
@@ -505,6 +518,7 @@ void MainWindow::load(const RunSetup& setup, int steps) {
     story_->setVerdict({}, nullptr);
     const scenarios::Scenario* s = setup.scenario;
     centreStack_->setCurrentIndex(1);
+    showPanelsHiddenUntilARun();
     controller_->load(setup.config, s->opener());  // a Python program runs in the runner's child
     view_ = TraceView{};
     view_.scenario = s;
@@ -998,7 +1012,8 @@ void MainWindow::exportTrace() {
 // ---------------------------------------------------------------------------------------------------------
 // settings
 
-void MainWindow::saveSettings() const {
+void MainWindow::saveSettings() {
+    showPanelsHiddenUntilARun();  // they are part of the layout the next window opens with
     QSettings s;
     s.setValue("geometry", saveGeometry());
     s.setValue("windowState", saveState());

@@ -122,6 +122,7 @@ private:
     void buildActions();
     void buildDocks();
     void arrangeDocks(WindowLayout layout);
+    void showPanelsHiddenUntilARun();
     void retranslateUi();
     void onReport(const ControllerReport& report);
     void onActorChosen(ActorId actor);
@@ -147,7 +148,7 @@ private:
     // Whether unsaved edits may be left (saved, or discarded on the learner's word); false: stay.
     bool mayLeaveEditedProgram();
     bool programLoaded() const;
-    void saveSettings() const;
+    void saveSettings();
     void restoreSettings();
 
     std::unique_ptr<Controller> controller_;
@@ -175,6 +176,7 @@ private:
     StoryPanel* story_ = nullptr;
     std::vector<QDockWidget*> docks_;
     WindowLayout layout_ = WindowLayout::Full;
+    std::vector<QDockWidget*> hiddenUntilARun_;  // panels with nothing to show before the first run
     QMenu* layoutMenu_ = nullptr;
     QAction* learnLayoutAction_ = nullptr;
     QAction* fullLayoutAction_ = nullptr;
