@@ -1030,11 +1030,14 @@ void MainWindow::restoreSettings() {
     restoreGeometry(s.value("geometry").toByteArray());
     // The layout last chosen, then the docks as the user last left them in it.
     const QString layout = s.value("layout").toString();
+    const QByteArray state = s.value("windowState").toByteArray();
     if (layout == "learn" || layout == "full") {
         const WindowLayout chosen = layout == "learn" ? WindowLayout::Learn : WindowLayout::Full;
         if (chosen != layout_) arrangeDocks(chosen);
+    } else if (!state.isEmpty() && layout_ != WindowLayout::Full) {
+        arrangeDocks(WindowLayout::Full);  // docks saved before there were layouts: they were the full one
     }
-    restoreState(s.value("windowState").toByteArray());
+    restoreState(state);
     setTimeAxis(s.value("timeAxis", false).toBool());
     causesAction_->setChecked(s.value("allCauses", false).toBool());
     timeline_->setAllCauses(causesAction_->isChecked());
