@@ -199,6 +199,24 @@ bool sameBand(const Band& b, std::uint32_t bs, std::uint32_t es, Nanos bt, Nanos
 }
 
 // A synthetic trace: `actors` threads switching every step, one lock held by turns, with `steps` steps.
+// A model's whole run drawn as the export and the widget draw it, fitted to `size`, on white.
+struct Drawn {
+    TimelineLayout layout;
+    ZoomState zoom;
+    QImage image;
+};
+Drawn drawWhole(const TimelineModel& m, Axis axis, QSize size) {
+    Drawn d{TimelineLayout::compute(QRect(QPoint(0, 0), size), m, TimelineLayout::defaultFont(), false, true), {},
+            QImage(size, QImage::Format_ARGB32_Premultiplied)};
+    d.zoom.setRange(m.rangeBegin(axis), m.rangeEnd(axis));
+    d.zoom.setWidth(d.layout.plot.width());
+    d.zoom.fit();
+    d.image.fill(Qt::white);
+    QPainter p(&d.image);
+    TimelinePainter(m, d.zoom, axis).paint(p, d.layout, PaintOptions{});
+    return d;
+}
+
 std::shared_ptr<Trace> syntheticTrace(int actors, int steps) {
     auto t = std::make_shared<Trace>();
     for (int a = 0; a < actors; ++a) t->addActor(ActorInfo{"T" + std::to_string(a)});
@@ -1279,21 +1297,10 @@ private slots:
     void failedExitColoured() {
         const auto t = processRun();
         const TimelineModel m(*t);
-        const TimelineLayout l =
-            TimelineLayout::compute(QRect(0, 0, 1400, 400), m, TimelineLayout::defaultFont(), false, true);
-        ZoomState zoom;
-        zoom.setRange(m.rangeBegin(Axis::Steps), m.rangeEnd(Axis::Steps));
-        zoom.setWidth(l.plot.width());
-        zoom.fit();
-        QImage image(1400, 400, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        {
-            QPainter p(&image);
-            TimelinePainter(m, zoom, Axis::Steps).paint(p, l, PaintOptions{});
-        }
+        const Drawn d = drawWhole(m, Axis::Steps, QSize(1400, 400));
         auto colourAtEnd = [&](const char* actor) {
             const int row = m.actorLane(t->findActor(actor));
-            return image.pixelColor(l.plot.right() - 2, l.laneTop(row, 0) + l.laneHeight - 4);
+            return d.image.pixelColor(d.layout.plot.right() - 2, d.layout.laneTop(row, 0) + d.layout.laneHeight - 4);
         };
         QCOMPARE(colourAtEnd("sleeper"), style::Palette::failedExit());
         QCOMPARE(colourAtEnd("producer"), style::Palette::actorState(ActorState::Done));
@@ -1311,19 +1318,8 @@ private slots:
         QVERIFY(row >= 0);
         const Lane& gather = m.lane(row);
         QCOMPARE(beginOf(gather.bands.back(), Axis::Time), m.endTime());  // done at the last instant
-        const TimelineLayout l =
-            TimelineLayout::compute(QRect(0, 0, 1200, 400), m, TimelineLayout::defaultFont(), false, true);
-        ZoomState zoom;
-        zoom.setRange(m.rangeBegin(Axis::Time), m.rangeEnd(Axis::Time));
-        zoom.setWidth(l.plot.width());
-        zoom.fit();
-        QImage image(1200, 400, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        {
-            QPainter p(&image);
-            TimelinePainter(m, zoom, Axis::Time).paint(p, l, PaintOptions{});
-        }
-        const QColor end = image.pixelColor(l.plot.right() - 3, l.laneTop(row, 0) + l.laneHeight / 2);
+        const Drawn d = drawWhole(m, Axis::Time, QSize(1200, 400));
+        const QColor end = d.image.pixelColor(d.layout.plot.right() - 3, d.layout.laneTop(row, 0) + d.layout.laneHeight / 2);
         QCOMPARE(end, QColor::fromRgba(gather.bands.back().fill));
         QVERIFY(gather.bands.back().fill != gather.bands.front().fill);  // done looks unlike pending
     }
@@ -1428,18 +1424,10 @@ private slots:
 
         // The pixels: every wide band of the object's (first) lane is mostly the holders' fill, and no pixel
         // of it has a hue of a state (the label's antialiased greys aside, only neutral greys are there).
-        const TimelineLayout layout =
-            TimelineLayout::compute(QRect(0, 0, 1400, 800), m, TimelineLayout::defaultFont(), false, true);
-        ZoomState zoom;
-        zoom.setRange(m.rangeBegin(Axis::Steps), m.rangeEnd(Axis::Steps));
-        zoom.setWidth(layout.plot.width());
-        zoom.fit();
-        QImage image(1400, 800, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        {
-            QPainter p(&image);
-            TimelinePainter(m, zoom, Axis::Steps).paint(p, layout, PaintOptions{});
-        }
+        const Drawn drawn = drawWhole(m, Axis::Steps, QSize(1400, 800));
+        const TimelineLayout& layout = drawn.layout;
+        const ZoomState& zoom = drawn.zoom;
+        const QImage& image = drawn.image;
         const int row = m.objectLane(trace->findObject(object.toStdString()));
         QVERIFY(row >= 0);
         const Lane& lane = m.lane(row);
