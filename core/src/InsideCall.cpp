@@ -35,7 +35,9 @@ std::string callOnLine(std::string_view code) {
     struct Call {
         std::size_t open;
         int depth;
+        int statement;  // statements on one line are separated by ';'
     };
+    int statement = 0;
     std::vector<Call> calls;
     std::vector<std::size_t> stack;
     char quote = 0;
@@ -47,31 +49,39 @@ std::string callOnLine(std::string_view code) {
             continue;
         }
         if (c == '#') break;
+        if (c == ';' && stack.empty()) ++statement;
         if (c == '"' || c == '\'') {
             quote = c;
         } else if (c == '(' || c == '[' || c == '{') {
             // A '(' right after a name is a call.
-            if (c == '(' && i > 0 && isNameChar(code[i - 1])) calls.push_back({i, int(stack.size())});
+            if (c == '(' && i > 0 && isNameChar(code[i - 1])) calls.push_back({i, int(stack.size()), statement});
             stack.push_back(i);
         } else if ((c == ')' || c == ']' || c == '}') && !stack.empty()) {
             matchingOpen[i] = stack.back();
             stack.pop_back();
         }
     }
-    const Call* best = nullptr;
-    std::string bestName;
-    for (const Call& call : calls) {
-        std::string name = calleeBefore(code, call.open, matchingOpen);
-        // A keyword before a bracket is no call: `if(x)`, `while(y)`.
-        if (name.empty() || name == "if" || name == "while" || name == "and" || name == "or" || name == "not" ||
-            name == "in" || name == "return" || name == "elif" || name == "assert" || name == "yield")
-            continue;
-        if (!best || call.depth >= best->depth) {
-            best = &call;
-            bestName = std::move(name);
+    // The best call of each statement; a line of several (`a.start(); b.start()`) could be waiting in any of
+    // them, and its text cannot tell which: all are named ("a.start() or b.start()") rather than one guessed.
+    std::string answer;
+    for (int s = 0; s <= statement; ++s) {
+        const Call* best = nullptr;
+        std::string bestName;
+        for (const Call& call : calls) {
+            if (call.statement != s) continue;
+            std::string name = calleeBefore(code, call.open, matchingOpen);
+            // A keyword before a bracket is no call: `if(x)`, `while(y)`.
+            if (name.empty() || name == "if" || name == "while" || name == "and" || name == "or" || name == "not" ||
+                name == "in" || name == "return" || name == "elif" || name == "assert" || name == "yield")
+                continue;
+            if (!best || call.depth >= best->depth) {
+                best = &call;
+                bestName = std::move(name);
+            }
         }
+        if (best) answer += (answer.empty() ? "" : " or ") + bestName + "()";
     }
-    return best ? bestName + "()" : std::string();
+    return answer;
 }
 
 std::string_view listingLine(std::string_view listing, int line) {

@@ -160,6 +160,8 @@ private slots:
         QTest::newRow("string brackets ignored") << "print(\"q.get(\", box.get())" << "box.get()";
         QTest::newRow("no call") << "with lock:" << "";
         QTest::newRow("keyword") << "while(done)" << "";
+        QTest::newRow("two statements: both named") << "p.start(); c.start()" << "p.start() or c.start()";
+        QTest::newRow("';' inside a call is no statement") << "print('a; b', q.get())" << "q.get()";
     }
 
     void callOnLine() {

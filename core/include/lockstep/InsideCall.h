@@ -26,6 +26,7 @@ struct InsideCall {
 // The call a line of Python makes that a wait is most likely inside: the most deeply nested call, the last of
 // those at one depth (Python evaluates a chain left to right, so `Thread(target=f).start()` waits in start()),
 // with its arguments left out: "q.put()" for `q.put(item, timeout=2)`, "Thread(…).start()" for the chain.
+// Several statements on the line (`a.start(); b.start()`) name the call of each: "a.start() or b.start()".
 // Empty when the line calls nothing (`with lock:`).
 std::string callOnLine(std::string_view code);
 
