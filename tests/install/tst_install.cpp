@@ -202,11 +202,8 @@ private slots:
         QMap<QString, QString> text;  // element name (English only) → its text
         QString releaseVersion, launchable, binary;
         int paragraphs = 0, screenshots = 0;
-        while (xml.readNextStartElement() || !xml.atEnd()) {
-            if (!xml.isStartElement()) {
-                xml.readNext();
-                continue;
-            }
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement) continue;
             const QString name = xml.name().toString();
             if (name == "release") releaseVersion = xml.attributes().value("version").toString();
             if (name == "p") ++paragraphs;
