@@ -22,9 +22,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE https://github.com/lockstep/lockstep)
 find_program(LOCKSTEP_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(LOCKSTEP_DPKG_SHLIBDEPS)
+  # It finds libqt6svg6 too (the exports link Qt Svg), which also brings the SVG icon engine the window's icon
+  # is drawn with.
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-  # The SVG icon engine and image plugin are loaded, not linked, so dpkg-shlibdeps cannot see them.
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
       "libqt6core6, libqt6gui6, libqt6widgets6, libqt6svg6, libqt6charts6, libpython3.11, libc6, libstdc++6, libgcc-s1")
