@@ -195,6 +195,15 @@ private slots:
         }
     }
 
+    // main() sets the window's icon from this resource: the same drawing as the installed icon.
+    void windowIconIsTheInstalledIcon() {
+        QFile resource(":/icons/" + kAppId + ".svg");
+        QVERIFY2(resource.open(QIODevice::ReadOnly), qPrintable(resource.fileName()));
+        QFile installedSvg(installed("share/icons/hicolor/scalable/apps/" + kAppId + ".svg"));
+        QVERIFY(installedSvg.open(QIODevice::ReadOnly));
+        QCOMPARE(resource.readAll(), installedSvg.readAll());
+    }
+
     void metainfo() {
         QFile file(metainfoPath());
         QVERIFY(file.open(QIODevice::ReadOnly));
