@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
@@ -42,6 +43,10 @@ int main(int argc, char** argv) {
     }
 
     QApplication app(argc, argv);
+    // The installed desktop entry's id, so a Wayland compositor or a task bar matches the window to its entry
+    // (name, icon); and the same icon for the window where the entry is not installed.
+    QGuiApplication::setDesktopFileName(QStringLiteral(LOCKSTEP_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" LOCKSTEP_APP_ID ".svg")));
     const QString language = request.language.isEmpty() ? QSettings().value("language").toString() : request.language;
     lockstep::app::installTranslations(language);
     const lockstep::app::RunSetup& setup = request.setup;
