@@ -347,58 +347,58 @@ Your own program: edit it here. An edited program is saved and loaded again befo
 <context>
     <name>lockstep::app::ExplorePanel</name>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="34"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="39"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="35"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="40"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="36"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="41"/>
         <source>stuck</source>
         <translation>зависание</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="37"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="42"/>
         <source>step limit</source>
         <translation>предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="38"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="43"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="238"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="247"/>
         <source>%1 died of %2</source>
         <translation>%1: необработанное %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="39"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="44"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="40"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="45"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="41"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="46"/>
         <source>crashed</source>
         <translation>сбой процесса</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="42"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="47"/>
         <source>frozen</source>
         <translation>завис</translation>
     </message>
     <message>
         <location filename="../../app/panels/ExplorePanel.cpp" line="151"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="374"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="552"/>
         <source>%v of at most %m runs</source>
         <translation>%v из не более чем %m прогонов</translation>
     </message>
@@ -408,107 +408,259 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         <translation>Идёт перебор...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="189"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="200"/>
         <source>Cancelling...</source>
         <translation>Отмена...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="252"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="266"/>
+        <source>%1%</source>
+        <comment>a share in percent</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="276"/>
+        <source>%1 (%2 of %3), one after the other</source>
+        <translation>%1 (%2 из %3), один за другим</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="277"/>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 из %3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="290"/>
         <source>sampling finds outcomes but proves nothing</source>
         <translation>выборка находит исходы, но ничего не доказывает</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="254"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="292"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="255"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="293"/>
         <source>the run limit was reached with schedules left; raise it</source>
         <translation>достигнут предел числа прогонов, а расписания ещё остались; увеличьте его</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="256"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="294"/>
         <source>the preemption bound left schedules out</source>
         <translation>ограничение на вытеснения отбросило часть расписаний</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="257"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="295"/>
         <source>some runs reached the step limit</source>
         <translation>некоторые прогоны упёрлись в предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="259"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="297"/>
         <source>Schedules run: %1. Distinct outcomes: %2.</source>
         <translation>Выполнено расписаний: %1. Различных исходов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="261"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="299"/>
         <source>Exhaustive: these are all the outcomes this scenario can have.</source>
         <translation>Перебор полный: других исходов у этого сценария быть не может.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="262"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="300"/>
         <source>Not exhaustive: %1.</source>
         <translation>Перебор неполный: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="264"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="373"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="302"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="551"/>
         <source>%v runs</source>
         <translation>%v прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="267"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="305"/>
         <source>Outcomes of %1 (click a bar to replay its schedule)</source>
         <translation>Исходы %1 (щёлкните по столбцу, чтобы воспроизвести его расписание)</translation>
     </message>
-    <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="303"/>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="340"/>
         <source>%1
-runs: %2 (%3%)
-Click to replay this schedule in the main view.</source>
-        <translation>%1
-прогонов: %2 (%3%)
-Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
+%2 of %n schedules explored (%3)</source>
+        <translation>
+            <numerusform>%1
+%2 из %n исследованного расписания (%3)</numerusform>
+            <numerusform>%1
+%2 из %n исследованных расписаний (%3)</numerusform>
+            <numerusform>%1
+%2 из %n исследованных расписаний (%3)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="318"/>
-        <source>runs</source>
-        <translation>прогоны</translation>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="344"/>
+        <source>The threads run one after the other end this way too.</source>
+        <translation>Так же заканчиваются потоки, выполненные один за другим.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="349"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="345"/>
+        <source>Click to replay this schedule in the main view.</source>
+        <translation>Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="356"/>
+        <source>one after the other</source>
+        <translation>один за другим</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="378"/>
+        <source>share of the schedules explored (%)</source>
+        <translation>доля исследованных расписаний (%)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="445"/>
+        <source>Share of the %n distinct schedules with at most %1 preemption(s) explored (schedules that differ only in the order of independent steps count once).</source>
+        <translation>
+            <numerusform>Доля среди %n исследованного различного расписания с числом вытеснений не больше %1 (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+            <numerusform>Доля среди %n исследованных различных расписаний с числом вытеснений не больше %1 (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+            <numerusform>Доля среди %n исследованных различных расписаний с числом вытеснений не больше %1 (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="449"/>
+        <source>Share of the %n distinct schedules explored (schedules that differ only in the order of independent steps count once).</source>
+        <translation>
+            <numerusform>Доля среди %n исследованного различного расписания (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+            <numerusform>Доля среди %n исследованных различных расписаний (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+            <numerusform>Доля среди %n исследованных различных расписаний (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="453"/>
+        <source>Share of the %n schedules with at most %1 preemption(s) explored (every order of the steps counts).</source>
+        <translation>
+            <numerusform>Доля среди %n исследованного расписания с числом вытеснений не больше %1 (считается каждый порядок шагов).</numerusform>
+            <numerusform>Доля среди %n исследованных расписаний с числом вытеснений не больше %1 (считается каждый порядок шагов).</numerusform>
+            <numerusform>Доля среди %n исследованных расписаний с числом вытеснений не больше %1 (считается каждый порядок шагов).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="457"/>
+        <source>Share of the %n schedules explored (every order of the steps counts).</source>
+        <translation>
+            <numerusform>Доля среди %n исследованного расписания (считается каждый порядок шагов).</numerusform>
+            <numerusform>Доля среди %n исследованных расписаний (считается каждый порядок шагов).</numerusform>
+            <numerusform>Доля среди %n исследованных расписаний (считается каждый порядок шагов).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="462"/>
+        <source>The search stopped early: these are shares of the schedules it reached first.</source>
+        <translation>Перебор остановился раньше времени: это доли среди расписаний, до которых он успел дойти.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="463"/>
+        <source>Not a probability: a real OS scheduler favours some schedules.</source>
+        <translation>Это не вероятность: настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="467"/>
+        <source>Share of %n random schedule(s) (seed %1).</source>
+        <translation>
+            <numerusform>Доля среди %n случайного расписания (зерно %1).</numerusform>
+            <numerusform>Доля среди %n случайных расписаний (зерно %1).</numerusform>
+            <numerusform>Доля среди %n случайных расписаний (зерно %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="468"/>
+        <source>Share of %n random schedules (seeds %1 to %2).</source>
+        <translation>
+            <numerusform>Доля среди %n случайного расписания (зёрна с %1 по %2).</numerusform>
+            <numerusform>Доля среди %n случайных расписаний (зёрна с %1 по %2).</numerusform>
+            <numerusform>Доля среди %n случайных расписаний (зёрна с %1 по %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="471"/>
+        <source>Not a probability: here every choice is a fair draw, while a real OS scheduler favours some schedules.</source>
+        <translation>Это не вероятность: здесь каждый выбор — честная жеребьёвка, а настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="475"/>
+        <source>Share of %n PCT schedule(s) (seed %1).</source>
+        <translation>
+            <numerusform>Доля среди %n расписания PCT (зерно %1).</numerusform>
+            <numerusform>Доля среди %n расписаний PCT (зерно %1).</numerusform>
+            <numerusform>Доля среди %n расписаний PCT (зерно %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="476"/>
+        <source>Share of %n PCT schedules (seeds %1 to %2).</source>
+        <translation>
+            <numerusform>Доля среди %n расписания PCT (зёрна с %1 по %2).</numerusform>
+            <numerusform>Доля среди %n расписаний PCT (зёрна с %1 по %2).</numerusform>
+            <numerusform>Доля среди %n расписаний PCT (зёрна с %1 по %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="479"/>
+        <source>Not a probability: PCT seeks rare orders on purpose, while a real OS scheduler favours some schedules.</source>
+        <translation>Это не вероятность: PCT нарочно ищет редкие порядки, а настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="486"/>
+        <source>Outlined: %1, as with the threads run one after the other.</source>
+        <translation>Обведено: %1, как при выполнении потоков один за другим.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="488"/>
+        <source>Run one after the other, the threads give %1, which no schedule here gives.</source>
+        <translation>Если выполнить потоки один за другим, получится %1, а так не заканчивается ни одно расписание здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="490"/>
+        <source>Run one after the other, the threads give %1, which no schedule explored gave (one left out might).</source>
+        <translation>Если выполнить потоки один за другим, получится %1; так не закончилось ни одно исследованное расписание (а пропущенное могло бы).</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="498"/>
+        <source>A bar&apos;s length counts schedules: every schedule the search ran weighs the same. It does not say how often a real computer would end that way; its scheduler runs some orders far more often than others.</source>
+        <translation>Длина столбца считает расписания: каждое выполненное расписание весит одинаково. Она не говорит, как часто так закончится на настоящем компьютере: его планировщик одни порядки выполняет гораздо чаще других.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="502"/>
+        <source>One after the other: each thread runs to completion before the next starts, the outcome you would expect without concurrency.</source>
+        <translation>Один за другим: каждый поток выполняется до конца, прежде чем начнётся следующий, — исход, которого ждёшь без параллельности.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="527"/>
         <source>Explores the schedules of: %1</source>
         <translation>Перебор расписаний сценария: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="351"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="529"/>
         <source>Load a scenario to explore its schedules.</source>
         <translation>Загрузите сценарий, чтобы перебрать его расписания.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="352"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="530"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="353"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="531"/>
         <source>Systematic (every schedule)</source>
         <translation>Систематическая (все расписания)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="354"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="532"/>
         <source>Random</source>
         <translation>Случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="355"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="533"/>
         <source>PCT (random priorities)</source>
         <translation>PCT (случайные приоритеты)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="535"/>
         <source>Systematic: depth-first over every scheduling decision; says whether it saw every outcome. For small scenarios.
 Random: seeded random choices at every decision.
 PCT: random thread priorities that change a few times per run; good at finding rare interleavings in large scenarios.</source>
@@ -517,52 +669,52 @@ PCT: random thread priorities that change a few times per run; good at finding r
 PCT: случайные приоритеты потоков, которые несколько раз меняются за прогон; хорошо находит редкие чередования в больших сценариях.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="361"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="539"/>
         <source>At most:</source>
         <translation>Не более:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="362"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="540"/>
         <source> runs</source>
         <translation> прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="363"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="541"/>
         <source>Preemptions:</source>
         <translation>Вытеснения:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="364"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="542"/>
         <source>no bound</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="365"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="543"/>
         <source>Systematic only: at most this many times per run may a thread lose the processor while it could go on. Small bounds find most bugs in far fewer runs.</source>
         <translation>Только для систематической стратегии: сколько раз за прогон поток может потерять процессор, хотя мог бы продолжать. Небольшое ограничение находит большинство ошибок за гораздо меньшее число прогонов.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="367"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="545"/>
         <source>Skip equivalent schedules</source>
         <translation>Пропускать равносильные расписания</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="368"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="546"/>
         <source>Partial-order reduction: schedules that only swap independent steps end the same way, so only one of them is run.</source>
         <translation>Редукция частичного порядка: расписания, которые лишь меняют местами независимые шаги, заканчиваются одинаково, поэтому выполняется только одно из них.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="370"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="548"/>
         <source>Explore</source>
         <translation>Перебрать</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="371"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="549"/>
         <source>Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E).</source>
         <translation>Выполнить много расписаний этого сценария и подсчитать исходы (Ctrl+Shift+E).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="372"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="550"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
