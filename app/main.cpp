@@ -51,6 +51,9 @@ int main(int argc, char** argv) {
     lockstep::app::MainWindow window;
     if (!request.language.isEmpty()) window.setLanguage(language);
     if (request.axisGiven) window.setTimeAxis(request.timeAxis);
+    if (!request.layout.isEmpty())
+        window.setWindowLayout(request.layout == "learn" ? lockstep::app::MainWindow::WindowLayout::Learn
+                                                         : lockstep::app::MainWindow::WindowLayout::Full);
     if (program) window.noteOpenedProgram(program);
     if (setup.scenario) window.load(setup, steps);
     window.show();

@@ -63,6 +63,9 @@ int readWindowArgs(const QStringList& argsIn, WindowArgs& out) {
     parser.addOption({"steps", "Advance the loaded scenario this many steps.", "n"});
     parser.addOption({"lang", "Interface language: en or ru (default: the last one chosen, else the system's).", "code"});
     parser.addOption({"axis", "Timeline axis: steps or time (virtual seconds).", "steps|time"});
+    parser.addOption({"layout", "Where the panels go: learn (timeline, code and story in sight, the rest as tabs; "
+                                "fits a laptop) or full (every panel at once). Default: the last one chosen, else "
+                                "the one that fits the screen.", "learn|full"});
     parser.addOption({"explore", "Explore the loaded scenario's schedules at once (systematically), as Run > "
                                  "Explore schedules does."});
     parser.addOption({"screenshot", "Save a picture of the window to this PNG file once the steps are done, then quit.",
@@ -110,6 +113,11 @@ int readWindowArgs(const QStringList& argsIn, WindowArgs& out) {
             return Console::usageError(QStringLiteral("--axis: '%1' is neither steps nor time").arg(axis));
         out.axisGiven = true;
         out.timeAxis = axis == "time";
+    }
+    if (parser.isSet("layout")) {
+        out.layout = parser.value("layout");
+        if (out.layout != "learn" && out.layout != "full")
+            return Console::usageError(QStringLiteral("--layout: '%1' is neither learn nor full").arg(out.layout));
     }
     if (parser.isSet("screenshot")) {
         out.screenshot = parser.value("screenshot");

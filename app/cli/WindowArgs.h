@@ -20,6 +20,7 @@ struct WindowArgs {
     bool timeAxis = false;
     bool axisGiven = false;
     bool explore = false;
+    QString layout;                                // "learn" or "full"; empty: the last one, else the screen's
     QString screenshot;                            // empty: stay open
 };
 

@@ -1,5 +1,7 @@
 #include "gui/MainWindow.h"
 
+#include "gui/ExportDialog.h"
+
 #include <QGuiApplication>
 #include <QScreen>
 
@@ -14,7 +16,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -120,7 +121,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildActions();
     retranslateUi();
     restoreSettings();
+    // Nothing loaded yet: the start page takes the whole centre; the code and story panels (empty until a run)
+    // come back with the first run.
+    for (QWidget* panel : {static_cast<QWidget*>(code_), static_cast<QWidget*>(story_), static_cast<QWidget*>(output_)})
+        if (QDockWidget* d = dockOf(panel); d && !d->isHidden() && !d->isFloating()) {
+            d->hide();
+            hiddenUntilARun_.push_back(d);
+        }
     updateStatus();
+}
+
+void MainWindow::showPanelsHiddenUntilARun() {
+    for (QDockWidget* d : hiddenUntilARun_) d->show();
+    if (!hiddenUntilARun_.empty()) dockOf(story_)->raise();
+    hiddenUntilARun_.clear();
 }
 
 MainWindow::~MainWindow() {
@@ -145,34 +159,23 @@ void MainWindow::buildDocks() {
     explore_ = new ExplorePanel(this);
     story_ = new StoryPanel(this);
     dock(browser_, "scenarios", Qt::LeftDockWidgetArea);
-    QDockWidget* codeDock = dock(code_, "code", Qt::BottomDockWidgetArea);
-    QDockWidget* inspectorDock = dock(inspector_, "inspector", Qt::RightDockWidgetArea);
-    QDockWidget* outputDock = dock(output_, "output", Qt::BottomDockWidgetArea);
-    QDockWidget* chartsDock = dock(charts_, "charts", Qt::RightDockWidgetArea);
-    QDockWidget* exploreDock = dock(explore_, "explore", Qt::RightDockWidgetArea);
-    QDockWidget* storyDock = dock(story_, "story", Qt::BottomDockWidgetArea);
-    // Default layout: the side columns run the full height; the listings and the output share the space
-    // under the timeline; the inspector (with its wait-for graph) and the charts share the right column.
+    dock(code_, "code", Qt::BottomDockWidgetArea);
+    dock(inspector_, "inspector", Qt::RightDockWidgetArea);
+    dock(output_, "output", Qt::BottomDockWidgetArea);
+    dock(charts_, "charts", Qt::RightDockWidgetArea);
+    dock(explore_, "explore", Qt::RightDockWidgetArea);
+    dock(story_, "story", Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    splitDockWidget(codeDock, outputDock, Qt::Horizontal);
-    splitDockWidget(inspectorDock, chartsDock, Qt::Vertical);
-    // As large as the layout was drawn for, but never larger than the screen (a laptop's 1366x768).
+    // As large as the full layout was drawn for, but never larger than the screen (a laptop's 1366x768), and
+    // on a screen too small for every panel at once, the learning layout.
     QSize size(1600, 1000);
-    if (const QScreen* screen = QGuiApplication::primaryScreen()) size = size.boundedTo(screen->availableSize());
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        size = size.boundedTo(screen->availableSize());
+        layout_ = defaultLayout(screen->availableSize());
+    }
     resize(size);
-    resizeDocks({docks_[0], inspectorDock}, {300, 470}, Qt::Horizontal);
-    resizeDocks({codeDock, outputDock}, {540, 290}, Qt::Horizontal);
-    resizeDocks({codeDock}, {440}, Qt::Vertical);
-    resizeDocks({inspectorDock, chartsDock}, {480, 460}, Qt::Vertical);
-    // Exploring is occasional: it shares the charts' place and comes to the front when asked for.
-    tabifyDockWidget(chartsDock, exploreDock);
-    chartsDock->raise();
-    // The story shares the output's place (no room of its own on a laptop) and is in front: it is what a
-    // learner reads first; the output is a tab away.
-    tabifyDockWidget(outputDock, storyDock);
-    storyDock->raise();
-    resizeDocks({codeDock, storyDock}, {560, 300}, Qt::Horizontal);
+    arrangeDocks(layout_);
 
     connect(browser_, &ScenarioBrowser::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
     connect(code_, &CodeView::actorChosen, this, &MainWindow::onActorChosen);
@@ -185,6 +188,80 @@ void MainWindow::buildDocks() {
         if (verdictModel_ && verdictModel_ == model_ && view_.ended) showVerdict();
     });
     connect(explore_, &ExplorePanel::replayRequested, this, &MainWindow::replay);
+}
+
+MainWindow::WindowLayout MainWindow::defaultLayout(const QSize& screen) {
+    // The full layout needs about 1500x900 before its panels start to crowd the timeline.
+    return screen.width() < 1500 || screen.height() < 900 ? WindowLayout::Learn : WindowLayout::Full;
+}
+
+QDockWidget* MainWindow::dockOf(QWidget* panel) const {
+    for (QDockWidget* d : docks_)
+        if (d->widget() == panel) return d;
+    return nullptr;
+}
+
+void MainWindow::setWindowLayout(WindowLayout layout) {
+    arrangeDocks(layout);
+    QSettings().setValue("layout", layout == WindowLayout::Learn ? "learn" : "full");
+}
+
+void MainWindow::arrangeDocks(WindowLayout layout) {
+    layout_ = layout;
+    if (learnLayoutAction_) {
+        learnLayoutAction_->setChecked(layout == WindowLayout::Learn);
+        fullLayoutAction_->setChecked(layout == WindowLayout::Full);
+    }
+    QDockWidget* browserDock = dockOf(browser_);
+    QDockWidget* codeDock = dockOf(code_);
+    QDockWidget* inspectorDock = dockOf(inspector_);
+    QDockWidget* outputDock = dockOf(output_);
+    QDockWidget* chartsDock = dockOf(charts_);
+    QDockWidget* exploreDock = dockOf(explore_);
+    QDockWidget* storyDock = dockOf(story_);
+    // Every dock is taken out and put back, so a layout the user rearranged by hand starts over cleanly.
+    for (QDockWidget* d : docks_) {
+        removeDockWidget(d);
+        d->setFloating(false);
+    }
+    const int width = this->width(), height = this->height();
+    if (layout == WindowLayout::Full) {
+        // The side columns run the full height; the listings and the output share the space under the
+        // timeline; the inspector (with its wait-for graph) and the charts share the right column.
+        addDockWidget(Qt::LeftDockWidgetArea, browserDock);
+        for (QDockWidget* d : {codeDock, outputDock, storyDock}) addDockWidget(Qt::BottomDockWidgetArea, d);
+        for (QDockWidget* d : {inspectorDock, chartsDock, exploreDock}) addDockWidget(Qt::RightDockWidgetArea, d);
+        splitDockWidget(codeDock, storyDock, Qt::Horizontal);
+        splitDockWidget(inspectorDock, chartsDock, Qt::Vertical);
+        // Exploring is occasional: it shares the charts' place and comes to the front when asked for.
+        tabifyDockWidget(chartsDock, exploreDock);
+        // The story shares the output's place and is in front: it is what a learner reads first.
+        tabifyDockWidget(storyDock, outputDock);
+        for (QDockWidget* d : docks_) d->show();
+        chartsDock->raise();
+        storyDock->raise();
+        resizeDocks({browserDock, inspectorDock}, {290, 420}, Qt::Horizontal);
+        resizeDocks({codeDock, storyDock}, {560, 300}, Qt::Horizontal);
+        resizeDocks({codeDock}, {height * 44 / 100}, Qt::Vertical);
+        resizeDocks({inspectorDock, chartsDock}, {480, 460}, Qt::Vertical);
+        return;
+    }
+    // Learn: one column of tabs on the left (what to run, and the panels a learner looks at now and then),
+    // the timeline and the scheduler bar as wide as the window allows, the code and the story under them.
+    addDockWidget(Qt::LeftDockWidgetArea, browserDock);
+    tabifyDockWidget(browserDock, inspectorDock);
+    tabifyDockWidget(browserDock, chartsDock);
+    tabifyDockWidget(browserDock, exploreDock);
+    addDockWidget(Qt::BottomDockWidgetArea, codeDock);
+    splitDockWidget(codeDock, storyDock, Qt::Horizontal);
+    tabifyDockWidget(storyDock, outputDock);
+    for (QDockWidget* d : docks_) d->show();
+    // Before anything is loaded the scenarios are what is needed; once a run is on, what it holds.
+    (setup_.scenario ? inspectorDock : browserDock)->raise();
+    storyDock->raise();
+    resizeDocks({browserDock}, {std::clamp(width / 4, 280, 360)}, Qt::Horizontal);
+    resizeDocks({codeDock, storyDock}, {width * 55 / 100, width * 45 / 100}, Qt::Horizontal);
+    resizeDocks({codeDock}, {height * 42 / 100}, Qt::Vertical);
 }
 
 void MainWindow::buildActions() {
@@ -213,6 +290,17 @@ void MainWindow::buildActions() {
     legendAction_->setCheckable(true);
     legendAction_->setChecked(true);
     legendAction_->setObjectName(QStringLiteral("timelineLegend"));
+    auto* layouts = new QActionGroup(this);
+    learnLayoutAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_1), [this] { setWindowLayout(WindowLayout::Learn); });
+    fullLayoutAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_2), [this] { setWindowLayout(WindowLayout::Full); });
+    for (QAction* a : {learnLayoutAction_, fullLayoutAction_}) {
+        a->setCheckable(true);
+        layouts->addAction(a);
+    }
+    learnLayoutAction_->setObjectName(QStringLiteral("learnLayout"));
+    fullLayoutAction_->setObjectName(QStringLiteral("fullLayout"));
+    learnLayoutAction_->setChecked(layout_ == WindowLayout::Learn);
+    fullLayoutAction_->setChecked(layout_ == WindowLayout::Full);
     exportTimelineAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportTimeline);
     exportChartAction_ = make(QKeySequence(), &MainWindow::exportChart);
     exportTraceAction_ = make(QKeySequence(), &MainWindow::exportTrace);
@@ -283,6 +371,9 @@ void MainWindow::buildActions() {
     viewMenu_->addActions(
         {findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_, legendAction_});
     viewMenu_->addSeparator();
+    layoutMenu_ = viewMenu_->addMenu(QString());
+    layoutMenu_->setObjectName(QStringLiteral("layoutMenu"));
+    layoutMenu_->addActions({learnLayoutAction_, fullLayoutAction_});
     for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->addActions(languageGroup_->actions());
@@ -355,6 +446,10 @@ void MainWindow::retranslateUi() {
            "waits it woke, a put to the get...), not only those of the step at the cursor"));
     set(legendAction_, tr("Timeline legend"),
         tr("Show the legend under the timeline: what each colour and mark of this run means"));
+    layoutMenu_->setTitle(tr("&Layout"));
+    set(learnLayoutAction_, tr("Learn"),
+        tr("Timeline, code and story in sight; scenarios, inspector, charts and explore as tabs (fits a laptop)"));
+    set(fullLayoutAction_, tr("Full"), tr("Every panel in sight at once (for a large screen)"));
     set(exportTimelineAction_, tr("Export timeline..."), tr("Save the timeline as PNG, SVG or PDF"));
     set(exportChartAction_, tr("Export chart..."), tr("Save the chart on show as PNG or SVG"));
     set(exportTraceAction_, tr("Export trace..."), tr("Save the trace as Chrome Trace Event JSON (opens in Perfetto)"));
@@ -423,6 +518,7 @@ void MainWindow::load(const RunSetup& setup, int steps) {
     story_->setVerdict({}, nullptr);
     const scenarios::Scenario* s = setup.scenario;
     centreStack_->setCurrentIndex(1);
+    showPanelsHiddenUntilARun();
     controller_->load(setup.config, s->opener());  // a Python program runs in the runner's child
     view_ = TraceView{};
     view_.scenario = s;
@@ -690,7 +786,8 @@ void MainWindow::updateStatus() {
         QString tip;
         if (view_.ended && view_.model) {
             const RunOutcome& o = view_.model->outcome();
-            status = tr("ended: %1 at t=%2 s").arg(statusText(o.status)).arg(toSeconds(o.endTime), 0, 'f', 3);
+            status = tr("ended: %1 at t = %2")
+                         .arg(statusText(o.status), timeline::TimelineStrings::seconds(o.endTime, 1'000'000));
             if (!o.message.empty()) status += QStringLiteral(" - ") + QString::fromStdString(o.message);
             // What the run came to, in a sentence (the Story panel has every item, with links to the steps).
             if (const QString verdict = story_->verdictSummary(); !verdict.isEmpty()) {
@@ -874,19 +971,11 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::exportTimeline() {
     if (!view_.trace || !model_) return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QString::fromStdString(setup_.scenario->id) + ".png",
-                                                      tr("Images (*.png *.svg *.pdf)"));
-    if (path.isEmpty()) return;
-    bool ok = false;
-    const int width = QInputDialog::getInt(this, tr("Export timeline"), tr("Width in pixels:"), 1600, timeline::kMinExportWidth, timeline::kMaxExportWidth, 100, &ok);
-    if (!ok) return;
-    const QStringList ranges{tr("The whole run"), tr("The visible range")};
-    const QString range = QInputDialog::getItem(this, tr("Export timeline"), tr("What to export:"), ranges, 0, false, &ok);
-    if (!ok) return;
+    ExportDialog dialog(QString::fromStdString(setup_.scenario->id) + ".png", view_.live, this);
+    if (dialog.exec() != QDialog::Accepted) return;
     timeline::ExportOptions options = timeline_->visibleExportOptions();
-    options.path = path;
-    options.width = width;
-    options.wholeRun = range == ranges[0];
+    dialog.apply(options);
+    const QString path = options.path;
     options.title = trScenario(setup_.scenario->title);
     // How the run ended so far (still running: "running"), its policy and seed, under the title.
     options.caption = timeline::TimelineStrings::runCaption(view_.ended ? model_->outcome().status : RunStatus::Running,
@@ -923,10 +1012,12 @@ void MainWindow::exportTrace() {
 // ---------------------------------------------------------------------------------------------------------
 // settings
 
-void MainWindow::saveSettings() const {
+void MainWindow::saveSettings() {
+    showPanelsHiddenUntilARun();  // they are part of the layout the next window opens with
     QSettings s;
     s.setValue("geometry", saveGeometry());
     s.setValue("windowState", saveState());
+    s.setValue("layout", layout_ == WindowLayout::Learn ? "learn" : "full");
     s.setValue("timeAxis", axisAction_->isChecked());
     s.setValue("allCauses", causesAction_->isChecked());
     s.setValue("timelineLegend", legendAction_->isChecked());
@@ -937,7 +1028,16 @@ void MainWindow::saveSettings() const {
 void MainWindow::restoreSettings() {
     QSettings s;
     restoreGeometry(s.value("geometry").toByteArray());
-    restoreState(s.value("windowState").toByteArray());
+    // The layout last chosen, then the docks as the user last left them in it.
+    const QString layout = s.value("layout").toString();
+    const QByteArray state = s.value("windowState").toByteArray();
+    if (layout == "learn" || layout == "full") {
+        const WindowLayout chosen = layout == "learn" ? WindowLayout::Learn : WindowLayout::Full;
+        if (chosen != layout_) arrangeDocks(chosen);
+    } else if (!state.isEmpty() && layout_ != WindowLayout::Full) {
+        arrangeDocks(WindowLayout::Full);  // docks saved before there were layouts: they were the full one
+    }
+    restoreState(state);
     setTimeAxis(s.value("timeAxis", false).toBool());
     causesAction_->setChecked(s.value("allCauses", false).toBool());
     timeline_->setAllCauses(causesAction_->isChecked());

@@ -54,6 +54,17 @@ public:
     // Virtual time (true) or steps (false) along the timeline.
     void setTimeAxis(bool time);
 
+    // Where the panels go. Learn: the timeline and its scheduler bar across the top, the code and the story
+    // under it, and the scenarios, inspector, charts and explore panels as tabs of one column, so that a
+    // 1366x768 laptop gives each of them room. Full: every panel in sight at once, for large screens.
+    // A new window takes Learn on a screen smaller than the full layout needs; View > Layout switches.
+    enum class WindowLayout { Learn, Full };
+    void setWindowLayout(WindowLayout layout);
+    WindowLayout windowLayout() const { return layout_; }
+    // The layout a new window takes on a screen of that size.
+    static WindowLayout defaultLayout(const QSize& screen);
+    QDockWidget* dockOf(QWidget* panel) const;
+
     // File > Open Python program: loads the file with lockstep::python::loadProgram, lists it under "Your
     // programs" and in File > Recent programs, and loads it as picking a scenario in the browser does. A
     // file that cannot be read or compiled is reported in a message box naming it; returns false then.
@@ -110,6 +121,8 @@ protected:
 private:
     void buildActions();
     void buildDocks();
+    void arrangeDocks(WindowLayout layout);
+    void showPanelsHiddenUntilARun();
     void retranslateUi();
     void onReport(const ControllerReport& report);
     void onActorChosen(ActorId actor);
@@ -135,7 +148,7 @@ private:
     // Whether unsaved edits may be left (saved, or discarded on the learner's word); false: stay.
     bool mayLeaveEditedProgram();
     bool programLoaded() const;
-    void saveSettings() const;
+    void saveSettings();
     void restoreSettings();
 
     std::unique_ptr<Controller> controller_;
@@ -162,6 +175,11 @@ private:
     ExplorePanel* explore_ = nullptr;
     StoryPanel* story_ = nullptr;
     std::vector<QDockWidget*> docks_;
+    WindowLayout layout_ = WindowLayout::Full;
+    std::vector<QDockWidget*> hiddenUntilARun_;  // panels with nothing to show before the first run
+    QMenu* layoutMenu_ = nullptr;
+    QAction* learnLayoutAction_ = nullptr;
+    QAction* fullLayoutAction_ = nullptr;
 
     std::function<void(const QString&, const QString&)> messageHook_;
 

@@ -228,6 +228,9 @@ void ChartsPanel::showAChartThatApplies() {
             tabs_->setCurrentIndex(i);
             return;
         }
+    // Nothing to draw yet (no virtual time has passed): the states chart, which every run with threads comes
+    // to, says why it is empty; "this scenario has no queue" would say nothing about this run.
+    tabs_->setCurrentIndex(ActorStatesChart);
 }
 
 void ChartsPanel::showChart(int index, QChart* chart, const QString& emptyText) {

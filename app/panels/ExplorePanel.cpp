@@ -92,11 +92,14 @@ ExplorePanel::ExplorePanel(QWidget* parent) : QWidget(parent) {
     auto* options = new QGridLayout;
     options->addWidget(strategyLabel_, 0, 0);
     options->addWidget(strategy_, 0, 1);
-    options->addWidget(runsLabel_, 0, 2);
-    options->addWidget(runs_, 0, 3);
-    options->addWidget(boundLabel_, 1, 0);
-    options->addWidget(bound_, 1, 1);
-    options->addWidget(reduction_, 2, 0, 1, 4);
+    // One option a row: side by side, the Russian labels made the panel (and the column it shares with the
+    // inspector) wider than a laptop can give.
+    options->addWidget(runsLabel_, 1, 0);
+    options->addWidget(runs_, 1, 1);
+    options->addWidget(boundLabel_, 2, 0);
+    options->addWidget(bound_, 2, 1);
+    options->addWidget(reduction_, 3, 0, 1, 2);
+    options->setColumnStretch(1, 1);
     options->setColumnStretch(1, 2);
     options->setColumnStretch(3, 1);
     auto* buttons = new QHBoxLayout;

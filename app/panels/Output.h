@@ -30,8 +30,13 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;  // the table's viewport resized
 
 private:
+    // The time and thread columns as wide as their contents, but together never more than two thirds of the
+    // table: the printed text is what the panel is for (a long thread name is elided, its tooltip whole).
+    void fitColumns();
+
     OutputModel* model_;
     QTableView* table_;
     std::shared_ptr<const TraceModel> traceModel_;  // keeps the derivation the model points into alive

@@ -80,6 +80,9 @@ public:
 
     // Secondary text: line numbers, a finished thread's listing, tasks that ended.
     static QColor muted();
+    // A form's message that says what to change before it can go on (a dialog's, never a run's): dark red,
+    // darker than any state's colour, and always as words.
+    static QColor errorText();
     // Black or white, whichever reads better on `fill`.
     static QColor textOn(const QColor& fill);
 };

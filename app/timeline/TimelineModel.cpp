@@ -311,7 +311,9 @@ ObjectKind TimelineModel::objectKind(ObjectId o) const {
 }
 
 Pos TimelineModel::rangeEnd(Axis a) const {
-    return a == Axis::Steps ? Pos(stepCount_) + 1 : std::max<Nanos>(endTime_, 1);
+    if (a == Axis::Steps) return Pos(stepCount_) + 1;
+    // A twentieth of the run: about 50 pixels on a 1000-pixel-wide timeline, whatever the run's length.
+    return std::max<Nanos>(endTime_, 1) + std::max<Nanos>(endTime_ / 20, 1);
 }
 
 Nanos TimelineModel::stepTime(std::uint32_t step) const { return model_ ? model_->stepTime(step) : 0; }

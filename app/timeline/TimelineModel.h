@@ -109,7 +109,12 @@ public:
     Nanos endTime() const { return endTime_; }
     // The run on an axis: steps [1, stepCount + 1), time [0, endTime) (never empty).
     Pos rangeBegin(Axis a) const { return a == Axis::Steps ? 1 : 0; }
+    // The axis ends one step past the last; on the time axis, a little past the run's end, so that what the
+    // steps at the last instant left (a gather done, a thread finished) has room to be seen: an instant has no
+    // width of its own. The states at the end are drawn on through that tail (see tailEnd()).
     Pos rangeEnd(Axis a) const;
+    // On the time axis, a lane's last band, when it lasts to the end of the run, goes on to rangeEnd(Time).
+    Pos tailEnd(Axis a, Pos end) const { return a == Axis::Time && end >= endTime_ ? rangeEnd(a) : end; }
     // Virtual time at which a step happened (its first event).
     Nanos stepTime(std::uint32_t step) const;
     // Where a step sits on an axis: its first unit (steps) or its instant (time).

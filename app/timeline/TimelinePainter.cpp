@@ -272,6 +272,47 @@ void TimelinePainter::paintLane(QPainter& p, const TimelineLayout&, const Lane& 
     paintMarks(p, lane, row.left(), row);
 }
 
+std::vector<double> TimelinePainter::labelledMarks(const Lane& lane, int left) const {
+    std::vector<double> xs;
+    const Pos ze = zoom_.end();
+    for (std::size_t k = 0; k < kMarkKinds; ++k) {
+        const auto kind = MarkKind(k);
+        if (kind == MarkKind::Switch) continue;  // on the lane's top edge, clear of the text already
+        const std::size_t n = lane.markCount(kind);
+        // A lane with thousands of marks in sight has no room for labels anyway.
+        for (std::size_t i = lane.firstMark(kind, axis_, zoom_.begin()); i < n && xs.size() < 4096; ++i) {
+            const Mark& m = lane.mark(kind, i);
+            const Pos pos = posOf(m, axis_);
+            if (pos >= ze) break;
+            xs.push_back(left + (axis_ == Axis::Steps ? stepX(m.step) : zoom_.xOf(pos)));
+        }
+    }
+    std::sort(xs.begin(), xs.end());
+    return xs;
+}
+
+QRect TimelinePainter::clearOfMarks(const QRect& where, int textWidth, const std::vector<double>& marks,
+                                    double clearance) {
+    const auto blocked = [&](double from, double to) {
+        const auto it = std::lower_bound(marks.begin(), marks.end(), from - clearance);
+        return it != marks.end() && *it <= to + clearance;
+    };
+    const double centre = where.left() + where.width() / 2.0;
+    if (!blocked(centre - textWidth / 2.0 - 4, centre + textWidth / 2.0 + 4)) return where;
+    // The free stretches between the marks that fall inside the band; the widest one takes the label.
+    double bestFrom = where.left(), bestTo = where.left();
+    double from = where.left();
+    for (auto it = std::lower_bound(marks.begin(), marks.end(), where.left() - clearance);
+         it != marks.end() && *it - clearance < where.right() + 1; ++it) {
+        const double to = *it - clearance;
+        if (to - from > bestTo - bestFrom) bestFrom = from, bestTo = to;
+        from = std::max(from, *it + clearance);
+    }
+    if (where.right() + 1 - from > bestTo - bestFrom) bestFrom = from, bestTo = where.right() + 1;
+    if (bestTo <= bestFrom) return QRect(where.left(), where.top(), 0, where.height());
+    return QRect(int(std::ceil(bestFrom)), where.top(), int(std::floor(bestTo) - std::ceil(bestFrom)), where.height());
+}
+
 void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int top, int height) const {
     const Pos zb = zoom_.begin(), ze = zoom_.end();
     // Ticks (steps at an instant) may sit on the window's first instant, and on the run's last one, which is
@@ -295,7 +336,10 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
         RunBatcher runs(p, left, top, height);
         while (i < last) {
             const Band& b = lane.bands[i];
-            const Pos p0 = std::max(beginOf(b, axis_), clipFrom), p1 = std::min(endOf(b, axis_), ze);
+            const Pos p0 = std::max(beginOf(b, axis_), clipFrom),
+                      p1 = std::min(i + 1 == lane.bands.size() ? model_.tailEnd(axis_, endOf(b, axis_))
+                                                               : endOf(b, axis_),
+                                    ze);
             if (p1 <= p0) {
                 const Pos at = beginOf(b, axis_);
                 if (b.tick && endOf(b, axis_) == at && at >= clipFrom &&
@@ -367,6 +411,8 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
     const Mark* exitMark =
         lane.markCount(MarkKind::Exit) > 0 ? &lane.mark(MarkKind::Exit, lane.markCount(MarkKind::Exit) - 1) : nullptr;
     bool tagShown = false;
+    const std::vector<double> marks = labels.empty() ? std::vector<double>{} : labelledMarks(lane, left);
+    const double markClearance = std::min<qreal>((height + 4) * 0.45, 10) / 2 + 2;
     for (const Label& lb : labels) {
         const std::size_t index = std::size_t(lb.band - lane.bands.data());
         if (qAlpha(lb.band->fill) == 0) continue;  // nothing drawn there (a thread not started yet)
@@ -376,6 +422,9 @@ void TimelinePainter::paintBands(QPainter& p, const Lane& lane, int left, int to
             const double x = left + (axis_ == Axis::Steps ? stepX(exitMark->step) : zoom_.xOf(exitMark->time));
             visible.setLeft(std::max(visible.left(), int(x) + 7));
         }
+        // A mark (a race, a wait, a deadlock...) is drawn over the band's middle: a label that would sit under
+        // one moves to the widest stretch of its band that no mark takes, so no glyph ever covers text.
+        if (!marks.empty()) visible = clearOfMarks(visible, fm.horizontalAdvance(text), marks, markClearance);
         // A label that names what an actor waits on, or a future's worker or result, may not fit where its
         // state alone ("blocked", "running") does.
         const QString full = text;
@@ -542,9 +591,27 @@ void TimelinePainter::paintMarks(QPainter& p, const Lane& lane, int left, const 
         if (n == 0) continue;
         // A switch mark sits on the top edge of the lane, so it never hides the state under it.
         const qreal y = kind == MarkKind::Switch ? row.top() + size / 2 + 1 : row.center().y() + 0.5;
-        const Pos skip = std::max<Pos>(1, Pos(size * 0.6));
         const QColor colour = lane.family ? lane.family->markColour(lane, kind) : style::Palette::incident(kind);
         std::size_t i = lane.firstMark(kind, axis_, zoom_.begin());
+        if (kind == MarkKind::Switch && double(lane.firstMark(kind, axis_, ze) - i) * size * 1.5 > zoom_.width()) {
+            // Zoomed out over more switches than glyphs fit side by side: a row of them would be a black
+            // sawtooth. A thin, light tick per pixel column that has switches tells where they are dense.
+            QColor light = colour;
+            light.setAlpha(110);
+            p.setRenderHint(QPainter::Antialiasing, false);
+            while (i < n) {
+                const Mark& m = lane.mark(kind, i);
+                const Pos pos = posOf(m, axis_);
+                if (pos >= ze) break;
+                const Pos c = zoom_.columnOf(pos);
+                const double x = axis_ == Axis::Steps ? stepX(m.step) : zoom_.xOf(pos);
+                p.fillRect(QRectF(left + std::floor(x), row.top() + 1, 1, size * 0.6), light);
+                i = std::max(lane.firstMark(kind, axis_, zoom_.positionAtColumn(c + 2)), i + 1);
+            }
+            p.setRenderHint(QPainter::Antialiasing, true);
+            continue;
+        }
+        const Pos skip = std::max<Pos>(1, Pos(size * (kind == MarkKind::Switch ? 1.5 : 0.6)));
         while (i < n) {
             const Mark& m = lane.mark(kind, i);
             const Pos pos = posOf(m, axis_);

@@ -73,10 +73,17 @@ public:
     static void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, bool halo,
                           ArrowKind kind = ArrowKind::Message);
 
+    // Where a label of `textWidth` pixels goes inside `where` (a band's visible part) so that no mark centred
+    // at one of `marks` (x positions, sorted) within `clearance` pixels covers it: `where` itself when the
+    // centred text is clear, else the widest stretch between the marks (empty when there is none).
+    static QRect clearOfMarks(const QRect& where, int textWidth, const std::vector<double>& marks, double clearance);
+
 private:
     void paintHeader(QPainter& p, const TimelineLayout& l) const;
     void paintLane(QPainter& p, const TimelineLayout& l, const Lane& lane, const QRect& row) const;
     void paintBands(QPainter& p, const Lane& lane, int left, int top, int height) const;
+    // The x of every mark of the lane in sight that is drawn over the band's middle (all but switches).
+    std::vector<double> labelledMarks(const Lane& lane, int left) const;
     void paintCounts(QPainter& p, const Lane& lane, int left, int top, int height) const;
     void paintStack(QPainter& p, const Lane& lane, int left, int top, int height) const;
     void paintName(QPainter& p, const Lane& lane, const QRect& name) const;

@@ -69,133 +69,133 @@
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="253"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="387"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="256"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="390"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="271"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="274"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="283"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="286"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="289"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="292"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="293"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="296"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="294"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="305"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="308"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="311"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="314"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="318"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="321"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="341"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="344"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="345"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="348"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="401"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="404"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="410"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="413"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="414"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="417"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="426"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="429"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="440"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="443"/>
         <source>This run has no asyncio event loop.</source>
         <translation>В этом прогоне нет цикла событий asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="447"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="450"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="450"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="453"/>
         <source>tasks and callbacks ready to run</source>
         <translation>задачи и обратные вызовы, готовые к запуску</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="455"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="458"/>
         <source>ready queue</source>
         <translation>очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="495"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="498"/>
         <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
         <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="501"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="504"/>
         <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="516"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="519"/>
         <source>The comparison has no run to show.</source>
         <translation>В сравнении нет ни одного прогона.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="546"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="549"/>
         <source>GIL on</source>
         <translation>с GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="546"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="549"/>
         <source>GIL off</source>
         <translation>без GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="547"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="550"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="547"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="550"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -204,12 +204,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="529"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="532"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="529"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="532"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -218,34 +218,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="551"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="554"/>
         <source>elapsed virtual time (ms)</source>
         <translation>время выполнения (мс)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="576"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="579"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="578"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="581"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="605"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="608"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="607"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="611"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="623"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="610"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="614"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="626"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="615"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="618"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>
@@ -720,6 +720,95 @@ PCT: случайные приоритеты потоков, которые не
     </message>
 </context>
 <context>
+    <name>lockstep::app::ExportDialog</name>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="27"/>
+        <location filename="../../app/gui/ExportDialog.cpp" line="102"/>
+        <source>Export timeline</source>
+        <translation>Экспорт временной шкалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="32"/>
+        <source>The file to write: .png, .svg (text stays text, for slides and print) or .pdf</source>
+        <translation>Файл для записи: .png, .svg (текст остаётся текстом — для слайдов и печати) или .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="33"/>
+        <source>Browse...</source>
+        <translation>Обзор...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="42"/>
+        <source> px</source>
+        <translation> пикс.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="44"/>
+        <source>The picture&apos;s width; its height follows from the lanes</source>
+        <translation>Ширина картинки; высота определяется дорожками</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="49"/>
+        <source>Draw everything this many times larger in the same width: 2× keeps the text readable on a slide</source>
+        <translation>Рисовать всё во столько раз крупнее при той же ширине: при 2× текст читается на слайде</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="53"/>
+        <source>The whole run</source>
+        <translation>Весь прогон</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="54"/>
+        <source>What the timeline shows now</source>
+        <translation>То, что сейчас видно на шкале</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="55"/>
+        <source>Steps from ... to ...</source>
+        <translation>Шаги с ... по ...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="82"/>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="83"/>
+        <source>Width:</source>
+        <translation>Ширина:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="84"/>
+        <source>Scale:</source>
+        <translation>Масштаб:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="85"/>
+        <source>Part of the run:</source>
+        <translation>Часть прогона:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="86"/>
+        <source>Steps:</source>
+        <translation>Шаги:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="103"/>
+        <source>Images (*.png *.svg *.pdf)</source>
+        <translation>Изображения (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="126"/>
+        <source>Choose a file to write.</source>
+        <translation>Выберите файл для записи.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ExportDialog.cpp" line="129"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Папка %1 не существует.</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::app::InspectorModel</name>
     <message>
         <location filename="../../app/panels/InspectorModel.cpp" line="159"/>
@@ -1011,433 +1100,463 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="399"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="417"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="419"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="328"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="406"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="399"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="329"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="407"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="330"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="408"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="331"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="409"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="332"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="410"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="417"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="341"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="419"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="342"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="405"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="233"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="308"/>
         <source>Guide</source>
         <translation>Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="247"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="403"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="403"/>
         <source>Story</source>
         <translation>Рассказ</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="343"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="345"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="346"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="424"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="425"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="426"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="426"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="427"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="427"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="428"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="428"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="429"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="429"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="430"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="430"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="353"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="431"/>
         <source>Show all cause→effect arrows</source>
         <translation>Показывать все стрелки причина→следствие</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="354"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="432"/>
         <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="434"/>
         <source>Timeline legend</source>
         <translation>Легенда временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="435"/>
         <source>Show the legend under the timeline: what each colour and mark of this run means</source>
         <translation>Показывать легенду под временной шкалой: что значит каждый цвет и значок этого прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
+        <source>&amp;Layout</source>
+        <translation>&amp;Расположение</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
+        <source>Learn</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="438"/>
+        <source>Timeline, code and story in sight; scenarios, inspector, charts and explore as tabs (fits a laptop)</source>
+        <translation>Временная шкала, код и рассказ на виду; сценарии, инспектор, графики и перебор — вкладками (помещается на экране ноутбука)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
+        <source>Full</source>
+        <translation>Полное</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
+        <source>Every panel in sight at once (for a large screen)</source>
+        <translation>Все панели на виду сразу (для большого экрана)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="360"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="444"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="445"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="446"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="446"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="365"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="366"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="367"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
         <source>&amp;Guide</source>
         <translation>&amp;Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="367"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
         <source>What each part of the window shows, and how to be the scheduler</source>
         <translation>Что показывает каждая часть окна и как самому быть планировщиком</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="368"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="450"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="368"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="450"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="370"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="373"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="455"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="374"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="533"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="615"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="537"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="619"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="592"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="674"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="597"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="679"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="603"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="682"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="764"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="682"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="764"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="767"/>
         <source>step %1 / %2   t = %3</source>
         <translation>шаг %1 / %2   t = %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="703"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
+        <source>ended: %1 at t = %2</source>
+        <translation>завершено: %1 при t = %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="786"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="705"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="788"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="707"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="790"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="748"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="831"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="749"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="832"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="758"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="841"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="781"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="819"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="864"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="902"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="789"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="872"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="790"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="873"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1446,100 +1565,63 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="798"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="810"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="893"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="811"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="894"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="867"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="950"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="877"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
-        <source>Export timeline</source>
-        <translation>Экспорт временной шкалы</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="878"/>
-        <source>Images (*.png *.svg *.pdf)</source>
-        <translation>Изображения (*.png *.svg *.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
-        <source>Width in pixels:</source>
-        <translation>Ширина в пикселях:</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="883"/>
-        <source>The whole run</source>
-        <translation>Весь прогон</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="883"/>
-        <source>The visible range</source>
-        <translation>Видимый диапазон</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
-        <source>What to export:</source>
-        <translation>Что экспортировать:</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="896"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="907"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="919"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="971"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="982"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="994"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="897"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="908"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="920"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="972"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="983"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="995"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="903"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="978"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="904"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="979"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="914"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="989"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="915"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="990"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="919"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="994"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="693"/>
-        <source>ended: %1 at t=%2 s</source>
-        <translation>завершено: %1 при t=%2 с</translation>
     </message>
 </context>
 <context>

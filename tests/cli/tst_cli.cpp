@@ -292,6 +292,9 @@ private slots:
         QCOMPARE(r.code, 2);
         QCOMPARE(r.err, QStringLiteral("lockstep: --screenshot: cannot write '/nonexistent/dir/shot.png': no such "
                                        "directory: /nonexistent/dir\n"));
+        r = runLockstep({"race-counter-sleep", "--layout", "wide"}, noDisplay);
+        QCOMPARE(r.code, 2);
+        QCOMPARE(r.err, QStringLiteral("lockstep: --layout: 'wide' is neither learn nor full\n"));
         r = runLockstep({"--bogus"}, noDisplay);
         QCOMPARE(r.code, 2);
         QCOMPARE(r.err, QStringLiteral("lockstep: Unknown option 'bogus'. (see 'lockstep --help')\n"));

@@ -54,13 +54,13 @@ const QStringList kInteresting{
     ".", "..", "1ns", "999ns", "1us", "1µs", "0.001ms", "10ms", "0.5s", "10s", "11s", "10000000", "10000001",
     "1000000000", "T1", "T2", "MainThread", "Nobody", "T1,T2,T1", ",,,", "0,1,2", "70000", "a=b", "=", "=5",
     "threads=0", "threads=8", "threads=9", "tasks=-5", "bytecode=1", "on", "off", "maybe", "rr", "random", "coop",
-    "manual", "dfs", "pct", "en", "ru", "de", "steps", "time", "-", "--", "--help", "\xef\xbf\xbd", "\t", "%s%n",
+    "manual", "dfs", "pct", "en", "ru", "de", "steps", "time", "learn", "full", "-", "--", "--help", "\xef\xbf\xbd", "\t", "%s%n",
     QString(3000, 'A'), "ls1", "ls1:", ":::::::::::", "ls1:race-counter-sleep:rr:1:1:0:10000000:5000000:1000000:-:-"};
 
 const QStringList kOptionsWithValue{"--policy", "--seed", "--cores", "--gil", "--quantum", "--max-steps", "--param",
                                     "--schedule", "--replay", "--trace", "--export", "--width", "--axis", "--strategy",
                                     "--runs", "--max-preemptions", "--depth", "--threads", "--lang", "--steps",
-                                    "--screenshot"};
+                                    "--screenshot", "--layout"};
 const QStringList kFlags{"--summary", "--events", "--story", "--json", "--no-reduction", "--explore", "--help", "-h",
                          "--version", "--bogus", "-x"};
 const QStringList kCommands{"run", "explore", "compare", "list", "help", "rn", "runn", "explor", "lst", "",

@@ -6,10 +6,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -26,9 +28,11 @@
 
 #include "common/ProcessThreads.h"
 
+#include "gui/ExportDialog.h"
 #include "gui/MainWindow.h"
 #include "lockstep/TraceAnalysis.h"
 #include "lockstep/scenarios/Registry.h"
+#include "panels/ChartsPanel.h"
 #include "panels/CodeView.h"
 #include "panels/ExplorePanel.h"
 #include "panels/ProgramEditor.h"
@@ -873,6 +877,7 @@ private slots:
         MainWindow w;
         w.setLanguage(language);
         w.resize(screen);
+        w.setWindowLayout(MainWindow::defaultLayout(screen));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY2(w.width() <= screen.width(), qPrintable(QString("window %1 px wide").arg(w.width())));
@@ -983,6 +988,187 @@ private slots:
         QVERIFY(stepT1 && !stepT1->isEnabled());
         QVERIFY2(stepT1->toolTip().contains(en ? QStringLiteral("T1 sleeps until t = 0.100 s") : QStringLiteral("T1 спит до t = 0,100 с")),
                  qPrintable(stepT1->toolTip()));
+    }
+
+    void panelsFitTheScreen_data() { addScreens(); }
+
+    // The layout a window takes on each screen (Learn on a laptop, Full on a large screen), in both languages:
+    // the window is no larger than the screen, every panel in sight is at least its minimum size, the
+    // timeline gets at least half the width, every "Step" button is whole, and the Output's text column keeps
+    // a third of the panel however long the thread names are.
+    void panelsFitTheScreen() {
+        QFETCH(QSize, screen);
+        QFETCH(QString, language);
+        MainWindow w;
+        w.setLanguage(language);
+        w.resize(screen);
+        const MainWindow::WindowLayout layout = MainWindow::defaultLayout(screen);
+        QCOMPARE(layout, screen.width() < 1500 ? MainWindow::WindowLayout::Learn : MainWindow::WindowLayout::Full);
+        w.setWindowLayout(layout);
+        QCOMPARE(w.windowLayout(), layout);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // Long thread names ("ThreadPoolExecutor-0_0"), printed lines, a queue.
+        w.load(setupFor("thread-pool-futures"), 0);
+        w.waitForEngine();
+        w.runToEnd();
+        w.waitForEngine();
+        QVERIFY(w.view().ended);
+        QVERIFY2(w.width() <= screen.width() && w.height() <= screen.height(),
+                 qPrintable(QString("window %1x%2").arg(w.width()).arg(w.height())));
+        int inSight = 0;
+        for (QDockWidget* d : w.findChildren<QDockWidget*>()) {
+            if (!d->isVisible() || d->visibleRegion().isEmpty()) continue;  // a tab behind another
+            ++inSight;
+            const QSize least = d->widget()->minimumSizeHint().expandedTo(d->widget()->minimumSize());
+            QVERIFY2(d->widget()->width() >= least.width() && d->widget()->height() >= least.height(),
+                     qPrintable(QString("%1: %2x%3, less than its minimum %4x%5")
+                                    .arg(d->objectName()).arg(d->widget()->width()).arg(d->widget()->height())
+                                    .arg(least.width()).arg(least.height())));
+        }
+        QVERIFY(inSight >= (layout == MainWindow::WindowLayout::Learn ? 3 : 5));
+        QVERIFY2(w.timeline()->width() >= screen.width() / 2 && w.timeline()->height() >= 180,
+                 qPrintable(QString("timeline %1x%2").arg(w.timeline()->width()).arg(w.timeline()->height())));
+        // The scheduler bar at a past step offers the threads that could have run: every button whole.
+        w.moveCursor(3);
+        w.waitForEngine();
+        SchedulerBar* bar = w.schedulerBar();
+        QVERIFY(!bar->actors().empty());
+        for (ActorId a : bar->actors())
+            QVERIFY2(whollyVisible(bar, bar->button(a)->geometry()),
+                     qPrintable(QString::fromStdString(w.view().trace->actor(a).name) + "'s button is clipped"));
+        QDockWidget* outputDock = w.dockOf(w.output());
+        QVERIFY(outputDock);
+        outputDock->raise();
+        QTRY_VERIFY(w.output()->isVisible() && !w.output()->visibleRegion().isEmpty());
+        QTableView* table = w.output()->table();
+        QVERIFY(table->model()->rowCount() > 0);
+        const int text = table->columnWidth(OutputModel::TextColumn);
+        QVERIFY2(text * 3 >= table->viewport()->width() - 3,
+                 qPrintable(QString("text column %1 of %2 px").arg(text).arg(table->viewport()->width())));
+        // However narrow the panel is dragged, the time and the long thread names do not squeeze the text out.
+        Output narrow;
+        narrow.setView(w.view());
+        narrow.resize(240, 200);
+        narrow.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&narrow));
+        const int narrowText = narrow.table()->columnWidth(OutputModel::TextColumn);
+        QVERIFY2(narrowText * 3 >= narrow.table()->viewport()->width() - 3,
+                 qPrintable(QString("text column %1 of %2 px").arg(narrowText).arg(narrow.table()->viewport()->width())));
+        w.setLanguage("en");
+    }
+
+    // View > Layout switches between the two, and every panel stays reachable in both.
+    void layoutSwitchesFromTheViewMenu() {
+        MainWindow w;
+        w.setLanguage("en");
+        w.resize(1366, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* learn = w.findChild<QAction*>("learnLayout");
+        auto* full = w.findChild<QAction*>("fullLayout");
+        QVERIFY(learn && full);
+        QCOMPARE(learn->text(), QStringLiteral("Learn"));
+        full->trigger();
+        QCOMPARE(w.windowLayout(), MainWindow::WindowLayout::Full);
+        QVERIFY(full->isChecked() && !learn->isChecked());
+        // Full: the inspector and the charts side by side with the code, each in sight.
+        for (QWidget* panel : {static_cast<QWidget*>(w.inspector()), static_cast<QWidget*>(w.charts()),
+                               static_cast<QWidget*>(w.codeView()), static_cast<QWidget*>(w.browser())})
+            QTRY_VERIFY(panel->isVisible() && !panel->visibleRegion().isEmpty());
+        learn->trigger();
+        QCOMPARE(w.windowLayout(), MainWindow::WindowLayout::Learn);
+        // Learn: the scenarios, inspector, charts and explore panels are tabs of one place.
+        QList<QDockWidget*> tabs = w.tabifiedDockWidgets(w.dockOf(w.browser()));
+        QVERIFY(tabs.contains(w.dockOf(w.inspector())) && tabs.contains(w.dockOf(w.charts())) &&
+                tabs.contains(w.dockOf(w.explorePanel())));
+        QVERIFY(w.tabifiedDockWidgets(w.dockOf(w.storyPanel())).contains(w.dockOf(w.output())));
+        QTRY_VERIFY(w.codeView()->isVisible() && !w.codeView()->visibleRegion().isEmpty());
+        w.setLanguage("ru");
+        QCOMPARE(learn->text(), QStringLiteral("Обучение"));
+        w.setLanguage("en");
+    }
+
+    // File > Export timeline: one dialog (file, width, scale, part of the run); a bad extension is said in the
+    // dialog, which stays open; the picture has the scenario's title and the run's caption, in the window's
+    // language, and only the chosen steps.
+    void exportDialogForSlides() {
+        QTemporaryDir dir;
+        QSettings().setValue("export/folder", dir.path());
+        MainWindow w;
+        w.setLanguage("ru");
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.load(setupFor("race-counter-sleep"), 0);
+        w.waitForEngine();
+        w.runToEnd();
+        w.waitForEngine();
+        QAction* exportAction = nullptr;
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E)) exportAction = a;
+        QVERIFY(exportAction);
+        bool sawError = false;
+        QString errorText;
+        QTimer::singleShot(0, &w, [&] {
+            auto* dialog = w.findChild<ExportDialog*>("exportDialog");
+            QVERIFY(dialog);
+            QVERIFY(dialog->pathEdit()->text().startsWith(dir.path()));
+            QCOMPARE(dialog->toBox()->maximum(), int(w.view().live));
+            dialog->pathEdit()->setText(dir.filePath("slide.bmp"));
+            dialog->accept();
+            sawError = dialog->isVisible() && dialog->errorLabel()->isVisible();
+            errorText = dialog->errorLabel()->text();
+            dialog->pathEdit()->setText(dir.filePath("slide.svg"));
+            dialog->widthBox()->setValue(1200);
+            dialog->scaleBox()->setCurrentIndex(dialog->scaleBox()->findData(2.0));
+            dialog->rangeBox()->setCurrentIndex(dialog->rangeBox()->findData(ExportDialog::StepRange));
+            QVERIFY(dialog->fromBox()->isEnabled());
+            dialog->fromBox()->setValue(5);
+            dialog->toBox()->setValue(13);
+            dialog->accept();
+        });
+        exportAction->trigger();
+        QVERIFY(sawError);
+        QVERIFY2(errorText.contains(".bmp"), qPrintable(errorText));
+        const QByteArray svg = readFile(dir.filePath("slide.svg"));
+        QVERIFY(!svg.isEmpty());
+        QVERIFY(svg.contains(QStringLiteral("Потерянное обновление: чтение, пауза, запись").toUtf8()));
+        QVERIFY(svg.contains(QStringLiteral("циклическая").toUtf8()));  // the caption: its policy
+        // 1200 pixels wide drawn twice as large: a 600-unit scene.
+        QVERIFY2(svg.contains("viewBox=\"0 0 600 "), svg.left(400).constData());
+        // Steps 5 to 13 only: the axis has no label 16 (the run has 17 steps), and has one of 6.
+        QVERIFY(!svg.contains(">16<") && svg.contains(">6<"));
+        QCOMPARE(QSettings().value("export/width").toInt(), 1200);
+        QCOMPARE(QSettings().value("export/scale").toDouble(), 2.0);
+        w.setLanguage("en");
+    }
+
+    // `lockstep ID --screenshot` on a 1366x768 screen: a picture no larger than the screen.
+    void screenshotFitsALaptopScreen() {
+#ifdef LOCKSTEP_BINARY
+        QTemporaryDir dir;
+        const QString config = writeFile(
+            dir.filePath("screen.json"),
+            R"({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96,
+                "logicalBaseDpi": 96, "dpr": 1}]})");
+        for (const char* language : {"en", "ru"}) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("QT_QPA_PLATFORM", "offscreen:configfile=" + config);
+            env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
+            p.setProcessEnvironment(env);
+            const QString shot = dir.filePath(QStringLiteral("shot-%1.png").arg(language));
+            p.start(QStringLiteral(LOCKSTEP_BINARY),
+                    {"race-counter-sleep", "--steps", "8", "--lang", language, "--screenshot", shot});
+            QVERIFY(p.waitForFinished(60000));
+            QCOMPARE(p.exitCode(), 0);
+            const QImage image(shot);
+            QVERIFY2(image.width() > 1000 && image.width() <= 1366 && image.height() > 600 && image.height() <= 768,
+                     qPrintable(QString("%1x%2").arg(image.width()).arg(image.height())));
+        }
+#else
+        QSKIP("built without the lockstep binary");
+#endif
     }
 
     // Eight threads at 1366 px in Russian: the buttons drop "Step" (then the title) rather than be clipped.

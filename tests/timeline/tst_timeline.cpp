@@ -199,6 +199,24 @@ bool sameBand(const Band& b, std::uint32_t bs, std::uint32_t es, Nanos bt, Nanos
 }
 
 // A synthetic trace: `actors` threads switching every step, one lock held by turns, with `steps` steps.
+// A model's whole run drawn as the export and the widget draw it, fitted to `size`, on white.
+struct Drawn {
+    TimelineLayout layout;
+    ZoomState zoom;
+    QImage image;
+};
+Drawn drawWhole(const TimelineModel& m, Axis axis, QSize size) {
+    Drawn d{TimelineLayout::compute(QRect(QPoint(0, 0), size), m, TimelineLayout::defaultFont(), false, true), {},
+            QImage(size, QImage::Format_ARGB32_Premultiplied)};
+    d.zoom.setRange(m.rangeBegin(axis), m.rangeEnd(axis));
+    d.zoom.setWidth(d.layout.plot.width());
+    d.zoom.fit();
+    d.image.fill(Qt::white);
+    QPainter p(&d.image);
+    TimelinePainter(m, d.zoom, axis).paint(p, d.layout, PaintOptions{});
+    return d;
+}
+
 std::shared_ptr<Trace> syntheticTrace(int actors, int steps) {
     auto t = std::make_shared<Trace>();
     for (int a = 0; a < actors; ++a) t->addActor(ActorInfo{"T" + std::to_string(a)});
@@ -1279,24 +1297,47 @@ private slots:
     void failedExitColoured() {
         const auto t = processRun();
         const TimelineModel m(*t);
-        const TimelineLayout l =
-            TimelineLayout::compute(QRect(0, 0, 1400, 400), m, TimelineLayout::defaultFont(), false, true);
-        ZoomState zoom;
-        zoom.setRange(m.rangeBegin(Axis::Steps), m.rangeEnd(Axis::Steps));
-        zoom.setWidth(l.plot.width());
-        zoom.fit();
-        QImage image(1400, 400, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        {
-            QPainter p(&image);
-            TimelinePainter(m, zoom, Axis::Steps).paint(p, l, PaintOptions{});
-        }
+        const Drawn d = drawWhole(m, Axis::Steps, QSize(1400, 400));
         auto colourAtEnd = [&](const char* actor) {
             const int row = m.actorLane(t->findActor(actor));
-            return image.pixelColor(l.plot.right() - 2, l.laneTop(row, 0) + l.laneHeight - 4);
+            return d.image.pixelColor(d.layout.plot.right() - 2, d.layout.laneTop(row, 0) + d.layout.laneHeight - 4);
         };
         QCOMPARE(colourAtEnd("sleeper"), style::Palette::failedExit());
         QCOMPARE(colourAtEnd("producer"), style::Palette::actorState(ActorState::Done));
+    }
+
+    // On the time axis the run's last instant has room: the axis goes on past the end, and every lane's last
+    // state is drawn there. At the end of a gather, the gather's future is done, not "pending".
+    void timeAxisGivesTheLastInstantRoom() {
+        const auto t = runScenario("async-gather-two");
+        const TimelineModel m(*t);
+        QVERIFY(m.rangeEnd(Axis::Time) > m.endTime() + m.endTime() / 25);
+        int row = -1;
+        for (int i = 0; i < m.laneCount(); ++i)
+            if (m.lane(i).name == QStringLiteral("gather")) row = i;
+        QVERIFY(row >= 0);
+        const Lane& gather = m.lane(row);
+        QCOMPARE(beginOf(gather.bands.back(), Axis::Time), m.endTime());  // done at the last instant
+        const Drawn d = drawWhole(m, Axis::Time, QSize(1200, 400));
+        const QColor end = d.image.pixelColor(d.layout.plot.right() - 3, d.layout.laneTop(row, 0) + d.layout.laneHeight / 2);
+        QCOMPARE(end, QColor::fromRgba(gather.bands.back().fill));
+        QVERIFY(gather.bands.back().fill != gather.bands.front().fill);  // done looks unlike pending
+    }
+
+    // A label never sits under a mark: it stays centred when its text is clear of every mark, and otherwise
+    // moves to the widest stretch of its band between them.
+    void labelsKeepClearOfMarks() {
+        const QRect band(100, 10, 200, 20);
+        QCOMPARE(TimelinePainter::clearOfMarks(band, 60, {}, 7), band);
+        QCOMPARE(TimelinePainter::clearOfMarks(band, 60, {110.0, 290.0}, 7), band);  // marks at the ends
+        const QRect moved = TimelinePainter::clearOfMarks(band, 60, {190.0}, 7);
+        QCOMPARE(moved.top(), band.top());
+        QCOMPARE(moved.height(), band.height());
+        QVERIFY2(moved.left() >= 197 && moved.right() <= band.right(),
+                 qPrintable(QString("%1..%2").arg(moved.left()).arg(moved.right())));  // the wider, right part
+        const QRect left = TimelinePainter::clearOfMarks(band, 60, {240.0, 260.0}, 7);
+        QVERIFY(left.left() == band.left() && left.right() < 233);
+        QVERIFY(TimelinePainter::clearOfMarks(QRect(100, 0, 10, 20), 6, {105.0}, 7).isEmpty());
     }
 
     // ---------------------------------------------------------------- one meaning per colour
@@ -1383,18 +1424,10 @@ private slots:
 
         // The pixels: every wide band of the object's (first) lane is mostly the holders' fill, and no pixel
         // of it has a hue of a state (the label's antialiased greys aside, only neutral greys are there).
-        const TimelineLayout layout =
-            TimelineLayout::compute(QRect(0, 0, 1400, 800), m, TimelineLayout::defaultFont(), false, true);
-        ZoomState zoom;
-        zoom.setRange(m.rangeBegin(Axis::Steps), m.rangeEnd(Axis::Steps));
-        zoom.setWidth(layout.plot.width());
-        zoom.fit();
-        QImage image(1400, 800, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        {
-            QPainter p(&image);
-            TimelinePainter(m, zoom, Axis::Steps).paint(p, layout, PaintOptions{});
-        }
+        const Drawn drawn = drawWhole(m, Axis::Steps, QSize(1400, 800));
+        const TimelineLayout& layout = drawn.layout;
+        const ZoomState& zoom = drawn.zoom;
+        const QImage& image = drawn.image;
         const int row = m.objectLane(trace->findObject(object.toStdString()));
         QVERIFY(row >= 0);
         const Lane& lane = m.lane(row);
