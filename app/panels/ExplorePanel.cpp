@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QCursor>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -404,32 +405,36 @@ void ExplorePanel::showResult() {
     placeBarLabels();
 }
 
-// Beyond the end of its bar when the text fits there, else inside the bar's end in the colour that reads on it.
+// Beyond the end of its bar when the text fits there, else inside the bar's end in the colour that reads on it;
+// when it fits neither, on the wider side, cut short with an ellipsis (the bar's tooltip has it whole).
 void ExplorePanel::placeBarLabels() {
     QChart* chart = chartView_->chart();
     if (!chart || chart->series().isEmpty() || barLabels_.empty()) return;
     QAbstractSeries* series = chart->series().front();
     const QRectF plot = chart->plotArea();
+    const QColor axisText = chart->axes(Qt::Vertical).isEmpty() ? QColor(Qt::black)
+                                                                : chart->axes(Qt::Vertical).front()->labelsColor();
     const int n = static_cast<int>(barLabels_.size());
+    const int counted = outcomesCounted();
+    constexpr qreal kGap = 4;
     for (int row = 0; row < n; ++row) {
         QGraphicsSimpleTextItem* label = barLabels_[static_cast<std::size_t>(row)];
         const int index = n - 1 - row;
         const ExploreOutcome& o = result_.outcomes[static_cast<std::size_t>(index)];
-        const int counted = outcomesCounted();
         const double share = counted > 0 ? 100.0 * o.count / counted : 0;
         const QPointF end = chart->mapToPosition(QPointF(share, row), series);
         const QPointF base = chart->mapToPosition(QPointF(0, row), series);
-        const QRectF box = label->boundingRect();
-        constexpr qreal kGap = 4;
-        qreal x = end.x() + kGap;
-        QColor colour = chart->axes(Qt::Vertical).isEmpty() ? QColor(Qt::black)
-                                                            : chart->axes(Qt::Vertical).front()->labelsColor();
-        if (x + box.width() > plot.right()) {
-            x = std::max(base.x() + kGap, end.x() - kGap - box.width());
-            colour = style::Palette::textOn(style::Palette::runStatus(o.status));
-        }
-        label->setBrush(colour);
-        label->setPos(x, end.y() - box.height() / 2);
+        const QFontMetricsF metrics(label->font());
+        const QString text = barLabel(index);
+        const qreal width = metrics.horizontalAdvance(text);
+        const qreal outside = plot.right() - end.x() - kGap;
+        const qreal inside = end.x() - base.x() - 2 * kGap;
+        const bool out = width <= outside || (width > inside && outside >= inside);
+        label->setText(width <= std::max(outside, inside) ? text
+                                                           : metrics.elidedText(text, Qt::ElideRight, std::max(outside, inside)));
+        const qreal shown = metrics.horizontalAdvance(label->text());
+        label->setBrush(out ? axisText : style::Palette::textOn(style::Palette::runStatus(o.status)));
+        label->setPos(out ? end.x() + kGap : end.x() - kGap - shown, end.y() - label->boundingRect().height() / 2);
     }
 }
 
