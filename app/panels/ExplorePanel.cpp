@@ -379,7 +379,7 @@ void ExplorePanel::showResult() {
     series->attachAxis(axisY);
     // Always 0 to 100: a share is read against the whole, and two searches' charts compare at a glance.
     auto* axisX = new QValueAxis;
-    axisX->setTitleText(tr("share of the schedules explored (%)"));
+    axisX->setTitleText(tr("share of schedules, %"));
     axisX->setRange(0, 100);
     axisX->setTickCount(6);
     axisX->setLabelFormat(QStringLiteral("%d"));

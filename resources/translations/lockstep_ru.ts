@@ -347,140 +347,140 @@ Your own program: edit it here. An edited program is saved and loaded again befo
 <context>
     <name>lockstep::app::ExplorePanel</name>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="39"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="40"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="40"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="41"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="41"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="42"/>
         <source>stuck</source>
         <translation>зависание</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="42"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="43"/>
         <source>step limit</source>
         <translation>предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="43"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="44"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="247"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="251"/>
         <source>%1 died of %2</source>
         <translation>%1: необработанное %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="44"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="45"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="45"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="46"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="46"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="47"/>
         <source>crashed</source>
         <translation>сбой процесса</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="47"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="48"/>
         <source>frozen</source>
         <translation>завис</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="151"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="552"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="155"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="560"/>
         <source>%v of at most %m runs</source>
         <translation>%v из не более чем %m прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="152"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="156"/>
         <source>Exploring...</source>
         <translation>Идёт перебор...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="200"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="204"/>
         <source>Cancelling...</source>
         <translation>Отмена...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="266"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="270"/>
         <source>%1%</source>
         <comment>a share in percent</comment>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="276"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="280"/>
         <source>%1 (%2 of %3), one after the other</source>
         <translation>%1 (%2 из %3), один за другим</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="277"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="281"/>
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%2 из %3)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="290"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="294"/>
         <source>sampling finds outcomes but proves nothing</source>
         <translation>выборка находит исходы, но ничего не доказывает</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="292"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="296"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="293"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="297"/>
         <source>the run limit was reached with schedules left; raise it</source>
         <translation>достигнут предел числа прогонов, а расписания ещё остались; увеличьте его</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="294"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="298"/>
         <source>the preemption bound left schedules out</source>
         <translation>ограничение на вытеснения отбросило часть расписаний</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="295"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="299"/>
         <source>some runs reached the step limit</source>
         <translation>некоторые прогоны упёрлись в предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="297"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="301"/>
         <source>Schedules run: %1. Distinct outcomes: %2.</source>
         <translation>Выполнено расписаний: %1. Различных исходов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="299"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="303"/>
         <source>Exhaustive: these are all the outcomes this scenario can have.</source>
         <translation>Перебор полный: других исходов у этого сценария быть не может.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="300"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="304"/>
         <source>Not exhaustive: %1.</source>
         <translation>Перебор неполный: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="302"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="551"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="306"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="559"/>
         <source>%v runs</source>
         <translation>%v прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="305"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="309"/>
         <source>Outcomes of %1 (click a bar to replay its schedule)</source>
         <translation>Исходы %1 (щёлкните по столбцу, чтобы воспроизвести его расписание)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="340"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="344"/>
         <source>%1
 %2 of %n schedules explored (%3)</source>
         <translation>
@@ -493,27 +493,27 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="344"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="348"/>
         <source>The threads run one after the other end this way too.</source>
         <translation>Так же заканчиваются потоки, выполненные один за другим.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="345"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="349"/>
         <source>Click to replay this schedule in the main view.</source>
         <translation>Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="356"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="360"/>
         <source>one after the other</source>
         <translation>один за другим</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="378"/>
-        <source>share of the schedules explored (%)</source>
-        <translation>доля исследованных расписаний (%)</translation>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="382"/>
+        <source>share of schedules, %</source>
+        <translation>доля расписаний, %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="445"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="453"/>
         <source>Share of the %n distinct schedules with at most %1 preemption(s) explored (schedules that differ only in the order of independent steps count once).</source>
         <translation>
             <numerusform>Доля среди %n исследованного различного расписания с числом вытеснений не больше %1 (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
@@ -522,7 +522,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="449"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="457"/>
         <source>Share of the %n distinct schedules explored (schedules that differ only in the order of independent steps count once).</source>
         <translation>
             <numerusform>Доля среди %n исследованного различного расписания (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
@@ -531,7 +531,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="453"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="461"/>
         <source>Share of the %n schedules with at most %1 preemption(s) explored (every order of the steps counts).</source>
         <translation>
             <numerusform>Доля среди %n исследованного расписания с числом вытеснений не больше %1 (считается каждый порядок шагов).</numerusform>
@@ -540,7 +540,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="457"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="465"/>
         <source>Share of the %n schedules explored (every order of the steps counts).</source>
         <translation>
             <numerusform>Доля среди %n исследованного расписания (считается каждый порядок шагов).</numerusform>
@@ -549,17 +549,17 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="462"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="470"/>
         <source>The search stopped early: these are shares of the schedules it reached first.</source>
         <translation>Перебор остановился раньше времени: это доли среди расписаний, до которых он успел дойти.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="463"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="471"/>
         <source>Not a probability: a real OS scheduler favours some schedules.</source>
         <translation>Это не вероятность: настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="467"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="475"/>
         <source>Share of %n random schedule(s) (seed %1).</source>
         <translation>
             <numerusform>Доля среди %n случайного расписания (зерно %1).</numerusform>
@@ -568,7 +568,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="468"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="476"/>
         <source>Share of %n random schedules (seeds %1 to %2).</source>
         <translation>
             <numerusform>Доля среди %n случайного расписания (зёрна с %1 по %2).</numerusform>
@@ -577,12 +577,12 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="471"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="479"/>
         <source>Not a probability: here every choice is a fair draw, while a real OS scheduler favours some schedules.</source>
         <translation>Это не вероятность: здесь каждый выбор — честная жеребьёвка, а настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="475"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="483"/>
         <source>Share of %n PCT schedule(s) (seed %1).</source>
         <translation>
             <numerusform>Доля среди %n расписания PCT (зерно %1).</numerusform>
@@ -591,7 +591,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="476"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="484"/>
         <source>Share of %n PCT schedules (seeds %1 to %2).</source>
         <translation>
             <numerusform>Доля среди %n расписания PCT (зёрна с %1 по %2).</numerusform>
@@ -600,67 +600,67 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="479"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="487"/>
         <source>Not a probability: PCT seeks rare orders on purpose, while a real OS scheduler favours some schedules.</source>
         <translation>Это не вероятность: PCT нарочно ищет редкие порядки, а настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="486"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="494"/>
         <source>Outlined: %1, as with the threads run one after the other.</source>
         <translation>Обведено: %1, как при выполнении потоков один за другим.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="488"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="496"/>
         <source>Run one after the other, the threads give %1, which no schedule here gives.</source>
         <translation>Если выполнить потоки один за другим, получится %1, а так не заканчивается ни одно расписание здесь.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="490"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="498"/>
         <source>Run one after the other, the threads give %1, which no schedule explored gave (one left out might).</source>
         <translation>Если выполнить потоки один за другим, получится %1; так не закончилось ни одно исследованное расписание (а пропущенное могло бы).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="498"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="506"/>
         <source>A bar&apos;s length counts schedules: every schedule the search ran weighs the same. It does not say how often a real computer would end that way; its scheduler runs some orders far more often than others.</source>
         <translation>Длина столбца считает расписания: каждое выполненное расписание весит одинаково. Она не говорит, как часто так закончится на настоящем компьютере: его планировщик одни порядки выполняет гораздо чаще других.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="502"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="510"/>
         <source>One after the other: each thread runs to completion before the next starts, the outcome you would expect without concurrency.</source>
         <translation>Один за другим: каждый поток выполняется до конца, прежде чем начнётся следующий, — исход, которого ждёшь без параллельности.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="527"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="535"/>
         <source>Explores the schedules of: %1</source>
         <translation>Перебор расписаний сценария: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="529"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="537"/>
         <source>Load a scenario to explore its schedules.</source>
         <translation>Загрузите сценарий, чтобы перебрать его расписания.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="530"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="538"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="531"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="539"/>
         <source>Systematic (every schedule)</source>
         <translation>Систематическая (все расписания)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="532"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="540"/>
         <source>Random</source>
         <translation>Случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="533"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="541"/>
         <source>PCT (random priorities)</source>
         <translation>PCT (случайные приоритеты)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="535"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="543"/>
         <source>Systematic: depth-first over every scheduling decision; says whether it saw every outcome. For small scenarios.
 Random: seeded random choices at every decision.
 PCT: random thread priorities that change a few times per run; good at finding rare interleavings in large scenarios.</source>
@@ -669,52 +669,52 @@ PCT: random thread priorities that change a few times per run; good at finding r
 PCT: случайные приоритеты потоков, которые несколько раз меняются за прогон; хорошо находит редкие чередования в больших сценариях.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="539"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="547"/>
         <source>At most:</source>
         <translation>Не более:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="540"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="548"/>
         <source> runs</source>
         <translation> прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="541"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="549"/>
         <source>Preemptions:</source>
         <translation>Вытеснения:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="542"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="550"/>
         <source>no bound</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="543"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="551"/>
         <source>Systematic only: at most this many times per run may a thread lose the processor while it could go on. Small bounds find most bugs in far fewer runs.</source>
         <translation>Только для систематической стратегии: сколько раз за прогон поток может потерять процессор, хотя мог бы продолжать. Небольшое ограничение находит большинство ошибок за гораздо меньшее число прогонов.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="545"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="553"/>
         <source>Skip equivalent schedules</source>
         <translation>Пропускать равносильные расписания</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="546"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="554"/>
         <source>Partial-order reduction: schedules that only swap independent steps end the same way, so only one of them is run.</source>
         <translation>Редукция частичного порядка: расписания, которые лишь меняют местами независимые шаги, заканчиваются одинаково, поэтому выполняется только одно из них.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="548"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="556"/>
         <source>Explore</source>
         <translation>Перебрать</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="549"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="557"/>
         <source>Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E).</source>
         <translation>Выполнить много расписаний этого сценария и подсчитать исходы (Ctrl+Shift+E).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="550"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="558"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1100,463 +1100,463 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="399"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="412"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="417"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="430"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="431"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="431"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="419"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="432"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="433"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="406"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="419"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="399"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="412"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="402"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="407"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="408"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="409"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="410"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="417"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="430"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="419"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="432"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="433"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="405"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="308"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
         <source>Guide</source>
         <translation>Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="403"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="416"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="403"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="416"/>
         <source>Story</source>
         <translation>Рассказ</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="434"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="435"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="435"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="424"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="425"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="438"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="426"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="426"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="427"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="427"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="428"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="428"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="429"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="429"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="430"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="430"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="431"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="444"/>
         <source>Show all cause→effect arrows</source>
         <translation>Показывать все стрелки причина→следствие</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="432"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="445"/>
         <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="434"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
         <source>Timeline legend</source>
         <translation>Легенда временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="435"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
         <source>Show the legend under the timeline: what each colour and mark of this run means</source>
         <translation>Показывать легенду под временной шкалой: что значит каждый цвет и значок этого прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
         <source>&amp;Layout</source>
         <translation>&amp;Расположение</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="450"/>
         <source>Learn</source>
         <translation>Обучение</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="438"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="451"/>
         <source>Timeline, code and story in sight; scenarios, inspector, charts and explore as tabs (fits a laptop)</source>
         <translation>Временная шкала, код и рассказ на виду; сценарии, инспектор, графики и перебор — вкладками (помещается на экране ноутбука)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
         <source>Full</source>
         <translation>Полное</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
         <source>Every panel in sight at once (for a large screen)</source>
         <translation>Все панели на виду сразу (для большого экрана)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="453"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="453"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="454"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="454"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="455"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="455"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="444"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="457"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="445"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="458"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="446"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="459"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="446"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="459"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="460"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="460"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="461"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="462"/>
         <source>&amp;Guide</source>
         <translation>&amp;Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="462"/>
         <source>What each part of the window shows, and how to be the scheduler</source>
         <translation>Что показывает каждая часть окна и как самому быть планировщиком</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="450"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="450"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="465"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="455"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="468"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="469"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="615"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="633"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="619"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="637"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="674"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="692"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="679"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="697"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="685"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="703"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="764"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="782"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="764"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="782"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="767"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="785"/>
         <source>step %1 / %2   t = %3</source>
         <translation>шаг %1 / %2   t = %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="775"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="793"/>
         <source>ended: %1 at t = %2</source>
         <translation>завершено: %1 при t = %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="786"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="804"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="788"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="806"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="790"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="808"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="831"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="849"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="832"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="850"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="841"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="859"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="864"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="902"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="882"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="920"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="872"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="890"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="873"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="891"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1565,61 +1565,61 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="899"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="893"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="911"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="894"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="912"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="950"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="968"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="971"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="982"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="994"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="989"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1000"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1012"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="972"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="983"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="995"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="990"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1001"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1013"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="978"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="996"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="979"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="997"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="989"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1007"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="990"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1008"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="994"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1012"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
