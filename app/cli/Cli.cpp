@@ -264,7 +264,8 @@ QString writeTraceFile(const Trace& trace, const std::string& scenarioId, const 
 void printStory(const Trace& trace, const scenarios::Scenario& scenario) {
     const TraceModel model(trace);
     const QStringList listing = QString::fromStdString(scenario.listing).split(QLatin1Char('\n'));
-    StoryTeller teller(model);
+    // The whole story, the standard library's own objects included: the command line hides nothing.
+    StoryTeller teller(model, scenario.listing);
     for (std::uint32_t step = 1; step <= model.steps(); ++step) {
         out() << StoryText::header(step, model, listing) << "\n";
         for (const StorySentence& s : teller.storyOf(step)) out() << "  " << StoryText::sentence(s, model) << "\n";

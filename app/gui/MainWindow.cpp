@@ -290,6 +290,11 @@ void MainWindow::buildActions() {
     legendAction_->setCheckable(true);
     legendAction_->setChecked(true);
     legendAction_->setObjectName(QStringLiteral("timelineLegend"));
+    // Off by default: a learner's program should show what the learner wrote, not the locks and events the
+    // standard library makes for itself.
+    internalsAction_ = make(QKeySequence(), [this] { updateViews(); });
+    internalsAction_->setCheckable(true);
+    internalsAction_->setObjectName(QStringLiteral("showInternals"));
     auto* layouts = new QActionGroup(this);
     learnLayoutAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_1), [this] { setWindowLayout(WindowLayout::Learn); });
     fullLayoutAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_2), [this] { setWindowLayout(WindowLayout::Full); });
@@ -369,7 +374,8 @@ void MainWindow::buildActions() {
     runMenu_->addAction(exploreAction_);
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->addActions(
-        {findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_, legendAction_});
+        {findAction_, zoomInAction_, zoomOutAction_, fitAction_, axisAction_, causesAction_, legendAction_,
+         internalsAction_});
     viewMenu_->addSeparator();
     layoutMenu_ = viewMenu_->addMenu(QString());
     layoutMenu_->setObjectName(QStringLiteral("layoutMenu"));
@@ -446,6 +452,9 @@ void MainWindow::retranslateUi() {
            "waits it woke, a put to the get...), not only those of the step at the cursor"));
     set(legendAction_, tr("Timeline legend"),
         tr("Show the legend under the timeline: what each colour and mark of this run means"));
+    set(internalsAction_, tr("Show internals"),
+        tr("Show the locks, events and conditions the standard library makes for itself (a thread's _started, "
+           "a queue's not_full) in every view; hidden, a thread waiting on one is shown waiting inside your call"));
     layoutMenu_->setTitle(tr("&Layout"));
     set(learnLayoutAction_, tr("Learn"),
         tr("Timeline, code and story in sight; scenarios, inspector, charts and explore as tabs (fits a laptop)"));
@@ -731,6 +740,7 @@ void MainWindow::updateViews() {
         view_.state = cursorState_;
     }
     TraceView v = view_;
+    v.showInternals = internalsAction_->isChecked();
     if (v.cursor < v.live || v.ended) {
         // Looking at the past: the actors that could have run there (running or ready at the end of the
         // cursor step) can be picked to branch the run.
@@ -980,6 +990,7 @@ void MainWindow::exportTimeline() {
     timeline::ExportOptions options = timeline_->visibleExportOptions();
     dialog.apply(options);
     const QString path = options.path;
+    options.showInternals = internalsAction_->isChecked();
     options.title = trScenario(setup_.scenario->title);
     // How the run ended so far (still running: "running"), its policy and seed, under the title.
     options.caption = timeline::TimelineStrings::runCaption(view_.ended ? model_->outcome().status : RunStatus::Running,
@@ -1025,6 +1036,7 @@ void MainWindow::saveSettings() {
     s.setValue("timeAxis", axisAction_->isChecked());
     s.setValue("allCauses", causesAction_->isChecked());
     s.setValue("timelineLegend", legendAction_->isChecked());
+    s.setValue("showInternals", internalsAction_->isChecked());
     s.setValue("speed", speed_->value());
     browser_->saveState(s);
 }
@@ -1047,6 +1059,7 @@ void MainWindow::restoreSettings() {
     timeline_->setAllCauses(causesAction_->isChecked());
     legendAction_->setChecked(s.value("timelineLegend", true).toBool());
     timeline_->setLegendShown(legendAction_->isChecked());
+    internalsAction_->setChecked(s.value("showInternals", false).toBool());
     speed_->setValue(s.value("speed", 3).toInt());
     browser_->restoreState(s);
     language_ = s.value("language").toString();

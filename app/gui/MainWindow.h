@@ -206,6 +206,7 @@ private:
     QAction* axisAction_ = nullptr;
     QAction* causesAction_ = nullptr;  // every cause → effect arrow, or only the cursor step's
     QAction* legendAction_ = nullptr;  // the timeline's legend shown or folded away
+    QAction* internalsAction_ = nullptr;  // the standard library's own objects shown in every view
     QAction* exportTimelineAction_ = nullptr;
     QAction* exportChartAction_ = nullptr;
     QAction* exportTraceAction_ = nullptr;

@@ -19,6 +19,8 @@
 #include "style/Glyphs.h"
 #include "style/Palette.h"
 #include "style/StateNames.h"
+#include "lockstep/InsideCall.h"
+#include "view/StoryText.h"
 
 namespace lockstep::app {
 
@@ -243,6 +245,13 @@ void CodeView::rebuildStatus() {
         if (s == ActorState::Blocked && view_.model && view_.state && c.state.object < view_.model->objectCount()) {
             const TraceModel& m = *view_.model;
             const ObjectInfo& obj = m.object(c.state.object);
+            if (obj.internal && !view_.showInternals) {
+                // The learner never made this object (t._started, q.not_full): the call it is in says more.
+                const std::string_view listing = scenario_ ? std::string_view(scenario_->listing) : std::string_view();
+                const auto line = static_cast<std::uint16_t>(std::clamp(c.line, 0, 65535));
+                c.status = tr("blocked: inside %1").arg(StoryText::inside(insideCall(listing, line)));
+                continue;
+            }
             status = tr("blocked: %1 %2").arg(opText(c.state.op), QString::fromStdString(obj.name));
             // A join names its thread already; for the others the holder is the answer to "why".
             if (obj.kind != ObjectKind::Thread) {

@@ -66,10 +66,11 @@ void Inspector::hideEmptyGroups() {
 
 void Inspector::setView(const TraceView& view) {
     view_ = view;
-    model_->update(view_.model.get(), view_.state.get());
+    model_->update(view_.model.get(), view_.state.get(), view_.showInternals);
     hideEmptyGroups();
-    graph_->setGraph(view_.model && view_.state ? WaitForGraphData::build(*view_.model, *view_.state)
-                                                : WaitForGraphData{});
+    graph_->setGraph(view_.model && view_.state
+                         ? WaitForGraphData::build(*view_.model, *view_.state, view_.showInternals)
+                         : WaitForGraphData{});
 }
 
 void Inspector::changeEvent(QEvent* event) {

@@ -93,7 +93,7 @@ InspectorModel::Item InspectorModel::taskItem(const TraceModel& model, const Run
     return item;
 }
 
-void InspectorModel::update(const TraceModel* model, const RunState* runState) {
+void InspectorModel::update(const TraceModel* model, const RunState* runState, bool showInternals) {
     std::vector<std::vector<Item>> next(GroupCount);
     std::vector<std::vector<Item>> nextCoroutines;
     if (model && runState) {
@@ -125,7 +125,7 @@ void InspectorModel::update(const TraceModel* model, const RunState* runState) {
             if (o >= m.objectCount()) continue;
             const ObjectInfo& info = m.object(o);
             const int g = groupOf(info.kind);
-            if (g < 0) continue;
+            if (g < 0 || (info.internal && !showInternals)) continue;
             if (g == TaskGroup) {
                 tasks.push_back(o);
                 continue;

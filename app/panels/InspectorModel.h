@@ -83,8 +83,9 @@ public:
 
     // Refreshes every row from `state`, a state of `model`'s run (both null: nothing loaded); rows are only
     // inserted or removed (a model reset) when the set of objects or errors changed, otherwise the values
-    // change in place and the view keeps its expansion.
-    void update(const TraceModel* model, const RunState* state);
+    // change in place and the view keeps its expansion. Without `showInternals`, the standard library's own
+    // objects (ObjectInfo::internal) get no row.
+    void update(const TraceModel* model, const RunState* state, bool showInternals = true);
     void retranslate();
 
     // The row of an object in its group, or an invalid index.

@@ -13,6 +13,8 @@
 
 #include "style/Palette.h"
 #include "style/StateNames.h"
+#include "lockstep/InsideCall.h"
+#include "view/StoryText.h"
 
 namespace lockstep::app {
 
@@ -60,6 +62,11 @@ QString SchedulerBar::waitText(ActorId a) const {
     const StateInterval& st = s.actor(a).state;
     if (st.state == ActorState::Blocked && st.object < m.objectCount()) {
         const ObjectInfo& obj = m.object(st.object);
+        if (obj.internal && !view_.showInternals) {
+            // The learner never made this object (t._started, q.not_full): the call it is in says more.
+            const std::string_view listing = view_.scenario ? std::string_view(view_.scenario->listing) : std::string_view();
+            return tr("%1 waits inside %2.").arg(name(m, a), StoryText::inside(insideCall(listing, s.actor(a).line)));
+        }
         const QString object = QString::fromStdString(obj.name);
         if (obj.kind == ObjectKind::Thread) return tr("%1 waits in join() for %2 to finish.").arg(name(m, a), object);
         QStringList holders;

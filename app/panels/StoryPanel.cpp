@@ -100,9 +100,11 @@ QStringList StoryPanel::texts() const {
 }
 
 void StoryPanel::rebuild() {
-    if (view_.model != tellerModel_) {
+    const std::string listing = view_.scenario ? view_.scenario->listing : std::string();
+    if (view_.model != tellerModel_ || listing != tellerListing_) {
         tellerModel_ = view_.model;
-        teller_ = tellerModel_ ? std::make_unique<StoryTeller>(*tellerModel_) : nullptr;
+        tellerListing_ = listing;
+        teller_ = tellerModel_ ? std::make_unique<StoryTeller>(*tellerModel_, listing) : nullptr;
     }
     list_->clear();
     current_ = 0;
@@ -125,11 +127,10 @@ void StoryPanel::rebuild() {
     QColor highlight = palette().color(QPalette::Highlight);
     highlight.setAlpha(40);
     QListWidgetItem* cursorHeader = nullptr;
-    const QStringList listing =
-        view_.scenario ? QString::fromStdString(view_.scenario->listing).split(QLatin1Char('\n')) : QStringList();
+    const QStringList lines = QString::fromStdString(listing).split(QLatin1Char('\n'));
     // Telling the steps in order lets the teller go on from where it stopped.
     for (std::uint32_t step = first; step <= last; ++step) {
-        auto* header = new QListWidgetItem(StoryText::header(step, model, listing), list_);
+        auto* header = new QListWidgetItem(StoryText::header(step, model, lines), list_);
         header->setFont(bold);
         header->setData(StepRole, step);
         const bool atCursor = step == last;
@@ -138,8 +139,9 @@ void StoryPanel::rebuild() {
             header->setBackground(highlight);
         }
         for (const StorySentence& s : teller_->storyOf(step)) {
+            if (!view_.showInternals && s.hiddenWithInternals()) continue;
             // Indented under the header, so a wrapped sentence still reads as part of its step.
-            const QString text = StoryText::sentence(s, model);
+            const QString text = StoryText::sentence(s, model, view_.showInternals);
             if (atCursor && summary_.isEmpty()) summary_ = text;
             auto* item = new QListWidgetItem(QStringLiteral("    ") + text, list_);
             item->setData(StepRole, step);

@@ -67,6 +67,7 @@ private:
     TraceView view_;
     // One teller per model: it remembers what it read, so telling the next steps is cheap.
     std::shared_ptr<const TraceModel> tellerModel_;
+    std::string tellerListing_;
     std::unique_ptr<StoryTeller> teller_;
     std::uint32_t current_ = 0;
     QString summary_;

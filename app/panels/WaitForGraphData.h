@@ -28,9 +28,10 @@ struct WaitForGraphData {
     std::vector<Node> nodes;
     std::vector<Edge> edges;
 
-    // The graph of `state` (a state of `model`'s run), named from the model's rows. The lookups below are
-    // linear: they are for tests and tooltips.
-    static WaitForGraphData build(const TraceModel& model, const RunState& state);
+    // The graph of `state` (a state of `model`'s run), named from the model's rows. Without `showInternals`,
+    // the standard library's own objects (ObjectInfo::internal) and their edges are left out; whoever waits on
+    // one or holds one stays. The lookups below are linear: they are for tests and tooltips.
+    static WaitForGraphData build(const TraceModel& model, const RunState& state, bool showInternals = true);
 
     int actorNode(ActorId a) const;
     int objectNode(ObjectId o) const;

@@ -65,6 +65,7 @@ bool exportTimeline(const Trace& trace, const ExportOptions& options, QString* e
     if (!checkExportOptions(options, error)) return false;
     TimelineModel model(trace);
     model.setExpandedGroups(options.expandedGroups);
+    model.setShowInternals(options.showInternals);
     return exportTimeline(model, options, error);
 }
 
@@ -72,6 +73,7 @@ bool exportTimeline(std::shared_ptr<const TraceModel> traceModel, const ExportOp
     if (!checkExportOptions(options, error)) return false;
     TimelineModel model(std::move(traceModel));
     model.setExpandedGroups(options.expandedGroups);
+    model.setShowInternals(options.showInternals);
     return exportTimeline(model, options, error);
 }
 

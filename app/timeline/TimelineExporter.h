@@ -40,6 +40,9 @@ struct ExportOptions {
     // command line's export) all are drawn whatever this says.
     bool allCauses = false;
     QStringList expandedGroups;  // asyncio task groups shown with their tasks' lanes (TimelineModel keys)
+    // Lanes of the standard library's own objects (ObjectInfo::internal), as View > Show internals says in the
+    // window; the command line's export shows everything.
+    bool showInternals = true;
 };
 
 ExportFormat exportFormat(const QString& path);

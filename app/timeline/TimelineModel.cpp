@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lockstep/InsideCall.h"
 #include "lockstep/ObjectTraits.h"
 #include "style/Palette.h"
 #include "timeline/TimelineStrings.h"
@@ -144,10 +145,13 @@ bool TimelineModel::update(std::shared_ptr<const TraceModel> model) {
     }
     objectLane_.resize(m.objectCount(), -1);
     LaneContext c = context();
+    bool rowsDirty = false;
     if (m.snapshot().rows != rows_seen_) {
         // Names may have changed (a Python program names an object when it is assigned): read them again.
         readNames();
         for (LaneBuilder* family : families()) family->rename(c);
+        // An object is marked internal just after it is made, possibly in a later report than its lane.
+        if (!showInternals_) rowsDirty = true;
     }
     const std::size_t lanesBefore = lanes_.size();
     for (LaneBuilder* family : families()) family->update(c);
@@ -156,7 +160,7 @@ bool TimelineModel::update(std::shared_ptr<const TraceModel> model) {
     eventCount_ = m.events();
     endTime_ = m.endTime();
     usageStale_ = true;
-    if (tasks_.takeRowsDirty() || lanes_.size() != lanesBefore || rows_.empty()) computeRows();
+    if (tasks_.takeRowsDirty() || lanes_.size() != lanesBefore || rows_.empty() || rowsDirty) computeRows();
     return true;
 }
 
@@ -203,10 +207,18 @@ void TimelineModel::routeMarks() {
     }
 }
 
+void TimelineModel::setShowInternals(bool show) {
+    if (show == showInternals_) return;
+    showInternals_ = show;
+    if (model_) computeRows();
+}
+
 void TimelineModel::computeRows() {
     tasks_.flagRows(lanes_);
     rows_.clear();
     for (const LaneBuilder* family : families()) family->rows(rows_);
+    if (!showInternals_)
+        std::erase_if(rows_, [this](int lane) { return isInternal(*model_, lanes_[std::size_t(lane)]->object); });
     rowOf_.assign(lanes_.size(), -1);
     for (std::size_t r = 0; r < rows_.size(); ++r) rowOf_[std::size_t(rows_[r])] = int(r);
 }

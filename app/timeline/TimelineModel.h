@@ -57,6 +57,11 @@ public:
 
     const TraceModel* traceModel() const { return model_.get(); }
 
+    // Whether the lanes of the standard library's own objects (ObjectInfo::internal: a Thread's _started, a
+    // Queue's not_full) are rows. They are kept either way, so switching costs no rebuild.
+    void setShowInternals(bool show);
+    bool showsInternals() const { return showInternals_; }
+
     // Every lane, those of collapsed groups included, in no particular order.
     auto lanes() const {
         return lanes_ | std::views::transform([](const std::unique_ptr<Lane>& l) -> const Lane& { return *l; });
@@ -160,6 +165,7 @@ private:
     std::shared_ptr<const TraceRows> rows_seen_;
     std::vector<std::unique_ptr<Lane>> lanes_;
     std::vector<int> rows_, rowOf_;
+    bool showInternals_ = true;
     std::vector<int> objectLane_;  // by object: its (first) lane index
     std::vector<QString> actorNames_, objectNames_;
     ActorLanes actors_;

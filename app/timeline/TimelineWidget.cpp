@@ -49,6 +49,10 @@ void TimelineWidget::setView(const lockstep::app::TraceView& view) {
     } else {
         rebuilt = model_.update(traceModel_);
     }
+    if (view.showInternals != model_.showsInternals()) {
+        model_.setShowInternals(view.showInternals);
+        rebuilt = true;
+    }
     if (rebuilt) {
         if (otherTrace)
             for (ZoomState& z : zooms_) z.fit();

@@ -67,8 +67,25 @@ QString StoryText::header(std::uint32_t step, const TraceModel& model, const QSt
     return tr("Step %1, t = %2, %3, line %4: %5").arg(step).arg(time, who).arg(first.line).arg(code);
 }
 
-QString StoryText::sentence(const StorySentence& s, const TraceModel& model) {
+QString StoryText::inside(const InsideCall& call) {
+    if (!call.call.empty()) return QString::fromStdString(call.call);
+    if (call.line == 0) return tr("the standard library");
+    return tr("the standard library (line %1)").arg(call.line);
+}
+
+QString StoryText::sentence(const StorySentence& s, const TraceModel& model, bool showInternals) {
     const QString actor = actorName(model, s.actor);
+    if (!showInternals && s.internal && s.isWait()) {
+        const QString call = inside(s.inside);
+        switch (s.kind) {
+            case StoryKind::Woken:
+                return tr("%1 is ready again: its wait inside %2 is over.").arg(actor, call);
+            case StoryKind::TimedOut:
+                return tr("%1 stopped waiting inside %2: its timeout ran out.").arg(actor, call);
+            default:
+                return tr("%1 waits inside %2: %1 is blocked.").arg(actor, call);
+        }
+    }
     const QString other = actorName(model, s.other);
     const QString object = objectName(model, s.object);
     const QString value = QString::fromStdString(s.value);

@@ -18,8 +18,13 @@ namespace lockstep::app {
 class StoryText {
     Q_DECLARE_TR_FUNCTIONS(lockstep::app::StoryText)
 public:
-    // One sentence, with actors and objects by name.
-    static QString sentence(const StorySentence& s, const TraceModel& model);
+    // One sentence, with actors and objects by name. With `showInternals` off, a wait on one of the standard
+    // library's own objects names the learner's call instead (StorySentence::inside); callers leave out the
+    // sentences that are hiddenWithInternals().
+    static QString sentence(const StorySentence& s, const TraceModel& model, bool showInternals = true);
+    // The learner's call a wait is inside, as the sentences name it: "q.put()", or the standard library at the
+    // line when the line shows no call.
+    static QString inside(const InsideCall& call);
     // What heads a step's story: its number, virtual time, who ran it and on which line, with that line's code
     // when the listing (the scenario's or the program's text) is given.
     static QString header(std::uint32_t step, const TraceModel& model, const QStringList& listing = {});

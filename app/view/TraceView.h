@@ -29,6 +29,9 @@ struct TraceView {
     // step, the threads that were ready there (picking another one branches the run).
     std::vector<ActorId> candidates;
     bool manual = false;                       // the user may pick the next actor (manual policy, or branching)
+    // Show the objects the standard library made for itself (ObjectInfo::internal: a Thread's _started, a
+    // Queue's not_full). Off, every view leaves them out and names the learner's call a thread waits inside.
+    bool showInternals = false;
 
     // For a trace nothing writes to any more (the command line, tests): makes its derivation if the view has
     // none, and the state at the cursor. The window keeps its own model and state instead, advanced per report.

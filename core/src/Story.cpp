@@ -134,6 +134,8 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
         const std::string text = EventText::of(e).text(*trace);
         auto add = [&](StoryKind k) {
             s.kind = k;
+            s.internal = isInternal(model_, s.object);
+            if (s.internal && s.isWait()) s.inside = insideCall(listing_, e.line);
             out.push_back(s);
         };
         // A wait ends, a wait begins: the same words for every call that can block.
@@ -402,8 +404,8 @@ std::vector<LostUpdate> StoryTeller::lostUpdates() {
     return out;
 }
 
-std::vector<StorySentence> storyOf(const TraceModel& model, std::uint32_t step) {
-    StoryTeller teller(model);
+std::vector<StorySentence> storyOf(const TraceModel& model, std::uint32_t step, std::string listing) {
+    StoryTeller teller(model, std::move(listing));
     return teller.storyOf(step);
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <climits>
 #include <cstring>
+#include <type_traits>
 
 #include "Bridge.h"
 #include "lockstep/Api.h"
@@ -154,6 +155,28 @@ PyObject* newEvent(PyObject* m, PyObject* args) {
             run.handles.emplace_back(std::in_place_type<Event>, Event(n));
         }
         return newHandle(run);
+    });
+}
+
+// The standard library made this object for itself (bootstrap.py decides from the frame that made it): the
+// views leave it out unless asked to show internals.
+PyObject* markInternal(PyObject* m, PyObject* args) {
+    long h;
+    if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        const ObjectId id = std::visit(
+            [](const auto& x) -> ObjectId {
+                using T = std::decay_t<decltype(x)>;
+                if constexpr (std::is_same_v<T, std::monostate>) return kNoObject;
+                else if constexpr (std::is_same_v<T, std::shared_ptr<Thread>>) return x ? x->objectId() : kNoObject;
+                else if constexpr (std::is_same_v<T, std::shared_ptr<SyncObject>>) return x ? x->id() : kNoObject;
+                else return x.id();
+            },
+            handle(run, h));
+        if (id == kNoObject) throw RuntimeError("mark_internal() of a handle with no object");
+        Execution::current().markInternal(id);
+        Py_RETURN_NONE;
     });
 }
 
@@ -476,6 +499,7 @@ PyMethodDef methods[] = {
     {"new_condition", newCondition, METH_VARARGS, "new_condition(name, lock_handle) -> handle"},
     {"new_semaphore", newSemaphore, METH_VARARGS, "new_semaphore(name, value, bounded) -> handle"},
     {"new_event", newEvent, METH_VARARGS, "new_event(name) -> handle"},
+    {"mark_internal", markInternal, METH_VARARGS, "mark_internal(handle): the standard library's own object"},
     {"acquire", acquire, METH_VARARGS, "acquire(handle, blocking, timeout) -> bool (timeout < 0: none)"},
     {"release", release, METH_VARARGS, "release(handle, n=1)"},
     {"locked", locked, METH_VARARGS, "locked(handle) -> bool"},

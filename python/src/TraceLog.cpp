@@ -49,7 +49,7 @@ ActorInfo getActor(wire::In& in) {
 }
 
 void putObject(wire::Out& o, const ObjectInfo& info) {
-    o.str(info.name).u8(static_cast<std::uint8_t>(info.kind)).i64(info.param);
+    o.str(info.name).u8(static_cast<std::uint8_t>(info.kind)).i64(info.param).u8(info.internal);
 }
 
 ObjectInfo getObject(wire::In& in) {
@@ -57,6 +57,8 @@ ObjectInfo getObject(wire::In& in) {
     info.name = in.str();
     info.kind = static_cast<ObjectKind>(in.u8());
     info.param = in.i64();
+    // A record written before objects could be internal ends here.
+    info.internal = !in.done() && in.u8() != 0;
     return info;
 }
 

@@ -100,19 +100,24 @@ def _timeout_arg(blocking, timeout):
 
 class _Engine:
     """An engine object made on first use (so the standard library's unused locks never show), or at once when
-    the learner's code creates it (so it appears at that line)."""
-    __slots__ = ('_h', '_name', '__weakref__')
+    the learner's code creates it (so it appears at that line). One the learner's code did not create (a
+    Thread's _started Event, a Queue's not_full) is the standard library's own: the views hide it unless asked."""
+    __slots__ = ('_h', '_name', '_internal', '__weakref__')
 
     def __init__(self):
         self._h = None
         creator = _creator()
         self._name = _name_for(creator)
-        if not _quiet and creator is not None and _is_user_file(creator.f_code.co_filename):
+        self._internal = creator is None or not _is_user_file(creator.f_code.co_filename)
+        if not _quiet and not self._internal:
             self._handle()
 
     def _handle(self):
         if self._h is None:
-            self._h = self._make()
+            h = self._make()
+            if self._internal:
+                _ls.mark_internal(h)
+            self._h = h
         return self._h
 
     def __repr__(self):

@@ -253,17 +253,17 @@
 <context>
     <name>lockstep::app::CodeView</name>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="133"/>
+        <location filename="../../app/panels/CodeView.cpp" line="135"/>
         <source>modified: Step, Run or Ctrl+S saves and reloads it</source>
         <translation>изменена: «Шаг», «Запуск» или Ctrl+S сохранит и перезагрузит её</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="134"/>
+        <location filename="../../app/panels/CodeView.cpp" line="136"/>
         <source>your program: you can edit it here</source>
         <translation>ваша программа: её можно править здесь</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="139"/>
+        <location filename="../../app/panels/CodeView.cpp" line="141"/>
         <source>%1
 
 Your own program: edit it here. An edited program is saved and loaded again before the next Step, Run or Restart (or at once with Ctrl+S), so the run always follows the text you see.</source>
@@ -272,74 +272,79 @@ Your own program: edit it here. An edited program is saved and loaded again befo
 Ваша собственная программа: правьте её здесь. Изменённая программа сохраняется и загружается заново перед следующим шагом, запуском или перезапуском (или сразу по Ctrl+S), поэтому выполнение всегда соответствует тексту на экране.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="246"/>
+        <location filename="../../app/panels/CodeView.cpp" line="252"/>
+        <source>blocked: inside %1</source>
+        <translation>заблокирован: внутри %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/CodeView.cpp" line="255"/>
         <source>blocked: %1 %2</source>
         <translation>заблокирован: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="252"/>
+        <location filename="../../app/panels/CodeView.cpp" line="261"/>
         <source>(held by %1)</source>
         <translation>(владелец: %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="255"/>
+        <location filename="../../app/panels/CodeView.cpp" line="264"/>
         <source>ready: can run next</source>
         <translation>готов: может выполниться следующим</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="349"/>
+        <location filename="../../app/panels/CodeView.cpp" line="358"/>
         <source>store by %1 at step %2</source>
         <translation>запись потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="349"/>
+        <location filename="../../app/panels/CodeView.cpp" line="358"/>
         <source>load by %1 at step %2</source>
         <translation>чтение потоком %1 на шаге %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="353"/>
+        <location filename="../../app/panels/CodeView.cpp" line="362"/>
         <source>Data race on %1: %2 and %3, with no lock, join, event or queue ordering them.</source>
         <translation>Гонка данных на %1: %2 и %3, и никакая блокировка, join, событие или очередь их не упорядочивает.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="291"/>
-        <location filename="../../app/panels/CodeView.cpp" line="473"/>
-        <location filename="../../app/panels/CodeView.cpp" line="647"/>
+        <location filename="../../app/panels/CodeView.cpp" line="300"/>
+        <location filename="../../app/panels/CodeView.cpp" line="482"/>
+        <location filename="../../app/panels/CodeView.cpp" line="656"/>
         <source>Run</source>
         <translation>Выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="535"/>
+        <location filename="../../app/panels/CodeView.cpp" line="544"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="535"/>
+        <location filename="../../app/panels/CodeView.cpp" line="544"/>
         <source>Pick a scenario to see its code.</source>
         <translation>Выберите сценарий, чтобы увидеть его код.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="695"/>
+        <location filename="../../app/panels/CodeView.cpp" line="704"/>
         <source>Double-click or press Run to let it take the next step.</source>
         <translation>Дважды щёлкните или нажмите «Выполнить», чтобы поток сделал следующий шаг.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="696"/>
+        <location filename="../../app/panels/CodeView.cpp" line="705"/>
         <source>It cannot run until what it waits for is free.</source>
         <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="274"/>
+        <location filename="../../app/panels/CodeView.cpp" line="283"/>
         <source>finished: %1</source>
         <translation>завершены: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="275"/>
+        <location filename="../../app/panels/CodeView.cpp" line="284"/>
         <source>not started: %1</source>
         <translation>не запущены: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="707"/>
+        <location filename="../../app/panels/CodeView.cpp" line="716"/>
         <source>▶ marks the line %1 just ran; when the run goes on past this step, ▷ marks that line and ▶ the line %1 runs next. The other threads&apos; lines carry their name.</source>
         <translation>▶ отмечает строку, которую только что выполнил %1; когда прогон идёт дальше этого шага, ▷ отмечает эту строку, а ▶ — строку, которую %1 выполнит следующей. Строки других потоков помечены их именами.</translation>
     </message>
@@ -416,7 +421,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         <location filename="../../app/panels/ExplorePanel.cpp" line="270"/>
         <source>%1%</source>
         <comment>a share in percent</comment>
-        <translation>%1&#xa0;%</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <location filename="../../app/panels/ExplorePanel.cpp" line="280"/>
@@ -1100,463 +1105,473 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="412"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
         <source>Lockstep</source>
         <translation>Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
         <source>Scenarios</source>
         <translation>Сценарии</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="430"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
         <source>Run the scenario again from the start with the same settings</source>
         <translation>Запустить сценарий заново с начала с теми же настройками</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="431"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="431"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
         <source>Move the cursor one step back over the recorded run</source>
         <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="432"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="438"/>
         <source>One scheduling step forward</source>
         <translation>Один шаг планирования вперёд</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="433"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="419"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="425"/>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="334"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
         <source>About Lockstep</source>
         <translation>О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="412"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
         <source>Lockstep - %1</source>
         <translation>Lockstep - %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="415"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
         <source>Charts</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="420"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="426"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="427"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="428"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="423"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="429"/>
         <source>Controls</source>
         <translation>Управление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="430"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
         <source>Restart</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="432"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="438"/>
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="433"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="424"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
         <source>Guide</source>
         <translation>Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="335"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
         <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="416"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
         <source>Explore</source>
         <translation>Перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="416"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
         <source>Story</source>
         <translation>Рассказ</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="434"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
         <source>Run step by step at the chosen speed, or pause</source>
         <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="435"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
         <source>Run to end</source>
         <translation>До конца</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="435"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
         <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
         <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
         <source>Run to deadlock</source>
         <translation>До взаимоблокировки</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
         <source>Run until a wait-for cycle closes, or the end</source>
         <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
         <source>Explore schedules</source>
         <translation>Перебрать расписания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="438"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="444"/>
         <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
         <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="445"/>
         <source>Find scenario</source>
         <translation>Найти сценарий</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="445"/>
         <source>Search the scenarios by name or description</source>
         <translation>Искать сценарии по названию или описанию</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="446"/>
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="446"/>
         <source>Zoom the timeline in</source>
         <translation>Увеличить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
         <source>Zoom the timeline out</source>
         <translation>Уменьшить масштаб временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
         <source>Show the whole run</source>
         <translation>Показать весь прогон</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
         <source>Time axis</source>
         <translation>Ось времени</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
         <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
         <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="444"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="450"/>
         <source>Show all cause→effect arrows</source>
         <translation>Показывать все стрелки причина→следствие</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="445"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="451"/>
         <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
         <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="453"/>
         <source>Timeline legend</source>
         <translation>Легенда временной шкалы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="454"/>
         <source>Show the legend under the timeline: what each colour and mark of this run means</source>
         <translation>Показывать легенду под временной шкалой: что значит каждый цвет и значок этого прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="455"/>
+        <source>Show internals</source>
+        <translation>Показывать внутренние объекты</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
+        <source>Show the locks, events and conditions the standard library makes for itself (a thread&apos;s _started, a queue&apos;s not_full) in every view; hidden, a thread waiting on one is shown waiting inside your call</source>
+        <translation>Показывать во всех панелях блокировки, события и условия, которые стандартная библиотека создаёт для себя (_started потока, not_full очереди); когда они скрыты, поток, ожидающий на таком объекте, показан ждущим внутри вашего вызова</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="458"/>
         <source>&amp;Layout</source>
         <translation>&amp;Расположение</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="450"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="459"/>
         <source>Learn</source>
         <translation>Обучение</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="451"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="460"/>
         <source>Timeline, code and story in sight; scenarios, inspector, charts and explore as tabs (fits a laptop)</source>
         <translation>Временная шкала, код и рассказ на виду; сценарии, инспектор, графики и перебор — вкладками (помещается на экране ноутбука)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="461"/>
         <source>Full</source>
         <translation>Полное</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="452"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="461"/>
         <source>Every panel in sight at once (for a large screen)</source>
         <translation>Все панели на виду сразу (для большого экрана)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="453"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="462"/>
         <source>Export timeline...</source>
         <translation>Экспорт временной шкалы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="453"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="462"/>
         <source>Save the timeline as PNG, SVG or PDF</source>
         <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="454"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
         <source>Export chart...</source>
         <translation>Экспорт графика...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="454"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
         <source>Save the chart on show as PNG or SVG</source>
         <translation>Сохранить показанный график в PNG или SVG</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="455"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="464"/>
         <source>Export trace...</source>
         <translation>Экспорт трассы...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="455"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="464"/>
         <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
         <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="465"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="465"/>
         <source>Close Lockstep</source>
         <translation>Закрыть Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="457"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="466"/>
         <source>&amp;Open Python program...</source>
         <translation>&amp;Открыть программу на Python...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="458"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="467"/>
         <source>Open your own Python program (.py) and run its threads under the scheduler</source>
         <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="459"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="468"/>
         <source>&amp;Save program</source>
         <translation>&amp;Сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="459"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="468"/>
         <source>Save the edited program and load it again from the start</source>
         <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="460"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="469"/>
         <source>Clear the list</source>
         <translation>Очистить список</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="460"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="469"/>
         <source>Forget the recently opened programs</source>
         <translation>Забыть недавно открытые программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="461"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="470"/>
         <source>Recent &amp;programs</source>
         <translation>Недавние &amp;программы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="462"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
         <source>&amp;Guide</source>
         <translation>&amp;Руководство</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="462"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
         <source>What each part of the window shows, and how to be the scheduler</source>
         <translation>Что показывает каждая часть окна и как самому быть планировщиком</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="472"/>
         <source>&amp;About Lockstep</source>
         <translation>&amp;О программе Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="472"/>
         <source>What Lockstep is, and its keys</source>
         <translation>Что такое Lockstep и его клавиши</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="465"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="474"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="468"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="477"/>
         <source>Speed: %1 steps/s</source>
         <translation>Скорость: %1 шагов/с</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="469"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="478"/>
         <source>Steps per second when running step by step</source>
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="633"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="642"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="637"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="646"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="692"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="701"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="697"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="706"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="703"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="712"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="782"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="782"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="785"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="795"/>
         <source>step %1 / %2   t = %3</source>
         <translation>шаг %1 / %2   t = %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="793"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="803"/>
         <source>ended: %1 at t = %2</source>
         <translation>завершено: %1 при t = %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="804"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="814"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="806"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="816"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="808"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="818"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="849"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="859"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="850"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="860"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="859"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="869"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="882"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="920"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="892"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="930"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="890"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="900"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="891"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="901"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1565,61 +1580,61 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="899"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="909"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="911"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="921"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="912"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="922"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="968"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="978"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="989"/>
         <location filename="../../app/gui/MainWindow.cpp" line="1000"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1012"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1011"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1023"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="990"/>
         <location filename="../../app/gui/MainWindow.cpp" line="1001"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1013"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1012"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1024"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="996"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1007"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="997"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1008"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1007"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1018"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1008"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1019"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1012"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1023"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
@@ -1826,73 +1841,78 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::SchedulerBar</name>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="64"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="68"/>
+        <source>%1 waits inside %2.</source>
+        <translation>%1 ждёт внутри %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="71"/>
         <source>%1 waits in join() for %2 to finish.</source>
         <translation>%1 ждёт в join(), пока %2 не завершится.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="69"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="76"/>
         <source>%1 waits for %2 (%3), held by %4.</source>
         <translation>%1 ждёт %2 (%3), его держит %4.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="70"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="77"/>
         <source>%1 waits for %2 (%3).</source>
         <translation>%1 ждёт %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="79"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="86"/>
         <source>%1 sleeps until t = %2.</source>
         <translation>%1 спит до t = %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="82"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="89"/>
         <source>%1 sleeps.</source>
         <translation>%1 спит.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="84"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="91"/>
         <source>%1 is computing on a core.</source>
         <translation>%1 вычисляет на ядре.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="85"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="92"/>
         <source>%1 cannot take the next step (%2).</source>
         <translation>%1 не может сделать следующий шаг (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="94"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="101"/>
         <source>The run has ended.</source>
         <translation>Прогон закончен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="99"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="106"/>
         <source>Who runs next:</source>
         <translation>Кто дальше:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="100"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="107"/>
         <source>Pick the thread that takes the next step, in any policy. At a past step the run branches there: the steps after it are replaced by the new choice.</source>
         <translation>Выберите поток, который сделает следующий шаг, при любой политике. На прошлом шаге прогон ветвится: шаги после него заменяются новым выбором.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="139"/>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="167"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="146"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="174"/>
         <source>Step %1</source>
         <translation>Шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="146"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="153"/>
         <source> (key %1)</source>
         <translation> (клавиша %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="148"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="155"/>
         <source>Branch the run at step %1: %2 takes step %3 instead%4.</source>
         <translation>Ветвить прогон на шаге %1: шаг %3 сделает %2%4.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/SchedulerBar.cpp" line="149"/>
+        <location filename="../../app/panels/SchedulerBar.cpp" line="156"/>
         <source>Let %1 take the next step%2.</source>
         <translation>Следующий шаг сделает %1%2.</translation>
     </message>
@@ -2028,12 +2048,12 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/StoryPanel.cpp" line="112"/>
+        <location filename="../../app/panels/StoryPanel.cpp" line="114"/>
         <source>Step forward (F10): each step is told here.</source>
         <translation>Сделайте шаг (F10): здесь будет рассказано о каждом шаге.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/StoryPanel.cpp" line="113"/>
+        <location filename="../../app/panels/StoryPanel.cpp" line="115"/>
         <source>Load a scenario and step: each step is told here.</source>
         <translation>Загрузите сценарий и сделайте шаг: здесь будет рассказано о каждом шаге.</translation>
     </message>
@@ -2072,377 +2092,402 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Шаг %1, t = %2, %3, строка %4: %5</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="78"/>
+        <location filename="../../app/view/StoryText.cpp" line="72"/>
+        <source>the standard library</source>
+        <translation>стандартной библиотеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="73"/>
+        <source>the standard library (line %1)</source>
+        <translation>стандартной библиотеки (строка %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="82"/>
+        <source>%1 is ready again: its wait inside %2 is over.</source>
+        <translation>%1 снова готов: ожидание внутри %2 окончено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="84"/>
+        <source>%1 stopped waiting inside %2: its timeout ran out.</source>
+        <translation>%1 перестал ждать внутри %2: истёк тайм-аут.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="86"/>
+        <source>%1 waits inside %2: %1 is blocked.</source>
+        <translation>%1 ждёт внутри %2: %1 заблокирован.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="95"/>
         <source>%1 created %2 = %3.</source>
         <translation>%1 создал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="79"/>
+        <location filename="../../app/view/StoryText.cpp" line="96"/>
         <source>%1 created %2.</source>
         <translation>%1 создал %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="81"/>
+        <location filename="../../app/view/StoryText.cpp" line="98"/>
         <source>%1 began running.</source>
         <translation>%1 начал работу.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="83"/>
+        <location filename="../../app/view/StoryText.cpp" line="100"/>
         <source>%1 started %2: %2 is ready to run.</source>
         <translation>%1 запустил поток %2: %2 готов к работе.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="85"/>
+        <location filename="../../app/view/StoryText.cpp" line="102"/>
         <source>%1 finished: its function returned.</source>
         <translation>%1 завершился: его функция вернула управление.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="87"/>
+        <location filename="../../app/view/StoryText.cpp" line="104"/>
         <source>%1 died of an uncaught exception: %2.</source>
         <translation>%1 завершился из-за неперехваченного исключения: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="89"/>
+        <location filename="../../app/view/StoryText.cpp" line="106"/>
         <source>%1 read %2 = %3.</source>
         <translation>%1 прочитал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="91"/>
+        <location filename="../../app/view/StoryText.cpp" line="108"/>
         <source>%1 wrote %2 = %3.</source>
         <translation>%1 записал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="93"/>
+        <location filename="../../app/view/StoryText.cpp" line="110"/>
         <source>%1 wrote %2 = %3 over its own %4.</source>
         <translation>%1 записал %2 = %3 поверх своего же значения %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="94"/>
+        <location filename="../../app/view/StoryText.cpp" line="111"/>
         <source>%1 wrote %2 = %3 over %4&apos;s %5.</source>
         <translation>%1 записал %2 = %3 поверх значения %5, которое записал %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="96"/>
+        <location filename="../../app/view/StoryText.cpp" line="113"/>
         <source>%1 never read %2&apos;s %3 (written in step %4) before writing over it: %2&apos;s update is lost.</source>
         <translation>%1 так и не прочитал значение %3, которое записал %2 (шаг %4), и записал поверх него: обновление потока %2 потеряно.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="102"/>
+        <location filename="../../app/view/StoryText.cpp" line="119"/>
         <source>Nothing orders this access to %1 after %2&apos;s write in step %3: a data race.</source>
         <translation>Этот доступ к %1 ничем не упорядочен с записью потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="105"/>
+        <location filename="../../app/view/StoryText.cpp" line="122"/>
         <source>Nothing orders this write to %1 after %2&apos;s read in step %3: a data race.</source>
         <translation>Эта запись в %1 ничем не упорядочена с чтением потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="109"/>
+        <location filename="../../app/view/StoryText.cpp" line="126"/>
         <source>%1 acquired %2.</source>
         <translation>%1 захватил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="111"/>
+        <location filename="../../app/view/StoryText.cpp" line="128"/>
         <source>%1 asked for %2, which %3 holds: %1 is now blocked, waiting for %2.</source>
         <translation>%1 пытается захватить %2, но %2 удерживает %3: теперь %1 заблокирован и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="115"/>
+        <location filename="../../app/view/StoryText.cpp" line="132"/>
         <source>%1 handed %2 on: its switch interval is over and another thread waits for it.</source>
         <translation>%1 передал %2 дальше: его интервал переключения истёк, а %2 ждёт другой поток.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="118"/>
+        <location filename="../../app/view/StoryText.cpp" line="135"/>
         <source>%1 released %2: %3, which was waiting for it, is ready again.</source>
         <translation>%1 освободил %2: %3, который этого ожидал, снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="120"/>
+        <location filename="../../app/view/StoryText.cpp" line="137"/>
         <source>%1 released %2.</source>
         <translation>%1 освободил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="122"/>
+        <location filename="../../app/view/StoryText.cpp" line="139"/>
         <source>%1 went to sleep for %2.</source>
         <translation>%1 заснул на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="125"/>
+        <location filename="../../app/view/StoryText.cpp" line="142"/>
         <source>%1 computes on core %2 (%3 of work left).</source>
         <translation>%1 вычисляет на ядре %2 (осталось работы на %3).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="129"/>
+        <location filename="../../app/view/StoryText.cpp" line="146"/>
         <source>%1 has %2 of computing to do.</source>
         <translation>%1 должен выполнить вычисления на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="131"/>
+        <location filename="../../app/view/StoryText.cpp" line="148"/>
         <source>%1&apos;s time slice is over with %2 of work left: it gives up its core.</source>
         <translation>Квант времени %1 истёк, осталось работы на %2: поток отдаёт своё ядро.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="134"/>
+        <location filename="../../app/view/StoryText.cpp" line="151"/>
         <source>%1 finished computing.</source>
         <translation>%1 закончил вычисления.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="136"/>
+        <location filename="../../app/view/StoryText.cpp" line="153"/>
         <source>%1 woke up: its sleep is over, it is ready again.</source>
         <translation>%1 проснулся: сон окончен, поток снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="140"/>
+        <location filename="../../app/view/StoryText.cpp" line="157"/>
         <source>%1 waits for %2 to finish (join): %1 is blocked.</source>
         <translation>%1 ждёт завершения %2 (join): %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="142"/>
+        <location filename="../../app/view/StoryText.cpp" line="159"/>
         <source>%1 waits for an item in %2, which is empty: %1 is blocked.</source>
         <translation>%1 ждёт элемент из %2, но очередь пуста: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="145"/>
+        <location filename="../../app/view/StoryText.cpp" line="162"/>
         <source>%1 waits for room in %2, which is full: %1 is blocked.</source>
         <translation>%1 ждёт места в %2, но очередь заполнена: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="147"/>
+        <location filename="../../app/view/StoryText.cpp" line="164"/>
         <source>%1 waits for %2, which has no free slot: %1 is blocked.</source>
         <translation>%1 ждёт %2, но свободных мест нет: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="149"/>
+        <location filename="../../app/view/StoryText.cpp" line="166"/>
         <source>%1 waits for a message on %2: %1 is blocked.</source>
         <translation>%1 ждёт сообщение на %2: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="151"/>
+        <location filename="../../app/view/StoryText.cpp" line="168"/>
         <source>%1 waits in as_completed() for the next future to finish: %1 is blocked.</source>
         <translation>%1 ждёт в as_completed(), пока завершится следующий future: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="154"/>
+        <location filename="../../app/view/StoryText.cpp" line="171"/>
         <source>%1 waits for %2&apos;s result: %1 is blocked until a worker finishes it.</source>
         <translation>%1 ждёт результат %2: %1 заблокирован, пока рабочий поток его не вычислит.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="159"/>
+        <location filename="../../app/view/StoryText.cpp" line="176"/>
         <source>%1 waits on condition %2, letting go of its lock: %1 is blocked until another thread notifies it.</source>
         <translation>%1 ждёт условие %2, отпустив его блокировку: %1 заблокирован, пока другой поток его не уведомит.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="164"/>
+        <location filename="../../app/view/StoryText.cpp" line="181"/>
         <source>%1 waits at barrier %2 for the other threads to arrive: %1 is blocked.</source>
         <translation>%1 ждёт у барьера %2, пока подойдут остальные потоки: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="168"/>
+        <location filename="../../app/view/StoryText.cpp" line="185"/>
         <source>%1 waits for event %2 to be set: %1 is blocked.</source>
         <translation>%1 ждёт, пока событие %2 будет установлено: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="171"/>
+        <location filename="../../app/view/StoryText.cpp" line="188"/>
         <source>%1 waits on %2: %1 is blocked until another thread lets it go on.</source>
         <translation>%1 ожидает на %2: %1 заблокирован, пока другой поток не позволит ему продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="175"/>
+        <location filename="../../app/view/StoryText.cpp" line="192"/>
         <source>%1 is ready again: %2 has finished.</source>
         <translation>%1 снова готов: %2 завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="176"/>
+        <location filename="../../app/view/StoryText.cpp" line="193"/>
         <source>%1 is ready again: a future it waited for has finished.</source>
         <translation>%1 снова готов: один из ожидаемых future завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="178"/>
+        <location filename="../../app/view/StoryText.cpp" line="195"/>
         <source>%1 is ready again: %2 has its result.</source>
         <translation>%1 снова готов: у %2 есть результат.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="179"/>
+        <location filename="../../app/view/StoryText.cpp" line="196"/>
         <source>%1 is ready again: its wait on %2 is over.</source>
         <translation>%1 снова готов: ожидание на %2 окончено.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="181"/>
+        <location filename="../../app/view/StoryText.cpp" line="198"/>
         <source>%1 stopped waiting on %2: its timeout ran out.</source>
         <translation>%1 перестал ждать на %2: истёк тайм-аут.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="183"/>
+        <location filename="../../app/view/StoryText.cpp" line="200"/>
         <source>%1 joined %2, which has finished.</source>
         <translation>%1 дождался завершения %2 (join).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="185"/>
+        <location filename="../../app/view/StoryText.cpp" line="202"/>
         <source>%1 put %2 into %3.</source>
         <translation>%1 положил %2 в %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="188"/>
+        <location filename="../../app/view/StoryText.cpp" line="205"/>
         <source>%1 took %2 out of %3 (%4 put it there).</source>
         <translation>%1 взял %2 из %3 (туда его положил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="189"/>
+        <location filename="../../app/view/StoryText.cpp" line="206"/>
         <source>%1 took %2 out of %3.</source>
         <translation>%1 взял %2 из %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="191"/>
+        <location filename="../../app/view/StoryText.cpp" line="208"/>
         <source>%1 set %2: threads waiting on it may go on.</source>
         <translation>%1 установил %2: ожидающие его потоки могут продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="193"/>
+        <location filename="../../app/view/StoryText.cpp" line="210"/>
         <source>%1 cleared %2.</source>
         <translation>%1 сбросил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="196"/>
+        <location filename="../../app/view/StoryText.cpp" line="213"/>
         <source>%1 notified every thread waiting on %2.</source>
         <translation>%1 разбудил все потоки, ожидающие на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="197"/>
+        <location filename="../../app/view/StoryText.cpp" line="214"/>
         <source>%1 notified one thread waiting on %2.</source>
         <translation>%1 разбудил один поток, ожидающий на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="200"/>
+        <location filename="../../app/view/StoryText.cpp" line="217"/>
         <source>%1&apos;s local variables: %2.</source>
         <translation>Локальные переменные %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="201"/>
+        <location filename="../../app/view/StoryText.cpp" line="218"/>
         <source>In %1(), %2 now has %3.</source>
         <translation>В %1() у %2 теперь %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="204"/>
+        <location filename="../../app/view/StoryText.cpp" line="221"/>
         <source>%1 printed: %2</source>
         <translation>%1 напечатал: %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="206"/>
+        <location filename="../../app/view/StoryText.cpp" line="223"/>
         <source>%1 raised %2.</source>
         <translation>%1 выбросил исключение %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="208"/>
+        <location filename="../../app/view/StoryText.cpp" line="225"/>
         <source>%1 is at line %2: a scheduling point, where the scheduler may switch threads.</source>
         <translation>%1 на строке %2: это точка планирования, здесь планировщик может переключить потоки.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="215"/>
+        <location filename="../../app/view/StoryText.cpp" line="232"/>
         <source>%1 has to wait, so the scheduler switched to %2.</source>
         <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="218"/>
+        <location filename="../../app/view/StoryText.cpp" line="235"/>
         <source>%1 went to sleep, so the scheduler switched to %2.</source>
         <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="221"/>
+        <location filename="../../app/view/StoryText.cpp" line="238"/>
         <source>%1 has finished, so the scheduler switched to %2.</source>
         <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="224"/>
+        <location filename="../../app/view/StoryText.cpp" line="241"/>
         <source>%1 used up its time slice, so the scheduler switched to %2.</source>
         <translation>%1 исчерпал свой квант времени, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="227"/>
+        <location filename="../../app/view/StoryText.cpp" line="244"/>
         <source>The scheduler took the turn from %1, which could have gone on, and gave it to %2.</source>
         <translation>Планировщик забрал очередь у %1, хотя тот мог продолжать, и отдал её %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="234"/>
+        <location filename="../../app/view/StoryText.cpp" line="251"/>
         <source>(More than one thread was ready; the policy picked %1.)</source>
         <translation>(Готовы были несколько потоков; политика выбрала %1.)</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="242"/>
+        <location filename="../../app/view/StoryText.cpp" line="259"/>
         <source>%1 waits for %2</source>
         <translation>%1 ожидает %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="246"/>
+        <location filename="../../app/view/StoryText.cpp" line="263"/>
         <source>Deadlock: %1. None of them can ever go on.</source>
         <translation>Взаимоблокировка: %1. Ни один из них уже не сможет продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="250"/>
+        <location filename="../../app/view/StoryText.cpp" line="267"/>
         <source>The event loop in %1 started task %2.</source>
         <translation>Цикл событий в %1 запустил задачу %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="251"/>
+        <location filename="../../app/view/StoryText.cpp" line="268"/>
         <source>The event loop in %1 resumed task %2 where it paused.</source>
         <translation>Цикл событий в %1 продолжил задачу %2 с того места, где она остановилась.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="254"/>
+        <location filename="../../app/view/StoryText.cpp" line="271"/>
         <source>%1 paused at an await: asyncio.sleep(%2).</source>
         <translation>%1 остановилась на await: asyncio.sleep(%2).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="256"/>
+        <location filename="../../app/view/StoryText.cpp" line="273"/>
         <source>%1 paused at an await, waiting for %2.</source>
         <translation>%1 остановилась на await и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="258"/>
+        <location filename="../../app/view/StoryText.cpp" line="275"/>
         <source>%1 is ready again: it waits in the event loop&apos;s ready queue.</source>
         <translation>%1 снова готова: она ждёт в очереди готовых задач цикла событий.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="260"/>
+        <location filename="../../app/view/StoryText.cpp" line="277"/>
         <source>%1 ended by raising %2.</source>
         <translation>%1 завершилась исключением %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="261"/>
+        <location filename="../../app/view/StoryText.cpp" line="278"/>
         <source>%1 was cancelled.</source>
         <translation>%1 отменена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="262"/>
+        <location filename="../../app/view/StoryText.cpp" line="279"/>
         <source>%1 is done.</source>
         <translation>%1 завершена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="264"/>
+        <location filename="../../app/view/StoryText.cpp" line="281"/>
         <source>The event loop in %1 ran the callback %2.</source>
         <translation>Цикл событий в %1 выполнил обратный вызов %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="266"/>
+        <location filename="../../app/view/StoryText.cpp" line="283"/>
         <source>%1 sent %2 through %3.</source>
         <translation>%1 отправил %2 через %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="269"/>
+        <location filename="../../app/view/StoryText.cpp" line="286"/>
         <source>%1 received %2 on %3 (%4 sent it).</source>
         <translation>%1 получил %2 на %3 (отправил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="270"/>
+        <location filename="../../app/view/StoryText.cpp" line="287"/>
         <source>%1 received %2 on %3.</source>
         <translation>%1 получил %2 на %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="272"/>
+        <location filename="../../app/view/StoryText.cpp" line="289"/>
         <source>Process %1 exited with code %2.</source>
         <translation>Процесс %1 завершился с кодом %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="277"/>
+        <location filename="../../app/view/StoryText.cpp" line="294"/>
         <source>%1: %2 (%3)%4.</source>
         <translation>%1: %2 (%3)%4.</translation>
     </message>
@@ -2733,32 +2778,32 @@ PCT: случайные приоритеты потоков, которые не
         <translation>диапазон для экспорта пуст (от %1 до %2)</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="94"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="96"/>
         <source>the timeline is %1 pixels high with its %2 lanes, more than %3: collapse the task groups before exporting</source>
         <translation>с %2 дорожками временная шкала получается высотой %1 пикселей, больше %3: сверните группы задач перед экспортом</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="109"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="111"/>
         <source>the run has %1 steps: steps %2 to %3 are not all in it</source>
         <translation>в прогоне %1 шагов: шагов с %2 по %3 в нём нет целиком</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="130"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="132"/>
         <source>cannot write &apos;%1&apos;: %2</source>
         <translation>не удаётся записать «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="154"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="156"/>
         <source>Lockstep timeline</source>
         <translation>Временная шкала Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="198"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="200"/>
         <source>the picture could not be encoded</source>
         <translation>не удалось закодировать изображение</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineExporter.cpp" line="200"/>
+        <location filename="../../app/timeline/TimelineExporter.cpp" line="202"/>
         <source>writing &apos;%1&apos; failed: %2</source>
         <translation>ошибка записи «%1»: %2</translation>
     </message>
@@ -3440,12 +3485,12 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::timeline::TimelineWidget</name>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="292"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="296"/>
         <source>Timeline</source>
         <translation>Временная шкала</translation>
     </message>
     <message>
-        <location filename="../../app/timeline/TimelineWidget.cpp" line="294"/>
+        <location filename="../../app/timeline/TimelineWidget.cpp" line="298"/>
         <source>Lanes of the run: actor states, cores, lock owners, semaphore slots, waits and queues, asyncio tasks and what each event loop runs. Click to move the cursor; Ctrl+wheel zooms, drag pans, 0 fits. Many tasks of one coroutine share a lane: click its name to show or hide them, G for all. With child processes, lanes are grouped by process (its pid in the name), a child&apos;s lane ends with its exit code, and an arrow goes from each send on a Pipe or put on a Queue to the receive that took it (hover over it for the message).</source>
         <translation>Дорожки прогона: состояния потоков, ядра, владельцы блокировок, слоты семафоров, ожидания и очереди, задачи asyncio и то, что выполняет каждый цикл событий. Щёлкните, чтобы переместить курсор; Ctrl+колесо мыши — масштаб, перетаскивание — прокрутка, 0 — вписать. Много задач одной корутины делят одну дорожку: щёлкните по её имени, чтобы показать или скрыть их, G — для всех групп. С дочерними процессами дорожки сгруппированы по процессам (pid — в имени), дорожка дочернего процесса заканчивается его кодом выхода, а стрелка идёт от каждой отправки в Pipe или помещения в Queue к получению, которое её забрало (наведите на неё мышь, чтобы увидеть сообщение).</translation>
     </message>

@@ -202,7 +202,7 @@ QString traceDiff(const Trace& a, const Trace& b) {
     for (ObjectId i = 0; i < a.objectCount(); ++i) {
         const ObjectInfo& x = a.object(i);
         const ObjectInfo& y = b.object(i);
-        if (x.name != y.name || x.kind != y.kind || x.param != y.param)
+        if (x.name != y.name || x.kind != y.kind || x.param != y.param || x.internal != y.internal)
             return QStringLiteral("object %1: %2 vs %3").arg(i).arg(qs(x.name), qs(y.name));
     }
     const std::vector<Decision> da = a.decisions(), db = b.decisions();

@@ -132,6 +132,9 @@ public:
     std::string defaultName(ObjectKind kind);
     // asyncio.create_task(coro, name=...) names a task after making it: the object takes the new name.
     void renameObject(ObjectId object, std::string name) { trace_.objectMut(object).name = std::move(name); }
+    // The object is the standard library's own (ObjectInfo::internal): a Python program's bridge says so for
+    // what its library code makes.
+    void markInternal(ObjectId object) { trace_.objectMut(object).internal = true; }
     int nextThreadNumber() { return ++threadCounter_; }
     Nanos now() const { return now_; }
     void setLine(ActorId me, std::uint16_t line);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "lockstep/InsideCall.h"
 #include "lockstep/RunState.h"
 #include "lockstep/Types.h"
 
@@ -100,6 +101,16 @@ struct StorySentence {
     bool otherWrote = false;   // Raced: the other access was a store (else a load)
     std::vector<ActorId> actors;    // Deadlock: the ring's actors...
     std::vector<ObjectId> objects;  // ...and what each of them waits on
+    // `object` is the standard library's own (ObjectInfo::internal). A wait on it (Blocked, AskedForHeld,
+    // Woken, TimedOut) also says which of the learner's calls the actor is inside, so a view that hides
+    // internals tells that instead; any other sentence about it is left out there (hiddenWithInternals()).
+    bool internal = false;
+    InsideCall inside;
+    bool isWait() const {
+        return kind == StoryKind::Blocked || kind == StoryKind::AskedForHeld || kind == StoryKind::Woken ||
+               kind == StoryKind::TimedOut;
+    }
+    bool hiddenWithInternals() const { return internal && !isWait(); }
     friend bool operator==(const StorySentence&, const StorySentence&) = default;
 };
 
@@ -119,7 +130,9 @@ struct LostUpdate {
 // Reads a model's trace once, as it grows, for what stories need from the past; then tells any step's story.
 class StoryTeller {
 public:
-    explicit StoryTeller(const TraceModel& model) : model_(model) {}
+    // `listing` is the program's text: a wait on an internal object names the learner's call on its line.
+    explicit StoryTeller(const TraceModel& model, std::string listing = {})
+        : model_(model), listing_(std::move(listing)) {}
     // The sentences of `step` (1-based), in the order the events happened. Empty for steps out of range.
     std::vector<StorySentence> storyOf(std::uint32_t step);
     // Every lost update in the trace so far, in the order of the stores that lost them.
@@ -138,6 +151,7 @@ private:
     const StoreFacts* storeAt(std::uint32_t event) const;
 
     const TraceModel& model_;
+    std::string listing_;
     std::uint64_t generation_ = 0;
     std::size_t scanned_ = 0;
     std::uint32_t step_ = 0;
@@ -156,6 +170,6 @@ private:
 };
 
 // One step's story without keeping a teller (reads the trace up to the step: fine for one look).
-std::vector<StorySentence> storyOf(const TraceModel& model, std::uint32_t step);
+std::vector<StorySentence> storyOf(const TraceModel& model, std::uint32_t step, std::string listing = {});
 
 }  // namespace lockstep

@@ -38,6 +38,10 @@ struct ObjectInfo {
     // initial value (semaphore, shared), maxsize (queue), parties (barrier), max_workers (ThreadPoolExecutor),
     // the executor's object id (future)
     std::int64_t param = 0;
+    // Made by the standard library for its own use, not by the learner's code: a Thread's `_started` Event, a
+    // queue.Queue's mutex and conditions. A learner never wrote them, so the views leave them out unless asked
+    // to show internals, and name the learner's call a thread waits inside instead (see InsideCall.h).
+    bool internal = false;
 };
 
 // A scheduling decision that had more than one candidate. `step` is the step after which it was taken.
