@@ -625,6 +625,10 @@ void MainWindow::explore() {
         if (d->widget() == explore_) {
             d->show();
             d->raise();
+            // In the full layout the search's place is the charts' (under the inspector), too short at 768 px
+            // for the options, the histogram and its caption: exploring takes more of the column's height.
+            if (layout_ == WindowLayout::Full && !d->isFloating() && d->height() < height() * 55 / 100)
+                resizeDocks({d}, {height() * 55 / 100}, Qt::Vertical);
         }
     explore_->start();
 }

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QCursor>
 #include <QEvent>
+#include <QFontMetricsF>
+#include <QGraphicsSimpleTextItem>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,12 +20,16 @@
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QHorizontalStackedBarSeries>
+#include <QtCharts/QBarLegendMarker>
 #include <QtCharts/QValueAxis>
 
 #include <chrono>
+#include <cmath>
 
 #include "lockstep/scenarios/Scenario.h"
-#include "style/OkabeIto.h"
+#include "style/Palette.h"
+#include "view/OneAfterAnother.h"
+#include "view/StoryText.h"
 
 namespace lockstep::app {
 
@@ -41,17 +47,6 @@ QString statusWord(RunStatus s) {
         case RunStatus::Crashed: return ExplorePanel::tr("crashed");
         case RunStatus::Frozen: return ExplorePanel::tr("frozen");
         default: return QString::fromUtf8(runStatusName(s).data());
-    }
-}
-
-// Bars of one end status share its colour: a deadlock stands out from the finished runs at a glance.
-QColor statusColor(RunStatus s) {
-    switch (s) {
-        case RunStatus::Finished: return style::OkabeIto::blue();
-        case RunStatus::Deadlock: return style::OkabeIto::vermillion();
-        case RunStatus::Stuck: return style::OkabeIto::orange();
-        case RunStatus::Error: return style::OkabeIto::reddishPurple();
-        default: return style::OkabeIto::yellow();
     }
 }
 
@@ -85,8 +80,11 @@ ExplorePanel::ExplorePanel(QWidget* parent) : QWidget(parent) {
     summary_->setTextFormat(Qt::PlainText);
     chartView_ = new QChartView(this);
     chartView_->setRenderHint(QPainter::Antialiasing);
-    chartView_->setMinimumHeight(180);
+    chartView_->setMinimumHeight(110);
     chartView_->setChart(new QChart);
+    caption_ = new QLabel(this);
+    caption_->setWordWrap(true);
+    caption_->setTextFormat(Qt::PlainText);
 
     strategyLabel_ = new QLabel(this);
     runsLabel_ = new QLabel(this);
@@ -109,6 +107,8 @@ ExplorePanel::ExplorePanel(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(startButton_);
     buttons->addWidget(cancelButton_);
     buttons->addWidget(progress_, 1);
+    // The chart's minimum is low: at 1366x768 the dock is short, and a panel squeezed below its minimum drew
+    // the caption over the chart's axis.
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(targetLabel_);
@@ -116,6 +116,7 @@ ExplorePanel::ExplorePanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(buttons);
     layout->addWidget(summary_);
     layout->addWidget(chartView_, 1);
+    layout->addWidget(caption_);
 
     connect(startButton_, &QPushButton::clicked, this, &ExplorePanel::start);
     connect(cancelButton_, &QPushButton::clicked, this, &ExplorePanel::cancel);
@@ -174,11 +175,22 @@ void ExplorePanel::start() {
                 }
                 return !cancelRequested_.load();
             }));
+        // The outcome a learner expects without concurrency, for its bar to be marked: one more run, each thread
+        // to completion before the next starts, cheap beside the search. Not made for a cancelled search.
+        auto sequential = std::make_shared<std::optional<ExploreOutcome>>();
+        if (!result->cancelled && !cancelRequested_.load())
+            if (const std::unique_ptr<Trace> trace = runOneAfterAnother(pool, *s, config, &cancelRequested_))
+                *sequential = exploreOutcomeOf(*trace);
         QMetaObject::invokeMethod(
             this,
-            [this, result] {
+            [this, result, sequential, options] {
                 result_ = std::move(*result);
+                searched_ = options;
+                searched_.cancel = nullptr;
+                oneAfterAnother_ = std::move(*sequential);
                 sortOutcomes();
+                // After sorting: the index is into the outcomes as the bars show them.
+                oneAfterAnotherIndex_ = oneAfterAnother_ ? findExploreOutcome(result_, oneAfterAnother_->key) : -1;
                 onFinished();
             },
             Qt::QueuedConnection);
@@ -230,9 +242,7 @@ void ExplorePanel::onFinished() {
     emit finished();
 }
 
-QString ExplorePanel::outcomeLabel(int index) const {
-    if (index < 0 || index >= static_cast<int>(result_.outcomes.size())) return QString();
-    const ExploreOutcome& o = result_.outcomes[static_cast<std::size_t>(index)];
+QString ExplorePanel::describe(const ExploreOutcome& o) const {
     QStringList parts;
     if (o.status != RunStatus::Finished || o.shared.empty()) parts << statusWord(o.status);
     for (const auto& [name, value] : o.shared)
@@ -240,6 +250,35 @@ QString ExplorePanel::outcomeLabel(int index) const {
     for (const UncaughtError& e : o.uncaught)
         parts << tr("%1 died of %2").arg(QString::fromStdString(e.thread), QString::fromStdString(e.type));
     return parts.join(QStringLiteral(", "));
+}
+
+QString ExplorePanel::outcomeLabel(int index) const {
+    if (index < 0 || index >= static_cast<int>(result_.outcomes.size())) return QString();
+    return describe(result_.outcomes[static_cast<std::size_t>(index)]);
+}
+
+// The runs that ended in an outcome: a run the sleep sets stopped early repeats schedules counted already and
+// is in no outcome, so the shares are of this number, not of ExploreResult::runs.
+int ExplorePanel::outcomesCounted() const {
+    int n = 0;
+    for (const ExploreOutcome& o : result_.outcomes) n += o.count;
+    return n;
+}
+
+QString ExplorePanel::percent(double share) const {
+    // In the translation's notation (42,1 % in Russian), whatever the machine's locale.
+    return tr("%1%", "a share in percent").arg(StoryText::numberLocale().toString(share, 'f', 1));
+}
+
+QString ExplorePanel::barLabel(int index) const {
+    if (index < 0 || index >= static_cast<int>(result_.outcomes.size())) return QString();
+    const int counted = outcomesCounted();
+    const int count = result_.outcomes[static_cast<std::size_t>(index)].count;
+    const QString share = percent(counted > 0 ? 100.0 * count / counted : 0);
+    const QLocale locale = StoryText::numberLocale();
+    if (index == oneAfterAnotherIndex_)
+        return tr("%1 (%2 of %3), one after the other").arg(share, locale.toString(count), locale.toString(counted));
+    return tr("%1 (%2 of %3)").arg(share, locale.toString(count), locale.toString(counted));
 }
 
 void ExplorePanel::replayOutcome(int index) {
@@ -277,22 +316,21 @@ void ExplorePanel::showResult() {
     // outcome is on top. rowToOutcome maps a clicked or hovered row back.
     const int n = static_cast<int>(r.outcomes.size());
     auto rowToOutcome = [n](int row) { return n - 1 - row; };
+    const int counted = outcomesCounted();
+    auto shareOf = [counted](const ExploreOutcome& o) { return counted > 0 ? 100.0 * o.count / counted : 0.0; };
     QStringList categories;
     for (int row = 0; row < n; ++row) categories << outcomeLabel(rowToOutcome(row));
     // One set per end status, each with a value only in its own outcomes' rows: stacked, every row is one
-    // bar in its status's colour, and the legend names the colours.
+    // bar in its status's colour, and the legend names the colours. The one-after-the-other outcome's bar is a
+    // set of its own, in its status's colour with a heavy outline.
     std::vector<RunStatus> statuses;
     for (const ExploreOutcome& o : r.outcomes)
         if (std::find(statuses.begin(), statuses.end(), o.status) == statuses.end()) statuses.push_back(o.status);
-    double maxCount = 1;
-    for (RunStatus st : statuses) {
-        auto* set = new QBarSet(statusWord(st));
-        set->setColor(statusColor(st));
-        set->setBorderColor(statusColor(st));
+    const int marked = oneAfterAnotherIndex_;
+    auto addSet = [&](QBarSet* set, auto inSet) {
         for (int row = 0; row < n; ++row) {
-            const ExploreOutcome& o = r.outcomes[static_cast<std::size_t>(rowToOutcome(row))];
-            *set << (o.status == st ? o.count : 0);
-            maxCount = std::max(maxCount, static_cast<double>(o.count));
+            const int index = rowToOutcome(row);
+            *set << (inSet(index) ? shareOf(r.outcomes[static_cast<std::size_t>(index)]) : 0.0);
         }
         connect(set, &QBarSet::clicked, this, [this, rowToOutcome](int row) { replayOutcome(rowToOutcome(row)); });
         connect(set, &QBarSet::hovered, this, [this, rowToOutcome](bool on, int row) {
@@ -302,31 +340,176 @@ void ExplorePanel::showResult() {
                 return;
             }
             const ExploreOutcome& o = result_.outcomes[static_cast<std::size_t>(index)];
-            const double share = result_.runs > 0 ? 100.0 * o.count / result_.runs : 0;
-            QToolTip::showText(QCursor::pos(), tr("%1\nruns: %2 (%3%)\nClick to replay this schedule in the main view.")
-                                                   .arg(outcomeLabel(index))
-                                                   .arg(o.count)
-                                                   .arg(share, 0, 'f', 1));
+            const int total = outcomesCounted();
+            QString text = tr("%1\n%2 of %n schedules explored (%3)", nullptr, total)
+                               .arg(outcomeLabel(index), StoryText::numberLocale().toString(o.count),
+                                    percent(total > 0 ? 100.0 * o.count / total : 0));
+            if (index == oneAfterAnotherIndex_)
+                text += QLatin1Char('\n') + tr("The threads run one after the other end this way too.");
+            QToolTip::showText(QCursor::pos(), text + QLatin1Char('\n') + tr("Click to replay this schedule in the main view."));
         });
         series->append(set);
+    };
+    for (RunStatus st : statuses) {
+        auto* set = new QBarSet(statusWord(st));
+        set->setColor(style::Palette::runStatus(st));
+        set->setBorderColor(style::Palette::runStatus(st));
+        addSet(set, [&](int index) { return index != marked && r.outcomes[static_cast<std::size_t>(index)].status == st; });
+    }
+    if (marked >= 0) {
+        auto* set = new QBarSet(tr("one after the other"));
+        set->setObjectName(QStringLiteral("oneAfterAnother"));
+        const QColor fill = style::Palette::runStatus(r.outcomes[static_cast<std::size_t>(marked)].status);
+        set->setBrush(fill);
+        set->setPen(QPen(style::Palette::oneAfterAnotherOutline(), 3));
+        addSet(set, [marked](int index) { return index == marked; });
     }
     series->setBarWidth(0.7);
     chart->addSeries(series);
-    chart->legend()->setVisible(statuses.size() > 1);  // one colour needs no key
+    // One colour needs no key. The outline is named by its bar's label and the caption: a legend row would
+    // take height the bars need at 1366x768.
+    chart->legend()->setVisible(statuses.size() > 1);
+    if (marked >= 0)
+        for (QLegendMarker* m : chart->legend()->markers(series))
+            if (auto* bar = qobject_cast<QBarLegendMarker*>(m); bar && bar->barset()->objectName() == QLatin1String("oneAfterAnother"))
+                m->setVisible(false);
     auto* axisY = new QBarCategoryAxis;
     axisY->append(categories);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
+    // Always 0 to 100: a share is read against the whole, and two searches' charts compare at a glance.
     auto* axisX = new QValueAxis;
-    axisX->setTitleText(tr("runs"));
-    axisX->setRange(0, maxCount);
+    axisX->setTitleText(tr("share of schedules, %"));
+    axisX->setRange(0, 100);
+    axisX->setTickCount(6);
     axisX->setLabelFormat(QStringLiteral("%d"));
-    axisX->applyNiceNumbers();
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
+
+    // The share and count at each bar's end, in the axis labels' font. QtCharts' own bar labels show only the
+    // value, and a stacked series labels the empty parts of each row as well.
+    barLabels_.clear();
+    for (int row = 0; row < n; ++row) {
+        auto* label = new QGraphicsSimpleTextItem(barLabel(rowToOutcome(row)), chart);
+        label->setFont(axisY->labelsFont());
+        label->setZValue(10);
+        barLabels_.push_back(label);
+    }
+    connect(chart, &QChart::plotAreaChanged, this, &ExplorePanel::placeBarLabels);
+
     QChart* old = chartView_->chart();
     chartView_->setChart(chart);
     delete old;
+    caption_->setText(captionText());
+    caption_->setToolTip(captionDetail());
+    placeBarLabels();
+}
+
+// Beyond the end of its bar when the text fits there, else inside the bar's end in the colour that reads on it;
+// when it fits neither, on the wider side, cut short with an ellipsis (the bar's tooltip has it whole).
+void ExplorePanel::placeBarLabels() {
+    QChart* chart = chartView_->chart();
+    if (!chart || chart->series().isEmpty() || barLabels_.empty()) return;
+    QAbstractSeries* series = chart->series().front();
+    const QRectF plot = chart->plotArea();
+    const QColor axisText = chart->axes(Qt::Vertical).isEmpty() ? QColor(Qt::black)
+                                                                : chart->axes(Qt::Vertical).front()->labelsColor();
+    const int n = static_cast<int>(barLabels_.size());
+    const int counted = outcomesCounted();
+    constexpr qreal kGap = 4;
+    for (int row = 0; row < n; ++row) {
+        QGraphicsSimpleTextItem* label = barLabels_[static_cast<std::size_t>(row)];
+        const int index = n - 1 - row;
+        const ExploreOutcome& o = result_.outcomes[static_cast<std::size_t>(index)];
+        const double share = counted > 0 ? 100.0 * o.count / counted : 0;
+        const QPointF end = chart->mapToPosition(QPointF(share, row), series);
+        const QPointF base = chart->mapToPosition(QPointF(0, row), series);
+        const QFontMetricsF metrics(label->font());
+        const QString text = barLabel(index);
+        const qreal width = metrics.horizontalAdvance(text);
+        const qreal outside = plot.right() - end.x() - kGap;
+        const qreal inside = end.x() - base.x() - 2 * kGap;
+        const bool out = width <= outside || (width > inside && outside >= inside);
+        label->setText(width <= std::max(outside, inside) ? text
+                                                           : metrics.elidedText(text, Qt::ElideRight, std::max(outside, inside)));
+        const qreal shown = metrics.horizontalAdvance(label->text());
+        label->setBrush(out ? axisText : style::Palette::textOn(style::Palette::runStatus(o.status)));
+        label->setPos(out ? end.x() + kGap : end.x() - kGap - shown, end.y() - label->boundingRect().height() / 2);
+    }
+}
+
+// Short enough for three lines at 1366 px, where the histogram shares the dock's height with the options; the
+// caption's tooltip says the rest.
+QString ExplorePanel::captionText() const {
+    const ExploreResult& r = result_;
+    const int n = outcomesCounted();
+    QStringList sentences;
+    const std::uint64_t firstSeed = searched_.seed;
+    const std::uint64_t lastSeed = searched_.seed + static_cast<std::uint64_t>(std::max(0, r.runs - 1));
+    switch (r.strategy) {
+        case ExploreStrategy::Dfs: {
+            const int bound = searched_.maxPreemptions;
+            if (searched_.partialOrderReduction)
+                sentences << (bound >= 0 ? tr("Share of the %n distinct schedules with at most %1 preemption(s) explored "
+                                              "(schedules that differ only in the order of independent steps count once).",
+                                              nullptr, n)
+                                               .arg(bound)
+                                         : tr("Share of the %n distinct schedules explored (schedules that differ only "
+                                              "in the order of independent steps count once).",
+                                              nullptr, n));
+            else
+                sentences << (bound >= 0 ? tr("Share of the %n schedules with at most %1 preemption(s) explored (every "
+                                              "order of the steps counts).",
+                                              nullptr, n)
+                                               .arg(bound)
+                                         : tr("Share of the %n schedules explored (every order of the steps counts).",
+                                              nullptr, n));
+            const ExploreResult::Limit limit = r.limit();
+            if (limit == ExploreResult::Limit::Budget || limit == ExploreResult::Limit::Cancelled ||
+                limit == ExploreResult::Limit::Error)
+                sentences << tr("The search stopped early: these are shares of the schedules it reached first.");
+            sentences << tr("Not a probability: a real OS scheduler favours some schedules.");
+            break;
+        }
+        case ExploreStrategy::Random:
+            sentences << (r.runs == 1 ? tr("Share of %n random schedule(s) (seed %1).", nullptr, n).arg(firstSeed)
+                                      : tr("Share of %n random schedules (seeds %1 to %2).", nullptr, n)
+                                            .arg(firstSeed)
+                                            .arg(lastSeed));
+            sentences << tr("Not a probability: here every choice is a fair draw, while a real OS scheduler favours "
+                            "some schedules.");
+            break;
+        case ExploreStrategy::Pct:
+            sentences << (r.runs == 1 ? tr("Share of %n PCT schedule(s) (seed %1).", nullptr, n).arg(firstSeed)
+                                      : tr("Share of %n PCT schedules (seeds %1 to %2).", nullptr, n)
+                                            .arg(firstSeed)
+                                            .arg(lastSeed));
+            sentences << tr("Not a probability: PCT seeks rare orders on purpose, while a real OS scheduler favours "
+                            "some schedules.");
+            break;
+    }
+    if (oneAfterAnother_) {
+        const QString what = describe(*oneAfterAnother_);
+        if (oneAfterAnotherIndex_ >= 0)
+            sentences << tr("Outlined: %1, as with the threads run one after the other.").arg(what);
+        else if (r.exhaustive)
+            sentences << tr("Run one after the other, the threads give %1, which no schedule here gives.").arg(what);
+        else
+            sentences << tr("Run one after the other, the threads give %1, which no schedule explored gave (one "
+                            "left out might).")
+                             .arg(what);
+    }
+    return sentences.join(QLatin1Char(' '));
+}
+
+QString ExplorePanel::captionDetail() const {
+    QString text = tr("A bar's length counts schedules: every schedule the search ran weighs the same. It does not say "
+                      "how often a real computer would end that way; its scheduler runs some orders far more often "
+                      "than others.");
+    if (oneAfterAnother_)
+        text += QLatin1Char('\n') + tr("One after the other: each thread runs to completion before the next starts, "
+                                       "the outcome you would expect without concurrency.");
+    return text;
 }
 
 void ExplorePanel::updateEnabled() {

@@ -2,12 +2,19 @@
 // Schedule exploration in the window: pick a strategy, run many schedules of the loaded scenario on a
 // background thread (progress bar, Cancel; the window stays responsive), then see the outcomes as a
 // histogram. Clicking a bar asks for that outcome's schedule to be replayed in the main view.
+//
+// Bars are each outcome's share of the schedules the search ran, in percent, and a caption under the chart says
+// what those schedules were (every distinct one, or a random sample) and that a share is not a probability: a
+// learner reads bar lengths as "how often this happens", which no search over schedules can tell. The bar of the
+// outcome the threads give run one after the other (what a learner expects without concurrency) is outlined.
 
 #include <QWidget>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "lockstep/Explorer.h"
 #include "lockstep/RunConfig.h"
@@ -20,6 +27,7 @@ class QPushButton;
 class QSpinBox;
 class QChartView;
 class QBarSet;
+class QGraphicsSimpleTextItem;
 
 namespace lockstep::scenarios {
 struct Scenario;
@@ -47,8 +55,15 @@ public:
     QSpinBox* runsBox() const { return runs_; }
     QSpinBox* boundBox() const { return bound_; }
     QLabel* summaryLabel() const { return summary_; }
+    // What the bars' numbers are shares of, under the chart.
+    QLabel* captionLabel() const { return caption_; }
     // The category label of outcome `index` as the histogram shows it.
     QString outcomeLabel(int index) const;
+    // The text at the end of outcome `index`'s bar: its share and its count.
+    QString barLabel(int index) const;
+    // The index of the outcome the threads run one after the other give, in result().outcomes; -1 when no schedule
+    // explored ends that way or that run was not made (a cancelled search).
+    int oneAfterAnotherOutcome() const { return oneAfterAnotherIndex_; }
     // What clicking the bar of outcome `index` does.
     void replayOutcome(int index);
 
@@ -65,6 +80,12 @@ private:
     void onProgress(int done);
     void onFinished();
     void showResult();
+    QString captionText() const;
+    QString captionDetail() const;
+    QString describe(const ExploreOutcome& o) const;
+    QString percent(double share) const;
+    int outcomesCounted() const;
+    void placeBarLabels();
     void sortOutcomes();
     void updateEnabled();
 
@@ -72,6 +93,10 @@ private:
     const scenarios::Scenario* explored_ = nullptr;  // the scenario of the search shown
     RunConfig config_;
     ExploreResult result_;
+    ExploreOptions searched_;  // the options of the search shown, for the caption
+    // How the run ends with the threads one after the other (nullopt: not known), and its bar (-1: none).
+    std::optional<ExploreOutcome> oneAfterAnother_;
+    int oneAfterAnotherIndex_ = -1;
     std::thread worker_;
     std::atomic<bool> cancelRequested_{false};
     std::atomic<int> lastShownProgress_{0};
@@ -90,6 +115,10 @@ private:
     QProgressBar* progress_ = nullptr;
     QLabel* summary_ = nullptr;
     QChartView* chartView_ = nullptr;
+    QLabel* caption_ = nullptr;
+    // The share and count at the end of each bar, one per row of the chart (bottom row first); children of the
+    // chart, placed again whenever its plot area changes.
+    std::vector<QGraphicsSimpleTextItem*> barLabels_;
 };
 
 }  // namespace lockstep::app

@@ -143,6 +143,25 @@ QColor Palette::cycleText() {
     return OkabeIto::vermillion().darker(130);
 }
 
+QColor Palette::runStatus(RunStatus s) {
+    switch (s) {
+        case RunStatus::Finished:
+            return OkabeIto::blue();
+        case RunStatus::Deadlock:
+            return OkabeIto::vermillion();
+        case RunStatus::Stuck:
+            return OkabeIto::orange();
+        case RunStatus::Error:
+            return OkabeIto::reddishPurple();
+        default:
+            return OkabeIto::yellow();
+    }
+}
+
+QColor Palette::oneAfterAnotherOutline() {
+    return OkabeIto::black();
+}
+
 QColor Palette::waitEdge() {
     return OkabeIto::reddishPurple();
 }

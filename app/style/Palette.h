@@ -70,6 +70,14 @@ public:
     // Data races: the timeline's race mark colour, so a race looks the same in every panel.
     static QColor race();
 
+    // ---- the Explore panel's histogram
+    // The bars of one end status share its colour, so a deadlock stands out from the finished runs at a glance:
+    // finished blue, deadlock vermillion, stuck orange, an error reddish purple, any limit or crash yellow.
+    static QColor runStatus(RunStatus s);
+    // The outline of the bar whose outcome the threads run one after the other would give: black, no state's
+    // hue, so it marks the bar without reading as another status.
+    static QColor oneAfterAnotherOutline();
+
     // Secondary text: line numbers, a finished thread's listing, tasks that ended.
     static QColor muted();
     // A form's message that says what to change before it can go on (a dialog's, never a run's): dark red,

@@ -37,8 +37,8 @@ public:
     static QString number(double value);
     // Line `line` (1-based) of a listing, spaces collapsed and cut to fit a header; empty when there is none.
     static QString codeOf(const QStringList& listing, int line);
-
-private:
+    // The locale the translation writes its numbers in (0,1 in Russian), without group separators: for any view
+    // that writes a fraction, so every number of the window has the same decimal point.
     static QLocale numberLocale();
 };
 

@@ -30,6 +30,27 @@ namespace {
 
 bool contains(const std::vector<ActorId>& v, ActorId a) { return std::find(v.begin(), v.end(), a) != v.end(); }
 
+// What a run counts under: its end status, its final values sorted by name and its uncaught errors (count 0).
+// The key groups runs; two runs with equal keys are one bar of the histogram.
+ExploreOutcome outcomeOfReport(const RunReport& report) {
+    std::vector<std::size_t> order(report.shared.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return report.shared[a].name < report.shared[b].name; });
+    ExploreOutcome outcome;
+    outcome.status = report.status;
+    outcome.key = std::string(runStatusName(report.status));
+    for (std::size_t k : order) {
+        outcome.shared.emplace_back(report.shared[k].name, report.shared[k].text);
+        outcome.numeric.push_back(report.shared[k].numeric);
+        outcome.key += ";" + report.shared[k].name + "=" + report.shared[k].text;
+    }
+    outcome.uncaught = report.uncaught;
+    for (const UncaughtError& e : report.uncaught) outcome.key += ";!" + e.thread + ":" + e.type;
+    outcome.count = 0;
+    return outcome;
+}
+
 // How many runs the search keeps asked for ahead of the one it takes, per worker.
 constexpr int kAheadPerWorker = 2;
 
@@ -526,27 +547,13 @@ private:
         result_.totalSteps += report.steps;
         if (report.status == RunStatus::StepLimit || report.status == RunStatus::TraceLimit)
             result_.stepLimitReached = true;
-        std::vector<std::size_t> order(report.shared.size());
-        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::sort(order.begin(), order.end(),
-                  [&](std::size_t a, std::size_t b) { return report.shared[a].name < report.shared[b].name; });
-        std::string key = std::string(runStatusName(report.status));
-        for (std::size_t k : order) key += ";" + report.shared[k].name + "=" + report.shared[k].text;
-        for (const UncaughtError& e : report.uncaught) key += ";!" + e.thread + ":" + e.type;
+        ExploreOutcome outcome = outcomeOfReport(report);
         auto it = std::find_if(result_.outcomes.begin(), result_.outcomes.end(),
-                               [&](const ExploreOutcome& e) { return e.key == key; });
+                               [&](const ExploreOutcome& e) { return e.key == outcome.key; });
         if (it != result_.outcomes.end()) {
             ++it->count;
             return;
         }
-        ExploreOutcome outcome;
-        outcome.status = report.status;
-        for (std::size_t k : order) {
-            outcome.shared.emplace_back(report.shared[k].name, report.shared[k].text);
-            outcome.numeric.push_back(report.shared[k].numeric);
-        }
-        outcome.uncaught = report.uncaught;
-        outcome.key = std::move(key);
         outcome.count = 1;
         outcome.firstRun = result_.runs;
         outcome.seed = config.seed;
@@ -569,6 +576,22 @@ private:
 };
 
 }  // namespace
+
+ExploreOutcome exploreOutcomeOf(const Trace& run) {
+    RunReport report;
+    reportEnding(run, report);
+    return outcomeOfReport(report);
+}
+
+int findExploreOutcome(const ExploreResult& result, const std::string& key) {
+    const auto it = std::find_if(result.outcomes.begin(), result.outcomes.end(),
+                                 [&](const ExploreOutcome& o) { return o.key == key; });
+    return it == result.outcomes.end() ? -1 : static_cast<int>(it - result.outcomes.begin());
+}
+
+int findExploreOutcome(const ExploreResult& result, const Trace& run) {
+    return findExploreOutcome(result, exploreOutcomeOf(run).key);
+}
 
 Explorer::Explorer(WorkerPool& pool) : pool_(pool) {}
 

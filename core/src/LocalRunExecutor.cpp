@@ -119,14 +119,19 @@ RunReport LocalRunExecutor::execute(const RunRequest& request) {
         report.interrupted = true;
         return report;
     }
-    const RunOutcome& o = trace_.outcome();
+    reportEnding(trace_, report);
+    return report;
+}
+
+void reportEnding(const Trace& trace, RunReport& report) {
+    const RunOutcome& o = trace.outcome();
     report.status = o.status;
     report.steps = o.steps;
+    report.shared.clear();
     report.shared.reserve(o.shared.size());
-    for (const FinalValue& v : o.shared) report.shared.push_back({trace_.object(v.object).name, v.text, v.numeric});
-    report.uncaught = uncaughtErrors(trace_);
-    report.decisions = trace_.decisions();
-    return report;
+    for (const FinalValue& v : o.shared) report.shared.push_back({trace.object(v.object).name, v.text, v.numeric});
+    report.uncaught = uncaughtErrors(trace);
+    report.decisions = trace.decisions();
 }
 
 }  // namespace lockstep

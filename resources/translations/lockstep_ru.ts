@@ -352,168 +352,320 @@ Your own program: edit it here. An edited program is saved and loaded again befo
 <context>
     <name>lockstep::app::ExplorePanel</name>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="34"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="40"/>
         <source>finished</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="35"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="41"/>
         <source>deadlock</source>
         <translation>взаимоблокировка</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="36"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="42"/>
         <source>stuck</source>
         <translation>зависание</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="37"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="43"/>
         <source>step limit</source>
         <translation>предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="38"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="44"/>
         <source>trace full</source>
         <translation>трасса заполнена</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="241"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="251"/>
         <source>%1 died of %2</source>
         <translation>%1: необработанное %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="39"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="45"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="40"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="46"/>
         <source>aborted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="41"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="47"/>
         <source>crashed</source>
         <translation>сбой процесса</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="42"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="48"/>
         <source>frozen</source>
         <translation>завис</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="154"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="377"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="155"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="560"/>
         <source>%v of at most %m runs</source>
         <translation>%v из не более чем %m прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="155"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="156"/>
         <source>Exploring...</source>
         <translation>Идёт перебор...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="192"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="204"/>
         <source>Cancelling...</source>
         <translation>Отмена...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="255"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="270"/>
+        <source>%1%</source>
+        <comment>a share in percent</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="280"/>
+        <source>%1 (%2 of %3), one after the other</source>
+        <translation>%1 (%2 из %3), один за другим</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="281"/>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 из %3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="294"/>
         <source>sampling finds outcomes but proves nothing</source>
         <translation>выборка находит исходы, но ничего не доказывает</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="257"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="296"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="258"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="297"/>
         <source>the run limit was reached with schedules left; raise it</source>
         <translation>достигнут предел числа прогонов, а расписания ещё остались; увеличьте его</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="259"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="298"/>
         <source>the preemption bound left schedules out</source>
         <translation>ограничение на вытеснения отбросило часть расписаний</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="260"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="299"/>
         <source>some runs reached the step limit</source>
         <translation>некоторые прогоны упёрлись в предел шагов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="262"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="301"/>
         <source>Schedules run: %1. Distinct outcomes: %2.</source>
         <translation>Выполнено расписаний: %1. Различных исходов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="264"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="303"/>
         <source>Exhaustive: these are all the outcomes this scenario can have.</source>
         <translation>Перебор полный: других исходов у этого сценария быть не может.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="265"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="304"/>
         <source>Not exhaustive: %1.</source>
         <translation>Перебор неполный: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="267"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="376"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="306"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="559"/>
         <source>%v runs</source>
         <translation>%v прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="270"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="309"/>
         <source>Outcomes of %1 (click a bar to replay its schedule)</source>
         <translation>Исходы %1 (щёлкните по столбцу, чтобы воспроизвести его расписание)</translation>
     </message>
-    <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="306"/>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="344"/>
         <source>%1
-runs: %2 (%3%)
-Click to replay this schedule in the main view.</source>
-        <translation>%1
-прогонов: %2 (%3%)
-Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
+%2 of %n schedules explored (%3)</source>
+        <translation>
+            <numerusform>%1
+%2 из %n исследованного расписания (%3)</numerusform>
+            <numerusform>%1
+%2 из %n исследованных расписаний (%3)</numerusform>
+            <numerusform>%1
+%2 из %n исследованных расписаний (%3)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="321"/>
-        <source>runs</source>
-        <translation>прогоны</translation>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="348"/>
+        <source>The threads run one after the other end this way too.</source>
+        <translation>Так же заканчиваются потоки, выполненные один за другим.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="352"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="349"/>
+        <source>Click to replay this schedule in the main view.</source>
+        <translation>Щёлкните, чтобы воспроизвести это расписание в главном окне.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="360"/>
+        <source>one after the other</source>
+        <translation>один за другим</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="382"/>
+        <source>share of schedules, %</source>
+        <translation>доля расписаний, %</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="453"/>
+        <source>Share of the %n distinct schedules with at most %1 preemption(s) explored (schedules that differ only in the order of independent steps count once).</source>
+        <translation>
+            <numerusform>Доля среди %n исследованного различного расписания с числом вытеснений не больше %1 (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+            <numerusform>Доля среди %n исследованных различных расписаний с числом вытеснений не больше %1 (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+            <numerusform>Доля среди %n исследованных различных расписаний с числом вытеснений не больше %1 (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="457"/>
+        <source>Share of the %n distinct schedules explored (schedules that differ only in the order of independent steps count once).</source>
+        <translation>
+            <numerusform>Доля среди %n исследованного различного расписания (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+            <numerusform>Доля среди %n исследованных различных расписаний (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+            <numerusform>Доля среди %n исследованных различных расписаний (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="461"/>
+        <source>Share of the %n schedules with at most %1 preemption(s) explored (every order of the steps counts).</source>
+        <translation>
+            <numerusform>Доля среди %n исследованного расписания с числом вытеснений не больше %1 (считается каждый порядок шагов).</numerusform>
+            <numerusform>Доля среди %n исследованных расписаний с числом вытеснений не больше %1 (считается каждый порядок шагов).</numerusform>
+            <numerusform>Доля среди %n исследованных расписаний с числом вытеснений не больше %1 (считается каждый порядок шагов).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="465"/>
+        <source>Share of the %n schedules explored (every order of the steps counts).</source>
+        <translation>
+            <numerusform>Доля среди %n исследованного расписания (считается каждый порядок шагов).</numerusform>
+            <numerusform>Доля среди %n исследованных расписаний (считается каждый порядок шагов).</numerusform>
+            <numerusform>Доля среди %n исследованных расписаний (считается каждый порядок шагов).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="470"/>
+        <source>The search stopped early: these are shares of the schedules it reached first.</source>
+        <translation>Перебор остановился раньше времени: это доли среди расписаний, до которых он успел дойти.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="471"/>
+        <source>Not a probability: a real OS scheduler favours some schedules.</source>
+        <translation>Это не вероятность: настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="475"/>
+        <source>Share of %n random schedule(s) (seed %1).</source>
+        <translation>
+            <numerusform>Доля среди %n случайного расписания (зерно %1).</numerusform>
+            <numerusform>Доля среди %n случайных расписаний (зерно %1).</numerusform>
+            <numerusform>Доля среди %n случайных расписаний (зерно %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="476"/>
+        <source>Share of %n random schedules (seeds %1 to %2).</source>
+        <translation>
+            <numerusform>Доля среди %n случайного расписания (зёрна с %1 по %2).</numerusform>
+            <numerusform>Доля среди %n случайных расписаний (зёрна с %1 по %2).</numerusform>
+            <numerusform>Доля среди %n случайных расписаний (зёрна с %1 по %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="479"/>
+        <source>Not a probability: here every choice is a fair draw, while a real OS scheduler favours some schedules.</source>
+        <translation>Это не вероятность: здесь каждый выбор — честная жеребьёвка, а настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="483"/>
+        <source>Share of %n PCT schedule(s) (seed %1).</source>
+        <translation>
+            <numerusform>Доля среди %n расписания PCT (зерно %1).</numerusform>
+            <numerusform>Доля среди %n расписаний PCT (зерно %1).</numerusform>
+            <numerusform>Доля среди %n расписаний PCT (зерно %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/panels/ExplorePanel.cpp" line="484"/>
+        <source>Share of %n PCT schedules (seeds %1 to %2).</source>
+        <translation>
+            <numerusform>Доля среди %n расписания PCT (зёрна с %1 по %2).</numerusform>
+            <numerusform>Доля среди %n расписаний PCT (зёрна с %1 по %2).</numerusform>
+            <numerusform>Доля среди %n расписаний PCT (зёрна с %1 по %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="487"/>
+        <source>Not a probability: PCT seeks rare orders on purpose, while a real OS scheduler favours some schedules.</source>
+        <translation>Это не вероятность: PCT нарочно ищет редкие порядки, а настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="494"/>
+        <source>Outlined: %1, as with the threads run one after the other.</source>
+        <translation>Обведено: %1, как при выполнении потоков один за другим.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="496"/>
+        <source>Run one after the other, the threads give %1, which no schedule here gives.</source>
+        <translation>Если выполнить потоки один за другим, получится %1, а так не заканчивается ни одно расписание здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="498"/>
+        <source>Run one after the other, the threads give %1, which no schedule explored gave (one left out might).</source>
+        <translation>Если выполнить потоки один за другим, получится %1; так не закончилось ни одно исследованное расписание (а пропущенное могло бы).</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="506"/>
+        <source>A bar&apos;s length counts schedules: every schedule the search ran weighs the same. It does not say how often a real computer would end that way; its scheduler runs some orders far more often than others.</source>
+        <translation>Длина столбца считает расписания: каждое выполненное расписание весит одинаково. Она не говорит, как часто так закончится на настоящем компьютере: его планировщик одни порядки выполняет гораздо чаще других.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="510"/>
+        <source>One after the other: each thread runs to completion before the next starts, the outcome you would expect without concurrency.</source>
+        <translation>Один за другим: каждый поток выполняется до конца, прежде чем начнётся следующий, — исход, которого ждёшь без параллельности.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="535"/>
         <source>Explores the schedules of: %1</source>
         <translation>Перебор расписаний сценария: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="354"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="537"/>
         <source>Load a scenario to explore its schedules.</source>
         <translation>Загрузите сценарий, чтобы перебрать его расписания.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="355"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="538"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="356"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="539"/>
         <source>Systematic (every schedule)</source>
         <translation>Систематическая (все расписания)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="357"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="540"/>
         <source>Random</source>
         <translation>Случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="358"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="541"/>
         <source>PCT (random priorities)</source>
         <translation>PCT (случайные приоритеты)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="360"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="543"/>
         <source>Systematic: depth-first over every scheduling decision; says whether it saw every outcome. For small scenarios.
 Random: seeded random choices at every decision.
 PCT: random thread priorities that change a few times per run; good at finding rare interleavings in large scenarios.</source>
@@ -522,52 +674,52 @@ PCT: random thread priorities that change a few times per run; good at finding r
 PCT: случайные приоритеты потоков, которые несколько раз меняются за прогон; хорошо находит редкие чередования в больших сценариях.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="364"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="547"/>
         <source>At most:</source>
         <translation>Не более:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="365"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="548"/>
         <source> runs</source>
         <translation> прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="366"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="549"/>
         <source>Preemptions:</source>
         <translation>Вытеснения:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="367"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="550"/>
         <source>no bound</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="368"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="551"/>
         <source>Systematic only: at most this many times per run may a thread lose the processor while it could go on. Small bounds find most bugs in far fewer runs.</source>
         <translation>Только для систематической стратегии: сколько раз за прогон поток может потерять процессор, хотя мог бы продолжать. Небольшое ограничение находит большинство ошибок за гораздо меньшее число прогонов.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="370"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="553"/>
         <source>Skip equivalent schedules</source>
         <translation>Пропускать равносильные расписания</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="371"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="554"/>
         <source>Partial-order reduction: schedules that only swap independent steps end the same way, so only one of them is run.</source>
         <translation>Редукция частичного порядка: расписания, которые лишь меняют местами независимые шаги, заканчиваются одинаково, поэтому выполняется только одно из них.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="373"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="556"/>
         <source>Explore</source>
         <translation>Перебрать</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="374"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="557"/>
         <source>Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E).</source>
         <translation>Выполнить много расписаний этого сценария и подсчитать исходы (Ctrl+Shift+E).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="375"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="558"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1333,93 +1485,93 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Число шагов в секунду при пошаговом выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="638"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="642"/>
         <source>Cannot replay</source>
         <translation>Не удаётся воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="642"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="646"/>
         <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
         <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="697"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="701"/>
         <source>Running... %1 steps</source>
         <translation>Выполнение... шагов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="702"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="706"/>
         <source>Cannot do that</source>
         <translation>Невозможно выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="708"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="712"/>
         <source>A deadlock formed: see the wait-for graph</source>
         <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="788"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="788"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="791"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="795"/>
         <source>step %1 / %2   t = %3</source>
         <translation>шаг %1 / %2   t = %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="799"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="803"/>
         <source>ended: %1 at t = %2</source>
         <translation>завершено: %1 при t = %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="810"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="814"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="812"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="816"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="814"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="818"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="855"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="859"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="856"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="860"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="865"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="869"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="888"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="926"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="892"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="930"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="896"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="900"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="897"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="901"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1428,61 +1580,61 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="905"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="909"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="917"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="921"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="918"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="922"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="974"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="978"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="996"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1007"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1019"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1000"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1011"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1023"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="997"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1008"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1020"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1001"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1012"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1024"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1003"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1007"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1004"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1008"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1014"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1018"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1015"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1019"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1019"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1023"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>

@@ -19,6 +19,8 @@
 #include "lockstep/Shared.h"
 #include "lockstep/Thread.h"
 #include "lockstep/ReplayToken.h"
+#include "lockstep/RunSession.h"
+#include "lockstep/Verdict.h"
 #include "lockstep/scenarios/Registry.h"
 
 using namespace lockstep;
@@ -209,6 +211,45 @@ private slots:
         const ExploreResult ordered = explore("deadlock-ordered", dfs());
         QVERIFY(ordered.exhaustive);
         QCOMPARE(statusesOf(ordered), std::set<RunStatus>{RunStatus::Finished});
+    }
+
+    // The one-after-the-other run (each thread to completion before the next starts) counts under the outcome
+    // whose key it shares: race-increment-double's x=6 ((2+1)*2) and lock-counter's 30 are among the explored
+    // outcomes; race-counter-sleep's 30 is not, since in every schedule the sleep lets the other thread read 0.
+    void oneAfterTheOtherOutcome_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("race-increment-double") << "race-increment-double" << "finished;x=6" << true;
+        QTest::newRow("lock-counter") << "lock-counter" << "finished;counter=30" << true;
+        QTest::newRow("race-counter-sleep") << "race-counter-sleep" << "finished;counter=30" << false;
+    }
+    void oneAfterTheOtherOutcome() {
+        QFETCH(QString, id);
+        QFETCH(QString, key);
+        QFETCH(bool, found);
+        const scenarios::Scenario* s = scenarios::find(id.toStdString());
+        QVERIFY(s);
+        const ExploreResult r = explore(id.toStdString(), dfs());
+        QVERIFY(r.exhaustive);
+        Trace sequential;
+        std::unique_ptr<RunSession> run = s->opener()(pool_, sequential, oneAfterAnotherConfig(baseFor(*s)), nullptr);
+        run->runToEnd();
+        run->teardown();
+        const ExploreOutcome o = exploreOutcomeOf(sequential);
+        QCOMPARE(QString::fromStdString(o.key), key);
+        QCOMPARE(o.status, RunStatus::Finished);
+        QCOMPARE(o.count, 0);
+        const int index = findExploreOutcome(r, sequential);
+        QCOMPARE(index, findExploreOutcome(r, o.key));
+        if (found) {
+            QVERIFY(index >= 0);
+            QCOMPARE(r.outcomes[std::size_t(index)].key, o.key);
+            QCOMPARE(r.outcomes[std::size_t(index)].shared, o.shared);
+        } else {
+            QCOMPARE(index, -1);
+        }
+        QCOMPARE(findExploreOutcome(ExploreResult{}, sequential), -1);
     }
 
     // The reduction runs fewer schedules and loses no outcome.

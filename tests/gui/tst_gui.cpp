@@ -166,7 +166,7 @@ private slots:
         for (int i = 0; i < static_cast<int>(r.outcomes.size()); ++i) labels << panel->outcomeLabel(i);
         QCOMPARE(labels, (QStringList{"x=3", "x=4", "x=5", "x=6"}));  // sorted, numbers as numbers
         // The chart: one category per outcome (first outcome on top: the axis lists them bottom-up) and
-        // bar values equal to the counts.
+        // bar values equal to the outcomes' shares of the runs that have an outcome.
         QChart* chart = panel->chartView()->chart();
         QCOMPARE(chart->series().size(), 1);
         auto* series = qobject_cast<QAbstractBarSeries*>(chart->series().front());
@@ -174,17 +174,17 @@ private slots:
         auto* axis = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Vertical).front());
         QVERIFY(axis);
         QCOMPARE(axis->categories(), (QStringList{"x=6", "x=5", "x=4", "x=3"}));
-        QCOMPARE(series->barSets().size(), 1);  // every run finished: one colour
-        const QBarSet* set = series->barSets().front();
-        int total = 0;
-        for (int row = 0; row < set->count(); ++row) {
-            QCOMPARE(set->at(row), double(r.outcomes[std::size_t(set->count() - 1 - row)].count));
-            total += int(set->at(row));
+        // Every run finished: one status set, and the outlined set of the one-after-the-other outcome.
+        QCOMPARE(series->barSets().size(), 2);
+        const int counted = r.runs - r.sleepBlocked;  // runs stopped early by the sleep sets have no outcome
+        for (int row = 0; row < 4; ++row) {
+            double value = 0;
+            for (const QBarSet* set : series->barSets()) value += set->at(row);
+            QVERIFY(qFuzzyCompare(value, 100.0 * r.outcomes[std::size_t(3 - row)].count / counted));
         }
-        QCOMPARE(total, r.runs - r.sleepBlocked);  // runs stopped early by the sleep sets have no outcome
         // Clicking the bar of x=4 (row 2 from the bottom) loads its schedule; run to the end, the main view's
         // run ends with x=4.
-        emit series->barSets().front()->clicked(2);
+        emit series->barSets().front()->clicked(2);  // the status set holds every row but the outlined one
         w.waitForEngine();
         QCOMPARE(w.view().cursor, 0u);
         QVERIFY(!w.view().config.schedule.empty());
@@ -194,6 +194,83 @@ private slots:
         QCOMPARE(t.outcome().status, RunStatus::Finished);
         QCOMPARE(t.outcome().shared.size(), std::size_t(1));
         QCOMPARE(t.outcome().shared[0].text, std::string("4"));
+    }
+
+    // The histogram shows shares, not counts, and says what they are shares of: after an exhaustive search of
+    // race-counter-sleep the bars sum to 100 %, the caption names the number of schedules and says a share is not
+    // a probability. One after the other the threads give counter=30, the full total, which no schedule reaches
+    // (the sleep always lets the other thread read 0): no bar is outlined and the caption says so. In Russian
+    // the caption is translated and the shares take a decimal comma.
+    void exploreShowsSharesNotProbabilities() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setLanguage("en");
+        w.load(setupFor("race-counter-sleep"), 0);
+        w.waitForEngine();
+        ExplorePanel* panel = w.explorePanel();
+        QSignalSpy done(panel, &ExplorePanel::finished);
+        panel->start();
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        const ExploreResult& r = panel->result();
+        QVERIFY(r.exhaustive);
+        auto* series = qobject_cast<QAbstractBarSeries*>(panel->chartView()->chart()->series().front());
+        QVERIFY(series);
+        double sum = 0;
+        for (const QBarSet* set : series->barSets())
+            for (int row = 0; row < set->count(); ++row) sum += set->at(row);
+        QVERIFY2(qAbs(sum - 100.0) < 1e-9, qPrintable(QString::number(sum)));
+        const int counted = r.runs - r.sleepBlocked;
+        const QString caption = panel->captionLabel()->text();
+        QVERIFY2(caption.contains(QStringLiteral("Share of the %1 distinct schedules explored").arg(counted)), qPrintable(caption));
+        QVERIFY(caption.contains("Not a probability"));
+        QCOMPARE(panel->oneAfterAnotherOutcome(), -1);
+        QVERIFY2(caption.contains("counter=30, which no schedule here gives"), qPrintable(caption));
+        QVERIFY(panel->barLabel(0).contains(QStringLiteral(" of %1)").arg(counted)));
+        QVERIFY(panel->barLabel(0).contains('.'));
+
+        w.setLanguage("ru");
+        const QString russian = panel->captionLabel()->text();
+        w.setLanguage("en");
+        QVERIFY2(russian != caption, qPrintable(russian));
+        QVERIFY2(russian.contains(QString::number(counted)), qPrintable(russian));
+        QVERIFY2(russian.contains(QStringLiteral("вероятност")), qPrintable(russian));
+        QVERIFY(russian.contains("counter=30"));
+    }
+
+    // The outcome the threads give run one after the other is outlined when the search meets it: x=6 ((2+1)*2)
+    // in race-increment-double, a set of its own with its share in that row only, named on its bar and in the
+    // caption.
+    void exploreMarksTheOneAfterTheOtherOutcome() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setLanguage("en");
+        w.load(setupFor("race-increment-double"), 0);
+        w.waitForEngine();
+        ExplorePanel* panel = w.explorePanel();
+        QSignalSpy done(panel, &ExplorePanel::finished);
+        panel->start();
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        const int marked = panel->oneAfterAnotherOutcome();
+        QVERIFY(marked >= 0);
+        QCOMPARE(panel->outcomeLabel(marked), QStringLiteral("x=6"));
+        auto* series = qobject_cast<QAbstractBarSeries*>(panel->chartView()->chart()->series().front());
+        QVERIFY(series);
+        const QBarSet* outlined = nullptr;
+        for (const QBarSet* set : series->barSets())
+            if (set->objectName() == "oneAfterAnother") outlined = set;
+        QVERIFY(outlined);
+        const int n = int(panel->result().outcomes.size());
+        for (int row = 0; row < n; ++row) QCOMPARE(outlined->at(row) > 0, n - 1 - row == marked);
+        QVERIFY(panel->barLabel(marked).contains("one after the other"));
+        for (int i = 0; i < n; ++i)
+            if (i != marked) QVERIFY(!panel->barLabel(i).contains("one after the other"));
+        QVERIFY(panel->captionLabel()->text().contains("Outlined: x=6"));
+        w.setLanguage("ru");
+        const QString russianLabel = panel->barLabel(marked);
+        w.setLanguage("en");
+        QVERIFY2(russianLabel.contains(QRegularExpression("\\d,\\d")), qPrintable(russianLabel));  // 33,3 %
     }
 
     // A long search can be cancelled; the window answers meanwhile and no thread is left behind.

@@ -107,6 +107,15 @@ struct ExploreResult {
     }
 };
 
+// The outcome the ended run `run` counts under in a search of its scenario: status, values, errors and key as
+// the search's own outcomes have them; count 0, no replay token. Made for a run outside the search, such as the
+// one-after-the-other run (oneAfterAnotherConfig) a learner expects without concurrency.
+ExploreOutcome exploreOutcomeOf(const Trace& run);
+// The index in result.outcomes of the outcome with `key`, or of the one `run` counts under; -1 when no run of the
+// search ended that way (a bounded or sampled search may miss it; an exhaustive one says no schedule can).
+int findExploreOutcome(const ExploreResult& result, const std::string& key);
+int findExploreOutcome(const ExploreResult& result, const Trace& run);
+
 class Explorer {
 public:
     explicit Explorer(WorkerPool& pool);

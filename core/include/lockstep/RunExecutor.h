@@ -98,6 +98,10 @@ struct RunReport {
     bool interrupted = false;   // interrupt() or the cancel flag stopped it; the report means nothing
 };
 
+// Fills how the ended `trace` came out: status, steps, final shared values, uncaught errors and decisions. What
+// an executor reports of each run, and what a search compares another run with (exploreOutcomeOf).
+void reportEnding(const Trace& trace, RunReport& report);
+
 class RunExecutor {
 public:
     virtual ~RunExecutor() = default;
