@@ -421,7 +421,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         <location filename="../../app/panels/ExplorePanel.cpp" line="270"/>
         <source>%1%</source>
         <comment>a share in percent</comment>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <location filename="../../app/panels/ExplorePanel.cpp" line="280"/>
