@@ -449,6 +449,13 @@ QString ExplorePanel::captionText() const {
     switch (r.strategy) {
         case ExploreStrategy::Dfs: {
             const int bound = searched_.maxPreemptions;
+            if (n == 1 && r.exhaustive) {
+                // One thread, or threads that never could run at the same step (an event loop's tasks): no
+                // share to explain, and no "schedules" to count.
+                sentences << tr("This is the only schedule: at no step could more than one thread run, so this "
+                                "outcome is certain.");
+                break;
+            }
             if (searched_.partialOrderReduction)
                 sentences << (bound >= 0 ? tr("Share of the %n distinct schedules with at most %1 preemption(s) explored "
                                               "(schedules that differ only in the order of independent steps count once).",

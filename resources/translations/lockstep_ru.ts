@@ -403,7 +403,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
     </message>
     <message>
         <location filename="../../app/panels/ExplorePanel.cpp" line="155"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="560"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="567"/>
         <source>%v of at most %m runs</source>
         <translation>%v из не более чем %m прогонов</translation>
     </message>
@@ -475,7 +475,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
     </message>
     <message>
         <location filename="../../app/panels/ExplorePanel.cpp" line="306"/>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="559"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="566"/>
         <source>%v runs</source>
         <translation>%v прогонов</translation>
     </message>
@@ -517,8 +517,13 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         <source>share of schedules, %</source>
         <translation>доля расписаний, %</translation>
     </message>
+    <message>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="455"/>
+        <source>This is the only schedule: at no step could more than one thread run, so this outcome is certain.</source>
+        <translation>Это единственное расписание: ни на одном шаге не мог выполняться больше чем один поток, поэтому этот исход неизбежен.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="453"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="460"/>
         <source>Share of the %n distinct schedules with at most %1 preemption(s) explored (schedules that differ only in the order of independent steps count once).</source>
         <translation>
             <numerusform>Доля среди %n исследованного различного расписания с числом вытеснений не больше %1 (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
@@ -527,7 +532,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="457"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="464"/>
         <source>Share of the %n distinct schedules explored (schedules that differ only in the order of independent steps count once).</source>
         <translation>
             <numerusform>Доля среди %n исследованного различного расписания (расписания, которые отличаются лишь порядком независимых шагов, считаются один раз).</numerusform>
@@ -536,7 +541,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="461"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="468"/>
         <source>Share of the %n schedules with at most %1 preemption(s) explored (every order of the steps counts).</source>
         <translation>
             <numerusform>Доля среди %n исследованного расписания с числом вытеснений не больше %1 (считается каждый порядок шагов).</numerusform>
@@ -545,7 +550,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="465"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="472"/>
         <source>Share of the %n schedules explored (every order of the steps counts).</source>
         <translation>
             <numerusform>Доля среди %n исследованного расписания (считается каждый порядок шагов).</numerusform>
@@ -554,17 +559,17 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="470"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="477"/>
         <source>The search stopped early: these are shares of the schedules it reached first.</source>
         <translation>Перебор остановился раньше времени: это доли среди расписаний, до которых он успел дойти.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="471"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="478"/>
         <source>Not a probability: a real OS scheduler favours some schedules.</source>
         <translation>Это не вероятность: настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="475"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="482"/>
         <source>Share of %n random schedule(s) (seed %1).</source>
         <translation>
             <numerusform>Доля среди %n случайного расписания (зерно %1).</numerusform>
@@ -573,7 +578,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="476"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="483"/>
         <source>Share of %n random schedules (seeds %1 to %2).</source>
         <translation>
             <numerusform>Доля среди %n случайного расписания (зёрна с %1 по %2).</numerusform>
@@ -582,12 +587,12 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="479"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="486"/>
         <source>Not a probability: here every choice is a fair draw, while a real OS scheduler favours some schedules.</source>
         <translation>Это не вероятность: здесь каждый выбор — честная жеребьёвка, а настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="483"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="490"/>
         <source>Share of %n PCT schedule(s) (seed %1).</source>
         <translation>
             <numerusform>Доля среди %n расписания PCT (зерно %1).</numerusform>
@@ -596,7 +601,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ExplorePanel.cpp" line="484"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="491"/>
         <source>Share of %n PCT schedules (seeds %1 to %2).</source>
         <translation>
             <numerusform>Доля среди %n расписания PCT (зёрна с %1 по %2).</numerusform>
@@ -605,67 +610,67 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="487"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="494"/>
         <source>Not a probability: PCT seeks rare orders on purpose, while a real OS scheduler favours some schedules.</source>
         <translation>Это не вероятность: PCT нарочно ищет редкие порядки, а настоящий планировщик ОС одни расписания выбирает чаще других.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="494"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="501"/>
         <source>Outlined: %1, as with the threads run one after the other.</source>
         <translation>Обведено: %1, как при выполнении потоков один за другим.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="496"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="503"/>
         <source>Run one after the other, the threads give %1, which no schedule here gives.</source>
         <translation>Если выполнить потоки один за другим, получится %1, а так не заканчивается ни одно расписание здесь.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="498"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="505"/>
         <source>Run one after the other, the threads give %1, which no schedule explored gave (one left out might).</source>
         <translation>Если выполнить потоки один за другим, получится %1; так не закончилось ни одно исследованное расписание (а пропущенное могло бы).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="506"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="513"/>
         <source>A bar&apos;s length counts schedules: every schedule the search ran weighs the same. It does not say how often a real computer would end that way; its scheduler runs some orders far more often than others.</source>
         <translation>Длина столбца считает расписания: каждое выполненное расписание весит одинаково. Она не говорит, как часто так закончится на настоящем компьютере: его планировщик одни порядки выполняет гораздо чаще других.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="510"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="517"/>
         <source>One after the other: each thread runs to completion before the next starts, the outcome you would expect without concurrency.</source>
         <translation>Один за другим: каждый поток выполняется до конца, прежде чем начнётся следующий, — исход, которого ждёшь без параллельности.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="535"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="542"/>
         <source>Explores the schedules of: %1</source>
         <translation>Перебор расписаний сценария: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="537"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="544"/>
         <source>Load a scenario to explore its schedules.</source>
         <translation>Загрузите сценарий, чтобы перебрать его расписания.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="538"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="545"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="539"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="546"/>
         <source>Systematic (every schedule)</source>
         <translation>Систематическая (все расписания)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="540"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="547"/>
         <source>Random</source>
         <translation>Случайная</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="541"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="548"/>
         <source>PCT (random priorities)</source>
         <translation>PCT (случайные приоритеты)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="543"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="550"/>
         <source>Systematic: depth-first over every scheduling decision; says whether it saw every outcome. For small scenarios.
 Random: seeded random choices at every decision.
 PCT: random thread priorities that change a few times per run; good at finding rare interleavings in large scenarios.</source>
@@ -674,52 +679,52 @@ PCT: random thread priorities that change a few times per run; good at finding r
 PCT: случайные приоритеты потоков, которые несколько раз меняются за прогон; хорошо находит редкие чередования в больших сценариях.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="547"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="554"/>
         <source>At most:</source>
         <translation>Не более:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="548"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="555"/>
         <source> runs</source>
         <translation> прогонов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="549"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="556"/>
         <source>Preemptions:</source>
         <translation>Вытеснения:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="550"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="557"/>
         <source>no bound</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="551"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="558"/>
         <source>Systematic only: at most this many times per run may a thread lose the processor while it could go on. Small bounds find most bugs in far fewer runs.</source>
         <translation>Только для систематической стратегии: сколько раз за прогон поток может потерять процессор, хотя мог бы продолжать. Небольшое ограничение находит большинство ошибок за гораздо меньшее число прогонов.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="553"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="560"/>
         <source>Skip equivalent schedules</source>
         <translation>Пропускать равносильные расписания</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="554"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="561"/>
         <source>Partial-order reduction: schedules that only swap independent steps end the same way, so only one of them is run.</source>
         <translation>Редукция частичного порядка: расписания, которые лишь меняют местами независимые шаги, заканчиваются одинаково, поэтому выполняется только одно из них.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="556"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="563"/>
         <source>Explore</source>
         <translation>Перебрать</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="557"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="564"/>
         <source>Run many schedules of this scenario and count the outcomes (Ctrl+Shift+E).</source>
         <translation>Выполнить много расписаний этого сценария и подсчитать исходы (Ctrl+Shift+E).</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ExplorePanel.cpp" line="558"/>
+        <location filename="../../app/panels/ExplorePanel.cpp" line="565"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>

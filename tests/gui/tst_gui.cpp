@@ -238,6 +238,29 @@ private slots:
         QVERIFY(russian.contains("counter=30"));
     }
 
+    // A run with no choice at all (asyncio: every task on one thread) has one schedule: the caption says it is
+    // the only one and its outcome certain, not "a share of the 1 schedules".
+    void exploreOfASingleScheduleSaysSo() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setLanguage("en");
+        w.load(setupFor("async-gather-two"), 0);
+        w.waitForEngine();
+        ExplorePanel* panel = w.explorePanel();
+        QSignalSpy done(panel, &ExplorePanel::finished);
+        panel->start();
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        QVERIFY(panel->result().exhaustive);
+        QCOMPARE(panel->result().runs - panel->result().sleepBlocked, 1);
+        const QString caption = panel->captionLabel()->text();
+        QVERIFY2(caption.startsWith("This is the only schedule") && !caption.contains("Share of"), qPrintable(caption));
+        w.setLanguage("ru");
+        QVERIFY2(panel->captionLabel()->text().startsWith(QStringLiteral("Это единственное расписание")),
+                 qPrintable(panel->captionLabel()->text()));
+        w.setLanguage("en");
+    }
+
     // The outcome the threads give run one after the other is outlined when the search meets it: x=6 ((2+1)*2)
     // in race-increment-double, a set of its own with its share in that row only, named on its bar and in the
     // caption.
