@@ -18,7 +18,10 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <future>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include "cli/CompareReport.h"
@@ -122,6 +125,55 @@ void onInterrupt(int) {
     if (gInterrupted.exchange(true)) ::_exit(130);
     if (RunSession* run = gRunning.load()) run->requestPause();
 }
+
+// The run one after the other that a verdict compares with, made at the same time as the run it is for.
+class OneAfterAnotherTwin {
+public:
+    OneAfterAnotherTwin() = default;
+    OneAfterAnotherTwin(const OneAfterAnotherTwin&) = delete;
+    OneAfterAnotherTwin& operator=(const OneAfterAnotherTwin&) = delete;
+    ~OneAfterAnotherTwin() { drop(); }
+
+    void start(const scenarios::Scenario& scenario, const RunConfig& config) {
+        result_ = std::async(std::launch::async, [this, &scenario, config] {
+            return app::runOneAfterAnother(pool_, scenario, config, &cancel_, [this](RunSession* run) {
+                const std::lock_guard lock(mutex_);
+                session_ = run;
+                if (run && cancel_) run->requestPause();
+            });
+        });
+    }
+    bool started() const { return result_.valid(); }
+    // Its trace once it has ended (nullptr when Ctrl+C stopped it); an error it met is thrown here.
+    std::unique_ptr<Trace> take() {
+        while (result_.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready)
+            if (interrupted()) stop();
+        return result_.get();
+    }
+    // Stops it if it still runs and forgets it (what it met does not matter any more).
+    void drop() {
+        if (!result_.valid()) return;
+        stop();
+        try {
+            result_.get();
+        } catch (...) {
+        }
+    }
+
+private:
+    // Between slices it sees cancel_; a program frozen in real code is ended by its run (see onInterrupt).
+    void stop() {
+        const std::lock_guard lock(mutex_);
+        cancel_ = true;
+        if (session_) session_->requestPause();
+    }
+
+    WorkerPool pool_;
+    std::mutex mutex_;
+    RunSession* session_ = nullptr;
+    std::atomic<bool> cancel_{false};
+    std::future<std::unique_ptr<Trace>> result_;
+};
 
 // How many steps a run takes between two looks at gInterrupted: a few milliseconds' worth.
 constexpr std::uint32_t kStepsBetweenChecks = 256;
@@ -370,6 +422,11 @@ int cmdRun(const QStringList& args) {
     WorkerPool pool;
     Trace trace;
     bool stopped = false;
+    // A Python program runs in a child of the runner and this process only waits, so the verdict's run one
+    // after the other (as long as the run itself: the same program) runs meanwhile, in a child on another core;
+    // it is dropped when the run has no final values to compare or was stopped.
+    OneAfterAnotherTwin twin;
+    if (setup.scenario->openElsewhere && std::thread::hardware_concurrency() > 1) twin.start(*setup.scenario, setup.config);
     {
         // A built-in scenario runs here; a Python program in the runner's child, its trace streamed into `trace`.
         std::unique_ptr<RunSession> ex = setup.scenario->opener()(pool, trace, setup.config, nullptr);
@@ -409,7 +466,8 @@ int cmdRun(const QStringList& args) {
     // when there are final values to compare (an interrupted run has none).
     std::unique_ptr<Trace> sequential;
     if (!stopped && verdictComparesValues(trace))
-        sequential = runOneAfterAnother(pool, *setup.scenario, setup.config, &gInterrupted);
+        sequential = twin.started() ? twin.take() : runOneAfterAnother(pool, *setup.scenario, setup.config, &gInterrupted);
+    twin.drop();
     if (interrupted()) stopped = true;
     const TraceModel runModel(trace);
     const Verdict verdict = deriveVerdict(runModel, sequential.get());

@@ -7,10 +7,12 @@
 namespace lockstep::app {
 
 std::unique_ptr<Trace> runOneAfterAnother(WorkerPool& pool, const scenarios::Scenario& scenario, const RunConfig& config,
-                                          const std::atomic<bool>* cancel) {
+                                          const std::atomic<bool>* cancel,
+                                          const std::function<void(RunSession*)>& onSession) {
     auto trace = std::make_unique<Trace>();
     const RunConfig sequential = oneAfterAnotherConfig(config);
     std::unique_ptr<RunSession> run = scenario.opener()(pool, *trace, sequential, nullptr);
+    if (onSession) onSession(run.get());
     bool cancelled = false;
     while (!run->ended()) {
         if (cancel && cancel->load()) {
@@ -23,6 +25,7 @@ std::unique_ptr<Trace> runOneAfterAnother(WorkerPool& pool, const scenarios::Sce
         const StopInfo s = run->advance(request);
         if (s.reason == StopReason::NeedChoice) run->chooseNext(run->pendingCandidates().front());
     }
+    if (onSession) onSession(nullptr);
     run->teardown();
     if (cancelled) return nullptr;
     return trace;

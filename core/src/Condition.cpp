@@ -72,6 +72,7 @@ void Condition::notifyIn(int n, Op op) {
     ex.hbRelease(me, *object_);
     ex.record(me, op, id(), Result::Ok, woken);
     ex.wakeWaiters(object_->waitersMut(), woken);
+    if (ex.trace().object(id()).internal) return;  // part of the learner's call (see Lock::acquire)
     ex.yieldPoint(me);
 }
 

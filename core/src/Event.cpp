@@ -19,6 +19,7 @@ void Event::set() {
     ex.hbRelease(me, *object_);
     ex.record(me, Op::Set, id(), Result::Ok, static_cast<std::int32_t>(object_->waiters().size()));
     ex.wakeWaiters(object_->waitersMut());
+    if (ex.trace().object(id()).internal) return;  // part of the learner's call (see Lock::acquire)
     ex.yieldPoint(me);
 }
 

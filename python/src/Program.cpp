@@ -567,9 +567,9 @@ const scenarios::Scenario* loadSource(const std::string& path, const std::string
         throw RuntimeError("a Python program runs only in Lockstep's runner process (open its runs with "
                            "Scenario::opener())");
     };
-    s.openElsewhere = [id, source](WorkerPool&, Trace& trace, const RunConfig& config,
+    s.openElsewhere = [id, source](WorkerPool& pool, Trace& trace, const RunConfig& config,
                                    std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
-        return std::make_unique<RemoteRun>(trace, config, std::move(policy), id, source);
+        return std::make_unique<RemoteRun>(trace, config, std::move(policy), id, source, pool.cpu());
     };
     return scenarios::addProgram(std::move(s));
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -268,7 +269,7 @@ std::string checkProgram(const std::string& path, const std::string& source) {
 // a run in the runner's child
 
 RemoteRun::RemoteRun(Trace& trace, const RunConfig& config, std::unique_ptr<Policy> policy, const std::string& path,
-                     const std::string& source)
+                     const std::string& source, int cpu)
     : trace_(trace), config_(config), policy_(std::move(policy)),
       runner_(RunnerClient::instance(runnerSettings().sandbox)), freezeLimit_(runnerSettings().freezeLimit) {
     int sv[2];
@@ -289,6 +290,9 @@ RemoteRun::RemoteRun(Trace& trace, const RunConfig& config, std::unique_ptr<Poli
     o.str(path).str(source).u8(policy_ != nullptr);
     if (policy_)
         o.u8(policy_->preemptive()).u8(static_cast<std::uint8_t>(policy_->kind())).u8(policy_->wantsTouches());
+    // Runs opened at the same time (a run and its one-after-the-other twin) keep to different cores.
+    static std::atomic<int> nextCpu{0};
+    o.i64(cpu >= 0 ? cpu : nextCpu.fetch_add(1, std::memory_order_relaxed) & 0xffff);
     std::string answer;
     int fd = -1;
     if (!wire::writeMessage(socket_, o.bytes) || !wire::readMessageWithFd(socket_, answer, fd) || fd < 0 ||

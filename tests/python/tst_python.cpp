@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <dirent.h>
+#include <sched.h>
 
 #include <fstream>
 #include <set>
@@ -470,6 +471,32 @@ private slots:
                                                "    print(asyncio.get_running_loop().time())\n\nasyncio.run(main())\n"));
         QCOMPARE(texts(r->trace), QStringList{"5.0"});
         QCOMPARE(r->outcome().endTime, 5 * kSecond);
+    }
+
+    // The threads of a run take turns on one core (a hand-over is then a plain switch, not a wake-up of another
+    // core); two runs open at once (a run and the verdict's run one after the other) keep to different cores.
+    void aRunKeepsToOneCore() {
+        const scenarios::Scenario* s =
+            program("cores.py", "import os, threading\n\ndef where():\n    print(sorted(os.sched_getaffinity(0)))\n\n"
+                                "ts = [threading.Thread(target=where) for _ in range(3)]\nfor t in ts:\n    t.start()\n"
+                                "where()\nfor t in ts:\n    t.join()\n");
+        Trace first, second;
+        RunConfig config;
+        config.policy = PolicyKind::Random;
+        std::unique_ptr<RunSession> a = s->opener()(pool_, first, config, nullptr);
+        std::unique_ptr<RunSession> b = s->opener()(pool_, second, config, nullptr);
+        a->runToEnd();
+        b->runToEnd();
+        QCOMPARE(first.outcome().status, RunStatus::Finished);
+        QCOMPARE(second.outcome().status, RunStatus::Finished);
+        const QStringList inFirst = texts(first), inSecond = texts(second);
+        QCOMPARE(inFirst.size(), 4);
+        QCOMPARE(QSet<QString>(inFirst.begin(), inFirst.end()).size(), 1);  // every thread on the same core...
+        QCOMPARE(inFirst.front().count(','), 0);                             // ...and on one only
+        QCOMPARE(QSet<QString>(inSecond.begin(), inSecond.end()).size(), 1);
+        cpu_set_t mine;
+        if (sched_getaffinity(0, sizeof mine, &mine) == 0 && CPU_COUNT(&mine) > 1)
+            QVERIFY2(inFirst.front() != inSecond.front(), qPrintable(inFirst.front() + " both times"));
     }
 
     void timeReadsIntegerNanoseconds() {

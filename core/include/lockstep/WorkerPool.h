@@ -51,6 +51,7 @@ public:
     // futex wake-up is a cheap switch, and no run's waiting thread spins on a core another run needs.
     // Call between runs.
     void pinTo(int cpu);
+    int cpu() const { return cpu_; }
 
 private:
     void stop(Worker& w);
