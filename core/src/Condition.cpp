@@ -72,7 +72,9 @@ void Condition::notifyIn(int n, Op op) {
     ex.hbRelease(me, *object_);
     ex.record(me, op, id(), Result::Ok, woken);
     ex.wakeWaiters(object_->waitersMut(), woken);
-    if (ex.trace().object(id()).internal) return;  // part of the learner's call (see Lock::acquire)
+    // The standard library's own condition (a Future's, a Queue's) that wakes nobody is part of the learner's call
+    // (see Lock::acquire); one that wakes a thread gives the scheduler a choice, as CPython's waiter may run.
+    if (woken == 0 && ex.trace().object(id()).internal) return;
     ex.yieldPoint(me);
 }
 

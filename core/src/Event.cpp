@@ -17,9 +17,11 @@ void Event::set() {
     ex.beginStep();
     object_->flag = true;
     ex.hbRelease(me, *object_);
+    const bool wakes = !object_->waiters().empty();
     ex.record(me, Op::Set, id(), Result::Ok, static_cast<std::int32_t>(object_->waiters().size()));
     ex.wakeWaiters(object_->waitersMut());
-    if (ex.trace().object(id()).internal) return;  // part of the learner's call (see Lock::acquire)
+    // As a condition's notify (see Condition::notifyIn): an internal event that wakes nobody takes no step.
+    if (!wakes && ex.trace().object(id()).internal) return;
     ex.yieldPoint(me);
 }
 

@@ -625,8 +625,12 @@ bool Execution::block(ActorId me, SyncObject& object, Op op, Nanos deadline) {
         record(me, op, object.id(), Result::Blocked, micros(deadline - now_),
                TraceEvent::ArgIsMicros | TraceEvent::HasTimeout);
         armTimer(m, deadline);
+        // A timeout that is already over (acquire(timeout=0), wait(0)) gives up at once, as CPython's does;
+        // otherwise the clock, which moves only when nobody can run, would make it wait for every other thread
+        // (a ThreadPoolExecutor's idle check then never saw "no idle worker" and never started a second one).
+        if (deadline <= now_) fireTimer(me);
     }
-    checkCycleFrom(me);
+    if (!m.timedOut) checkCycleFrom(me);
     if (schedule(me, false) == After::Aborted) return false;
     return !m.timedOut;
 }

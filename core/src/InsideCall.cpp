@@ -27,6 +27,18 @@ std::string calleeBefore(std::string_view code, std::size_t open, const std::vec
     return name;
 }
 
+// Builtins that compute and return without waiting on anything: the call a thread waits inside is rather the
+// one in their arguments (`list(pool.map(square, range(20)))` waits in pool.map(), not in range()).
+bool neverWaits(const std::string& name) {
+    static const char* const kNames[] = {"range", "len", "list", "tuple", "dict", "set", "frozenset", "sum", "min",
+                                         "max", "sorted", "reversed", "enumerate", "zip", "map", "filter", "str",
+                                         "int", "float", "bool", "repr", "abs", "round", "any", "all", "print",
+                                         "isinstance", "format", "id", "hash", "type", "iter", "next"};
+    for (const char* n : kNames)
+        if (name == n) return true;
+    return false;
+}
+
 }  // namespace
 
 std::string callOnLine(std::string_view code) {
@@ -67,6 +79,7 @@ std::string callOnLine(std::string_view code) {
     for (int s = 0; s <= statement; ++s) {
         const Call* best = nullptr;
         std::string bestName;
+        bool bestMayWait = false;
         for (const Call& call : calls) {
             if (call.statement != s) continue;
             std::string name = calleeBefore(code, call.open, matchingOpen);
@@ -74,9 +87,12 @@ std::string callOnLine(std::string_view code) {
             if (name.empty() || name == "if" || name == "while" || name == "and" || name == "or" || name == "not" ||
                 name == "in" || name == "return" || name == "elif" || name == "assert" || name == "yield")
                 continue;
-            if (!best || call.depth >= best->depth) {
+            // The innermost call that may wait; a builtin that never waits only when there is no other.
+            const bool mayWait = !neverWaits(name);
+            if (!best || (mayWait && !bestMayWait) || (mayWait == bestMayWait && call.depth >= best->depth)) {
                 best = &call;
                 bestName = std::move(name);
+                bestMayWait = mayWait;
             }
         }
         if (best) answer += (answer.empty() ? "" : " or ") + bestName + "()";

@@ -162,6 +162,10 @@ private slots:
         QTest::newRow("keyword") << "while(done)" << "";
         QTest::newRow("two statements: both named") << "p.start(); c.start()" << "p.start() or c.start()";
         QTest::newRow("';' inside a call is no statement") << "print('a; b', q.get())" << "q.get()";
+        QTest::newRow("builtins that never wait are passed over")
+            << "results = list(pool.map(square, range(20)))" << "pool.map()";
+        QTest::newRow("a generator's waiting call") << "total = sum(f.result() for f in futures)" << "f.result()";
+        QTest::newRow("only a builtin") << "x = len(items)" << "len()";
     }
 
     void callOnLine() {

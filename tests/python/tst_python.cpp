@@ -499,6 +499,30 @@ private slots:
             QVERIFY2(inFirst.front() != inSecond.front(), qPrintable(inFirst.front() + " both times"));
     }
 
+    // A timeout that is already over gives up at once, as CPython's does, even while the holder could still run
+    // and release: the virtual clock, which moves only when nobody can run, must not turn it into a wait.
+    void zeroTimeoutGivesUpAtOnce() {
+        const scenarios::Scenario* s = program(
+            "zero.py", "import threading\n\nlock = threading.Lock()\n\ndef try_it():\n    print(lock.acquire(timeout=0))\n\n"
+                       "lock.acquire()\nt = threading.Thread(target=try_it)\nt.start()\nfor i in range(50):\n"
+                       "    pass\nlock.release()\nt.join()\n");
+        for (std::uint64_t seed : {1, 2, 3}) {
+            auto r = run(pool_, s, PolicyKind::Random, seed);
+            QCOMPARE(texts(r->trace), QStringList{"False"});
+        }
+        // ThreadPoolExecutor asks its idle semaphore with timeout=0 before it starts a worker: a burst of work
+        // starts every worker it may, as in CPython (with the old wait, one worker did everything).
+        const scenarios::Scenario* pool = program(
+            "workers.py", "from concurrent.futures import ThreadPoolExecutor\nimport threading\n\nnames = set()\n\n"
+                          "def square(n):\n    names.add(threading.current_thread().name)\n    return n * n\n\n"
+                          "with ThreadPoolExecutor(max_workers=3) as pool:\n    results = list(pool.map(square, range(20)))\n"
+                          "print(len(names), sum(results))\n");
+        for (std::uint64_t seed : {1, 2, 3}) {
+            auto r = run(pool_, pool, PolicyKind::Random, seed);
+            QCOMPARE(texts(r->trace), QStringList{"3 2470"});
+        }
+    }
+
     void timeReadsIntegerNanoseconds() {
         auto r = run(pool_, program("clock.py", "import time\nt0 = time.time()\ntime.sleep(0.1)\ntime.sleep(0.2)\n"
                                                 "print(time.time() - t0, time.perf_counter_ns())\n"));
