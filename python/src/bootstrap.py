@@ -270,7 +270,10 @@ class Condition(_Engine):
         if not _quiet:
             _ls.notify(self._handle(), -1)
 
-    notifyAll = notify_all
+    def notifyAll(self):
+        import warnings
+        warnings.warn('notifyAll() is deprecated, use notify_all() instead', DeprecationWarning, stacklevel=2)
+        self.notify_all()
 
 
 class Semaphore(_Engine):
@@ -331,7 +334,10 @@ class Event(_Engine):
     def is_set(self):
         return self._qflag if _quiet or self._h is None else _ls.event_is_set(self._h)
 
-    isSet = is_set
+    def isSet(self):
+        import warnings
+        warnings.warn('isSet() is deprecated, use is_set() instead', DeprecationWarning, stacklevel=2)
+        return self.is_set()
 
     def set(self):
         if _quiet:
@@ -459,6 +465,8 @@ _excepthook = threading.excepthook
 def _thread_excepthook(args):
     if args.exc_type is _ls.RunAborted:
         raise args.exc_value
+    if args.exc_type is SystemExit:
+        return  # CPython's hook is silent about it too: the thread just ends
     import traceback
     name = args.thread.name if args.thread is not None else _thread.get_ident()
     text = f"Exception in thread {name}:\n" + ''.join(
@@ -840,13 +848,37 @@ def _run_main(path, source):
                 raise
             except Exception:
                 pass
+    _exit_as_cpython()
+
+
+def _exit_as_cpython():
+    """What CPython's exit does after the main module, on the main thread and as steps like any other (an endless
+    handler ends the run at its step limit, not Lockstep): threading's own exit hooks (a ThreadPoolExecutor that
+    was never shut down stops its workers there), a wait for every thread that is not a daemon, then the atexit
+    handlers."""
     import atexit
+    import traceback
+    threading._SHUTTING_DOWN = True
+    for call in reversed(threading._threading_atexits):
+        try:
+            call()
+        except _ls.RunAborted:
+            raise
+        except BaseException as e:
+            _ls.emit(f"Exception ignored in: {call!r}\n" + ''.join(
+                traceback.format_exception(type(e), e, e.__traceback__)).rstrip('\n'), True)
+    main = threading.main_thread()
+    while True:
+        # A thread may start another while it is waited for: look again until none is left.
+        left = [t for t in threading.enumerate() if t is not main and not t.daemon and t.is_alive()]
+        if not left:
+            break
+        for t in left:
+            t.join()
     if atexit._ncallbacks():
-        # CPython calls them as the program ends; here on the main thread after its last line, as steps like any
-        # other (an endless one ends the run at its step limit, not Lockstep).
         atexit._run_exitfuncs()
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
 
 
 def _teardown():

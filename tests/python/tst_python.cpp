@@ -523,6 +523,37 @@ private slots:
         }
     }
 
+    // The program's end as CPython's: threading's exit hooks (an executor never shut down stops its workers),
+    // a wait for every thread that is not a daemon, then atexit; SystemExit in a thread is silent, a custom
+    // threading.excepthook is called, deprecated aliases warn. The lines are CPython 3.11's for these programs.
+    void exitAsCPython() {
+        auto r = run(pool_, program("exit.py", "from concurrent.futures import ThreadPoolExecutor\nimport threading, atexit\n\n"
+                                               "pool = ThreadPoolExecutor(2)\nprint(pool.submit(pow, 2, 10).result())\n"
+                                               "threading._register_atexit(lambda: print('threading atexit'))\n"
+                                               "atexit.register(lambda: print('atexit'))\n\ndef late():\n"
+                                               "    print('late thread done')\n\nthreading.Thread(target=late).start()\n"
+                                               "print('main done')\n"));
+        QCOMPARE(r->outcome().status, RunStatus::Finished);  // was "stuck": the pool's workers waited for work
+        QStringList out = texts(r->trace);
+        QCOMPARE(out.takeFirst(), QString("1024"));
+        QCOMPARE(out.mid(2), (QStringList{"threading atexit", "atexit"}));
+        out = out.mid(0, 2);
+        out.sort();
+        QCOMPARE(out, (QStringList{"late thread done", "main done"}));
+
+        r = run(pool_, program("hooks.py", "import threading, sys\n\ndef quits():\n    sys.exit(3)\n\n"
+                                           "t = threading.Thread(target=quits)\nt.start(); t.join()\n"
+                                           "c = threading.Condition()\nwith c:\n    c.notifyAll()\n"
+                                           "def hook(args):\n    print('custom hook:', args.exc_type.__name__, args.thread.name)\n"
+                                           "threading.excepthook = hook\ndef boom():\n    raise ValueError('x')\n"
+                                           "t = threading.Thread(target=boom, name='B')\nt.start(); t.join()\nprint('end')\n"));
+        QCOMPARE(texts(r->trace),
+                 (QStringList{"/tmp/lockstep-tests/hooks.py:10: DeprecationWarning: notifyAll() is deprecated, use "
+                              "notify_all() instead\n  c.notifyAll()",
+                              "custom hook: ValueError B", "end"}));
+        QVERIFY(r->trace.outcome().message.find("SystemExit") == std::string::npos);
+    }
+
     void timeReadsIntegerNanoseconds() {
         auto r = run(pool_, program("clock.py", "import time\nt0 = time.time()\ntime.sleep(0.1)\ntime.sleep(0.2)\n"
                                                 "print(time.time() - t0, time.perf_counter_ns())\n"));
