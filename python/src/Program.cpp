@@ -158,6 +158,17 @@ void Run::runMain() {
         PyObject* r = callBootstrap("_run_main", path_, source_, 2);
         if (r) {
             Py_DECREF(r);
+            // As CPython's finalization does after atexit: the main module's globals are cleared, with no Python
+            // frame running, and garbage collected, so what they held goes now (a coroutine never awaited warns
+            // "sys:1: RuntimeWarning: coroutine 'work' was never awaited", a __del__ runs).
+            // CPython imports nothing any more by then, so its warnings carry no "Enable tracemalloc" hint.
+            PyDict_SetItemString(PyImport_GetModuleDict(), "tracemalloc", Py_None);
+            if (PyObject* main = PyImport_AddModule("__main__")) _PyModule_Clear(main);
+            PyGC_Collect();
+            r = callBootstrap("_flush");
+            Py_XDECREF(r);
+            if (PyErr_Occurred() && PyErr_ExceptionMatches(abortType)) aborted = true;
+            PyErr_Clear();
         } else if (PyErr_ExceptionMatches(abortType)) {
             PyErr_Clear();
             aborted = true;

@@ -877,6 +877,10 @@ def _exit_as_cpython():
             t.join()
     if atexit._ncallbacks():
         atexit._run_exitfuncs()
+    _flush()
+
+
+def _flush():
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
 

@@ -552,6 +552,10 @@ private slots:
                               "notify_all() instead\n  c.notifyAll()",
                               "custom hook: ValueError B", "end"}));
         QVERIFY(r->trace.outcome().message.find("SystemExit") == std::string::npos);
+
+        // The main module's globals go at exit: a coroutine never awaited warns then, as in CPython.
+        r = run(pool_, program("never.py", "import asyncio\n\nasync def work():\n    return 1\n\nc = work()\nprint('end')\n"));
+        QCOMPARE(texts(r->trace), (QStringList{"end", "sys:1: RuntimeWarning: coroutine 'work' was never awaited"}));
     }
 
     void timeReadsIntegerNanoseconds() {
