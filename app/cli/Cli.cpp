@@ -80,7 +80,7 @@ Usage:
 Wherever ID goes, a Python program may go instead (a path ending in .py): it runs under the same
 scheduler with embedded CPython 3.11, in a process of its own; its lines are the scheduling points
 (--param bytecode=1: every bytecode instruction), its threads and locks are the scheduler's, time is
-virtual. A program that crashes or stays in real code past --freeze-limit seconds ends its run as crashed
+virtual (the wall clock starts at --param start=SECONDS since 1970, by default when it was loaded). A program that crashes or stays in real code past --freeze-limit seconds ends its run as crashed
 or frozen; --sandbox runs it without network and with the files read-only (bubblewrap).
 
 %LIMITS%

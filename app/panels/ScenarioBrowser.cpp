@@ -6,6 +6,7 @@
 #include <QSignalBlocker>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -282,13 +283,18 @@ QCheckBox* ScenarioBrowser::parameterCheckBox(const QString& key) const {
 }
 
 QWidget* ScenarioBrowser::ParamEditor::widget() const {
+    if (when) return when;
     return check ? static_cast<QWidget*>(check) : static_cast<QWidget*>(spin);
 }
 
-std::int64_t ScenarioBrowser::ParamEditor::value() const { return check ? (check->isChecked() ? 1 : 0) : spin->value(); }
+std::int64_t ScenarioBrowser::ParamEditor::value() const {
+    if (when) return when->dateTime().toSecsSinceEpoch();
+    return check ? (check->isChecked() ? 1 : 0) : spin->value();
+}
 
 void ScenarioBrowser::ParamEditor::setValue(std::int64_t v) const {
-    if (check) check->setChecked(v != 0);
+    if (when) when->setDateTime(QDateTime::fromSecsSinceEpoch(v));
+    else if (check) check->setChecked(v != 0);
     else spin->setValue(clampToInt(v));
 }
 
@@ -401,7 +407,16 @@ void ScenarioBrowser::showScenario(const scenarios::Scenario* scenario) {
             ParamEditor p;
             p.key = spec.key;
             p.label = spec.label;
-            if (spec.min == 0 && spec.max == 1) {
+            if (spec.key == python::kStartParam) {
+                // A date reads better than a count of seconds since 1970.
+                p.when = new QDateTimeEdit(QDateTime::fromSecsSinceEpoch(spec.defaultValue));
+                p.when->setDateTimeRange(QDateTime::fromSecsSinceEpoch(spec.min), QDateTime::fromSecsSinceEpoch(spec.max));
+                p.when->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+                p.when->setObjectName(QString::fromStdString(spec.key));
+                p.labelWidget = new QLabel;
+                p.labelWidget->setBuddy(p.when);
+                paramsForm_->addRow(p.labelWidget, p.when);
+            } else if (spec.min == 0 && spec.max == 1) {
                 // A switch reads better as a check box than as a number that can only be 0 or 1.
                 p.check = new QCheckBox;
                 p.check->setChecked(spec.defaultValue != 0);
@@ -448,6 +463,14 @@ void ScenarioBrowser::updateParamTexts() {
             continue;
         }
         p.labelWidget->setText(trScenario(p.label) + QLatin1Char(':'));
+        if (p.when) {
+            p.when->setToolTip(tr("What time.time(), datetime.now() and logging read when the run starts; from there "
+                                  "they go on with the virtual clock, so a sleep of 2 s moves them 2 s. It is the "
+                                  "moment you opened the program, and a replay keeps it (command line: --param "
+                                  "%1=SECONDS since 1970)")
+                                   .arg(QString::fromStdString(spec.key)));
+            continue;
+        }
         p.spin->setToolTip(tr("%1: from %2 to %3, default %4 (command line: --param %5=VALUE)")
                                .arg(trScenario(p.label))
                                .arg(spec.min)
@@ -499,7 +522,8 @@ void ScenarioBrowser::saveState(QSettings& settings) const {
         settings.setValue(QStringLiteral("quantumNs"), static_cast<qlonglong>(setup.config.quantum));
         settings.beginGroup(QStringLiteral("params"));
         for (const auto& [key, value] : setup.config.params)
-            settings.setValue(QString::fromStdString(key), static_cast<qlonglong>(value));
+            // A program's start instant is the moment it is opened, not one kept from another day.
+            if (key != python::kStartParam) settings.setValue(QString::fromStdString(key), static_cast<qlonglong>(value));
         settings.endGroup();
     }
     settings.endGroup();

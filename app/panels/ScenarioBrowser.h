@@ -12,6 +12,7 @@
 
 class QAbstractItemModel;
 class QCheckBox;
+class QDateTimeEdit;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -84,6 +85,7 @@ private:
         QLabel* labelWidget = nullptr;  // null for a check box, which carries its label
         QSpinBox* spin = nullptr;
         QCheckBox* check = nullptr;     // a 0..1 parameter instead of the spin box
+        QDateTimeEdit* when = nullptr;  // a program's start instant (seconds since 1970) instead of the spin box
         QWidget* widget() const;
         std::int64_t value() const;
         void setValue(std::int64_t v) const;

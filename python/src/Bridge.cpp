@@ -10,6 +10,7 @@
 
 #include "Bridge.h"
 #include "lockstep/Api.h"
+#include "lockstep/python/Program.h"
 
 namespace lockstep::python {
 
@@ -492,6 +493,16 @@ PyObject* seed(PyObject* m, PyObject*) {
     return guarded(m, [&] { return PyLong_FromUnsignedLongLong(Execution::current().seed()); });
 }
 
+// The wall clock's reading at the run's start (the program's "start" parameter), in seconds since 1970.
+PyObject* wallStart(PyObject* m, PyObject*) {
+    return guarded(m, [&] {
+        std::int64_t start = 0;
+        for (const auto& [key, value] : Execution::current().config().params)
+            if (key == kStartParam) start = value;
+        return PyLong_FromLongLong(start);
+    });
+}
+
 PyObject* insideRun(PyObject*, PyObject*) { return PyBool_FromLong(Execution::currentOrNull() != nullptr); }
 
 PyMethodDef methods[] = {
@@ -522,6 +533,7 @@ PyMethodDef methods[] = {
     {"now", nowSeconds, METH_NOARGS, "virtual time in seconds"},
     {"emit", emit, METH_VARARGS, "emit(text, to_stderr): one printed line (or lines) of output"},
     {"seed", seed, METH_NOARGS, "the run's seed"},
+    {"wall_start", wallStart, METH_NOARGS, "the wall clock at the run's start, in seconds since 1970"},
     {"inside_run", insideRun, METH_NOARGS, "whether the caller is an actor of a run"},
     {nullptr, nullptr, 0, nullptr},
 };

@@ -12,8 +12,10 @@
 #include <climits>
 #include <cstring>
 #include <cstdlib>
+#include <ctime>
 #include <deque>
 #include <filesystem>
+#include <limits>
 #include <mutex>
 
 #include "Bridge.h"
@@ -568,7 +570,9 @@ const scenarios::Scenario* loadSource(const std::string& path, const std::string
     s.description = text.description.c_str();
     s.listing = source;
     s.sourcePath = id;
-    s.params = {{kBytecodeParam, QT_TRANSLATE_NOOP("Scenario", "Scheduling point at every bytecode instruction"), 0, 0, 1}};
+    s.params = {{kBytecodeParam, QT_TRANSLATE_NOOP("Scenario", "Scheduling point at every bytecode instruction"), 0, 0, 1},
+                {kStartParam, QT_TRANSLATE_NOOP("Scenario", "Date and time at the start"),
+                 static_cast<std::int64_t>(std::time(nullptr)), 0, std::numeric_limits<std::int32_t>::max()}};
     // Random: a learner's program has no sleeps placed to force a switch, and round-robin switches only when a
     // thread blocks, so a race would never show under it.
     s.defaults.policy = PolicyKind::Random;

@@ -497,8 +497,95 @@ threading._maintain_shutdown_locks = lambda: None
 import time  # noqa: E402
 
 time.sleep = _ls.sleep
-time.time = time.monotonic = time.perf_counter = _ls.now
-time.time_ns = time.monotonic_ns = time.perf_counter_ns = _ls.now_ns
+time.monotonic = time.perf_counter = _ls.now
+time.monotonic_ns = time.perf_counter_ns = _ls.now_ns
+
+# One clock: the wall clock reads the run's start instant plus the virtual time, so dates look real, advance
+# with sleeps, and are the same in a replay. _setup sets the start.
+_wall_start = 0
+
+
+def _wall_time():
+    return _wall_start + _ls.now()
+
+
+def _wall_time_ns():
+    return _wall_start * 1_000_000_000 + _ls.now_ns()
+
+
+class _WithWallTime:
+    """time.localtime() and its kin without a time: the wall clock's. An object, not a function, so that as a
+    class attribute it is not bound to an instance, like the builtin it stands for (logging's Formatter keeps
+    time.localtime as its `converter`)."""
+    __slots__ = ('_real', '_takes_tuple', '__name__')
+
+    def __init__(self, real, takes_tuple=False):
+        self._real = real
+        self._takes_tuple = takes_tuple
+        self.__name__ = real.__name__
+
+    def __call__(self, *args):
+        if not args or (len(args) == 1 and args[0] is None):
+            return self._real(time.localtime() if self._takes_tuple else _wall_time())
+        return self._real(*args)
+
+
+class _StrftimeWithWallTime(_WithWallTime):
+    __slots__ = ()
+
+    def __call__(self, format, *t):
+        return self._real(format, *(t if t else (time.localtime(),)))
+
+
+time.time = _wall_time
+time.time_ns = _wall_time_ns
+time.localtime = _WithWallTime(time.localtime)
+time.gmtime = _WithWallTime(time.gmtime)
+time.ctime = _WithWallTime(time.ctime)
+time.asctime = _WithWallTime(time.asctime, takes_tuple=True)
+time.strftime = _StrftimeWithWallTime(time.strftime)
+
+
+def _clock_datetime():
+    """datetime's now(), today() and utcnow() read the C library's clock, not time.time(): subclasses that read
+    the wall clock above take the classes' places (and their names, so a repr still says datetime.datetime)."""
+    import datetime as module
+    real_date, real_datetime = module.date, module.datetime
+
+    class date(real_date):
+        __slots__ = ()
+
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(_wall_time())
+
+    class datetime(real_datetime, date):
+        __slots__ = ()
+
+        @classmethod
+        def now(cls, tz=None):
+            return cls.fromtimestamp(_wall_time(), tz)
+
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(_wall_time())
+
+        @classmethod
+        def utcnow(cls):
+            return cls.utcfromtimestamp(_wall_time())
+
+        def date(self):
+            return date(self.year, self.month, self.day)
+
+    for cls in (date, datetime):
+        cls.__module__ = 'datetime'
+        # The C repr prints the bare type name of a subclass ("datetime(2026, ...)"), the module's own class'
+        # with its module: datetime.datetime(2026, ...).
+        cls.__repr__ = lambda self, real=cls.__mro__[1].__repr__: 'datetime.' + real(self)
+    module.date, module.datetime = date, datetime
+
+
+_clock_datetime()
 
 
 # ---- output ----
@@ -704,6 +791,8 @@ def _setup(path, source):
     _target_cache.clear()
     if _USER_DIR not in sys.path:
         sys.path.insert(0, os.path.dirname(path))
+    global _wall_start
+    _wall_start = _ls.wall_start()
     import random
     random.seed(_ls.seed())
     import linecache

@@ -1680,157 +1680,162 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::ScenarioBrowser</name>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="199"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="200"/>
         <source>Search scenarios (Ctrl+F)</source>
         <translation>Поиск сценариев (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="356"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="362"/>
         <source>Cannot load: %1: %2</source>
         <translation>Нельзя загрузить: %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="200"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="201"/>
         <source>Filters by id, title and description</source>
         <translation>Фильтрует по id, названию и описанию</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="201"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="202"/>
         <source>Parameters</source>
         <translation>Параметры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="202"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="203"/>
         <source>This scenario has no parameters.</source>
         <translation>У этого сценария нет параметров.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="203"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="204"/>
         <source>Run settings</source>
         <translation>Настройки прогона</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="204"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="205"/>
         <source>&amp;Policy:</source>
         <translation>&amp;Политика:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="210"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="211"/>
         <source>The running thread goes on until it blocks, sleeps, yields, ends or uses up its quantum while another thread waits for a core; then the thread that has been ready longest runs. The same run every time.</source>
         <translation>Выполняющийся поток работает, пока не заблокируется, не уснёт, не уступит управление, не завершится или не исчерпает свой квант, когда другой поток ждёт ядро; затем выполняется поток, который дольше всех готов. Прогон каждый раз одинаков.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="213"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="214"/>
         <source>At every decision a thread is picked at random among those that can run. The seed makes the run repeatable: change it to see another interleaving.</source>
         <translation>При каждом решении поток выбирается случайно среди тех, что могут выполняться. Зерно делает прогон воспроизводимым: измените его, чтобы увидеть другое чередование.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="215"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="216"/>
         <source>A switch happens only when the running thread blocks, sleeps, yields or ends; a CPU burst is never preempted, as with asyncio tasks.</source>
         <translation>Переключение происходит, только когда выполняющийся поток блокируется, засыпает, уступает управление или завершается; вычислительный участок никогда не вытесняется — как у задач asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="217"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="218"/>
         <source>You pick the next thread yourself at every decision that has more than one candidate.</source>
         <translation>Вы сами выбираете следующий поток при каждом решении, в котором больше одного кандидата.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="223"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="224"/>
         <source>Who runs next when more than one thread could</source>
         <translation>Кто выполняется следующим, когда выполняться могут несколько потоков</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="224"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="225"/>
         <source>&amp;Seed:</source>
         <translation>З&amp;ерно:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="225"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="226"/>
         <source>Seed of the random policy: the same seed gives the same run</source>
         <translation>Зерно случайной политики: одно и то же зерно даёт один и тот же прогон</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="226"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="227"/>
         <source>&amp;Cores:</source>
         <translation>Я&amp;дра:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="227"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="228"/>
         <source>Virtual cores: how many threads can compute at the same time (1 to %1)</source>
         <translation>Виртуальные ядра: сколько потоков могут вычислять одновременно (от 1 до %1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="229"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="230"/>
         <source>Sand&amp;box</source>
         <translation>П&amp;есочница</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="230"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="231"/>
         <source>Run your program in a sandbox: no network, the files read-only except a scratch directory, tighter limits. For programs you did not write; applies from the next Load.</source>
         <translation>Запускать программу в песочнице: без сети, файлы только для чтения, кроме рабочего каталога, более строгие ограничения. Для чужих программ; действует со следующей загрузки.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="232"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="233"/>
         <source>&amp;GIL</source>
         <translation>&amp;GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="233"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="234"/>
         <source>Model CPython&apos;s global interpreter lock: only one thread runs Python code at a time, however many cores there are</source>
         <translation>Моделировать глобальную блокировку интерпретатора CPython (GIL): в каждый момент код Python выполняет только один поток, сколько бы ни было ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="235"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="236"/>
         <source>&amp;Quantum:</source>
         <translation>&amp;Квант:</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="236"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="237"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="237"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="238"/>
         <source>How long a CPU burst keeps its core before a preemptive policy lets another thread have it</source>
         <translation>Сколько вычислительный участок удерживает ядро, прежде чем вытесняющая политика отдаст его другому потоку</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="239"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="240"/>
         <source>&amp;Load</source>
         <translation>З&amp;агрузить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="240"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="241"/>
         <source>Load the scenario with these parameters and settings (or double-click it)</source>
         <translation>Загрузить сценарий с этими параметрами и настройками (или дважды щёлкните по нему)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="438"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="453"/>
         <source>Make every bytecode instruction of your program a scheduling point, not only every line: counter += 1 is then a load, an add and a store, and another thread can run between any two of them. Off: threads switch only between lines. (command line: --param %1=1)</source>
         <translation>Сделать точкой переключения каждую инструкцию байт-кода вашей программы, а не только каждую строку: тогда counter += 1 — это чтение, сложение и запись, и между любыми двумя из них может выполниться другой поток. Если выключено, потоки переключаются только между строками. (командная строка: --param %1=1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="444"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="459"/>
         <source>%1: checked is 1, unchecked 0; default %2 (command line: --param %3=0 or 1)</source>
         <translation>%1: флажок установлен — 1, снят — 0; по умолчанию %2 (командная строка: --param %3=0 или 1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="451"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="467"/>
+        <source>What time.time(), datetime.now() and logging read when the run starts; from there they go on with the virtual clock, so a sleep of 2 s moves them 2 s. It is the moment you opened the program, and a replay keeps it (command line: --param %1=SECONDS since 1970)</source>
+        <translation>Что читают time.time(), datetime.now() и logging в начале прогона; дальше они идут по виртуальным часам, так что sleep на 2 с сдвигает их на 2 с. Это момент, когда вы открыли программу; повтор прогона сохраняет его (командная строка: --param %1=СЕКУНДЫ с 1970 года)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="474"/>
         <source>%1: from %2 to %3, default %4 (command line: --param %5=VALUE)</source>
         <translation>%1: от %2 до %3, по умолчанию %4 (командная строка: --param %5=ЗНАЧЕНИЕ)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="463"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="486"/>
         <source>Pick a scenario above to read what it shows, set its parameters and load it.</source>
         <translation>Выберите сценарий выше, чтобы прочитать, что он показывает, задать параметры и загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="469"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="492"/>
         <source>Your own Python program, run by the scheduler: each line is a step (or each bytecode instruction, with the switch below). Edit it in the code view: it is saved and reloaded before the next run.</source>
         <translation>Ваша собственная программа на Python под управлением планировщика: каждая строка — шаг (или каждая инструкция байт-кода, если включить переключатель ниже). Правьте её в панели кода: перед следующим выполнением она сохраняется и загружается заново.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="476"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="499"/>
         <source>The program</source>
         <translation>Программа</translation>
     </message>

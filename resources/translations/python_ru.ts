@@ -4,9 +4,14 @@
 <context>
     <name>Scenario</name>
     <message>
-        <location filename="../../python/src/Program.cpp" line="470"/>
+        <location filename="../../python/src/Program.cpp" line="573"/>
         <source>Scheduling point at every bytecode instruction</source>
         <translation>Точка переключения на каждой инструкции байт-кода</translation>
+    </message>
+    <message>
+        <location filename="../../python/src/Program.cpp" line="574"/>
+        <source>Date and time at the start</source>
+        <translation>Дата и время в начале прогона</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QtTest>
+#include <QDateTimeEdit>
 
 #include "common/ProcessThreads.h"
 
@@ -691,7 +692,15 @@ private slots:
         QVERIFY2(box->toolTip().contains("counter += 1 is then a load, an add and a store"), qPrintable(box->toolTip()));
         box->setChecked(true);
         const RunSetup setup = w.browser()->currentSetup();
-        QCOMPARE(setup.config.params, (std::vector<std::pair<std::string, std::int64_t>>{{"bytecode", 1}}));
+        QCOMPARE(setup.config.params.size(), std::size_t(2));
+        QCOMPARE(setup.config.params[0], (std::pair<std::string, std::int64_t>{"bytecode", 1}));
+        // The program's start instant is a date, the moment it was opened.
+        QCOMPARE(setup.config.params[1].first, std::string("start"));
+        auto* when = w.browser()->findChild<QDateTimeEdit*>("start");
+        QVERIFY(when);
+        QCOMPARE(when->dateTime().toSecsSinceEpoch(), setup.config.params[1].second);
+        QVERIFY(qAbs(setup.config.params[1].second - QDateTime::currentSecsSinceEpoch()) < 600);
+        QVERIFY2(when->toolTip().contains("datetime.now()"), qPrintable(when->toolTip()));
         w.browser()->requestLoad();
         w.waitForEngine();
         QCOMPARE(w.view().config.params, setup.config.params);

@@ -558,6 +558,24 @@ private slots:
         QCOMPARE(texts(r->trace), (QStringList{"end", "sys:1: RuntimeWarning: coroutine 'work' was never awaited"}));
     }
 
+    // One clock: time.time(), datetime and logging's timestamps go on from the run's start instant (the
+    // program's "start" parameter) with the virtual clock, look like real dates and stay the same in a replay.
+    void oneClock() {
+        const scenarios::Scenario* s = program(
+            "clock2.py", "import time, datetime, logging, threading\nfrom datetime import datetime as DT, timezone\n\n"
+                         "print(DT.now(timezone.utc), time.time())\ntime.sleep(2)\n"
+                         "print(DT.utcnow().isoformat(), time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime()))\n"
+                         "print(repr(DT.now(timezone.utc).date()), isinstance(DT.now(), datetime.date))\n"
+                         "logging.Formatter.converter = time.gmtime\n"
+                         "logging.basicConfig(format='%(asctime)s %(message)s', level=logging.INFO)\n"
+                         "threading.Timer(1.5, lambda: logging.info('late')).start()\n");
+        QVERIFY(s->resolve({}).get(python::kStartParam, 0) > 1'700'000'000);  // the moment it was loaded
+        auto r = run(pool_, s, PolicyKind::Random, 1, {{python::kStartParam, 1'767'225'600}});  // 2026-01-01 UTC
+        QCOMPARE(texts(r->trace), (QStringList{"2026-01-01 00:00:00+00:00 1767225600.0",
+                                               "2026-01-01T00:00:02 2026-01-01 00:00:02",
+                                               "datetime.date(2026, 1, 1) True", "2026-01-01 00:00:03,500 late"}));
+    }
+
     void timeReadsIntegerNanoseconds() {
         auto r = run(pool_, program("clock.py", "import time\nt0 = time.time()\ntime.sleep(0.1)\ntime.sleep(0.2)\n"
                                                 "print(time.time() - t0, time.perf_counter_ns())\n"));
