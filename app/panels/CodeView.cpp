@@ -499,15 +499,29 @@ QRect CodeView::chipRect(ActorId actor) const {
     if (const Column* last = column(lastActor_); last && last->line == c->line && !last->folded) group.push_back(last);
     for (const Column& other : columns_)
         if (!other.folded && other.line == c->line && other.actor != lastActor_) group.push_back(&other);
+    std::vector<int> widths;
     int total = 0;
-    for (const Column* g : group) total += chipWidth(g->name) + kPad / 2;
+    for (const Column* g : group) {
+        widths.push_back(chipWidth(g->name));
+        total += widths.back() + kPad / 2;
+    }
     const std::size_t index = static_cast<std::size_t>(c->line - 1);
     const int codeEnd = gutterWidth_ - horizontalScrollBar()->value() + (index < codeEnds_.size() ? codeEnds_[index] : 0);
+    // Several threads on a short line: rather than cover its code, the chips after the first (the thread that
+    // ran last) give up width, down to a few letters each (their names elided; the tooltip has them whole).
+    const int room = viewport()->width() - kPad - (codeEnd + 2 * kPad);
+    if (total > room && group.size() > 1) {
+        const int least = QFontMetrics(font()).horizontalAdvance(QStringLiteral("Thr…")) + 2 * kPad;
+        const int others = room - (widths.front() + kPad / 2);
+        const int each = others / static_cast<int>(group.size() - 1) - kPad / 2;
+        for (std::size_t i = 1; i < widths.size(); ++i) widths[i] = std::max(least, std::min(widths[i], each));
+        total = 0;
+        for (int w : widths) total += w + kPad / 2;
+    }
     int x = std::max(0, std::min(codeEnd + 2 * kPad, viewport()->width() - kPad - total));
-    for (const Column* g : group) {
-        const int w = chipWidth(g->name);
-        if (g == c) return {x, line.top() + 1, w, line.height() - 2};
-        x += w + kPad / 2;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        if (group[i] == c) return {x, line.top() + 1, widths[i], line.height() - 2};
+        x += widths[i] + kPad / 2;
     }
     return {};
 }
@@ -530,7 +544,7 @@ void CodeView::paintChip(QPainter& p, const QRect& r, const Column& c, bool bold
     f.setBold(true);
     p.setFont(f);
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(r, Qt::AlignCenter, c.name);
+    p.drawText(r, Qt::AlignCenter, QFontMetrics(f).elidedText(c.name, Qt::ElideRight, r.width() - 2 * kPad + 2));
     p.restore();
 }
 
