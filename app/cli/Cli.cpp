@@ -286,9 +286,12 @@ void printHumanRun(const Trace& trace, const QString& id, const Verdict& verdict
                   << (i + 1 < c.actors.size() ? ";" : "");
         out() << "\n";
     }
+    // A run that did not finish has no final values, only the ones it had when it stopped: say so, or a counter
+    // cut off at the step limit reads as a wrong answer.
+    const bool cutShort = o.status != RunStatus::Finished;
     for (const FinalValue& v : o.shared)
         out() << "  " << QString::fromStdString(trace.object(v.object).name) << " = " << QString::fromStdString(v.text)
-              << "\n";
+              << (cutShort ? " (when the run stopped)" : "") << "\n";
     for (const DataRace& r : trace.races()) {
         auto access = [&](const DataRace::Access& a) {
             return QStringLiteral("%1 by %2 at step %3")

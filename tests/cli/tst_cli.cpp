@@ -893,6 +893,12 @@ private slots:
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains("threads-start-join: finished at t=2.000 s"), qPrintable(r.out));
         QVERIFY(r.out.contains("replay: ls1:threads-start-join:"));
+        // A run cut off at its step limit says so, and its values are the ones it had then, not final ones.
+        const Result cut = runLockstep({"run", "lock-counter", "--max-steps", "10"});
+        QCOMPARE(cut.code, 0);
+        QVERIFY2(cut.out.contains("step-limit") && cut.out.contains("reached the step limit of 10 steps"), qPrintable(cut.out));
+        QVERIFY2(cut.out.contains("(when the run stopped)"), qPrintable(cut.out));
+        QVERIFY2(!r.out.contains("(when the run stopped)"), qPrintable(r.out));
     }
 };
 
