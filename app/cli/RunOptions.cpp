@@ -26,11 +26,12 @@ void addRunOptions(QCommandLineParser& parser, RunOptionSet set) {
     parser.addOption({"quantum", QStringLiteral("Round-robin time slice for CPU bursts, %1 (default 10ms).").arg(durations),
                       "duration"});
     parser.addOption({"max-steps", QStringLiteral("Stop with status step-limit after this many steps, 1 to %1 "
-                                                  "(default %2). A run also stops, with status trace-limit, when its "
-                                                  "trace holds %3 events.")
+                                                  "(default %2; %4 for a Python program). A run also stops, with "
+                                                  "status trace-limit, when its trace holds %3 events.")
                                        .arg(RunConfig::kMaxStepLimit)
                                        .arg(RunConfig{}.maxSteps)
-                                       .arg(RunConfig::kMaxEvents),
+                                       .arg(RunConfig::kMaxEvents)
+                                       .arg(python::kProgramMaxSteps),
                       "n"});
     parser.addOption({"param", "Scenario parameter, e.g. --param by1=5 (repeatable; 'lockstep list --json' "
                                "shows each scenario's parameters and their ranges).", "key=value"});

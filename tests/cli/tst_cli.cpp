@@ -97,6 +97,9 @@ private slots:
         QCOMPARE(o["output"].toArray().last().toObject()["text"].toString(), QString("total 6"));
         QCOMPARE(o["actors"].toArray().size(), 3);
         QCOMPARE(o["scenario"].toString(), QFileInfo(path).absoluteFilePath());
+        // A program's loops step every line: its default step limit is 5,000,000 (in the token, before the
+        // parameters), a built-in scenario's 1,000,000.
+        QVERIFY2(o["replay"].toString().contains(":5000000:bytecode=0,start="), qPrintable(o["replay"].toString()));
 
         const Result e = runLockstep({"explore", path, "--runs", "20", "--strategy", "random"});
         QCOMPARE(e.code, 0);
@@ -421,7 +424,7 @@ private slots:
         QCOMPARE(run.code, 0);
         const QString text = run.out.simplified();
         QVERIFY2(text.contains("CPU bursts, 1us to 10s (default 10ms)"), qPrintable(text));
-        QVERIFY2(text.contains("after this many steps, 1 to 10000000 (default 1000000)"), qPrintable(text));
+        QVERIFY2(text.contains("after this many steps, 1 to 10000000 (default 1000000; 5000000 for a Python program)"), qPrintable(text));
         QVERIFY2(text.contains("with status trace-limit, when its trace holds 33554432 events"), qPrintable(text));
         const Result general = runLockstep({"help"});
         QVERIFY2(general.out.contains("130 interrupted (Ctrl+C)"), qPrintable(general.out));

@@ -17,6 +17,8 @@ inline constexpr const char* kBytecodeParam = "bytecode";
 // logging's timestamps go on from it with the virtual clock. It defaults to the moment the program was loaded,
 // so every run of one exploration reads the same dates, and a replay token carries it.
 inline constexpr const char* kStartParam = "start";
+// A program's default step limit (a built-in scenario's is RunConfig's).
+inline constexpr std::uint32_t kProgramMaxSteps = 5'000'000;
 
 // The largest program loadProgram reads: far more than a learner writes, far less than would strain memory.
 inline constexpr long kMaxProgramBytes = 1 << 20;

@@ -48,13 +48,15 @@ struct RunDefaults {
     std::uint64_t seed = 1;
     int cores = 1;
     bool gil = false;
+    std::uint32_t maxSteps = RunConfig{}.maxSteps;  // a learner's program gets more: its loops step every line
 
-    // Set these four fields of a run's config, keeping the rest (quantum, step limit, parameters...).
+    // Set these five fields of a run's config, keeping the rest (quantum, parameters...).
     void applyTo(RunConfig& config) const {
         config.policy = policy;
         config.seed = seed;
         config.cores = cores;
         config.gil = gil;
+        config.maxSteps = maxSteps;
     }
 };
 
