@@ -43,7 +43,7 @@ double ChartData::secondsAtStep(const Trace& trace, std::uint32_t step) {
 
 ChartData ChartData::fromTrace(const Trace& trace, int cores) { return fromModel(TraceModel(trace), cores); }
 
-ChartData ChartData::fromModel(const TraceModel& model, int cores) {
+ChartData ChartData::fromModel(const TraceModel& model, int cores, bool showInternals) {
     ChartData d;
     const Nanos end = model.endTime();
     d.endSeconds = toSeconds(end);
@@ -51,6 +51,7 @@ ChartData ChartData::fromModel(const TraceModel& model, int cores) {
 
     for (ObjectId o = 0; o < model.objectCount(); ++o) {
         const ObjectInfo& info = model.object(o);
+        if (info.internal && !showInternals) continue;
         if (info.kind == ObjectKind::Queue || info.kind == ObjectKind::ProcessQueue) {
             StepSeries s{objectName(model, o), info.param, 0, {{0.0, 0.0}}};
             for (const CountPoint& p : model.queueLengths(o)) stepTo(s, toSeconds(p.time), p.value);

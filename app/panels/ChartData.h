@@ -68,7 +68,9 @@ struct ChartData {
         double maximum = 0;              // the tallest bar
     };
 
-    static ChartData fromModel(const TraceModel& model, int cores);
+    // Without `showInternals`, the standard library's own queues and semaphores (a ThreadPoolExecutor's work
+    // queue, its idle semaphore) are left out, as the other views leave them out.
+    static ChartData fromModel(const TraceModel& model, int cores, bool showInternals = true);
     // The same for a trace nothing writes to any more.
     static ChartData fromTrace(const Trace& trace, int cores);
     // A step curve over steps from count points, ending at step `end`. Past maxPoints it is thinned: the steps

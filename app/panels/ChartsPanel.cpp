@@ -159,12 +159,14 @@ void ChartsPanel::setView(const TraceView& view) {
     const std::uint32_t steps = trace ? trace->stepCount() : 0;
     // Charts summarise the whole run so far; only new steps (or the end, which fixes the end time) change
     // them. Rebuilding on every cursor move would redo the whole analysis for nothing.
-    if (trace != builtTrace_ || steps != builtSteps_ || view.ended != builtEnded_ || view.config.cores != builtCores_) {
+    if (trace != builtTrace_ || steps != builtSteps_ || view.ended != builtEnded_ || view.config.cores != builtCores_ ||
+        view.showInternals != builtInternals_) {
         if (trace != builtTrace_) tabPickedByHand_ = false;
         builtTrace_ = trace;
         builtSteps_ = steps;
         builtEnded_ = view.ended;
         builtCores_ = view.config.cores;
+        builtInternals_ = view.showInternals;
         rebuild();
     } else {
         moveCursor();
@@ -191,7 +193,7 @@ void ChartsPanel::retranslateTabs() {
 }
 
 void ChartsPanel::rebuild() {
-    data_ = view_.model ? ChartData::fromModel(*view_.model, view_.config.cores) : ChartData{};
+    data_ = view_.model ? ChartData::fromModel(*view_.model, view_.config.cores, view_.showInternals) : ChartData{};
     if (!view_.model) {
         const QString none = tr("Load a scenario to see its charts.");
         for (int i = 0; i < GilComparisonChart; ++i) showChart(i, nullptr, none);

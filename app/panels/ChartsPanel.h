@@ -117,6 +117,7 @@ private:
     std::uint32_t builtSteps_ = 0;
     bool builtEnded_ = false;
     int builtCores_ = 0;
+    bool builtInternals_ = false;
     double cursorSeconds_ = 0;
     ComparisonJob* job_ = nullptr;
     // What the comparison was started for: the scenario and every setting its runs share. Empty when the

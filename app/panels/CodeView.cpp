@@ -507,16 +507,21 @@ QRect CodeView::chipRect(ActorId actor) const {
     }
     const std::size_t index = static_cast<std::size_t>(c->line - 1);
     const int codeEnd = gutterWidth_ - horizontalScrollBar()->value() + (index < codeEnds_.size() ? codeEnds_[index] : 0);
-    // Several threads on a short line: rather than cover its code, the chips after the first (the thread that
-    // ran last) give up width, down to a few letters each (their names elided; the tooltip has them whole).
+    // Rather than cover the line's code, chips that do not fit after it give up width, down to a few letters
+    // each (names shortened in the middle, so the end that tells them apart stays; the tooltip has them whole): first the others', then the first one's (the thread
+    // that ran last), which keeps what is left.
     const int room = viewport()->width() - kPad - (codeEnd + 2 * kPad);
-    if (total > room && group.size() > 1) {
-        const int least = QFontMetrics(font()).horizontalAdvance(QStringLiteral("Thr…")) + 2 * kPad;
-        const int others = room - (widths.front() + kPad / 2);
-        const int each = others / static_cast<int>(group.size() - 1) - kPad / 2;
-        for (std::size_t i = 1; i < widths.size(); ++i) widths[i] = std::max(least, std::min(widths[i], each));
-        total = 0;
-        for (int w : widths) total += w + kPad / 2;
+    if (total > room) {
+        const int least = QFontMetrics(font()).horizontalAdvance(QStringLiteral("Thr\u2026")) + 2 * kPad;
+        const int n = static_cast<int>(group.size());
+        const int gaps = n * (kPad / 2);
+        widths.front() = std::max(least, std::min(widths.front(), room - gaps - (n - 1) * least));
+        if (n > 1) {
+            const int each = (room - gaps - widths.front()) / (n - 1);
+            for (std::size_t i = 1; i < widths.size(); ++i) widths[i] = std::max(least, std::min(widths[i], each));
+        }
+        total = gaps;
+        for (int w : widths) total += w;
     }
     int x = std::max(0, std::min(codeEnd + 2 * kPad, viewport()->width() - kPad - total));
     for (std::size_t i = 0; i < group.size(); ++i) {
@@ -544,7 +549,7 @@ void CodeView::paintChip(QPainter& p, const QRect& r, const Column& c, bool bold
     f.setBold(true);
     p.setFont(f);
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(r, Qt::AlignCenter, QFontMetrics(f).elidedText(c.name, Qt::ElideRight, r.width() - 2 * kPad + 2));
+    p.drawText(r, Qt::AlignCenter, QFontMetrics(f).elidedText(c.name, Qt::ElideMiddle, r.width() - 2 * kPad + 2));
     p.restore();
 }
 

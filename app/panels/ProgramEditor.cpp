@@ -139,16 +139,35 @@ void ProgramEditor::paintEvent(QPaintEvent* event) {
         if (!block.isValid() || !block.isVisible()) continue;
         const QRectF r = blockBoundingGeometry(block).translated(contentOffset());
         if (r.bottom() < 0 || r.top() > viewport()->height()) continue;
-        // Right to left: "Thread-2  Thread-1", each in its state's colour, on a plain patch over the code.
+        // Right to left: "Thread-2  Thread-1", each in its state's colour, on a plain patch. Names that would
+        // cover the line's code give up width instead, down to a few letters (elided; the tooltip has them).
+        std::vector<const Marker*> here;
+        for (auto it = markers_.rbegin(); it != markers_.rend(); ++it)
+            if (it->line == line) here.push_back(&*it);
+        std::vector<int> widths;
+        int total = 0;
+        for (const Marker* m : here) {
+            widths.push_back(fm.horizontalAdvance(m->actor) + kPad);
+            total += widths.back() + 2;
+        }
+        QString code = block.text();
+        while (!code.isEmpty() && code.back().isSpace()) code.chop(1);
+        const int codeEnd = static_cast<int>(r.left() + document()->documentMargin()) + fm.horizontalAdvance(code);
+        const int room = viewport()->width() - kPad - codeEnd - kPad;
+        if (total > room) {
+            const int least = fm.horizontalAdvance(QStringLiteral("Thr\u2026")) + kPad;
+            const int each = std::max(least, room / static_cast<int>(here.size()) - 2);
+            for (int& w : widths) w = std::min(w, each);
+        }
         int right = viewport()->width() - kPad;
-        for (auto it = markers_.rbegin(); it != markers_.rend(); ++it) {
-            if (it->line != line) continue;
-            const int w = fm.horizontalAdvance(it->actor) + kPad;
+        for (std::size_t i = 0; i < here.size(); ++i) {
+            const Marker* m = here[i];
+            const int w = widths[i];
             const QRect box(right - w, static_cast<int>(r.top()), w, static_cast<int>(r.height()));
             p.fillRect(box, palette().color(QPalette::Base));
-            p.fillRect(box, style::Palette::actorStateBackground(it->state));
-            p.setPen(style::Palette::actorState(it->state).darker(170));
-            p.drawText(box, Qt::AlignCenter, it->actor);
+            p.fillRect(box, style::Palette::actorStateBackground(m->state));
+            p.setPen(style::Palette::actorState(m->state).darker(170));
+            p.drawText(box, Qt::AlignCenter, fm.elidedText(m->actor, Qt::ElideMiddle, w - kPad + 2));
             right -= w + 2;
         }
     }

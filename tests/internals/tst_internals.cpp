@@ -16,6 +16,7 @@
 #include "lockstep/Story.h"
 #include "lockstep/TraceModel.h"
 #include "lockstep/python/Program.h"
+#include "panels/ChartData.h"
 #include "panels/CodeView.h"
 #include "panels/InspectorModel.h"
 #include "panels/SchedulerBar.h"
@@ -307,6 +308,23 @@ private slots:
         InspectorModel inspector;
         inspector.update(r.model.get(), &state, false);
         QVERIFY2(!anyContains(inspectorNames(inspector), "q."), qPrintable(inspectorNames(inspector).join(", ")));
+    }
+
+    // A ThreadPoolExecutor's work queue and idle semaphore are the library's: the charts leave them out (there
+    // is then no semaphore or queue chart to show) unless internals are shown.
+    void chartsLeaveOutTheLibrarysObjects() {
+        const ProgramRun r = runProgram(pool_, "pool_map.py",
+                                        "from concurrent.futures import ThreadPoolExecutor\n\ndef square(n):\n"
+                                        "    return n * n\n\nwith ThreadPoolExecutor(max_workers=2) as pool:\n"
+                                        "    print(sum(pool.map(square, range(6))))\n");
+        QCOMPARE(r.run->outcome().status, RunStatus::Finished);
+        const ChartData hidden = ChartData::fromModel(*r.model, 1, false);
+        QVERIFY(hidden.semaphores.empty());
+        QVERIFY(hidden.queues.empty());
+        const ChartData shown = ChartData::fromModel(*r.model, 1, true);
+        QStringList names;
+        for (const auto& s : shown.semaphores) names << s.name;
+        QVERIFY2(names.join(' ').contains("pool._idle_semaphore"), qPrintable(names.join(", ")));
     }
 };
 
