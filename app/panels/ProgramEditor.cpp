@@ -130,47 +130,54 @@ void ProgramEditor::paintEvent(QPaintEvent* event) {
     QPlainTextEdit::paintEvent(event);
     if (markers_.empty()) return;
     QPainter p(viewport());
-    const QFontMetrics fm = fontMetrics();
     std::vector<int> lines;
     for (const Marker& m : markers_)
         if (std::find(lines.begin(), lines.end(), m.line) == lines.end()) lines.push_back(m.line);
-    for (int line : lines) {
-        const QTextBlock block = document()->findBlockByNumber(line - 1);
-        if (!block.isValid() || !block.isVisible()) continue;
-        const QRectF r = blockBoundingGeometry(block).translated(contentOffset());
-        if (r.bottom() < 0 || r.top() > viewport()->height()) continue;
-        // Right to left: "Thread-2  Thread-1", each in its state's colour, on a plain patch. Names that would
-        // cover the line's code give up width instead, down to a few letters (elided; the tooltip has them).
-        std::vector<const Marker*> here;
-        for (auto it = markers_.rbegin(); it != markers_.rend(); ++it)
-            if (it->line == line) here.push_back(&*it);
-        std::vector<int> widths;
-        int total = 0;
-        for (const Marker* m : here) {
-            widths.push_back(fm.horizontalAdvance(m->actor) + kPad);
-            total += widths.back() + 2;
+    for (int line : lines)
+        for (const NameBox& n : nameBoxes(line)) {
+            p.fillRect(n.box, palette().color(QPalette::Base));
+            p.fillRect(n.box, style::Palette::actorStateBackground(n.marker->state));
+            p.setPen(style::Palette::actorState(n.marker->state).darker(170));
+            p.drawText(n.box, Qt::AlignCenter, n.text);
         }
-        QString code = block.text();
-        while (!code.isEmpty() && code.back().isSpace()) code.chop(1);
-        const int codeEnd = static_cast<int>(r.left() + document()->documentMargin()) + fm.horizontalAdvance(code);
-        const int room = viewport()->width() - kPad - codeEnd - kPad;
-        if (total > room) {
-            const int least = fm.horizontalAdvance(QStringLiteral("Thr\u2026")) + kPad;
-            const int each = std::max(least, room / static_cast<int>(here.size()) - 2);
-            for (int& w : widths) w = std::min(w, each);
-        }
-        int right = viewport()->width() - kPad;
-        for (std::size_t i = 0; i < here.size(); ++i) {
-            const Marker* m = here[i];
-            const int w = widths[i];
-            const QRect box(right - w, static_cast<int>(r.top()), w, static_cast<int>(r.height()));
-            p.fillRect(box, palette().color(QPalette::Base));
-            p.fillRect(box, style::Palette::actorStateBackground(m->state));
-            p.setPen(style::Palette::actorState(m->state).darker(170));
-            p.drawText(box, Qt::AlignCenter, fm.elidedText(m->actor, Qt::ElideMiddle, w - kPad + 2));
-            right -= w + 2;
-        }
+}
+
+std::vector<ProgramEditor::NameBox> ProgramEditor::nameBoxes(int line) const {
+    std::vector<NameBox> boxes;
+    const QTextBlock block = document()->findBlockByNumber(line - 1);
+    if (!block.isValid() || !block.isVisible()) return boxes;
+    const QRectF r = blockBoundingGeometry(block).translated(contentOffset());
+    if (r.bottom() < 0 || r.top() > viewport()->height()) return boxes;
+    const QFontMetrics fm = fontMetrics();
+    // Right to left: "Thread-2  Thread-1", each in its state's colour, on a plain patch. Names that would
+    // cover the line's code give up width instead, down to a few letters, shortened in the middle so the end
+    // that tells them apart stays (the gutter's tooltip has them whole).
+    std::vector<const Marker*> here;
+    for (auto it = markers_.rbegin(); it != markers_.rend(); ++it)
+        if (it->line == line) here.push_back(&*it);
+    std::vector<int> widths;
+    int total = 0;
+    for (const Marker* m : here) {
+        widths.push_back(fm.horizontalAdvance(m->actor) + kPad);
+        total += widths.back() + 2;
     }
+    QString code = block.text();
+    while (!code.isEmpty() && code.back().isSpace()) code.chop(1);
+    const int codeEnd = static_cast<int>(r.left() + document()->documentMargin()) + fm.horizontalAdvance(code);
+    const int room = viewport()->width() - kPad - codeEnd - kPad;
+    if (total > room && !here.empty()) {
+        const int least = fm.horizontalAdvance(QStringLiteral("Thr\u2026")) + kPad;
+        const int each = std::max(least, room / static_cast<int>(here.size()) - 2);
+        for (int& w : widths) w = std::min(w, each);
+    }
+    int right = viewport()->width() - kPad;
+    for (std::size_t i = 0; i < here.size(); ++i) {
+        const int w = widths[i];
+        boxes.push_back({QRect(right - w, static_cast<int>(r.top()), w, static_cast<int>(r.height())),
+                         fm.elidedText(here[i]->actor, Qt::ElideMiddle, w - kPad + 2), here[i]});
+        right -= w + 2;
+    }
+    return boxes;
 }
 
 void ProgramEditor::paintGutter(QPaintEvent* event) {

@@ -31,6 +31,14 @@ public:
     // Scrolls so that `line` (1-based) is in sight, without moving the text cursor.
     void showLine(int line);
     int gutterWidth() const;
+    // Where the names of the threads on `line` are drawn (in the viewport) and the text each shows: right to
+    // left after the code, shortened rather than over it. Empty when the line is out of sight.
+    struct NameBox {
+        QRect box;
+        QString text;
+        const Marker* marker;
+    };
+    std::vector<NameBox> nameBoxes(int line) const;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -678,6 +678,33 @@ private slots:
 
     // The program's "bytecode" switch is a check box in the parameters (as is every 0..1 parameter), with a
     // tooltip that says what it changes; it goes into the run's parameters.
+    // Threads' names on a line of the program editor stand after its code: when they do not fit, they are
+    // shortened in the middle (the end that tells ThreadPoolExecutor-0_0 from -0_1 stays), not drawn over it.
+    void editorNamesKeepOffTheCode() {
+        ProgramEditor editor;
+        editor.resize(320, 200);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.setPlainText("def square(n):\n    return n * n\n");
+        editor.setMarkers({{2, ActorState::Ready, "ThreadPoolExecutor-0_0"}, {2, ActorState::Ready, "ThreadPoolExecutor-0_1"},
+                           {1, ActorState::Running, "T1"}});
+        const auto boxes = editor.nameBoxes(2);
+        QCOMPARE(boxes.size(), std::size_t(2));
+        const QTextBlock block = editor.document()->findBlockByNumber(1);
+        const int codeEnd = editor.fontMetrics().horizontalAdvance(block.text()) +
+                            static_cast<int>(editor.document()->documentMargin());
+        for (const auto& b : boxes) {
+            QVERIFY2(b.box.left() >= codeEnd, qPrintable(QString("%1 at %2, code ends at %3").arg(b.text).arg(b.box.left()).arg(codeEnd)));
+            QVERIFY2(b.text.contains(QChar(0x2026)), qPrintable(b.text));
+        }
+        QVERIFY(boxes[0].text.endsWith("0_1"));
+        QVERIFY(boxes[1].text.endsWith("0_0"));
+        // A short name on a line with room is whole.
+        const auto one = editor.nameBoxes(1);
+        QCOMPARE(one.size(), std::size_t(1));
+        QCOMPARE(one[0].text, QString("T1"));
+    }
+
     void bytecodeSwitchIsACheckBox() {
         QTemporaryDir dir;
         const QString path = writeFile(dir.filePath("counter.py"), kCounterProgram);
