@@ -34,168 +34,168 @@
         <translation>Время выполнения: потоки, GIL и ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="184"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="186"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="185"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="187"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="186"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="188"/>
         <source>States</source>
         <translation>Состояния</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="187"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="189"/>
         <source>Cores</source>
         <translation>Ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="188"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="190"/>
         <source>Ready queue</source>
         <translation>Очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="189"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="191"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="196"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="198"/>
         <source>Load a scenario to see its charts.</source>
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="256"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="390"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="258"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="392"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="274"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="276"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="286"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="288"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="292"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="294"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="296"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="298"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="299"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="308"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="310"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="314"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="316"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="321"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="323"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="344"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="346"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="348"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="350"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="404"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="406"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="413"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="415"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="417"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="419"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="429"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="431"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="443"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="445"/>
         <source>This run has no asyncio event loop.</source>
         <translation>В этом прогоне нет цикла событий asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="450"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="452"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="453"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="455"/>
         <source>tasks and callbacks ready to run</source>
         <translation>задачи и обратные вызовы, готовые к запуску</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="458"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="460"/>
         <source>ready queue</source>
         <translation>очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="498"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="500"/>
         <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
         <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="504"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="506"/>
         <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="519"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="521"/>
         <source>The comparison has no run to show.</source>
         <translation>В сравнении нет ни одного прогона.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="549"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="551"/>
         <source>GIL on</source>
         <translation>с GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="549"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="551"/>
         <source>GIL off</source>
         <translation>без GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="550"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="552"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="550"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="552"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -204,12 +204,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="532"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="534"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="532"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="534"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -218,34 +218,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="554"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="556"/>
         <source>elapsed virtual time (ms)</source>
         <translation>время выполнения (мс)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="579"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="581"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="581"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="583"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="608"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="610"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="610"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="614"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="626"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="612"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="616"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="628"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="618"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="620"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>
@@ -309,27 +309,27 @@ Your own program: edit it here. An edited program is saved and loaded again befo
     <message>
         <location filename="../../app/panels/CodeView.cpp" line="300"/>
         <location filename="../../app/panels/CodeView.cpp" line="482"/>
-        <location filename="../../app/panels/CodeView.cpp" line="656"/>
+        <location filename="../../app/panels/CodeView.cpp" line="675"/>
         <source>Run</source>
         <translation>Выполнить</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="544"/>
+        <location filename="../../app/panels/CodeView.cpp" line="563"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="544"/>
+        <location filename="../../app/panels/CodeView.cpp" line="563"/>
         <source>Pick a scenario to see its code.</source>
         <translation>Выберите сценарий, чтобы увидеть его код.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="704"/>
+        <location filename="../../app/panels/CodeView.cpp" line="723"/>
         <source>Double-click or press Run to let it take the next step.</source>
         <translation>Дважды щёлкните или нажмите «Выполнить», чтобы поток сделал следующий шаг.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="705"/>
+        <location filename="../../app/panels/CodeView.cpp" line="724"/>
         <source>It cannot run until what it waits for is free.</source>
         <translation>Поток не может выполняться, пока то, чего он ждёт, не освободится.</translation>
     </message>
@@ -344,7 +344,7 @@ Your own program: edit it here. An edited program is saved and loaded again befo
         <translation>не запущены: %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/CodeView.cpp" line="716"/>
+        <location filename="../../app/panels/CodeView.cpp" line="735"/>
         <source>▶ marks the line %1 just ran; when the run goes on past this step, ▷ marks that line and ▶ the line %1 runs next. The other threads&apos; lines carry their name.</source>
         <translation>▶ отмечает строку, которую только что выполнил %1; когда прогон идёт дальше этого шага, ▷ отмечает эту строку, а ▶ — строку, которую %1 выполнит следующей. Строки других потоков помечены их именами.</translation>
     </message>
