@@ -496,10 +496,7 @@ PyObject* seed(PyObject* m, PyObject*) {
 // The wall clock's reading at the run's start (the program's "start" parameter), in seconds since 1970.
 PyObject* wallStart(PyObject* m, PyObject*) {
     return guarded(m, [&] {
-        std::int64_t start = 0;
-        for (const auto& [key, value] : Execution::current().config().params)
-            if (key == kStartParam) start = value;
-        return PyLong_FromLongLong(start);
+        return PyLong_FromLongLong(scenarios::Params(Execution::current().config().params).get(kStartParam, 0));
     });
 }
 

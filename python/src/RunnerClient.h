@@ -54,7 +54,7 @@ private:
 class RemoteRun final : public RunSession {
 public:
     // Starts the run's child (a fork of the runner) and hands it the run; throws RuntimeError on failure.
-    // cpu: the core the run's threads keep to (an exploration's slot), or -1 for the one the child starts on.
+    // cpu: the core the run's threads keep to (an exploration's slot), or -1 for the next one in turn.
     RemoteRun(Trace& trace, const RunConfig& config, std::unique_ptr<Policy> policy, const std::string& path,
               const std::string& source, int cpu = -1);
     ~RemoteRun() override;
