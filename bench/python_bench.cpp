@@ -10,10 +10,14 @@
 //     runs under the random policy (programs' default), against /usr/bin/python3.11 running the same file,
 //     measured alternately in every iteration;
 //   - exploration: DFS of the two-thread lost update (read, sleep, write back) on every core, against one
-//     plain CPython run of it and the built-in race-counter-sleep's exploration.
+//     plain CPython run of it and the built-in race-counter-sleep's exploration;
+//   - CPU time: eight CPU-bound loops, each timed with perf_counter() inside the program: the virtual time
+//     Lockstep gives them against the real time /usr/bin/python3.11 takes (best of five) on this machine.
 
 #include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <map>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -271,6 +275,137 @@ void BM_ExploreLostUpdate(benchmark::State& state) {
     state.counters["exhaustive"] = exhaustive ? 1 : 0;
 }
 
+// Eight CPU-bound loops of different kinds; each prints its name and its perf_counter() time. REPEAT is 1 under
+// Lockstep (virtual time has no warm-up) and 5 under CPython (the best, warmed, run counts).
+const char* kKernels = R"py(import time
+
+def arith(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+def counts(n):
+    d = {}
+    items = []
+    for i in range(n):
+        k = i % 97
+        d[k] = d.get(k, 0) + 1
+        items.append(k)
+    return len(items)
+
+def strings(n):
+    parts = []
+    for i in range(n):
+        parts.append(f"item {i}")
+    return len(" ".join(parts))
+
+def primes(n):
+    found = 0
+    for c in range(2, n):
+        d = 2
+        while d * d <= c:
+            if c % d == 0:
+                break
+            d += 1
+        else:
+            found += 1
+    return found
+
+class Box:
+    def __init__(self, v):
+        self.v = v
+    def bump(self, k):
+        self.v += k
+        return self.v
+
+def methods(n):
+    b = Box(0)
+    for i in range(n):
+        b.bump(i & 7)
+    return b.v
+
+def squares(n):
+    return sum([x * 2 for x in range(n) if x % 3])
+
+def mixed(n):
+    out = []
+    for i in range(n):
+        out.append(i if i % 2 else -i)
+    return max(out)
+
+for fn, n in ((arith, 30000), (fib, 18), (counts, 20000), (strings, 20000), (primes, 3000), (methods, 20000),
+              (squares, 40000), (mixed, 30000)):
+    best = None
+    for _ in range(REPEAT):
+        t0 = time.perf_counter()
+        fn(n)
+        t = time.perf_counter() - t0
+        best = t if best is None else min(best, t)
+    print(fn.__name__, best)
+)py";
+
+std::map<std::string, double> parseTimes(const std::string& text) {
+    std::map<std::string, double> times;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(at, end - at);
+        if (const std::size_t space = line.find(' '); space != std::string::npos)
+            times[line.substr(0, space)] = std::atof(line.c_str() + space + 1);
+        at = end + 1;
+    }
+    return times;
+}
+
+void BM_CpuTimeFidelity(benchmark::State& state) {
+    std::string lockstepSource = kKernels, cpythonSource = kKernels;
+    lockstepSource.replace(lockstepSource.find("REPEAT):"), 6, "1");
+    cpythonSource.replace(cpythonSource.find("REPEAT):"), 6, "5");
+    static const scenarios::Scenario* s = load("kernels.py", lockstepSource);
+    for (auto _ : state) {
+        Trace trace;
+        RunConfig cfg;
+        cfg.policy = PolicyKind::Random;
+        cfg.gil = true;
+        cfg.maxSteps = 10'000'000;
+        s->opener()(pool(), trace, cfg, nullptr)->runToEnd();
+        std::string printed;
+        for (std::size_t i = 0; i < trace.eventCount(); ++i)
+            if (const TraceEvent& e = trace.event(i); e.op == Op::Print && (e.flags & TraceEvent::ArgIsString))
+                printed += trace.string(static_cast<std::uint32_t>(e.arg)) + "\n";
+        std::string real;
+        std::system("mkdir -p /tmp/lockstep-bench");
+        if (FILE* f = std::fopen("/tmp/lockstep-bench/kernels_cpython.py", "w")) {
+            std::fputs(cpythonSource.c_str(), f);
+            std::fclose(f);
+        }
+        if (FILE* p = popen("/usr/bin/python3.11 -I /tmp/lockstep-bench/kernels_cpython.py", "r")) {
+            char buffer[256];
+            while (std::fgets(buffer, sizeof buffer, p)) real += buffer;
+            pclose(p);
+        }
+        const auto ours = parseTimes(printed), theirs = parseTimes(real);
+        double logSum = 0;
+        int n = 0;
+        for (const auto& [name, virtualSeconds] : ours) {
+            auto it = theirs.find(name);
+            if (it == theirs.end() || it->second <= 0) continue;
+            const double ratio = virtualSeconds / it->second;
+            state.counters["ratio_" + name] = ratio;
+            logSum += std::log(ratio);
+            ++n;
+        }
+        state.counters["kernels"] = n;
+        state.counters["geomean"] = n ? std::exp(logSum / n) : 0;
+        state.SetIterationTime(1e-3);
+    }
+}
+
 void BM_PyPointsOneThread(benchmark::State& state) {
     static const scenarios::Scenario* s = load("loop1.py", withN(kLoop, kIterations));
     runTimed(state, s, PolicyKind::RoundRobin, true);
@@ -354,6 +489,7 @@ BENCHMARK(BM_Builtin10kTasks)->UseManualTime()->Iterations(3)->Unit(benchmark::k
 BENCHMARK(BM_ExecutorMap10k)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExecutorSubmit100k)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExploreLostUpdate)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CpuTimeFidelity)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
     // This binary is also the runner of the Python programs it measures.
@@ -421,6 +557,23 @@ int main(int argc, char** argv) {
                     Explorer::defaultWorkers(), reporter.get("BM_ExploreLostUpdate", "runs"),
                     reporter.get("BM_ExploreLostUpdate", "exhaustive") == 1 ? "exhaustive" : "NOT exhaustive", ours,
                     plain > 0 ? ours / plain : 0.0, plain, builtin > 0 ? ours / builtin : 0.0, builtin);
+    }
+    if (reporter.has("BM_CpuTimeFidelity")) {
+        std::printf("(6f) CPU time: virtual time of eight CPU-bound loops against /usr/bin/python3.11's real time "
+                    "(best of 5):");
+        double lowest = 1e9, highest = 0;
+        for (const char* name : {"arith", "fib", "counts", "strings", "primes", "methods", "squares", "mixed"}) {
+            const std::string key = std::string("ratio_") + name;
+            const double r = reporter.get("BM_CpuTimeFidelity", key);
+            if (r <= 0) continue;
+            lowest = std::min(lowest, r);
+            highest = std::max(highest, r);
+            std::printf(" %s %.2fx", name, r);
+        }
+        const double geomean = reporter.get("BM_CpuTimeFidelity", "geomean");
+        std::printf("\n     geometric mean %.2fx, range %.2f-%.2fx   target 0.5-2x each   %s\n", geomean, lowest,
+                    highest, lockstep::bench::verdict(reporter.get("BM_CpuTimeFidelity", "kernels") == 8 &&
+                                                       lowest >= 0.5 && highest <= 2));
     }
     return 0;
 }

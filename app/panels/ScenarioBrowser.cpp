@@ -455,6 +455,13 @@ void ScenarioBrowser::updateParamTexts() {
                                        "thread can run between any two of them. Off: threads switch only between "
                                        "lines. (command line: --param %1=1)")
                                         .arg(QString::fromStdString(spec.key)));
+            else if (spec.key == python::kCpuParam)
+                p.check->setToolTip(tr("Your program's Python code takes virtual time, about as long as CPython takes "
+                                       "on a laptop: two threads computing then take twice as long as one with the "
+                                       "GIL on (uncheck GIL and give 2 cores to see a free-threaded Python). Off: "
+                                       "only sleeps and timeouts move the clock, for when you want only the "
+                                       "interleaving. (command line: --param %1=0)")
+                                        .arg(QString::fromStdString(spec.key)));
             else
                 p.check->setToolTip(tr("%1: checked is 1, unchecked 0; default %2 (command line: --param %3=0 or 1)")
                                         .arg(trScenario(p.label))

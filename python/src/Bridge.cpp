@@ -3,6 +3,7 @@
 // exception of that name, and an aborted run becomes _lockstep.RunAborted, which unwinds the Python stack
 // (running finally blocks) back to the actor's body, where it turns into AbortRun again.
 
+#include <algorithm>
 #include <cmath>
 #include <climits>
 #include <cstring>
@@ -435,6 +436,15 @@ PyObject* taskEvent(PyObject* m, PyObject* args) {
 
 // ---- time, output, settings ----
 
+// What the calling thread has computed and not yet paid for is paid now, before others can see the time it
+// happened at (a printed line, the start of a sleep).
+void payBeforeShowing(Run& run) {
+    if (!run.cpuTime) return;
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me != kNoActor) run.payCpu(ex, me, 10'000);
+}
+
 PyObject* sleepFor(PyObject* m, PyObject* arg) {
     const double seconds = PyFloat_AsDouble(arg);
     if (seconds == -1.0 && PyErr_Occurred()) return nullptr;
@@ -447,26 +457,49 @@ PyObject* sleepFor(PyObject* m, PyObject* arg) {
         return nullptr;
     }
     return guarded(m, [&] {
+        payBeforeShowing(runOf(m));  // the sleep starts once the computing before it is done
         WithoutGil unlocked;
         lockstep::sleep(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
         Py_RETURN_NONE;
     });
 }
 
-// The virtual clock; 0 before any run (the runner imports logging, which notes its start time: a run's clock
-// starts at 0 too).
-Nanos virtualNow() {
+// The virtual clock as the calling thread sees it: with what it has computed and not yet paid for; 0 before
+// any run (the runner imports logging, which notes its start time: a run's clock starts at 0 too).
+Nanos virtualNow(PyObject* m) {
     const Execution* ex = Execution::currentOrNull();
-    return ex ? ex->now() : 0;
+    if (!ex) return 0;
+    Run* run = moduleRun(m);
+    if (!run || !run->cpuTime) return ex->now();
+    const ActorId me = ex->self();
+    // What one thread owes is not what another owes: the clock never reads earlier than it was read before, by
+    // any thread, as a real monotonic clock: a start read by one thread and an end read by another never
+    // give a negative difference.
+    run->clockRead = std::max(run->clockRead, ex->now() + (me != kNoActor ? run->owedCpu(me) : 0));
+    return run->clockRead;
 }
 
 PyObject* nowNs(PyObject* m, PyObject*) {
-    return guarded(m, [&] { return PyLong_FromLongLong(virtualNow()); });
+    return guarded(m, [&] { return PyLong_FromLongLong(virtualNow(m)); });
 }
 
 // Seconds as a float computed from integer nanoseconds, so 0.1 s + 0.2 s of sleeps reads as 0.3.
 PyObject* nowSeconds(PyObject* m, PyObject*) {
-    return guarded(m, [&] { return PyFloat_FromDouble(static_cast<double>(virtualNow()) / 1e9); });
+    return guarded(m, [&] { return PyFloat_FromDouble(static_cast<double>(virtualNow(m)) / 1e9); });
+}
+
+// time.thread_time_ns() (whole_process false) and time.process_time_ns() (true): the CPU time the calling
+// thread, or every thread of the program, has computed on the virtual clock.
+PyObject* cpuTimeNs(PyObject* m, PyObject* arg) {
+    const int wholeProcess = PyObject_IsTrue(arg);
+    if (wholeProcess < 0) return nullptr;
+    return guarded(m, [&] {
+        const Execution* ex = Execution::currentOrNull();
+        const Run* run = moduleRun(m);
+        if (!ex || !run) return PyLong_FromLong(0);
+        const ActorId me = ex->self();
+        return PyLong_FromLongLong(wholeProcess ? run->cpuUsedByAll() : me == kNoActor ? 0 : run->cpuUsed(me));
+    });
 }
 
 PyObject* emit(PyObject* m, PyObject* args) {
@@ -475,6 +508,7 @@ PyObject* emit(PyObject* m, PyObject* args) {
     int toStderr;
     if (!PyArg_ParseTuple(args, "s#p", &text, &length, &toStderr)) return nullptr;
     return guarded(m, [&] {
+        payBeforeShowing(runOf(m));
         Execution& ex = Execution::current();
         const ActorId me = ex.enter();
         if (me == kNoActor) Py_RETURN_NONE;
@@ -528,6 +562,7 @@ PyMethodDef methods[] = {
     {"sleep", sleepFor, METH_O, "sleep(seconds) on the virtual clock"},
     {"now_ns", nowNs, METH_NOARGS, "virtual time in nanoseconds"},
     {"now", nowSeconds, METH_NOARGS, "virtual time in seconds"},
+    {"cpu_time_ns", cpuTimeNs, METH_O, "cpu_time_ns(whole_process): CPU time on the virtual clock"},
     {"emit", emit, METH_VARARGS, "emit(text, to_stderr): one printed line (or lines) of output"},
     {"seed", seed, METH_NOARGS, "the run's seed"},
     {"wall_start", wallStart, METH_NOARGS, "the wall clock at the run's start, in seconds since 1970"},

@@ -70,6 +70,24 @@ public:
     const std::string& path() const { return path_; }
     std::uint64_t runSeed = 1;
 
+    // ---- CPU time (the program's "cpu" parameter) ----
+    // Each instruction of the learner's code costs virtual time (instructionCost in Program.cpp, measured
+    // against CPython), owed by the thread that ran it and paid as a CPU burst (Execution::workFor), which needs
+    // a core and, with the GIL on, the GIL. Paying at every instruction would make every line a burst of a few
+    // nanoseconds; a thread pays once it owes a millisecond (at a line) and before others could see its time
+    // (a print, a sleep, its end). The clock it reads counts what it owes, so a loop that waits on
+    // perf_counter() ends.
+    bool cpuTime = false;
+    Nanos clockRead = 0;  // the latest reading of the clock any thread was given
+    Nanos owedCpu(ActorId me) const;
+    Nanos cpuUsed(ActorId me) const;  // paid and owed: time.thread_time()
+    Nanos cpuUsedByAll() const;       // every thread's: time.process_time()
+    // Pays what `me` owes as one burst when it is at least `atLeast`; true when it did. The caller holds
+    // Python's GIL (released while the burst runs) and has entered the step (ex.enter()).
+    bool payCpu(Execution& ex, ActorId me, Nanos atLeast);
+    // Pays everything owed at the end of a thread; false when the run was aborted meanwhile.
+    bool payCpuAtEnd();
+
     // ---- used by the trace function ----
     int onTrace(PyFrameObject* frame, int what);
 
@@ -112,6 +130,12 @@ private:
     std::unordered_map<ActorId, std::string> shownLocals_;
     std::uint32_t localsRecorded_ = 0;
     TouchRecorder touches_;  // what each instruction touches, while the explorer asks (Execution::touchesWanted)
+    struct CpuAccount {
+        std::int64_t owedPicos = 0;  // instructions run and not yet paid for, in picoseconds
+        Nanos paid = 0;
+    };
+    std::vector<CpuAccount> cpu_;  // by actor
+    CpuAccount& account(ActorId me);
 };
 
 // GIL-free section around an engine call that may hand the baton over: another actor takes the GIL while

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -53,6 +54,39 @@ bool isConstantName(const std::string& n) {
 bool isSimpleValue(PyObject* v) {
     return v == Py_None || PyLong_Check(v) || PyFloat_Check(v) || PyUnicode_Check(v);
 }
+
+// What one instruction of the learner's code costs in virtual time, in picoseconds: CPython 3.11's own time
+// per instruction on the machine Lockstep was calibrated on (README, "CPU time"), by three kinds of instruction
+// fitted to eight CPU-bound loops (arithmetic, recursion, dict and list updates, f-strings, prime sieving,
+// method calls, comprehensions), each then within 0.75-1.3x of CPython's time: moving a value between the frame
+// and the stack or jumping costs about 1 ns; an operation on objects (arithmetic, comparison, attribute,
+// subscript, iteration) 7.5 ns; a call 11 ns before the callee's own instructions; formatting a value into a
+// string 44 ns. C functions (sum, sorted, math.factorial) and the standard library's Python code cost only the
+// call that reaches them: their instructions are not traced.
+struct InstructionCosts {
+    std::array<std::int32_t, 256> picos{};
+    InstructionCosts() {
+        picos.fill(7'500);
+        for (int op : {LOAD_FAST, LOAD_CONST, STORE_FAST, POP_TOP, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT,
+                       JUMP_FORWARD, POP_JUMP_FORWARD_IF_FALSE, POP_JUMP_FORWARD_IF_TRUE, POP_JUMP_BACKWARD_IF_FALSE,
+                       POP_JUMP_BACKWARD_IF_TRUE, POP_JUMP_FORWARD_IF_NONE, POP_JUMP_FORWARD_IF_NOT_NONE,
+                       POP_JUMP_BACKWARD_IF_NONE, POP_JUMP_BACKWARD_IF_NOT_NONE, COPY, SWAP, NOP, RESUME, PUSH_NULL,
+                       PRECALL, RETURN_VALUE, GET_ITER, KW_NAMES, EXTENDED_ARG, LOAD_CLOSURE, CACHE})
+            picos[static_cast<std::size_t>(op)] = 1'000;
+        for (int op : {CALL, CALL_FUNCTION_EX}) picos[static_cast<std::size_t>(op)] = 11'000;
+        for (int op : {FORMAT_VALUE, BUILD_STRING}) picos[static_cast<std::size_t>(op)] = 44'000;
+    }
+};
+
+std::int64_t instructionCost(int op) {
+    static const InstructionCosts costs;
+    return op >= 0 && op < 256 ? costs.picos[static_cast<std::size_t>(op)] : 7'500;
+}
+
+// A thread owing this much CPU time computes it at its next line.
+constexpr Nanos kLineBurst = 1'000'000;
+// Before a print or a sleep: below this the clock's error does not show in what it prints.
+constexpr Nanos kObservedBurst = 10'000;
 
 std::string utf8(PyObject* s) {
     Py_ssize_t n = 0;
@@ -137,6 +171,45 @@ std::string Run::uniqueName(std::string name) {
 
 void Run::installTrace() { PyEval_SetTrace(traceFunction, module_); }
 
+Run::CpuAccount& Run::account(ActorId me) {
+    if (me >= cpu_.size()) cpu_.resize(static_cast<std::size_t>(me) + 1);
+    return cpu_[me];
+}
+
+Nanos Run::owedCpu(ActorId me) const { return me < cpu_.size() ? cpu_[me].owedPicos / 1000 : 0; }
+
+Nanos Run::cpuUsed(ActorId me) const { return me < cpu_.size() ? cpu_[me].paid + cpu_[me].owedPicos / 1000 : 0; }
+
+Nanos Run::cpuUsedByAll() const {
+    Nanos total = 0;
+    for (const CpuAccount& a : cpu_) total += a.paid + a.owedPicos / 1000;
+    return total;
+}
+
+bool Run::payCpu(Execution& ex, ActorId me, Nanos atLeast) {
+    CpuAccount& a = account(me);
+    const Nanos d = a.owedPicos / 1000;
+    if (d <= 0 || d < atLeast) return false;
+    a.owedPicos -= d * 1000;
+    a.paid += d;
+    WithoutGil unlocked;
+    ex.beginStep();
+    ex.workFor(me, d);
+    return true;
+}
+
+bool Run::payCpuAtEnd() {
+    if (!cpuTime) return true;
+    try {
+        Execution& ex = Execution::current();
+        const ActorId me = ex.enter();
+        if (me != kNoActor) payCpu(ex, me, 1);
+    } catch (const AbortRun&) {
+        return false;
+    }
+    return true;
+}
+
 void Run::finishThreadState(PyThreadState* ts) {
     PyEval_SetTrace(nullptr, nullptr);
     PyThreadState_Clear(ts);
@@ -180,6 +253,7 @@ void Run::runMain() {
     } else {
         failure = "the _lockstep module failed to load: " + takeErrorText();
     }
+    if (!aborted && failure.empty() && !payCpuAtEnd()) aborted = true;
     finishThreadState(ts);
     if (aborted) throw AbortRun{};
     if (!failure.empty()) throw RuntimeError(failure);
@@ -219,6 +293,7 @@ void runProgram(const std::string& path, const std::string& source, bool bytecod
     Execution& ex = Execution::current();
     auto run = std::make_shared<Run>(path, source, bytecode);
     run->frameLocals = frameLocals;
+    run->cpuTime = scenarios::Params(ex.config().params).get(kCpuParam, 1) != 0;
     ex.extension() = run;
     run->runMain();
 }
@@ -242,6 +317,7 @@ void Run::runThread(PyObject* call) {
         }
     }
     Py_XDECREF(result);
+    if (!aborted && !payCpuAtEnd()) aborted = true;
     finishThreadState(ts);
     if (aborted) throw AbortRun{};
 }
@@ -302,6 +378,9 @@ int Run::onTrace(PyFrameObject* frame, int what) {
 void Run::schedulingPoint(Execution& ex, ActorId me, PyFrameObject* frame, bool main) {
     const int line = PyFrame_GetLineNumber(frame);
     if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(line, 0, 65535)));
+    // A thread that owes a millisecond of CPU time computes it here: the burst is this line's step (its end
+    // is where the scheduler chooses again).
+    if (cpuTime && payCpu(ex, me, kLineBurst)) return;
     WithoutGil unlocked;
     ex.beginStep();
     ex.record(me, Op::Yield, kNoObject, Result::Ok, line);
@@ -434,6 +513,7 @@ int Run::opcodeEvent(PyFrameObject* frame, PyCodeObject* code, bool main) {
                 oparg |= static_cast<unsigned>(instr[back + 1]) << shift;
         }
         Py_DECREF(bytes);
+        if (cpuTime) account(me).owedPicos += instructionCost(op);
         if (bytecode) schedulingPoint(ex, me, frame, main);
         if (ex.touchesWanted())
             touches_.onInstruction(ex, frame, op, oparg, [this](PyCodeObject* c) { return fileKind(c) != FileKind::Other; });
@@ -571,11 +651,14 @@ const scenarios::Scenario* loadSource(const std::string& path, const std::string
     s.listing = source;
     s.sourcePath = id;
     s.params = {{kBytecodeParam, QT_TRANSLATE_NOOP("Scenario", "Scheduling point at every bytecode instruction"), 0, 0, 1},
+                {kCpuParam, QT_TRANSLATE_NOOP("Scenario", "Python code takes CPU time"), 1, 0, 1},
                 {kStartParam, QT_TRANSLATE_NOOP("Scenario", "Date and time at the start"),
                  static_cast<std::int64_t>(std::time(nullptr)), 0, std::numeric_limits<std::int32_t>::max()}};
     // Random: a learner's program has no sleeps placed to force a switch, and round-robin switches only when a
     // thread blocks, so a race would never show under it.
     s.defaults.policy = PolicyKind::Random;
+    // CPython has a GIL: with CPU time on, two threads computing take twice as long as one.
+    s.defaults.gil = true;
     // Every line of the program's loops is a step: 500,000 locked increments take about 2.5 million.
     s.defaults.maxSteps = kProgramMaxSteps;
     // Every run happens in the runner's child, whose main actor runs runProgram(); nothing of the program runs

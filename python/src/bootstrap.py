@@ -500,6 +500,27 @@ time.sleep = _ls.sleep
 time.monotonic = time.perf_counter = _ls.now
 time.monotonic_ns = time.perf_counter_ns = _ls.now_ns
 
+
+# CPU time is the virtual clock's too: what the learner's instructions cost (the "cpu" parameter).
+def _process_time_ns():
+    return _ls.cpu_time_ns(True)
+
+
+def _thread_time_ns():
+    return _ls.cpu_time_ns(False)
+
+
+def _process_time():
+    return _ls.cpu_time_ns(True) / 1e9
+
+
+def _thread_time():
+    return _ls.cpu_time_ns(False) / 1e9
+
+
+time.process_time, time.process_time_ns = _process_time, _process_time_ns
+time.thread_time, time.thread_time_ns = _thread_time, _thread_time_ns
+
 # One clock: the wall clock reads the run's start instant plus the virtual time, so dates look real, advance
 # with sleeps, and are the same in a replay. _setup sets the start.
 _wall_start = 0

@@ -99,7 +99,7 @@ private slots:
         QCOMPARE(o["scenario"].toString(), QFileInfo(path).absoluteFilePath());
         // A program's loops step every line: its default step limit is 5,000,000 (in the token, before the
         // parameters), a built-in scenario's 1,000,000.
-        QVERIFY2(o["replay"].toString().contains(":5000000:bytecode=0,start="), qPrintable(o["replay"].toString()));
+        QVERIFY2(o["replay"].toString().contains(":5000000:bytecode=0,cpu=1,start="), qPrintable(o["replay"].toString()));
 
         const Result e = runLockstep({"explore", path, "--runs", "20", "--strategy", "random"});
         QCOMPARE(e.code, 0);

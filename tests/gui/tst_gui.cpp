@@ -719,14 +719,20 @@ private slots:
         QVERIFY2(box->toolTip().contains("counter += 1 is then a load, an add and a store"), qPrintable(box->toolTip()));
         box->setChecked(true);
         const RunSetup setup = w.browser()->currentSetup();
-        QCOMPARE(setup.config.params.size(), std::size_t(2));
+        QCOMPARE(setup.config.params.size(), std::size_t(3));
         QCOMPARE(setup.config.params[0], (std::pair<std::string, std::int64_t>{"bytecode", 1}));
+        // CPU time is a check box too, on by default, and a program runs with the GIL, as CPython does.
+        QCheckBox* cpu = w.browser()->parameterCheckBox("cpu");
+        QVERIFY(cpu && cpu->isChecked());
+        QVERIFY2(cpu->toolTip().contains("twice as long as one with the GIL on"), qPrintable(cpu->toolTip()));
+        QCOMPARE(setup.config.params[1], (std::pair<std::string, std::int64_t>{"cpu", 1}));
+        QVERIFY(setup.config.gil);
         // The program's start instant is a date, the moment it was opened.
-        QCOMPARE(setup.config.params[1].first, std::string("start"));
+        QCOMPARE(setup.config.params[2].first, std::string("start"));
         auto* when = w.browser()->findChild<QDateTimeEdit*>("start");
         QVERIFY(when);
-        QCOMPARE(when->dateTime().toSecsSinceEpoch(), setup.config.params[1].second);
-        QVERIFY(qAbs(setup.config.params[1].second - QDateTime::currentSecsSinceEpoch()) < 600);
+        QCOMPARE(when->dateTime().toSecsSinceEpoch(), setup.config.params[2].second);
+        QVERIFY(qAbs(setup.config.params[2].second - QDateTime::currentSecsSinceEpoch()) < 600);
         QVERIFY2(when->toolTip().contains("datetime.now()"), qPrintable(when->toolTip()));
         w.browser()->requestLoad();
         w.waitForEngine();

@@ -240,7 +240,8 @@ private slots:
             QCOMPARE(want->outcome().status, RunStatus::Finished);
             auto got = runScenario(pool_, p->id, PolicyKind::RoundRobin, 1, params, s->defaults.cores, s->defaults.gil);
             QCOMPARE(got->outcome().status, RunStatus::StepLimit);
-            QCOMPARE(got->outcome().endTime, Nanos(0));  // the clock never moved
+            // the clock moved by the spinning's own CPU time only: in bursts, never a sleep or a timeout
+            QVERIFY(events(got->trace, Op::Sleep, std::nullopt).empty());
             std::set<int> lastLines;
             const auto yields = events(got->trace, Op::Yield, std::nullopt);
             QVERIFY(yields.size() > 1000);
@@ -362,10 +363,16 @@ private slots:
             }
         }
 
-        // The end time, where the scenario's is the same in every run.
+        // The end time, where the scenario's is the same in every run: the program's is later by the CPU time of
+        // its own instructions (the "cpu" parameter), which for these short listings is well under a millisecond.
         const auto endWant = setOf(want, [](const Facts& f) { return std::to_string(f.endTime); });
         if (ex.endTime && endWant.size() == 1) {
-            for (const Facts& f : got) QCOMPARE(f.endTime, want.front().endTime);
+            const Nanos scenarioEnd = want.front().endTime;
+            for (const Facts& f : got)
+                QVERIFY2(f.endTime >= scenarioEnd && f.endTime - scenarioEnd < 1'000'000,
+                         qPrintable(QStringLiteral("the program ended at %1 ns, the scenario at %2 ns")
+                                        .arg(f.endTime)
+                                        .arg(scenarioEnd)));
             compared << "end time";
         }
         // Status and at least one more fact.

@@ -32,6 +32,10 @@ std::unique_ptr<Run> run(WorkerPool& pool, const scenarios::Scenario* s, PolicyK
     return runScenario(pool, s->id, policy, seed, params);
 }
 
+// A run on the virtual clock alone: the program's instructions take no CPU time (the "cpu" parameter off), so
+// sleeps and timeouts give exact times.
+const ParamList kClockOnly{{python::kCpuParam, 0}};
+
 int threadCount() {
     int n = 0;
     if (DIR* d = opendir("/proc/self/task")) {
@@ -332,7 +336,7 @@ private slots:
     }
 
     void semaphoreTimes() {
-        auto r = run(pool_, program("semaphore.py", kSemaphore));
+        auto r = run(pool_, program("semaphore.py", kSemaphore), PolicyKind::RoundRobin, 1, kClockOnly);
         QStringList times;
         for (const Printed& p : printed(r->trace)) times << QString::number(p.time / double(kSecond));
         QCOMPARE(times, (QStringList{"0", "0", "0", "2", "2", "2", "4"}));
@@ -344,7 +348,7 @@ private slots:
 
     void queueWithSentinel() {
         for (PolicyKind policy : {PolicyKind::RoundRobin, PolicyKind::Cooperative, PolicyKind::Random}) {
-            auto r = run(pool_, program("queue.py", kQueue), policy, 3);
+            auto r = run(pool_, program("queue.py", kQueue), policy, 3, kClockOnly);
             QCOMPARE(r->outcome().status, RunStatus::Finished);
             QCOMPARE(texts(r->trace), QStringList{"[0, 1, 2, 3, 4, 5] 0"});
             QCOMPARE(r->outcome().endTime, 3 * kSecond);  // six items, half a second each
@@ -426,7 +430,7 @@ private slots:
         std::string error;
         const scenarios::Scenario* s = python::loadProgram(path, error);
         QVERIFY2(s, error.c_str());
-        auto r = runScenario(pool_, s->id);
+        auto r = runScenario(pool_, s->id, PolicyKind::RoundRobin, 1, kClockOnly);
         QCOMPARE(r->outcome().status, RunStatus::Finished);
         QCOMPARE(texts(r->trace), (QStringList{"42", "42"}));
         QCOMPARE(r->outcome().endTime, kSecond);  // the module ran once
@@ -440,7 +444,7 @@ private slots:
     }
 
     void asyncioOnTheVirtualClock() {
-        auto r = run(pool_, program("async.py", kAsyncio));
+        auto r = run(pool_, program("async.py", kAsyncio), PolicyKind::RoundRobin, 1, kClockOnly);
         QCOMPARE(r->outcome().status, RunStatus::Finished);
         QCOMPARE(texts(r->trace), (QStringList{"gather ['a', 'b'] 2.0", "wait ['d'] 1 3.0", "cancelled at 3.5",
                                                "end 5.0"}));
@@ -468,7 +472,8 @@ private slots:
     void manyTasksEndAtFive() {
         auto r = run(pool_, program("many.py", "import asyncio\n\nasync def nap():\n    await asyncio.sleep(5)\n\n"
                                                "async def main():\n    await asyncio.gather(*(nap() for _ in range(2000)))\n"
-                                               "    print(asyncio.get_running_loop().time())\n\nasyncio.run(main())\n"));
+                                               "    print(asyncio.get_running_loop().time())\n\nasyncio.run(main())\n"),
+                     PolicyKind::RoundRobin, 1, kClockOnly);
         QCOMPARE(texts(r->trace), QStringList{"5.0"});
         QCOMPARE(r->outcome().endTime, 5 * kSecond);
     }
@@ -570,15 +575,84 @@ private slots:
                          "logging.basicConfig(format='%(asctime)s %(message)s', level=logging.INFO)\n"
                          "threading.Timer(1.5, lambda: logging.info('late')).start()\n");
         QVERIFY(s->resolve({}).get(python::kStartParam, 0) > 1'700'000'000);  // the moment it was loaded
-        auto r = run(pool_, s, PolicyKind::Random, 1, {{python::kStartParam, 1'767'225'600}});  // 2026-01-01 UTC
+        auto r = run(pool_, s, PolicyKind::Random, 1, {{python::kStartParam, 1'767'225'600}, {python::kCpuParam, 0}});  // 2026-01-01 UTC
         QCOMPARE(texts(r->trace), (QStringList{"2026-01-01 00:00:00+00:00 1767225600.0",
                                                "2026-01-01T00:00:02 2026-01-01 00:00:02",
                                                "datetime.date(2026, 1, 1) True", "2026-01-01 00:00:03,500 late"}));
     }
 
+    // CPU time: the program's instructions take virtual time. One CPU-bound call against the same call in two
+    // threads: with the GIL (a program's default) the threads take twice as long, as in CPython; without it, on
+    // two cores, as long as one call (a free-threaded Python). A loop that waits on perf_counter() ends; the
+    // CPU clocks count the computing; the bursts are on the timeline (work on a core, the GIL taken); with the
+    // "cpu" parameter off nothing takes time.
+    void cpuTime() {
+        const scenarios::Scenario* s = program("cpu.py", R"py(import threading, time
+
+def crunch(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+t0 = time.perf_counter()
+crunch(20_000)
+once = time.perf_counter() - t0
+t0 = time.perf_counter()
+workers = [threading.Thread(target=crunch, args=(20_000,)) for _ in range(2)]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
+both = time.perf_counter() - t0
+print(f"{once * 1000:.3f} {both / max(once, 1e-9):.2f}")
+t0 = time.perf_counter()
+spins = 0
+while time.perf_counter() - t0 < 0.002:
+    spins += 1
+print(spins > 100, time.process_time() > 3 * once + 0.0019, time.thread_time() < time.process_time())
+)py");
+        auto parse = [](const Run& r) {
+            const QStringList lines = texts(r.trace);
+            return lines.isEmpty() ? QStringList{} : lines.first().split(' ');
+        };
+        auto gilOn = run(pool_, s, PolicyKind::Random, 3);
+        QCOMPARE(gilOn->outcome().status, RunStatus::Finished);
+        const QStringList first = parse(*gilOn);
+        QCOMPARE(first.size(), 2);
+        // 20,000 passes of a 9-instruction loop: about half a millisecond, as CPython takes on a laptop
+        QVERIFY2(first[0].toDouble() > 0.2 && first[0].toDouble() < 2, qPrintable(first[0]));
+        QCOMPARE(first[1], QStringLiteral("2.00"));
+        QCOMPARE(texts(gilOn->trace).value(1), QStringLiteral("True True True"));
+        // the bursts: computing on a core while holding the GIL
+        QVERIFY(events(gilOn->trace, Op::Work, Result::Started).size() >= 3);
+        QVERIFY(!events(gilOn->trace, Op::Acquire, Result::Acquired, "GIL").empty());
+
+        Run freeThreaded;
+        {
+            RunConfig cfg;
+            cfg.policy = PolicyKind::Random;
+            cfg.seed = 3;
+            cfg.cores = 2;
+            cfg.gil = false;
+            cfg.maxSteps = python::kProgramMaxSteps;
+            s->opener()(pool_, freeThreaded.trace, cfg, nullptr)->runToEnd();
+        }
+        QCOMPARE(freeThreaded.trace.outcome().status, RunStatus::Finished);
+        QCOMPARE(parse(freeThreaded).value(1), QStringLiteral("1.00"));
+        QVERIFY(events(freeThreaded.trace, Op::Acquire, Result::Acquired, "GIL").empty());
+
+        auto off = run(pool_, program("cpu-off.py", "import time\nt0 = time.perf_counter()\nx = sum(i for i in range(1000))\n"
+                                                    "print(time.perf_counter() - t0, time.process_time())\n"),
+                       PolicyKind::Random, 1, kClockOnly);
+        QCOMPARE(texts(off->trace), QStringList{"0.0 0.0"});
+        QVERIFY(events(off->trace, Op::Work, Result::Started).empty());
+    }
+
     void timeReadsIntegerNanoseconds() {
         auto r = run(pool_, program("clock.py", "import time\nt0 = time.time()\ntime.sleep(0.1)\ntime.sleep(0.2)\n"
-                                                "print(time.time() - t0, time.perf_counter_ns())\n"));
+                                                "print(time.time() - t0, time.perf_counter_ns())\n"),
+                     PolicyKind::RoundRobin, 1, kClockOnly);
         QCOMPARE(texts(r->trace), QStringList{"0.3 300000000"});
     }
 

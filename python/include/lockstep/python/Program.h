@@ -13,6 +13,10 @@ namespace lockstep::python {
 // The scenario parameter that makes every bytecode instruction of the learner's code a scheduling point
 // (0: every line, the default).
 inline constexpr const char* kBytecodeParam = "bytecode";
+// The scenario parameter that makes the learner's Python code take virtual CPU time, calibrated against
+// CPython (1, the default), so CPU-bound threads compete for cores and the GIL; 0: only sleeps and timeouts
+// move the clock.
+inline constexpr const char* kCpuParam = "cpu";
 // The wall clock's reading when a run starts, in whole seconds since 1970: time.time(), datetime.now() and
 // logging's timestamps go on from it with the virtual clock. It defaults to the moment the program was loaded,
 // so every run of one exploration reads the same dates, and a replay token carries it.
