@@ -67,7 +67,7 @@ Usage:
   lockstep list [--json] [--lang en|ru]
                                     the scenarios: ids, families, titles (and, with --json, parameters)
   lockstep run ID [run options] [--summary] [--events] [--story] [--lang en|ru] [--trace FILE.json]
-                [--export FILE.png|svg|pdf [--width W] [--axis steps|time] [--scale S] [--steps-range A:B]]
+                [--export FILE.png|svg|pdf [--width W] [--axis steps|time] [--scale S] [--steps-range A:B] [--internals]]
                                     run a scenario headless: its output, how it ended, data races;
                                     --story first tells every step in words
   lockstep explore ID [--strategy dfs|random|pct] [--runs N] [--max-preemptions K] [--json]
@@ -80,8 +80,9 @@ Usage:
 Wherever ID goes, a Python program may go instead (a path ending in .py): it runs under the same
 scheduler with embedded CPython 3.11, in a process of its own; its lines are the scheduling points
 (--param bytecode=1: every bytecode instruction), its threads and locks are the scheduler's, time is
-virtual (the wall clock starts at --param start=SECONDS since 1970, by default when it was loaded). A
-program that crashes or stays in real code past --freeze-limit seconds ends its run as crashed or frozen;
+virtual (the wall clock starts at --param start=SECONDS since 1970, by default when it was loaded). Its
+code takes CPU time as in CPython and runs with the GIL (--gil off --cores 2: a free-threaded Python;
+--param cpu=0: only sleeps and timeouts take time). A program that crashes or stays in real code past --freeze-limit seconds ends its run as crashed or frozen;
 --sandbox runs it without network and with the files read-only (bubblewrap).
 
 %LIMITS%
@@ -358,6 +359,8 @@ int cmdRun(const QStringList& args) {
                                    .arg(timeline::kMaxExportScale),
                       "factor", "1"});
     parser.addOption({"steps-range", "With --export: only steps A to B of the run (both included).", "A:B"});
+    parser.addOption({"internals", "With --export: also draw the lanes of the standard library's own locks, events "
+                                   "and queues (a Thread's _started, logging's lock), as View > Show internals."});
     addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help run')");
     if (parser.isSet("help")) {
@@ -371,6 +374,7 @@ int cmdRun(const QStringList& args) {
     const bool exporting = parser.isSet("export");
     if (exporting) {
         exportOptions.path = parser.value("export");
+        exportOptions.showInternals = parser.isSet("internals");
         bool ok = false;
         exportOptions.width = parser.value("width").toInt(&ok);
         if (!ok) return usageError(QStringLiteral("--width: '%1' is not a number of pixels").arg(parser.value("width")));
@@ -398,8 +402,9 @@ int cmdRun(const QStringList& args) {
             err() << "lockstep: --export needs a QGuiApplication to paint text (internal error)\n";
             return kExitFailure;
         }
-    } else if (parser.isSet("width") || parser.isSet("axis") || parser.isSet("scale") || parser.isSet("steps-range")) {
-        return usageError("--width, --axis, --scale and --steps-range go with --export FILE.png|svg|pdf");
+    } else if (parser.isSet("width") || parser.isSet("axis") || parser.isSet("scale") || parser.isSet("steps-range") ||
+               parser.isSet("internals")) {
+        return usageError("--width, --axis, --scale, --steps-range and --internals go with --export FILE.png|svg|pdf");
     }
     const bool story = parser.isSet("story");
     if (story && (parser.isSet("summary") || parser.isSet("events")))
@@ -737,12 +742,16 @@ int cmdCompare(const QStringList& args) {
     addHelp(parser, "Run a scenario once per setting - every combination of a thread count (the scenario's "
                     "'threads' parameter), the GIL on or off, and a number of virtual cores - and print how long "
                     "each run took in virtual time, its CPU time per core and how long threads waited for the GIL "
-                    "or a core. Without the GIL, several cores show what separate processes would give.");
-    parser.addPositionalArgument("ID", "The scenario; it must take a 'threads' parameter (e.g. gil-cpu-bound).");
+                    "or a core. Without the GIL, several cores show what separate processes would give. A Python "
+                    "program runs with the threads it starts, the GIL on and off, on 1 and 2 cores (by default); "
+                    "its speed-up is against the GIL on 1 core.");
+    parser.addPositionalArgument("ID", "The scenario; it must take a 'threads' parameter (e.g. gil-cpu-bound), or "
+                                       "a Python program.");
     addRunOptions(parser, RunOptionSet::SharedByRuns);
     parser.addOption({"threads", "Thread counts to compare (default 1,2,4).", "list", "1,2,4"});
     parser.addOption({"gil", "GIL settings to compare: on, off or on,off (default on,off).", "list", "on,off"});
-    parser.addOption({"cores", "Numbers of virtual cores to compare, 1-8 (default 1,4).", "list", "1,4"});
+    parser.addOption({"cores", "Numbers of virtual cores to compare, 1-8 (default 1,4; 1,2 for a program).", "list",
+                      "1,4"});
     parser.addOption({"json", "Print JSON: scenario, policy, seed, params, runs [{threads, gil, cores, status, "
                               "elapsed, speedup, cpu_time, core_busy, gil_wait, core_wait, gil_handovers}]."});
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help compare')");
@@ -762,20 +771,30 @@ int cmdCompare(const QStringList& args) {
         for (const auto& s : scenarios::all())
             if (scenarios::canCompare(s)) comparable << QString::fromStdString(s.id);
         return usageError(QStringLiteral("compare varies the parameter 'threads', which scenario '%1' does not take; "
-                                         "these do: %2")
+                                         "these do: %2, and any Python program")
                               .arg(id, comparable.join(", ")));
     }
-    for (const QString& kv : parser.values("param"))
-        if (kv.section('=', 0, 0).trimmed() == scenarios::kThreadsParam)
-            return usageError("--param threads: compare sets the thread count of each run; give the counts with "
-                              "--threads, e.g. --threads 1,2,4");
-    const auto spec = std::find_if(scenario.params.begin(), scenario.params.end(),
-                                   [](const scenarios::ParamSpec& p) { return p.key == scenarios::kThreadsParam; });
     std::vector<int> threads, cores;
-    if (!parseNumberList("threads", parser.value("threads"), static_cast<int>(spec->min), static_cast<int>(spec->max),
-                         threads, error) ||
-        !parseNumberList("cores", parser.value("cores"), 1, RunConfig::kMaxCores, cores, error))
-        return usageError(error);
+    if (scenarios::variesThreads(scenario)) {
+        for (const QString& kv : parser.values("param"))
+            if (kv.section('=', 0, 0).trimmed() == scenarios::kThreadsParam)
+                return usageError("--param threads: compare sets the thread count of each run; give the counts with "
+                                  "--threads, e.g. --threads 1,2,4");
+        const auto spec = std::find_if(scenario.params.begin(), scenario.params.end(),
+                                       [](const scenarios::ParamSpec& p) { return p.key == scenarios::kThreadsParam; });
+        if (!parseNumberList("threads", parser.value("threads"), static_cast<int>(spec->min),
+                             static_cast<int>(spec->max), threads, error))
+            return usageError(error);
+    } else {
+        if (parser.isSet("threads"))
+            return usageError(QStringLiteral("--threads: %1 is a program, which starts the threads it starts; "
+                                             "compare it with --gil and --cores")
+                                  .arg(id));
+        threads = {scenarios::kProgramsOwnThreads};
+    }
+    const QString coreList = parser.isSet("cores") || scenarios::variesThreads(scenario) ? parser.value("cores")
+                                                                                         : QStringLiteral("1,2");
+    if (!parseNumberList("cores", coreList, 1, RunConfig::kMaxCores, cores, error)) return usageError(error);
     std::vector<bool> gil;
     for (const QString& part : parser.value("gil").split(',', Qt::SkipEmptyParts)) {
         const QString v = part.trimmed().toLower();

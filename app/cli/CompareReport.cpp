@@ -30,7 +30,10 @@ QJsonObject compareJson(const QString& scenarioId, const RunConfig& base,
     for (const scenarios::CompareResult& r : results) {
         QJsonArray busy;
         for (Nanos b : r.coreBusy) busy.append(seconds(b));
-        QJsonObject run{{"threads", r.setting.threads},
+        // A program's runs have the threads it starts: no count to give.
+        const QJsonValue threads = r.setting.threads == scenarios::kProgramsOwnThreads ? QJsonValue()
+                                                                                     : QJsonValue(r.setting.threads);
+        QJsonObject run{{"threads", threads},
                         {"gil", r.setting.gil},
                         {"cores", r.setting.cores},
                         {"status", qs(runStatusName(r.status))},
@@ -62,8 +65,13 @@ QString compareTable(const QString& scenarioId, const RunConfig& base,
                       .arg(base.seed);
     const QStringList params = sharedParams(base);
     if (!params.isEmpty()) out += QStringLiteral(", ") + params.join(' ');
-    out += QStringLiteral("\nelapsed: virtual time of the whole run; speed-up: against 1 thread with the same GIL "
-                          "and cores; waiting: thread time spent ready to compute without the GIL or a core\n\n");
+    const bool program = !results.empty() && results.front().setting.threads == scenarios::kProgramsOwnThreads;
+    out += program ? QStringLiteral("\nelapsed: virtual time of the whole run; speed-up: against the GIL on 1 core "
+                                    "(CPython on one core); threads: the program's own; waiting: thread time spent "
+                                    "ready to compute without the GIL or a core\n\n")
+                   : QStringLiteral("\nelapsed: virtual time of the whole run; speed-up: against 1 thread with the "
+                                    "same GIL and cores; waiting: thread time spent ready to compute without the GIL "
+                                    "or a core\n\n");
     const QStringList header{"threads", "GIL", "cores", "elapsed", "speed-up", "CPU time", "waiting for GIL",
                              "waiting for core", "GIL hand-overs", "status", "busy per core"};
     // Right-aligned numbers under headers as wide as their titles.
@@ -81,7 +89,9 @@ QString compareTable(const QString& scenarioId, const RunConfig& base,
         QStringList busy;
         for (Nanos b : r.coreBusy) busy << QString::number(seconds(b), 'f', 3);
         QString row;
-        row += cell(QString::number(r.setting.threads), header[0]);
+        row += cell(r.setting.threads == scenarios::kProgramsOwnThreads ? QStringLiteral("own")
+                                                                        : QString::number(r.setting.threads),
+                    header[0]);
         row += cell(r.setting.gil ? "on" : "off", header[1]);
         row += cell(QString::number(r.setting.cores), header[2]);
         row += cell(secs(r.elapsed), header[3]);

@@ -107,6 +107,10 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
         tabs_->addTab(page.stack, QString());
     }
     connect(tabs_->tabBar(), &QTabBar::tabBarClicked, this, [this] { tabPickedByHand_ = true; });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        startComparisonIfSeen();
+        if (tabs_->currentIndex() == GilComparisonChart) showComparison();
+    });
     retranslateTabs();
     rebuild();
     tabs_->setTabVisible(GilComparisonChart, false);
@@ -171,6 +175,11 @@ void ChartsPanel::setView(const TraceView& view) {
     } else {
         moveCursor();
     }
+}
+
+void ChartsPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    startComparisonIfSeen();
 }
 
 void ChartsPanel::changeEvent(QEvent* event) {
@@ -485,13 +494,26 @@ void ChartsPanel::updateComparison() {
         const scenarios::Params params = scenario->resolve(c.params);
         for (const auto& [k, v] : params.values())
             if (k != scenarios::kThreadsParam) key += ' ' + k + '=' + std::to_string(v);
+        // A program's text changes under the same id when it is edited.
+        if (!scenario->sourcePath.empty()) key += ' ' + std::to_string(std::hash<std::string>{}(scenario->listing));
     }
     if (key == comparisonKey_) return;
     comparisonKey_ = key;
     tabs_->setTabVisible(GilComparisonChart, !key.empty());
-    if (key.empty()) job_->cancel();
-    else job_->start(*scenario, view_.config, scenarios::standardGrid());
+    job_->cancel();
+    comparisonPending_ = !key.empty();
+    startComparisonIfSeen();
     showComparison();
+}
+
+// A program's comparison runs it four more times: it starts only once somebody opens its tab (the GIL
+// scenario's, cheap and the point of that scenario, at once).
+void ChartsPanel::startComparisonIfSeen() {
+    const scenarios::Scenario* scenario = view_.scenario;
+    if (!comparisonPending_ || !scenario) return;
+    if (!scenario->sourcePath.empty() && (tabs_->currentIndex() != GilComparisonChart || !isVisible())) return;
+    comparisonPending_ = false;
+    job_->start(*scenario, view_.config, scenarios::standardGrid(*scenario));
 }
 
 void ChartsPanel::showComparison() {
@@ -501,10 +523,19 @@ void ChartsPanel::showComparison() {
                      "threads with the GIL on and off, on 1 and on 4 cores."));
         return;
     }
+    const bool program = view_.scenario && !view_.scenario->sourcePath.empty();
+    if (comparisonPending_) {
+        showChart(GilComparisonChart, nullptr,
+                  tr("Your program will run with the GIL on and off, on 1 and on 2 cores, to compare how long it "
+                     "takes: its code takes CPU time, so the GIL decides whether its threads compute at once."));
+        return;
+    }
     if (job_->running()) {
         showChart(GilComparisonChart, nullptr,
-                  tr("Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 "
-                     "cores. %1 of %2 runs done...")
+                  (program ? tr("Computing: your program runs with the GIL on and off, on 1 and on 2 cores. %1 of %2 "
+                                "runs done...")
+                           : tr("Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and "
+                                "on 4 cores. %1 of %2 runs done..."))
                       .arg(job_->done())
                       .arg(job_->total()));
         return;
@@ -531,7 +562,9 @@ QChart* ChartsPanel::makeComparisonChart(QString& emptyText) {
     const QColor shades[] = {QColor(0x9e, 0xca, 0xe1), style::OkabeIto::blue(), QColor(0x08, 0x30, 0x6b)};
     for (std::size_t i = 0; i < bars.threads.size(); ++i) {
         const int n = bars.threads[i];
-        auto* set = new QBarSet(n == 1 ? tr("1 thread") : tr("%n threads", nullptr, n));
+        auto* set = new QBarSet(n == scenarios::kProgramsOwnThreads ? tr("your program")
+                                : n == 1                           ? tr("1 thread")
+                                                                   : tr("%n threads", nullptr, n));
         const QColor c = i < std::size(shades) ? shades[i] : style::OkabeIto::color(static_cast<int>(i));
         set->setColor(c);
         set->setBorderColor(c.darker(130));

@@ -78,6 +78,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;  // a dock shown with the GIL tab current starts its comparison
 
 private:
     struct Page {
@@ -101,6 +102,7 @@ private:
     void addCursor(int index, double yTop, bool stepAxis);
     void moveCursor();
     void updateComparison();
+    void startComparisonIfSeen();
     void showComparison();
     QChart* makeComparisonChart(QString& emptyText);
 
@@ -123,6 +125,7 @@ private:
     // What the comparison was started for: the scenario and every setting its runs share. Empty when the
     // shown scenario offers no comparison.
     std::string comparisonKey_;
+    bool comparisonPending_ = false;  // a comparison to run once its tab is seen (startComparisonIfSeen)
 };
 
 }  // namespace lockstep::app

@@ -41,7 +41,7 @@ struct ExportOptions {
     bool allCauses = false;
     QStringList expandedGroups;  // asyncio task groups shown with their tasks' lanes (TimelineModel keys)
     // Lanes of the standard library's own objects (ObjectInfo::internal), as View > Show internals says in the
-    // window; the command line's export shows everything.
+    // window and --internals on the command line.
     bool showInternals = true;
 };
 

@@ -184,6 +184,18 @@ PyObject* markInternal(PyObject* m, PyObject* args) {
 
 // ---- operations ----
 
+// What the calling thread has computed and not yet paid for is paid before an operation others can see (a
+// lock taken or released, a thread started or joined, a wait, a notify, a printed line, a sleep), so the
+// timeline shows the computing where it happened, before the operation, and the operation at its true time.
+// Below 10 us the clock's error is not worth a burst of its own: it waits for the next one.
+void payOwedCpu(Run& run) {
+    if (!run.cpuTime) return;
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me != kNoActor) run.payCpu(ex, me, 10'000);
+}
+
+
 PyObject* acquire(PyObject* m, PyObject* args) {
     long h;
     int blocking;
@@ -192,6 +204,7 @@ PyObject* acquire(PyObject* m, PyObject* args) {
     return guarded(m, [&] {
         Run& run = runOf(m);
         Handle& x = handle(run, h);
+        payOwedCpu(run);
         bool ok;
         {
             WithoutGil unlocked;
@@ -211,6 +224,7 @@ PyObject* release(PyObject* m, PyObject* args) {
     return guarded(m, [&] {
         Run& run = runOf(m);
         Handle& x = handle(run, h);
+        payOwedCpu(run);
         {
             WithoutGil unlocked;
             if (auto* l = std::get_if<Lock>(&x)) l->release();
@@ -245,6 +259,7 @@ PyObject* condWait(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "ld", &h, &timeout)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        payOwedCpu(run);
         bool ok;
         {
             Handle& x = handle(run, h);
@@ -263,6 +278,7 @@ PyObject* notify(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "ll", &h, &n)) return nullptr;
     return guarded(m, [&] {
         Condition& c = as<Condition>(runOf(m), h);
+        payOwedCpu(runOf(m));
         WithoutGil unlocked;
         if (n < 0) c.notify_all();
         else c.notify(static_cast<int>(n));
@@ -276,6 +292,7 @@ PyObject* eventSet(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "lp", &h, &flag)) return nullptr;
     return guarded(m, [&] {
         Event& e = as<Event>(runOf(m), h);
+        payOwedCpu(runOf(m));
         WithoutGil unlocked;
         if (flag) e.set();
         else e.clear();
@@ -307,6 +324,7 @@ PyObject* startThread(PyObject* m, PyObject* args) {
         return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        payOwedCpu(run);  // the thread starts once the computing before start() is done
         PyObject* call = Py_BuildValue("(OOO)", function, fargs, kwargs);
         if (!call) return static_cast<PyObject*>(nullptr);
         Run* r = &run;
@@ -330,6 +348,7 @@ PyObject* threadJoin(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "ld", &h, &timeout)) return nullptr;
     return guarded(m, [&] {
         auto& t = as<std::shared_ptr<Thread>>(runOf(m), h);
+        payOwedCpu(runOf(m));
         {
             WithoutGil unlocked;
             t->join(toTimeout(timeout));
@@ -436,15 +455,6 @@ PyObject* taskEvent(PyObject* m, PyObject* args) {
 
 // ---- time, output, settings ----
 
-// What the calling thread has computed and not yet paid for is paid now, before others can see the time it
-// happened at (a printed line, the start of a sleep).
-void payBeforeShowing(Run& run) {
-    if (!run.cpuTime) return;
-    Execution& ex = Execution::current();
-    const ActorId me = ex.enter();
-    if (me != kNoActor) run.payCpu(ex, me, 10'000);
-}
-
 PyObject* sleepFor(PyObject* m, PyObject* arg) {
     const double seconds = PyFloat_AsDouble(arg);
     if (seconds == -1.0 && PyErr_Occurred()) return nullptr;
@@ -457,7 +467,7 @@ PyObject* sleepFor(PyObject* m, PyObject* arg) {
         return nullptr;
     }
     return guarded(m, [&] {
-        payBeforeShowing(runOf(m));  // the sleep starts once the computing before it is done
+        payOwedCpu(runOf(m));  // the sleep starts once the computing before it is done
         WithoutGil unlocked;
         lockstep::sleep(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
         Py_RETURN_NONE;
@@ -508,7 +518,7 @@ PyObject* emit(PyObject* m, PyObject* args) {
     int toStderr;
     if (!PyArg_ParseTuple(args, "s#p", &text, &length, &toStderr)) return nullptr;
     return guarded(m, [&] {
-        payBeforeShowing(runOf(m));
+        payOwedCpu(runOf(m));
         Execution& ex = Execution::current();
         const ActorId me = ex.enter();
         if (me == kNoActor) Py_RETURN_NONE;

@@ -83,10 +83,6 @@ std::int64_t instructionCost(int op) {
     return op >= 0 && op < 256 ? costs.picos[static_cast<std::size_t>(op)] : 7'500;
 }
 
-// A thread owing this much CPU time computes it at its next line.
-constexpr Nanos kLineBurst = 1'000'000;
-// Before a print or a sleep: below this the clock's error does not show in what it prints.
-constexpr Nanos kObservedBurst = 10'000;
 
 std::string utf8(PyObject* s) {
     Py_ssize_t n = 0;
@@ -378,9 +374,10 @@ int Run::onTrace(PyFrameObject* frame, int what) {
 void Run::schedulingPoint(Execution& ex, ActorId me, PyFrameObject* frame, bool main) {
     const int line = PyFrame_GetLineNumber(frame);
     if (main) ex.setLine(me, static_cast<std::uint16_t>(std::clamp(line, 0, 65535)));
-    // A thread that owes a millisecond of CPU time computes it here: the burst is this line's step (its end
-    // is where the scheduler chooses again).
-    if (cpuTime && payCpu(ex, me, kLineBurst)) return;
+    // A thread that owes a GIL switch interval of CPU time (5 ms) computes it here, so with the GIL on threads
+    // hand it over as often as in CPython: the burst is this line's step (its end is where the scheduler
+    // chooses again).
+    if (cpuTime && payCpu(ex, me, std::max<Nanos>(ex.config().switchInterval, 1'000))) return;
     WithoutGil unlocked;
     ex.beginStep();
     ex.record(me, Op::Yield, kNoObject, Result::Ok, line);

@@ -4,198 +4,213 @@
 <context>
     <name>lockstep::app::ChartsPanel</name>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="121"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="125"/>
         <source>Queue length over time</source>
         <translation>Длина очереди во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="122"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="126"/>
         <source>Semaphore occupancy over time</source>
         <translation>Занятость семафора во времени</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="123"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="127"/>
         <source>Time each thread spent in each state</source>
         <translation>Время каждого потока в каждом состоянии</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="124"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="128"/>
         <source>Core utilisation</source>
         <translation>Загрузка ядер</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="125"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="129"/>
         <source>Event loop&apos;s ready queue by step</source>
         <translation>Очередь готовых задач цикла событий по шагам</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="126"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="130"/>
         <source>Elapsed time by threads, GIL and cores</source>
         <translation>Время выполнения: потоки, GIL и ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="186"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="195"/>
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="187"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="196"/>
         <source>Semaphores</source>
         <translation>Семафоры</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="188"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="197"/>
         <source>States</source>
         <translation>Состояния</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="189"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="198"/>
         <source>Cores</source>
         <translation>Ядра</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="190"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="199"/>
         <source>Ready queue</source>
         <translation>Очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="191"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="200"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="198"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="207"/>
         <source>Load a scenario to see its charts.</source>
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="258"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="392"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="267"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="401"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="276"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="285"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="288"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="294"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="303"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="298"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="307"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="299"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="308"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="310"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="319"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="316"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="325"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="323"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="332"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="346"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="355"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="350"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="359"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="406"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="415"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="415"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="424"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="419"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="428"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="431"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="440"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="445"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="454"/>
         <source>This run has no asyncio event loop.</source>
         <translation>В этом прогоне нет цикла событий asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="452"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="461"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="455"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="464"/>
         <source>tasks and callbacks ready to run</source>
         <translation>задачи и обратные вызовы, готовые к запуску</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="460"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="469"/>
         <source>ready queue</source>
         <translation>очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="500"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="522"/>
         <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
         <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="506"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="529"/>
+        <source>Your program will run with the GIL on and off, on 1 and on 2 cores, to compare how long it takes: its code takes CPU time, so the GIL decides whether its threads compute at once.</source>
+        <translation>Ваша программа будет запущена с GIL и без него, на 1 и на 2 ядрах, чтобы сравнить, сколько она работает: её код занимает процессорное время, и GIL решает, вычисляют ли её потоки одновременно.</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="535"/>
+        <source>Computing: your program runs with the GIL on and off, on 1 and on 2 cores. %1 of %2 runs done...</source>
+        <translation>Идёт расчёт: ваша программа запускается с GIL и без него, на 1 и на 2 ядрах. Готово запусков: %1 из %2...</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="537"/>
         <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="521"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="552"/>
         <source>The comparison has no run to show.</source>
         <translation>В сравнении нет ни одного прогона.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="551"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="565"/>
+        <source>your program</source>
+        <translation>ваша программа</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="584"/>
         <source>GIL on</source>
         <translation>с GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="551"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="584"/>
         <source>GIL off</source>
         <translation>без GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="552"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="585"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="552"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="585"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -204,12 +219,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="534"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="566"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="534"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="567"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -218,34 +233,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="556"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="589"/>
         <source>elapsed virtual time (ms)</source>
         <translation>время выполнения (мс)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="581"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="614"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="583"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="616"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="610"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="643"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="612"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="616"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="628"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="645"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="649"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="661"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="620"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="653"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>
@@ -1811,31 +1826,36 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/panels/ScenarioBrowser.cpp" line="459"/>
+        <source>Your program&apos;s Python code takes virtual time, about as long as CPython takes on a laptop: two threads computing then take twice as long as one with the GIL on (uncheck GIL and give 2 cores to see a free-threaded Python). Off: only sleeps and timeouts move the clock, for when you want only the interleaving. (command line: --param %1=0)</source>
+        <translation>Код вашей программы занимает виртуальное время, примерно столько же, сколько в CPython на ноутбуке: два вычисляющих потока при включённом GIL работают вдвое дольше одного (снимите GIL и дайте 2 ядра, чтобы увидеть Python без GIL). Выключено: часы двигают только sleep и тайм-ауты, если вас интересует лишь чередование. (командная строка: --param %1=0)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="466"/>
         <source>%1: checked is 1, unchecked 0; default %2 (command line: --param %3=0 or 1)</source>
         <translation>%1: флажок установлен — 1, снят — 0; по умолчанию %2 (командная строка: --param %3=0 или 1)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="467"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="474"/>
         <source>What time.time(), datetime.now() and logging read when the run starts; from there they go on with the virtual clock, so a sleep of 2 s moves them 2 s. It is the moment you opened the program, and a replay keeps it (command line: --param %1=SECONDS since 1970)</source>
         <translation>Что читают time.time(), datetime.now() и logging в начале прогона; дальше они идут по виртуальным часам, так что sleep на 2 с сдвигает их на 2 с. Это момент, когда вы открыли программу; повтор прогона сохраняет его (командная строка: --param %1=СЕКУНДЫ с 1970 года)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="474"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="481"/>
         <source>%1: from %2 to %3, default %4 (command line: --param %5=VALUE)</source>
         <translation>%1: от %2 до %3, по умолчанию %4 (командная строка: --param %5=ЗНАЧЕНИЕ)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="486"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="493"/>
         <source>Pick a scenario above to read what it shows, set its parameters and load it.</source>
         <translation>Выберите сценарий выше, чтобы прочитать, что он показывает, задать параметры и загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="492"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="499"/>
         <source>Your own Python program, run by the scheduler: each line is a step (or each bytecode instruction, with the switch below). Edit it in the code view: it is saved and reloaded before the next run.</source>
         <translation>Ваша собственная программа на Python под управлением планировщика: каждая строка — шаг (или каждая инструкция байт-кода, если включить переключатель ниже). Правьте её в панели кода: перед следующим выполнением она сохраняется и загружается заново.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ScenarioBrowser.cpp" line="499"/>
+        <location filename="../../app/panels/ScenarioBrowser.cpp" line="506"/>
         <source>The program</source>
         <translation>Программа</translation>
     </message>

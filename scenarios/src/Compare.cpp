@@ -15,15 +15,18 @@ bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(
 
 }  // namespace
 
-bool canCompare(const Scenario& scenario) {
+bool variesThreads(const Scenario& scenario) {
     return std::any_of(scenario.params.begin(), scenario.params.end(),
                        [](const ParamSpec& p) { return p.key == kThreadsParam; });
 }
 
+bool canCompare(const Scenario& scenario) { return variesThreads(scenario) || !scenario.sourcePath.empty(); }
+
 bool offersComparison(const Scenario& scenario) {
     // The chart answers one question, "do more threads finish CPU work sooner?", which only the GIL
-    // scenarios ask; a semaphore scenario with a thread count would only show bars of equal height.
-    return scenario.id == "gil-cpu-bound" && canCompare(scenario);
+    // scenarios ask (a semaphore scenario with a thread count would only show bars of equal height), and a
+    // learner's program, whose code takes CPU time, asks of itself.
+    return (scenario.id == "gil-cpu-bound" && canCompare(scenario)) || !scenario.sourcePath.empty();
 }
 
 std::vector<CompareSetting> grid(const std::vector<int>& threads, const std::vector<bool>& gil,
@@ -36,6 +39,10 @@ std::vector<CompareSetting> grid(const std::vector<int>& threads, const std::vec
 }
 
 std::vector<CompareSetting> standardGrid() { return grid({1, 2, 4}, {true, false}, {1, 4}); }
+
+std::vector<CompareSetting> standardGrid(const Scenario& scenario) {
+    return variesThreads(scenario) ? standardGrid() : grid({kProgramsOwnThreads}, {true, false}, {1, 2});
+}
 
 CompareResult measure(const Trace& trace, const CompareSetting& setting) {
     CompareResult r;
@@ -119,27 +126,29 @@ std::vector<CompareResult> compare(WorkerPool& pool, const Scenario& scenario, c
         config.cores = setting.cores;
         config.schedule.clear();  // forced choices name the threads of another run
         std::vector<std::pair<std::string, std::int64_t>> given = config.params;
-        std::erase_if(given, [](const auto& p) { return p.first == kThreadsParam; });
-        given.emplace_back(kThreadsParam, setting.threads);
+        if (variesThreads(scenario)) {
+            std::erase_if(given, [](const auto& p) { return p.first == kThreadsParam; });
+            given.emplace_back(kThreadsParam, setting.threads);
+        }
         config.params = scenario.resolve(given).values();
-        const Params params(config.params);
 
         Trace trace;
         bool stopped = false;
         {
-            Execution ex(pool, trace, config, [&scenario, params] { scenario.main(params); });
-            while (!ex.ended()) {
+            // A built-in scenario runs here; a program in the runner's child, as every run of it does.
+            const std::unique_ptr<RunSession> run = scenario.opener()(pool, trace, config, nullptr);
+            while (!run->ended()) {
                 if (cancelled(cancel)) {
                     stopped = true;
                     break;
                 }
                 StopRequest request;
                 request.untilStep = trace.stepCount() + kStepsBetweenChecks;
-                const StopInfo s = ex.advance(request);
+                const StopInfo s = run->advance(request);
                 // Manual policy: the cooperative rule, as on the command line.
-                if (s.reason == StopReason::NeedChoice) ex.chooseNext(ex.pendingCandidates().front());
+                if (s.reason == StopReason::NeedChoice) run->chooseNext(run->pendingCandidates().front());
             }
-            ex.teardown();
+            run->teardown();
         }
         if (stopped) break;
         results.push_back(measure(trace, setting));
@@ -150,7 +159,9 @@ std::vector<CompareResult> compare(WorkerPool& pool, const Scenario& scenario, c
 
 const CompareResult* singleThreadBaseline(const std::vector<CompareResult>& results, const CompareSetting& setting) {
     for (const CompareResult& r : results)
-        if (r.setting == CompareSetting{1, setting.gil, setting.cores}) return &r;
+        if (setting.threads == kProgramsOwnThreads ? r.setting == CompareSetting{kProgramsOwnThreads, true, 1}
+                                                   : r.setting == CompareSetting{1, setting.gil, setting.cores})
+            return &r;
     return nullptr;
 }
 

@@ -844,6 +844,44 @@ private slots:
 
     // `compare` runs gil-cpu-bound per thread count x GIL x cores; its JSON holds every run's numbers, the
     // same a single `run` of that setting gives.
+    // A learner's program is compared with the threads it starts, the GIL on and off, on 1 and 2 cores: two
+    // threads computing a function take as long as the single run with the GIL on, and half that with it off on
+    // 2 cores (a free-threaded Python).
+    void compareAProgram() {
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/cpu.py";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("import threading\n\ndef crunch(n):\n    total = 0\n    for i in range(n):\n        total += i\n\n"
+                    "ts = [threading.Thread(target=crunch, args=(5000,)) for _ in range(2)]\nfor t in ts:\n    t.start()\n"
+                    "for t in ts:\n    t.join()\n");
+        }
+        const Result r = runLockstep({"compare", path, "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonArray runs = json(r.out)["runs"].toArray();
+        QCOMPARE(runs.size(), 4);
+        QMap<QString, double> elapsed;
+        for (const auto& v : runs) {
+            const QJsonObject run = v.toObject();
+            QVERIFY(run["threads"].isNull());  // the program's own
+            QCOMPARE(run["status"].toString(), QStringLiteral("finished"));
+            QVERIFY(run["cpu_time"].toDouble() > 0);
+            elapsed[QStringLiteral("%1/%2").arg(run["gil"].toBool() ? "on" : "off").arg(run["cores"].toInt())] =
+                run["elapsed"].toDouble();
+        }
+        QCOMPARE(elapsed.keys(), (QStringList{"off/1", "off/2", "on/1", "on/2"}));
+        QCOMPARE(elapsed["on/2"], elapsed["on/1"]);
+        QCOMPARE(elapsed["off/1"], elapsed["on/1"]);
+        QVERIFY2(elapsed["off/2"] < 0.6 * elapsed["on/1"], qPrintable(r.out));
+        const Result table = runLockstep({"compare", path});
+        QVERIFY2(table.out.contains("speed-up: against the GIL on 1 core"), qPrintable(table.out));
+        QVERIFY2(table.out.contains("    own  off      2"), qPrintable(table.out));
+        const Result refused = runLockstep({"compare", path, "--threads", "1,2"});
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains("starts the threads it starts"), qPrintable(refused.err));
+    }
+
     void compareJson() {
         const Result r = runLockstep({"compare", "gil-cpu-bound", "--param", "io_thread=0", "--json"});
         QCOMPARE(r.code, 0);

@@ -705,6 +705,42 @@ private slots:
         QCOMPARE(one[0].text, QString("T1"));
     }
 
+    // A program's GIL tab: it runs the program with the GIL on and off, on 1 and 2 cores, once the tab is
+    // opened (not before: four more runs of a learner's program), and draws one bar per setting.
+    void programComparisonChart() {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.filePath("cpu.py"),
+                                       "import threading\n\ndef crunch(n):\n    total = 0\n    for i in range(n):\n"
+                                       "        total += i\n\nts = [threading.Thread(target=crunch, args=(5000,)) "
+                                       "for _ in range(2)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n");
+        MainWindow w;
+        w.setMessageHook([](const QString&, const QString&) {});
+        QVERIFY(w.openProgram(path));
+        w.waitForEngine();
+        ChartsPanel* panel = w.charts();
+        auto* tabs = panel->findChild<QTabWidget*>();
+        QVERIFY(tabs && tabs->isTabVisible(ChartsPanel::GilComparisonChart));
+        QVERIFY(!panel->isComparing());
+        QVERIFY2(panel->emptyMessage(ChartsPanel::GilComparisonChart).startsWith("Your program will run"),
+                 qPrintable(panel->emptyMessage(ChartsPanel::GilComparisonChart)));
+        w.show();
+        panel->parentWidget()->show();
+        tabs->setCurrentIndex(ChartsPanel::GilComparisonChart);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->comparison().size() == 4 && !panel->isComparing(), 60000);
+        QChart* chart = panel->chart(ChartsPanel::GilComparisonChart);
+        QVERIFY(chart);
+        QAbstractBarSeries* series = nullptr;
+        for (QAbstractSeries* x : chart->series())
+            if (auto* b = qobject_cast<QAbstractBarSeries*>(x)) series = b;
+        QVERIFY(series);
+        QCOMPARE(series->barSets().size(), 1);
+        QCOMPARE(series->barSets()[0]->label(), QString("your program"));
+        QBarSet* bars = series->barSets()[0];
+        QCOMPARE(bars->count(), 4);  // GIL on 1 core, on 2 cores, off 1 core, off 2 cores
+        QCOMPARE(bars->at(1), bars->at(0));
+        QVERIFY(bars->at(3) < 0.6 * bars->at(0));  // both threads computing at once
+    }
+
     void bytecodeSwitchIsACheckBox() {
         QTemporaryDir dir;
         const QString path = writeFile(dir.filePath("counter.py"), kCounterProgram);

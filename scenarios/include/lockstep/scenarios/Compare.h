@@ -19,8 +19,12 @@ namespace lockstep::scenarios {
 
 // The parameter a comparison varies as its thread count.
 inline constexpr const char* kThreadsParam = "threads";
+// A setting's thread count for a program: the threads it starts itself.
+inline constexpr int kProgramsOwnThreads = 0;
 
 struct CompareSetting {
+    // The scenario's `threads` parameter; kProgramsOwnThreads for a learner's program, which starts the
+    // threads it starts.
     int threads = 1;
     bool gil = false;
     int cores = 1;
@@ -41,12 +45,18 @@ struct CompareResult {
     int gilHandovers = 0;           // times the GIL passed to a waiting thread at the end of a switch interval
 };
 
-// Whether the scenario takes a `threads` parameter a comparison can vary.
+// Whether the scenario takes a `threads` parameter a comparison can vary, or is a learner's program (whose
+// runs vary only the GIL and the cores).
 bool canCompare(const Scenario& scenario);
-// Whether the window offers the comparison chart for this scenario (the scenarios about the GIL).
+bool variesThreads(const Scenario& scenario);
+// Whether the window offers the comparison chart for this scenario (the scenarios about the GIL, and
+// learners' programs, whose CPU time makes the GIL matter).
 bool offersComparison(const Scenario& scenario);
 // 1, 2 and 4 threads x GIL on and off x 1 and 4 cores, in that nesting order (threads outermost).
 std::vector<CompareSetting> standardGrid();
+// What the window compares for `scenario`: the standard grid, or for a program its own threads x GIL on and
+// off x 1 and 2 cores (with the GIL off, 2 cores show what a free-threaded Python gives).
+std::vector<CompareSetting> standardGrid(const Scenario& scenario);
 // The grid of every combination, threads outermost, then GIL (on first), then cores.
 std::vector<CompareSetting> grid(const std::vector<int>& threads, const std::vector<bool>& gil,
                                  const std::vector<int>& cores);
@@ -63,8 +73,8 @@ std::vector<CompareResult> compare(WorkerPool& pool, const Scenario& scenario, c
                                    const std::atomic<bool>* cancel = nullptr,
                                    const std::function<void(std::size_t done)>& progress = {});
 
-// The result whose setting has one thread and the same GIL and cores, or nullptr: the baseline a
-// speed-up is measured against.
+// The result whose setting has one thread and the same GIL and cores (for a program: the GIL on and one core,
+// CPython on one core), or nullptr: the baseline a speed-up is measured against.
 const CompareResult* singleThreadBaseline(const std::vector<CompareResult>& results, const CompareSetting& setting);
 
 }  // namespace lockstep::scenarios
