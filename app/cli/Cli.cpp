@@ -81,9 +81,10 @@ Wherever ID goes, a Python program may go instead (a path ending in .py): it run
 scheduler with embedded CPython 3.11, in a process of its own; its lines are the scheduling points
 (--param bytecode=1: every bytecode instruction), its threads and locks are the scheduler's, time is
 virtual (the wall clock starts at --param start=SECONDS since 1970, by default when it was loaded). Its
-code takes CPU time as in CPython and runs with the GIL (--gil off --cores 2: a free-threaded Python;
---param cpu=0: only sleeps and timeouts take time). A program that crashes or stays in real code past --freeze-limit seconds ends its run as crashed or frozen;
---sandbox runs it without network and with the files read-only (bubblewrap).
+code takes CPU time as in CPython and runs with the GIL on 2 cores (--gil off: a free-threaded Python;
+--param cpu=0: only sleeps and timeouts take time). A program that crashes or stays in real code past
+--freeze-limit seconds ends its run as crashed or frozen; --sandbox runs it without network and with the
+files read-only (bubblewrap).
 
 %LIMITS%
 Exit codes: 0 the command did its job (a run that ended, however it ended: a deadlock, an error in the

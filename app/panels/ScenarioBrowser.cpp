@@ -458,7 +458,7 @@ void ScenarioBrowser::updateParamTexts() {
             else if (spec.key == python::kCpuParam)
                 p.check->setToolTip(tr("Your program's Python code takes virtual time, about as long as CPython takes "
                                        "on a laptop: two threads computing then take twice as long as one with the "
-                                       "GIL on (uncheck GIL and give 2 cores to see a free-threaded Python). Off: "
+                                       "GIL on (uncheck GIL to see a free-threaded Python on 2 cores). Off: "
                                        "only sleeps and timeouts move the clock, for when you want only the "
                                        "interleaving. (command line: --param %1=0)")
                                         .arg(QString::fromStdString(spec.key)));

@@ -654,8 +654,10 @@ const scenarios::Scenario* loadSource(const std::string& path, const std::string
     // Random: a learner's program has no sleeps placed to force a switch, and round-robin switches only when a
     // thread blocks, so a race would never show under it.
     s.defaults.policy = PolicyKind::Random;
-    // CPython has a GIL: with CPU time on, two threads computing take twice as long as one.
+    // CPython has a GIL: with CPU time on, two threads computing take twice as long as one. Two cores, as a
+    // learner's laptop has at least: with the GIL off (a free-threaded Python) both then compute at once.
     s.defaults.gil = true;
+    s.defaults.cores = 2;
     // Every line of the program's loops is a step: 500,000 locked increments take about 2.5 million.
     s.defaults.maxSteps = kProgramMaxSteps;
     // Every run happens in the runner's child, whose main actor runs runProgram(); nothing of the program runs

@@ -1826,8 +1826,8 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/panels/ScenarioBrowser.cpp" line="459"/>
-        <source>Your program&apos;s Python code takes virtual time, about as long as CPython takes on a laptop: two threads computing then take twice as long as one with the GIL on (uncheck GIL and give 2 cores to see a free-threaded Python). Off: only sleeps and timeouts move the clock, for when you want only the interleaving. (command line: --param %1=0)</source>
-        <translation>Код вашей программы занимает виртуальное время, примерно столько же, сколько в CPython на ноутбуке: два вычисляющих потока при включённом GIL работают вдвое дольше одного (снимите GIL и дайте 2 ядра, чтобы увидеть Python без GIL). Выключено: часы двигают только sleep и тайм-ауты, если вас интересует лишь чередование. (командная строка: --param %1=0)</translation>
+        <source>Your program&apos;s Python code takes virtual time, about as long as CPython takes on a laptop: two threads computing then take twice as long as one with the GIL on (uncheck GIL to see a free-threaded Python on 2 cores). Off: only sleeps and timeouts move the clock, for when you want only the interleaving. (command line: --param %1=0)</source>
+        <translation>Код вашей программы занимает виртуальное время, примерно столько же, сколько в CPython на ноутбуке: два вычисляющих потока при включённом GIL работают вдвое дольше одного (снимите GIL, чтобы увидеть Python без GIL на 2 ядрах). Выключено: часы двигают только sleep и тайм-ауты, если вас интересует лишь чередование. (командная строка: --param %1=0)</translation>
     </message>
     <message>
         <location filename="../../app/panels/ScenarioBrowser.cpp" line="466"/>
