@@ -259,6 +259,18 @@ void ChartsPanel::showChart(int index, QChart* chart, const QString& emptyText) 
     page.stack->setCurrentWidget(emptyText.isEmpty() ? static_cast<QWidget*>(page.view) : page.empty);
 }
 
+namespace {
+
+// Labels of a seconds axis with enough decimals to tell its ticks apart: a run of 3 ms reads 0.0007, 0.0014...
+// rather than 0.00 at every tick.
+QString secondsFormat(double maxSeconds) {
+    int decimals = 2;
+    if (maxSeconds > 0) decimals = std::clamp(static_cast<int>(std::ceil(-std::log10(maxSeconds))) + 1, 2, 7);
+    return QStringLiteral("%.%1f").arg(decimals);
+}
+
+}  // namespace
+
 QChart* ChartsPanel::makeTimeChart(int index, double yMax, const QString& yTitle) {
     auto* chart = new QChart;
     chart->setTitle(chartTitle(index));
@@ -267,7 +279,7 @@ QChart* ChartsPanel::makeTimeChart(int index, double yMax, const QString& yTitle
     x->setTitleText(tr("virtual time (s)"));
     x->setRange(0, std::max(data_.endSeconds, 1e-3));
     x->applyNiceNumbers();  // ticks at 0.5 s rather than at 0.675 s; the range may grow a little past the end
-    x->setLabelFormat(QStringLiteral("%.2f"));
+    x->setLabelFormat(secondsFormat(x->max()));
     auto* y = new QValueAxis;
     y->setTitleText(yTitle);
     countAxis(y, yMax);
@@ -400,7 +412,7 @@ QChart* ChartsPanel::makeStatesChart(QString& emptyText) {
     auto* seconds = new QValueAxis;
     seconds->setTitleText(tr("virtual time (s)"));
     seconds->setRange(0, data_.endSeconds);
-    seconds->setLabelFormat(QStringLiteral("%.2f"));
+    seconds->setLabelFormat(secondsFormat(data_.endSeconds));
     chart->addAxis(actors, Qt::AlignLeft);
     chart->addAxis(seconds, Qt::AlignBottom);
     series->attachAxis(actors);

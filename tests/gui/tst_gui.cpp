@@ -20,6 +20,7 @@
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
+#include <QtCharts/QValueAxis>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QProcess>
@@ -739,6 +740,17 @@ private slots:
         QCOMPARE(bars->count(), 4);  // GIL on 1 core, on 2 cores, off 1 core, off 2 cores
         QCOMPARE(bars->at(1), bars->at(0));
         QVERIFY(bars->at(3) < 0.6 * bars->at(0));  // both threads computing at once
+        // The run itself lasts well under a millisecond: the states chart's seconds still read apart.
+        w.runToEnd();
+        w.waitForEngine();
+        QChart* states = panel->chart(ChartsPanel::ActorStatesChart);
+        QVERIFY(states);
+        QValueAxis* seconds = nullptr;
+        for (QAbstractAxis* axis : states->axes())
+            if (auto* v = qobject_cast<QValueAxis*>(axis)) seconds = v;
+        QVERIFY(seconds);
+        QVERIFY2(seconds->max() < 1e-3, qPrintable(QString::number(seconds->max())));
+        QVERIFY2(seconds->labelFormat() == "%.5f" || seconds->labelFormat() == "%.6f", qPrintable(seconds->labelFormat()));
     }
 
     void bytecodeSwitchIsACheckBox() {
