@@ -108,6 +108,30 @@ bool sandboxAvailable(std::string* why) {
 // ---------------------------------------------------------------------------------------------------------
 // the runner
 
+namespace {
+
+// The sandbox's scratch directory lives as long as Lockstep: what the program wrote there goes with it (the
+// clients are never destroyed, so an exit handler removes it; a crash of Lockstep leaves it in /tmp).
+std::mutex gScratchMutex;
+std::vector<std::string> gScratchDirs;
+
+void removeScratchDirs() {
+    std::lock_guard lock(gScratchMutex);
+    for (const std::string& dir : gScratchDirs) {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);  // symbolic links inside are removed, not followed
+    }
+    gScratchDirs.clear();
+}
+
+void removeAtExit(const std::string& dir) {
+    std::lock_guard lock(gScratchMutex);
+    if (gScratchDirs.empty()) std::atexit(removeScratchDirs);
+    gScratchDirs.push_back(dir);
+}
+
+}  // namespace
+
 RunnerClient& RunnerClient::instance(bool sandbox) {
     // Never destroyed before exit: a run may still be reaped by a static's destructor. The runner dies with
     // this process (PR_SET_PDEATHSIG) and takes its children with it.
@@ -146,6 +170,7 @@ void RunnerClient::startLocked() {
             if (!::mkdtemp(tmpl)) throw RuntimeError(std::string("cannot make the sandbox's scratch directory: ") +
                                                      std::strerror(errno));
             scratch_ = tmpl;
+            removeAtExit(scratch_);
         }
     }
     int sv[2];

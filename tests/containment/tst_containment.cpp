@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -234,6 +235,7 @@ except OSError as e:
 with open('scratch.txt', 'w') as f:
     f.write('y')
 print('wrote in the working directory')
+print('working directory:', os.getcwd())
 with open('/proc/net/dev') as f:
     names = sorted(line.split(':')[0].strip() for line in f.readlines()[2:])
 print('interfaces:', 'only lo' if names == ['lo'] else 'more than lo')
@@ -266,6 +268,10 @@ except Exception as e:
             QVERIFY2(text.contains("cannot write outside: Read-only file system"), qPrintable(text));
             QVERIFY(!QFile::exists(outside));
             QVERIFY2(text.contains("interfaces: only lo"), qPrintable(text));
+            // The scratch directory, with what the program wrote in it, goes when Lockstep ends.
+            const QRegularExpressionMatch cwd = QRegularExpression("working directory: (\\S+)").match(text);
+            QVERIFY2(cwd.hasMatch() && cwd.captured(1).startsWith("/tmp/lockstep-scratch-"), qPrintable(text));
+            QVERIFY2(!QFileInfo::exists(cwd.captured(1)), qPrintable(cwd.captured(1) + " was left behind"));
         } else {
             QVERIFY2(text.contains("wrote outside"), qPrintable(text));
             QVERIFY(QFile::exists(outside));
