@@ -37,6 +37,7 @@ Execution::Execution(WorkerPool& pool, Trace& trace, RunConfig config, Body main
     config_.cores = std::clamp(config_.cores, 1, RunConfig::kMaxCores);
     if (config_.quantum <= 0) config_.quantum = 1;
     if (config_.switchInterval <= 0) config_.switchInterval = 1;
+    switchInterval_ = config_.switchInterval;
     policy_ = makePolicy(config_.policy, config_.seed);
     scenarioRandom_ = SplitMix64(config_.seed ^ 0x5DEECE66Dull);
     cores_.resize(static_cast<std::size_t>(config_.cores));
@@ -785,7 +786,7 @@ void Execution::fireTimer(ActorId a) {
 Nanos Execution::sliceLength(const ActorState& a) const {
     Nanos len = a.burstLeft;
     if (policy_->preemptive()) len = std::min(len, config_.quantum);
-    if (usesGil(a)) len = std::min(len, config_.switchInterval);
+    if (usesGil(a)) len = std::min(len, switchInterval_);
     return std::max<Nanos>(len, 1);
 }
 

@@ -195,7 +195,6 @@ void payOwedCpu(Run& run) {
     if (me != kNoActor) run.payCpu(ex, me, 10'000);
 }
 
-
 PyObject* acquire(PyObject* m, PyObject* args) {
     long h;
     int blocking;
@@ -498,6 +497,29 @@ PyObject* nowSeconds(PyObject* m, PyObject*) {
     return guarded(m, [&] { return PyFloat_FromDouble(static_cast<double>(virtualNow(m)) / 1e9); });
 }
 
+// sys.getswitchinterval() and sys.setswitchinterval(): the run's GIL switch interval, in seconds.
+PyObject* switchInterval(PyObject* m, PyObject*) {
+    return guarded(m, [&] {
+        const Execution* ex = Execution::currentOrNull();
+        return PyFloat_FromDouble(static_cast<double>(ex ? ex->switchInterval() : RunConfig{}.switchInterval) / 1e9);
+    });
+}
+
+PyObject* setSwitchInterval(PyObject* m, PyObject* arg) {
+    const double seconds = PyFloat_AsDouble(arg);
+    if (seconds == -1.0 && PyErr_Occurred()) return nullptr;
+    if (!(seconds > 0)) {  // CPython's own words
+        PyErr_SetString(PyExc_ValueError, "switch interval must be strictly positive");
+        return nullptr;
+    }
+    return guarded(m, [&] {
+        // As CPython, to the microsecond, and at least one; at most what a run's quantum may be.
+        const double micros = std::clamp(std::round(seconds * 1e6), 1.0, 1e7);
+        if (Execution* ex = Execution::currentOrNull()) ex->setSwitchInterval(static_cast<Nanos>(micros) * 1000);
+        Py_RETURN_NONE;
+    });
+}
+
 // time.thread_time_ns() (whole_process false) and time.process_time_ns() (true): the CPU time the calling
 // thread, or every thread of the program, has computed on the virtual clock.
 PyObject* cpuTimeNs(PyObject* m, PyObject* arg) {
@@ -573,6 +595,8 @@ PyMethodDef methods[] = {
     {"now_ns", nowNs, METH_NOARGS, "virtual time in nanoseconds"},
     {"now", nowSeconds, METH_NOARGS, "virtual time in seconds"},
     {"cpu_time_ns", cpuTimeNs, METH_O, "cpu_time_ns(whole_process): CPU time on the virtual clock"},
+    {"switch_interval", switchInterval, METH_NOARGS, "sys.getswitchinterval() of the run"},
+    {"set_switch_interval", setSwitchInterval, METH_O, "sys.setswitchinterval(seconds) of the run"},
     {"emit", emit, METH_VARARGS, "emit(text, to_stderr): one printed line (or lines) of output"},
     {"seed", seed, METH_NOARGS, "the run's seed"},
     {"wall_start", wallStart, METH_NOARGS, "the wall clock at the run's start, in seconds since 1970"},

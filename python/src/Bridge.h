@@ -75,8 +75,8 @@ public:
     // against CPython), owed by the thread that ran it and paid as a CPU burst (Execution::workFor), which needs
     // a core and, with the GIL on, the GIL. Paying at every instruction would make every line a burst of a few
     // nanoseconds; a thread pays once it owes a GIL switch interval (at a line), before an operation others
-    // can see (a lock, a wait, a start or join, a print, a sleep) and at its end. The clock it reads counts what it owes, so a loop that waits on
-    // perf_counter() ends.
+    // can see (a lock, a wait, a start or join, a print, a sleep) and at its end. The clock it reads counts
+    // what it owes, so a loop that waits on perf_counter() ends.
     bool cpuTime = false;
     Nanos clockRead = 0;  // the latest reading of the clock any thread was given
     Nanos owedCpu(ActorId me) const;

@@ -83,7 +83,6 @@ std::int64_t instructionCost(int op) {
     return op >= 0 && op < 256 ? costs.picos[static_cast<std::size_t>(op)] : 7'500;
 }
 
-
 std::string utf8(PyObject* s) {
     Py_ssize_t n = 0;
     const char* p = PyUnicode_AsUTF8AndSize(s, &n);
@@ -377,7 +376,7 @@ void Run::schedulingPoint(Execution& ex, ActorId me, PyFrameObject* frame, bool 
     // A thread that owes a GIL switch interval of CPU time (5 ms) computes it here, so with the GIL on threads
     // hand it over as often as in CPython: the burst is this line's step (its end is where the scheduler
     // chooses again).
-    if (cpuTime && payCpu(ex, me, std::max<Nanos>(ex.config().switchInterval, 1'000))) return;
+    if (cpuTime && payCpu(ex, me, std::max<Nanos>(ex.switchInterval(), 1'000))) return;
     WithoutGil unlocked;
     ex.beginStep();
     ex.record(me, Op::Yield, kNoObject, Result::Ok, line);

@@ -125,9 +125,9 @@ void removeScratchDirs() {
 }
 
 void removeAtExit(const std::string& dir) {
+    static const bool registered = std::atexit(removeScratchDirs) == 0;
     std::lock_guard lock(gScratchMutex);
-    if (gScratchDirs.empty()) std::atexit(removeScratchDirs);
-    gScratchDirs.push_back(dir);
+    if (registered) gScratchDirs.push_back(dir);
 }
 
 }  // namespace

@@ -520,6 +520,9 @@ def _thread_time():
 
 time.process_time, time.process_time_ns = _process_time, _process_time_ns
 time.thread_time, time.thread_time_ns = _thread_time, _thread_time_ns
+# The GIL's switch interval is the run's: a CPU burst holding the GIL hands it over after that long.
+sys.getswitchinterval = _ls.switch_interval
+sys.setswitchinterval = _ls.set_switch_interval
 
 # One clock: the wall clock reads the run's start instant plus the virtual time, so dates look real, advance
 # with sleeps, and are the same in a replay. _setup sets the start.

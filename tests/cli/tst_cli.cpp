@@ -63,6 +63,14 @@ Result runLockstep(const QStringList& args, const How& how = {}) {
                   QString::fromUtf8(p.readAllStandardError())};
 }
 
+// Writes a program into `dir` and returns its path ("" when it cannot be written).
+QString writeProgram(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+    const QString path = dir.path() + "/" + name;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) return {};
+    return path;
+}
+
 QJsonObject json(const QString& text) {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
@@ -80,15 +88,13 @@ private slots:
     // explore; a missing file or a syntax error is a bad command line (exit 2) that says what is wrong.
     void pythonProgram() {
         QTemporaryDir dir;
-        const QString path = dir.path() + "/counter.py";
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("import threading\n\ntotal = 0\nlock = threading.Lock()\n\ndef add():\n    global total\n"
-                    "    for _ in range(3):\n        with lock:\n            total += 1\n\n"
-                    "ts = [threading.Thread(target=add) for _ in range(2)]\nfor t in ts:\n    t.start()\n"
-                    "for t in ts:\n    t.join()\nprint('total', total)\n");
-        }
+        const QString path =
+            writeProgram(dir, "counter.py",
+                         "import threading\n\ntotal = 0\nlock = threading.Lock()\n\ndef add():\n    global total\n"
+                         "    for _ in range(3):\n        with lock:\n            total += 1\n\n"
+                         "ts = [threading.Thread(target=add) for _ in range(2)]\nfor t in ts:\n    t.start()\n"
+                         "for t in ts:\n    t.join()\nprint('total', total)\n");
+        QVERIFY(!path.isEmpty());
         const Result r = runLockstep({"run", path, "--summary"});
         QCOMPARE(r.code, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -849,14 +855,12 @@ private slots:
     // 2 cores (a free-threaded Python).
     void compareAProgram() {
         QTemporaryDir dir;
-        const QString path = dir.path() + "/cpu.py";
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("import threading\n\ndef crunch(n):\n    total = 0\n    for i in range(n):\n        total += i\n\n"
-                    "ts = [threading.Thread(target=crunch, args=(5000,)) for _ in range(2)]\nfor t in ts:\n    t.start()\n"
-                    "for t in ts:\n    t.join()\n");
-        }
+        const QString path =
+            writeProgram(dir, "cpu.py",
+                         "import threading\n\ndef crunch(n):\n    total = 0\n    for i in range(n):\n        total += i\n\n"
+                         "ts = [threading.Thread(target=crunch, args=(5000,)) for _ in range(2)]\nfor t in ts:\n"
+                         "    t.start()\nfor t in ts:\n    t.join()\n");
+        QVERIFY(!path.isEmpty());
         const Result r = runLockstep({"compare", path, "--json"});
         QCOMPARE(r.code, 0);
         const QJsonArray runs = json(r.out)["runs"].toArray();

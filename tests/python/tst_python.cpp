@@ -649,6 +649,42 @@ print(spins > 100, time.process_time() > 3 * once + 0.0019, time.thread_time() <
         QVERIFY(events(off->trace, Op::Work, Result::Started).empty());
     }
 
+    // sys.getswitchinterval() reads the run's GIL switch interval and sys.setswitchinterval() changes it from
+    // then on: two threads computing hand the GIL over more often with a shorter one. 0 is refused in CPython's
+    // words.
+    void switchInterval() {
+        const char* source = R"py(import sys, threading
+
+def crunch(n):
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+print(sys.getswitchinterval())
+if SHORT:
+    sys.setswitchinterval(0.0005)
+print(sys.getswitchinterval())
+ts = [threading.Thread(target=crunch, args=(40_000,)) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+try:
+    sys.setswitchinterval(0)
+except ValueError as e:
+    print(e)
+)py";
+        auto handOvers = [](const Run& r) { return events(r.trace, Op::Acquire, Result::Acquired, "GIL").size(); };
+        auto standard = run(pool_, program("switch5.py", std::string("SHORT = False\n") + source), PolicyKind::Random, 2);
+        QCOMPARE(texts(standard->trace),
+                 (QStringList{"0.005", "0.005", "switch interval must be strictly positive"}));
+        auto shorter = run(pool_, program("switch05.py", std::string("SHORT = True\n") + source), PolicyKind::Random, 2);
+        QCOMPARE(texts(shorter->trace), (QStringList{"0.005", "0.0005", "switch interval must be strictly positive"}));
+        QVERIFY2(handOvers(*shorter) >= handOvers(*standard) + 2,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(handOvers(*shorter)).arg(handOvers(*standard))));
+    }
+
     void timeReadsIntegerNanoseconds() {
         auto r = run(pool_, program("clock.py", "import time\nt0 = time.time()\ntime.sleep(0.1)\ntime.sleep(0.2)\n"
                                                 "print(time.time() - t0, time.perf_counter_ns())\n"),

@@ -61,6 +61,10 @@ public:
     bool chooseNext(ActorId actor) override;
     const RunConfig& config() const { return config_; }
     const Trace& trace() const { return trace_; }
+    // The GIL's switch interval from now on (a Python program's sys.setswitchinterval()): a CPU burst holding
+    // the GIL hands it over after this long. config() keeps the run's starting value, which a replay starts from.
+    Nanos switchInterval() const { return switchInterval_; }
+    void setSwitchInterval(Nanos d) { switchInterval_ = std::max<Nanos>(d, 1); }
     // Replace the policy made from config().policy (the explorer's own strategies). Only before the first
     // advance(); the new policy's preemptive() then decides quantum preemption.
     void usePolicy(std::unique_ptr<Policy> policy);
@@ -236,6 +240,7 @@ private:
     WorkerPool& pool_;
     Trace& trace_;
     RunConfig config_;
+    Nanos switchInterval_ = 0;  // config_.switchInterval until the run changes it
     std::unique_ptr<Policy> policy_;
     std::deque<ActorState> actors_;
     std::deque<ActorId> ready_;
