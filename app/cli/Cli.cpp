@@ -793,9 +793,14 @@ int cmdCompare(const QStringList& args) {
                                   .arg(id));
         threads = {scenarios::kProgramsOwnThreads};
     }
-    const QString coreList = parser.isSet("cores") || scenarios::variesThreads(scenario) ? parser.value("cores")
-                                                                                         : QStringLiteral("1,2");
-    if (!parseNumberList("cores", coreList, 1, RunConfig::kMaxCores, cores, error)) return usageError(error);
+    if (parser.isSet("cores")) {
+        if (!parseNumberList("cores", parser.value("cores"), 1, RunConfig::kMaxCores, cores, error))
+            return usageError(error);
+    } else {
+        // The window's comparison's cores: 1 and 4 for a scenario, 1 and 2 for a program.
+        for (const scenarios::CompareSetting& s : scenarios::standardGrid(scenario))
+            if (std::find(cores.begin(), cores.end(), s.cores) == cores.end()) cores.push_back(s.cores);
+    }
     std::vector<bool> gil;
     for (const QString& part : parser.value("gil").split(',', Qt::SkipEmptyParts)) {
         const QString v = part.trimmed().toLower();

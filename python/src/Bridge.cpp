@@ -188,12 +188,7 @@ PyObject* markInternal(PyObject* m, PyObject* args) {
 // lock taken or released, a thread started or joined, a wait, a notify, a printed line, a sleep), so the
 // timeline shows the computing where it happened, before the operation, and the operation at its true time.
 // Below 10 us the clock's error is not worth a burst of its own: it waits for the next one.
-void payOwedCpu(Run& run) {
-    if (!run.cpuTime) return;
-    Execution& ex = Execution::current();
-    const ActorId me = ex.enter();
-    if (me != kNoActor) run.payCpu(ex, me, 10'000);
-}
+void payOwedCpu(Run& run) { run.payOwedCpu(10'000); }
 
 PyObject* acquire(PyObject* m, PyObject* args) {
     long h;

@@ -85,6 +85,8 @@ public:
     // Pays what `me` owes as one burst when it is at least `atLeast`; true when it did. The caller holds
     // Python's GIL (released while the burst runs) and has entered the step (ex.enter()).
     bool payCpu(Execution& ex, ActorId me, Nanos atLeast);
+    // The same for the calling thread, which has not entered a step yet; nothing when CPU time is off.
+    void payOwedCpu(Nanos atLeast);
     // Pays everything owed at the end of a thread; false when the run was aborted meanwhile.
     bool payCpuAtEnd();
 

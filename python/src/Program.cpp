@@ -193,12 +193,16 @@ bool Run::payCpu(Execution& ex, ActorId me, Nanos atLeast) {
     return true;
 }
 
+void Run::payOwedCpu(Nanos atLeast) {
+    if (!cpuTime) return;
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me != kNoActor) payCpu(ex, me, atLeast);
+}
+
 bool Run::payCpuAtEnd() {
-    if (!cpuTime) return true;
     try {
-        Execution& ex = Execution::current();
-        const ActorId me = ex.enter();
-        if (me != kNoActor) payCpu(ex, me, 1);
+        payOwedCpu(1);
     } catch (const AbortRun&) {
         return false;
     }
