@@ -605,6 +605,8 @@ void Execution::collectFinalValues() {
     RunOutcome& o = trace_.outcomeMut();
     o.shared.clear();
     for (const auto& obj : objects_) {
+        // The library's own objects (a JoinableQueue's count of unfinished tasks) are not the program's results.
+        if (trace_.object(obj->id()).internal) continue;
         bool numeric = false;
         std::string v = obj->finalValue(numeric);
         if (!v.empty()) o.shared.push_back(FinalValue{obj->id(), std::move(v), numeric});

@@ -44,7 +44,7 @@ PyObject* translate(PyObject* module) {
         const std::string& name = e.type();
         const auto dot = name.rfind('.');
         if (dot != std::string::npos) {
-            if (PyObject* mod = PyImport_ImportModule(name.substr(0, dot).c_str())) {
+            if (PyObject* mod = PyImport_ImportModuleLevel(name.substr(0, dot).c_str(), nullptr, nullptr, nullptr, 0)) {
                 type = PyObject_GetAttrString(mod, name.substr(dot + 1).c_str());
                 Py_DECREF(mod);
             }
@@ -103,6 +103,7 @@ PyObject* newLock(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "sp", &name, &reentrant)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child) return PyLong_FromLong(child::newLocal(run, {Run::Child::Local::Kind::Lock, reentrant != 0, 0}));
         std::string n = run.uniqueName(name);
         {
             WithoutGil unlocked;
@@ -119,6 +120,8 @@ PyObject* newCondition(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "sl", &name, &lock)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        // A condition's lock is its own in a child: no other thread can wait on it there.
+        if (run.child) return PyLong_FromLong(child::newLocal(run, {Run::Child::Local::Kind::Lock, true, 0}));
         std::string n = run.uniqueName(name);
         const Lock& l = as<Lock>(run, lock);
         {
@@ -136,6 +139,7 @@ PyObject* newSemaphore(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "sLp", &name, &value, &bounded)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child) return PyLong_FromLong(child::newLocal(run, {Run::Child::Local::Kind::Semaphore, false, value}));
         std::string n = run.uniqueName(name);
         {
             WithoutGil unlocked;
@@ -151,6 +155,7 @@ PyObject* newEvent(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "s", &name)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child) return PyLong_FromLong(child::newLocal(run, {Run::Child::Local::Kind::Event, false, 0}));
         std::string n = run.uniqueName(name);
         {
             WithoutGil unlocked;
@@ -167,6 +172,7 @@ PyObject* markInternal(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child) Py_RETURN_NONE;
         const ObjectId id = std::visit(
             [](const auto& x) -> ObjectId {
                 using T = std::decay_t<decltype(x)>;
@@ -197,6 +203,7 @@ PyObject* acquire(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "lpd", &h, &blocking, &timeout)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child) return PyBool_FromLong(child::acquire(run, h, blocking, timeout));
         Handle& x = handle(run, h);
         payOwedCpu(run);
         bool ok;
@@ -217,6 +224,10 @@ PyObject* release(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "l|i", &h, &n)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child) {
+            child::release(run, h, n);
+            Py_RETURN_NONE;
+        }
         Handle& x = handle(run, h);
         payOwedCpu(run);
         {
@@ -233,7 +244,10 @@ PyObject* release(PyObject* m, PyObject* args) {
 PyObject* locked(PyObject* m, PyObject* args) {
     long h;
     if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
-    return guarded(m, [&] { return PyBool_FromLong(as<Lock>(runOf(m), h).locked()); });
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        return PyBool_FromLong(run.child ? child::locked(run, h) : as<Lock>(run, h).locked());
+    });
 }
 
 // RLock._is_owned and Condition's check: an RLock is owned by its holder; a plain Lock whenever it is held.
@@ -241,6 +255,7 @@ PyObject* isOwned(PyObject* m, PyObject* args) {
     long h;
     if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
     return guarded(m, [&] {
+        if (runOf(m).child) return PyBool_FromLong(child::locked(runOf(m), h));
         Lock& l = as<Lock>(runOf(m), h);
         Execution& ex = Execution::current();
         return PyBool_FromLong(l.object()->ownedBy(ex.self()));
@@ -253,6 +268,7 @@ PyObject* condWait(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "ld", &h, &timeout)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child) return PyBool_FromLong(child::wait(run, h, timeout));
         payOwedCpu(run);
         bool ok;
         {
@@ -271,6 +287,7 @@ PyObject* notify(PyObject* m, PyObject* args) {
     long n;
     if (!PyArg_ParseTuple(args, "ll", &h, &n)) return nullptr;
     return guarded(m, [&] {
+        if (runOf(m).child) Py_RETURN_NONE;  // no other thread to wake in a child
         Condition& c = as<Condition>(runOf(m), h);
         payOwedCpu(runOf(m));
         WithoutGil unlocked;
@@ -285,6 +302,10 @@ PyObject* eventSet(PyObject* m, PyObject* args) {
     int flag;
     if (!PyArg_ParseTuple(args, "lp", &h, &flag)) return nullptr;
     return guarded(m, [&] {
+        if (runOf(m).child) {
+            child::eventSet(runOf(m), h, flag);
+            Py_RETURN_NONE;
+        }
         Event& e = as<Event>(runOf(m), h);
         payOwedCpu(runOf(m));
         WithoutGil unlocked;
@@ -297,13 +318,19 @@ PyObject* eventSet(PyObject* m, PyObject* args) {
 PyObject* eventIsSet(PyObject* m, PyObject* args) {
     long h;
     if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
-    return guarded(m, [&] { return PyBool_FromLong(as<Event>(runOf(m), h).is_set()); });
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        return PyBool_FromLong(run.child ? child::eventIsSet(run, h) : as<Event>(run, h).is_set());
+    });
 }
 
 PyObject* semValue(PyObject* m, PyObject* args) {
     long h;
     if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
-    return guarded(m, [&] { return PyLong_FromLongLong(as<Semaphore>(runOf(m), h).value()); });
+    return guarded(m, [&] {
+        Run& run = runOf(m);
+        return PyLong_FromLongLong(run.child ? child::semValue(run, h) : as<Semaphore>(run, h).value());
+    });
 }
 
 // ---- threads ----
@@ -318,6 +345,10 @@ PyObject* startThread(PyObject* m, PyObject* args) {
         return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child)
+            throw RuntimeError("not supported yet: starting a thread in a child process under Lockstep (the "
+                               "child's own threads are not scheduled); start the thread in the main process, or "
+                               "do the work in the child's main thread");
         payOwedCpu(run);  // the thread starts once the computing before start() is done
         PyObject* call = Py_BuildValue("(OOO)", function, fargs, kwargs);
         if (!call) return static_cast<PyObject*>(nullptr);
@@ -341,6 +372,7 @@ PyObject* threadJoin(PyObject* m, PyObject* args) {
     double timeout;
     if (!PyArg_ParseTuple(args, "ld", &h, &timeout)) return nullptr;
     return guarded(m, [&] {
+        if (runOf(m).child) Py_RETURN_TRUE;  // the parent's threads do not exist in a child (fork copies one)
         auto& t = as<std::shared_ptr<Thread>>(runOf(m), h);
         payOwedCpu(runOf(m));
         {
@@ -354,13 +386,17 @@ PyObject* threadJoin(PyObject* m, PyObject* args) {
 PyObject* threadAlive(PyObject* m, PyObject* args) {
     long h;
     if (!PyArg_ParseTuple(args, "l", &h)) return nullptr;
-    return guarded(m, [&] { return PyBool_FromLong(as<std::shared_ptr<Thread>>(runOf(m), h)->is_alive()); });
+    return guarded(m, [&] {
+        if (runOf(m).child) Py_RETURN_FALSE;
+        return PyBool_FromLong(as<std::shared_ptr<Thread>>(runOf(m), h)->is_alive());
+    });
 }
 
 // The handle of the calling thread's Thread, or -1 for the main thread (and threads the bridge did not start).
 PyObject* currentThread(PyObject* m, PyObject*) {
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child) return PyLong_FromLong(-1);
         const ActorId me = Execution::current().self();
         for (std::size_t i = 0; i < run.handles.size(); ++i)
             if (auto* t = std::get_if<std::shared_ptr<Thread>>(&run.handles[i]); t && (*t)->ident() == me)
@@ -374,6 +410,7 @@ PyObject* fail(PyObject* m, PyObject* args) {
     const char* description;
     if (!PyArg_ParseTuple(args, "s", &description)) return nullptr;
     return guarded(m, [&] {
+        if (runOf(m).child) Py_RETURN_NONE;  // a child's error is its exit code (Process._bootstrap)
         Execution& ex = Execution::current();
         ex.failActor(ex.self(), description);
         Py_RETURN_NONE;
@@ -387,6 +424,9 @@ PyObject* newTask(PyObject* m, PyObject* args) {
     if (!PyArg_ParseTuple(args, "s", &name)) return nullptr;
     return guarded(m, [&] {
         Run& run = runOf(m);
+        if (run.child)
+            throw RuntimeError("not supported yet: asyncio in a child process under Lockstep; run the event loop "
+                               "in the main process");
         Execution& ex = Execution::current();
         if (ex.enter() == kNoActor) return PyLong_FromLong(-1);
         auto task = std::make_shared<SyncObject>();
@@ -461,6 +501,11 @@ PyObject* sleepFor(PyObject* m, PyObject* arg) {
         return nullptr;
     }
     return guarded(m, [&] {
+        const auto duration = static_cast<Nanos>(std::llround(seconds * 1e9));
+        if (runOf(m).child) {
+            child::sleep(runOf(m), duration);
+            Py_RETURN_NONE;
+        }
         payOwedCpu(runOf(m));  // the sleep starts once the computing before it is done
         WithoutGil unlocked;
         lockstep::sleep(std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(seconds * 1e9))));
@@ -471,9 +516,10 @@ PyObject* sleepFor(PyObject* m, PyObject* arg) {
 // The virtual clock as the calling thread sees it: with what it has computed and not yet paid for; 0 before
 // any run (the runner imports logging, which notes its start time: a run's clock starts at 0 too).
 Nanos virtualNow(PyObject* m) {
+    Run* run = moduleRun(m);
+    if (run && run->child) return child::now(*run);
     const Execution* ex = Execution::currentOrNull();
     if (!ex) return 0;
-    Run* run = moduleRun(m);
     if (!run || !run->cpuTime) return ex->now();
     const ActorId me = ex->self();
     // What one thread owes is not what another owes: the clock never reads earlier than it was read before, by
@@ -495,6 +541,8 @@ PyObject* nowSeconds(PyObject* m, PyObject*) {
 // sys.getswitchinterval() and sys.setswitchinterval(): the run's GIL switch interval, in seconds.
 PyObject* switchInterval(PyObject* m, PyObject*) {
     return guarded(m, [&] {
+        if (const Run* run = moduleRun(m); run && run->child)
+            return PyFloat_FromDouble(static_cast<double>(run->child->switchInterval) / 1e9);
         const Execution* ex = Execution::currentOrNull();
         return PyFloat_FromDouble(static_cast<double>(ex ? ex->switchInterval() : RunConfig{}.switchInterval) / 1e9);
     });
@@ -510,6 +558,10 @@ PyObject* setSwitchInterval(PyObject* m, PyObject* arg) {
     return guarded(m, [&] {
         // As CPython, to the microsecond, and at least one; at most what a run's quantum may be.
         const double micros = std::clamp(std::round(seconds * 1e6), 1.0, 1e7);
+        if (Run* run = moduleRun(m); run && run->child) {
+            run->child->switchInterval = static_cast<Nanos>(micros) * 1000;
+            Py_RETURN_NONE;
+        }
         if (Execution* ex = Execution::currentOrNull()) ex->setSwitchInterval(static_cast<Nanos>(micros) * 1000);
         Py_RETURN_NONE;
     });
@@ -521,8 +573,10 @@ PyObject* cpuTimeNs(PyObject* m, PyObject* arg) {
     const int wholeProcess = PyObject_IsTrue(arg);
     if (wholeProcess < 0) return nullptr;
     return guarded(m, [&] {
-        const Execution* ex = Execution::currentOrNull();
         const Run* run = moduleRun(m);
+        // A child process has one thread: its process time is its thread time.
+        if (run && run->child) return PyLong_FromLongLong(run->child->paid + run->child->owedPicos / 1000);
+        const Execution* ex = Execution::currentOrNull();
         if (!ex || !run) return PyLong_FromLong(0);
         const ActorId me = ex->self();
         return PyLong_FromLongLong(wholeProcess ? run->cpuUsedByAll() : me == kNoActor ? 0 : run->cpuUsed(me));
@@ -535,6 +589,10 @@ PyObject* emit(PyObject* m, PyObject* args) {
     int toStderr;
     if (!PyArg_ParseTuple(args, "s#p", &text, &length, &toStderr)) return nullptr;
     return guarded(m, [&] {
+        if (runOf(m).child) {
+            child::emit(runOf(m), std::string_view(text, static_cast<std::size_t>(length)), toStderr);
+            Py_RETURN_NONE;
+        }
         payOwedCpu(runOf(m));
         Execution& ex = Execution::current();
         const ActorId me = ex.enter();
@@ -551,7 +609,10 @@ PyObject* emit(PyObject* m, PyObject* args) {
 }
 
 PyObject* seed(PyObject* m, PyObject*) {
-    return guarded(m, [&] { return PyLong_FromUnsignedLongLong(Execution::current().seed()); });
+    return guarded(m, [&] {
+        if (const Run* run = moduleRun(m); run && run->child) return PyLong_FromUnsignedLongLong(run->child->seed);
+        return PyLong_FromUnsignedLongLong(Execution::current().seed());
+    });
 }
 
 // The wall clock's reading at the run's start (the program's "start" parameter), in seconds since 1970.
@@ -612,7 +673,7 @@ int execModule(PyObject* module) {
         Py_DECREF(st->abortType);
         return -1;
     }
-    return 0;
+    return PyModule_AddFunctions(module, kProcessMethods);
 }
 
 int traverseModule(PyObject* module, visitproc visit, void* arg) {
@@ -637,6 +698,9 @@ PyModuleDef moduleDef = {
 
 // Multi-phase initialisation: every sub-interpreter gets a module (and a RunAborted) of its own.
 PyObject* initBridgeModule() { return PyModuleDef_Init(&moduleDef); }
+
+PyObject* translateError(PyObject* module) { return translate(module); }
+Run& moduleRunOrThrow(PyObject* module) { return runOf(module); }
 
 void setModuleRun(PyObject* module, Run* run) { stateOf(module)->run = run; }
 Run* moduleRun(PyObject* module) { return stateOf(module)->run; }

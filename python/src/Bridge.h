@@ -24,6 +24,7 @@
 #include "lockstep/Lock.h"
 #include "lockstep/Semaphore.h"
 #include "lockstep/Thread.h"
+#include "lockstep/mp/Multiprocessing.h"
 #include "TouchRecorder.h"
 
 namespace lockstep::python {
@@ -90,6 +91,33 @@ public:
     // Pays everything owed at the end of a thread; false when the run was aborted meanwhile.
     bool payCpuAtEnd();
 
+    // ---- multiprocessing (Processes.cpp) ----
+    // The program's child processes, by the index process_start() gave the Python side.
+    std::vector<mp::Process> processes;
+    // Set in a child process: the fork copied this run's engine, which is the parent's to drive. Here each
+    // scheduling point is a request to the child's stand-in actor (mp::detail::call), and threading's objects,
+    // which only the child's one thread can touch, are plain local state.
+    struct Child {
+        std::int64_t owedPicos = 0;  // CPU time, as CpuAccount
+        Nanos paid = 0;
+        Nanos switchInterval = 5'000'000;
+        Nanos clockRead = 0;
+        std::uint64_t seed = 1;
+        std::int64_t wallStart = 0;
+        int line = 0;
+        // A threading object as this process sees it: a lock's or condition's holds, a semaphore's value,
+        // an event's flag.
+        struct Local {
+            enum class Kind : std::uint8_t { Lock, Semaphore, Event } kind = Kind::Lock;
+            bool reentrant = false;
+            std::int64_t count = 0;
+        };
+        std::unordered_map<long, Local> locals;
+    };
+    std::unique_ptr<Child> child;
+    // The child's side of the trace function: instructions cost CPU time, lines move its listing line.
+    int childTrace(PyFrameObject* frame, int what, bool mainFile);
+
     // ---- used by the trace function ----
     int onTrace(PyFrameObject* frame, int what);
 
@@ -152,6 +180,27 @@ public:
 private:
     PyThreadState* state_;
 };
+
+// A child process's versions of the _lockstep functions (Processes.cpp): see Run::Child.
+namespace child {
+void pay(Run& run, Nanos atLeast);  // CPU owed, as one burst of the child's actor (a Work request)
+Nanos now(Run& run);
+void sleep(Run& run, Nanos duration);
+void emit(Run& run, std::string_view text, bool toStderr);
+long newLocal(Run& run, Run::Child::Local local);  // a handle of the run's table, for an object made here
+bool acquire(Run& run, long h, bool blocking, double timeout);
+void release(Run& run, long h, int n);
+bool locked(Run& run, long h);
+bool wait(Run& run, long h, double timeout);
+void eventSet(Run& run, long h, bool flag);
+bool eventIsSet(Run& run, long h);
+std::int64_t semValue(Run& run, long h);
+}  // namespace child
+// The _lockstep module's multiprocessing functions (Processes.cpp), for its method table.
+extern PyMethodDef kProcessMethods[];
+// Sets the Python exception for the C++ exception being handled (Bridge.cpp); returns nullptr.
+PyObject* translateError(PyObject* module);
+Run& moduleRunOrThrow(PyObject* module);
 
 // The runner's interpreter (initialised once, isolated), which each run's child inherits. startInterpreter()
 // is the runner's first step; mainInterpreter() throws in any other process.

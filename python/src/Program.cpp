@@ -20,6 +20,7 @@
 #include <mutex>
 
 #include "Bridge.h"
+#include "lockstep/mp/Detail.h"
 #include "RunnerClient.h"
 #include "lockstep/scenarios/Registry.h"
 
@@ -266,6 +267,9 @@ std::string prepareBootstrap() {
     PyObject* mod = PyImport_AddModule("_lockstep_bootstrap");
     PyObject* globals = mod ? PyModule_GetDict(mod) : nullptr;
     PyObject* code = Py_CompileString(kBootstrapSource, "<lockstep>", Py_file_input);
+    // Its functions call into the import system from C (pickle, an exception's module), which finds the
+    // builtins through the calling frame's globals.
+    if (globals) PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
     if (PyObject* file = PyUnicode_FromString("<lockstep>"); file && globals) {
         PyDict_SetItemString(globals, "__file__", file);
         Py_DECREF(file);
@@ -293,7 +297,7 @@ void runProgram(const std::string& path, const std::string& source, bool bytecod
     auto run = std::make_shared<Run>(path, source, bytecode);
     run->frameLocals = frameLocals;
     run->cpuTime = scenarios::Params(ex.config().params).get(kCpuParam, 1) != 0;
-    ex.extension() = run;
+    ex.extension(Execution::Extension::PythonProgram) = run;
     run->runMain();
 }
 
@@ -355,6 +359,8 @@ int Run::onTrace(PyFrameObject* frame, int what) {
         // module globals (and, in bytecode mode, as scheduling points).
         if (kind == FileKind::Other) frame->f_trace_lines = 0;
         else frame->f_trace_opcodes = 1;
+    } else if (child && kind != FileKind::Other) {
+        result = childTrace(frame, what, kind == FileKind::Main);
     } else if (kind != FileKind::Other) {
         // No C++ exception may cross CPython's frames: an aborted run unwinds the Python stack as RunAborted.
         try {
@@ -370,6 +376,36 @@ int Run::onTrace(PyFrameObject* frame, int what) {
     }
     Py_DECREF(code);
     return result;
+}
+
+// In a child process (multiprocessing) a line is not a scheduling point: the child's memory is its own, so
+// only its requests (a queue, a pipe, a lock, a print) can meet another actor. Its instructions still cost
+// CPU time, paid as bursts of its actor every switch interval (its own GIL: processes compute in parallel on
+// the virtual cores), and each line moves its actor's listing line.
+int Run::childTrace(PyFrameObject* frame, int what, bool mainFile) {
+    try {
+        if (what == PyTrace_OPCODE) {
+            if (!cpuTime) return 0;
+            PyCodeObject* code = PyFrame_GetCode(frame);
+            PyObject* bytes = PyCode_GetCode(code);
+            Py_DECREF(code);
+            if (!bytes) return -1;
+            const int offset = PyFrame_GetLasti(frame);
+            const int op = offset >= 0 && offset < PyBytes_GET_SIZE(bytes)
+                               ? reinterpret_cast<const unsigned char*>(PyBytes_AS_STRING(bytes))[offset]
+                               : -1;
+            Py_DECREF(bytes);
+            child->owedPicos += instructionCost(op);
+        } else if (what == PyTrace_LINE) {
+            if (mainFile)
+                if (mp::detail::ChildLink* link = mp::detail::childLink()) link->line = std::clamp(PyFrame_GetLineNumber(frame), 0, 65535);
+            if (cpuTime) child::pay(*this, std::max<Nanos>(child->switchInterval, 1'000));
+        }
+    } catch (const std::exception& e) {
+        PyErr_SetString(PyExc_RuntimeError, e.what());
+        return -1;
+    }
+    return 0;
 }
 
 // The scheduling point of a line (or, in bytecode mode, of an instruction): a step of its own whose event

@@ -45,8 +45,8 @@ constexpr int kControlFd = 3;
 // control that CPython announces: child processes, signals, sockets, foreign code, and raising the limits.
 const char* refusal(const char* event) {
     static const std::string processes =
-        " (it would start a process that runs outside the scheduler and could outlive the run); do the work in a "
-        "threading.Thread, or see processes in the built-in 'processes' scenarios";
+        " (it would start a process that runs outside the scheduler and could outlive the run); start a "
+        "multiprocessing.Process instead, which Lockstep runs as a real child process under the scheduler";
     static const std::string signals =
         " (a signal would reach the process that runs your program, not one of its threads); to stop a thread, let "
         "it check a threading.Event";

@@ -672,9 +672,6 @@ builtins.input = _input
 class _Refused:
     """Refuses, at import, modules whose work happens outside the scheduler's control."""
     _WHY = {
-        'multiprocessing': "not supported yet: multiprocessing in a Python program run by Lockstep (its child "
-                           "processes would run outside the scheduler and show wrong timings); the built-in "
-                           "'processes' scenarios show multiprocessing",
         'ctypes': "not supported in a program run by Lockstep: ctypes (foreign code can write anywhere in memory "
                   "and crash the run); use Python's own types, e.g. a list or bytearray",
         '_ctypes': "not supported in a program run by Lockstep: ctypes (foreign code can write anywhere in memory "
@@ -742,8 +739,8 @@ def _refuse_socket():
 
 
 _NO_PROCESSES = ("not supported in a program run by Lockstep: {} (it would start a process that runs outside the "
-                 "scheduler and could outlive the run); do the work in a threading.Thread, or see processes in the "
-                 "built-in 'processes' scenarios")
+                 "scheduler and could outlive the run); start a multiprocessing.Process instead, which Lockstep "
+                 "runs as a real child process under the scheduler")
 
 
 def _refuse_signals():
@@ -787,6 +784,7 @@ def _prepare():
     import queue
     queue.SimpleQueue = queue._PySimpleQueue
     _lockstep_asyncio_setup()
+    _lockstep_multiprocessing_setup()
 
 
 def _become_main():
@@ -927,6 +925,944 @@ def _lockstep_asyncio_setup():
     asyncio.sleep = tasks.sleep = sleep
     tasks.Task = asyncio.Task = _Task
     asyncio.set_event_loop_policy(_Policy())
+
+
+# ---- multiprocessing ----
+# A Process is a real fork of the run's process (Processes.cpp), made when start() is called, as CPython's
+# default start method on Linux makes it; its objects (queues, pipes, locks, semaphores, events, shared values
+# and arrays) live in the run's process, where each operation is a step of the process that does it.
+
+def _ns(timeout):
+    """A timeout in seconds as the bridge takes it: nanoseconds, None for ever (a negative one is no wait)."""
+    if timeout is None:
+        return None
+    return max(0, int(timeout * 1e9))
+
+
+class _MpObject:
+    """A handle to one of multiprocessing's objects, usable from every process; pickled by handle, as Python's
+    own travel to a child."""
+    __slots__ = ('_ls_mp', '__weakref__')
+
+    def __reduce__(self):
+        return (_mp_object, self._ls_mp)
+
+    def __eq__(self, other):
+        return isinstance(other, _MpObject) and other._ls_mp == self._ls_mp
+
+    def __hash__(self):
+        return hash(self._ls_mp)
+
+    def __repr__(self):
+        return f"<{self._ls_mp[0]} object #{self._ls_mp[1]} (Lockstep)>"
+
+
+_MP_CLASSES = {}
+
+
+def _mp_object(kind, ident):
+    """The bridge's way back from a handle (kind, id) to its object in this process."""
+    cls = _MP_CLASSES.get(kind, _MpObject)
+    obj = object.__new__(cls)
+    obj._ls_mp = (kind, ident)
+    return obj
+
+
+def _mp_class(kind):
+    def register(cls):
+        _MP_CLASSES[kind] = cls
+        return cls
+    return register
+
+
+@_mp_class('multiprocessing.Queue')
+class _MpQueue(_MpObject):
+    __slots__ = ()
+
+    def put(self, obj, block=True, timeout=None):
+        _ls.mp_invoke(self, 'put', obj, bool(block), _ns(timeout))
+
+    def get(self, block=True, timeout=None):
+        return _ls.mp_invoke(self, 'get', bool(block), _ns(timeout))
+
+    def put_nowait(self, obj):
+        self.put(obj, False)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def qsize(self):
+        return _ls.mp_invoke(self, 'qsize')
+
+    def empty(self):
+        return self.qsize() == 0
+
+    def close(self):
+        pass
+
+    def join_thread(self):
+        pass
+
+    def cancel_join_thread(self):
+        pass
+
+
+class _MpJoinableQueue:
+    """multiprocessing.JoinableQueue: a queue, the count of its unfinished tasks in shared memory, and an event
+    set while that count is 0 (what join() waits on)."""
+
+    def __init__(self, queue, lock, count, done):
+        self._queue, self._lock, self._count, self._done = queue, lock, count, done
+
+    def __reduce__(self):
+        return (_MpJoinableQueue, (self._queue, self._lock, self._count, self._done))
+
+    def put(self, obj, block=True, timeout=None):
+        with self._lock:
+            self._count.value += 1
+            self._done.clear()
+        self._queue.put(obj, block, timeout)
+
+    def task_done(self):
+        with self._lock:
+            if self._count.value <= 0:
+                raise ValueError('task_done() called too many times')
+            self._count.value -= 1
+            if self._count.value == 0:
+                self._done.set()
+
+    def join(self):
+        self._done.wait()
+
+    def put_nowait(self, obj):
+        self.put(obj, False)
+
+    def __getattr__(self, name):
+        return getattr(self._queue, name)
+
+
+@_mp_class('Connection')
+class _MpConnection(_MpObject):
+    __slots__ = ()
+
+    def send(self, obj):
+        _ls.mp_invoke(self, 'send', obj)
+
+    def recv(self):
+        return _ls.mp_invoke(self, 'recv')
+
+    send_bytes = send
+    recv_bytes = recv
+
+    def poll(self, timeout=0.0):
+        return _ls.mp_invoke(self, 'poll', _ns(timeout))
+
+    def close(self):
+        _ls.mp_invoke(self, 'close')
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class _MpLocking(_MpObject):
+    __slots__ = ()
+
+    def acquire(self, block=True, timeout=None):
+        return _ls.mp_invoke(self, 'acquire', bool(block), _ns(timeout))
+
+    def release(self):
+        _ls.mp_invoke(self, 'release')
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+_mp_class('Lock')(type('Lock', (_MpLocking,), {'__slots__': ()}))
+_mp_class('RLock')(type('RLock', (_MpLocking,), {'__slots__': ()}))
+
+
+@_mp_class('Semaphore')
+class _MpSemaphore(_MpLocking):
+    __slots__ = ()
+
+    def get_value(self):
+        return _ls.mp_invoke(self, 'sem_value')
+
+
+_mp_class('BoundedSemaphore')(type('BoundedSemaphore', (_MpSemaphore,), {'__slots__': ()}))
+
+
+@_mp_class('Event')
+class _MpEvent(_MpObject):
+    __slots__ = ()
+
+    def set(self):
+        _ls.mp_invoke(self, 'set_flag', True)
+
+    def clear(self):
+        _ls.mp_invoke(self, 'set_flag', False)
+
+    def is_set(self):
+        return _ls.mp_invoke(self, 'is_set')
+
+    def wait(self, timeout=None):
+        return _ls.mp_invoke(self, 'wait', _ns(timeout))
+
+
+class _MpShared(_MpObject):
+    __slots__ = ()
+
+    def get_lock(self):
+        return _ls.mp_invoke(self, 'get_lock')
+
+    def get_obj(self):
+        return self
+
+    def acquire(self, *args):
+        return self.get_lock().acquire(*args)
+
+    def release(self):
+        return self.get_lock().release()
+
+    def __enter__(self):
+        return self.get_lock().__enter__()
+
+    def __exit__(self, *exc):
+        return self.get_lock().__exit__(*exc)
+
+
+@_mp_class('Value')
+class _MpValue(_MpShared):
+    __slots__ = ()
+
+    @property
+    def value(self):
+        return _ls.mp_load(self, None)
+
+    @value.setter
+    def value(self, v):
+        _ls.mp_store(self, None, v)
+
+    def __repr__(self):
+        return f"<Synchronized wrapper for {self.value!r}>"
+
+
+@_mp_class('Array')
+class _MpArray(_MpShared):
+    __slots__ = ()
+
+    def __len__(self):
+        return _ls.mp_length(self)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return _ls.mp_load(self, None)[i]
+        return _ls.mp_load(self, i)
+
+    def __setitem__(self, i, v):
+        if isinstance(i, slice):
+            indices = range(*i.indices(len(self)))
+            v = list(v)
+            if len(v) != len(indices):
+                raise ValueError("Can only assign sequence of same size")
+            for j, item in zip(indices, v):
+                _ls.mp_store(self, j, item)
+        else:
+            _ls.mp_store(self, i, v)
+
+    def __iter__(self):
+        return iter(_ls.mp_load(self, None))
+
+    def __repr__(self):
+        return f"<SynchronizedArray wrapper for {_ls.mp_load(self, None)!r}>"
+
+
+# The C types a typecode names, stored as one of the three this simulator has: C int, C long, double.
+_TYPECODES = {'b': 'i', 'B': 'i', 'h': 'i', 'H': 'i', 'i': 'i', 'I': 'l', 'l': 'l', 'L': 'l', 'q': 'l', 'Q': 'l',
+              'f': 'd', 'd': 'd'}
+
+
+def _typecode(code):
+    if not isinstance(code, str) or code not in _TYPECODES:
+        raise TypeError(f"not supported yet: a shared Value or Array of type {code!r} under Lockstep (use one of "
+                        f"the typecodes {', '.join(sorted(_TYPECODES))})")
+    return _TYPECODES[code]
+
+
+def _pool_worker(inqueue, outqueue, initializer=None, initargs=()):
+    """The loop of a Pool's (or a ProcessPoolExecutor's) worker process: a task, its result, until None."""
+    if initializer is not None:
+        initializer(*initargs)
+    import itertools
+    while True:
+        task = inqueue.get()
+        if task is None:
+            break
+        job, index, func, args, kwds, mode = task
+        try:
+            if mode == 0:
+                result = (True, func(*args, **kwds))
+            elif mode == 1:
+                result = (True, list(map(func, args)))
+            else:
+                result = (True, list(itertools.starmap(func, args)))
+        except Exception as e:
+            result = (False, e)
+        outqueue.put((job, index, result))
+
+
+class _AsyncResult:
+    """What Pool.apply_async() and map_async() return: its chunks come back on the pool's result queue."""
+
+    def __init__(self, pool, job, chunks, single, callback, error_callback):
+        self._pool, self._job, self._chunks, self._single = pool, job, chunks, single
+        self._callback, self._error_callback = callback, error_callback
+        self._parts = {}
+        self._done = chunks == 0
+        pool._cache[job] = self
+
+    def _take(self, index, result):
+        self._parts[index] = result
+        if len(self._parts) == self._chunks:
+            self._done = True
+            self._pool._cache.pop(self._job, None)
+            ok, value = self._outcome()
+            if ok and self._callback is not None:
+                self._callback(value)
+            if not ok and self._error_callback is not None:
+                self._error_callback(value)
+
+    def _outcome(self):
+        values = []
+        for index in sorted(self._parts):
+            ok, value = self._parts[index]
+            if not ok:
+                return False, value
+            values.append(value)
+        if self._single:
+            return True, values[0] if values else None
+        return True, [item for chunk in values for item in chunk]
+
+    def ready(self):
+        self._pool._collect(self, 0)
+        return self._done
+
+    def successful(self):
+        if not self.ready():
+            raise ValueError(f"{self!r} not ready")
+        return self._outcome()[0]
+
+    def wait(self, timeout=None):
+        self._pool._collect(self, timeout)
+
+    def get(self, timeout=None):
+        self.wait(timeout)
+        if not self._done:
+            import multiprocessing
+            raise multiprocessing.TimeoutError
+        ok, value = self._outcome()
+        if not ok:
+            raise value
+        return value
+
+
+class _Pool:
+    """multiprocessing.Pool: worker processes that take tasks from one queue and put their results on another,
+    as CPython's; the results are read by the process waiting for them (CPython's result-handler thread)."""
+
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
+        import multiprocessing
+        import os
+        if processes is None:
+            processes = os.cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        if initializer is not None and not callable(initializer):
+            raise TypeError('initializer must be a callable')
+        ctx = context or multiprocessing.get_context()
+        self._inqueue = _ls.mp_new('multiprocessing.Queue', 0, 'pool._inqueue')
+        self._outqueue = _ls.mp_new('multiprocessing.Queue', 0, 'pool._outqueue')
+        self._cache = {}
+        self._job = 0
+        self._state = 'RUN'
+        self._pool = []
+        for _ in range(processes):
+            w = ctx.Process(target=_pool_worker, args=(self._inqueue, self._outqueue, initializer, initargs))
+            w.name = w.name.replace('Process', 'PoolWorker')
+            w.daemon = True
+            w.start()
+            self._pool.append(w)
+
+    def _check_running(self):
+        if self._state != 'RUN':
+            raise ValueError("Pool not running")
+
+    def _submit(self, tasks, single, callback=None, error_callback=None):
+        self._check_running()
+        job = self._job
+        self._job += 1
+        result = _AsyncResult(self, job, len(tasks), single, callback, error_callback)
+        for index, (func, args, kwds, mode) in enumerate(tasks):
+            self._inqueue.put((job, index, func, args, kwds, mode))
+        return result
+
+    def _collect(self, result, timeout):
+        """Reads results off the result queue until `result` is complete or the timeout passes."""
+        import time
+        deadline = None if timeout is None else time.monotonic() + max(0, timeout)
+        while not result._done:
+            if deadline is None:
+                item = self._outqueue.get()
+            else:
+                got = _ls.mp_invoke(self._outqueue, 'try_get', _ns(max(0, deadline - time.monotonic())))
+                if not got[0]:
+                    return
+                item = got[1]
+            job, index, outcome = item
+            owner = self._cache.get(job)
+            if owner is not None:
+                owner._take(index, outcome)
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        return self._submit([(func, tuple(args), dict(kwds), 0)], True, callback, error_callback)
+
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args, kwds).get()
+
+    def _chunks(self, iterable, chunksize):
+        items = list(iterable)
+        if chunksize is None:
+            chunksize, extra = divmod(len(items), len(self._pool) * 4)
+            if extra:
+                chunksize += 1
+        if chunksize < 1:
+            chunksize = 1
+        return [items[i:i + chunksize] for i in range(0, len(items), chunksize)]
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        self._check_running()
+        return self._submit([(func, chunk, {}, 1) for chunk in self._chunks(iterable, chunksize)], False,
+                            callback, error_callback)
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        self._check_running()
+        return self._submit([(func, [tuple(a) for a in chunk], {}, 2) for chunk in self._chunks(iterable, chunksize)],
+                            False, callback, error_callback)
+
+    def map(self, func, iterable, chunksize=None):
+        return self.map_async(func, iterable, chunksize).get()
+
+    def starmap(self, func, iterable, chunksize=None):
+        return self.starmap_async(func, iterable, chunksize).get()
+
+    def imap(self, func, iterable, chunksize=1):
+        results = [self.apply_async(_map_chunk, (func, chunk)) for chunk in self._chunks(iterable, chunksize)]
+
+        def results_in_order():
+            for r in results:
+                yield from r.get()
+        return results_in_order()
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        results = [self.apply_async(_map_chunk, (func, chunk)) for chunk in self._chunks(iterable, chunksize)]
+
+        def results_as_they_come():
+            pending = list(results)
+            while pending:
+                for r in pending:
+                    if r.ready():
+                        pending.remove(r)
+                        yield from r.get()
+                        break
+                else:
+                    pending[0].wait()
+        return results_as_they_come()
+
+    def close(self):
+        if self._state == 'RUN':
+            self._state = 'CLOSE'
+            for _ in self._pool:
+                self._inqueue.put(None)
+
+    def terminate(self):
+        self._state = 'TERMINATE'
+        for w in self._pool:
+            if w.exitcode is None:
+                w.terminate()
+        for w in self._pool:
+            w.join()
+
+    def join(self):
+        if self._state == 'RUN':
+            raise ValueError("Pool is still running")
+        for w in self._pool:
+            w.join()
+
+    def __enter__(self):
+        self._check_running()
+        return self
+
+    def __exit__(self, *exc):
+        self.terminate()
+
+    def __repr__(self):
+        return f"<multiprocessing.pool.Pool state={self._state} pool_size={len(self._pool)}>"
+
+
+def _map_chunk(func, chunk):
+    return list(map(func, chunk))
+
+
+def _manager_serve(requests):
+    """The manager process's loop: each request runs a method of one of the objects it keeps, and the answer
+    goes back on the asking process's reply queue."""
+    objects = {}
+    while True:
+        request = requests.get()
+        if request is None:
+            break
+        reply, ident, method, args, kwargs = request
+        try:
+            if method == '__new__':
+                objects[ident] = {'dict': dict, 'list': list}[args[0]](*args[1:], **kwargs)
+                result = None
+            else:
+                result = getattr(objects[ident], method)(*args, **kwargs)
+                if isinstance(result, (type({}.keys()), type({}.values()), type({}.items()))):
+                    result = list(result)  # as CPython's DictProxy answers keys(), values() and items()
+            reply.put((True, result))
+        except Exception as e:
+            reply.put((False, e))
+
+
+_reply_queues = {}
+
+
+class _Proxy:
+    """A dict or list kept by a manager process: every use is a request to it and a wait for its answer, as
+    with CPython's proxies (which talk to the manager over a socket)."""
+
+    def __init__(self, requests, ident):
+        self._requests, self._ident = requests, ident
+
+    def __reduce__(self):
+        return (type(self), (self._requests, self._ident))
+
+    def _call(self, method, *args, **kwargs):
+        import os
+        reply = _reply_queues.get(os.getpid())
+        if reply is None:
+            reply = _reply_queues[os.getpid()] = _ls.mp_new('multiprocessing.Queue', 0, 'manager reply')
+        self._requests.put((reply, self._ident, method, args, kwargs))
+        ok, value = reply.get()
+        if not ok:
+            raise value
+        return value
+
+    def _getvalue(self):
+        return self._call('copy')
+
+    def __repr__(self):
+        return repr(self._getvalue())
+
+    def __str__(self):
+        return str(self._getvalue())
+
+    def __len__(self):
+        return self._call('__len__')
+
+    def __contains__(self, item):
+        return self._call('__contains__', item)
+
+    def __getitem__(self, key):
+        return self._call('__getitem__', key)
+
+    def __setitem__(self, key, value):
+        self._call('__setitem__', key, value)
+
+    def __delitem__(self, key):
+        self._call('__delitem__', key)
+
+    def __iter__(self):
+        return iter(self._getvalue())
+
+    def __eq__(self, other):
+        return self._getvalue() == other
+
+
+def _proxy_methods(names):
+    return {name: (lambda name: lambda self, *args, **kwargs: self._call(name, *args, **kwargs))(name)
+            for name in names}
+
+
+_DictProxy = type('DictProxy', (_Proxy,), _proxy_methods(
+    ('get', 'keys', 'values', 'items', 'update', 'pop', 'popitem', 'setdefault', 'clear', 'copy')))
+_ListProxy = type('ListProxy', (_Proxy,), _proxy_methods(
+    ('append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'sort', 'reverse', 'clear', 'copy')))
+_ListProxy.__iadd__ = lambda self, other: (self._call('extend', other), self)[1]
+
+
+class _Manager:
+    """multiprocessing.Manager(): a manager process ("SyncManager-N") that keeps dicts and lists for every
+    process; its locks, queues, values and events are multiprocessing's own, which every process can use."""
+
+    def __init__(self, ctx):
+        self._ctx = ctx
+        self._requests = None
+        self._process = None
+        self._objects = 0
+
+    def start(self):
+        if self._process is not None:
+            raise Exception("Already started server")  # noqa: TRY002 - CPython's ProcessError words
+        self._requests = _ls.mp_new('multiprocessing.Queue', 0, 'manager requests')
+        self._process = self._ctx.Process(target=_manager_serve, args=(self._requests,), daemon=True)
+        self._process.name = self._process.name.replace(type(self._process).__name__, 'SyncManager')
+        self._process.start()
+
+    def _new(self, cls, kind, *args, **kwargs):
+        if self._process is None:
+            self.start()
+        ident = self._objects
+        self._objects += 1
+        proxy = cls(self._requests, ident)
+        proxy._call('__new__', kind, *args, **kwargs)
+        return proxy
+
+    def dict(self, *args, **kwargs):
+        return self._new(_DictProxy, 'dict', *args, **kwargs)
+
+    def list(self, sequence=()):
+        return self._new(_ListProxy, 'list', list(sequence))
+
+    def Queue(self, maxsize=0):
+        return self._ctx.Queue(maxsize)
+
+    JoinableQueue = property(lambda self: self._ctx.JoinableQueue)
+    Lock = property(lambda self: self._ctx.Lock)
+    RLock = property(lambda self: self._ctx.RLock)
+    Semaphore = property(lambda self: self._ctx.Semaphore)
+    BoundedSemaphore = property(lambda self: self._ctx.BoundedSemaphore)
+    Event = property(lambda self: self._ctx.Event)
+    Value = property(lambda self: self._ctx.Value)
+    Array = property(lambda self: self._ctx.Array)
+    Pool = property(lambda self: self._ctx.Pool)
+
+    def shutdown(self):
+        if self._process is not None and self._process.exitcode is None:
+            self._requests.put(None)
+            self._process.join()
+
+    def join(self, timeout=None):
+        if self._process is not None:
+            self._process.join(timeout)
+
+    def __enter__(self):
+        if self._process is None:
+            self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.shutdown()
+
+
+def _process_pool_executor():
+    import concurrent.futures as cf
+    import itertools
+    import multiprocessing
+    import os
+
+    class ProcessPoolExecutor(cf.Executor):
+        """concurrent.futures.ProcessPoolExecutor: worker processes (started one per submit, up to max_workers,
+        as CPython 3.11 does) take calls from a queue; a thread of this process sets the futures from the
+        results (CPython's executor manager thread)."""
+
+        def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
+                     max_tasks_per_child=None):
+            if max_workers is None:
+                max_workers = os.cpu_count() or 1
+            elif max_workers <= 0:
+                raise ValueError("max_workers must be greater than 0")
+            self._max_workers = max_workers
+            self._ctx = mp_context or multiprocessing.get_context()
+            self._initializer, self._initargs = initializer, initargs
+            self._call_queue = _ls.mp_new('multiprocessing.Queue', 0, 'executor._call_queue')
+            self._result_queue = _ls.mp_new('multiprocessing.Queue', 0, 'executor._result_queue')
+            self._pending = {}
+            self._processes = []
+            self._ids = itertools.count()
+            self._shutdown_flag = False
+            self._manager = None
+            self._lock = threading.Lock()
+            self._pid = os.getpid()
+
+        def submit(self, fn, /, *args, **kwargs):
+            with self._lock:
+                if self._shutdown_flag:
+                    raise RuntimeError('cannot schedule new futures after shutdown')
+                future = cf.Future()
+                work = next(self._ids)
+                self._pending[work] = future
+                self._call_queue.put((work, 0, fn, args, kwargs, 0))
+                if len(self._processes) < self._max_workers:
+                    p = self._ctx.Process(target=_pool_worker, args=(self._call_queue, self._result_queue,
+                                                                     self._initializer, self._initargs))
+                    p.start()
+                    self._processes.append(p)
+                if self._manager is None:
+                    self._manager = threading.Thread(target=self._manage, daemon=True)
+                    self._manager.start()
+                    _executors.add(self)
+                return future
+
+        def _manage(self):
+            while True:
+                item = self._result_queue.get()
+                if item is None:
+                    break
+                work, _, (ok, value) = item
+                future = self._pending.pop(work, None)
+                if future is None or not future.set_running_or_notify_cancel():
+                    continue
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
+
+        def shutdown(self, wait=True, *, cancel_futures=False):
+            with self._lock:
+                if self._shutdown_flag:
+                    return
+                self._shutdown_flag = True
+                if cancel_futures:
+                    for future in self._pending.values():
+                        future.cancel()
+                for _ in self._processes:
+                    self._call_queue.put(None)
+            if wait:
+                for p in self._processes:
+                    p.join()
+                if self._manager is not None:
+                    self._result_queue.put(None)
+                    self._manager.join()
+            _executors.discard(self)
+
+    _executors = set()
+
+    def _shutdown_at_exit():
+        # Only the process that made an executor shuts it down (a worker forked from it has a copy).
+        for executor in list(_executors):
+            if executor._pid == os.getpid():
+                executor.shutdown(wait=True)
+
+    threading._register_atexit(_shutdown_at_exit)
+    return ProcessPoolExecutor
+
+
+def _child_shutdown():
+    """threading._shutdown in a child process: its threading exit hooks; it has no other thread to wait for."""
+    for call in reversed(threading._threading_atexits):
+        call()
+
+
+def _child_started(process_obj):
+    """In a child, before its Process runs: random seeded anew as CPython's after-fork hook does, but from the
+    run's seed, so a replay is identical."""
+    import random
+    random.seed(f"{_ls.seed()}:{process_obj.name}")
+    threading._shutdown = _child_shutdown
+
+
+def _import_main_again(process_obj):
+    """The spawn start method's child imports the program again as __mp_main__ (code outside
+    `if __name__ == '__main__':` runs again) and finds its target there by name."""
+    import pickle
+    import types
+    import multiprocessing.process as process
+    # Pickled as a spawning parent pickles them (functions and classes of __main__ by name), loaded from the
+    # program imported again.
+    pickled = {name: pickle.dumps(getattr(process_obj, name)) for name in ('_target', '_args', '_kwargs')
+               if hasattr(process_obj, name)}
+    main = types.ModuleType('__mp_main__')
+    main.__file__ = _MAIN_PATH
+    main.__builtins__ = __builtins__
+    sys.modules['__main__'] = sys.modules['__mp_main__'] = main
+    # The program runs again as the child (current_process() is it), and may not start processes meanwhile.
+    process._current_process = process_obj
+    process_obj._inheriting = True
+    try:
+        exec(compile(''.join(linecache.getlines(_MAIN_PATH)), _MAIN_PATH, 'exec'), main.__dict__)
+    finally:
+        process_obj._inheriting = False
+    cls = type(process_obj)
+    if cls.__module__ == '__main__' and isinstance(getattr(main, cls.__name__, None), type):
+        process_obj.__class__ = getattr(main, cls.__name__)
+    for name, data in pickled.items():
+        setattr(process_obj, name, pickle.loads(data))
+
+
+_BOOTSTRAPPING_ERROR = """
+        An attempt has been made to start a new process before the
+        current process has finished its bootstrapping phase.
+
+        This probably means that you are not using fork to start your
+        child processes and you have forgotten to use the proper idiom
+        in the main module:
+
+            if __name__ == '__main__':
+                freeze_support()
+                ...
+
+        The "freeze_support()" line can be omitted if the program
+        is not going to be frozen to produce an executable."""
+
+
+def _lockstep_multiprocessing_setup():
+    import multiprocessing
+    from multiprocessing import context, util
+    import multiprocessing.popen_fork as popen_fork
+    import multiprocessing.popen_spawn_posix as popen_spawn_posix
+    import multiprocessing.popen_forkserver as popen_forkserver
+
+    class Popen:
+        """How a Process starts under Lockstep: a fork of the run's process (Processes.cpp)."""
+        method = 'fork'
+
+        def __init__(self, process_obj):
+            if self.method != 'fork' and getattr(multiprocessing.current_process(), '_inheriting', False):
+                raise RuntimeError(_BOOTSTRAPPING_ERROR)
+            util._flush_std_streams()
+            self.returncode = None
+            self.finalizer = None
+            self._h, in_child = _ls.process_start(process_obj.name, bool(process_obj.daemon))
+            if in_child:
+                code = 1
+                try:
+                    _child_started(process_obj)
+                    if self.method != 'fork':
+                        _import_main_again(process_obj)
+                    code = process_obj._bootstrap(parent_sentinel=None)
+                except BaseException:
+                    # What a spawned child prints when importing the program again fails.
+                    import traceback
+                    traceback.print_exc()
+                    util._flush_std_streams()
+                finally:
+                    _ls.process_exit(code)
+            self.pid = _ls.process_pid(self._h)
+            self.sentinel = None
+
+        def poll(self, flag=0):
+            if self.returncode is None:
+                self.returncode = _ls.process_exitcode(self._h)
+            return self.returncode
+
+        def wait(self, timeout=None):
+            if self.returncode is None:
+                _ls.process_join(self._h, -1 if timeout is None else max(0.0, timeout))
+            return self.poll()
+
+        def terminate(self):
+            if self.poll() is None:
+                _ls.process_signal(self._h, False)
+
+        def kill(self):
+            if self.poll() is None:
+                _ls.process_signal(self._h, True)
+
+        def close(self):
+            pass
+
+    class SpawnPopen(Popen):
+        method = 'spawn'
+
+    class ForkserverPopen(Popen):
+        method = 'forkserver'
+
+    popen_fork.Popen = Popen
+    popen_spawn_posix.Popen = SpawnPopen
+    popen_forkserver.Popen = ForkserverPopen
+
+    def not_yet(what, instead):
+        def refused(*args, **kwargs):
+            raise RuntimeError(f"not supported yet: multiprocessing.{what} in a program run by Lockstep; {instead}")
+        return refused
+
+    def Queue(self, maxsize=0):
+        return _ls.mp_new('multiprocessing.Queue', maxsize, _name_for(_creator()))
+
+    def done_event():
+        e = _ls.mp_new('Event')
+        e.set()
+        return e
+
+    def JoinableQueue(self, maxsize=0):
+        parts = (_ls.mp_new('Lock'), _ls.mp_new('Value', 'l', False, 0), done_event())
+        for part in parts:
+            _ls.mp_internal(part)
+        return _MpJoinableQueue(_ls.mp_new('multiprocessing.Queue', maxsize, _name_for(_creator())), *parts)
+
+    def Pipe(self, duplex=True):
+        return _ls.mp_new('Connection', bool(duplex))
+
+    def Value(self, typecode_or_type, *args, lock=True):
+        value = args[0] if args else 0
+        return _ls.mp_new('Value', _typecode(typecode_or_type), lock is not False, value)
+
+    def Array(self, typecode_or_type, size_or_initializer, *, lock=True):
+        code = _typecode(typecode_or_type)
+        if isinstance(size_or_initializer, int):
+            items = [0.0 if code == 'd' else 0] * size_or_initializer
+        else:
+            items = list(size_or_initializer)
+        return _ls.mp_new('Array', code, lock is not False, *items)
+
+    def Semaphore(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        return _ls.mp_new('Semaphore', value)
+
+    def BoundedSemaphore(self, value=1):
+        return _ls.mp_new('BoundedSemaphore', value)
+
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        return _Pool(processes, initializer, initargs, maxtasksperchild, self.get_context())
+
+    methods = {
+        'Queue': Queue, 'SimpleQueue': Queue, 'JoinableQueue': JoinableQueue, 'Pipe': Pipe,
+        'Lock': lambda self: _ls.mp_new('Lock'), 'RLock': lambda self: _ls.mp_new('RLock'),
+        'Semaphore': Semaphore, 'BoundedSemaphore': BoundedSemaphore, 'Event': lambda self: _ls.mp_new('Event'),
+        'Value': Value, 'Array': Array, 'RawValue': lambda self, t, *a: Value(self, t, *a, lock=False),
+        'RawArray': lambda self, t, s: Array(self, t, s, lock=False), 'Pool': Pool,
+        'Condition': not_yet('Condition', "use a multiprocessing.Event or Queue to signal between processes"),
+        'Barrier': not_yet('Barrier', "use a multiprocessing.Event or Queue to signal between processes"),
+        'Manager': lambda self: _Manager(self.get_context()).__enter__(),
+    }
+    for name, method in methods.items():
+        setattr(context.BaseContext, name, method)
+    # multiprocessing's module functions are the default context's methods, bound when it was imported.
+    multiprocessing.__dict__.update((name, getattr(context._default_context, name))
+                                    for name in multiprocessing.__all__)
+    import multiprocessing.pool
+
+    def pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
+        return _Pool(processes, initializer, initargs, maxtasksperchild, context)
+    multiprocessing.pool.Pool = pool
+    import concurrent.futures
+    import concurrent.futures.process
+    concurrent.futures.ProcessPoolExecutor = concurrent.futures.process.ProcessPoolExecutor = \
+        _process_pool_executor()
+    # The run's virtual cores are its machine's: Pool() and ProcessPoolExecutor() start that many workers.
+    import os
+    os.cpu_count = _ls.cores
+    if hasattr(os, 'sched_getaffinity'):
+        os.sched_getaffinity = lambda pid: set(range(_ls.cores()))
 
 
 def _run_main(path, source):

@@ -14,6 +14,7 @@
 //  * After the run ends (or on abort) every actor that still has a stack is given the baton once, throws
 //    AbortRun, unwinds, and gives the baton back, so nothing is left running.
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -129,8 +130,10 @@ public:
     // report.
     void failActor(ActorId actor, std::string description) { actors_[actor].failure = std::move(description); }
     // State a library built on the engine keeps for one run (multiprocessing's table of the objects the
-    // children refer to by id). It dies with the run, after every actor has been unwound.
-    std::shared_ptr<void>& extension() { return extension_; }
+    // children refer to by id, a Python program's run), one slot each. It dies with the run, after every actor
+    // has been unwound.
+    enum class Extension : std::uint8_t { Multiprocessing, PythonProgram, Count_ };
+    std::shared_ptr<void>& extension(Extension which) { return extensions_[static_cast<std::size_t>(which)]; }
     ObjectId registerObject(std::shared_ptr<SyncObject> object, ObjectKind kind, std::string name,
                             std::int64_t param = 0, std::int32_t createArg = 0, std::uint8_t createFlags = 0);
     std::string defaultName(ObjectKind kind);
@@ -264,7 +267,7 @@ private:
     std::vector<SilentRead> silentReads_;
     bool touchesWanted_ = false;
     std::vector<Touch> touches_;
-    std::shared_ptr<void> extension_;
+    std::array<std::shared_ptr<void>, static_cast<std::size_t>(Extension::Count_)> extensions_;
 
     // forced choices: from config_.schedule, then from chooseNext()
     std::size_t scheduleIndex_ = 0;

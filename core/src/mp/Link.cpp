@@ -158,6 +158,40 @@ int runChildIfRequested(int argc, char** argv) {
     ::_exit(code);
 }
 
+void becomeForkedChild(int socket, const std::string& name, std::int64_t parentPid) {
+    static detail::ChildLink link;
+    link.fd = socket;
+    link.processName = name;
+    link.parentPid = parentPid;
+    link.pid = ::getpid();
+    gLink = &link;
+    // The start message: the stand-in actor runs now (its content is for spawned children).
+    Obj start;
+    if (!detail::readMessage(link.fd, start)) parentGone();
+}
+
+void exitForkedChild(int code) {
+    detail::call(detail::Call::Exit, {code, Obj()});
+    ::_exit(code);
+}
+
+void printText(std::string_view text, bool toStderr) {
+    if (!toStderr) {
+        lockstep::printText(text);
+        return;
+    }
+    if (gLink) {
+        detail::call(detail::Call::Print, {text, true});
+        return;
+    }
+    Execution& ex = Execution::current();
+    const ActorId me = ex.enter();
+    if (me == kNoActor) return;
+    ex.beginStep();
+    ex.record(me, Op::Print, kNoObject, Result::Ok, ex.text(text), TraceEvent::ArgIsString | TraceEvent::ToStderr);
+    ex.yieldPoint(me);
+}
+
 namespace {
 std::mutex gChildrenMutex;
 std::vector<std::int64_t> gChildren;
@@ -209,7 +243,7 @@ Served& Table::at(ObjectId id) {
 }
 
 Table& table(Execution& ex) {
-    auto& slot = ex.extension();
+    auto& slot = ex.extension(Execution::Extension::Multiprocessing);
     if (!slot) slot = std::make_shared<Table>();
     return *static_cast<Table*>(slot.get());
 }
@@ -269,7 +303,7 @@ void raiseInStep(ObjectId object, const std::string& type, const std::string& me
 
 Obj perform(Call call, const Args& args) {
     switch (call) {
-    case Call::Print: printText(args.at(0).asStr()); return {};
+    case Call::Print: mp::printText(args.at(0).asStr(), args.size() > 1 && args[1].asBool()); return {};
     case Call::Sleep: lockstep::sleep(std::chrono::nanoseconds(args.at(0).asInt())); return {};
     case Call::Work: work(std::chrono::nanoseconds(args.at(0).asInt())); return {};
     case Call::Random: return Obj(static_cast<long long>(randint(args.at(0).asInt(), args.at(1).asInt())));

@@ -26,6 +26,7 @@ const char* typeName(Obj::Type t) {
     case Obj::Type::List: return "list";
     case Obj::Type::Tuple: return "tuple";
     case Obj::Type::Handle: return "proxy";
+    case Obj::Type::Pickled: return "object";
     }
     return "object";
 }
@@ -72,6 +73,14 @@ T take(std::string_view& in) {
     return v;
 }
 
+std::string takeString(std::string_view& in) {
+    const auto n = take<std::uint32_t>(in);
+    if (in.size() < n) throw std::runtime_error("a message between processes was cut short");
+    std::string s(in.substr(0, n));
+    in.remove_prefix(n);
+    return s;
+}
+
 }  // namespace
 
 Obj::Type Obj::type() const {
@@ -82,7 +91,8 @@ Obj::Type Obj::type() const {
     case 3: return Type::Float;
     case 4: return Type::Str;
     case 5: return std::get<ListBox>(v_).tuple ? Type::Tuple : Type::List;
-    default: return Type::Handle;
+    case 6: return Type::Handle;
+    default: return Type::Pickled;
     }
 }
 
@@ -95,9 +105,15 @@ bool Obj::asBool() const {
     case Type::Str: return !std::get<std::string>(v_).empty();
     case Type::List:
     case Type::Tuple: return !std::get<ListBox>(v_).items.empty();
-    case Type::Handle: return true;
+    case Type::Handle:
+    case Type::Pickled: return true;
     }
     return false;
+}
+
+const std::string& Obj::pickledBytes() const {
+    if (auto* p = std::get_if<PickledBox>(&v_)) return p->bytes;
+    throw TypeError(std::string("expected a pickled object, got ") + typeName(type()));
 }
 
 std::int64_t Obj::asInt() const {
@@ -166,6 +182,7 @@ std::string Obj::repr() const {
         }
         return "<" + kind + " #" + std::to_string(h.id) + ">";
     }
+    case Type::Pickled: return std::get<PickledBox>(v_).repr;
     }
     return {};
 }
@@ -190,6 +207,7 @@ bool Obj::operator==(const Obj& o) const {
     case Type::List:
     case Type::Tuple: return std::get<ListBox>(v_).items == std::get<ListBox>(o.v_).items;
     case Type::Handle: return std::get<Handle>(v_) == std::get<Handle>(o.v_);
+    case Type::Pickled: return std::get<PickledBox>(v_).bytes == std::get<PickledBox>(o.v_).bytes;
     }
     return false;
 }
@@ -221,6 +239,14 @@ void Obj::encode(std::string& out) const {
         put(out, h.id);
         break;
     }
+    case Type::Pickled: {
+        const PickledBox& p = std::get<PickledBox>(v_);
+        put(out, static_cast<std::uint32_t>(p.bytes.size()));
+        out += p.bytes;
+        put(out, static_cast<std::uint32_t>(p.repr.size()));
+        out += p.repr;
+        break;
+    }
     }
 }
 
@@ -231,12 +257,10 @@ Obj Obj::decode(std::string_view& in) {
     case Type::Bool: return Obj(take<std::uint8_t>(in) != 0);
     case Type::Int: return Obj(static_cast<long long>(take<std::int64_t>(in)));
     case Type::Float: return Obj(take<double>(in));
-    case Type::Str: {
-        const auto n = take<std::uint32_t>(in);
-        if (in.size() < n) throw std::runtime_error("a message between processes was cut short");
-        std::string s(in.substr(0, n));
-        in.remove_prefix(n);
-        return Obj(std::move(s));
+    case Type::Str: return Obj(takeString(in));
+    case Type::Pickled: {
+        std::string bytes = takeString(in);
+        return pickled(std::move(bytes), takeString(in));
     }
     case Type::List:
     case Type::Tuple: {

@@ -10,7 +10,9 @@
 
 #include "lockstep/Execution.h"
 #include "lockstep/Lock.h"
+#include "lockstep/Event.h"
 #include "lockstep/Queue.h"
+#include "lockstep/Semaphore.h"
 #include "lockstep/AccessHistory.h"
 #include "lockstep/mp/Detail.h"
 #include "lockstep/mp/Multiprocessing.h"
@@ -170,6 +172,39 @@ public:
         }
     }
     Lock lock;
+};
+
+// ---- Semaphore and Event (a Python program's; the scenarios' processes have none) ----------------
+
+class SemaphoreServed final : public detail::Served {
+public:
+    SemaphoreServed(std::int64_t value, bool bounded)
+        : semaphore(bounded ? BoundedSemaphore(value) : Semaphore(value)) {}
+    Obj invoke(Method m, const Args& a) override {
+        switch (m) {
+        case Method::Acquire: return Obj(semaphore.acquire(a.at(0).asBool(), detail::timeoutFrom(a.at(1))));
+        case Method::Release: semaphore.release(static_cast<int>(a.empty() ? 1 : a[0].asInt())); return {};
+        case Method::SemValue: return Obj(static_cast<long long>(semaphore.value()));
+        default: throw RuntimeError("a Semaphore has no such method");
+        }
+    }
+    Semaphore semaphore;
+};
+
+class EventServed final : public detail::Served {
+public:
+    Obj invoke(Method m, const Args& a) override {
+        switch (m) {
+        case Method::SetFlag:
+            if (a.at(0).asBool()) event.set();
+            else event.clear();
+            return {};
+        case Method::IsSet: return Obj(event.is_set());
+        case Method::Wait: return Obj(event.wait(detail::timeoutFrom(a.at(0))));
+        default: throw RuntimeError("an Event has no such method");
+        }
+    }
+    Event event;
 };
 
 // ---- Value and Array --------------------------------------------------------------------------------
@@ -349,6 +384,20 @@ Obj createObject(ObjectKind kind, const Args& params) {
         auto l = std::make_shared<LockServed>(kind == ObjectKind::RLock);
         const ObjectId id = l->lock.id();
         add(ex, id, l);
+        return Obj(Handle{kind, id});
+    }
+    case ObjectKind::Semaphore:
+    case ObjectKind::BoundedSemaphore: {
+        // [value]
+        auto sem = std::make_shared<SemaphoreServed>(params.at(0).asInt(), kind == ObjectKind::BoundedSemaphore);
+        const ObjectId id = sem->semaphore.id();
+        add(ex, id, sem);
+        return Obj(Handle{kind, id});
+    }
+    case ObjectKind::Event: {
+        auto e = std::make_shared<EventServed>();
+        const ObjectId id = e->event.id();
+        add(ex, id, e);
         return Obj(Handle{kind, id});
     }
     case ObjectKind::SharedValue:

@@ -240,7 +240,8 @@ void relay(const std::shared_ptr<ProcessObject>& p) {
 Process::Process(Target target, Args args, ProcessOptions options) {
     if (inChildProcess()) throw RuntimeError("not supported yet: starting a process from a child process");
     Execution& ex = Execution::current();
-    const char* name = targetName(target);
+    const bool forked = options.forkedPid > 0;
+    const char* name = forked ? "" : targetName(target);
     if (!name)
         throw PyError("_pickle.PicklingError",
                       "Can't pickle the target: a process target must be a function registered with "
@@ -250,6 +251,11 @@ Process::Process(Target target, Args args, ProcessOptions options) {
     object_->targetName = name;
     object_->args = std::move(args);
     object_->daemon = options.daemon;
+    if (forked) {
+        object_->pid = static_cast<pid_t>(options.forkedPid);
+        object_->socket = options.forkedSocket;
+        detail::noteChild(object_->pid, true);
+    }
     detail::Table& table = detail::table(ex);
     object_->name = options.name.empty() ? "Process-" + std::to_string(++table.processCounter) : options.name;
     ex.registerObject(object_, ObjectKind::Process, object_->name);
@@ -262,7 +268,7 @@ void Process::start() {
     ex.beginStep();
     if (object_->started) ex.raise(me, object_->id(), PyError("AssertionError", "cannot start a process twice"));
     try {
-        spawnChild(*object_);
+        if (object_->pid == 0) spawnChild(*object_);
     } catch (const PyError& e) {
         ex.raise(me, object_->id(), e);
     }

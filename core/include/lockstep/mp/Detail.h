@@ -15,7 +15,7 @@ namespace lockstep::mp::detail {
 
 // What a child asks of its stand-in. Every request carries the child's current listing line.
 enum class Call : std::int64_t {
-    Print = 1,  // [text]
+    Print = 1,  // [text, to stderr (optional)]
     Sleep,      // [nanoseconds]
     Work,       // [nanoseconds]
     Random,     // [lo, hi] -> int; no step
@@ -37,6 +37,10 @@ enum class Method : std::int64_t {
     Connect,                         // DictProxy, ListProxy: [] -> (request queue, the caller's reply queue)
     Reply,                           // DictProxy, ListProxy, by the manager: [reply queue, changed, repr, answer]
     Result,                          // DictProxy, ListProxy: [reply queue] -> the answer's value, or its error
+    SemValue,                        // Semaphore: [] -> its value; no step
+    SetFlag,                         // Event: [flag] (set or clear)
+    IsSet,                           // Event: [] -> bool; no step
+    Wait,                            // Event: [timeout] -> the flag
 };
 
 // An object a child refers to by id; invoke() runs on the calling actor (a thread of the scheduler's process,

@@ -44,6 +44,11 @@ Function findFunction(const std::string& name);
 struct ProcessOptions {
     std::string name;  // empty: Python's default "Process-N"
     bool daemon = false;
+    // A child the caller has already forked and connected to `forkedSocket` (a Python program's Process: the
+    // fork start method copies the program's memory at start()); start() adopts it instead of spawning this
+    // binary, and the Process needs no registered target. The child calls becomeForkedChild().
+    std::int64_t forkedPid = 0;
+    int forkedSocket = -1;
 };
 
 class ProcessObject;
@@ -183,6 +188,15 @@ struct PicklingError : PyError {
 // child's target and return its exit code; otherwise return -1 at once. Call it first thing in main() of
 // every program that runs scenarios with processes, before any thread or Qt object exists.
 int runChildIfRequested(int argc, char** argv);
+
+// The child's side of ProcessOptions::forkedPid, first thing after fork(): from now on this process is a
+// child whose every scheduling point is a request to its stand-in actor over `socket`. Returns once that actor
+// first runs (the child runs only while its actor holds the baton).
+void becomeForkedChild(int socket, const std::string& name, std::int64_t parentPid);
+// A forked child's end: its exit code to the scheduler, then _exit (no destructors: they are the parent's).
+[[noreturn]] void exitForkedChild(int code);
+// print() in a child, to its stderr when `toStderr` (a traceback); in the scheduler's process, a Print step.
+void printText(std::string_view text, bool toStderr);
 
 // How long the scheduler waits, in real time, for a child to reach its next scheduling point before it
 // reports and kills it (default 10 s). Tests shorten it.

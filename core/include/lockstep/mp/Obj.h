@@ -1,7 +1,8 @@
 #pragma once
 // A value that can cross a process boundary: what Python's multiprocessing would pickle. None, bool, int,
 // float, str, list, tuple, and handles to the multiprocessing objects the scheduler keeps (queues, pipes,
-// shared values, locks), which travel by id as Python's pickled proxies do.
+// shared values, locks), which travel by id as Python's pickled proxies do. Anything else a Python program
+// sends (a dict, an instance of its own class) travels pickled, with its repr for the trace to show.
 
 #include <cstdint>
 #include <string>
@@ -28,7 +29,7 @@ using Args = std::vector<Obj>;
 
 class Obj {
 public:
-    enum class Type : std::uint8_t { None, Bool, Int, Float, Str, List, Tuple, Handle };
+    enum class Type : std::uint8_t { None, Bool, Int, Float, Str, List, Tuple, Handle, Pickled };
 
     Obj() = default;
     Obj(std::nullptr_t) {}
@@ -48,6 +49,12 @@ public:
         o.v_ = ListBox{std::move(items), true};
         return o;
     }
+    // A Python object as pickle.dumps() wrote it; `repr` is what the trace shows for it.
+    static Obj pickled(std::string bytes, std::string repr) {
+        Obj o;
+        o.v_ = PickledBox{std::move(bytes), std::move(repr)};
+        return o;
+    }
 
     Type type() const;
     bool isNone() const { return v_.index() == 0; }
@@ -55,6 +62,8 @@ public:
     bool isStr() const { return std::holds_alternative<std::string>(v_); }
     bool isList() const { return std::holds_alternative<ListBox>(v_); }
     bool isHandle() const { return std::holds_alternative<Handle>(v_); }
+    bool isPickled() const { return std::holds_alternative<PickledBox>(v_); }
+    const std::string& pickledBytes() const;  // TypeError unless isPickled()
     // The accessors raise TypeError (a PyError) when the value has another type.
     bool asBool() const;  // Python's truth value
     std::int64_t asInt() const;
@@ -79,7 +88,11 @@ private:
         List items;
         bool tuple = false;
     };
-    std::variant<std::monostate, bool, std::int64_t, double, std::string, ListBox, Handle> v_;
+    struct PickledBox {
+        std::string bytes;
+        std::string repr;
+    };
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, ListBox, Handle, PickledBox> v_;
 };
 
 inline Obj None() { return Obj(); }
