@@ -24,6 +24,7 @@
 #include "lockstep/Lock.h"
 #include "lockstep/Semaphore.h"
 #include "lockstep/Thread.h"
+#include "lockstep/mp/Manager.h"
 #include "lockstep/mp/Multiprocessing.h"
 #include "TouchRecorder.h"
 
@@ -94,6 +95,7 @@ public:
     // ---- multiprocessing (Processes.cpp) ----
     // The program's child processes, by the index process_start() gave the Python side.
     std::vector<mp::Process> processes;
+    std::vector<mp::Manager> managers;  // multiprocessing.Manager(): the engine's, with its server process
     // Set in a child process: the fork copied this run's engine, which is the parent's to drive. Here each
     // scheduling point is a request to the child's stand-in actor (mp::detail::call), and threading's objects,
     // which only the child's one thread can touch, are plain local state.

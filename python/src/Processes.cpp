@@ -21,6 +21,7 @@
 #include "Bridge.h"
 #include "lockstep/Api.h"
 #include "lockstep/mp/Detail.h"
+#include "lockstep/mp/Manager.h"
 
 namespace lockstep::python {
 
@@ -423,6 +424,112 @@ PyObject* processSignal(PyObject* m, PyObject* args) {
     });
 }
 
+// ---- managers ----
+
+mp::Manager& managerAt(Run& run, long index) {
+    if (index < 0 || static_cast<std::size_t>(index) >= run.managers.size()) throw RuntimeError("unknown manager handle");
+    return run.managers[static_cast<std::size_t>(index)];
+}
+
+// manager_new() -> handle: Manager() starts its server process ("SyncManager-N") at once.
+PyObject* managerNew(PyObject* m, PyObject*) {
+    return guardedCall(m, [&]() -> PyObject* {
+        Run& run = moduleRunOrThrow(m);
+        if (run.child)
+            throw RuntimeError("not supported yet: starting a Manager from a child process under Lockstep; make it "
+                               "in the main process and pass its proxies to the children");
+        payBefore(run);
+        {
+            WithoutGil unlocked;
+            run.managers.emplace_back();
+        }
+        return PyLong_FromSize_t(run.managers.size() - 1);
+    });
+}
+
+// manager_object(handle, kind, name, items) -> a DictProxy ('dict') or ListProxy ('list', with its items).
+PyObject* managerObject(PyObject* m, PyObject* args) {
+    long index;
+    const char* kind;
+    const char* name;
+    PyObject* items;
+    if (!PyArg_ParseTuple(args, "lssO", &index, &kind, &name, &items)) return nullptr;
+    return guardedCall(m, [&]() -> PyObject* {
+        Run& run = moduleRunOrThrow(m);
+        mp::Manager& manager = managerAt(run, index);
+        const Obj initial = toObj(items);
+        payBefore(run);
+        Obj proxy;
+        {
+            WithoutGil unlocked;
+            if (std::strcmp(kind, "dict") == 0) proxy = Obj(manager.dict(name));
+            else proxy = Obj(manager.list(initial.items(), name));
+        }
+        return fromObj(proxy);
+    });
+}
+
+PyObject* managerShutdown(PyObject* m, PyObject* arg) {
+    const long index = PyLong_AsLong(arg);
+    if (index == -1 && PyErr_Occurred()) return nullptr;
+    return guardedCall(m, [&]() -> PyObject* {
+        Run& run = moduleRunOrThrow(m);
+        mp::Manager& manager = managerAt(run, index);
+        payBefore(run);
+        WithoutGil unlocked;
+        manager.shutdown();
+        Py_RETURN_NONE;
+    });
+}
+
+// proxy(proxy, operation, *args): one round trip to the manager through a DictProxy or ListProxy.
+PyObject* proxyCall(PyObject* m, PyObject* args) {
+    return guardedCall(m, [&]() -> PyObject* {
+        if (PyTuple_GET_SIZE(args) < 2) throw RuntimeError("proxy(proxy, operation, *args)");
+        Run& run = moduleRunOrThrow(m);
+        const Obj handle = toObj(PyTuple_GET_ITEM(args, 0));
+        const std::string op = text(PyTuple_GET_ITEM(args, 1));
+        const mp::Args a = argsFrom(args, 2);
+        auto arg = [&a, &op](std::size_t i) -> const Obj& {
+            if (i >= a.size()) throw PyError("TypeError", op + "() is missing an argument");
+            return a[i];
+        };
+        payBefore(run);
+        Obj result;
+        {
+            WithoutGil unlocked;
+            if (handle.handle().kind == ObjectKind::DictProxy) {
+                const mp::DictProxy d(handle);
+                if (op == "set") d.set(arg(0), arg(1));
+                else if (op == "getitem") result = d.getitem(arg(0));
+                else if (op == "get") result = d.get(arg(0), a.size() > 1 ? a[1] : Obj());
+                else if (op == "contains") result = Obj(d.contains(arg(0)));
+                else if (op == "len") result = Obj(static_cast<long long>(d.size()));
+                else if (op == "pop") result = a.size() > 1 ? d.pop(arg(0), a[1]) : d.pop(arg(0));
+                else if (op == "del") d.del(arg(0));
+                else if (op == "keys") result = Obj(d.keys());
+                else if (op == "values") result = Obj(d.values());
+                else if (op == "items") result = Obj(d.items());
+                else if (op == "repr") result = Obj(d.repr());
+                else throw RuntimeError("a DictProxy has no operation " + op);
+            } else {
+                const mp::ListProxy l(handle);
+                if (op == "append") l.append(arg(0));
+                else if (op == "extend") l.extend(arg(0).items());
+                else if (op == "getitem") result = l.get(arg(0).asInt());
+                else if (op == "set") l.set(arg(0).asInt(), arg(1));
+                else if (op == "len") result = Obj(static_cast<long long>(l.size()));
+                else if (op == "pop") result = l.pop(a.empty() ? -1 : a[0].asInt());
+                else if (op == "contains") result = Obj(l.contains(arg(0)));
+                else if (op == "copy") result = Obj(l.copy());
+                else if (op == "repr") result = Obj(l.repr());
+                else throw RuntimeError("a ListProxy has no operation " + op);
+            }
+        }
+        return fromObj(result);
+    });
+}
+
 PyObject* cores(PyObject* m, PyObject*) {
     return guardedCall(m, [&]() -> PyObject* {
         const Execution* ex = Execution::currentOrNull();
@@ -445,6 +552,10 @@ PyMethodDef kProcessMethods[] = {
     {"process_exitcode", processExitcode, METH_O, "process_exitcode(handle) -> int or None"},
     {"process_pid", processPid, METH_O, "process_pid(handle) -> the child's real pid"},
     {"process_signal", processSignal, METH_VARARGS, "process_signal(handle, kill): SIGKILL, or SIGTERM"},
+    {"manager_new", managerNew, METH_NOARGS, "manager_new() -> handle: a Manager and its server process"},
+    {"manager_object", managerObject, METH_VARARGS, "manager_object(handle, 'dict' or 'list', name, items) -> proxy"},
+    {"manager_shutdown", managerShutdown, METH_O, "manager_shutdown(handle)"},
+    {"proxy", proxyCall, METH_VARARGS, "proxy(proxy, operation, *args): one round trip to its manager"},
     {"cores", cores, METH_NOARGS, "the run's virtual cores (os.cpu_count())"},
     {nullptr, nullptr, 0, nullptr},
 };

@@ -1419,153 +1419,162 @@ def _map_chunk(func, chunk):
     return list(map(func, chunk))
 
 
-def _manager_serve(requests):
-    """The manager process's loop: each request runs a method of one of the objects it keeps, and the answer
-    goes back on the asking process's reply queue."""
-    objects = {}
-    while True:
-        request = requests.get()
-        if request is None:
-            break
-        reply, ident, method, args, kwargs = request
-        try:
-            if method == '__new__':
-                objects[ident] = {'dict': dict, 'list': list}[args[0]](*args[1:], **kwargs)
-                result = None
-            else:
-                result = getattr(objects[ident], method)(*args, **kwargs)
-                if isinstance(result, (type({}.keys()), type({}.values()), type({}.items()))):
-                    result = list(result)  # as CPython's DictProxy answers keys(), values() and items()
-            reply.put((True, result))
-        except Exception as e:
-            reply.put((False, e))
-
-
-_reply_queues = {}
-
-
-class _Proxy:
-    """A dict or list kept by a manager process: every use is a request to it and a wait for its answer, as
-    with CPython's proxies (which talk to the manager over a socket)."""
-
-    def __init__(self, requests, ident):
-        self._requests, self._ident = requests, ident
-
-    def __reduce__(self):
-        return (type(self), (self._requests, self._ident))
-
-    def _call(self, method, *args, **kwargs):
-        import os
-        reply = _reply_queues.get(os.getpid())
-        if reply is None:
-            reply = _reply_queues[os.getpid()] = _ls.mp_new('multiprocessing.Queue', 0, 'manager reply')
-        self._requests.put((reply, self._ident, method, args, kwargs))
-        ok, value = reply.get()
-        if not ok:
-            raise value
-        return value
-
-    def _getvalue(self):
-        return self._call('copy')
-
-    def __repr__(self):
-        return repr(self._getvalue())
-
-    def __str__(self):
-        return str(self._getvalue())
-
-    def __len__(self):
-        return self._call('__len__')
-
-    def __contains__(self, item):
-        return self._call('__contains__', item)
+@_mp_class('DictProxy')
+class _DictProxy(_MpObject):
+    """A manager's dict: each use is a request to the manager process and its answer (the engine's
+    DictProxy, so the timeline draws the round trips and the inspector shows the dict)."""
+    __slots__ = ()
 
     def __getitem__(self, key):
-        return self._call('__getitem__', key)
+        return _ls.proxy(self, 'getitem', key)
 
     def __setitem__(self, key, value):
-        self._call('__setitem__', key, value)
+        _ls.proxy(self, 'set', key, value)
 
     def __delitem__(self, key):
-        self._call('__delitem__', key)
+        _ls.proxy(self, 'del', key)
+
+    def __contains__(self, key):
+        return _ls.proxy(self, 'contains', key)
+
+    def __len__(self):
+        return _ls.proxy(self, 'len')
+
+    def get(self, key, default=None):
+        return _ls.proxy(self, 'get', key, default)
+
+    def pop(self, key, *default):
+        return _ls.proxy(self, 'pop', key, *default)
+
+    def keys(self):
+        return _ls.proxy(self, 'keys')
+
+    def values(self):
+        return _ls.proxy(self, 'values')
+
+    def items(self):
+        return [tuple(item) for item in _ls.proxy(self, 'items')]
+
+    def copy(self):
+        return dict(self.items())
+
+    def update(self, other=(), **kwargs):
+        for key, value in (other.items() if hasattr(other, 'items') else other):
+            self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def clear(self):
+        for key in self.keys():
+            del self[key]
 
     def __iter__(self):
-        return iter(self._getvalue())
+        return iter(self.keys())
 
     def __eq__(self, other):
-        return self._getvalue() == other
+        return self.copy() == other
+
+    __hash__ = None
+
+    def __str__(self):
+        return _ls.proxy(self, 'repr')
+
+    __repr__ = __str__
 
 
-def _proxy_methods(names):
-    return {name: (lambda name: lambda self, *args, **kwargs: self._call(name, *args, **kwargs))(name)
-            for name in names}
+@_mp_class('ListProxy')
+class _ListProxy(_MpObject):
+    """A manager's list: each use is a round trip to the manager process (the engine's ListProxy)."""
+    __slots__ = ()
 
+    def append(self, value):
+        _ls.proxy(self, 'append', value)
 
-_DictProxy = type('DictProxy', (_Proxy,), _proxy_methods(
-    ('get', 'keys', 'values', 'items', 'update', 'pop', 'popitem', 'setdefault', 'clear', 'copy')))
-_ListProxy = type('ListProxy', (_Proxy,), _proxy_methods(
-    ('append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'sort', 'reverse', 'clear', 'copy')))
-_ListProxy.__iadd__ = lambda self, other: (self._call('extend', other), self)[1]
+    def extend(self, values):
+        _ls.proxy(self, 'extend', list(values))
+
+    def __iadd__(self, values):
+        self.extend(values)
+        return self
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.copy()[index]
+        return _ls.proxy(self, 'getitem', index)
+
+    def __setitem__(self, index, value):
+        _ls.proxy(self, 'set', index, value)
+
+    def __len__(self):
+        return _ls.proxy(self, 'len')
+
+    def pop(self, index=-1):
+        return _ls.proxy(self, 'pop', index)
+
+    def __contains__(self, value):
+        return _ls.proxy(self, 'contains', value)
+
+    def copy(self):
+        return _ls.proxy(self, 'copy')
+
+    def index(self, value):
+        return self.copy().index(value)
+
+    def count(self, value):
+        return self.copy().count(value)
+
+    def __iter__(self):
+        return iter(self.copy())
+
+    def __eq__(self, other):
+        return self.copy() == other
+
+    __hash__ = None
+
+    def __str__(self):
+        return _ls.proxy(self, 'repr')
+
+    __repr__ = __str__
 
 
 class _Manager:
-    """multiprocessing.Manager(): a manager process ("SyncManager-N") that keeps dicts and lists for every
-    process; its locks, queues, values and events are multiprocessing's own, which every process can use."""
+    """multiprocessing.Manager(): a server process ("SyncManager-N") that keeps dicts and lists for every
+    process (the engine's Manager); its locks, queues, values and events are multiprocessing's own, which
+    every process can use already."""
 
     def __init__(self, ctx):
+        import multiprocessing.process
         self._ctx = ctx
-        self._requests = None
-        self._process = None
-        self._objects = 0
-
-    def start(self):
-        if self._process is not None:
-            raise Exception("Already started server")  # noqa: TRY002 - CPython's ProcessError words
-        self._requests = _ls.mp_new('multiprocessing.Queue', 0, 'manager requests')
-        self._process = self._ctx.Process(target=_manager_serve, args=(self._requests,), daemon=True)
-        self._process.name = self._process.name.replace(type(self._process).__name__, 'SyncManager')
-        self._process.start()
-
-    def _new(self, cls, kind, *args, **kwargs):
-        if self._process is None:
-            self.start()
-        ident = self._objects
-        self._objects += 1
-        proxy = cls(self._requests, ident)
-        proxy._call('__new__', kind, *args, **kwargs)
-        return proxy
+        self._h = _ls.manager_new()
+        next(multiprocessing.process._process_counter)  # as CPython, the server takes a number of Process-N
 
     def dict(self, *args, **kwargs):
-        return self._new(_DictProxy, 'dict', *args, **kwargs)
+        d = _ls.manager_object(self._h, 'dict', _name_for(_creator()), [])
+        if args or kwargs:
+            d.update(*args, **kwargs)
+        return d
 
     def list(self, sequence=()):
-        return self._new(_ListProxy, 'list', list(sequence))
+        return _ls.manager_object(self._h, 'list', _name_for(_creator()), list(sequence))
 
-    def Queue(self, maxsize=0):
-        return self._ctx.Queue(maxsize)
+    def __getattr__(self, name):
+        if name in ('Queue', 'JoinableQueue', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Event', 'Value',
+                    'Array', 'Pool'):
+            return getattr(self._ctx, name)
+        raise AttributeError(name)
 
-    JoinableQueue = property(lambda self: self._ctx.JoinableQueue)
-    Lock = property(lambda self: self._ctx.Lock)
-    RLock = property(lambda self: self._ctx.RLock)
-    Semaphore = property(lambda self: self._ctx.Semaphore)
-    BoundedSemaphore = property(lambda self: self._ctx.BoundedSemaphore)
-    Event = property(lambda self: self._ctx.Event)
-    Value = property(lambda self: self._ctx.Value)
-    Array = property(lambda self: self._ctx.Array)
-    Pool = property(lambda self: self._ctx.Pool)
+    def start(self):
+        pass  # started when made, as Manager() starts it
 
     def shutdown(self):
-        if self._process is not None and self._process.exitcode is None:
-            self._requests.put(None)
-            self._process.join()
-
-    def join(self, timeout=None):
-        if self._process is not None:
-            self._process.join(timeout)
+        _ls.manager_shutdown(self._h)
 
     def __enter__(self):
-        if self._process is None:
-            self.start()
         return self
 
     def __exit__(self, *exc):
@@ -1842,7 +1851,7 @@ def _lockstep_multiprocessing_setup():
         'RawArray': lambda self, t, s: Array(self, t, s, lock=False), 'Pool': Pool,
         'Condition': not_yet('Condition', "use a multiprocessing.Event or Queue to signal between processes"),
         'Barrier': not_yet('Barrier', "use a multiprocessing.Event or Queue to signal between processes"),
-        'Manager': lambda self: _Manager(self.get_context()).__enter__(),
+        'Manager': lambda self: _Manager(self.get_context()),
     }
     for name, method in methods.items():
         setattr(context.BaseContext, name, method)

@@ -4,7 +4,8 @@
 // runs are compared: run status, final values of the shared variables, threads' end states, printed lines
 // (where the scenario's are the same in every run) and the end time (likewise). Where CPython genuinely
 // differs from the built-in model, kDifferences (exceptions()) says which fact differs for which scenario and why;
-// everything else is still compared. The multiprocessing listings document that Python mode refuses them.
+// everything else is still compared. The multiprocessing listings run too: their children are real forks of the
+// program's process under the same scheduler.
 
 #include <QtTest>
 
@@ -123,6 +124,8 @@ std::vector<Row> rows() {
     for (const scenarios::Scenario& s : scenarios::all()) {
         // 10000 tasks are a minute of stepping line by line; 300 show the same (each task once, one sleep).
         if (s.id == "async-gather-many") out.push_back({s.id, {{"tasks", 300}}});
+        // 400 ms of countdown is 16 million lines, each a step, in threads; 20 ms shows the same.
+        else if (s.id == "gil-cpu-bound") out.push_back({s.id, {{"work_ms", 20}}});
         else out.push_back({s.id, {}});
     }
     // Other values of the parameters the listings expose as constants, where they change the behaviour.
@@ -130,7 +133,7 @@ std::vector<Row> rows() {
         {"daemon-threads", {{"mode", 1}}},         {"daemon-threads", {{"mode", 2}}},
         {"thread-subclass", {{"subclass", 0}}},    {"point-atomicity", {{"mode", 1}}},
         {"point-atomicity", {{"mode", 2}}},        {"condition-notify-all", {{"wake_all", 0}}},
-        {"gil-cpu-bound", {{"processes", 1}}},     {"process-shared-value", {{"lock", 0}}},
+        {"gil-cpu-bound", {{"work_ms", 20}, {"processes", 1}}}, {"process-shared-value", {{"lock", 0}}},
         {"async-never-awaited", {{"await_it", 1}}}, {"async-sleep-zero", {{"sleep_zero", 0}}},
         {"async-chain", {{"chains", 2}, {"max_s", 3}}},
         // (mode=1 is left out: its crunch() spins on time.process_time(), real CPU time, for 2 real seconds a
@@ -145,17 +148,6 @@ QString rowName(const Row& r) {
     QString name = QString::fromStdString(r.id);
     for (const auto& [k, v] : r.params) name += QStringLiteral(" %1=%2").arg(QString::fromStdString(k)).arg(v);
     return name;
-}
-
-const char* kRefusal =
-    "ImportError: not supported yet: multiprocessing in a Python program run by Lockstep (its child processes "
-    "would run outside the scheduler and show wrong timings); the built-in 'processes' scenarios show "
-    "multiprocessing";
-
-// The multiprocessing listings. gil-cpu-bound is one of them whatever its "processes" parameter: its listing
-// imports multiprocessing on its first line (and calls set_start_method) even when it counts down in threads.
-bool refused(const scenarios::Scenario& s, const ParamList&) {
-    return std::string(s.family) == "processes" || s.id == "gil-cpu-bound";
 }
 
 // A printed line with every number replaced by '#': its shape, when the numbers (times, values) vary.
@@ -209,24 +201,6 @@ private slots:
         QVERIFY(s);
         const scenarios::Scenario* p = program(*s, params, QTest::currentDataTag());
         QVERIFY(p);
-
-        if (refused(*s, params)) {
-            // Python mode refuses multiprocessing at import: the program's main thread ends with that error
-            // printed to stderr, and nothing else runs.
-            auto r = runScenario(pool_, p->id, PolicyKind::RoundRobin, 1, {}, s->defaults.cores, s->defaults.gil);
-            QCOMPARE(std::string(runStatusName(r->outcome().status)), std::string("finished"));
-            QCOMPARE(r->trace.actor(0).endState, EndState::Error);
-            QStringList errors;
-            for (std::size_t i = 0; i < r->trace.eventCount(); ++i) {
-                const TraceEvent& e = r->trace.event(i);
-                if (e.op == Op::Print && (e.flags & TraceEvent::ToStderr)) errors << QString::fromUtf8(r->trace.argText(e).data(), int(r->trace.argText(e).size()));
-            }
-            QCOMPARE(errors.size(), 1);
-            QVERIFY2(errors.first().startsWith("Traceback (most recent call last):\n"), qPrintable(errors.first()));
-            QCOMPARE(errors.first().split('\n').last(), QString(kRefusal));
-            QCOMPARE(texts(r->trace).size(), 1);  // the traceback is all it printed
-            return;
-        }
 
         static const Difference kNone{"no known difference"};
         auto found = exceptions().find(QTest::currentDataTag());  // a row's own entry, else the scenario's
@@ -391,6 +365,23 @@ const std::map<std::string, Difference>& exceptions() {
     static const QRegularExpression warning(QStringLiteral("^.*:\\d+: (\\w+Warning: [^\\n]*)\\n.*$"),
                                             QRegularExpression::DotMatchesEverythingOption);
     static const std::map<std::string, Difference> table = {
+        {"gil-cpu-bound",
+         {.why = "the countdown's CPU time is Lockstep's cost model of CPython on this machine (about 21 ns a pass, "
+                 "as /usr/bin/python3.11 here: 0.096 s for 4,000,000 passes), not the listing's PASSES_PER_MS "
+                 "(50 ns a pass): the program ends sooner, and its io thread parses fewer replies meanwhile",
+          .lines = false,
+          .endTime = false}},
+        {"process-manager",
+         {.why = "the program's children compute before they append (a spawned child imports the program again, "
+                 "on its own core), so on the virtual clock they reach the manager in the order they were started "
+                 "more often than the scenario's; the list holds the three items in one of the orders possible",
+          .sharedAllowed = {{"scores", {"{'key0': 0, 'key1': 10, 'key2': 20}", "{'key0': 0, 'key2': 20, 'key1': 10}", "{'key1': 10, 'key0': 0, 'key2': 20}", "{'key1': 10, 'key2': 20, 'key0': 0}", "{'key2': 20, 'key0': 0, 'key1': 10}", "{'key2': 20, 'key1': 10, 'key0': 0}"}},
+                            {"names", {"['item-0', 'item-1', 'item-2']", "['item-0', 'item-2', 'item-1']", "['item-1', 'item-0', 'item-2']", "['item-1', 'item-2', 'item-0']", "['item-2', 'item-0', 'item-1']", "['item-2', 'item-1', 'item-0']"}}}}},
+        {"process-shared-value lock=0",
+         {.why = "the program's children compute before they add (a spawned child imports the program again, "
+                 "which takes CPU time of its own core), so on the virtual clock their unlocked updates rarely "
+                 "overlap as the scenario's do; the value is one of those a lost update can give",
+          .sharedAllowed = {{"Value-1", {"500", "600", "700", "800", "900", "1000"}}}}},
         {"thread-names",
          {.why = "CPython names the unnamed threads Thread-1 (worker), Thread-2 (worker)",
           .normalise = [](const QString& l) { return QString(l).replace(targetSuffix, QStringLiteral("\\1")); },
