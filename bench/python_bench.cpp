@@ -11,6 +11,8 @@
 //     measured alternately in every iteration;
 //   - exploration: DFS of the two-thread lost update (read, sleep, write back) on every core, against one
 //     plain CPython run of it and the built-in race-counter-sleep's exploration;
+//   - processes: 1,000 round trips of a message between two processes through two multiprocessing queues,
+//     then a Pool of two workers mapping over 1,000 numbers, against /usr/bin/python3.11 (as the large programs);
 //   - CPU time: eight CPU-bound loops, each timed with perf_counter() inside the program: the virtual time
 //     Lockstep gives them against the real time /usr/bin/python3.11 takes (best of five) on this machine.
 
@@ -123,6 +125,36 @@ print(counter)
 )py";
 
 // The program with its placeholder N replaced by a number.
+// Two processes passing a message back and forth N times through two queues, then a pool of two workers
+// squaring N numbers: every message is a request of a child process to its stand-in in the run's process.
+const char* kProcessPingPong = R"py(import multiprocessing as mp
+
+STOP = None
+
+def echo(inbox, outbox):
+    while True:
+        received = inbox.get()
+        if received is STOP:
+            break
+        outbox.put(received + 1)
+
+def square(n):
+    return n * n
+
+if __name__ == "__main__":
+    there, back = mp.Queue(), mp.Queue()
+    child = mp.Process(target=echo, args=(there, back))
+    child.start()
+    message = 0
+    for _ in range(N):
+        there.put(message)
+        message = back.get()
+    there.put(STOP)
+    child.join()
+    with mp.Pool(2) as pool:
+        print(message, sum(pool.map(square, range(N))))
+)py";
+
 std::string withN(const char* text, int n) {
     std::string s = text;
     for (auto p = s.find("(N"); p != std::string::npos; p = s.find("(N")) s.replace(p + 1, 1, std::to_string(n));
@@ -239,6 +271,10 @@ void largeProgram(benchmark::State& state, const char* name, const char* text, i
 void BM_ExecutorMap10k(benchmark::State& state) { largeProgram(state, "executor_map.py", kExecutorMap, 10'000); }
 void BM_ExecutorSubmit100k(benchmark::State& state) {
     largeProgram(state, "executor_submit.py", kExecutorSubmit, 100'000);
+}
+
+void BM_ProcessPingPong1k(benchmark::State& state) {
+    largeProgram(state, "process_ping_pong.py", kProcessPingPong, 1'000);
 }
 
 // DFS of the lost update on every core, one plain CPython run of the program, and the built-in scenario's DFS.
@@ -489,6 +525,7 @@ BENCHMARK(BM_Builtin10kTasks)->UseManualTime()->Iterations(3)->Unit(benchmark::k
 BENCHMARK(BM_ExecutorMap10k)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExecutorSubmit100k)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExploreLostUpdate)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ProcessPingPong1k)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CpuTimeFidelity)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {

@@ -380,8 +380,12 @@ int Run::onTrace(PyFrameObject* frame, int what) {
 
 // In a child process (multiprocessing) a line is not a scheduling point: the child's memory is its own, so
 // only its requests (a queue, a pipe, a lock, a print) can meet another actor. Its instructions still cost
-// CPU time, paid as bursts of its actor every switch interval (its own GIL: processes compute in parallel on
-// the virtual cores), and each line moves its actor's listing line.
+// CPU time, paid as bursts of its actor (its own GIL: processes compute in parallel on the virtual cores), and
+// each line moves its actor's listing line. A burst is a request and its answer; one every millisecond of
+// virtual time keeps the child's silences short in real time too (tracing makes a millisecond of Python
+// tens of milliseconds), far from the freeze limit.
+constexpr Nanos kChildBurst = 1'000'000;
+
 int Run::childTrace(PyFrameObject* frame, int what, bool mainFile) {
     try {
         if (what == PyTrace_OPCODE) {
@@ -396,10 +400,12 @@ int Run::childTrace(PyFrameObject* frame, int what, bool mainFile) {
                                : -1;
             Py_DECREF(bytes);
             child->owedPicos += instructionCost(op);
+            // A loop on one line (`while True: pass`) has no line events: it pays here.
+            if (child->owedPicos >= kChildBurst * 1'000) child::pay(*this, 1);
         } else if (what == PyTrace_LINE) {
             if (mainFile)
                 if (mp::detail::ChildLink* link = mp::detail::childLink()) link->line = std::clamp(PyFrame_GetLineNumber(frame), 0, 65535);
-            if (cpuTime) child::pay(*this, std::max<Nanos>(child->switchInterval, 1'000));
+            if (cpuTime) child::pay(*this, kChildBurst);
         }
     } catch (const std::exception& e) {
         PyErr_SetString(PyExc_RuntimeError, e.what());

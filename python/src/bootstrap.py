@@ -657,6 +657,25 @@ sys.stderr = sys.__stderr__ = _Output(True)
 sys.stdin = sys.__stdin__ = io.StringIO('')
 
 
+def _traceback_at_once():
+    """traceback.print_exc() and print_exception() write a traceback frame by frame; written at once, it is one
+    printed block of its thread or process (as a thread's uncaught exception is), with the same text."""
+    import traceback
+
+    def print_exception(exc, /, value=traceback._sentinel, tb=traceback._sentinel, limit=None, file=None,
+                        chain=True):
+        text = ''.join(traceback.format_exception(exc, value, tb, limit=limit, chain=chain))
+        (sys.stderr if file is None else file).write(text)
+
+    def print_exc(limit=None, file=None, chain=True):
+        print_exception(*sys.exc_info(), limit=limit, file=file, chain=chain)
+
+    traceback.print_exception, traceback.print_exc = print_exception, print_exc
+
+
+_traceback_at_once()
+
+
 # ---- what cannot run under the scheduler ----
 import builtins  # noqa: E402
 
@@ -1870,8 +1889,6 @@ def _lockstep_multiprocessing_setup():
     # The run's virtual cores are its machine's: Pool() and ProcessPoolExecutor() start that many workers.
     import os
     os.cpu_count = _ls.cores
-    if hasattr(os, 'sched_getaffinity'):
-        os.sched_getaffinity = lambda pid: set(range(_ls.cores()))
 
 
 def _run_main(path, source):

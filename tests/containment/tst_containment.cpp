@@ -166,7 +166,20 @@ private slots:
             << "step-limit" << QStringList{"registered", "step limit"};
         QTest::newRow("os.system('sleep 300 &')") << "import os\nos.system('sleep 300 &')\n" << "finished"
                                                   << QStringList{"not supported in a program run by Lockstep: os.system",
-                                                                 "threading.Thread"};
+                                                                 "multiprocessing.Process"};
+        // Children of a program's own: whatever they do, the run goes on, says how each ended, and leaves none.
+        const QString child = "import multiprocessing, os, time\n\ndef body():\n    %1\n\n"
+                              "if __name__ == '__main__':\n    p = multiprocessing.Process(target=body%2)\n"
+                              "    p.start()\n    p.join(0.01)\n    print('exitcode', p.exitcode)\n";
+        QTest::newRow("a child that crashes") << child.arg("os.abort()", "") << "finished"
+                                              << QStringList{"exitcode -6", "was killed by signal 6 (SIGABRT"};
+        QTest::newRow("a child that exits at once") << child.arg("os._exit(4)", "") << "finished"
+                                                    << QStringList{"exitcode 4"};
+        QTest::newRow("a daemon child computing for ever at the end")
+            << child.arg("while True: pass", ", daemon=True") << "finished" << QStringList{"exitcode None"};
+        QTest::newRow("a child that starts a thread")
+            << child.arg("import threading; threading.Thread(target=print).start()", "") << "finished"
+            << QStringList{"exitcode 1", "not supported yet: starting a thread in a child process"};
         QTest::newRow("subprocess.run") << "import subprocess\nsubprocess.run(['sleep', '300'])\n" << "finished"
                                         << QStringList{"not supported in a program run by Lockstep: subprocess"};
         QTest::newRow("os.posix_spawn") << "import os\nos.posix_spawn('/bin/sleep', ['sleep', '300'], {})\n"

@@ -7,6 +7,8 @@
 #include <sched.h>
 
 #include <fstream>
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "common/ScenarioTrace.h"
@@ -692,9 +694,362 @@ except ValueError as e:
         QCOMPARE(texts(r->trace), QStringList{"0.3 300000000"});
     }
 
+    // multiprocessing.Process in a program: each child is a real process of its own (its pid in the trace is
+    // the one the program prints, and differs from the parent's and the other child's), started as a fork of the
+    // program (it sees the parent's globals as they were at start()) and drawn as a process lane; a subclass's
+    // run(), current_process(), and every way a child can end give CPython's exit codes and words.
+    void multiprocessingProcesses() {
+        const scenarios::Scenario* s = program("mp_procs.py", R"py(import multiprocessing as mp
+import os, sys, time
+
+setting = "at import"
+
+class Greeter(mp.Process):
+    def __init__(self, who):
+        super().__init__()
+        self.who = who
+
+    def run(self):
+        print(f"{self.name} greets {self.who}, setting {setting}")
+
+def report(q):
+    q.put((mp.current_process().name, os.getpid(), os.getppid()))
+
+def raises():
+    raise ValueError("bad input")
+
+def exits():
+    sys.exit(3)
+
+def hard_exit():
+    os._exit(7)
+
+def sleeps():
+    time.sleep(10)
+
+if __name__ == "__main__":
+    setting = "changed before start"
+    g = Greeter("Ann")
+    g.start()
+    g.join()
+    q = mp.Queue()
+    kids = [mp.Process(target=report, args=(q,)) for _ in range(2)]
+    for k in kids: k.start()
+    seen = sorted(q.get() for _ in kids)
+    for k in kids: k.join()
+    print([name for name, _, _ in seen], sorted(pid for _, pid, _ in seen) == sorted(k.pid for k in kids),
+          all(parent == os.getpid() for _, _, parent in seen))
+    print("pids", *(k.pid for k in kids))
+    for target in (raises, exits, hard_exit):
+        p = mp.Process(target=target)
+        p.start()
+        p.join()
+        print(target.__name__, p.exitcode)
+    p = mp.Process(target=sleeps)
+    p.start()
+    p.join(0.5)
+    print("alive", p.is_alive(), p.exitcode)
+    p.terminate()
+    p.join()
+    print("terminated", p.exitcode, p.is_alive())
+)py");
+        auto r = run(pool_, s);
+        QCOMPARE(r->outcome().status, RunStatus::Finished);
+        QStringList lines = texts(r->trace);
+        // Python's words for a target that raised, on the child's stderr: its name, then the traceback
+        const int at = int(lines.indexOf("Process Process-4:"));
+        QVERIFY2(at >= 0, qPrintable(lines.join('\n')));
+        const QString traceback = lines.value(at + 1);
+        QVERIFY2(traceback.startsWith("Traceback (most recent call last):"), qPrintable(traceback));
+        QVERIFY(traceback.endsWith("ValueError: bad input"));
+        lines.remove(at, 2);
+        // os._exit() skips Python's exit: Lockstep says how the child ended (CPython says nothing)
+        const QStringList ended = lines.filter(QRegularExpression("^Process-6 \\(pid \\d+\\) exited with code 7$"));
+        QCOMPARE(ended.size(), 1);
+        lines.removeAll(ended.first());
+        QVERIFY2(lines.size() == 8, qPrintable(lines.join("\n")));
+        QCOMPARE(lines.mid(0, 2), (QStringList{"Greeter-1 greets Ann, setting changed before start",
+                                               "['Process-2', 'Process-3'] True True"}));
+        QCOMPARE(lines.mid(3), (QStringList{"raises 1", "exits 3", "hard_exit 7", "alive True None",
+                                            "terminated -15 False"}));
+        // real processes: the pids printed are the trace's, each child's its own
+        const QStringList pids = lines[2].split(' ').mid(1);
+        QCOMPARE(pids.size(), 2);
+        std::set<std::int64_t> processPids;
+        for (std::size_t a = 0; a < r->trace.actorCount(); ++a) {
+            const ActorInfo& info = r->trace.actor(static_cast<ActorId>(a));
+            if (info.kind == ActorKind::Process) processPids.insert(info.pid);
+        }
+        QCOMPARE(processPids.size(), std::size_t(7));  // Greeter, two reporters, three fates, the sleeper
+        for (const QString& pid : pids) QVERIFY(processPids.count(pid.toLongLong()));
+        QVERIFY(!processPids.count(r->trace.actor(0).pid));
+        // the children's operations are their own steps: the reporters' puts on the queue
+        int puts = 0;
+        for (const TraceEvent& e : events(r->trace, Op::Put, std::nullopt))
+            puts += r->trace.actor(e.actor).kind == ActorKind::Process;
+        QCOMPARE(puts, 2);
+    }
+
+    // multiprocessing's objects cross processes as CPython's do: a queue and a pipe carry any picklable value (a
+    // dict, an instance of the program's own class, a big int), a Value and an Array are shared memory, a
+    // JoinableQueue's join() waits for every task_done(), an Event and a Semaphore work across processes, and a
+    // Manager's dict and list are a server process's. The printed lines are CPython 3.11's for this program.
+    void multiprocessingObjects() {
+        const scenarios::Scenario* s = program("mp_objects.py", R"py(import multiprocessing as mp
+
+class Point:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+    def __repr__(self):
+        return f"Point({self.x}, {self.y})"
+
+def produce(q, conn):
+    q.put({"a": 1, "b": [1, 2]})
+    q.put(Point(3, 4))
+    q.put(2 ** 70)
+    conn.send(("done", None, 1.5))
+    conn.close()
+
+def count(total, arr, i):
+    for _ in range(100):
+        with total.get_lock():
+            total.value += 1
+    with arr.get_lock():
+        arr[i] = i * i
+
+def worker(jq, ev, sem):
+    while True:
+        item = jq.get()
+        if item is None:
+            jq.task_done()
+            break
+        with sem:
+            print("handled", item)
+        jq.task_done()
+    ev.set()
+
+def fill(d, l, k):
+    d[k] = k * 2
+    l.append(k)
+
+if __name__ == "__main__":
+    q = mp.Queue()
+    a, b = mp.Pipe()
+    p = mp.Process(target=produce, args=(q, a))
+    p.start()
+    print(q.get(), q.get(), q.get(), b.recv())
+    p.join()
+    total, arr = mp.Value("i", 0), mp.Array("i", 3)
+    ps = [mp.Process(target=count, args=(total, arr, i)) for i in range(3)]
+    for x in ps: x.start()
+    for x in ps: x.join()
+    print(total.value, arr[:], len(arr))
+    jq, ev, sem = mp.JoinableQueue(), mp.Event(), mp.Semaphore(1)
+    w = mp.Process(target=worker, args=(jq, ev, sem))
+    w.start()
+    for i in range(3):
+        jq.put(i)
+    jq.put(None)
+    jq.join()
+    print("joined", ev.wait(1), sem.get_value())
+    w.join()
+    with mp.Manager() as m:
+        d = m.dict()
+        l = m.list()
+        ps = [mp.Process(target=fill, args=(d, l, k)) for k in range(3)]
+        for x in ps: x.start()
+        for x in ps: x.join()
+        print(sorted(d.items()), sorted(l), len(d), 1 in l)
+)py");
+        for (std::uint64_t seed : {1, 2}) {
+            auto r = run(pool_, s, PolicyKind::Random, seed);
+            QCOMPARE(r->outcome().status, RunStatus::Finished);
+            QCOMPARE(texts(r->trace), (QStringList{"{'a': 1, 'b': [1, 2]} Point(3, 4) 1180591620717411303424 ('done', None, 1.5)",
+                                                   "300 [0, 1, 4] 3", "handled 0", "handled 1", "handled 2",
+                                                   "joined True 1", "[(0, 0), (1, 2), (2, 4)] [0, 1, 2] 3 True"}));
+            // what crossed: the pickled values as the trace shows them, and the final values of shared memory and
+            // the manager's objects (the JoinableQueue's own count is not the program's)
+            QVERIFY(!events(r->trace, Op::Put, std::nullopt, "q").empty());
+            std::map<std::string, std::string> finals;
+            for (const FinalValue& v : r->outcome().shared) finals[r->trace.object(v.object).name] = v.text;
+            QCOMPARE(QString::fromStdString(finals["Value-1"]), QStringLiteral("300"));
+            QCOMPARE(QString::fromStdString(finals["Array-1"]), QStringLiteral("[0, 1, 4]"));
+            const QString dict = QString::fromStdString(finals["d"]);  // in the order the children set the keys
+            QCOMPARE(dict.size(), QStringLiteral("{0: 0, 1: 2, 2: 4}").size());
+            for (const char* item : {"0: 0", "1: 2", "2: 4"}) QVERIFY2(dict.contains(item), qPrintable(dict));
+            QVERIFY(!finals.count("Value-2"));
+        }
+    }
+
+    // Pool and ProcessPoolExecutor run the program's functions in worker processes: results in order, a worker's
+    // exception raised again in the parent, an executor never shut down is shut down at exit (CPython's lines).
+    void multiprocessingPools() {
+        const scenarios::Scenario* s = program("mp_pools.py", R"py(import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
+
+def square(x):
+    return x * x
+
+def div(a, b):
+    return a // b
+
+if __name__ == "__main__":
+    with mp.Pool(2) as pool:
+        print(pool.map(square, range(6)))
+        print(pool.starmap(div, [(7, 2), (9, 3)]))
+        print(list(pool.imap(square, [5, 6])))
+        r = pool.apply_async(div, (1, 0))
+        try:
+            r.get()
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError:", e, r.successful())
+    with ProcessPoolExecutor(max_workers=2) as ex:
+        print(list(ex.map(square, [1, 2, 3])))
+        f = ex.submit(div, 1, 0)
+        print(type(f.exception()).__name__)
+    left = ProcessPoolExecutor(1)
+    print(left.submit(square, 12).result())
+    print("main done")
+)py");
+        auto r = run(pool_, s, PolicyKind::Random, 1);
+        QCOMPARE(r->outcome().status, RunStatus::Finished);
+        QCOMPARE(texts(r->trace), (QStringList{"[0, 1, 4, 9, 16, 25]", "[3, 3]", "[25, 36]",
+                                               "ZeroDivisionError: integer division or modulo by zero False",
+                                               "[1, 4, 9]", "ZeroDivisionError", "144", "main done"}));
+        // the pool's workers are CPython's ForkPoolWorker-1 and -2, daemon processes ended by terminate()
+        QStringList workers;
+        for (std::size_t a = 0; a < r->trace.actorCount(); ++a)
+            if (r->trace.actor(static_cast<ActorId>(a)).name.rfind("ForkPoolWorker", 0) == 0)
+                workers << QString::fromStdString(r->trace.actor(static_cast<ActorId>(a)).name);
+        QCOMPARE(workers, (QStringList{"ForkPoolWorker-1", "ForkPoolWorker-2"}));
+    }
+
+    // The lesson of the GIL: one CPU-bound call, the same in two threads, the same in two processes, on two
+    // cores. With the GIL the threads take twice as long and the processes as long as one call (each has a GIL
+    // of its own); a free-threaded interpreter (GIL off) runs the threads in parallel too.
+    void processesComputeInParallel() {
+        const scenarios::Scenario* s = program("mp_lesson.py", R"py(import multiprocessing, threading, time
+
+def crunch(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+
+def timed(start_all):
+    t0 = time.perf_counter()
+    start_all()
+    return time.perf_counter() - t0
+
+def together(kind):
+    workers = [kind(target=crunch, args=(20_000,)) for _ in range(2)]
+    for w in workers: w.start()
+    for w in workers: w.join()
+
+if __name__ == "__main__":
+    once = timed(lambda: crunch(20_000))
+    threads = timed(lambda: together(threading.Thread))
+    processes = timed(lambda: together(multiprocessing.Process))
+    print(f"{threads / once:.2f} {processes / once:.2f}")
+)py");
+        for (bool gil : {true, false}) {
+            Run r;
+            RunConfig cfg;
+            cfg.policy = PolicyKind::Random;
+            cfg.seed = 2;
+            cfg.cores = 2;
+            cfg.gil = gil;
+            cfg.maxSteps = python::kProgramMaxSteps;
+            s->opener()(pool_, r.trace, cfg, nullptr)->runToEnd();
+            QCOMPARE(r.trace.outcome().status, RunStatus::Finished);
+            QCOMPARE(texts(r.trace), QStringList{gil ? "2.00 1.00" : "1.00 1.00"});
+            // the two processes computed at the same time, one on each core
+            std::vector<TraceEvent> bursts;
+            for (const TraceEvent& e : events(r.trace, Op::Work, Result::Started))
+                if (r.trace.actor(e.actor).kind == ActorKind::Process) bursts.push_back(e);
+            QVERIFY(bursts.size() >= 2);
+        }
+    }
+
+    // The spawn start method imports the program again in each child, as __mp_main__: code outside the
+    // `if __name__ == "__main__":` guard runs again there, and the child sees the module's globals as the import
+    // left them (CPython's lines). Unguarded, a spawned child that starts a process meets CPython's error.
+    void spawnImportsTheProgramAgain() {
+        auto guarded = run(pool_, program("mp_spawn.py", R"py(import multiprocessing as mp
+print("top level in", mp.current_process().name)
+counter = 0
+
+def work(x):
+    print("child sees counter", counter, "and", x)
+
+if __name__ == "__main__":
+    mp.set_start_method("spawn")
+    counter = 5
+    p = mp.Process(target=work, args=(1,))
+    p.start()
+    p.join()
+    print(mp.get_start_method(), p.exitcode)
+)py"));
+        QCOMPARE(texts(guarded->trace), (QStringList{"top level in MainProcess", "top level in Process-1",
+                                                     "child sees counter 0 and 1", "spawn 0"}));
+        auto forked = run(pool_, program("mp_fork.py", R"py(import multiprocessing as mp
+counter = 0
+def work():
+    print("child sees counter", counter)
+counter = 5
+p = mp.Process(target=work)
+p.start()
+p.join()
+print(mp.get_start_method(), p.exitcode)
+)py"));
+        QCOMPARE(texts(forked->trace), (QStringList{"child sees counter 5", "fork 0"}));
+    }
+
+    // Processes meet as threads do, through their shared objects: two taking two locks in opposite orders
+    // deadlock (the wait-for cycle names them), and an unlocked Value loses updates when the scheduler
+    // interleaves the children's loads and stores (with CPU time off, so that no computing keeps them apart).
+    void processesDeadlockAndRace() {
+        auto d = run(pool_, program("mp_deadlock.py", R"py(import multiprocessing as mp
+import time
+
+def both(first, second):
+    with first:
+        time.sleep(0.1)
+        with second:
+            print("got both")
+
+if __name__ == "__main__":
+    a, b = mp.Lock(), mp.Lock()
+    p = mp.Process(target=both, args=(a, b))
+    q = mp.Process(target=both, args=(b, a))
+    p.start(); q.start(); p.join(); q.join()
+)py"));
+        QCOMPARE(d->outcome().status, RunStatus::Deadlock);
+        QVERIFY(texts(d->trace).isEmpty());
+        const scenarios::Scenario* race = program("mp_race.py", R"py(import multiprocessing as mp
+
+def add(total):
+    for _ in range(20):
+        total.value = total.value + 1
+
+if __name__ == "__main__":
+    total = mp.Value("i", 0, lock=False)
+    ps = [mp.Process(target=add, args=(total,)) for _ in range(2)]
+    for p in ps: p.start()
+    for p in ps: p.join()
+    print(total.value)
+)py");
+        std::set<QString> outcomes;
+        for (std::uint64_t seed = 1; seed <= 4; ++seed) outcomes.insert(texts(run(pool_, race, PolicyKind::Random, seed, kClockOnly)->trace).value(0));
+        QVERIFY2(std::any_of(outcomes.begin(), outcomes.end(), [](const QString& v) { return v.toInt() < 40; }),
+                 "no update was lost in four random schedules");
+    }
+
     void refusedWithClearMessages() {
-        auto r = run(pool_, program("mp.py", "import multiprocessing\n"));
-        QVERIFY(texts(r->trace).first().contains("ImportError: not supported yet: multiprocessing"));
+        auto r = run(pool_, program("mp.py", "import multiprocessing as mp\nmp.Condition()\n"));
+        QVERIFY2(texts(r->trace).first().contains("RuntimeError: not supported yet: multiprocessing.Condition"),
+                 qPrintable(texts(r->trace).first()));
+        auto f = run(pool_, program("fork.py", "import os\nos.fork()\n"));
+        QVERIFY(texts(f->trace).first().contains("start a multiprocessing.Process instead"));
         auto k = run(pool_, program("input.py", "name = input('name? ')\n"));
         QVERIFY(texts(k->trace).first().contains("RuntimeError: input() is not supported yet"));
     }
