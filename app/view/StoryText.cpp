@@ -28,7 +28,17 @@ QLocale StoryText::numberLocale() {
 
 QString StoryText::number(double value) { return numberLocale().toString(value, 'g', 9); }
 
-QString StoryText::seconds(std::int64_t nanos) { return tr("%1 s").arg(number(toSeconds(nanos))); }
+QString StoryText::seconds(std::int64_t nanos) {
+    // To the nanosecond the clock keeps, without an exponent (a Python program's first steps are at 0.000001115 s,
+    // not 1.115E-06 s) and without trailing zeros (0.1 s, 5 s).
+    const QLocale locale = numberLocale();
+    QString text = locale.toString(toSeconds(nanos), 'f', 9);
+    if (text.contains(locale.decimalPoint())) {
+        while (text.endsWith('0')) text.chop(1);
+        if (text.endsWith(locale.decimalPoint())) text.chop(locale.decimalPoint().size());
+    }
+    return tr("%1 s").arg(text);
+}
 
 QString StoryText::codeOf(const QStringList& listing, int line) {
     if (line < 1 || line > listing.size()) return {};
@@ -137,13 +147,13 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model, boo
             return tr("%1 released %2.").arg(actor, object);
         case StoryKind::Slept:
             return tr("%1 went to sleep for %2.").arg(actor, seconds(s.micros * 1000));
-        case StoryKind::Computing:
+        case StoryKind::Computing: {
+            // A Python program's last few instructions cost less than the microsecond the story counts in.
+            const QString work = s.micros > 0 ? seconds(s.micros * 1000) : tr("less than a microsecond");
             if (s.result == Result::Started)
-                return tr("%1 computes on core %2 (%3 of work left).")
-                    .arg(actor)
-                    .arg(s.core)
-                    .arg(seconds(s.micros * 1000));
-            return tr("%1 has %2 of computing to do.").arg(actor, seconds(s.micros * 1000));
+                return tr("%1 computes on core %2 (%3 of work left).").arg(actor).arg(s.core).arg(work);
+            return tr("%1 has %2 of computing to do.").arg(actor, work);
+        }
         case StoryKind::SliceOver:
             return tr("%1's time slice is over with %2 of work left: it gives up its core.")
                 .arg(actor, seconds(s.micros * 1000));

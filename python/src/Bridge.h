@@ -91,6 +91,8 @@ public:
     void payOwedCpu(Nanos atLeast);
     // Pays everything owed at the end of a thread; false when the run was aborted meanwhile.
     bool payCpuAtEnd();
+    // What the standard library's C code costs where the instructions do not say it (starting a process).
+    void chargeCpu(ActorId me, Nanos cost);
 
     // ---- multiprocessing (Processes.cpp) ----
     // The program's child processes, by the index process_start() gave the Python side.

@@ -201,6 +201,10 @@ void Run::payOwedCpu(Nanos atLeast) {
     if (me != kNoActor) payCpu(ex, me, atLeast);
 }
 
+void Run::chargeCpu(ActorId me, Nanos cost) {
+    if (cpuTime && me != kNoActor) account(me).owedPicos += cost * 1000;
+}
+
 bool Run::payCpuAtEnd() {
     try {
         payOwedCpu(1);

@@ -1768,7 +1768,7 @@ def _lockstep_multiprocessing_setup():
             util._flush_std_streams()
             self.returncode = None
             self.finalizer = None
-            self._h, in_child = _ls.process_start(process_obj.name, bool(process_obj.daemon))
+            self._h, in_child = _ls.process_start(process_obj.name, bool(process_obj.daemon), self.method != 'fork')
             if in_child:
                 code = 1
                 try:

@@ -69,148 +69,148 @@
         <translation>Загрузите сценарий, чтобы увидеть его графики.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="267"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="401"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="279"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="413"/>
         <source>virtual time (s)</source>
         <translation>виртуальное время (с)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="285"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
         <source>cursor</source>
         <translation>курсор</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="297"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="309"/>
         <source>This scenario has no queue.</source>
         <translation>В этом сценарии нет очереди.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="303"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="315"/>
         <source>items in the queue</source>
         <translation>элементов в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="307"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="319"/>
         <source>%1 (maxsize %2)</source>
         <translation>%1 (maxsize %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="308"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="320"/>
         <source>%1 (unbounded)</source>
         <translation>%1 (без ограничения)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="319"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="331"/>
         <source>This scenario has no semaphore.</source>
         <translation>В этом сценарии нет семафора.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="325"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="337"/>
         <source>slots taken</source>
         <translation>занято слотов</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="332"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="344"/>
         <source>%1 (value %2)</source>
         <translation>%1 (значение %2)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="355"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="367"/>
         <source>No thread has started yet.</source>
         <translation>Ни один поток ещё не запущен.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="359"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="371"/>
         <source>No virtual time has passed yet: every state so far lasted zero seconds.</source>
         <translation>Виртуальное время ещё не шло: каждое состояние пока длилось ноль секунд.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="415"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="427"/>
         <source>No thread has computed on a core in this run so far: the threads only sleep or wait, so every core is idle.</source>
         <translation>В этом прогоне пока ни один поток не вычислял на ядре: потоки только спят или ждут, поэтому все ядра простаивают.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="424"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="436"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="428"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="440"/>
         <source>core %1</source>
         <translation>ядро %1</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="440"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="452"/>
         <source>busy (% of the run)</source>
         <translation>занятость (% прогона)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="454"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="466"/>
         <source>This run has no asyncio event loop.</source>
         <translation>В этом прогоне нет цикла событий asyncio.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="461"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="473"/>
         <source>step</source>
         <translation>шаг</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="464"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="476"/>
         <source>tasks and callbacks ready to run</source>
         <translation>задачи и обратные вызовы, готовые к запуску</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="469"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="481"/>
         <source>ready queue</source>
         <translation>очередь готовых</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="522"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="534"/>
         <source>This comparison is made for the GIL scenario, gil-cpu-bound: load it to compare 1, 2 and 4 threads with the GIL on and off, on 1 and on 4 cores.</source>
         <translation>Это сравнение строится для сценария о GIL, gil-cpu-bound: загрузите его, чтобы сравнить 1, 2 и 4 потока с GIL и без него, на 1 и на 4 ядрах.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="529"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="541"/>
         <source>Your program will run with the GIL on and off, on 1 and on 2 cores, to compare how long it takes: its code takes CPU time, so the GIL decides whether its threads compute at once.</source>
         <translation>Ваша программа будет запущена с GIL и без него, на 1 и на 2 ядрах, чтобы сравнить, сколько она работает: её код занимает процессорное время, и GIL решает, вычисляют ли её потоки одновременно.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="535"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="547"/>
         <source>Computing: your program runs with the GIL on and off, on 1 and on 2 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: ваша программа запускается с GIL и без него, на 1 и на 2 ядрах. Готово запусков: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="537"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="549"/>
         <source>Computing: the scenario runs with 1, 2 and 4 threads, the GIL on and off, on 1 and on 4 cores. %1 of %2 runs done...</source>
         <translation>Идёт расчёт: сценарий запускается с 1, 2 и 4 потоками, с GIL и без него, на 1 и на 4 ядрах. Готово прогонов: %1 из %2...</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="552"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="564"/>
         <source>The comparison has no run to show.</source>
         <translation>В сравнении нет ни одного прогона.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="565"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="577"/>
         <source>your program</source>
         <translation>ваша программа</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="584"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="596"/>
         <source>GIL on</source>
         <translation>с GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="584"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="596"/>
         <source>GIL off</source>
         <translation>без GIL</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="585"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="597"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="585"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="597"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -219,12 +219,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="566"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="578"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/panels/ChartsPanel.cpp" line="567"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="579"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -233,34 +233,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="589"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="601"/>
         <source>elapsed virtual time (ms)</source>
         <translation>время выполнения (мс)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="614"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="626"/>
         <source>There is no chart number %1.</source>
         <translation>Нет графика с номером %1.</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="616"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="628"/>
         <source>The chart &quot;%1&quot; has nothing to show: %2</source>
         <translation>Графику «%1» нечего показать: %2</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="643"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="655"/>
         <source>Exported from Lockstep</source>
         <translation>Экспортировано из Lockstep</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="645"/>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="649"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="657"/>
         <location filename="../../app/panels/ChartsPanel.cpp" line="661"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="673"/>
         <source>Cannot write &quot;%1&quot;.</source>
         <translation>Не удаётся записать «%1».</translation>
     </message>
     <message>
-        <location filename="../../app/panels/ChartsPanel.cpp" line="653"/>
+        <location filename="../../app/panels/ChartsPanel.cpp" line="665"/>
         <source>Unknown image format &quot;%1&quot;: use a file name ending in .png or .svg.</source>
         <translation>Неизвестный формат изображения «%1»: укажите имя файла с расширением .png или .svg.</translation>
     </message>
@@ -2164,7 +2164,7 @@ PCT: случайные приоритеты потоков, которые не
     <message>
         <location filename="../../app/view/StoryText.cpp" line="100"/>
         <source>%1 started %2: %2 is ready to run.</source>
-        <translation>%1 запустил поток %2: %2 готов к работе.</translation>
+        <translation>%1 запустил %2: %2 готов к работе.</translation>
     </message>
     <message>
         <location filename="../../app/view/StoryText.cpp" line="102"/>
@@ -2243,11 +2243,16 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message>
         <location filename="../../app/view/StoryText.cpp" line="142"/>
+        <source>less than a microsecond</source>
+        <translation>меньше микросекунды</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="144"/>
         <source>%1 computes on core %2 (%3 of work left).</source>
         <translation>%1 вычисляет на ядре %2 (осталось работы на %3).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="146"/>
+        <location filename="../../app/view/StoryText.cpp" line="145"/>
         <source>%1 has %2 of computing to do.</source>
         <translation>%1 должен выполнить вычисления на %2.</translation>
     </message>

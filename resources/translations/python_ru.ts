@@ -4,17 +4,17 @@
 <context>
     <name>Scenario</name>
     <message>
-        <location filename="../../python/src/Program.cpp" line="650"/>
+        <location filename="../../python/src/Program.cpp" line="695"/>
         <source>Scheduling point at every bytecode instruction</source>
         <translation>Точка переключения на каждой инструкции байт-кода</translation>
     </message>
     <message>
-        <location filename="../../python/src/Program.cpp" line="651"/>
+        <location filename="../../python/src/Program.cpp" line="696"/>
         <source>Python code takes CPU time</source>
         <translation>Код на Python занимает процессорное время</translation>
     </message>
     <message>
-        <location filename="../../python/src/Program.cpp" line="652"/>
+        <location filename="../../python/src/Program.cpp" line="697"/>
         <source>Date and time at the start</source>
         <translation>Дата и время в начале прогона</translation>
     </message>

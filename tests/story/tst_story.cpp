@@ -241,7 +241,7 @@ private slots:
         QCOMPARE(started->other, w1);
         QCOMPARE(r->words(*started), QString("MainThread started worker-1: worker-1 is ready to run."));
         QCOMPARE(russian(*r, *started),
-                 QString("MainThread запустил поток worker-1: worker-1 готов к работе."));
+                 QString("MainThread запустил worker-1: worker-1 готов к работе."));
         const StorySentence* waits = r->find(StoryKind::Blocked, main);
         QVERIFY(waits);
         QCOMPARE(waits->op, Op::Join);
