@@ -1438,8 +1438,26 @@ def _map_chunk(func, chunk):
     return list(map(func, chunk))
 
 
+class _Proxy(_MpObject):
+    """A manager's object seen from any process: compared, printed and iterated through a copy of it."""
+    __slots__ = ()
+
+    def __iter__(self):
+        return iter(self.copy())
+
+    def __eq__(self, other):
+        return self.copy() == other
+
+    __hash__ = None
+
+    def __str__(self):
+        return _ls.proxy(self, 'repr')
+
+    __repr__ = __str__
+
+
 @_mp_class('DictProxy')
-class _DictProxy(_MpObject):
+class _DictProxy(_Proxy):
     """A manager's dict: each use is a request to the manager process and its answer (the engine's
     DictProxy, so the timeline draws the round trips and the inspector shows the dict)."""
     __slots__ = ()
@@ -1492,22 +1510,9 @@ class _DictProxy(_MpObject):
         for key in self.keys():
             del self[key]
 
-    def __iter__(self):
-        return iter(self.keys())
-
-    def __eq__(self, other):
-        return self.copy() == other
-
-    __hash__ = None
-
-    def __str__(self):
-        return _ls.proxy(self, 'repr')
-
-    __repr__ = __str__
-
 
 @_mp_class('ListProxy')
-class _ListProxy(_MpObject):
+class _ListProxy(_Proxy):
     """A manager's list: each use is a round trip to the manager process (the engine's ListProxy)."""
     __slots__ = ()
 
@@ -1546,19 +1551,6 @@ class _ListProxy(_MpObject):
 
     def count(self, value):
         return self.copy().count(value)
-
-    def __iter__(self):
-        return iter(self.copy())
-
-    def __eq__(self, other):
-        return self.copy() == other
-
-    __hash__ = None
-
-    def __str__(self):
-        return _ls.proxy(self, 'repr')
-
-    __repr__ = __str__
 
 
 class _Manager:

@@ -34,6 +34,20 @@ std::unique_ptr<Run> run(WorkerPool& pool, const scenarios::Scenario* s, PolicyK
     return runScenario(pool, s->id, policy, seed, params);
 }
 
+// A run of a program under the random policy on `cores` virtual cores, with the GIL or without (a free-threaded
+// Python).
+std::unique_ptr<Run> runOnCores(WorkerPool& pool, const scenarios::Scenario* s, std::uint64_t seed, int cores, bool gil) {
+    auto r = std::make_unique<Run>();
+    RunConfig cfg;
+    cfg.policy = PolicyKind::Random;
+    cfg.seed = seed;
+    cfg.cores = cores;
+    cfg.gil = gil;
+    cfg.maxSteps = python::kProgramMaxSteps;
+    s->opener()(pool, r->trace, cfg, nullptr)->runToEnd();
+    return r;
+}
+
 // A run on the virtual clock alone: the program's instructions take no CPU time (the "cpu" parameter off), so
 // sleeps and timeouts give exact times.
 const ParamList kClockOnly{{python::kCpuParam, 0}};
@@ -630,19 +644,10 @@ print(spins > 100, time.process_time() > 3 * once + 0.0019, time.thread_time() <
         QVERIFY(events(gilOn->trace, Op::Work, Result::Started).size() >= 3);
         QVERIFY(!events(gilOn->trace, Op::Acquire, Result::Acquired, "GIL").empty());
 
-        Run freeThreaded;
-        {
-            RunConfig cfg;
-            cfg.policy = PolicyKind::Random;
-            cfg.seed = 3;
-            cfg.cores = 2;
-            cfg.gil = false;
-            cfg.maxSteps = python::kProgramMaxSteps;
-            s->opener()(pool_, freeThreaded.trace, cfg, nullptr)->runToEnd();
-        }
-        QCOMPARE(freeThreaded.trace.outcome().status, RunStatus::Finished);
-        QCOMPARE(parse(freeThreaded).value(1), QStringLiteral("1.00"));
-        QVERIFY(events(freeThreaded.trace, Op::Acquire, Result::Acquired, "GIL").empty());
+        const auto freeThreaded = runOnCores(pool_, s, 3, 2, false);
+        QCOMPARE(freeThreaded->trace.outcome().status, RunStatus::Finished);
+        QCOMPARE(parse(*freeThreaded).value(1), QStringLiteral("1.00"));
+        QVERIFY(events(freeThreaded->trace, Op::Acquire, Result::Acquired, "GIL").empty());
 
         auto off = run(pool_, program("cpu-off.py", "import time\nt0 = time.perf_counter()\nx = sum(i for i in range(1000))\n"
                                                     "print(time.perf_counter() - t0, time.process_time())\n"),
@@ -954,14 +959,8 @@ if __name__ == "__main__":
     print(f"{threads / once:.2f} {two_processes / one_process:.1f} {one_process * 1000:.1f}")
 )py");
         for (bool gil : {true, false}) {
-            Run r;
-            RunConfig cfg;
-            cfg.policy = PolicyKind::Random;
-            cfg.seed = 2;
-            cfg.cores = 2;
-            cfg.gil = gil;
-            cfg.maxSteps = python::kProgramMaxSteps;
-            s->opener()(pool_, r.trace, cfg, nullptr)->runToEnd();
+            const auto run = runOnCores(pool_, s, 2, 2, gil);
+            const Run& r = *run;
             QCOMPARE(r.trace.outcome().status, RunStatus::Finished);
             const QStringList printed = texts(r.trace).value(0).split(' ');
             QCOMPARE(printed.size(), 3);

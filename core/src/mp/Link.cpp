@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include "lockstep/Api.h"
 #include "lockstep/mp/Detail.h"
@@ -159,6 +160,13 @@ int runChildIfRequested(int argc, char** argv) {
 }
 
 void becomeForkedChild(int socket, const std::string& name, std::int64_t parentPid) {
+    // Die with the scheduler's process. PR_SET_PDEATHSIG would fire when the thread that forked ends, which an
+    // actor's thread may do long before the run; a computing child that never makes a request would not notice
+    // its socket close. So a thread of the child's own (no Python in it) watches for the parent to go.
+    std::thread([parentPid] {
+        while (::getppid() == parentPid) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        ::_exit(1);
+    }).detach();
     static detail::ChildLink link;
     link.fd = socket;
     link.processName = name;
