@@ -1784,8 +1784,9 @@ def _lockstep_multiprocessing_setup():
             return self.returncode
 
         def wait(self, timeout=None):
-            if self.returncode is None:
-                _ls.process_join(self._h, -1 if timeout is None else max(0.0, timeout))
+            # A join even when poll() already saw the end: it is where what the child did is ordered before
+            # what the joiner does next (the race detector's happens-before), and the timeline shows it.
+            _ls.process_join(self._h, -1 if timeout is None else max(0.0, timeout))
             return self.poll()
 
         def terminate(self):

@@ -6,7 +6,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <deque>
+#include <vector>
 
 #include "lockstep/Execution.h"
 #include "lockstep/Lock.h"
@@ -302,12 +304,14 @@ public:
     std::int64_t length;
     bool array;
     Handle lock;  // Handle{} when created with lock=False
-    AccessHistory history;
+    // One per item: two processes writing different items of an Array do not race (C's rule).
+    std::vector<AccessHistory> histories;
 
-    Obj invoke(Method m, const Args&) override {
+    // Load and Store: [index] for one item of an Array, nothing for a Value or a whole Array (a[:]).
+    Obj invoke(Method m, const Args& a) override {
         switch (m) {
-        case Method::Load: access(false); return {};
-        case Method::Store: access(true); return {};
+        case Method::Load: access(false, a.empty() ? -1 : a[0].asInt()); return {};
+        case Method::Store: access(true, a.empty() ? -1 : a[0].asInt()); return {};
         case Method::GetLock:
             if (lock.id == kNoObject) throw PyError("AttributeError", "'SynchronizedBase' object has no lock (lock=False)");
             return Obj(lock);
@@ -327,14 +331,18 @@ public:
 private:
     // The caller has read or written its own mapping; the event shows the whole value as it now is (no one
     // else has run since), so the inspector can show an array's contents at any step.
-    void access(bool write) {
+    void access(bool write, std::int64_t item) {
         Execution& ex = execution();
         const ActorId me = ex.enter();
         if (me == kNoActor) return;
         ex.beginStep();
         ex.record(me, write ? Op::Store : Op::Load, id(), Result::Ok, ex.text(blockText(memory_, array)),
                   TraceEvent::ArgIsString);
-        ex.hbAccess(me, history, id(), write);
+        histories.resize(static_cast<std::size_t>(std::max<std::int64_t>(length, 1)));
+        if (item >= 0 && item < static_cast<std::int64_t>(histories.size()))
+            ex.hbAccess(me, histories[static_cast<std::size_t>(item)], id(), write);
+        else
+            for (AccessHistory& h : histories) ex.hbAccess(me, h, id(), write);
         ex.yieldPoint(me);
     }
 
@@ -505,7 +513,7 @@ Obj Array::get(std::int64_t index) const {
     if (index < 0) index += length;
     if (index < 0 || index >= length) throw PyError("IndexError", "invalid index");
     const Obj v = readItem(base, typecodeOf(handle_), index);
-    invoke(handle_, Method::Load);
+    invoke(handle_, Method::Load, {Obj(static_cast<long long>(index))});
     return v;
 }
 void Array::set(std::int64_t index, const Obj& v) {
@@ -514,7 +522,7 @@ void Array::set(std::int64_t index, const Obj& v) {
     if (index < 0) index += length;
     if (index < 0 || index >= length) throw PyError("IndexError", "invalid index");
     writeItem(base, typecodeOf(handle_), index, v);
-    invoke(handle_, Method::Store);
+    invoke(handle_, Method::Store, {Obj(static_cast<long long>(index))});
 }
 List Array::list() const {
     std::int64_t length = 0;
