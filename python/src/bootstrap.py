@@ -164,7 +164,10 @@ class Lock(_Engine):
         return _ls.is_owned(self._handle())
 
     def _at_fork_reinit(self):
-        pass
+        # In a forked child (a multiprocessing Process), as in CPython: the lock is free again, a new one of the
+        # child's own (the parent's may be held, by a thread the child does not have, or for the fork itself).
+        self._h = None
+        self._qcount = 0
 
     acquire_lock = acquire
     release_lock = release
@@ -184,6 +187,10 @@ class RLock(Lock):
         if got and not _quiet:
             self._depth += 1
         return got
+
+    def _at_fork_reinit(self):
+        super()._at_fork_reinit()
+        self._depth = 0
 
     def release(self):
         # Counted down before the engine's release: once released, another thread may take the lock and count.

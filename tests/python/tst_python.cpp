@@ -927,6 +927,32 @@ if __name__ == "__main__":
             if (r->trace.actor(static_cast<ActorId>(a)).name.rfind("ForkPoolWorker", 0) == 0)
                 workers << QString::fromStdString(r->trace.actor(static_cast<ActorId>(a)).name);
         QCOMPARE(workers, (QStringList{"ForkPoolWorker-1", "ForkPoolWorker-2"}));
+
+        // A fork while the parent runs a thread pool and logs: the locks that CPython's after-fork hooks take
+        // around the fork are the child's own, free, afterwards, so the child logs and exits as in CPython.
+        auto mixed = run(pool_, program("mp_mixed.py", R"py(import multiprocessing as mp
+from concurrent.futures import ThreadPoolExecutor
+import threading, logging
+
+logging.basicConfig(level=logging.INFO, format="%(processName)s %(threadName)s %(message)s")
+
+def child(q):
+    logging.info("child logs")
+    q.put(threading.current_thread().name)
+
+if __name__ == "__main__":
+    ex = ThreadPoolExecutor(2)
+    print(ex.submit(pow, 2, 5).result())
+    q = mp.Queue()
+    p = mp.Process(target=child, args=(q,))
+    p.start()
+    print(q.get())
+    p.join()
+    print("exit", p.exitcode)
+)py"));
+        QStringList lines = texts(mixed->trace);
+        lines.sort();
+        QCOMPARE(lines, (QStringList{"32", "MainThread", "Process-1 MainThread child logs", "exit 0"}));
     }
 
     // The lesson of the GIL: one CPU-bound call, the same in two threads, the same in two processes, on two

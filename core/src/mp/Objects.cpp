@@ -4,18 +4,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <deque>
 #include <vector>
 
+#include "lockstep/AccessHistory.h"
+#include "lockstep/Event.h"
 #include "lockstep/Execution.h"
 #include "lockstep/Lock.h"
-#include "lockstep/Event.h"
 #include "lockstep/Queue.h"
 #include "lockstep/Semaphore.h"
-#include "lockstep/AccessHistory.h"
 #include "lockstep/mp/Detail.h"
 #include "lockstep/mp/Multiprocessing.h"
 
