@@ -30,7 +30,7 @@ for lang in en ru; do
         shot deadlock-two-locks-$w $size $lang deadlock-two-locks --steps 99
     done
     shot story-program 1600x1000 $lang docs/examples/lost_withdrawal.py --steps 22
-    shot gil-lesson-program-1600 1600x1000 $lang docs/examples/gil_lesson.py --steps 1000000 --axis time
+    shot gil-lesson-program-1600 1600x1000 $lang docs/examples/gil_lesson.py --steps 3000000 --axis time
     shot semaphore-groups 1600x1000 $lang semaphore-groups --steps 99 --axis time
     shot queue-producer-consumers 1600x1000 $lang queue-producer-consumers --steps 99 --axis time
     shot explore-race-increment-double 1600x1000 $lang race-increment-double --explore
