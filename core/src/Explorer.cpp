@@ -47,6 +47,8 @@ ExploreOutcome outcomeOfReport(const RunReport& report) {
     }
     outcome.uncaught = report.uncaught;
     for (const UncaughtError& e : report.uncaught) outcome.key += ";!" + e.thread + ":" + e.type;
+    if (!report.label.empty()) outcome.key += ";?" + report.label;
+    outcome.label = report.label;
     outcome.count = 0;
     return outcome;
 }
@@ -552,12 +554,20 @@ private:
                                [&](const ExploreOutcome& e) { return e.key == outcome.key; });
         if (it != result_.outcomes.end()) {
             ++it->count;
+            if (report.labelStep > 0 && (it->bestStep == 0 || report.labelStep < it->bestStep)) {
+                it->bestStep = report.labelStep;
+                it->bestReplay = encodeReplayToken(scenarioId_, config, report.decisions);
+            }
             return;
         }
         outcome.count = 1;
         outcome.firstRun = result_.runs;
         outcome.seed = config.seed;
         outcome.replay = encodeReplayToken(scenarioId_, config, report.decisions);
+        if (report.labelStep > 0) {
+            outcome.bestStep = report.labelStep;
+            outcome.bestReplay = outcome.replay;
+        }
         result_.outcomes.push_back(std::move(outcome));
     }
 
@@ -624,7 +634,7 @@ ExploreResult Explorer::explore(const std::string& scenarioId, const std::functi
     }
     const RunExecutorFactory local = [this, &body, &options, workers](int index) -> std::unique_ptr<RunExecutor> {
         WorkerPool& pool = workers == 1 ? pool_ : *ownPools_[static_cast<std::size_t>(index)];
-        return std::make_unique<LocalRunExecutor>(pool, body, open_, options.cancel);
+        return std::make_unique<LocalRunExecutor>(pool, body, open_, options.cancel, options.judge);
     };
     ExploreOptions withWorkers = options;
     withWorkers.workers = workers;

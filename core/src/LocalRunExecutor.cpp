@@ -45,8 +45,8 @@ std::vector<UncaughtError> uncaughtErrors(const Trace& trace) {
 }  // namespace
 
 LocalRunExecutor::LocalRunExecutor(WorkerPool& pool, std::function<void()> body, OpenRun open,
-                                   const std::atomic<bool>* cancel)
-    : pool_(pool), body_(std::move(body)), open_(std::move(open)), cancel_(cancel) {}
+                                   const std::atomic<bool>* cancel, RunJudge judge)
+    : pool_(pool), body_(std::move(body)), open_(std::move(open)), cancel_(cancel), judge_(std::move(judge)) {}
 
 LocalRunExecutor::~LocalRunExecutor() = default;
 
@@ -120,6 +120,11 @@ RunReport LocalRunExecutor::execute(const RunRequest& request) {
         return report;
     }
     reportEnding(trace_, report);
+    if (judge_) {
+        RunJudgement j = judge_(trace_);
+        report.label = std::move(j.label);
+        report.labelStep = j.step;
+    }
     return report;
 }
 

@@ -60,6 +60,9 @@ struct ExploreOptions {
     // Set from any thread (Ctrl+C, a Cancel button) to stop the search within the run it is in: that run is
     // dropped and the result says cancelled. May be null.
     const std::atomic<bool>* cancel = nullptr;
+    // Looks at each run besides its outcome (see RunJudge): runs with different labels are different outcomes.
+    // May be empty.
+    RunJudge judge;
 };
 
 struct ExploreOutcome {
@@ -74,6 +77,10 @@ struct ExploreOutcome {
     int firstRun = 0;                                          // 1-based number of the first run with it
     std::uint64_t seed = 0;                                    // random: that run's seed
     std::string replay;                                        // its replay token
+    std::string label;                                         // what ExploreOptions::judge said of its runs
+    // The lowest step the judge gave a run of this outcome (0: none), and that run's replay token.
+    std::uint32_t bestStep = 0;
+    std::string bestReplay;
 };
 
 struct ExploreResult {

@@ -96,7 +96,21 @@ struct RunReport {
     bool diverged = false;      // a prefix choice was not among the candidates: the scenario is not repeatable
     bool sleepBlocked = false;  // Dfs: stopped early, every candidate was asleep (the run repeats others)
     bool interrupted = false;   // interrupt() or the cancel flag stopped it; the report means nothing
+    // What a RunJudge said of the run (see ExploreOptions::judge).
+    std::string label;
+    std::uint32_t labelStep = 0;
 };
+
+// A look at each ended run of a search beyond its outcome: `label` joins the run's outcome key, so runs it tells
+// apart count apart (`lockstep check`: which expectations a run broke), and `step` ranks the runs of one outcome
+// (0: none), the lowest kept with its replay token (the step a challenge's goal was reached at: the shortest win).
+struct RunJudgement {
+    std::string label;
+    std::uint32_t step = 0;
+};
+// Called on the thread that carried out the run, several at once: it must only read the trace and its own
+// immutable state.
+using RunJudge = std::function<RunJudgement(const Trace&)>;
 
 // Fills how the ended `trace` came out: status, steps, final shared values, uncaught errors and decisions. What
 // an executor reports of each run, and what a search compares another run with (exploreOutcomeOf).
@@ -121,7 +135,7 @@ using RunExecutorFactory = std::function<std::unique_ptr<RunExecutor>(int index)
 class LocalRunExecutor final : public RunExecutor {
 public:
     LocalRunExecutor(WorkerPool& pool, std::function<void()> body, OpenRun open = {},
-                     const std::atomic<bool>* cancel = nullptr);
+                     const std::atomic<bool>* cancel = nullptr, RunJudge judge = {});
     ~LocalRunExecutor() override;
     RunReport execute(const RunRequest& request) override;
     void interrupt() override;
@@ -131,6 +145,7 @@ private:
     std::function<void()> body_;
     OpenRun open_;
     const std::atomic<bool>* cancel_;
+    RunJudge judge_;
     Trace trace_;  // reused: its chunks stay allocated between runs
     std::atomic<bool> interrupted_{false};
     std::mutex currentMutex_;
