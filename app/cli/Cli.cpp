@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QFileInfo>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -21,6 +22,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -35,6 +37,10 @@
 #include "lockstep/ChromeTraceWriter.h"
 #include "lockstep/Execution.h"
 #include "lockstep/Explorer.h"
+#include "learn/ChallengeSearch.h"
+#include "learn/Lesson.h"
+#include "lockstep/Goal.h"
+#include "lockstep/ReplayToken.h"
 #include "lockstep/scenarios/Compare.h"
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
@@ -72,6 +78,13 @@ Usage:
                                     --story first tells every step in words
   lockstep explore ID [--strategy dfs|random|pct] [--runs N] [--max-preemptions K] [--json]
                 [run options]       run many schedules, count the outcomes, say if that was all of them
+  lockstep check ID --expect GOAL [--expect GOAL ...] [--no-deadlock] [--no-race] [--max-preemptions K]
+                [--runs N] [--json] [run options]
+                                    does every expectation hold in every schedule? exit 0 if so, 1 with
+                                    the shortest counterexample found (its replay token and story)
+  lockstep challenges [PROGRAM.py|LESSON.json] [--json] [--lang en|ru] [--verify [--name NAME]]
+                                    the campaign of challenges and predictions (or a lesson file's);
+                                    --verify explores each: winnable? does a "prevent it" fix hold?
   lockstep compare ID [--threads 1,2,4] [--gil on,off] [--cores 1,4] [--json] [run options]
                                     run a scenario once per thread count x GIL x cores and compare
                                     the elapsed virtual times (e.g. gil-cpu-bound)
@@ -91,7 +104,7 @@ Exit codes: 0 the command did its job (a run that ended, however it ended: a dea
 program or a crashed program is a result, not a failure); 2 bad input: an unknown command, scenario,
 option or value, a --schedule or replay token naming no thread of the run, a program that is no readable
 file, an output file that cannot be written (the message says which); 1 an internal failure or a write
-that failed (e.g. a full disk); 130 interrupted (Ctrl+C), after printing what was done so far; a second
+that failed (e.g. a full disk); check: 1 when a schedule breaks an expectation; 130 interrupted (Ctrl+C), after printing what was done so far; a second
 Ctrl+C exits at once.
 )";
 
@@ -183,8 +196,15 @@ constexpr std::uint32_t kStepsBetweenChecks = 256;
 
 }  // namespace
 
+namespace {
+QString gLanguage = QStringLiteral("en");
+}
+
+QString installedLanguage() { return gLanguage; }
+
 void installTranslations(const QString& language) {
     const QString lang = language.isEmpty() ? QLocale::system().name().left(2) : language;
+    gLanguage = lang == QLatin1String("ru") ? lang : QStringLiteral("en");
     for (const auto& t : gTranslators) QCoreApplication::removeTranslator(t.get());
     gTranslators.clear();
     if (lang == "en") return;
@@ -198,7 +218,7 @@ void installTranslations(const QString& language) {
     }
 }
 
-QStringList commandNames() { return {"list", "run", "explore", "compare", "help"}; }
+QStringList commandNames() { return {"list", "run", "explore", "check", "challenges", "compare", "help"}; }
 
 bool isCommandLineCommand(const QStringList& args) {
     if (args.size() < 2) return false;
@@ -331,6 +351,9 @@ void printStory(const Trace& trace, const scenarios::Scenario& scenario) {
     out() << "\n";
 }
 
+bool lessonFor(const QString& path, const Lesson*& lesson, std::optional<Lesson>& owned,
+               const scenarios::Scenario*& program, QString& error);
+
 int cmdRun(const QStringList& args) {
     QCommandLineParser parser;
     addHelp(parser, "Run a scenario headless.");
@@ -362,6 +385,10 @@ int cmdRun(const QStringList& args) {
     parser.addOption({"steps-range", "With --export: only steps A to B of the run (both included).", "A:B"});
     parser.addOption({"internals", "With --export: also draw the lanes of the standard library's own locks, events "
                                    "and queues (a Thread's _started, logging's lock), as View > Show internals."});
+    parser.addOption({"challenge", "Play a challenge of the campaign (see 'lockstep challenges'), or of the lesson "
+                                   "next to a program: run its scenario with its parameters (ID may be left out) and "
+                                   "the choices of --schedule, then say whether the run won it, and at which step. "
+                                   "Exit code 1 when it did not.", "name"});
     addContainmentOptions(parser);
     if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help run')");
     if (parser.isSet("help")) {
@@ -426,7 +453,43 @@ int cmdRun(const QStringList& args) {
     RunSetup setup;
     QString error;
     if (!applyContainmentOptions(parser, error)) return usageError(error);
-    if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
+    // A challenge names its scenario and parameters: the run is that scenario's unless the command line says
+    // otherwise (its --param values win).
+    const Challenge* challenge = nullptr;
+    const Lesson* lesson = nullptr;
+    std::optional<Lesson> ownLesson;
+    QString scenarioArg = pos.value(0);
+    if (parser.isSet("challenge")) {
+        const scenarios::Scenario* program = nullptr;
+        const bool isProgram = scenarioArg.endsWith(QLatin1String(".py"));
+        if (!lessonFor(isProgram ? scenarioArg : QString(), lesson, ownLesson, program, error))
+            return usageError("--challenge: " + error);
+        challenge = lesson->challenge(parser.value("challenge"));
+        if (!challenge) {
+            QStringList names;
+            for (const Challenge& c : lesson->challenges) names << c.name;
+            return usageError(QStringLiteral("--challenge: no challenge named '%1' in %2; they are: %3")
+                                  .arg(parser.value("challenge"), isProgram ? lessonPathFor(scenarioArg) : "the campaign",
+                                       names.join(", ")));
+        }
+        if (!isProgram) {
+            if (scenarioArg.isEmpty() && !parser.isSet("replay")) scenarioArg = challenge->scenario;
+            else if (!scenarioArg.isEmpty() && scenarioArg != challenge->scenario)
+                return usageError(QStringLiteral("--challenge: '%1' is played on %2, not %3; leave the scenario id out")
+                                      .arg(challenge->name, challenge->scenario, scenarioArg));
+        }
+        if (challenge->manualOnly && !parser.isSet("schedule") && !parser.isSet("replay"))
+            return usageError(QStringLiteral("--challenge: '%1' is won by choosing the threads yourself: give your "
+                                             "choices with --schedule T1,T2,...")
+                                  .arg(challenge->name));
+    }
+    if (!readRunOptions(parser, scenarioArg, setup, error)) return usageError(error);
+    if (challenge) {
+        for (const auto& [key, value] : challenge->params)
+            if (std::none_of(setup.config.params.begin(), setup.config.params.end(),
+                             [&key = key](const auto& kv) { return kv.first == key; }))
+                setup.config.params.emplace_back(key, value);
+    }
     const QString id = QString::fromStdString(setup.scenario->id);
 
     WorkerPool pool;
@@ -481,15 +544,45 @@ int cmdRun(const QStringList& args) {
     if (interrupted()) stopped = true;
     const TraceModel runModel(trace);
     const Verdict verdict = deriveVerdict(runModel, sequential.get());
+    ChallengeProgress played;
+    if (challenge) {
+        GoalMonitor monitor({challenge->goal});
+        played = challengeProgress(*challenge, monitor, runModel);
+        if (!played.problem.isEmpty())
+            return usageError(QStringLiteral("--challenge: the goal '%1' of '%2': %3")
+                                  .arg(QString::fromStdString(challenge->goal.text()), challenge->name, played.problem));
+    }
+    const bool won = played.truth == Truth::True;
     if (parser.isSet("summary") || parser.isSet("events")) {
         QJsonObject summary = summaryJson(trace, id, setup.config, parser.isSet("events"));
         summary["verdict"] = verdictJson(verdict, runModel);
+        if (challenge)
+            summary["challenge"] = QJsonObject{{"name", challenge->name},
+                                               {"goal", QString::fromStdString(challenge->goal.text())},
+                                               {"kind", challenge->prevent ? "prevent" : "make"},
+                                               {"won", won},
+                                               {"step", static_cast<int>(won ? played.step : 0)},
+                                               {"too_late", played.tooLate}};
         out() << QJsonDocument(summary).toJson(QJsonDocument::Indented);
     } else {
         if (story) printStory(trace, *setup.scenario);
         printHumanRun(trace, id, verdict);
         out() << "  replay: "
               << summaryJson(trace, id, setup.config, false)["replay"].toString() << "\n";
+        if (challenge) {
+            const QString goal = QString::fromStdString(challenge->goal.text());
+            if (won)
+                out() << QStringLiteral("challenge %1: won at step %2 (%3)\n  %4\n")
+                             .arg(challenge->name)
+                             .arg(played.step)
+                             .arg(goal, challenge->explanation.here());
+            else if (played.tooLate)
+                out() << QStringLiteral("challenge %1: not won: %2 was reached too late; the challenge allows %3 steps\n")
+                             .arg(challenge->name, goal)
+                             .arg(challenge->maxSteps);
+            else
+                out() << QStringLiteral("challenge %1: not won: this run never made %2 true\n").arg(challenge->name, goal);
+        }
     }
     if (stopped) {
         err() << "lockstep: interrupted at step " << trace.outcome().steps
@@ -497,6 +590,7 @@ int cmdRun(const QStringList& args) {
               << "\n";
         return kExitInterrupted;
     }
+    const int code = challenge && !won ? kExitFailure : kExitOk;
     // After the run's own output, so a failed export still leaves it on screen.
     if (exporting) {
         // A slide's title: the scenario's title in the chosen language (a program's file name), then how the run
@@ -512,7 +606,7 @@ int cmdRun(const QStringList& args) {
             return kExitFailure;
         }
     }
-    return kExitOk;
+    return code;
 }
 
 // A run of the exploration that Ctrl+C can reach while it lasts (a program busy in real code is stopped through
@@ -718,6 +812,484 @@ int cmdExplore(const QStringList& args) {
     return kExitOk;
 }
 
+// Runs `config` of `scenario` to its end (the manual policy past a forced schedule: the cooperative rule), for
+// a counterexample's story. False when Ctrl+C stopped it.
+bool runToEnd(const scenarios::Scenario& scenario, const RunConfig& config, Trace& trace) {
+    WorkerPool pool;
+    std::unique_ptr<RunSession> ex = scenario.opener()(pool, trace, config, nullptr);
+    gRunning.store(ex.get());
+    bool stopped = interrupted();
+    while (!stopped && !ex->ended()) {
+        StopRequest request;
+        request.untilStep = trace.stepCount() + kStepsBetweenChecks;
+        const StopInfo s = ex->advance(request);
+        if (s.reason == StopReason::NeedChoice) ex->chooseNext(ex->pendingCandidates().front());
+        stopped = !ex->ended() && (interrupted() || s.reason == StopReason::PauseRequested);
+    }
+    ex->teardown();
+    gRunning.store(nullptr);
+    return !stopped;
+}
+
+QString outcomeWords(const ExploreOutcome& o) {
+    QString words = QString::fromUtf8(runStatusName(o.status).data());
+    for (const auto& [name, value] : o.shared)
+        words += QStringLiteral(", %1 = %2").arg(QString::fromStdString(name), QString::fromStdString(value));
+    for (const UncaughtError& e : o.uncaught)
+        words += QStringLiteral(", %1 died of %2").arg(QString::fromStdString(e.thread), QString::fromStdString(e.type));
+    return words;
+}
+
+int cmdCheck(const QStringList& args) {
+    QCommandLineParser parser;
+    addHelp(parser,
+            "Check that expectations hold in every schedule of a scenario or a Python program: explore its "
+            "schedules (depth first with partial-order reduction, exhaustively when --runs allows) and evaluate "
+            "every expectation on every run.\n\n"
+            "Exit codes: 0 every expectation held in every schedule run (the output says whether that was every "
+            "schedule there is); 1 a schedule broke one: the shortest such schedule found is printed with its "
+            "replay token and its story; 2 bad input (an expectation that does not parse or names nothing the "
+            "run has); 130 interrupted.\n\n"
+            "Expectations are goals (see the README's \"Goals\"): final values (counter == 30, total >= 10), end "
+            "states (finished, deadlock, stuck, error), and moments, true if they ever hold (holding(sem) <= 3, "
+            "inside(7-9) >= 2); `not` over a moment means never (not races() >= 1).");
+    parser.addPositionalArgument("ID", "The scenario (see 'lockstep list') or a Python program.");
+    addRunOptions(parser);
+    parser.addOption({"expect", "An expectation that must hold in every schedule, e.g. 'counter == 30'. May be given "
+                                "several times.", "goal"});
+    parser.addOption({"no-deadlock", "Expect no schedule to deadlock or get stuck (every thread waiting for good)."});
+    parser.addOption({"no-race", "Expect no data race in any schedule (two unordered accesses to a shared "
+                                 "variable, at least one a store)."});
+    parser.addOption({"runs", "At most this many schedules (default 10000).", "n", "10000"});
+    parser.addOption({"max-preemptions", "At most K preemptions per schedule (default: no bound); a bound makes "
+                                         "the search smaller and no longer a proof.", "k"});
+    parser.addOption({"jobs", "Runs at once, 1 to 64 (default: one per core). The results do not depend on it.", "n"});
+    parser.addOption({"json", "Print JSON: scenario, holds, exhaustive, runs, distinct, expectations [{goal, holds, "
+                              "schedules_breaking, outcomes_breaking}], counterexample {expectations, outcome, "
+                              "replay, step, story}."});
+    parser.addOption({"lang", "The language of the counterexample's story, en or ru (default: English).", "code"});
+    addContainmentOptions(parser);
+    if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help check')");
+    if (parser.isSet("help")) {
+        out() << parser.helpText();
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments().mid(1);
+    if (pos.size() > 1) return usageError("check takes one scenario id, got: " + pos.join(' '));
+    if (parser.isSet("schedule"))
+        return usageError("--schedule: check runs every schedule itself; to look at one, use 'lockstep run ID --schedule ...'");
+    if (parser.isSet("lang")) {
+        const QString lang = parser.value("lang");
+        if (lang != "en" && lang != "ru") return usageError(QStringLiteral("--lang: '%1' is not en or ru").arg(lang));
+        installTranslations(lang);
+    }
+    // The expectations, in the order given; --no-deadlock and --no-race are goals too.
+    std::vector<Goal> goals;
+    QStringList names;
+    for (const QString& text : parser.values("expect")) {
+        std::string why;
+        const std::optional<Goal> g = Goal::parse(text.toStdString(), &why);
+        if (!g) return usageError(QStringLiteral("--expect '%1': %2").arg(text, QString::fromStdString(why)));
+        goals.push_back(*g);
+        names << text;
+    }
+    if (parser.isSet("no-deadlock")) {
+        goals.push_back(*Goal::parse("not deadlock and not stuck", nullptr));
+        names << "no deadlock";
+    }
+    if (parser.isSet("no-race")) {
+        goals.push_back(*Goal::parse("not races() >= 1", nullptr));
+        names << "no data race";
+    }
+    if (goals.empty())
+        return usageError("check needs something to check: --expect 'GOAL' (e.g. --expect 'counter == 30'), "
+                          "--no-deadlock or --no-race");
+    ExploreOptions options;
+    options.strategy = ExploreStrategy::Dfs;
+    bool ok = false;
+    options.maxRuns = parser.value("runs").toInt(&ok);
+    if (!ok || options.maxRuns < 1 || options.maxRuns > 10'000'000)
+        return usageError(QStringLiteral("--runs: '%1' is not a number of runs from 1 to 10000000").arg(parser.value("runs")));
+    if (parser.isSet("max-preemptions")) {
+        options.maxPreemptions = parser.value("max-preemptions").toInt(&ok);
+        if (!ok || options.maxPreemptions < 0 || options.maxPreemptions > 1000)
+            return usageError(QStringLiteral("--max-preemptions: '%1' is not a number from 0 to 1000")
+                                  .arg(parser.value("max-preemptions")));
+    }
+    if (parser.isSet("jobs")) {
+        options.workers = parser.value("jobs").toInt(&ok);
+        if (!ok || options.workers < 1 || options.workers > 64)
+            return usageError(QStringLiteral("--jobs: '%1' is not a number of runs at once from 1 to 64")
+                                  .arg(parser.value("jobs")));
+    }
+    RunSetup setup;
+    QString error;
+    if (!applyContainmentOptions(parser, error)) return usageError(error);
+    if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
+    options.seed = setup.config.seed;
+    const QString id = QString::fromStdString(setup.scenario->id);
+    const scenarios::Params params = setup.scenario->resolve(setup.config.params);
+    const scenarios::Scenario* scenario = setup.scenario;
+
+    WorkerPool pool;
+    Explorer explorer(pool);
+    explorer.useOpener([open = scenario->opener()](WorkerPool& p, Trace& t, const RunConfig& c,
+                                                   std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
+        return std::make_unique<InterruptibleRun>(open(p, t, c, std::move(policy)));
+    });
+    options.cancel = &gInterrupted;
+    options.judge = goalJudge(goals, Truth::False);
+    const ExploreResult r = explorer.explore(
+        setup.scenario->id, [scenario, params] { scenario->main(params); }, setup.config, options,
+        [](int) { return !interrupted(); });
+    if (!r.error.empty()) {
+        err() << "lockstep: " << QString::fromStdString(r.error) << "\n";
+        return kExitFailure;
+    }
+    const GoalTally tally = tallyGoals(r, goals.size());
+    if (!tally.problem.empty())
+        return usageError(QStringLiteral("--expect '%1': %2")
+                              .arg(names.value(tally.problemGoal), QString::fromStdString(tally.problem)));
+    const bool holds = tally.firstBroken < 0;
+    QString notExhaustive;
+    switch (r.limit()) {
+        case ExploreResult::Limit::None: break;
+        case ExploreResult::Limit::Cancelled: notExhaustive = "interrupted"; break;
+        case ExploreResult::Limit::Budget:
+            notExhaustive = QStringLiteral("stopped at --runs %1 with schedules left").arg(options.maxRuns);
+            break;
+        case ExploreResult::Limit::Bound:
+            notExhaustive = QStringLiteral("the preemption bound %1 left schedules out").arg(options.maxPreemptions);
+            break;
+        case ExploreResult::Limit::StepLimit:
+            notExhaustive = "some runs reached the step limit or the trace's capacity";
+            break;
+        default: notExhaustive = "not a proof"; break;
+    }
+
+    // The counterexample: of the outcomes breaking an expectation, the one with the shortest schedule to it.
+    int example = -1;
+    for (std::size_t k = 0; k < r.outcomes.size(); ++k) {
+        const ExploreOutcome& o = r.outcomes[k];
+        if (o.label.find('F') == std::string::npos) continue;
+        if (example < 0 || (o.bestStep > 0 && o.bestStep < r.outcomes[std::size_t(example)].bestStep)) example = int(k);
+    }
+    QStringList story;
+    QStringList brokenHere;
+    std::uint32_t exampleStep = 0;
+    QString exampleReplay;
+    if (example >= 0) {
+        const ExploreOutcome& o = r.outcomes[std::size_t(example)];
+        exampleReplay = QString::fromStdString(o.bestReplay.empty() ? o.replay : o.bestReplay);
+        exampleStep = o.bestStep;
+        for (std::size_t g = 0; g < goals.size(); ++g)
+            if (g < o.label.size() && o.label[g] == 'F') brokenHere << names[int(g)];
+        // Its story, from the replayed schedule: the run is made again, exactly.
+        std::string scenarioId, why;
+        RunConfig config;
+        if (decodeReplayToken(exampleReplay.toStdString(), scenarioId, config, why)) {
+            Trace trace;
+            if (runToEnd(*scenario, config, trace)) {
+                const TraceModel model(trace);
+                const QStringList listing = QString::fromStdString(scenario->listing).split(QLatin1Char('\n'));
+                StoryTeller teller(model, scenario->listing);
+                for (std::uint32_t step = 1; step <= model.steps(); ++step) {
+                    story << StoryText::header(step, model, listing);
+                    for (const StorySentence& s : teller.storyOf(step)) story << "  " + StoryText::sentence(s, model);
+                }
+            }
+        }
+    }
+
+    if (parser.isSet("json")) {
+        QJsonArray expectations;
+        for (std::size_t g = 0; g < goals.size(); ++g)
+            expectations.append(QJsonObject{{"goal", names[int(g)]},
+                                            {"holds", tally.goals[g].broken == 0},
+                                            {"schedules_breaking", tally.goals[g].broken},
+                                            {"outcomes_breaking", tally.goals[g].outcomesBroken}});
+        QJsonObject doc{{"scenario", id},
+                        {"holds", holds},
+                        {"exhaustive", r.exhaustive},
+                        {"runs", r.runs - r.sleepBlocked},
+                        {"distinct", static_cast<int>(r.outcomes.size())},
+                        {"expectations", expectations}};
+        if (!notExhaustive.isEmpty()) doc["not_exhaustive_because"] = notExhaustive;
+        if (example >= 0)
+            doc["counterexample"] = QJsonObject{{"expectations", QJsonArray::fromStringList(brokenHere)},
+                                                {"outcome", outcomeWords(r.outcomes[std::size_t(example)])},
+                                                {"replay", exampleReplay},
+                                                {"step", static_cast<int>(exampleStep)},
+                                                {"story", QJsonArray::fromStringList(story)}};
+        out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else {
+        out() << QStringLiteral("%1: %2\n").arg(id, holds ? "every expectation holds" : "an expectation is broken");
+        // Runs a sleep set stopped early only repeat others and count in no outcome.
+        const int judged = r.runs - r.sleepBlocked;
+        for (std::size_t g = 0; g < goals.size(); ++g) {
+            const GoalTally::PerGoal& p = tally.goals[g];
+            if (p.broken == 0)
+                out() << QStringLiteral("  holds:  %1 (in all %2 schedules)\n").arg(names[int(g)]).arg(judged);
+            else
+                out() << QStringLiteral("  BROKEN: %1 (in %2 of %3 schedules)\n").arg(names[int(g)]).arg(p.broken).arg(judged);
+        }
+        if (r.exhaustive)
+            out() << QStringLiteral("  exhaustive: the %1 schedules are every schedule this %2 can have (up to the "
+                                    "order of independent steps)\n")
+                         .arg(judged)
+                         .arg(scenario->sourcePath.empty() ? "scenario" : "program");
+        else
+            out() << "  not exhaustive: " << notExhaustive << "\n";
+        if (example >= 0) {
+            out() << "\ncounterexample: " << brokenHere.join(", ") << " broken"
+                  << (exampleStep > 0 ? QStringLiteral(" at step %1").arg(exampleStep) : QString()) << "; the run ends "
+                  << outcomeWords(r.outcomes[std::size_t(example)]) << "\n";
+            out() << "  replay: " << exampleReplay << "\n";
+            out() << "  see it: lockstep run --replay TOKEN --story (or open it in the window: lockstep --replay TOKEN)\n\n";
+            for (const QString& line : story) out() << line << "\n";
+        }
+    }
+    if (r.cancelled) {
+        err() << "lockstep: interrupted after " << r.runs << " schedules; the results so far are above\n";
+        return kExitInterrupted;
+    }
+    return holds ? kExitOk : kExitFailure;
+}
+QJsonObject paramsJson(const LessonParams& params) {
+    QJsonObject o;
+    for (const auto& [key, value] : params) o[QString::fromStdString(key)] = static_cast<double>(value);
+    return o;
+}
+
+QJsonValue textJson(const LessonText& t) {
+    QJsonObject o{{"en", t.en}};
+    if (!t.ru.isEmpty()) o["ru"] = t.ru;
+    return o;
+}
+
+// The lesson a command is about: the campaign, a lesson file, or the lesson file next to a program (then
+// `program` is the program, loaded). False with `error` (bad input) when there is none or it is malformed.
+bool lessonFor(const QString& path, const Lesson*& lesson, std::optional<Lesson>& owned,
+               const scenarios::Scenario*& program, QString& error) {
+    program = nullptr;
+    if (path.isEmpty()) {
+        if (!campaignError().isEmpty()) {
+            error = "the built-in campaign is broken: " + campaignError();
+            return false;
+        }
+        lesson = &campaign();
+        return true;
+    }
+    QString lessonPath = path;
+    if (path.endsWith(QLatin1String(".py"))) {
+        std::string why;
+        program = python::loadProgram(path.toStdString(), why);
+        if (!program) {
+            error = QString::fromStdString(why);
+            return false;
+        }
+        lessonPath = lessonPathFor(path);
+        if (!QFileInfo::exists(lessonPath)) {
+            error = QStringLiteral("'%1' has no lesson: write one in '%2' (see the README's \"Lesson files\")")
+                        .arg(path, lessonPath);
+            return false;
+        }
+    } else if (!path.endsWith(QLatin1String(".json"))) {
+        error = QStringLiteral("'%1' is neither a Python program (.py) nor a lesson file (.lesson.json)").arg(path);
+        return false;
+    } else {
+        // A lesson file: its program is the .py of the same name beside it.
+        QString programPath = lessonPath;
+        programPath.replace(QRegularExpression(QStringLiteral("\\.lesson\\.json$|\\.json$")), QStringLiteral(".py"));
+        if (QFileInfo::exists(programPath)) {
+            std::string why;
+            program = python::loadProgram(programPath.toStdString(), why);
+            if (!program) {
+                error = QString::fromStdString(why);
+                return false;
+            }
+        }
+    }
+    owned = readLesson(lessonPath, error);
+    if (!owned) return false;
+    lesson = &*owned;
+    return true;
+}
+
+int cmdChallenges(const QStringList& args) {
+    QCommandLineParser parser;
+    addHelp(parser,
+            "List the challenges and predictions of the built-in campaign, in the course's order, or those of a "
+            "lesson file (give the file, or the program it sits next to: prog.py -> prog.lesson.json).\n\n"
+            "A challenge asks the learner to make something happen by choosing the next thread at every step (lose "
+            "an update, deadlock two threads) or to prevent it (the fix must hold in every schedule). A prediction "
+            "asks what a run will show before it runs. --verify explores each one: is the challenge winnable (how "
+            "many schedules win, the quickest way, its replay token), does a \"prevent it\" fix hold in every "
+            "schedule, which choices a prediction offers. It exits 1 when one is not as it should be.\n\n"
+            "Play one: lockstep run --challenge NAME --schedule T1,T2,... tells whether that schedule wins.");
+    parser.addPositionalArgument("LESSON", "A lesson file or a Python program with one beside it (default: the "
+                                           "built-in campaign).");
+    parser.addOption({"json", "Print the lesson as a lesson file (lockstep_lesson, title, text, challenges, "
+                              "predictions); with --verify, each challenge and prediction gets a \"verified\" object "
+                              "with what exploration found (which reading it back as a lesson passes over)."});
+    parser.addOption({"lang", "Language of the titles and tasks: en or ru (default: the system's).", "code"});
+    parser.addOption({"verify", "Explore every challenge and prediction (see above)."});
+    parser.addOption({"name", "With --verify: only the challenge or prediction with this name.", "name"});
+    parser.addOption({"runs", "With --verify: at most this many schedules per search (default 5000).", "n", "5000"});
+    addContainmentOptions(parser);
+    if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help challenges')");
+    if (parser.isSet("help")) {
+        out() << parser.helpText();
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments().mid(1);
+    if (pos.size() > 1) return usageError("challenges takes at most one lesson file or program, got: " + pos.join(' '));
+    if (parser.isSet("lang")) {
+        const QString lang = parser.value("lang");
+        if (lang != "en" && lang != "ru") return usageError(QStringLiteral("--lang: '%1' is not en or ru").arg(lang));
+        installTranslations(lang);
+    } else {
+        installTranslations(QString());
+    }
+    if (parser.isSet("name") && !parser.isSet("verify")) return usageError("--name goes with --verify");
+    bool ok = false;
+    const int maxRuns = parser.value("runs").toInt(&ok);
+    if (!ok || maxRuns < 1 || maxRuns > 10'000'000)
+        return usageError(QStringLiteral("--runs: '%1' is not a number of runs from 1 to 10000000").arg(parser.value("runs")));
+    QString error;
+    if (!applyContainmentOptions(parser, error)) return usageError(error);
+    const Lesson* lesson = nullptr;
+    std::optional<Lesson> owned;
+    const scenarios::Scenario* program = nullptr;
+    if (!lessonFor(pos.value(0), lesson, owned, program, error)) return usageError(error);
+    const QString name = parser.value("name");
+    if (!name.isEmpty() && !lesson->challenge(name) && !lesson->prediction(name))
+        return usageError(QStringLiteral("--name: the lesson has no challenge or prediction named '%1'").arg(name));
+    const bool verify = parser.isSet("verify");
+    const bool json = parser.isSet("json");
+    const QString where = pos.value(0);
+    auto scenarioOf = [&](const QString& id) { return id.isEmpty() ? QFileInfo(where).fileName() : id; };
+
+    bool allGood = true;
+    QJsonArray challengesJson, predictionsJson;
+    QString lastChapter;
+    if (!json) out() << lesson->title.here() << "\n";
+    for (const Challenge& c : lesson->challenges) {
+        QJsonObject o{{"name", c.name},
+                      {"params", paramsJson(c.params)},
+                      {"kind", c.prevent ? "prevent" : "make"},
+                      {"title", textJson(c.title)},
+                      {"task", textJson(c.task)},
+                      {"goal", QString::fromStdString(c.goal.text())},
+                      {"explanation", textJson(c.explanation)}};
+        if (!c.chapter.isEmpty()) o["chapter"] = c.chapter;
+        if (!c.scenario.isEmpty()) o["scenario"] = c.scenario;
+        if (c.maxSteps > 0) o["max_steps"] = static_cast<int>(c.maxSteps);
+        if (c.manualOnly) o["manual_only"] = true;
+        QJsonArray hints;
+        for (const LessonText& h : c.hints) hints.append(textJson(h));
+        o["hints"] = hints;
+        if (c.prevent) {
+            QJsonObject fix{{"params", paramsJson(c.fixParams)}};
+            if (!c.fixProgram.isEmpty()) fix["program"] = c.fixProgram;
+            else fix["scenario"] = c.fixScenario;
+            o["fix"] = fix;
+        }
+        if (!json) {
+            if (c.chapter != lastChapter && !c.chapter.isEmpty()) out() << "\n" << chapterTitle(c.chapter) << "\n";
+            lastChapter = c.chapter;
+            out() << QStringLiteral("  %1 %2 %3 %4\n")
+                         .arg(c.name.leftJustified(28))
+                         .arg(scenarioOf(c.scenario).leftJustified(28))
+                         .arg(QString(c.prevent ? "prevent" : "make").leftJustified(7))
+                         .arg(c.title.here());
+            out() << "      goal: " << QString::fromStdString(c.goal.text())
+                  << (c.maxSteps > 0 ? QStringLiteral(" within %1 steps").arg(c.maxSteps) : QString()) << "\n";
+        }
+        if (verify && (name.isEmpty() || name == c.name)) {
+            LessonRun run;
+            if (!lessonRun(c.scenario, c.params, program, run, error)) return usageError(error);
+            const GoalSearch s = searchGoal(run, c.goal, c.maxSteps, maxRuns, &gInterrupted);
+            if (s.cancelled || interrupted()) return kExitInterrupted;
+            QJsonObject v{{"schedules", s.schedules},
+                          {"winning", s.winning},
+                          {"exhaustive", s.exhaustive},
+                          {"quickest_step", static_cast<int>(s.shortest)},
+                          {"replay", QString::fromStdString(s.replay)}};
+            QString words;
+            bool good = s.possible() && s.problem.isEmpty();
+            if (!s.problem.isEmpty()) words = "cannot be evaluated: " + s.problem;
+            else if (s.possible())
+                words = QStringLiteral("reachable: %1 of %2 schedules%3 reach it; the quickest at step %4")
+                            .arg(s.winning).arg(s.schedules).arg(s.exhaustive ? "" : " explored").arg(s.shortest);
+            else if (s.impossible()) words = QStringLiteral("impossible: none of the %1 schedules reaches it").arg(s.schedules);
+            else words = QStringLiteral("not found in %1 schedules (not exhaustive)").arg(s.schedules);
+            if (c.prevent) {
+                LessonRun fixed;
+                if (!fixRun(c, *lesson, program, fixed, error)) return usageError(error);
+                const GoalSearch f = searchGoal(fixed, c.goal, 0, maxRuns, &gInterrupted);
+                if (f.cancelled || interrupted()) return kExitInterrupted;
+                const bool holds = f.impossible();
+                v["fix_schedules"] = f.schedules;
+                v["fix_exhaustive"] = f.exhaustive;
+                v["fix_holds"] = holds;
+                if (!f.replay.empty()) v["fix_counterexample"] = QString::fromStdString(f.replay);
+                words += holds ? QStringLiteral("; the fix holds in all %1 schedules (exhaustive)").arg(f.schedules)
+                         : !f.problem.isEmpty() ? "; the fix cannot be evaluated: " + f.problem
+                         : f.possible() ? QStringLiteral("; THE FIX FAILS in %1 of %2 schedules").arg(f.winning).arg(f.schedules)
+                                        : QStringLiteral("; the fix is not proved: %1 schedules, not exhaustive").arg(f.schedules);
+                good = good && holds;
+            }
+            v["ok"] = good;
+            o["verified"] = v;
+            allGood = allGood && good;
+            if (!json) out() << "      " << (good ? "ok: " : "PROBLEM: ") << words << "\n";
+        }
+        challengesJson.append(o);
+    }
+    if (!json && !lesson->predictions.empty()) out() << "\n" << QCoreApplication::translate("Lesson", "Predictions") << "\n";
+    for (const Prediction& p : lesson->predictions) {
+        QJsonObject o{{"name", p.name},
+                      {"params", paramsJson(p.params)},
+                      {"question", textJson(p.question)},
+                      {"answer", QString::fromStdString(p.answer.text())},
+                      {"explanation", textJson(p.explanation)}};
+        if (!p.chapter.isEmpty()) o["chapter"] = p.chapter;
+        if (!p.scenario.isEmpty()) o["scenario"] = p.scenario;
+        if (!json)
+            out() << QStringLiteral("  %1 %2 %3\n")
+                         .arg(p.name.leftJustified(28))
+                         .arg(scenarioOf(p.scenario).leftJustified(28))
+                         .arg(p.question.here());
+        if (verify && (name.isEmpty() || name == p.name)) {
+            LessonRun run;
+            if (!lessonRun(p.scenario, p.params, program, run, error)) return usageError(error);
+            const PredictionChoices c = predictionChoices(run, p.answer, maxRuns, &gInterrupted);
+            if (interrupted()) return kExitInterrupted;
+            const bool good = c.problem.isEmpty() && !c.choices.isEmpty();
+            o["verified"] = QJsonObject{{"choices", QJsonArray::fromStringList(c.choices)},
+                                        {"one_after_another", c.sequential},
+                                        {"schedules", c.explored},
+                                        {"exhaustive", c.exhaustive},
+                                        {"ok", good}};
+            allGood = allGood && good;
+            if (!json)
+                out() << "      " << (good ? "ok: choices " + c.choices.join(" | ") : "PROBLEM: " + c.problem)
+                      << (c.sequential.isEmpty() ? QString() : " (one after the other: " + c.sequential + ")") << "\n";
+        }
+        predictionsJson.append(o);
+    }
+    if (json) {
+        // The lesson format itself (what --verify adds aside), so the output reads back as a lesson file.
+        QJsonObject doc{{"lockstep_lesson", 1},
+                        {"title", textJson(lesson->title)},
+                        {"challenges", challengesJson},
+                        {"predictions", predictionsJson}};
+        if (!lesson->text.en.isEmpty()) doc["text"] = textJson(lesson->text);
+        out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    }
+    return allGood ? kExitOk : kExitFailure;
+}
 
 // "1,2,4" as whole numbers from lo to hi, each once, in the order given; false with `error` when malformed.
 bool parseNumberList(const QString& option, const QString& text, int lo, int hi, std::vector<int>& out, QString& error) {
@@ -835,16 +1407,20 @@ int dispatch(const QStringList& args) {
     }
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
         const QString topic = args.value(2);
-        if (topic == "list" || topic == "run" || topic == "explore" || topic == "compare")
+        if (topic == "list" || topic == "run" || topic == "explore" || topic == "check" || topic == "challenges" ||
+            topic == "compare")
             return dispatch({args[0], topic, "--help"});
         if (!topic.isEmpty() && cmd == "help")
-            return usageError(QStringLiteral("no help on '%1'; the commands are list, run, explore, compare").arg(topic));
+            return usageError(QStringLiteral("no help on '%1'; the commands are list, run, explore, check, challenges, compare")
+                                  .arg(topic));
         out() << QString::fromUtf8(kGeneralHelp).replace(QStringLiteral("%LIMITS%"), limitsText());
         return kExitOk;
     }
     if (cmd == "list") return cmdList(args);
     if (cmd == "run") return cmdRun(args);
     if (cmd == "explore") return cmdExplore(args);
+    if (cmd == "check") return cmdCheck(args);
+    if (cmd == "challenges") return cmdChallenges(args);
     if (cmd == "compare") return cmdCompare(args);
     return usageError(QStringLiteral("unknown command '%1'; the commands are %2").arg(cmd, commandNames().join(", ")));
 }

@@ -1,0 +1,210 @@
+#include "learn/ChallengeSearch.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include "lockstep/Goal.h"
+#include "view/OneAfterAnother.h"
+#include "lockstep/TraceModel.h"
+#include "lockstep/WorkerPool.h"
+#include "lockstep/python/Program.h"
+#include "lockstep/scenarios/Registry.h"
+
+namespace lockstep::app {
+
+bool lessonRun(const QString& scenarioId, const LessonParams& params, const scenarios::Scenario* program,
+               LessonRun& out, QString& error) {
+    out.scenario = scenarioId.isEmpty() ? program : scenarios::find(scenarioId.toStdString());
+    if (!out.scenario) {
+        error = scenarioId.isEmpty() ? QStringLiteral("this lesson's challenges need its program")
+                                     : QStringLiteral("'%1' is no scenario").arg(scenarioId);
+        return false;
+    }
+    out.config = RunConfig{};
+    out.scenario->defaults.applyTo(out.config);
+    out.config.params = params;
+    return true;
+}
+
+bool fixRun(const Challenge& challenge, const Lesson& lesson, const scenarios::Scenario* program, LessonRun& out,
+            QString& error) {
+    if (!challenge.fixProgram.isEmpty()) {
+        const QString path = QFileInfo(lesson.path).dir().filePath(challenge.fixProgram);
+        std::string why;
+        const scenarios::Scenario* fixed = python::loadProgram(path.toStdString(), why);
+        if (!fixed) {
+            error = QStringLiteral("%1: the fix of challenge '%2': %3").arg(lesson.path, challenge.name, QString::fromStdString(why));
+            return false;
+        }
+        return lessonRun(QString(), challenge.fixParams, fixed, out, error);
+    }
+    return lessonRun(challenge.fixScenario, challenge.fixParams, program, out, error);
+}
+
+namespace {
+
+// 'T' for a run that reached the goal in time, 'L' for one that reached it too late, 'F' otherwise; '!' and the
+// problem when the goal could not be evaluated. The step ranks wins: the quickest is kept.
+RunJudge challengeJudge(const Goal& goal, std::uint32_t maxSteps) {
+    return [goal, maxSteps](const Trace& trace) {
+        const TraceModel model(trace);
+        GoalMonitor monitor({goal});
+        monitor.follow(model);
+        RunJudgement j;
+        if (!monitor.problem(0).empty()) {
+            j.label = "!" + monitor.problem(0);
+            return j;
+        }
+        if (monitor.truth(0) != Truth::True) {
+            j.label = "F";
+            return j;
+        }
+        if (maxSteps > 0 && monitor.decidedAt(0) > maxSteps) {
+            j.label = "L";
+            return j;
+        }
+        j.label = "T";
+        j.step = monitor.decidedAt(0);
+        return j;
+    };
+}
+
+}  // namespace
+
+GoalSearch searchGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, int maxRuns,
+                      const std::atomic<bool>* cancel, int workers) {
+    GoalSearch s;
+    WorkerPool pool;
+    Explorer explorer(pool);
+    explorer.useOpener(run.scenario->opener());
+    ExploreOptions options;
+    options.strategy = ExploreStrategy::Dfs;
+    options.maxRuns = maxRuns;
+    options.seed = run.config.seed;
+    options.cancel = cancel;
+    options.workers = workers;
+    options.judge = challengeJudge(goal, maxSteps);
+    const scenarios::Scenario* scenario = run.scenario;
+    const scenarios::Params params = scenario->resolve(run.config.params);
+    const ExploreResult r = explorer.explore(
+        scenario->id, [scenario, params] { scenario->main(params); }, run.config, options);
+    s.schedules = r.runs - r.sleepBlocked;
+    s.outcomes = static_cast<int>(r.outcomes.size());
+    s.exhaustive = r.exhaustive;
+    s.cancelled = r.cancelled;
+    if (!r.error.empty()) s.problem = QString::fromStdString(r.error);
+    for (const ExploreOutcome& o : r.outcomes) {
+        if (!o.label.empty() && o.label.front() == '!') {
+            if (s.problem.isEmpty()) s.problem = QString::fromStdString(o.label.substr(1));
+            continue;
+        }
+        if (o.label != "T") continue;
+        s.winning += o.count;
+        ++s.winningOutcomes;
+        if (o.bestStep > 0 && (s.shortest == 0 || o.bestStep < s.shortest)) {
+            s.shortest = o.bestStep;
+            s.replay = o.bestReplay;
+        }
+    }
+    return s;
+}
+
+QString predictionAnswer(const Goal& answer, const TraceModel& model, QString* problem) {
+    std::string why;
+    const std::string a = answerOf(answer, model, &why);
+    if (problem) *problem = QString::fromStdString(why);
+    return QString::fromStdString(a);
+}
+
+PredictionChoices predictionChoices(const LessonRun& run, const Goal& answer, int maxRuns,
+                                    const std::atomic<bool>* cancel, int workers) {
+    PredictionChoices p;
+    WorkerPool pool;
+    Explorer explorer(pool);
+    explorer.useOpener(run.scenario->opener());
+    ExploreOptions options;
+    options.strategy = ExploreStrategy::Dfs;
+    options.maxRuns = maxRuns;
+    options.seed = run.config.seed;
+    options.cancel = cancel;
+    options.workers = workers;
+    options.judge = [answer](const Trace& trace) {
+        const TraceModel model(trace);
+        std::string why;
+        const std::string a = answerOf(answer, model, &why);
+        return RunJudgement{why.empty() ? "=" + a : "!" + why, 0};
+    };
+    const scenarios::Scenario* scenario = run.scenario;
+    const scenarios::Params params = scenario->resolve(run.config.params);
+    const ExploreResult r = explorer.explore(
+        scenario->id, [scenario, params] { scenario->main(params); }, run.config, options);
+    p.explored = r.runs - r.sleepBlocked;
+    p.exhaustive = r.exhaustive;
+    if (!r.error.empty()) p.problem = QString::fromStdString(r.error);
+    auto add = [&p](const QString& choice, int count) {
+        const qsizetype at = p.choices.indexOf(choice);
+        if (at >= 0) {
+            p.schedules[std::size_t(at)] += count;
+            return;
+        }
+        p.choices << choice;
+        p.schedules.push_back(count);
+    };
+    for (const ExploreOutcome& o : r.outcomes) {
+        if (o.label.empty()) continue;
+        if (o.label.front() == '!') {
+            if (p.problem.isEmpty()) p.problem = QString::fromStdString(o.label.substr(1));
+            continue;
+        }
+        add(QString::fromStdString(o.label.substr(1)), o.count);
+    }
+    if (std::unique_ptr<Trace> sequential = runOneAfterAnother(pool, *scenario, run.config, cancel)) {
+        const TraceModel model(*sequential);
+        p.sequential = predictionAnswer(answer, model);
+        if (!p.sequential.isEmpty()) add(p.sequential, 0);
+    }
+    // Numbers in order, so the choices read as a scale.
+    bool numbers = !p.choices.isEmpty();
+    for (const QString& c : p.choices) {
+        bool ok = false;
+        c.toDouble(&ok);
+        numbers = numbers && ok;
+    }
+    if (numbers) {
+        std::vector<std::size_t> order(std::size_t(p.choices.size()));
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return p.choices[qsizetype(a)].toDouble() < p.choices[qsizetype(b)].toDouble();
+        });
+        QStringList choices;
+        std::vector<int> schedules;
+        for (std::size_t k : order) {
+            choices << p.choices[qsizetype(k)];
+            schedules.push_back(p.schedules[k]);
+        }
+        p.choices = choices;
+        p.schedules = schedules;
+    }
+    return p;
+}
+
+ChallengeProgress challengeProgress(const Challenge& challenge, GoalMonitor& monitor, const TraceModel& model) {
+    monitor.follow(model);
+    ChallengeProgress p;
+    p.truth = monitor.truth(0);
+    p.step = monitor.decidedAt(0);
+    p.problem = QString::fromStdString(monitor.problem(0));
+    if (p.truth == Truth::True && challenge.maxSteps > 0 && p.step > challenge.maxSteps) {
+        p.tooLate = true;
+        p.truth = Truth::False;
+    }
+    // Past the step limit without a win, the challenge is lost even while the run goes on.
+    if (p.truth == Truth::Unknown && challenge.maxSteps > 0 && monitor.step() > challenge.maxSteps) {
+        p.truth = Truth::False;
+        p.step = challenge.maxSteps;
+        p.tooLate = true;
+    }
+    return p;
+}
+
+}  // namespace lockstep::app
