@@ -9,6 +9,7 @@
 
 #include "cli/Cli.h"
 #include "cli/WindowArgs.h"
+#include "learn/LearnPanel.h"
 #include "gui/MainWindow.h"
 #include "panels/ExplorePanel.h"
 #include "lockstep/mp/Multiprocessing.h"
@@ -60,8 +61,16 @@ int main(int argc, char** argv) {
         window.setWindowLayout(request.layout == "learn" ? lockstep::app::MainWindow::WindowLayout::Learn
                                                          : lockstep::app::MainWindow::WindowLayout::Full);
     if (program) window.noteOpenedProgram(program);
-    if (setup.scenario) window.load(setup, steps);
+    if (setup.scenario) window.load(setup, request.challenge.isEmpty() && request.prediction.isEmpty() ? steps : 0);
     window.show();
+    if (!request.challenge.isEmpty()) {
+        window.learnPanel()->startChallenge(request.challenge, setup.config.schedule);
+        if (steps > 0) window.stepBy(steps);
+    } else if (!request.prediction.isEmpty()) {
+        window.learnPanel()->startPrediction(request.prediction);
+        window.learnPanel()->waitForSearch();
+        if (request.answer > 0) window.learnPanel()->answer(request.answer - 1);
+    }
     const bool exploring = request.explore && setup.scenario;
     if (exploring) window.explore();
     if (!request.screenshot.isEmpty()) {

@@ -196,15 +196,9 @@ constexpr std::uint32_t kStepsBetweenChecks = 256;
 
 }  // namespace
 
-namespace {
-QString gLanguage = QStringLiteral("en");
-}
-
-QString installedLanguage() { return gLanguage; }
-
 void installTranslations(const QString& language) {
     const QString lang = language.isEmpty() ? QLocale::system().name().left(2) : language;
-    gLanguage = lang == QLatin1String("ru") ? lang : QStringLiteral("en");
+    setLessonLanguage(lang);
     for (const auto& t : gTranslators) QCoreApplication::removeTranslator(t.get());
     gTranslators.clear();
     if (lang == "en") return;

@@ -40,7 +40,5 @@ int runInProcess(const QStringList& args, QString& out, QString& err);
 
 // Loads the Russian or English translations into the application ("" = the system locale).
 void installTranslations(const QString& language);
-// The language installTranslations() last installed: "en" or "ru".
-QString installedLanguage();
 
 }  // namespace lockstep::app

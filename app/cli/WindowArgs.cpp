@@ -9,6 +9,7 @@
 #include "cli/Console.h"
 #include "cli/OutputPath.h"
 #include "cli/RunOptions.h"
+#include "learn/Lesson.h"
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
 #include "lockstep/scenarios/RunValidation.h"
@@ -68,6 +69,11 @@ int readWindowArgs(const QStringList& argsIn, WindowArgs& out) {
                                 "the one that fits the screen.", "learn|full"});
     parser.addOption({"explore", "Explore the loaded scenario's schedules at once (systematically), as Run > "
                                  "Explore schedules does."});
+    parser.addOption({"challenge", "Play this challenge (see 'lockstep challenges'; of the program's lesson when a "
+                                   "program is given): its run is loaded, --schedule's choices made, --steps taken.",
+                      "name"});
+    parser.addOption({"predict", "Answer this prediction: its question and choices are shown.", "name"});
+    parser.addOption({"answer", "With --predict: choose answer K (1 is the first) and run to see.", "k"});
     parser.addOption({"screenshot", "Save a picture of the window to this PNG file once the steps are done, then quit.",
                       "file.png"});
     if (!parser.parse(args)) return Console::usageError(parser.errorText() + " (see 'lockstep --help')");
@@ -125,6 +131,40 @@ int readWindowArgs(const QStringList& argsIn, WindowArgs& out) {
             return Console::usageError(QStringLiteral("--screenshot: cannot write '%1': %2").arg(out.screenshot, why));
     }
     out.explore = parser.isSet("explore");
+    if (parser.isSet("challenge") || parser.isSet("predict")) {
+        if (parser.isSet("challenge") && parser.isSet("predict"))
+            return Console::usageError("--challenge and --predict: one at a time");
+        // The campaign's, or the lesson next to the program given.
+        const Lesson* lesson = &campaign();
+        std::optional<Lesson> own;
+        if (id.endsWith(QLatin1String(".py"))) {
+            QString error;
+            own = readLesson(lessonPathFor(id), error);
+            if (!own) return Console::usageError(parser.isSet("challenge") ? "--challenge: " + error : "--predict: " + error);
+            lesson = &*own;
+        } else if (!id.isEmpty()) {
+            return Console::usageError("--challenge and --predict load their own scenario: leave the scenario id out");
+        }
+        if (parser.isSet("challenge")) {
+            out.challenge = parser.value("challenge");
+            if (!lesson->challenge(out.challenge))
+                return Console::usageError(QStringLiteral("--challenge: no challenge named '%1' (see 'lockstep challenges')")
+                                               .arg(out.challenge));
+            for (const QString& name : parser.value("schedule").split(',', Qt::SkipEmptyParts))
+                out.setup.config.schedule.push_back(name.trimmed().toStdString());
+        } else {
+            out.prediction = parser.value("predict");
+            if (!lesson->prediction(out.prediction))
+                return Console::usageError(QStringLiteral("--predict: no prediction named '%1' (see 'lockstep challenges')")
+                                               .arg(out.prediction));
+        }
+    }
+    if (parser.isSet("answer")) {
+        bool ok = false;
+        out.answer = parser.value("answer").toInt(&ok);
+        if (!parser.isSet("predict") || !ok || out.answer < 1)
+            return Console::usageError("--answer K goes with --predict NAME, K a choice from 1");
+    }
     if (QString error; !applyContainmentOptions(parser, error)) return Console::usageError(error);
 
     if (!id.isEmpty() || parser.isSet("replay")) {
@@ -136,9 +176,11 @@ int readWindowArgs(const QStringList& argsIn, WindowArgs& out) {
         }
         if (!out.setup.scenario->sourcePath.empty()) out.program = out.setup.scenario;
     } else {
+        const bool learning = parser.isSet("challenge") || parser.isSet("predict");
         for (const char* option : {"policy", "seed", "cores", "gil", "quantum", "max-steps", "param", "schedule", "steps",
                                    "explore"})
-            if (parser.isSet(option))
+            if (parser.isSet(option) && !(learning && (QLatin1String(option) == QLatin1String("schedule") ||
+                                                       QLatin1String(option) == QLatin1String("steps"))))
                 return Console::usageError(QStringLiteral("--%1 needs a scenario: lockstep ID --%1 ...").arg(option));
     }
     return kOpenWindow;

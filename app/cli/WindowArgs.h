@@ -1,6 +1,6 @@
 #pragma once
 // The window's command line, `lockstep [ID|prog.py] [run options] [--steps N] [--lang] [--axis] [--explore]
-// [--screenshot FILE]`, read and checked completely before any window (or application object) exists: a
+// [--challenge NAME | --predict NAME [--answer K]] [--screenshot FILE]`, read and checked completely before any window (or application object) exists: a
 // mistyped command, a bad option or an unloadable program is reported and the process exits 2 even where no
 // display is, instead of failing in the window system.
 
@@ -22,6 +22,11 @@ struct WindowArgs {
     bool explore = false;
     QString layout;                                // "learn" or "full"; empty: the last one, else the screen's
     QString screenshot;                            // empty: stay open
+    // A challenge to play (its schedule so far in setup.config.schedule) or a prediction to answer (answer: the
+    // 1-based choice, 0 none yet), of the campaign or of the program's lesson.
+    QString challenge;
+    QString prediction;
+    int answer = 0;
 };
 
 // readWindowArgs' answer when the window should open.

@@ -39,6 +39,8 @@
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
 #include "lockstep/scenarios/RunValidation.h"
+#include "learn/LearnPanel.h"
+#include "learn/Progress.h"
 #include "panels/ChartsPanel.h"
 #include "panels/ExplorePanel.h"
 #include "panels/CodeView.h"
@@ -158,6 +160,7 @@ void MainWindow::buildDocks() {
     charts_ = new ChartsPanel(this);
     explore_ = new ExplorePanel(this);
     story_ = new StoryPanel(this);
+    learn_ = new LearnPanel(this);
     dock(browser_, "scenarios", Qt::LeftDockWidgetArea);
     dock(code_, "code", Qt::BottomDockWidgetArea);
     dock(inspector_, "inspector", Qt::RightDockWidgetArea);
@@ -165,6 +168,7 @@ void MainWindow::buildDocks() {
     dock(charts_, "charts", Qt::RightDockWidgetArea);
     dock(explore_, "explore", Qt::RightDockWidgetArea);
     dock(story_, "story", Qt::BottomDockWidgetArea);
+    dock(learn_, "learn", Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     // As large as the full layout was drawn for, but never larger than the screen (a laptop's 1366x768), and
@@ -188,6 +192,22 @@ void MainWindow::buildDocks() {
         if (verdictModel_ && verdictModel_ == model_ && view_.ended) showVerdict();
     });
     connect(explore_, &ExplorePanel::replayRequested, this, &MainWindow::replay);
+    connect(learn_, &LearnPanel::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
+    connect(learn_, &LearnPanel::replayRequested, this, [this](const QString& token, bool play) {
+        if (replay(token) && play) playTimer_->start();
+    });
+    connect(learn_, &LearnPanel::runToEndRequested, this, [this] {
+        // The load the panel asked for just before is still on its way to the engine: run once it is there.
+        QTimer::singleShot(0, this, [this] {
+            waitForEngine();
+            runToEnd();
+        });
+    });
+    connect(learn_, &LearnPanel::exploreRequested, this, &MainWindow::explore);
+    connect(learn_, &LearnPanel::challengeWon, this, [this](const QString&) {
+        browser_->refreshProgress();
+        statusBar()->showMessage(tr("Challenge won! Your progress is saved (Learn panel)."), 10000);
+    });
 }
 
 MainWindow::WindowLayout MainWindow::defaultLayout(const QSize& screen) {
@@ -219,6 +239,7 @@ void MainWindow::arrangeDocks(WindowLayout layout) {
     QDockWidget* chartsDock = dockOf(charts_);
     QDockWidget* exploreDock = dockOf(explore_);
     QDockWidget* storyDock = dockOf(story_);
+    QDockWidget* learnDock = dockOf(learn_);
     // Every dock is taken out and put back, so a layout the user rearranged by hand starts over cleanly.
     for (QDockWidget* d : docks_) {
         removeDockWidget(d);
@@ -233,6 +254,8 @@ void MainWindow::arrangeDocks(WindowLayout layout) {
         for (QDockWidget* d : {inspectorDock, chartsDock, exploreDock}) addDockWidget(Qt::RightDockWidgetArea, d);
         splitDockWidget(codeDock, storyDock, Qt::Horizontal);
         splitDockWidget(inspectorDock, chartsDock, Qt::Vertical);
+        // Challenges are picked where scenarios are.
+        tabifyDockWidget(browserDock, learnDock);
         // Exploring is occasional: it shares the charts' place and comes to the front when asked for.
         tabifyDockWidget(chartsDock, exploreDock);
         // The story shares the output's place and is in front: it is what a learner reads first.
@@ -240,6 +263,7 @@ void MainWindow::arrangeDocks(WindowLayout layout) {
         for (QDockWidget* d : docks_) d->show();
         chartsDock->raise();
         storyDock->raise();
+        browserDock->raise();
         resizeDocks({browserDock, inspectorDock}, {290, 420}, Qt::Horizontal);
         resizeDocks({codeDock, storyDock}, {560, 300}, Qt::Horizontal);
         resizeDocks({codeDock}, {height * 44 / 100}, Qt::Vertical);
@@ -252,12 +276,13 @@ void MainWindow::arrangeDocks(WindowLayout layout) {
     tabifyDockWidget(browserDock, inspectorDock);
     tabifyDockWidget(browserDock, chartsDock);
     tabifyDockWidget(browserDock, exploreDock);
+    tabifyDockWidget(browserDock, learnDock);
     addDockWidget(Qt::BottomDockWidgetArea, codeDock);
     splitDockWidget(codeDock, storyDock, Qt::Horizontal);
     tabifyDockWidget(storyDock, outputDock);
     for (QDockWidget* d : docks_) d->show();
     // Before anything is loaded the scenarios are what is needed; once a run is on, what it holds.
-    (setup_.scenario ? inspectorDock : browserDock)->raise();
+    (learn_->challenge() || learn_->prediction() ? learnDock : setup_.scenario ? inspectorDock : browserDock)->raise();
     storyDock->raise();
     resizeDocks({browserDock}, {std::clamp(width / 4, 280, 360)}, Qt::Horizontal);
     resizeDocks({codeDock, storyDock}, {width * 55 / 100, width * 45 / 100}, Qt::Horizontal);
@@ -306,6 +331,19 @@ void MainWindow::buildActions() {
     fullLayoutAction_->setObjectName(QStringLiteral("fullLayout"));
     learnLayoutAction_->setChecked(layout_ == WindowLayout::Learn);
     fullLayoutAction_->setChecked(layout_ == WindowLayout::Full);
+    challengesAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        learn_->showList();
+        showLearnPanel();
+    });
+    challengesAction_->setObjectName(QStringLiteral("challenges"));
+    resetProgressAction_ = make(QKeySequence(), [this] {
+        if (!messageHook_ && QMessageBox::question(this, tr("Reset progress"),
+                                                   tr("Forget every challenge you have won?")) != QMessageBox::Yes)
+            return;
+        progress::reset();
+        learn_->showList();
+        browser_->refreshProgress();
+    });
     exportTimelineAction_ = make(QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportTimeline);
     exportChartAction_ = make(QKeySequence(), &MainWindow::exportChart);
     exportTraceAction_ = make(QKeySequence(), &MainWindow::exportTrace);
@@ -381,6 +419,9 @@ void MainWindow::buildActions() {
     layoutMenu_->setObjectName(QStringLiteral("layoutMenu"));
     layoutMenu_->addActions({learnLayoutAction_, fullLayoutAction_});
     for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
+    learnMenu_ = menuBar()->addMenu(QString());
+    learnMenu_->setObjectName(QStringLiteral("learnMenu"));
+    learnMenu_->addActions({challengesAction_, resetProgressAction_});
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->addActions(languageGroup_->actions());
     helpMenu_ = menuBar()->addMenu(QString());
@@ -419,7 +460,7 @@ void MainWindow::retranslateUi() {
     if (code_->isProgramModified()) title += QStringLiteral(" *");
     setWindowTitle(title);
     const QStringList dockTitles{tr("Scenarios"), tr("Code"), tr("Inspector"), tr("Output"), tr("Charts"),
-                                  tr("Explore"), tr("Story")};
+                                  tr("Explore"), tr("Story"), tr("Learn")};
     for (std::size_t i = 0; i < docks_.size(); ++i) docks_[i]->setWindowTitle(dockTitles[static_cast<int>(i)]);
     fileMenu_->setTitle(tr("&File"));
     runMenu_->setTitle(tr("&Run"));
@@ -456,6 +497,10 @@ void MainWindow::retranslateUi() {
         tr("Show the locks, events and conditions the standard library makes for itself (a thread's _started, "
            "a queue's not_full) in every view; hidden, a thread waiting on one is shown waiting inside your call"));
     layoutMenu_->setTitle(tr("&Layout"));
+    learnMenu_->setTitle(tr("L&earn"));
+    set(challengesAction_, tr("&Challenges and predictions"),
+        tr("Play the scheduler to make a bug happen, prevent it in every schedule, or predict what a run shows"));
+    set(resetProgressAction_, tr("&Reset progress..."), tr("Forget which challenges you have won"));
     set(learnLayoutAction_, tr("Learn"),
         tr("Timeline, code and story in sight; scenarios, inspector, charts and explore as tabs (fits a laptop)"));
     set(fullLayoutAction_, tr("Full"), tr("Every panel in sight at once (for a large screen)"));
@@ -537,9 +582,43 @@ void MainWindow::load(const RunSetup& setup, int steps) {
     busy_ = true;
     browser_->setRunSetup(setup);
     explore_->setTarget(s, setup.config);
+    if (!s->sourcePath.empty() && QString::fromStdString(s->sourcePath) != lessonProgram_) readProgramLesson(s);
     if (steps > 0) controller_->step(static_cast<std::uint32_t>(steps));
     retranslateUi();
     QSettings().setValue("lastScenario", QString::fromStdString(s->id));
+}
+
+void MainWindow::readProgramLesson(const scenarios::Scenario* program) {
+    lessonProgram_ = QString::fromStdString(program->sourcePath);
+    const QString path = lessonPathFor(lessonProgram_);
+    if (!QFileInfo::exists(path)) {
+        learn_->setProgramLesson(program, std::nullopt);
+        return;
+    }
+    QString error;
+    std::optional<Lesson> lesson = readLesson(path, error);
+    if (!lesson) {
+        learn_->setProgramLesson(program, std::nullopt);
+        showError(tr("Cannot read the lesson"), error);
+        return;
+    }
+    learn_->setProgramLesson(program, std::move(lesson));
+    showLearnPanel();
+    statusBar()->showMessage(tr("This program has a lesson: its challenges are in the Learn panel."), 10000);
+}
+
+void MainWindow::showLearnPanel() {
+    if (QDockWidget* d = dockOf(learn_)) {
+        d->show();
+        d->raise();
+    }
+}
+
+void MainWindow::stepBy(int steps) {
+    if (!view_.trace && !busy_) return;
+    busy_ = true;
+    followLive_ = true;
+    controller_->step(static_cast<std::uint32_t>(std::max(steps, 1)));
 }
 
 void MainWindow::restart() {
@@ -758,6 +837,7 @@ void MainWindow::updateViews() {
     inspector_->setView(v);
     output_->setView(v);
     story_->setView(v);
+    learn_->setView(v);
     charts_->setView(v);
     // A new run opens the charts on one that has something to show (a queue, a semaphore...).
     if (v.trace && v.trace != shownTrace_) {

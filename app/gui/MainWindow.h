@@ -35,6 +35,7 @@ class CodeView;
 class SchedulerBar;
 class ExplorePanel;
 class Inspector;
+class LearnPanel;
 class Output;
 class StoryPanel;
 class StartPage;
@@ -98,6 +99,7 @@ public:
     ScenarioBrowser* browser() const { return browser_; }
     ExplorePanel* explorePanel() const { return explore_; }
     StoryPanel* storyPanel() const { return story_; }
+    LearnPanel* learnPanel() const { return learn_; }
     // The status bar's run line: its text (elided) and its tooltip (the whole line, when elided).
     const QLabel* statusLine() const { return statusLabel_; }
 
@@ -105,6 +107,8 @@ public slots:
     void stepForward();
     void stepBack();
     void restart();
+    // Takes `steps` steps (up to a choice the learner has to make).
+    void stepBy(int steps);
     void togglePlay();
     void runToEnd();
     void runToDeadlock();
@@ -139,6 +143,9 @@ private:
     void exportTrace();
     void showError(const QString& title, const QString& message);
     void openProgramDialog();
+    // The lesson file next to a program that is loaded: the Learn panel lists it; a malformed one is reported.
+    void readProgramLesson(const scenarios::Scenario* program);
+    void showLearnPanel();
     void addRecentProgram(const QString& path);
     void rebuildRecentMenu();
     // Before a run goes on: an edited program is saved and reloaded first, so the run matches the text.
@@ -174,6 +181,8 @@ private:
     ScenarioBrowser* browser_ = nullptr;
     ExplorePanel* explore_ = nullptr;
     StoryPanel* story_ = nullptr;
+    LearnPanel* learn_ = nullptr;
+    QString lessonProgram_;  // the program whose lesson file the Learn panel lists (its path)
     std::vector<QDockWidget*> docks_;
     WindowLayout layout_ = WindowLayout::Full;
     std::vector<QDockWidget*> hiddenUntilARun_;  // panels with nothing to show before the first run
@@ -191,6 +200,9 @@ private:
     QMenu* runMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;
+    QMenu* learnMenu_ = nullptr;
+    QAction* challengesAction_ = nullptr;
+    QAction* resetProgressAction_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QToolBar* toolbar_ = nullptr;
     QAction* restartAction_ = nullptr;

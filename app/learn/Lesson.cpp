@@ -12,7 +12,6 @@
 
 #include <map>
 
-#include "cli/Cli.h"
 #include "lockstep/scenarios/Registry.h"
 
 namespace lockstep::app {
@@ -340,7 +339,15 @@ private:
 
 }  // namespace
 
-QString LessonText::here() const { return in(installedLanguage()); }
+namespace {
+QString gLessonLanguage = QStringLiteral("en");
+}
+
+void setLessonLanguage(const QString& language) {
+    gLessonLanguage = language == QLatin1String("ru") ? language : QStringLiteral("en");
+}
+
+QString LessonText::here() const { return in(gLessonLanguage); }
 
 const Challenge* Lesson::challenge(const QString& name) const {
     for (const Challenge& c : challenges)

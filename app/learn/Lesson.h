@@ -22,9 +22,11 @@ namespace lockstep::app {
 struct LessonText {
     QString en, ru;
     QString in(const QString& language) const { return language == QLatin1String("ru") && !ru.isEmpty() ? ru : en; }
-    // In the language of the translations installed (installTranslations()).
+    // In the language the interface speaks (setLessonLanguage()).
     QString here() const;
 };
+// Told by installTranslations(): "en" or "ru" (anything else is English).
+void setLessonLanguage(const QString& language);
 
 using LessonParams = std::vector<std::pair<std::string, std::int64_t>>;
 

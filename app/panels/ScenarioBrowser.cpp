@@ -569,4 +569,6 @@ void ScenarioBrowser::restoreState(QSettings& settings) {
     settings.endGroup();
 }
 
+void ScenarioBrowser::refreshProgress() { catalog_->retranslate(); }
+
 }  // namespace lockstep::app

@@ -44,6 +44,8 @@ public:
     void addProgram(const QString& id);
     // Shows a setup exactly: scenario, parameters and every run setting. A null scenario changes nothing.
     void setRunSetup(const RunSetup& setup);
+    // Shows the challenges won anew (after a win or a reset of the progress).
+    void refreshProgress();
     // The scenario and settings on screen; parameters are complete (scenario->resolve) in the scenario's order.
     RunSetup currentSetup() const;
     QString currentScenarioId() const;

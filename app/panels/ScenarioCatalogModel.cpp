@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 
+#include "learn/Lesson.h"
+#include "learn/Progress.h"
 #include "lockstep/scenarios/Registry.h"
+#include "style/Glyphs.h"
 
 namespace lockstep::app {
 
@@ -48,8 +51,24 @@ void ScenarioCatalogModel::retranslate() {
             const QString title = trScenario(s->title);
             // A program's description is English composed at run time: its path says enough in a tooltip.
             const QString description = s->sourcePath.empty() ? trScenario(s->description) : QString();
-            row->setText(title);
-            row->setToolTip(QStringLiteral("%1\n%2").arg(QString::fromStdString(s->id), description));
+            // The campaign's challenges on this scenario, and how many the learner has won.
+            QStringList challenges, lines;
+            for (const Challenge& c : campaign().challenges)
+                if (c.scenario.toStdString() == s->id) {
+                    challenges << c.name;
+                    lines << QStringLiteral("%1 %2").arg(style::Glyphs::challengeMark(progress::won(c.name)), c.title.here());
+                }
+            const int won = progress::wonAmong(challenges);
+            row->setText(challenges.isEmpty() ? title
+                                              : QStringLiteral("%1  %2 %3/%4")
+                                                    .arg(title, style::Glyphs::challengeMark(won == challenges.size()))
+                                                    .arg(won)
+                                                    .arg(challenges.size()));
+            row->setData(challenges.size(), ChallengeCountRole);
+            row->setData(won, ChallengesWonRole);
+            QString tip = QStringLiteral("%1\n%2").arg(QString::fromStdString(s->id), description);
+            if (!challenges.isEmpty()) tip += "\n\n" + tr("Challenges (Learn panel):") + "\n" + lines.join("\n");
+            row->setToolTip(tip);
             // The search looks at what the learner reads (title and description in the language on screen)
             // and at the id the command line uses.
             row->setData(QStringLiteral("%1\n%2\n%3").arg(QString::fromStdString(s->id), title, description),

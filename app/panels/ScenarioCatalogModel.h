@@ -14,11 +14,14 @@ public:
         ScenarioIdRole = Qt::UserRole + 1,  // scenario rows: the id; family rows: empty
         FamilyIdRole,                        // both kinds of row: the family id
         SearchTextRole,                      // scenario rows: id, title and description in the current language
+        ChallengeCountRole,                  // scenario rows: the campaign's challenges on it
+        ChallengesWonRole,                   // and how many of them the learner has won
     };
 
     explicit ScenarioCatalogModel(QObject* parent = nullptr);
 
-    // Re-reads every title and description through QCoreApplication::translate("Scenario", ...).
+    // Re-reads every title and description through QCoreApplication::translate("Scenario", ...), and the
+    // challenges won (learn/Progress.h).
     void retranslate();
     // Adds a learner's program (scenarios::find(id) knows it) to the "Your programs" group at the end; a
     // program already listed keeps its row. Returns the row.

@@ -8,6 +8,8 @@ QString Glyphs::lineMarker(ActorState s) {
     return s == ActorState::Blocked ? QStringLiteral("\u25A0") : QStringLiteral("\u25B6");
 }
 
+QString Glyphs::challengeMark(bool won) { return won ? QStringLiteral("\u2605") : QStringLiteral("\u2606"); }
+
 QPolygonF Glyphs::hourglass(const QRectF& r) {
     // Corners in Z order: the two crossing edges make the waist.
     return QPolygonF({r.topLeft(), r.topRight(), r.bottomLeft(), r.bottomRight()});

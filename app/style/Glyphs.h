@@ -17,6 +17,8 @@ class Glyphs {
 public:
     // Beside a thread's current line: a square when it is blocked (it cannot go on), a triangle otherwise.
     static QString lineMarker(ActorState s);
+    // A challenge won (a filled star) or still open (an outlined one), in lists and beside a scenario's title.
+    static QString challengeMark(bool won);
     // An hourglass filling `r`: two accesses meeting with nothing between them.
     static QPolygonF hourglass(const QRectF& r);
     // A mark of the timeline, `size` pixels across, centred on `centre`; `colour` replaces the kind's own

@@ -186,6 +186,10 @@ QColor Palette::errorText() {
     return QColor(0xA0, 0x10, 0x10);
 }
 
+QColor Palette::goalReached() { return OkabeIto::bluishGreen().darker(130); }
+
+QColor Palette::goalMissed() { return errorText(); }
+
 QColor Palette::textOn(const QColor& fill) {
     // Relative luminance (sRGB weights) against about the midpoint: yellow and sky blue take black, blue white.
     const double l = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF();

@@ -83,6 +83,9 @@ public:
     // A form's message that says what to change before it can go on (a dialog's, never a run's): dark red,
     // darker than any state's colour, and always as words.
     static QColor errorText();
+    // A challenge: its goal reached (won), or out of reach in this run.
+    static QColor goalReached();
+    static QColor goalMissed();
     // Black or white, whichever reads better on `fill`.
     static QColor textOn(const QColor& fill);
 };
