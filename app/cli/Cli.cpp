@@ -1162,7 +1162,11 @@ int cmdChallenges(const QStringList& args) {
     const bool verify = parser.isSet("verify");
     const bool json = parser.isSet("json");
     const QString where = pos.value(0);
-    auto scenarioOf = [&](const QString& id) { return id.isEmpty() ? QFileInfo(where).fileName() : id; };
+    // A lesson's challenges are about its program.
+    auto scenarioOf = [&](const QString& id) {
+        if (!id.isEmpty()) return id;
+        return QFileInfo(program ? QString::fromStdString(program->sourcePath) : where).fileName();
+    };
 
     bool allGood = true;
     QJsonArray challengesJson, predictionsJson;
@@ -1248,6 +1252,7 @@ int cmdChallenges(const QStringList& args) {
                       {"question", textJson(p.question)},
                       {"answer", QString::fromStdString(p.answer.text())},
                       {"explanation", textJson(p.explanation)}};
+        if (!p.extraChoices.isEmpty()) o["choices"] = QJsonArray::fromStringList(p.extraChoices);
         if (!p.chapter.isEmpty()) o["chapter"] = p.chapter;
         if (!p.scenario.isEmpty()) o["scenario"] = p.scenario;
         if (!json)
@@ -1258,7 +1263,7 @@ int cmdChallenges(const QStringList& args) {
         if (verify && (name.isEmpty() || name == p.name)) {
             LessonRun run;
             if (!lessonRun(p.scenario, p.params, program, run, error)) return usageError(error);
-            const PredictionChoices c = predictionChoices(run, p.answer, maxRuns, &gInterrupted);
+            const PredictionChoices c = predictionChoices(run, p.answer, maxRuns, &gInterrupted, 0, p.extraChoices);
             if (interrupted()) return kExitInterrupted;
             const bool good = c.problem.isEmpty() && !c.choices.isEmpty();
             o["verified"] = QJsonObject{{"choices", QJsonArray::fromStringList(c.choices)},

@@ -1,6 +1,8 @@
 #include "learn/ChallengeSearch.h"
 
 #include <QDir>
+
+#include <algorithm>
 #include <QFileInfo>
 
 #include "lockstep/Goal.h"
@@ -71,28 +73,50 @@ RunJudge challengeJudge(const Goal& goal, std::uint32_t maxSteps) {
 
 }  // namespace
 
-GoalSearch searchGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, int maxRuns,
-                      const std::atomic<bool>* cancel, int workers) {
-    GoalSearch s;
+namespace {
+
+ExploreResult exploreGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, ExploreStrategy strategy,
+                          int maxRuns, const std::atomic<bool>* cancel, int workers, bool stopAtWin) {
     WorkerPool pool;
     Explorer explorer(pool);
     explorer.useOpener(run.scenario->opener());
     ExploreOptions options;
-    options.strategy = ExploreStrategy::Dfs;
+    options.strategy = strategy;
     options.maxRuns = maxRuns;
     options.seed = run.config.seed;
     options.cancel = cancel;
     options.workers = workers;
     options.judge = challengeJudge(goal, maxSteps);
+    if (stopAtWin) options.stopAtLabel = "T";
     const scenarios::Scenario* scenario = run.scenario;
     const scenarios::Params params = scenario->resolve(run.config.params);
-    const ExploreResult r = explorer.explore(
-        scenario->id, [scenario, params] { scenario->main(params); }, run.config, options);
-    s.schedules = r.runs - r.sleepBlocked;
-    s.outcomes = static_cast<int>(r.outcomes.size());
+    return explorer.explore(scenario->id, [scenario, params] { scenario->main(params); }, run.config, options);
+}
+
+}  // namespace
+
+GoalSearch searchGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, int maxRuns,
+                      const std::atomic<bool>* cancel, int workers, bool stopAtWin) {
+    GoalSearch s;
+    ExploreResult r = exploreGoal(run, goal, maxSteps, ExploreStrategy::Dfs, maxRuns, cancel, workers, stopAtWin);
     s.exhaustive = r.exhaustive;
     s.cancelled = r.cancelled;
-    if (!r.error.empty()) s.problem = QString::fromStdString(r.error);
+    auto tally = [&s](const ExploreResult& r) {
+        s.schedules += r.runs - r.sleepBlocked;
+        s.outcomes += static_cast<int>(r.outcomes.size());
+        if (!r.error.empty() && s.problem.isEmpty()) s.problem = QString::fromStdString(r.error);
+    };
+    tally(r);
+    // Depth first, a search cut short has only looked at schedules that leave the first choices alone; a win that
+    // needs an early unusual choice is found sooner by random schedules.
+    const bool found = std::any_of(r.outcomes.begin(), r.outcomes.end(), [](const ExploreOutcome& o) { return o.label == "T"; });
+    if (!found && !r.exhaustive && !r.cancelled && r.error.empty()) {
+        ExploreResult random =
+            exploreGoal(run, goal, maxSteps, ExploreStrategy::Random, maxRuns, cancel, workers, stopAtWin);
+        s.cancelled = random.cancelled;
+        tally(random);
+        r.outcomes.insert(r.outcomes.end(), random.outcomes.begin(), random.outcomes.end());
+    }
     for (const ExploreOutcome& o : r.outcomes) {
         if (!o.label.empty() && o.label.front() == '!') {
             if (s.problem.isEmpty()) s.problem = QString::fromStdString(o.label.substr(1));
@@ -117,7 +141,7 @@ QString predictionAnswer(const Goal& answer, const TraceModel& model, QString* p
 }
 
 PredictionChoices predictionChoices(const LessonRun& run, const Goal& answer, int maxRuns,
-                                    const std::atomic<bool>* cancel, int workers) {
+                                    const std::atomic<bool>* cancel, int workers, const QStringList& extra) {
     PredictionChoices p;
     WorkerPool pool;
     Explorer explorer(pool);
@@ -158,11 +182,15 @@ PredictionChoices predictionChoices(const LessonRun& run, const Goal& answer, in
         }
         add(QString::fromStdString(o.label.substr(1)), o.count);
     }
-    if (std::unique_ptr<Trace> sequential = runOneAfterAnother(pool, *scenario, run.config, cancel)) {
+    // One after the other is what a learner who does not yet think concurrently expects; a run that got stuck
+    // that way (a consumer waiting for a producer not yet started) has no answer worth offering.
+    if (std::unique_ptr<Trace> sequential = runOneAfterAnother(pool, *scenario, run.config, cancel);
+        sequential && sequential->outcome().status == RunStatus::Finished) {
         const TraceModel model(*sequential);
         p.sequential = predictionAnswer(answer, model);
         if (!p.sequential.isEmpty()) add(p.sequential, 0);
     }
+    for (const QString& e : extra) add(e, 0);
     // Numbers in order, so the choices read as a scale.
     bool numbers = !p.choices.isEmpty();
     for (const QString& c : p.choices) {

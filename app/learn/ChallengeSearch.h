@@ -46,10 +46,11 @@ struct GoalSearch {
     bool impossible() const { return winning == 0 && exhaustive && problem.isEmpty(); }
 };
 
-// Searches the schedules of `run` for ones reaching `goal` at a step <= maxSteps (0: any). `maxRuns` bounds the
-// search; `cancel` (may be null) stops it early.
+// Searches the schedules of `run` for ones reaching `goal` at a step <= maxSteps (0: any): depth first, then, when
+// that was cut short without a win, as many random schedules. `maxRuns` bounds each; `cancel` (may be null) stops
+// it early; `stopAtWin` stops at the first win (then the counts and the quickest are of the runs so far).
 GoalSearch searchGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, int maxRuns = 5000,
-                      const std::atomic<bool>* cancel = nullptr, int workers = 0);
+                      const std::atomic<bool>* cancel = nullptr, int workers = 0, bool stopAtWin = false);
 
 // A prediction's choices: every answer the schedules explored give (sorted when all are numbers, else in the
 // order found) and the answer when the threads run one after the other, which a learner
@@ -63,7 +64,8 @@ struct PredictionChoices {
     QString problem;
 };
 PredictionChoices predictionChoices(const LessonRun& run, const Goal& answer, int maxRuns = 5000,
-                                    const std::atomic<bool>* cancel = nullptr, int workers = 0);
+                                    const std::atomic<bool>* cancel = nullptr, int workers = 0,
+                                    const QStringList& extra = {});
 // The answer of the ended run of `model`; "" with `problem` set when it cannot be given.
 QString predictionAnswer(const Goal& answer, const TraceModel& model, QString* problem = nullptr);
 

@@ -351,8 +351,9 @@ bool LearnPanel::startPrediction(const QString& name) {
     // The choices: what every schedule gives, and what one after the other gives.
     const LessonRun target = run_;
     const Goal answer = p->answer;
-    startSearch([this, target, answer](const std::atomic<bool>& cancel) -> std::function<void()> {
-        PredictionChoices c = predictionChoices(target, answer, 5000, &cancel, 1);
+    const QStringList extra = p->extraChoices;
+    startSearch([this, target, answer, extra](const std::atomic<bool>& cancel) -> std::function<void()> {
+        PredictionChoices c = predictionChoices(target, answer, 5000, &cancel, 1, extra);
         return [this, c = std::move(c)] {
             choices_ = c;
             showChoices();

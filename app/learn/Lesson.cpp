@@ -287,12 +287,26 @@ public:
     }
 
     bool prediction(const QJsonObject& o, const QString& path, QStringList& seen, Prediction& p) {
-        if (!onlyFields(o, path, {"name", "chapter", "scenario", "params", "question", "answer", "explanation", "verified"},
+        if (!onlyFields(o, path,
+                        {"name", "chapter", "scenario", "params", "question", "answer", "choices", "explanation",
+                         "verified"},
                         "a prediction"))
             return false;
-        return name(o, path, seen, p.name) && scenarioAndChapter(o, path, p.scenario, p.chapter) &&
-               params(o, "params", path, p.scenario, p.params) && text(o, "question", path, true, p.question) &&
-               goal(o, "answer", path, true, p.answer) && text(o, "explanation", path, true, p.explanation);
+        if (!name(o, path, seen, p.name) || !scenarioAndChapter(o, path, p.scenario, p.chapter) ||
+            !params(o, "params", path, p.scenario, p.params) || !text(o, "question", path, true, p.question) ||
+            !goal(o, "answer", path, true, p.answer) || !text(o, "explanation", path, true, p.explanation))
+            return false;
+        if (o.contains("choices")) {
+            if (!o.value("choices").isArray()) return fail(path + ".choices", "must be a list of answers, e.g. [\"10\"]");
+            const QJsonArray list = o.value("choices").toArray();
+            for (qsizetype k = 0; k < list.size(); ++k) {
+                const QString at = QStringLiteral("%1.choices[%2]").arg(path).arg(k);
+                if (list[k].isString() && !list[k].toString().isEmpty()) p.extraChoices << list[k].toString();
+                else if (list[k].isDouble()) p.extraChoices << QString::number(list[k].toDouble());
+                else return fail(at, "must be an answer: a text or a number");
+            }
+        }
+        return true;
     }
 
     bool lesson(const QJsonObject& root, Lesson& out) {

@@ -56,6 +56,8 @@ struct Prediction {
     LessonParams params;
     LessonText question;
     Goal answer;           // a value expression, evaluated when the run ends
+    // Answers offered besides those exploration finds: tempting wrong ones (two 5 s sleeps gathered "take 10 s").
+    QStringList extraChoices;
     LessonText explanation;
     int line = 0;
 };

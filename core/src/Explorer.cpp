@@ -347,6 +347,7 @@ private:
             }
             expectedDecisions = std::max(expectedDecisions, report.steps);
             tally(report, request.config);
+            if (result_.stoppedAtLabel) break;
             if (progress_ && !progress_(i + 1)) {
                 result_.cancelled = i + 1 < options_.maxRuns;
                 break;
@@ -417,6 +418,7 @@ private:
                 break;
             }
             commit(report, prefix);
+            if (result_.stoppedAtLabel) break;
             if (progress_ && !progress_(result_.runs)) {
                 result_.cancelled = true;
                 break;
@@ -550,6 +552,7 @@ private:
         if (report.status == RunStatus::StepLimit || report.status == RunStatus::TraceLimit)
             result_.stepLimitReached = true;
         ExploreOutcome outcome = outcomeOfReport(report);
+        if (!options_.stopAtLabel.empty() && report.label == options_.stopAtLabel) result_.stoppedAtLabel = true;
         auto it = std::find_if(result_.outcomes.begin(), result_.outcomes.end(),
                                [&](const ExploreOutcome& e) { return e.key == outcome.key; });
         if (it != result_.outcomes.end()) {

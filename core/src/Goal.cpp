@@ -21,7 +21,7 @@ enum class Fn : std::uint8_t {
     // moments
     Inside, Holding, Waiting, Items, Blocked, Cancelled, Errors, Races, Alive,
     // ends
-    Status, Uncaught, Printed, Time, LastPrint, Steps, Order, Nth,
+    Status, Uncaught, Printed, Time, LastPrint, Steps, Order, Nth, Value,
 };
 
 struct FnInfo {
@@ -43,7 +43,7 @@ constexpr FnInfo kFunctions[] = {
     {"uncaught", Fn::Uncaught, false, "", true},   {"printed", Fn::Printed, false, "s", true},
     {"time", Fn::Time, false, "", true},           {"last_print", Fn::LastPrint, false, "", true},
     {"steps", Fn::Steps, false, "", true},         {"order", Fn::Order, false, "o", false},
-    {"nth", Fn::Nth, false, "on", false},
+    {"nth", Fn::Nth, false, "on", false},          {"value", Fn::Value, false, "o", false},
 };
 
 const FnInfo& info(Fn fn) {
@@ -602,6 +602,7 @@ Value evalFunc(const Node& n, const Context& c) {
             for (const std::string& w : distinct) out += (out.empty() ? "" : ",") + w;
             return text(out.empty() ? "nobody" : out);
         }
+        case Fn::Value: return {};  // evalValue's: a final value
     }
     return {};
 }
@@ -612,30 +613,33 @@ std::string unquoted(const std::string& t) {
     return t;
 }
 
+// The final value of the shared variable `name` (a bare name, or value('Value-1') for a name that is no word).
+Value finalValue(const std::string& name, const Context& c) {
+    if (!c.ended) return {};
+    const Trace* trace = c.model.trace();
+    std::string names;
+    for (const FinalValue& v : c.model.outcome().shared) {
+        const std::string& own = trace->object(v.object).name;
+        if (own == name) {
+            if (v.numeric) {
+                double d = 0;
+                const auto r = std::from_chars(v.text.data(), v.text.data() + v.text.size(), d);
+                if (r.ec == std::errc()) return number(d);
+            }
+            return text(unquoted(v.text));
+        }
+        names += (names.empty() ? "" : ", ") + own;
+    }
+    return c.fail("'" + name + "' is no shared variable of this run" +
+                  (names.empty() ? std::string(" (it has none)") : " (it has: " + names + ")"));
+}
+
 Value evalValue(const Node& n, const Context& c) {
     switch (n.kind) {
         case Kind::Number: return number(n.number);
         case Kind::Text: return text(n.text);
-        case Kind::Func: return evalFunc(n, c);
-        case Kind::Name: {
-            if (!c.ended) return {};
-            const Trace* trace = c.model.trace();
-            std::string names;
-            for (const FinalValue& v : c.model.outcome().shared) {
-                const std::string& name = trace->object(v.object).name;
-                if (name == n.text) {
-                    if (v.numeric) {
-                        double d = 0;
-                        const auto r = std::from_chars(v.text.data(), v.text.data() + v.text.size(), d);
-                        if (r.ec == std::errc()) return number(d);
-                    }
-                    return text(unquoted(v.text));
-                }
-                names += (names.empty() ? "" : ", ") + name;
-            }
-            return c.fail("'" + n.text + "' is no shared variable of this run" +
-                          (names.empty() ? std::string(" (it has none)") : " (it has: " + names + ")"));
-        }
+        case Kind::Func: return n.fn == Fn::Value ? finalValue(n.text, c) : evalFunc(n, c);
+        case Kind::Name: return finalValue(n.text, c);
         default: return {};
     }
 }

@@ -63,6 +63,9 @@ struct ExploreOptions {
     // Looks at each run besides its outcome (see RunJudge): runs with different labels are different outcomes.
     // May be empty.
     RunJudge judge;
+    // Non-empty: the search stops once a run the judge labelled so is counted (a challenge's first win); the
+    // result then says stoppedAtLabel, and is not exhaustive.
+    std::string stopAtLabel;
 };
 
 struct ExploreOutcome {
@@ -93,6 +96,7 @@ struct ExploreResult {
     bool budgetReached = false;      // stopped at maxRuns with work left
     bool boundReached = false;       // dfs: the preemption bound skipped alternatives
     bool stepLimitReached = false;   // some run ended at its step limit or its trace's capacity
+    bool stoppedAtLabel = false;     // ExploreOptions::stopAtLabel was reached
     std::uint64_t totalSteps = 0;
     // dfs: runs stopped early because every thread that could go on was asleep (the rest of such a run
     // would only repeat schedules already covered). They count in runs but in no outcome.
@@ -110,6 +114,7 @@ struct ExploreResult {
         if (budgetReached) return Limit::Budget;
         if (boundReached) return Limit::Bound;
         if (stepLimitReached) return Limit::StepLimit;
+        if (stoppedAtLabel) return Limit::Budget;
         return Limit::None;
     }
 };

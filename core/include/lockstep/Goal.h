@@ -13,8 +13,9 @@
 //    blocked(THREAD), cancelled(), errors(), races(), alive(). A comparison of moments, or an `and`/`or` of such
 //    comparisons, is one unit: "at some step, all of this held at once". It is decided the step it first holds
 //    (true), or at the end of the run (false). `not` over a unit means "never".
-//  * ends, known when the run has ended: a bare NAME (the final value of the shared variable of that name),
-//    status(), uncaught(), printed('text'), time(), last_print(), steps(), order(OBJ), nth(OBJ, k), and STATE.
+//  * ends, known when the run has ended: a bare NAME (the final value of the shared variable of that name; a
+//    name that is no word, value('Value-1')), status(), uncaught(), printed('text'), time(), last_print(), steps(),
+//    order(OBJ), nth(OBJ, k), and STATE.
 // The whole is three-valued (true, false, not yet known) with Kleene's rules, so `holding(sem) >= 3 or deadlock`
 // is won at the step the third thread gets in, and `counter == 2 and not deadlock` when the run ends.
 //
