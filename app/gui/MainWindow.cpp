@@ -27,6 +27,7 @@
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -192,7 +193,10 @@ void MainWindow::buildDocks() {
         if (verdictModel_ && verdictModel_ == model_ && view_.ended) showVerdict();
     });
     connect(explore_, &ExplorePanel::replayRequested, this, &MainWindow::replay);
-    connect(learn_, &LearnPanel::loadRequested, this, [this](const RunSetup& s) { load(s, 0); });
+    connect(learn_, &LearnPanel::loadRequested, this, [this](const RunSetup& s) {
+        load(s, 0);
+        showLearnPanel();  // the challenge or question stays in sight while its run loads
+    });
     connect(learn_, &LearnPanel::replayRequested, this, [this](const QString& token, bool play) {
         if (replay(token) && play) playTimer_->start();
     });
@@ -287,6 +291,11 @@ void MainWindow::arrangeDocks(WindowLayout layout) {
     resizeDocks({browserDock}, {std::clamp(width / 4, 280, 360)}, Qt::Horizontal);
     resizeDocks({codeDock, storyDock}, {width * 55 / 100, width * 45 / 100}, Qt::Horizontal);
     resizeDocks({codeDock}, {height * 42 / 100}, Qt::Vertical);
+    // Five tabs share the left column on a laptop: whole titles with scroll arrows read better than "Le...".
+    for (QTabBar* bar : findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly)) {
+        bar->setElideMode(Qt::ElideNone);
+        bar->setUsesScrollButtons(true);
+    }
 }
 
 void MainWindow::buildActions() {

@@ -161,6 +161,8 @@ QString StoryText::sentence(const StorySentence& s, const TraceModel& model, boo
             return tr("%1 finished computing.").arg(actor);
         case StoryKind::WokeFromSleep:
             return tr("%1 woke up: its sleep is over, it is ready again.").arg(actor);
+        case StoryKind::SleptZero:
+            return tr("%1 slept for 0 s: it does not wait, but another ready thread may take the turn here.").arg(actor);
         case StoryKind::Blocked:
             switch (s.op) {
                 case Op::Join:

@@ -256,6 +256,8 @@ std::vector<StorySentence> StoryTeller::storyOf(std::uint32_t step) {
                     add(StoryKind::Slept);
                 } else if (e.result == Result::Woken || e.result == Result::Timeout) {
                     add(StoryKind::WokeFromSleep);
+                } else if (e.result == Result::Ok) {
+                    add(StoryKind::SleptZero);
                 } else {
                     add(StoryKind::Other);
                 }

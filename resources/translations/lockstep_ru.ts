@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Lesson</name>
+    <message>
+        <location filename="../../app/cli/Cli.cpp" line="1248"/>
+        <source>Predictions</source>
+        <translation>Предсказания</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="457"/>
+        <source>Threads</source>
+        <translation>Потоки</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="458"/>
+        <source>Races</source>
+        <translation>Гонки</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="459"/>
+        <source>Locks</source>
+        <translation>Блокировки</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="460"/>
+        <source>Deadlocks</source>
+        <translation>Взаимные блокировки</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="461"/>
+        <source>Semaphores</source>
+        <translation>Семафоры</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="462"/>
+        <source>Events and conditions</source>
+        <translation>События и условия</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="463"/>
+        <source>Queues</source>
+        <translation>Очереди</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="464"/>
+        <source>Pools and futures</source>
+        <translation>Пулы и futures</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="465"/>
+        <source>The GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="466"/>
+        <source>Processes</source>
+        <translation>Процессы</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/Lesson.cpp" line="467"/>
+        <source>asyncio</source>
+        <translation>asyncio</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::app::ChartsPanel</name>
     <message>
         <location filename="../../app/panels/ChartsPanel.cpp" line="125"/>
@@ -1123,475 +1186,838 @@ PCT: случайные приоритеты потоков, которые не
     </message>
 </context>
 <context>
-    <name>lockstep::app::MainWindow</name>
+    <name>lockstep::app::LearnPanel</name>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
-        <source>Lockstep</source>
-        <translation>Lockstep</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="215"/>
+        <source>Challenges: make something happen by choosing the next thread yourself, or prevent it in every schedule. Predictions: say what a run will show, then watch it.</source>
+        <translation>Задания: добейтесь, чтобы что-то случилось, сами выбирая следующий поток, или сделайте так, чтобы это не случилось ни при каком расписании. Предсказания: скажите, что покажет прогон, и посмотрите.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
-        <source>Scenarios</source>
-        <translation>Сценарии</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="217"/>
+        <source>Start</source>
+        <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
-        <source>Run the scenario again from the start with the same settings</source>
-        <translation>Запустить сценарий заново с начала с теми же настройками</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="218"/>
+        <source>Start the chosen challenge or prediction (Enter, or a double-click)</source>
+        <translation>Начать выбранное задание или предсказание (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
-        <source>Back</source>
-        <translation>Назад</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="219"/>
+        <source>Hint</source>
+        <translation>Подсказка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="437"/>
-        <source>Move the cursor one step back over the recorded run</source>
-        <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="220"/>
+        <source>Show the next hint; after the last one, ask exploration</source>
+        <translation>Показать следующую подсказку; после последней — спросить перебор</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="438"/>
-        <source>One scheduling step forward</source>
-        <translation>Один шаг планирования вперёд</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="221"/>
+        <location filename="../../app/learn/LearnPanel.cpp" line="393"/>
+        <source>Explore every schedule: can the goal be reached, and how quickly?</source>
+        <translation>Перебрать все расписания: достижима ли цель и как быстро?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
-        <source>Run</source>
-        <translation>Запуск</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="222"/>
+        <source>Show me</source>
+        <translation>Покажи</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="425"/>
-        <source>&amp;Run</source>
-        <translation>&amp;Запуск</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="223"/>
+        <source>Play the quickest schedule exploration found, step by step</source>
+        <translation>Проиграть по шагам самое короткое расписание, найденное перебором</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="339"/>
-        <source>About Lockstep</source>
-        <translation>О программе Lockstep</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="418"/>
-        <source>Lockstep - %1</source>
-        <translation>Lockstep - %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
-        <source>Code</source>
-        <translation>Код</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
-        <source>Inspector</source>
-        <translation>Инспектор</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
-        <source>Output</source>
-        <translation>Вывод</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="421"/>
-        <source>Charts</source>
-        <translation>Графики</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="426"/>
-        <source>&amp;View</source>
-        <translation>&amp;Вид</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="427"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="428"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Справка</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="429"/>
-        <source>Controls</source>
-        <translation>Управление</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="436"/>
-        <source>Restart</source>
+        <location filename="../../app/learn/LearnPanel.cpp" line="224"/>
+        <source>Start again</source>
         <translation>Заново</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="438"/>
-        <source>Step</source>
-        <translation>Шаг</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="225"/>
+        <source>Load the challenge&apos;s run again from its first step</source>
+        <translation>Загрузить прогон задания заново с первого шага</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="439"/>
-        <source>Pause</source>
-        <translation>Пауза</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="226"/>
+        <location filename="../../app/learn/LearnPanel.cpp" line="232"/>
+        <source>All challenges</source>
+        <translation>Все задания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="424"/>
-        <source>&amp;File</source>
-        <translation>&amp;Файл</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="227"/>
+        <source>The winning schedule as a replay token: paste it into File &gt; Replay, or use &apos;lockstep run --replay TOKEN&apos;</source>
+        <translation>Выигрышное расписание как токен воспроизведения: &apos;lockstep run --replay ТОКЕН&apos; или &apos;lockstep --replay ТОКЕН&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="326"/>
-        <source>Guide</source>
-        <translation>Руководство</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="229"/>
+        <source>Run it and see</source>
+        <translation>Запустить и посмотреть</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="340"/>
-        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="230"/>
+        <source>Every outcome</source>
+        <translation>Все исходы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
-        <source>Explore</source>
-        <translation>Перебор</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="231"/>
+        <source>Explore every schedule and show how often each outcome comes (Explore panel)</source>
+        <translation>Перебрать все расписания и показать, как часто бывает каждый исход (панель «Перебор»)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="422"/>
-        <source>Story</source>
-        <translation>Рассказ</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="281"/>
+        <source> (prevent it)</source>
+        <translation> (предотвратить)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="440"/>
-        <source>Run step by step at the chosen speed, or pause</source>
-        <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="285"/>
+        <source>Predictions</source>
+        <translation>Предсказания</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
-        <source>Run to end</source>
-        <translation>До конца</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="385"/>
+        <source>Goal: %1</source>
+        <translation>Цель: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="441"/>
-        <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
-        <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="386"/>
+        <source>Must never happen: %1</source>
+        <translation>Не должно случиться никогда: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/learn/LearnPanel.cpp" line="387"/>
+        <source>Within %n step(s).</source>
+        <translation>
+            <numerusform>Не более чем за %n шаг.</numerusform>
+            <numerusform>Не более чем за %n шага.</numerusform>
+            <numerusform>Не более чем за %n шагов.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
-        <source>Run to deadlock</source>
-        <translation>До взаимоблокировки</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="388"/>
+        <source>You are the scheduler: at every step, pick the thread that runs next in the scheduler bar. Step back (Shift+F10) to undo a choice.</source>
+        <translation>Планировщик — вы: на каждом шаге выбирайте на панели «Кто идёт следующим», какой поток выполняется. Шаг назад (Shift+F10) отменяет выбор.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="442"/>
-        <source>Run until a wait-for cycle closes, or the end</source>
-        <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="391"/>
+        <source>Check my fix</source>
+        <translation>Проверить исправление</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="443"/>
-        <source>Explore schedules</source>
-        <translation>Перебрать расписания</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="391"/>
+        <source>Is it possible?</source>
+        <translation>Это возможно?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="444"/>
-        <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
-        <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="392"/>
+        <source>Explore every schedule of the run on screen: can the goal still happen?</source>
+        <translation>Перебрать все расписания прогона на экране: может ли цель всё ещё случиться?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="445"/>
-        <source>Find scenario</source>
-        <translation>Найти сценарий</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="404"/>
+        <source>The run on screen is not this challenge&apos;s: press Start again to play it.</source>
+        <translation>На экране не прогон этого задания: нажмите «Заново», чтобы играть.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="445"/>
-        <source>Search the scenarios by name or description</source>
-        <translation>Искать сценарии по названию или описанию</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="409"/>
+        <source>This goal cannot be followed in this run: %1</source>
+        <translation>За этой целью нельзя следить в этом прогоне: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="446"/>
-        <source>Zoom in</source>
-        <translation>Увеличить</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="413"/>
+        <source>In this run it happens, at step %1. Fix the program so that no schedule can do this, then press Check my fix.</source>
+        <translation>В этом прогоне это случается на шаге %1. Исправьте программу так, чтобы ни одно расписание не могло этого сделать, и нажмите «Проверить исправление».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="446"/>
-        <source>Zoom the timeline in</source>
-        <translation>Увеличить масштаб временной шкалы</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="417"/>
+        <source>Fix the program (edit it, or change its parameters), then press Check my fix: every schedule will be tried.</source>
+        <translation>Исправьте программу (отредактируйте её или измените параметры) и нажмите «Проверить исправление»: будут испробованы все расписания.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
-        <source>Zoom out</source>
-        <translation>Уменьшить</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="423"/>
+        <source>%1 Won at step %2!</source>
+        <translation>%1 Победа на шаге %2!</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="447"/>
-        <source>Zoom the timeline out</source>
-        <translation>Уменьшить масштаб временной шкалы</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="425"/>
+        <source>That was the schedule shown to you: press Start again and win it yourself.</source>
+        <translation>Это было показанное вам расписание: нажмите «Заново» и выиграйте сами.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
-        <source>Fit</source>
-        <translation>Вписать</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="426"/>
+        <source>Choose every thread yourself to count it: press Start again.</source>
+        <translation>Чтобы победа засчиталась, выбирайте каждый поток сами: нажмите «Заново».</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/learn/LearnPanel.cpp" line="437"/>
+        <source>Not within %n step(s): step back (Shift+F10) and choose another thread, or start again.</source>
+        <translation>
+            <numerusform>Не уложились в %n шаг: вернитесь (Shift+F10) и выберите другой поток или начните заново.</numerusform>
+            <numerusform>Не уложились в %n шага: вернитесь (Shift+F10) и выберите другой поток или начните заново.</numerusform>
+            <numerusform>Не уложились в %n шагов: вернитесь (Shift+F10) и выберите другой поток или начните заново.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="448"/>
-        <source>Show the whole run</source>
-        <translation>Показать весь прогон</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="439"/>
+        <source>The run ended without reaching the goal: step back (Shift+F10) to an earlier choice and pick another thread, or start again.</source>
+        <translation>Прогон закончился, а цель не достигнута: вернитесь (Shift+F10) к более раннему выбору и выберите другой поток или начните заново.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
-        <source>Time axis</source>
-        <translation>Ось времени</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="443"/>
+        <source>Playing: step %1%2. Pick the next thread in the scheduler bar.</source>
+        <translation>Игра: шаг %1%2. Выберите следующий поток на панели планировщика.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="449"/>
-        <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
-        <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
+        <location filename="../../app/learn/LearnPanel.cpp" line="445"/>
+        <source> of at most %1</source>
+        <translation> из не более чем %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="450"/>
-        <source>Show all cause→effect arrows</source>
-        <translation>Показывать все стрелки причина→следствие</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="451"/>
-        <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
-        <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="453"/>
-        <source>Timeline legend</source>
-        <translation>Легенда временной шкалы</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="454"/>
-        <source>Show the legend under the timeline: what each colour and mark of this run means</source>
-        <translation>Показывать легенду под временной шкалой: что значит каждый цвет и значок этого прогона</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="455"/>
-        <source>Show internals</source>
-        <translation>Показывать внутренние объекты</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="456"/>
-        <source>Show the locks, events and conditions the standard library makes for itself (a thread&apos;s _started, a queue&apos;s not_full) in every view; hidden, a thread waiting on one is shown waiting inside your call</source>
-        <translation>Показывать во всех панелях блокировки, события и условия, которые стандартная библиотека создаёт для себя (_started потока, not_full очереди); когда они скрыты, поток, ожидающий на таком объекте, показан ждущим внутри вашего вызова</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="458"/>
-        <source>&amp;Layout</source>
-        <translation>&amp;Расположение</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="459"/>
-        <source>Learn</source>
-        <translation>Обучение</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="460"/>
-        <source>Timeline, code and story in sight; scenarios, inspector, charts and explore as tabs (fits a laptop)</source>
-        <translation>Временная шкала, код и рассказ на виду; сценарии, инспектор, графики и перебор — вкладками (помещается на экране ноутбука)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="461"/>
-        <source>Full</source>
-        <translation>Полное</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="461"/>
-        <source>Every panel in sight at once (for a large screen)</source>
-        <translation>Все панели на виду сразу (для большого экрана)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="462"/>
-        <source>Export timeline...</source>
-        <translation>Экспорт временной шкалы...</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="462"/>
-        <source>Save the timeline as PNG, SVG or PDF</source>
-        <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
-        <source>Export chart...</source>
-        <translation>Экспорт графика...</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="463"/>
-        <source>Save the chart on show as PNG or SVG</source>
-        <translation>Сохранить показанный график в PNG или SVG</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="464"/>
-        <source>Export trace...</source>
-        <translation>Экспорт трассы...</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="464"/>
-        <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
-        <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="465"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Выход</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="465"/>
-        <source>Close Lockstep</source>
-        <translation>Закрыть Lockstep</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="466"/>
-        <source>&amp;Open Python program...</source>
-        <translation>&amp;Открыть программу на Python...</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="467"/>
-        <source>Open your own Python program (.py) and run its threads under the scheduler</source>
-        <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="468"/>
-        <source>&amp;Save program</source>
-        <translation>&amp;Сохранить программу</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="468"/>
-        <source>Save the edited program and load it again from the start</source>
-        <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="469"/>
-        <source>Clear the list</source>
-        <translation>Очистить список</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="469"/>
-        <source>Forget the recently opened programs</source>
-        <translation>Забыть недавно открытые программы</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="470"/>
-        <source>Recent &amp;programs</source>
-        <translation>Недавние &amp;программы</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
-        <source>&amp;Guide</source>
-        <translation>&amp;Руководство</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
-        <source>What each part of the window shows, and how to be the scheduler</source>
-        <translation>Что показывает каждая часть окна и как самому быть планировщиком</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="472"/>
-        <source>&amp;About Lockstep</source>
-        <translation>&amp;О программе Lockstep</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="472"/>
-        <source>What Lockstep is, and its keys</source>
-        <translation>Что такое Lockstep и его клавиши</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="474"/>
-        <source>System language</source>
-        <translation>Язык системы</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="477"/>
-        <source>Speed: %1 steps/s</source>
-        <translation>Скорость: %1 шагов/с</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="478"/>
-        <source>Steps per second when running step by step</source>
-        <translation>Число шагов в секунду при пошаговом выполнении</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="642"/>
-        <source>Cannot replay</source>
-        <translation>Не удаётся воспроизвести</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="646"/>
-        <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
-        <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="701"/>
-        <source>Running... %1 steps</source>
-        <translation>Выполнение... шагов: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="706"/>
-        <source>Cannot do that</source>
-        <translation>Невозможно выполнить</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="712"/>
-        <source>A deadlock formed: see the wait-for graph</source>
-        <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
+        <location filename="../../app/learn/LearnPanel.cpp" line="449"/>
         <source>Loading...</source>
         <translation>Загрузка...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="792"/>
+        <location filename="../../app/learn/LearnPanel.cpp" line="456"/>
+        <source>Hint %1: %2</source>
+        <translation>Подсказка %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="460"/>
+        <source>Why it works: %1</source>
+        <translation>Почему это работает: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="484"/>
+        <source>Exploring every schedule...</source>
+        <translation>Перебираю все расписания...</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="492"/>
+        <source>Exploration could not follow the goal: %1</source>
+        <translation>Перебор не смог проследить за целью: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/learn/LearnPanel.cpp" line="494"/>
+        <source>Your fix holds: none of the %n schedule(s) can do it (every schedule was tried).</source>
+        <translation>
+            <numerusform>Исправление работает: ни одно из %n расписания этого не делает (испробованы все).</numerusform>
+            <numerusform>Исправление работает: ни одно из %n расписаний этого не делает (испробованы все).</numerusform>
+            <numerusform>Исправление работает: ни одно из %n расписаний этого не делает (испробованы все).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/learn/LearnPanel.cpp" line="501"/>
+        <source>Not yet: %1 of %n schedule(s) still do it; Show me plays the quickest, which does it at step %2.</source>
+        <translation>
+            <numerusform>Пока нет: %1 из %n расписания всё ещё это делают; «Покажи» проиграет самое короткое (на шаге %2).</numerusform>
+            <numerusform>Пока нет: %1 из %n расписаний всё ещё это делают; «Покажи» проиграет самое короткое (на шаге %2).</numerusform>
+            <numerusform>Пока нет: %1 из %n расписаний всё ещё это делают; «Покажи» проиграет самое короткое (на шаге %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/learn/LearnPanel.cpp" line="506"/>
+        <source>It is possible: %1 of the %n schedule(s) explored reach the goal; the quickest reaches it at step %2. Show me plays it.</source>
+        <translation>
+            <numerusform>Это возможно: %1 из %n перебранного расписания достигают цели; самое быстрое — на шаге %2. «Покажи» проиграет его.</numerusform>
+            <numerusform>Это возможно: %1 из %n перебранных расписаний достигают цели; самое быстрое — на шаге %2. «Покажи» проиграет его.</numerusform>
+            <numerusform>Это возможно: %1 из %n перебранных расписаний достигают цели; самое быстрое — на шаге %2. «Покажи» проиграет его.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/learn/LearnPanel.cpp" line="511"/>
+        <source>Impossible: none of the %n schedule(s) reaches the goal (every schedule was tried).</source>
+        <translation>
+            <numerusform>Невозможно: ни одно из %n расписания не достигает цели (испробованы все).</numerusform>
+            <numerusform>Невозможно: ни одно из %n расписаний не достигает цели (испробованы все).</numerusform>
+            <numerusform>Невозможно: ни одно из %n расписаний не достигает цели (испробованы все).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/learn/LearnPanel.cpp" line="514"/>
+        <source>No schedule of the %n explored reaches the goal, but not every schedule was tried.</source>
+        <translation>
+            <numerusform>Ни одно из %n перебранного расписания не достигает цели, но испробованы не все.</numerusform>
+            <numerusform>Ни одно из %n перебранных расписаний не достигает цели, но испробованы не все.</numerusform>
+            <numerusform>Ни одно из %n перебранных расписаний не достигает цели, но испробованы не все.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="568"/>
+        <source>Predict</source>
+        <translation>Предскажите</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="597"/>
+        <source>Working out the possible answers (every schedule is explored)...</source>
+        <translation>Вычисляю возможные ответы (перебираются все расписания)...</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="598"/>
+        <source>The answer cannot be worked out: %1</source>
+        <translation>Ответ нельзя вычислить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="599"/>
+        <source>Choose your answer, then run the program to see.</source>
+        <translation>Выберите ответ, затем запустите программу и посмотрите.</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="607"/>
+        <source>Right: the run gave %1.</source>
+        <translation>Верно: прогон дал %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="608"/>
+        <source>This run gave %1; you said %2.</source>
+        <translation>Этот прогон дал %1, а вы сказали %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/learn/LearnPanel.cpp" line="612"/>
+        <source>%1 in %n schedule(s)</source>
+        <translation>
+            <numerusform>%1 — в %n расписании</numerusform>
+            <numerusform>%1 — в %n расписаниях</numerusform>
+            <numerusform>%1 — в %n расписаниях</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="613"/>
+        <source>Every schedule explored: %1.</source>
+        <translation>Все перебранные расписания: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="615"/>
+        <source>Run one after the other, it gives %1.</source>
+        <translation>Если потоки выполняются друг за другом, получается %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="617"/>
+        <source>Running...</source>
+        <translation>Выполняется...</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::app::MainWindow</name>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="468"/>
+        <source>Lockstep</source>
+        <translation>Lockstep</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
+        <source>Scenarios</source>
+        <translation>Сценарии</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="486"/>
+        <source>Run the scenario again from the start with the same settings</source>
+        <translation>Запустить сценарий заново с начала с теми же настройками</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="487"/>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="487"/>
+        <source>Move the cursor one step back over the recorded run</source>
+        <translation>Переместить курсор на один шаг назад по записанному прогону</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="488"/>
+        <source>One scheduling step forward</source>
+        <translation>Один шаг планирования вперёд</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="489"/>
+        <source>Run</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="475"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Запуск</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="386"/>
+        <source>About Lockstep</source>
+        <translation>О программе Lockstep</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="468"/>
+        <source>Lockstep - %1</source>
+        <translation>Lockstep - %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
+        <source>Inspector</source>
+        <translation>Инспектор</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
+        <source>Output</source>
+        <translation>Вывод</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="471"/>
+        <source>Charts</source>
+        <translation>Графики</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="476"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="477"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="478"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="479"/>
+        <source>Controls</source>
+        <translation>Управление</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="486"/>
+        <source>Restart</source>
+        <translation>Заново</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="488"/>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="489"/>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="474"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="373"/>
+        <source>Guide</source>
+        <translation>Руководство</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="387"/>
+        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;See concurrency one scheduling decision at a time: every thread is a real OS thread, and a tracing scheduler lets one run at a time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: F10 step, Shift+F10 step back, F5 run/pause, Ctrl+F5 run to the end, Ctrl+D run to the next deadlock, Ctrl+R restart, Ctrl+wheel or +/- zoom, Ctrl+0 fit, Ctrl+T time or step axis, Ctrl+E export the timeline, Ctrl+Shift+E explore the schedules, Ctrl+O open your own Python program, Ctrl+S save the edited program.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Наблюдайте за конкурентностью по одному решению планировщика за раз: каждый поток — настоящий поток ОС, а трассирующий планировщик позволяет выполняться только одному из них в каждый момент.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Клавиши&lt;/b&gt;: F10 — шаг, Shift+F10 — шаг назад, F5 — запуск/пауза, Ctrl+F5 — выполнить до конца, Ctrl+D — выполнить до следующей взаимоблокировки, Ctrl+R — заново, Ctrl+колесо мыши или +/- — масштаб, Ctrl+0 — вписать, Ctrl+T — ось времени или шагов, Ctrl+E — экспорт временной шкалы, Ctrl+Shift+E — перебор расписаний, Ctrl+O — открыть свою программу на Python, Ctrl+S — сохранить изменённую программу.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="472"/>
+        <source>Explore</source>
+        <translation>Перебор</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="472"/>
+        <source>Story</source>
+        <translation>Рассказ</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="490"/>
+        <source>Run step by step at the chosen speed, or pause</source>
+        <translation>Выполнять по шагам с выбранной скоростью или поставить на паузу</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="491"/>
+        <source>Run to end</source>
+        <translation>До конца</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="491"/>
+        <source>Run until the scenario ends (a long run shows progress and can be paused)</source>
+        <translation>Выполнять до завершения сценария (долгий прогон показывает ход выполнения, его можно приостановить)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="492"/>
+        <source>Run to deadlock</source>
+        <translation>До взаимоблокировки</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="492"/>
+        <source>Run until a wait-for cycle closes, or the end</source>
+        <translation>Выполнять, пока не замкнётся цикл ожидания или не наступит конец</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="493"/>
+        <source>Explore schedules</source>
+        <translation>Перебрать расписания</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="494"/>
+        <source>Run many schedules of this scenario, count the outcomes and replay any of them</source>
+        <translation>Выполнить много расписаний сценария, подсчитать исходы и воспроизвести любой из них</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="495"/>
+        <source>Find scenario</source>
+        <translation>Найти сценарий</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="495"/>
+        <source>Search the scenarios by name or description</source>
+        <translation>Искать сценарии по названию или описанию</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="496"/>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="496"/>
+        <source>Zoom the timeline in</source>
+        <translation>Увеличить масштаб временной шкалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="497"/>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="497"/>
+        <source>Zoom the timeline out</source>
+        <translation>Уменьшить масштаб временной шкалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="498"/>
+        <source>Fit</source>
+        <translation>Вписать</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="498"/>
+        <source>Show the whole run</source>
+        <translation>Показать весь прогон</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="499"/>
+        <source>Time axis</source>
+        <translation>Ось времени</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="499"/>
+        <source>Show virtual time instead of steps on the timeline&apos;s axis</source>
+        <translation>Показывать на оси временной шкалы виртуальное время вместо шагов</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="500"/>
+        <source>Show all cause→effect arrows</source>
+        <translation>Показывать все стрелки причина→следствие</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="501"/>
+        <source>Draw every arrow from a cause to its effect (a release to the acquire it let through, a set to the waits it woke, a put to the get...), not only those of the step at the cursor</source>
+        <translation>Рисовать все стрелки от причины к следствию (release к acquire, которому он дал пройти, set к разбуженным wait, put к get...), а не только стрелки шага под курсором</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="503"/>
+        <source>Timeline legend</source>
+        <translation>Легенда временной шкалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="504"/>
+        <source>Show the legend under the timeline: what each colour and mark of this run means</source>
+        <translation>Показывать легенду под временной шкалой: что значит каждый цвет и значок этого прогона</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="505"/>
+        <source>Show internals</source>
+        <translation>Показывать внутренние объекты</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="506"/>
+        <source>Show the locks, events and conditions the standard library makes for itself (a thread&apos;s _started, a queue&apos;s not_full) in every view; hidden, a thread waiting on one is shown waiting inside your call</source>
+        <translation>Показывать во всех панелях блокировки, события и условия, которые стандартная библиотека создаёт для себя (_started потока, not_full очереди); когда они скрыты, поток, ожидающий на таком объекте, показан ждущим внутри вашего вызова</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="508"/>
+        <source>&amp;Layout</source>
+        <translation>&amp;Расположение</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="472"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="513"/>
+        <source>Learn</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="213"/>
+        <source>Challenge won! Your progress is saved (Learn panel).</source>
+        <translation>Задание выполнено! Прогресс сохранён (панель «Обучение»).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="349"/>
+        <source>Reset progress</source>
+        <translation>Сбросить прогресс</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="350"/>
+        <source>Forget every challenge you have won?</source>
+        <translation>Забыть все выполненные задания?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="509"/>
+        <source>L&amp;earn</source>
+        <translation>&amp;Обучение</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="510"/>
+        <source>&amp;Challenges and predictions</source>
+        <translation>&amp;Задания и предсказания</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="511"/>
+        <source>Play the scheduler to make a bug happen, prevent it in every schedule, or predict what a run shows</source>
+        <translation>Побудьте планировщиком: вызовите ошибку, предотвратите её при любом расписании или предскажите, что покажет прогон</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="512"/>
+        <source>&amp;Reset progress...</source>
+        <translation>&amp;Сбросить прогресс...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="512"/>
+        <source>Forget which challenges you have won</source>
+        <translation>Забыть, какие задания выполнены</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="514"/>
+        <source>Timeline, code and story in sight; scenarios, inspector, charts and explore as tabs (fits a laptop)</source>
+        <translation>Временная шкала, код и рассказ на виду; сценарии, инспектор, графики и перебор — вкладками (помещается на экране ноутбука)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="515"/>
+        <source>Full</source>
+        <translation>Полное</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="515"/>
+        <source>Every panel in sight at once (for a large screen)</source>
+        <translation>Все панели на виду сразу (для большого экрана)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="516"/>
+        <source>Export timeline...</source>
+        <translation>Экспорт временной шкалы...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="516"/>
+        <source>Save the timeline as PNG, SVG or PDF</source>
+        <translation>Сохранить временную шкалу в PNG, SVG или PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="517"/>
+        <source>Export chart...</source>
+        <translation>Экспорт графика...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="517"/>
+        <source>Save the chart on show as PNG or SVG</source>
+        <translation>Сохранить показанный график в PNG или SVG</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="518"/>
+        <source>Export trace...</source>
+        <translation>Экспорт трассы...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="518"/>
+        <source>Save the trace as Chrome Trace Event JSON (opens in Perfetto)</source>
+        <translation>Сохранить трассу в формате Chrome Trace Event JSON (открывается в Perfetto)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="519"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="519"/>
+        <source>Close Lockstep</source>
+        <translation>Закрыть Lockstep</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="520"/>
+        <source>&amp;Open Python program...</source>
+        <translation>&amp;Открыть программу на Python...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="521"/>
+        <source>Open your own Python program (.py) and run its threads under the scheduler</source>
+        <translation>Открыть свою программу на Python (.py) и выполнять её потоки под управлением планировщика</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
+        <source>&amp;Save program</source>
+        <translation>&amp;Сохранить программу</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="522"/>
+        <source>Save the edited program and load it again from the start</source>
+        <translation>Сохранить изменённую программу и загрузить её заново с начала</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="523"/>
+        <source>Clear the list</source>
+        <translation>Очистить список</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="523"/>
+        <source>Forget the recently opened programs</source>
+        <translation>Забыть недавно открытые программы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="524"/>
+        <source>Recent &amp;programs</source>
+        <translation>Недавние &amp;программы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Руководство</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="525"/>
+        <source>What each part of the window shows, and how to be the scheduler</source>
+        <translation>Что показывает каждая часть окна и как самому быть планировщиком</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="526"/>
+        <source>&amp;About Lockstep</source>
+        <translation>&amp;О программе Lockstep</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="526"/>
+        <source>What Lockstep is, and its keys</source>
+        <translation>Что такое Lockstep и его клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="528"/>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="531"/>
+        <source>Speed: %1 steps/s</source>
+        <translation>Скорость: %1 шагов/с</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="532"/>
+        <source>Steps per second when running step by step</source>
+        <translation>Число шагов в секунду при пошаговом выполнении</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="611"/>
+        <source>Cannot read the lesson</source>
+        <translation>Не удаётся прочитать урок</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="616"/>
+        <source>This program has a lesson: its challenges are in the Learn panel.</source>
+        <translation>У этой программы есть урок: его задания — на панели «Обучение».</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="730"/>
+        <source>Cannot replay</source>
+        <translation>Не удаётся воспроизвести</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="734"/>
+        <source>Replaying the chosen schedule: step through it with F10, or run it to the end with Ctrl+F5.</source>
+        <translation>Воспроизводится выбранное расписание: идите по шагам клавишей F10 или выполните до конца через Ctrl+F5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="789"/>
+        <source>Running... %1 steps</source>
+        <translation>Выполнение... шагов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="794"/>
+        <source>Cannot do that</source>
+        <translation>Невозможно выполнить</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="800"/>
+        <source>A deadlock formed: see the wait-for graph</source>
+        <translation>Возникла взаимоблокировка: см. граф ожидания</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
+        <source>Loading...</source>
+        <translation>Загрузка...</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/MainWindow.cpp" line="881"/>
         <source>Pick a scenario on the left and press Load.</source>
         <translation>Выберите сценарий слева и нажмите «Загрузить».</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="795"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="884"/>
         <source>step %1 / %2   t = %3</source>
         <translation>шаг %1 / %2   t = %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="803"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="892"/>
         <source>ended: %1 at t = %2</source>
         <translation>завершено: %1 при t = %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="814"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="903"/>
         <source>looking back: a thread&apos;s Step button under the timeline branches the run here</source>
         <translation>просмотр истории: кнопка «Шаг» потока под временной шкалой начинает отсюда новую ветку прогона</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="816"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="905"/>
         <source>manual: pick the thread that runs next with its Step button under the timeline (keys 1-9)</source>
         <translation>ручной режим: выберите поток, который выполнится следующим, кнопкой «Шаг» под временной шкалой (клавиши 1-9)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="818"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="907"/>
         <source>running...</source>
         <translation>выполняется...</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="859"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="948"/>
         <source>Open Python program</source>
         <translation>Открыть программу на Python</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="860"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="949"/>
         <source>Python programs (*.py);;All files (*)</source>
         <translation>Программы на Python (*.py);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="869"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="958"/>
         <source>Cannot open the program</source>
         <translation>Не удаётся открыть программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="892"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="930"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="981"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1019"/>
         <source>Cannot save the program</source>
         <translation>Не удаётся сохранить программу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="900"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="989"/>
         <source>The program has an error</source>
         <translation>В программе ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="901"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="990"/>
         <source>%1 was saved, but it cannot run:
 
 %2</source>
@@ -1600,61 +2026,61 @@ PCT: случайные приоритеты потоков, которые не
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="909"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="998"/>
         <source>Saved %1 and loaded it again from the start</source>
         <translation>Программа %1 сохранена и загружена заново с начала</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="921"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1010"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="922"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1011"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="978"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1067"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1000"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1011"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1023"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1089"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1100"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1112"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1001"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1012"/>
-        <location filename="../../app/gui/MainWindow.cpp" line="1024"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1090"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1101"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1113"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1007"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1096"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1008"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1097"/>
         <source>Images (*.png *.svg)</source>
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1018"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1107"/>
         <source>Export trace</source>
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1019"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1108"/>
         <source>Chrome Trace Event JSON (*.json)</source>
         <translation>Chrome Trace Event JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/MainWindow.cpp" line="1023"/>
+        <location filename="../../app/gui/MainWindow.cpp" line="1112"/>
         <source>Cannot write %1</source>
         <translation>Не удаётся записать %1</translation>
     </message>
@@ -1863,9 +2289,14 @@ PCT: случайные приоритеты потоков, которые не
 <context>
     <name>lockstep::app::ScenarioCatalogModel</name>
     <message>
-        <location filename="../../app/panels/ScenarioCatalogModel.cpp" line="42"/>
+        <location filename="../../app/panels/ScenarioCatalogModel.cpp" line="45"/>
         <source>Your programs</source>
         <translation>Ваши программы</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/ScenarioCatalogModel.cpp" line="70"/>
+        <source>Challenges (Learn panel):</source>
+        <translation>Задания (панель «Обучение»):</translation>
     </message>
 </context>
 <context>
@@ -2097,432 +2528,437 @@ PCT: случайные приоритеты потоков, которые не
         <translation>ru_RU</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="31"/>
+        <location filename="../../app/view/StoryText.cpp" line="40"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="60"/>
+        <location filename="../../app/view/StoryText.cpp" line="70"/>
         <source>Step %1</source>
         <translation>Шаг %1</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="64"/>
+        <location filename="../../app/view/StoryText.cpp" line="74"/>
         <source>Step %1, t = %2, %3</source>
         <translation>Шаг %1, t = %2, %3</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="66"/>
+        <location filename="../../app/view/StoryText.cpp" line="76"/>
         <source>Step %1, t = %2, %3, line %4</source>
         <translation>Шаг %1, t = %2, %3, строка %4</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="67"/>
+        <location filename="../../app/view/StoryText.cpp" line="77"/>
         <source>Step %1, t = %2, %3, line %4: %5</source>
         <translation>Шаг %1, t = %2, %3, строка %4: %5</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="72"/>
+        <location filename="../../app/view/StoryText.cpp" line="82"/>
         <source>the standard library</source>
         <translation>стандартной библиотеки</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="73"/>
+        <location filename="../../app/view/StoryText.cpp" line="83"/>
         <source>the standard library (line %1)</source>
         <translation>стандартной библиотеки (строка %1)</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="82"/>
+        <location filename="../../app/view/StoryText.cpp" line="92"/>
         <source>%1 is ready again: its wait inside %2 is over.</source>
         <translation>%1 снова готов: ожидание внутри %2 окончено.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="84"/>
+        <location filename="../../app/view/StoryText.cpp" line="94"/>
         <source>%1 stopped waiting inside %2: its timeout ran out.</source>
         <translation>%1 перестал ждать внутри %2: истёк тайм-аут.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="86"/>
+        <location filename="../../app/view/StoryText.cpp" line="96"/>
         <source>%1 waits inside %2: %1 is blocked.</source>
         <translation>%1 ждёт внутри %2: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="95"/>
+        <location filename="../../app/view/StoryText.cpp" line="105"/>
         <source>%1 created %2 = %3.</source>
         <translation>%1 создал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="96"/>
+        <location filename="../../app/view/StoryText.cpp" line="106"/>
         <source>%1 created %2.</source>
         <translation>%1 создал %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="98"/>
+        <location filename="../../app/view/StoryText.cpp" line="108"/>
         <source>%1 began running.</source>
         <translation>%1 начал работу.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="100"/>
+        <location filename="../../app/view/StoryText.cpp" line="110"/>
         <source>%1 started %2: %2 is ready to run.</source>
         <translation>%1 запустил %2: %2 готов к работе.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="102"/>
+        <location filename="../../app/view/StoryText.cpp" line="112"/>
         <source>%1 finished: its function returned.</source>
         <translation>%1 завершился: его функция вернула управление.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="104"/>
+        <location filename="../../app/view/StoryText.cpp" line="114"/>
         <source>%1 died of an uncaught exception: %2.</source>
         <translation>%1 завершился из-за неперехваченного исключения: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="106"/>
+        <location filename="../../app/view/StoryText.cpp" line="116"/>
         <source>%1 read %2 = %3.</source>
         <translation>%1 прочитал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="108"/>
+        <location filename="../../app/view/StoryText.cpp" line="118"/>
         <source>%1 wrote %2 = %3.</source>
         <translation>%1 записал %2 = %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="110"/>
+        <location filename="../../app/view/StoryText.cpp" line="120"/>
         <source>%1 wrote %2 = %3 over its own %4.</source>
         <translation>%1 записал %2 = %3 поверх своего же значения %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="111"/>
+        <location filename="../../app/view/StoryText.cpp" line="121"/>
         <source>%1 wrote %2 = %3 over %4&apos;s %5.</source>
         <translation>%1 записал %2 = %3 поверх значения %5, которое записал %4.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="113"/>
+        <location filename="../../app/view/StoryText.cpp" line="123"/>
         <source>%1 never read %2&apos;s %3 (written in step %4) before writing over it: %2&apos;s update is lost.</source>
         <translation>%1 так и не прочитал значение %3, которое записал %2 (шаг %4), и записал поверх него: обновление потока %2 потеряно.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="119"/>
+        <location filename="../../app/view/StoryText.cpp" line="129"/>
         <source>Nothing orders this access to %1 after %2&apos;s write in step %3: a data race.</source>
         <translation>Этот доступ к %1 ничем не упорядочен с записью потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="122"/>
+        <location filename="../../app/view/StoryText.cpp" line="132"/>
         <source>Nothing orders this write to %1 after %2&apos;s read in step %3: a data race.</source>
         <translation>Эта запись в %1 ничем не упорядочена с чтением потока %2 на шаге %3: гонка данных.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="126"/>
+        <location filename="../../app/view/StoryText.cpp" line="136"/>
         <source>%1 acquired %2.</source>
         <translation>%1 захватил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="128"/>
+        <location filename="../../app/view/StoryText.cpp" line="138"/>
         <source>%1 asked for %2, which %3 holds: %1 is now blocked, waiting for %2.</source>
         <translation>%1 пытается захватить %2, но %2 удерживает %3: теперь %1 заблокирован и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="132"/>
+        <location filename="../../app/view/StoryText.cpp" line="142"/>
         <source>%1 handed %2 on: its switch interval is over and another thread waits for it.</source>
         <translation>%1 передал %2 дальше: его интервал переключения истёк, а %2 ждёт другой поток.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="135"/>
+        <location filename="../../app/view/StoryText.cpp" line="145"/>
         <source>%1 released %2: %3, which was waiting for it, is ready again.</source>
         <translation>%1 освободил %2: %3, который этого ожидал, снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="137"/>
+        <location filename="../../app/view/StoryText.cpp" line="147"/>
         <source>%1 released %2.</source>
         <translation>%1 освободил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="139"/>
+        <location filename="../../app/view/StoryText.cpp" line="149"/>
         <source>%1 went to sleep for %2.</source>
         <translation>%1 заснул на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="142"/>
+        <location filename="../../app/view/StoryText.cpp" line="152"/>
         <source>less than a microsecond</source>
         <translation>меньше микросекунды</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="144"/>
+        <location filename="../../app/view/StoryText.cpp" line="154"/>
         <source>%1 computes on core %2 (%3 of work left).</source>
         <translation>%1 вычисляет на ядре %2 (осталось работы на %3).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="145"/>
+        <location filename="../../app/view/StoryText.cpp" line="155"/>
         <source>%1 has %2 of computing to do.</source>
         <translation>%1 должен выполнить вычисления на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="148"/>
+        <location filename="../../app/view/StoryText.cpp" line="158"/>
         <source>%1&apos;s time slice is over with %2 of work left: it gives up its core.</source>
         <translation>Квант времени %1 истёк, осталось работы на %2: поток отдаёт своё ядро.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="151"/>
+        <location filename="../../app/view/StoryText.cpp" line="161"/>
         <source>%1 finished computing.</source>
         <translation>%1 закончил вычисления.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="153"/>
+        <location filename="../../app/view/StoryText.cpp" line="163"/>
         <source>%1 woke up: its sleep is over, it is ready again.</source>
         <translation>%1 проснулся: сон окончен, поток снова готов.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="157"/>
+        <location filename="../../app/view/StoryText.cpp" line="165"/>
+        <source>%1 slept for 0 s: it does not wait, but another ready thread may take the turn here.</source>
+        <translation>%1 поспал 0 с: ждать не пришлось, но здесь ход может перейти к другому готовому потоку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/view/StoryText.cpp" line="169"/>
         <source>%1 waits for %2 to finish (join): %1 is blocked.</source>
         <translation>%1 ждёт завершения %2 (join): %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="159"/>
+        <location filename="../../app/view/StoryText.cpp" line="171"/>
         <source>%1 waits for an item in %2, which is empty: %1 is blocked.</source>
         <translation>%1 ждёт элемент из %2, но очередь пуста: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="162"/>
+        <location filename="../../app/view/StoryText.cpp" line="174"/>
         <source>%1 waits for room in %2, which is full: %1 is blocked.</source>
         <translation>%1 ждёт места в %2, но очередь заполнена: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="164"/>
+        <location filename="../../app/view/StoryText.cpp" line="176"/>
         <source>%1 waits for %2, which has no free slot: %1 is blocked.</source>
         <translation>%1 ждёт %2, но свободных мест нет: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="166"/>
+        <location filename="../../app/view/StoryText.cpp" line="178"/>
         <source>%1 waits for a message on %2: %1 is blocked.</source>
         <translation>%1 ждёт сообщение на %2: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="168"/>
+        <location filename="../../app/view/StoryText.cpp" line="180"/>
         <source>%1 waits in as_completed() for the next future to finish: %1 is blocked.</source>
         <translation>%1 ждёт в as_completed(), пока завершится следующий future: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="171"/>
+        <location filename="../../app/view/StoryText.cpp" line="183"/>
         <source>%1 waits for %2&apos;s result: %1 is blocked until a worker finishes it.</source>
         <translation>%1 ждёт результат %2: %1 заблокирован, пока рабочий поток его не вычислит.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="176"/>
+        <location filename="../../app/view/StoryText.cpp" line="188"/>
         <source>%1 waits on condition %2, letting go of its lock: %1 is blocked until another thread notifies it.</source>
         <translation>%1 ждёт условие %2, отпустив его блокировку: %1 заблокирован, пока другой поток его не уведомит.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="181"/>
+        <location filename="../../app/view/StoryText.cpp" line="193"/>
         <source>%1 waits at barrier %2 for the other threads to arrive: %1 is blocked.</source>
         <translation>%1 ждёт у барьера %2, пока подойдут остальные потоки: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="185"/>
+        <location filename="../../app/view/StoryText.cpp" line="197"/>
         <source>%1 waits for event %2 to be set: %1 is blocked.</source>
         <translation>%1 ждёт, пока событие %2 будет установлено: %1 заблокирован.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="188"/>
+        <location filename="../../app/view/StoryText.cpp" line="200"/>
         <source>%1 waits on %2: %1 is blocked until another thread lets it go on.</source>
         <translation>%1 ожидает на %2: %1 заблокирован, пока другой поток не позволит ему продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="192"/>
+        <location filename="../../app/view/StoryText.cpp" line="204"/>
         <source>%1 is ready again: %2 has finished.</source>
         <translation>%1 снова готов: %2 завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="193"/>
+        <location filename="../../app/view/StoryText.cpp" line="205"/>
         <source>%1 is ready again: a future it waited for has finished.</source>
         <translation>%1 снова готов: один из ожидаемых future завершился.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="195"/>
+        <location filename="../../app/view/StoryText.cpp" line="207"/>
         <source>%1 is ready again: %2 has its result.</source>
         <translation>%1 снова готов: у %2 есть результат.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="196"/>
+        <location filename="../../app/view/StoryText.cpp" line="208"/>
         <source>%1 is ready again: its wait on %2 is over.</source>
         <translation>%1 снова готов: ожидание на %2 окончено.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="198"/>
+        <location filename="../../app/view/StoryText.cpp" line="210"/>
         <source>%1 stopped waiting on %2: its timeout ran out.</source>
         <translation>%1 перестал ждать на %2: истёк тайм-аут.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="200"/>
+        <location filename="../../app/view/StoryText.cpp" line="212"/>
         <source>%1 joined %2, which has finished.</source>
         <translation>%1 дождался завершения %2 (join).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="202"/>
+        <location filename="../../app/view/StoryText.cpp" line="214"/>
         <source>%1 put %2 into %3.</source>
         <translation>%1 положил %2 в %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="205"/>
+        <location filename="../../app/view/StoryText.cpp" line="217"/>
         <source>%1 took %2 out of %3 (%4 put it there).</source>
         <translation>%1 взял %2 из %3 (туда его положил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="206"/>
+        <location filename="../../app/view/StoryText.cpp" line="218"/>
         <source>%1 took %2 out of %3.</source>
         <translation>%1 взял %2 из %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="208"/>
+        <location filename="../../app/view/StoryText.cpp" line="220"/>
         <source>%1 set %2: threads waiting on it may go on.</source>
         <translation>%1 установил %2: ожидающие его потоки могут продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="210"/>
+        <location filename="../../app/view/StoryText.cpp" line="222"/>
         <source>%1 cleared %2.</source>
         <translation>%1 сбросил %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="213"/>
+        <location filename="../../app/view/StoryText.cpp" line="225"/>
         <source>%1 notified every thread waiting on %2.</source>
         <translation>%1 разбудил все потоки, ожидающие на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="214"/>
+        <location filename="../../app/view/StoryText.cpp" line="226"/>
         <source>%1 notified one thread waiting on %2.</source>
         <translation>%1 разбудил один поток, ожидающий на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="217"/>
+        <location filename="../../app/view/StoryText.cpp" line="229"/>
         <source>%1&apos;s local variables: %2.</source>
         <translation>Локальные переменные %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="218"/>
+        <location filename="../../app/view/StoryText.cpp" line="230"/>
         <source>In %1(), %2 now has %3.</source>
         <translation>В %1() у %2 теперь %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="221"/>
+        <location filename="../../app/view/StoryText.cpp" line="233"/>
         <source>%1 printed: %2</source>
         <translation>%1 напечатал: %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="223"/>
+        <location filename="../../app/view/StoryText.cpp" line="235"/>
         <source>%1 raised %2.</source>
         <translation>%1 выбросил исключение %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="225"/>
+        <location filename="../../app/view/StoryText.cpp" line="237"/>
         <source>%1 is at line %2: a scheduling point, where the scheduler may switch threads.</source>
         <translation>%1 на строке %2: это точка планирования, здесь планировщик может переключить потоки.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="232"/>
+        <location filename="../../app/view/StoryText.cpp" line="244"/>
         <source>%1 has to wait, so the scheduler switched to %2.</source>
         <translation>%1 должен ждать, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="235"/>
+        <location filename="../../app/view/StoryText.cpp" line="247"/>
         <source>%1 went to sleep, so the scheduler switched to %2.</source>
         <translation>%1 заснул, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="238"/>
+        <location filename="../../app/view/StoryText.cpp" line="250"/>
         <source>%1 has finished, so the scheduler switched to %2.</source>
         <translation>%1 завершился, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="241"/>
+        <location filename="../../app/view/StoryText.cpp" line="253"/>
         <source>%1 used up its time slice, so the scheduler switched to %2.</source>
         <translation>%1 исчерпал свой квант времени, поэтому планировщик переключился на %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="244"/>
+        <location filename="../../app/view/StoryText.cpp" line="256"/>
         <source>The scheduler took the turn from %1, which could have gone on, and gave it to %2.</source>
         <translation>Планировщик забрал очередь у %1, хотя тот мог продолжать, и отдал её %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="251"/>
+        <location filename="../../app/view/StoryText.cpp" line="263"/>
         <source>(More than one thread was ready; the policy picked %1.)</source>
         <translation>(Готовы были несколько потоков; политика выбрала %1.)</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="259"/>
+        <location filename="../../app/view/StoryText.cpp" line="271"/>
         <source>%1 waits for %2</source>
         <translation>%1 ожидает %2</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="263"/>
+        <location filename="../../app/view/StoryText.cpp" line="275"/>
         <source>Deadlock: %1. None of them can ever go on.</source>
         <translation>Взаимоблокировка: %1. Ни один из них уже не сможет продолжить.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="267"/>
+        <location filename="../../app/view/StoryText.cpp" line="279"/>
         <source>The event loop in %1 started task %2.</source>
         <translation>Цикл событий в %1 запустил задачу %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="268"/>
+        <location filename="../../app/view/StoryText.cpp" line="280"/>
         <source>The event loop in %1 resumed task %2 where it paused.</source>
         <translation>Цикл событий в %1 продолжил задачу %2 с того места, где она остановилась.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="271"/>
+        <location filename="../../app/view/StoryText.cpp" line="283"/>
         <source>%1 paused at an await: asyncio.sleep(%2).</source>
         <translation>%1 остановилась на await: asyncio.sleep(%2).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="273"/>
+        <location filename="../../app/view/StoryText.cpp" line="285"/>
         <source>%1 paused at an await, waiting for %2.</source>
         <translation>%1 остановилась на await и ожидает %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="275"/>
+        <location filename="../../app/view/StoryText.cpp" line="287"/>
         <source>%1 is ready again: it waits in the event loop&apos;s ready queue.</source>
         <translation>%1 снова готова: она ждёт в очереди готовых задач цикла событий.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="277"/>
+        <location filename="../../app/view/StoryText.cpp" line="289"/>
         <source>%1 ended by raising %2.</source>
         <translation>%1 завершилась исключением %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="278"/>
+        <location filename="../../app/view/StoryText.cpp" line="290"/>
         <source>%1 was cancelled.</source>
         <translation>%1 отменена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="279"/>
+        <location filename="../../app/view/StoryText.cpp" line="291"/>
         <source>%1 is done.</source>
         <translation>%1 завершена.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="281"/>
+        <location filename="../../app/view/StoryText.cpp" line="293"/>
         <source>The event loop in %1 ran the callback %2.</source>
         <translation>Цикл событий в %1 выполнил обратный вызов %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="283"/>
+        <location filename="../../app/view/StoryText.cpp" line="295"/>
         <source>%1 sent %2 through %3.</source>
         <translation>%1 отправил %2 через %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="286"/>
+        <location filename="../../app/view/StoryText.cpp" line="298"/>
         <source>%1 received %2 on %3 (%4 sent it).</source>
         <translation>%1 получил %2 на %3 (отправил %4).</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="287"/>
+        <location filename="../../app/view/StoryText.cpp" line="299"/>
         <source>%1 received %2 on %3.</source>
         <translation>%1 получил %2 на %3.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="289"/>
+        <location filename="../../app/view/StoryText.cpp" line="301"/>
         <source>Process %1 exited with code %2.</source>
         <translation>Процесс %1 завершился с кодом %2.</translation>
     </message>
     <message>
-        <location filename="../../app/view/StoryText.cpp" line="294"/>
+        <location filename="../../app/view/StoryText.cpp" line="306"/>
         <source>%1: %2 (%3)%4.</source>
         <translation>%1: %2 (%3)%4.</translation>
     </message>

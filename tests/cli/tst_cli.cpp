@@ -255,7 +255,7 @@ private slots:
             "lockstep: /dev/zero is a character device, not a program; give a Python file, e.g. prog.py");
         QTest::newRow("mistyped command without a display")
             << QStringList{"rn", "race-counter-sleep"} << true << QString() << 2
-            << "lockstep: unknown command 'rn'. Did you mean 'run'? The commands are list, run, explore, compare, help; "
+            << "lockstep: unknown command 'rn'. Did you mean 'run'? The commands are list, run, explore, check, challenges, compare, help; "
                "'lockstep ID' opens the window on scenario ID";
         QTest::newRow("--summary > /dev/full") << QStringList{"run", "race-counter-sleep", "--summary"} << false
                                                 << "/dev/full" << 1
@@ -292,7 +292,7 @@ private slots:
         QCOMPARE(r.code, 2);
         QCOMPARE(r.err, QStringLiteral("lockstep: unknown scenario 'race-countr-sleep'. Did you mean "
                                        "'race-counter-sleep'? Run 'lockstep list' to see all %1 scenarios. The commands "
-                                       "are list, run, explore, compare, help (see 'lockstep help').\n")
+                                       "are list, run, explore, check, challenges, compare, help (see 'lockstep help').\n")
                             .arg(lockstep::scenarios::all().size()));
         r = runLockstep({"race-counter-sleep", "--quantum", "0"}, noDisplay);
         QCOMPARE(r.code, 2);

@@ -66,6 +66,7 @@ enum class StoryKind : std::uint8_t {
     Received,      // actor received value on a Pipe end (object), which `other` sent
     ProcessExited, // process object ended with exit code `code`
     LocalsChanged, // a Python program's thread: its frame's locals are now value ("function: name = value, ...")
+    SleptZero,     // actor called sleep(0): no wait, but a point where another thread may take the turn
     Other,         // any other event: op and result
     Count_
 };
