@@ -380,11 +380,10 @@ void LearnPanel::setView(const TraceView& view) {
 void LearnPanel::updateChallenge() {
     if (!challenge_) return;
     const Challenge& c = *challenge_;
-    title_->setText(QStringLiteral("%1 %2").arg(style::Glyphs::challengeMark(progress::won(c.name)), c.title.here()));
     task_->setText(c.task.here());
     QString goal = tr("Goal: %1").arg(QString::fromStdString(c.goal.text()));
     if (c.prevent) goal = tr("Must never happen: %1").arg(QString::fromStdString(c.goal.text()));
-    if (c.maxSteps > 0) goal += "\n" + tr("Within %n step(s).", nullptr, int(c.maxSteps));
+    if (c.maxSteps > 0) goal += "\n" + tr("Within %n steps.", nullptr, int(c.maxSteps));
     if (!c.prevent) goal += "\n" + tr("You are the scheduler: at every step, pick the thread that runs next in the "
                                       "scheduler bar. Step back (Shift+F10) to undo a choice.");
     goal_->setText(goal);
@@ -430,11 +429,12 @@ void LearnPanel::updateChallenge() {
                     encodeReplayToken(view_.scenario->id, view_.config, view_.trace->decisions()));
                 progress::markWon(c.name, token);
                 token_->setText(token);
+                token_->setCursorPosition(0);
                 emit challengeWon(c.name);
             }
         } else if (progress_.truth == Truth::False) {
             status = coloured(progress_.tooLate
-                                  ? tr("Not within %n step(s): step back (Shift+F10) and choose another thread, or "
+                                  ? tr("Not within %n steps: step back (Shift+F10) and choose another thread, or "
                                        "start again.", nullptr, int(c.maxSteps))
                                   : tr("The run ended without reaching the goal: step back (Shift+F10) to an earlier "
                                        "choice and pick another thread, or start again."),
@@ -450,6 +450,8 @@ void LearnPanel::updateChallenge() {
     }
     if (c.prevent && search_ && search_->impossible()) won = true;
     status_->setText(status);
+    // After the status, which may just have saved a win.
+    title_->setText(QStringLiteral("%1 %2").arg(style::Glyphs::challengeMark(progress::won(c.name)), c.title.here()));
 
     QStringList hints;
     for (int k = 0; k < hintsShown_ && k < static_cast<int>(c.hints.size()); ++k)
@@ -491,24 +493,24 @@ void LearnPanel::askExploration() {
             if (!s.problem.isEmpty())
                 explorationHint_ = tr("Exploration could not follow the goal: %1").arg(s.problem);
             else if (prevent && s.impossible()) {
-                explorationHint_ = tr("Your fix holds: none of the %n schedule(s) can do it (every schedule was tried).",
+                explorationHint_ = tr("Your fix holds: none of the %n schedules can do it (every schedule was tried).",
                                       nullptr, s.schedules);
                 if (!progress::won(name)) {
                     progress::markWon(name, QString());
                     emit challengeWon(name);
                 }
             } else if (prevent && s.possible())
-                explorationHint_ = tr("Not yet: %1 of %n schedule(s) still do it; Show me plays the quickest, which "
+                explorationHint_ = tr("Not yet: %1 of %n schedules still do it; Show me plays the quickest, which "
                                       "does it at step %2.", nullptr, s.schedules)
                                        .arg(s.winning)
                                        .arg(s.shortest);
             else if (s.possible())
-                explorationHint_ = tr("It is possible: %1 of the %n schedule(s) explored reach the goal; the quickest "
+                explorationHint_ = tr("It is possible: %1 of the %n schedules explored reach the goal; the quickest "
                                       "reaches it at step %2. Show me plays it.", nullptr, s.schedules)
                                        .arg(s.winning)
                                        .arg(s.shortest);
             else if (s.impossible())
-                explorationHint_ = tr("Impossible: none of the %n schedule(s) reaches the goal (every schedule was "
+                explorationHint_ = tr("Impossible: none of the %n schedules reaches the goal (every schedule was "
                                       "tried).", nullptr, s.schedules);
             else
                 explorationHint_ = tr("No schedule of the %n explored reaches the goal, but not every schedule was "
@@ -608,8 +610,11 @@ void LearnPanel::updatePrediction() {
                                : coloured(tr("This run gave %1; you said %2.").arg(real, said), style::Palette::goalMissed()));
         result += "<br><br>" + p.explanation.here().toHtmlEscaped();
         QStringList every;
-        for (qsizetype k = 0; k < choices_->choices.size(); ++k)
-            every << tr("%1 in %n schedule(s)", nullptr, choices_->schedules[std::size_t(k)]).arg(choices_->choices[k]);
+        for (qsizetype k = 0; k < choices_->choices.size(); ++k) {
+            const int n = choices_->schedules[std::size_t(k)];
+            every << (n > 0 ? tr("%1 in %n schedules", nullptr, n).arg(choices_->choices[k])
+                            : tr("%1 in none").arg(choices_->choices[k]));
+        }
         result += "<br><br>" + tr("Every schedule explored: %1.").arg(every.join(", ")).toHtmlEscaped();
         if (!choices_->sequential.isEmpty())
             result += "<br>" + tr("Run one after the other, it gives %1.").arg(choices_->sequential).toHtmlEscaped();

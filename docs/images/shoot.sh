@@ -29,6 +29,13 @@ for lang in en ru; do
         shot race-counter-sleep-$w $size $lang race-counter-sleep --steps 9
         shot deadlock-two-locks-$w $size $lang deadlock-two-locks --steps 99
     done
+    # A challenge being played (the learner has chosen T1 three times; T2 reads next), won, and a prediction answered.
+    for size in 1366x768 1600x1000; do
+        w=${size%x*}
+        shot challenge-play-$w $size $lang --challenge lost-update --schedule MainThread,MainThread,T1,T1,T1 --steps 9
+        shot challenge-won-$w $size $lang --challenge lost-update --schedule MainThread,MainThread,T1,T1,T1,T2,T2 --steps 60
+        shot prediction-$w $size $lang --predict race-counter-final --answer 3
+    done
     shot story-program 1600x1000 $lang docs/examples/lost_withdrawal.py --steps 22
     shot gil-lesson-program-1600 1600x1000 $lang docs/examples/gil_lesson.py --steps 3000000 --axis time
     shot semaphore-groups 1600x1000 $lang semaphore-groups --steps 99 --axis time

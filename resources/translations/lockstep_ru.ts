@@ -1286,7 +1286,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message numerus="yes">
         <location filename="../../app/learn/LearnPanel.cpp" line="387"/>
-        <source>Within %n step(s).</source>
+        <source>Within %n steps.</source>
         <translation>
             <numerusform>Не более чем за %n шаг.</numerusform>
             <numerusform>Не более чем за %n шага.</numerusform>
@@ -1350,7 +1350,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message numerus="yes">
         <location filename="../../app/learn/LearnPanel.cpp" line="437"/>
-        <source>Not within %n step(s): step back (Shift+F10) and choose another thread, or start again.</source>
+        <source>Not within %n steps: step back (Shift+F10) and choose another thread, or start again.</source>
         <translation>
             <numerusform>Не уложились в %n шаг: вернитесь (Shift+F10) и выберите другой поток или начните заново.</numerusform>
             <numerusform>Не уложились в %n шага: вернитесь (Shift+F10) и выберите другой поток или начните заново.</numerusform>
@@ -1399,7 +1399,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message numerus="yes">
         <location filename="../../app/learn/LearnPanel.cpp" line="494"/>
-        <source>Your fix holds: none of the %n schedule(s) can do it (every schedule was tried).</source>
+        <source>Your fix holds: none of the %n schedules can do it (every schedule was tried).</source>
         <translation>
             <numerusform>Исправление работает: ни одно из %n расписания этого не делает (испробованы все).</numerusform>
             <numerusform>Исправление работает: ни одно из %n расписаний этого не делает (испробованы все).</numerusform>
@@ -1408,7 +1408,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message numerus="yes">
         <location filename="../../app/learn/LearnPanel.cpp" line="501"/>
-        <source>Not yet: %1 of %n schedule(s) still do it; Show me plays the quickest, which does it at step %2.</source>
+        <source>Not yet: %1 of %n schedules still do it; Show me plays the quickest, which does it at step %2.</source>
         <translation>
             <numerusform>Пока нет: %1 из %n расписания всё ещё это делают; «Покажи» проиграет самое короткое (на шаге %2).</numerusform>
             <numerusform>Пока нет: %1 из %n расписаний всё ещё это делают; «Покажи» проиграет самое короткое (на шаге %2).</numerusform>
@@ -1417,7 +1417,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message numerus="yes">
         <location filename="../../app/learn/LearnPanel.cpp" line="506"/>
-        <source>It is possible: %1 of the %n schedule(s) explored reach the goal; the quickest reaches it at step %2. Show me plays it.</source>
+        <source>It is possible: %1 of the %n schedules explored reach the goal; the quickest reaches it at step %2. Show me plays it.</source>
         <translation>
             <numerusform>Это возможно: %1 из %n перебранного расписания достигают цели; самое быстрое — на шаге %2. «Покажи» проиграет его.</numerusform>
             <numerusform>Это возможно: %1 из %n перебранных расписаний достигают цели; самое быстрое — на шаге %2. «Покажи» проиграет его.</numerusform>
@@ -1426,7 +1426,7 @@ PCT: случайные приоритеты потоков, которые не
     </message>
     <message numerus="yes">
         <location filename="../../app/learn/LearnPanel.cpp" line="511"/>
-        <source>Impossible: none of the %n schedule(s) reaches the goal (every schedule was tried).</source>
+        <source>Impossible: none of the %n schedules reaches the goal (every schedule was tried).</source>
         <translation>
             <numerusform>Невозможно: ни одно из %n расписания не достигает цели (испробованы все).</numerusform>
             <numerusform>Невозможно: ни одно из %n расписаний не достигает цели (испробованы все).</numerusform>
@@ -1473,8 +1473,8 @@ PCT: случайные приоритеты потоков, которые не
         <translation>Этот прогон дал %1, а вы сказали %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/learn/LearnPanel.cpp" line="612"/>
-        <source>%1 in %n schedule(s)</source>
+        <location filename="../../app/learn/LearnPanel.cpp" line="613"/>
+        <source>%1 in %n schedules</source>
         <translation>
             <numerusform>%1 — в %n расписании</numerusform>
             <numerusform>%1 — в %n расписаниях</numerusform>
@@ -1482,17 +1482,22 @@ PCT: случайные приоритеты потоков, которые не
         </translation>
     </message>
     <message>
-        <location filename="../../app/learn/LearnPanel.cpp" line="613"/>
+        <location filename="../../app/learn/LearnPanel.cpp" line="614"/>
+        <source>%1 in none</source>
+        <translation>%1 — ни в одном</translation>
+    </message>
+    <message>
+        <location filename="../../app/learn/LearnPanel.cpp" line="616"/>
         <source>Every schedule explored: %1.</source>
         <translation>Все перебранные расписания: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/learn/LearnPanel.cpp" line="615"/>
+        <location filename="../../app/learn/LearnPanel.cpp" line="618"/>
         <source>Run one after the other, it gives %1.</source>
         <translation>Если потоки выполняются друг за другом, получается %1.</translation>
     </message>
     <message>
-        <location filename="../../app/learn/LearnPanel.cpp" line="617"/>
+        <location filename="../../app/learn/LearnPanel.cpp" line="620"/>
         <source>Running...</source>
         <translation>Выполняется...</translation>
     </message>
