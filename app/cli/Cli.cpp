@@ -632,6 +632,64 @@ private:
     std::unique_ptr<RunSession> run_;
 };
 
+// --runs, --max-preemptions and --jobs, as explore and check share them; false with `error` when one is malformed.
+bool readSearchLimits(const QCommandLineParser& parser, ExploreOptions& options, QString& error) {
+    bool ok = false;
+    options.maxRuns = parser.value("runs").toInt(&ok);
+    if (!ok || options.maxRuns < 1 || options.maxRuns > 10'000'000) {
+        error = QStringLiteral("--runs: '%1' is not a number of runs from 1 to 10000000").arg(parser.value("runs"));
+        return false;
+    }
+    if (parser.isSet("max-preemptions")) {
+        options.maxPreemptions = parser.value("max-preemptions").toInt(&ok);
+        if (!ok || options.maxPreemptions < 0 || options.maxPreemptions > 1000) {
+            error = QStringLiteral("--max-preemptions: '%1' is not a number from 0 to 1000").arg(parser.value("max-preemptions"));
+            return false;
+        }
+    }
+    if (parser.isSet("jobs")) {
+        options.workers = parser.value("jobs").toInt(&ok);
+        if (!ok || options.workers < 1 || options.workers > 64) {
+            error = QStringLiteral("--jobs: '%1' is not a number of runs at once from 1 to 64").arg(parser.value("jobs"));
+            return false;
+        }
+    }
+    return true;
+}
+
+// A search of the setup's schedules that Ctrl+C stops (the run in progress and the search).
+ExploreResult searchFromCommandLine(const RunSetup& setup, ExploreOptions options) {
+    const scenarios::Scenario* scenario = setup.scenario;
+    const scenarios::Params params = scenario->resolve(setup.config.params);
+    WorkerPool pool;
+    Explorer explorer(pool);
+    explorer.useOpener([open = scenario->opener()](WorkerPool& p, Trace& t, const RunConfig& c,
+                                                   std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
+        return std::make_unique<InterruptibleRun>(open(p, t, c, std::move(policy)));
+    });
+    options.seed = setup.config.seed;
+    options.cancel = &gInterrupted;
+    return explorer.explore(
+        scenario->id, [scenario, params] { scenario->main(params); }, setup.config, options,
+        [](int) { return !interrupted(); });
+}
+
+// Why a search is not a proof, in words; empty when it is one.
+QString whyNotExhaustive(const ExploreResult& r, const ExploreOptions& options) {
+    switch (r.limit()) {
+        case ExploreResult::Limit::None: return {};
+        case ExploreResult::Limit::Sampling: return "sampling, not a proof";
+        case ExploreResult::Limit::Error: return QString::fromStdString(r.error);
+        case ExploreResult::Limit::Cancelled: return "interrupted";
+        case ExploreResult::Limit::Budget:
+            return QStringLiteral("stopped at --runs %1 with schedules left").arg(options.maxRuns);
+        case ExploreResult::Limit::Bound:
+            return QStringLiteral("the preemption bound %1 left schedules out").arg(options.maxPreemptions);
+        case ExploreResult::Limit::StepLimit: return "some runs reached the step limit or the trace's capacity";
+    }
+    return {};
+}
+
 int cmdExplore(const QStringList& args) {
     QCommandLineParser parser;
     addHelp(parser,
@@ -670,64 +728,22 @@ int cmdExplore(const QStringList& args) {
     if (!parseExploreStrategy(parser.value("strategy").toStdString(), options.strategy))
         return usageError(QStringLiteral("--strategy: '%1' is not a strategy; use dfs, random or pct")
                               .arg(parser.value("strategy")));
-    bool ok = false;
-    options.maxRuns = parser.value("runs").toInt(&ok);
-    if (!ok || options.maxRuns < 1 || options.maxRuns > 10'000'000)
-        return usageError(QStringLiteral("--runs: '%1' is not a number of runs from 1 to 10000000").arg(parser.value("runs")));
-    if (parser.isSet("max-preemptions")) {
-        options.maxPreemptions = parser.value("max-preemptions").toInt(&ok);
-        if (!ok || options.maxPreemptions < 0 || options.maxPreemptions > 1000)
-            return usageError(QStringLiteral("--max-preemptions: '%1' is not a number from 0 to 1000")
-                                  .arg(parser.value("max-preemptions")));
-    }
+    QString error;
+    if (!readSearchLimits(parser, options, error)) return usageError(error);
     options.partialOrderReduction = !parser.isSet("no-reduction");
+    bool ok = false;
     options.pctDepth = parser.value("depth").toInt(&ok);
     if (!ok || options.pctDepth < 1 || options.pctDepth > 10)
         return usageError(QStringLiteral("--depth: '%1' is not a depth from 1 to 10").arg(parser.value("depth")));
-    if (parser.isSet("jobs")) {
-        options.workers = parser.value("jobs").toInt(&ok);
-        if (!ok || options.workers < 1 || options.workers > 64)
-            return usageError(QStringLiteral("--jobs: '%1' is not a number of runs at once from 1 to 64")
-                                  .arg(parser.value("jobs")));
-    }
     if (options.strategy != ExploreStrategy::Dfs && (parser.isSet("max-preemptions") || parser.isSet("no-reduction")))
         return usageError("--max-preemptions and --no-reduction belong to --strategy dfs");
     RunSetup setup;
-    QString error;
     if (!applyContainmentOptions(parser, error)) return usageError(error);
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
-    options.seed = setup.config.seed;
     const QString id = QString::fromStdString(setup.scenario->id);
-    const scenarios::Params params = setup.scenario->resolve(setup.config.params);
-    const scenarios::Scenario* scenario = setup.scenario;
-
-    WorkerPool pool;
-    Explorer explorer(pool);
-    explorer.useOpener([open = scenario->opener()](WorkerPool& p, Trace& t, const RunConfig& c,
-                                                   std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
-        return std::make_unique<InterruptibleRun>(open(p, t, c, std::move(policy)));
-    });
-    options.cancel = &gInterrupted;
-    const ExploreResult r = explorer.explore(
-        setup.scenario->id, [scenario, params] { scenario->main(params); }, setup.config, options,
-        [](int) { return !interrupted(); });
+    const ExploreResult r = searchFromCommandLine(setup, options);
     if (r.cancelled) err() << "lockstep: interrupted after " << r.runs << " schedules; the results so far follow\n";
-
-    // Why a search is not a proof, in words; empty when it is one.
-    QString notExhaustive;
-    switch (r.limit()) {
-        case ExploreResult::Limit::None: break;
-        case ExploreResult::Limit::Sampling: notExhaustive = "sampling, not a proof"; break;
-        case ExploreResult::Limit::Error: notExhaustive = QString::fromStdString(r.error); break;
-        case ExploreResult::Limit::Cancelled: notExhaustive = "interrupted"; break;
-        case ExploreResult::Limit::Budget:
-            notExhaustive = QStringLiteral("stopped at --runs %1 with schedules left").arg(options.maxRuns);
-            break;
-        case ExploreResult::Limit::Bound:
-            notExhaustive = QStringLiteral("the preemption bound %1 left schedules out").arg(options.maxPreemptions);
-            break;
-        case ExploreResult::Limit::StepLimit: notExhaustive = "some runs reached the step limit or the trace's capacity"; break;
-    }
+    const QString notExhaustive = whyNotExhaustive(r, options);
 
     if (parser.isSet("json")) {
         QJsonArray outcomes;
@@ -900,42 +916,15 @@ int cmdCheck(const QStringList& args) {
                           "--no-deadlock or --no-race");
     ExploreOptions options;
     options.strategy = ExploreStrategy::Dfs;
-    bool ok = false;
-    options.maxRuns = parser.value("runs").toInt(&ok);
-    if (!ok || options.maxRuns < 1 || options.maxRuns > 10'000'000)
-        return usageError(QStringLiteral("--runs: '%1' is not a number of runs from 1 to 10000000").arg(parser.value("runs")));
-    if (parser.isSet("max-preemptions")) {
-        options.maxPreemptions = parser.value("max-preemptions").toInt(&ok);
-        if (!ok || options.maxPreemptions < 0 || options.maxPreemptions > 1000)
-            return usageError(QStringLiteral("--max-preemptions: '%1' is not a number from 0 to 1000")
-                                  .arg(parser.value("max-preemptions")));
-    }
-    if (parser.isSet("jobs")) {
-        options.workers = parser.value("jobs").toInt(&ok);
-        if (!ok || options.workers < 1 || options.workers > 64)
-            return usageError(QStringLiteral("--jobs: '%1' is not a number of runs at once from 1 to 64")
-                                  .arg(parser.value("jobs")));
-    }
-    RunSetup setup;
     QString error;
+    if (!readSearchLimits(parser, options, error)) return usageError(error);
+    RunSetup setup;
     if (!applyContainmentOptions(parser, error)) return usageError(error);
     if (!readRunOptions(parser, pos.value(0), setup, error)) return usageError(error);
-    options.seed = setup.config.seed;
     const QString id = QString::fromStdString(setup.scenario->id);
-    const scenarios::Params params = setup.scenario->resolve(setup.config.params);
     const scenarios::Scenario* scenario = setup.scenario;
-
-    WorkerPool pool;
-    Explorer explorer(pool);
-    explorer.useOpener([open = scenario->opener()](WorkerPool& p, Trace& t, const RunConfig& c,
-                                                   std::unique_ptr<Policy> policy) -> std::unique_ptr<RunSession> {
-        return std::make_unique<InterruptibleRun>(open(p, t, c, std::move(policy)));
-    });
-    options.cancel = &gInterrupted;
     options.judge = goalJudge(goals, Truth::False);
-    const ExploreResult r = explorer.explore(
-        setup.scenario->id, [scenario, params] { scenario->main(params); }, setup.config, options,
-        [](int) { return !interrupted(); });
+    const ExploreResult r = searchFromCommandLine(setup, options);
     if (!r.error.empty()) {
         err() << "lockstep: " << QString::fromStdString(r.error) << "\n";
         return kExitFailure;
@@ -945,21 +934,7 @@ int cmdCheck(const QStringList& args) {
         return usageError(QStringLiteral("--expect '%1': %2")
                               .arg(names.value(tally.problemGoal), QString::fromStdString(tally.problem)));
     const bool holds = tally.firstBroken < 0;
-    QString notExhaustive;
-    switch (r.limit()) {
-        case ExploreResult::Limit::None: break;
-        case ExploreResult::Limit::Cancelled: notExhaustive = "interrupted"; break;
-        case ExploreResult::Limit::Budget:
-            notExhaustive = QStringLiteral("stopped at --runs %1 with schedules left").arg(options.maxRuns);
-            break;
-        case ExploreResult::Limit::Bound:
-            notExhaustive = QStringLiteral("the preemption bound %1 left schedules out").arg(options.maxPreemptions);
-            break;
-        case ExploreResult::Limit::StepLimit:
-            notExhaustive = "some runs reached the step limit or the trace's capacity";
-            break;
-        default: notExhaustive = "not a proof"; break;
-    }
+    const QString notExhaustive = whyNotExhaustive(r, options);
 
     // The counterexample: of the outcomes breaking an expectation, the one with the shortest schedule to it.
     int example = -1;

@@ -284,7 +284,7 @@ void LearnPanel::rebuildList() {
         if (!lesson.predictions.empty()) {
             QTreeWidgetItem* predictions = byChapter ? heading(tr("Predictions")) : group;
             for (const Prediction& p : lesson.predictions)
-                add(predictions, 'p', p.name, QStringLiteral("? %1").arg(p.question.here()), p.explanation.here().isEmpty() ? QString() : p.question.here());
+                add(predictions, 'p', p.name, QStringLiteral("? %1").arg(p.question.here()), p.question.here());
         }
     };
     if (programLesson_) addLesson(*programLesson_, false);
