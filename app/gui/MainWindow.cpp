@@ -613,7 +613,11 @@ void MainWindow::readProgramLesson(const scenarios::Scenario* program) {
     }
     learn_->setProgramLesson(program, std::move(lesson));
     showLearnPanel();
-    statusBar()->showMessage(tr("This program has a lesson: its challenges are in the Learn panel."), 10000);
+    // Once the window is shown and laid out (a program given on the command line is loaded before): a message
+    // shown earlier is drawn over the status bar's own labels.
+    QTimer::singleShot(0, this, [this] {
+        statusBar()->showMessage(tr("This program has a lesson: its challenges are in the Learn panel."), 10000);
+    });
 }
 
 void MainWindow::showLearnPanel() {

@@ -77,6 +77,11 @@ void LearnPanel::buildUi() {
     auto* listPage = new QWidget;
     auto* lv = new QVBoxLayout(listPage);
     listIntro_ = wrapped(listPage);
+    lessonText_ = new QLabel(listPage);
+    lessonText_->setObjectName(QStringLiteral("lessonText"));
+    lessonText_->setWordWrap(true);
+    lessonText_->setTextFormat(Qt::RichText);
+    lessonText_->hide();
     list_ = new QTreeWidget(listPage);
     list_->setObjectName(QStringLiteral("learnList"));
     list_->setHeaderHidden(true);
@@ -85,6 +90,7 @@ void LearnPanel::buildUi() {
     startButton_ = new QPushButton(listPage);
     startButton_->setObjectName(QStringLiteral("learnStart"));
     lv->addWidget(listIntro_);
+    lv->addWidget(lessonText_);
     lv->addWidget(list_, 1);
     lv->addWidget(startButton_);
     pages_->addWidget(listPage);
@@ -248,6 +254,12 @@ void LearnPanel::setProgramLesson(const scenarios::Scenario* program, std::optio
 }
 
 void LearnPanel::rebuildList() {
+    // The teacher's words for this program's lesson, above its challenges.
+    if (programLesson_)
+        lessonText_->setText(QStringLiteral("<b>%1</b><br>%2")
+                                 .arg(programLesson_->title.here().toHtmlEscaped(),
+                                      programLesson_->text.here().toHtmlEscaped().replace('\n', QStringLiteral("<br>"))));
+    lessonText_->setVisible(programLesson_.has_value());
     const QString current = list_->currentItem() ? list_->currentItem()->data(0, NameRole).toString() : QString();
     list_->clear();
     QTreeWidgetItem* select = nullptr;
@@ -633,6 +645,13 @@ QString LearnPanel::statusText() const {
 }
 
 QString LearnPanel::hintText() const { return hints_->text(); }
+
+QString LearnPanel::lessonText() const {
+    if (!programLesson_) return {};
+    QTextDocument doc;
+    doc.setHtml(lessonText_->text());
+    return doc.toPlainText();
+}
 
 QString LearnPanel::resultText() const {
     QTextDocument doc;

@@ -65,6 +65,8 @@ public:
     QString resultText() const;
     QStringList choices() const;
     QTreeWidget* list() const { return list_; }
+    // The program lesson's title and text as shown above the list ("" without one).
+    QString lessonText() const;
     // Chooses answer `index` of a prediction and asks for its run (as the learner's click would).
     void answer(int index);
     // Reveals the next hint; asks exploration once the lesson's are used up.
@@ -127,6 +129,7 @@ private:
     QStackedWidget* pages_ = nullptr;
     // list page
     QLabel* listIntro_ = nullptr;
+    QLabel* lessonText_ = nullptr;  // the program's lesson: its title and text
     QTreeWidget* list_ = nullptr;
     QPushButton* startButton_ = nullptr;
     // challenge page

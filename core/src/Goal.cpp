@@ -768,11 +768,13 @@ void GoalMonitor::follow(const TraceModel& model) {
         const std::size_t end = model.stepEnd(step);
         for (std::size_t i = st.run.events(); i < end && i < model.events(); ++i) {
             const TraceEvent& e = trace->event(i);
-            const ObjectNow before = e.object < st.run.objectCount() ? st.run.object(e.object) : ObjectNow{};
+            // Only the task state is compared: copying the whole object (its waiters, items) per event would cost a
+            // long run dearly.
+            const TaskState before = e.object < st.run.objectCount() ? st.run.object(e.object).task : TaskState::Pending;
             st.run.apply(*trace, model.snapshot(), i);
             if (e.object == kNoObject || e.object >= st.run.objectCount()) continue;
             const ObjectNow& after = st.run.object(e.object);
-            if (after.task == TaskState::Cancelled && before.task != TaskState::Cancelled) ++st.cancelled;
+            if (after.task == TaskState::Cancelled && before != TaskState::Cancelled) ++st.cancelled;
             if (e.op == Op::Acquire && e.result == Result::Acquired && !st.acquisitions.empty()) {
                 const auto it = st.acquisitions.find(model.object(e.object).name);
                 if (it == st.acquisitions.end()) continue;

@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include "cli/Cli.h"
@@ -164,6 +165,8 @@ private slots:
     void programLessonVerifies();
     void windowPlaysAChallenge();
     void windowAsksAPrediction();
+    void windowOpensAProgramsLesson();
+    void mutatedLessonsAreRefused();
     void lessonRoundTrips();
     void refusesBadLessons_data();
     void refusesBadLessons();
@@ -576,6 +579,80 @@ void TestLearn::windowAsksAPrediction() {
              qPrintable(result));
     QVERIFY(result.contains(p->explanation.en.left(30)));
     QVERIFY(result.contains("Every schedule explored:"));
+}
+
+void TestLearn::windowOpensAProgramsLesson() {
+    // A program with a lesson beside it: the lesson's words and challenges are in the Learn panel.
+    MainWindow window;
+    QStringList messages;
+    window.setMessageHook([&](const QString& title, const QString& text) { messages << title + ": " + text; });
+    window.show();
+    QVERIFY(window.openProgram(sourceFile("docs/examples/lost_update.py")));
+    window.waitForEngine();
+    QVERIFY2(messages.isEmpty(), qPrintable(messages.join("\n")));
+    LearnPanel* panel = window.learnPanel();
+    QVERIFY(panel->lessonText().contains("Lost updates in a Python program"));
+    QStringList names;
+    for (int k = 0; k < panel->list()->topLevelItemCount(); ++k)
+        for (int c = 0; c < panel->list()->topLevelItem(k)->childCount(); ++c)
+            names << panel->list()->topLevelItem(k)->child(c)->data(0, Qt::UserRole + 2).toString();
+    QVERIFY2(names.contains("lose-two") && names.contains("lock-it") && names.contains("lost-update-final"),
+             qPrintable(names.join(", ")));
+    // Its challenge runs the program itself, with the manual policy.
+    QVERIFY(panel->startChallenge("lose-two"));
+    window.waitForEngine();
+    QVERIFY(!window.view().scenario->sourcePath.empty());
+    QCOMPARE(window.view().config.policy, PolicyKind::Manual);
+
+    // A malformed lesson: the window says which line and field, and the program still opens.
+    QTemporaryDir dir;
+    QFile prog(dir.filePath("broken.py"));
+    QVERIFY(prog.open(QIODevice::WriteOnly));
+    prog.write("counter = 0\nprint(counter)\n");
+    prog.close();
+    QFile lesson(dir.filePath("broken.lesson.json"));
+    QVERIFY(lesson.open(QIODevice::WriteOnly));
+    lesson.write("{\n  \"lockstep_lesson\": 1,\n  \"title\": \"x\",\n  \"challenges\": [{\"name\": \"a\", \"title\": \"t\", "
+                 "\"task\": \"t\", \"goal\": \"counter <\", \"explanation\": \"e\"}]\n}\n");
+    lesson.close();
+    QVERIFY(window.openProgram(prog.fileName()));
+    window.waitForEngine();
+    QCOMPARE(messages.size(), 1);
+    QVERIFY2(messages[0].contains("broken.lesson.json:4: challenges[0].goal: column 10: expected a value"),
+             qPrintable(messages[0]));
+    QVERIFY(panel->lessonText().isEmpty());
+}
+
+void TestLearn::mutatedLessonsAreRefused() {
+    // Bytes changed, dropped and repeated at random: every file is read or refused with "FILE:LINE: ...", never a
+    // crash or a hang.
+    const QByteArray good = goodLesson();
+    std::uint64_t seed = 20261207;
+    auto next = [&seed] {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<quint32>(seed >> 33);
+    };
+    const QByteArray alphabet = "{}[]\":,0123456789-. atrue\\\n";
+    int refused = 0;
+    for (int round = 0; round < 1500; ++round) {
+        QByteArray text = good;
+        const int edits = 1 + int(next() % 4);
+        for (int e = 0; e < edits; ++e) {
+            const int at = int(next() % quint32(text.size()));
+            switch (next() % 3) {
+                case 0: text[at] = alphabet[int(next() % quint32(alphabet.size()))]; break;
+                case 1: text.remove(at, 1 + int(next() % 8)); break;
+                default: text.insert(at, text.mid(int(next() % quint32(text.size())), int(next() % 12))); break;
+            }
+        }
+        QString error;
+        const std::optional<Lesson> lesson = parseLesson(text, "/x/m.lesson.json", false, error);
+        if (lesson) continue;
+        ++refused;
+        static const QRegularExpression kWhere(QStringLiteral("^m\\.lesson\\.json:\\d+: \\S"));
+        QVERIFY2(kWhere.match(error).hasMatch(), qPrintable(error));
+    }
+    QVERIFY(refused > 1000);
 }
 
 void TestLearn::lessonRoundTrips() {
