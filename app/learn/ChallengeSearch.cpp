@@ -93,31 +93,9 @@ ExploreResult exploreGoal(const LessonRun& run, const Goal& goal, std::uint32_t 
     return explorer.explore(scenario->id, [scenario, params] { scenario->main(params); }, run.config, options);
 }
 
-}  // namespace
-
-GoalSearch searchGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, int maxRuns,
-                      const std::atomic<bool>* cancel, int workers, bool stopAtWin) {
-    GoalSearch s;
-    ExploreResult r = exploreGoal(run, goal, maxSteps, ExploreStrategy::Dfs, maxRuns, cancel, workers, stopAtWin);
-    s.exhaustive = r.exhaustive;
-    s.cancelled = r.cancelled;
-    auto tally = [&s](const ExploreResult& r) {
-        s.schedules += r.runs - r.sleepBlocked;
-        s.outcomes += static_cast<int>(r.outcomes.size());
-        if (!r.error.empty() && s.problem.isEmpty()) s.problem = QString::fromStdString(r.error);
-    };
-    tally(r);
-    // Depth first, a search cut short has only looked at schedules that leave the first choices alone; a win that
-    // needs an early unusual choice is found sooner by random schedules.
-    const bool found = std::any_of(r.outcomes.begin(), r.outcomes.end(), [](const ExploreOutcome& o) { return o.label == "T"; });
-    if (!found && !r.exhaustive && !r.cancelled && r.error.empty()) {
-        ExploreResult random =
-            exploreGoal(run, goal, maxSteps, ExploreStrategy::Random, maxRuns, cancel, workers, stopAtWin);
-        s.cancelled = random.cancelled;
-        tally(random);
-        r.outcomes.insert(r.outcomes.end(), random.outcomes.begin(), random.outcomes.end());
-    }
-    for (const ExploreOutcome& o : r.outcomes) {
+// The wins among a search's outcomes: how many runs, the quickest and its token; a problem a run met.
+GoalSearch summarize(GoalSearch s, const std::vector<ExploreOutcome>& outcomes) {
+    for (const ExploreOutcome& o : outcomes) {
         if (!o.label.empty() && o.label.front() == '!') {
             if (s.problem.isEmpty()) s.problem = QString::fromStdString(o.label.substr(1));
             continue;
@@ -131,6 +109,47 @@ GoalSearch searchGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxS
         }
     }
     return s;
+}
+
+}  // namespace
+
+GoalSearch searchGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, int maxRuns,
+                      const std::atomic<bool>* cancel, int workers, bool stopAtWin) {
+    GoalSearch s;
+    auto tally = [&s](const ExploreResult& r) {
+        s.schedules += r.runs - r.sleepBlocked;
+        s.outcomes += static_cast<int>(r.outcomes.size());
+        if (!r.error.empty() && s.problem.isEmpty()) s.problem = QString::fromStdString(r.error);
+    };
+    const auto won = [](const ExploreResult& r) {
+        return std::any_of(r.outcomes.begin(), r.outcomes.end(), [](const ExploreOutcome& o) { return o.label == "T"; });
+    };
+    // Any win will do: a few random schedules first, since depth first starts with the schedules that change
+    // nothing early, and a win often needs an early choice (a process's children each take a run's worth of
+    // steps before the depth-first search reaches the parent's first choice).
+    if (stopAtWin) {
+        ExploreResult quick = exploreGoal(run, goal, maxSteps, ExploreStrategy::Random, std::min(maxRuns, 100), cancel,
+                                          workers, true);
+        if (won(quick) || quick.cancelled || !quick.error.empty()) {
+            tally(quick);
+            s.cancelled = quick.cancelled;
+            return summarize(s, quick.outcomes);
+        }
+    }
+    ExploreResult r = exploreGoal(run, goal, maxSteps, ExploreStrategy::Dfs, maxRuns, cancel, workers, stopAtWin);
+    s.exhaustive = r.exhaustive;
+    s.cancelled = r.cancelled;
+    tally(r);
+    // Depth first, a search cut short has only looked at schedules that leave the first choices alone; a win that
+    // needs an early unusual choice is found sooner by random schedules.
+    if (!won(r) && !r.exhaustive && !r.cancelled && r.error.empty()) {
+        ExploreResult random =
+            exploreGoal(run, goal, maxSteps, ExploreStrategy::Random, maxRuns, cancel, workers, stopAtWin);
+        s.cancelled = random.cancelled;
+        tally(random);
+        r.outcomes.insert(r.outcomes.end(), random.outcomes.begin(), random.outcomes.end());
+    }
+    return summarize(s, r.outcomes);
 }
 
 QString predictionAnswer(const Goal& answer, const TraceModel& model, QString* problem) {

@@ -48,7 +48,8 @@ struct GoalSearch {
 
 // Searches the schedules of `run` for ones reaching `goal` at a step <= maxSteps (0: any): depth first, then, when
 // that was cut short without a win, as many random schedules. `maxRuns` bounds each; `cancel` (may be null) stops
-// it early; `stopAtWin` stops at the first win (then the counts and the quickest are of the runs so far).
+// it early; `stopAtWin` looks for any one win: a hundred random schedules first, then as above, stopping at the
+// first (the counts and the quickest are then of the runs so far).
 GoalSearch searchGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, int maxRuns = 5000,
                       const std::atomic<bool>* cancel = nullptr, int workers = 0, bool stopAtWin = false);
 
