@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <cmath>
 #include <map>
 
 #include "lockstep/scenarios/Registry.h"
@@ -189,7 +190,8 @@ public:
         for (const QString& k : p.keys()) {
             const QJsonValue pv = p.value(k);
             const double d = pv.toDouble();
-            if (!pv.isDouble() || d != static_cast<double>(static_cast<std::int64_t>(d)))
+            // Within what a parameter may be at all before the cast (beyond it the cast is undefined).
+            if (!pv.isDouble() || std::fabs(d) > 1e15 || d != static_cast<double>(static_cast<std::int64_t>(d)))
                 return fail(at + "." + k, "must be a whole number");
             const auto value = static_cast<std::int64_t>(d);
             if (s) {

@@ -323,14 +323,16 @@ private:
             return true;
         };
         bool ok = true;
+        // Lines and ranks are small whole numbers; anything larger is refused before it is cast.
+        constexpr double kLargest = 1'000'000;
         if (args == "r") {
-            ok = tok_.type == Token::Number;
+            ok = tok_.type == Token::Number && tok_.number <= kLargest;
             if (ok) {
                 n->lo = n->hi = static_cast<int>(tok_.number);
                 next();
                 if (tok_.type == Token::Minus) {
                     next();
-                    ok = tok_.type == Token::Number;
+                    ok = tok_.type == Token::Number && tok_.number <= kLargest;
                     if (ok) {
                         n->hi = static_cast<int>(tok_.number);
                         next();
@@ -350,7 +352,7 @@ private:
             ok = nameArg() && tok_.type == Token::Comma;
             if (ok) {
                 next();
-                ok = tok_.type == Token::Number && tok_.number >= 1;
+                ok = tok_.type == Token::Number && tok_.number >= 1 && tok_.number <= kLargest;
                 if (ok) {
                     n->lo = static_cast<int>(tok_.number);
                     next();

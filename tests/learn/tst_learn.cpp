@@ -216,6 +216,7 @@ void TestLearn::refusesBadGoals_data() {
     QTest::newRow("trailing") << "deadlock stuck" << "unexpected 'stuck'";
     QTest::newRow("a value is no goal") << "3" << "expected a comparison (== != < <= > >=) after the value";
     QTest::newRow("nth without k") << "nth(sem) == 'T1'" << "expected nth(OBJECT, k)";
+    QTest::newRow("huge line") << "inside(1-99999999999999999999) >= 1" << "expected inside(LINE or FIRST-LAST)";
 }
 
 void TestLearn::refusesBadGoals() {
@@ -735,6 +736,8 @@ void TestLearn::refusesBadLessons_data() {
                            << "counter.lesson.json:2: lockstep_lesson: this lesson is of format 3, written for a newer Lockstep";
     QTest::newRow("no english") << "{\"en\": \"Lose one\", \"ru\": \"Потеряйте одно\"}" << "{\"ru\": \"Потеряйте одно\"}"
                                 << "counter.lesson.json:8: challenges[0].title.en: missing or empty";
+    QTest::newRow("huge parameter") << "\"max_steps\": 40" << "\"max_steps\": 40, \"params\": {\"x\": 1e30}"
+                                    << "counter.lesson.json:11: challenges[0].params.x: must be a whole number";
     QTest::newRow("scenario in a lesson") << "\"name\": \"final\"," << "\"name\": \"final\", \"scenario\": \"lock-counter\","
                                           << "counter.lesson.json:28: predictions[0].scenario: a lesson file's challenges";
 }
