@@ -41,6 +41,7 @@
 #include "learn/Lesson.h"
 #include "lockstep/Goal.h"
 #include "lockstep/ReplayToken.h"
+#include "lockstep/RunDiff.h"
 #include "lockstep/scenarios/Compare.h"
 #include "lockstep/python/Program.h"
 #include "lockstep/scenarios/Registry.h"
@@ -85,6 +86,8 @@ Usage:
   lockstep challenges [PROGRAM.py|LESSON.json] [--json] [--lang en|ru] [--verify [--name NAME]]
                                     the campaign of challenges and predictions (or a lesson file's);
                                     --verify explores each: winnable? does a "prevent it" fix hold?
+  lockstep diff A B [--json]        two runs (replay tokens) side by side: where their schedules first
+                                    part, and how their outcomes differ
   lockstep compare ID [--threads 1,2,4] [--gil on,off] [--cores 1,4] [--json] [run options]
                                     run a scenario once per thread count x GIL x cores and compare
                                     the elapsed virtual times (e.g. gil-cpu-bound)
@@ -212,7 +215,7 @@ void installTranslations(const QString& language) {
     }
 }
 
-QStringList commandNames() { return {"list", "run", "explore", "check", "challenges", "compare", "help"}; }
+QStringList commandNames() { return {"list", "run", "explore", "check", "challenges", "diff", "compare", "help"}; }
 
 bool isCommandLineCommand(const QStringList& args) {
     if (args.size() < 2) return false;
@@ -1264,6 +1267,120 @@ int cmdChallenges(const QStringList& args) {
     }
     return allGood ? kExitOk : kExitFailure;
 }
+int cmdDiff(const QStringList& args) {
+    QCommandLineParser parser;
+    addHelp(parser, "Compare two runs, each given as a replay token (as 'lockstep run' and 'lockstep explore' print "
+                    "them): the step after which their schedules first part and the thread each let run there, then "
+                    "their outcomes side by side: how each ended, the final values that differ, and the printed lines "
+                    "only one of them has.");
+    parser.addPositionalArgument("A", "The first run's replay token.");
+    parser.addPositionalArgument("B", "The second run's replay token.");
+    parser.addOption({"json", "Print JSON: same_setup, same_schedule, same_outcome, divergence {step, a, b, "
+                              "candidates}, a and b {scenario, status, steps, end_time}, values [{name, a, b}], "
+                              "only_in_a, only_in_b."});
+    addContainmentOptions(parser);
+    if (!parser.parse(args)) return usageError(parser.errorText() + " (see 'lockstep help diff')");
+    if (parser.isSet("help")) {
+        out() << parser.helpText();
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments().mid(1);
+    if (pos.size() != 2) return usageError("diff takes two runs: lockstep diff TOKEN_A TOKEN_B");
+    QString error;
+    if (!applyContainmentOptions(parser, error)) return usageError(error);
+    struct Side {
+        const scenarios::Scenario* scenario = nullptr;
+        RunConfig config;
+        Trace trace;
+    };
+    Side sides[2];
+    for (int k = 0; k < 2; ++k) {
+        std::string why;
+        sides[k].scenario = scenarios::readReplayToken(pos[k].toStdString(), sides[k].config, why);
+        if (!sides[k].scenario)
+            return usageError(QStringLiteral("%1: %2").arg(k == 0 ? "A" : "B", QString::fromStdString(why)));
+    }
+    for (Side& s : sides)
+        if (!runToEnd(*s.scenario, s.config, s.trace)) {
+            err() << "lockstep: interrupted\n";
+            return kExitInterrupted;
+        }
+    for (int k = 0; k < 2; ++k)
+        if (sides[k].trace.outcome().scheduleRejected)
+            return usageError(QStringLiteral("%1: the token's decisions do not fit its run (was it edited?): %2")
+                                  .arg(k == 0 ? "A" : "B", QString::fromStdString(sides[k].trace.outcome().message)));
+    const RunDifference d = diffRuns(sides[0].trace, sides[1].trace);
+    // The same scenario with the same parameters, seed and settings: only the schedules can differ.
+    RunConfig ca = sides[0].config, cb = sides[1].config;
+    ca.schedule.clear();
+    cb.schedule.clear();
+    const bool sameSetup = sides[0].scenario == sides[1].scenario &&
+                           sides[0].scenario->resolve(ca.params).values() == sides[1].scenario->resolve(cb.params).values() &&
+                           ca.seed == cb.seed && ca.cores == cb.cores && ca.gil == cb.gil && ca.quantum == cb.quantum;
+    auto status = [](RunStatus s) { return QString::fromUtf8(runStatusName(s).data()); };
+    if (parser.isSet("json")) {
+        QJsonArray values;
+        for (const RunDifference::Value& v : d.values)
+            values.append(QJsonObject{{"name", QString::fromStdString(v.name)},
+                                      {"a", QString::fromStdString(v.a)},
+                                      {"b", QString::fromStdString(v.b)}});
+        auto lines = [](const std::vector<std::string>& l) {
+            QJsonArray a;
+            for (const std::string& s : l) a.append(QString::fromStdString(s));
+            return a;
+        };
+        auto side = [&](int k, RunStatus st, std::uint32_t steps, Nanos end) {
+            return QJsonObject{{"scenario", QString::fromStdString(sides[k].scenario->id)},
+                               {"status", status(st)},
+                               {"steps", static_cast<int>(steps)},
+                               {"end_time", toSeconds(end)}};
+        };
+        QJsonObject doc{{"same_setup", sameSetup},
+                        {"same_schedule", d.sameSchedule},
+                        {"same_outcome", d.sameOutcome()},
+                        {"a", side(0, d.statusA, d.stepsA, d.endA)},
+                        {"b", side(1, d.statusB, d.stepsB, d.endB)},
+                        {"values", values},
+                        {"only_in_a", lines(d.onlyA)},
+                        {"only_in_b", lines(d.onlyB)}};
+        if (!d.sameSchedule) {
+            QJsonArray candidates;
+            for (const std::string& c : d.candidates) candidates.append(QString::fromStdString(c));
+            doc["divergence"] = QJsonObject{{"step", static_cast<int>(d.step)},
+                                            {"a", QString::fromStdString(d.chosenA)},
+                                            {"b", QString::fromStdString(d.chosenB)},
+                                            {"candidates", candidates}};
+        }
+        out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    out() << QStringLiteral("A: %1, B: %2%3\n")
+                 .arg(QString::fromStdString(sides[0].scenario->id), QString::fromStdString(sides[1].scenario->id),
+                      sameSetup ? QStringLiteral(" (the same setup: only the schedules may differ)")
+                                : QStringLiteral(" (different setups)"));
+    if (d.sameSchedule) {
+        out() << "  the same schedule: every decision alike\n";
+    } else {
+        auto who = [](const std::string& n) { return n.empty() ? QStringLiteral("nobody (no choice there)") : QString::fromStdString(n); };
+        QStringList ready;
+        for (const std::string& c : d.candidates) ready << QString::fromStdString(c);
+        out() << QStringLiteral("  the schedules part after step %1: A let %2 run, B let %3 run%4\n")
+                     .arg(d.step)
+                     .arg(who(d.chosenA), who(d.chosenB),
+                          ready.isEmpty() ? QString() : QStringLiteral(" (ready there: %1)").arg(ready.join(", ")));
+    }
+    out() << QStringLiteral("  A: %1 at t=%2 s after %3 steps\n").arg(status(d.statusA)).arg(toSeconds(d.endA), 0, 'f', 3).arg(d.stepsA);
+    out() << QStringLiteral("  B: %1 at t=%2 s after %3 steps\n").arg(status(d.statusB)).arg(toSeconds(d.endB), 0, 'f', 3).arg(d.stepsB);
+    for (const RunDifference::Value& v : d.values)
+        if (v.a != v.b)
+            out() << QStringLiteral("  %1: A %2, B %3\n")
+                         .arg(QString::fromStdString(v.name), v.a.empty() ? QStringLiteral("(none)") : QString::fromStdString(v.a),
+                              v.b.empty() ? QStringLiteral("(none)") : QString::fromStdString(v.b));
+    for (const std::string& l : d.onlyA) out() << "  only A printed: " << QString::fromStdString(l) << "\n";
+    for (const std::string& l : d.onlyB) out() << "  only B printed: " << QString::fromStdString(l) << "\n";
+    if (d.sameOutcome()) out() << "  the same outcome\n";
+    return kExitOk;
+}
 
 // "1,2,4" as whole numbers from lo to hi, each once, in the order given; false with `error` when malformed.
 bool parseNumberList(const QString& option, const QString& text, int lo, int hi, std::vector<int>& out, QString& error) {
@@ -1382,10 +1499,10 @@ int dispatch(const QStringList& args) {
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
         const QString topic = args.value(2);
         if (topic == "list" || topic == "run" || topic == "explore" || topic == "check" || topic == "challenges" ||
-            topic == "compare")
+            topic == "diff" || topic == "compare")
             return dispatch({args[0], topic, "--help"});
         if (!topic.isEmpty() && cmd == "help")
-            return usageError(QStringLiteral("no help on '%1'; the commands are list, run, explore, check, challenges, compare")
+            return usageError(QStringLiteral("no help on '%1'; the commands are list, run, explore, check, challenges, diff, compare")
                                   .arg(topic));
         out() << QString::fromUtf8(kGeneralHelp).replace(QStringLiteral("%LIMITS%"), limitsText());
         return kExitOk;
@@ -1395,6 +1512,7 @@ int dispatch(const QStringList& args) {
     if (cmd == "explore") return cmdExplore(args);
     if (cmd == "check") return cmdCheck(args);
     if (cmd == "challenges") return cmdChallenges(args);
+    if (cmd == "diff") return cmdDiff(args);
     if (cmd == "compare") return cmdCompare(args);
     return usageError(QStringLiteral("unknown command '%1'; the commands are %2").arg(cmd, commandNames().join(", ")));
 }

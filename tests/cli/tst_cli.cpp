@@ -84,6 +84,66 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
+    // `lockstep diff`: two schedules of race-counter-sleep part at the decision their stories first differ at, and
+    // end with different counters; a run against itself differs in nothing.
+    void diffFindsWhereTwoRunsPart() {
+        const Result explored = runLockstep({"explore", "race-counter-sleep", "--param", "delay_ms=0", "--json"});
+        QCOMPARE(explored.code, 0);
+        const QJsonArray outcomes = json(explored.out)["outcomes"].toArray();
+        QVERIFY(outcomes.size() >= 2);
+        const QString a = outcomes[0].toObject()["replay"].toString();
+        const QString b = outcomes[1].toObject()["replay"].toString();
+        const Result r = runLockstep({"diff", a, b, "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject d = json(r.out);
+        QCOMPARE(d["same_setup"].toBool(), true);
+        QCOMPARE(d["same_schedule"].toBool(), false);
+        QCOMPARE(d["same_outcome"].toBool(), false);
+        const int step = d["divergence"].toObject()["step"].toInt();
+        QVERIFY(step > 0);
+        // The two stories: alike up to that step, then a different thread takes the next one.
+        const QStringList storyA = runLockstep({"run", "--replay", a, "--story"}).out.split('\n');
+        const QStringList storyB = runLockstep({"run", "--replay", b, "--story"}).out.split('\n');
+        const auto header = [](const QStringList& story, int n) {
+            for (const QString& line : story)
+                if (line.startsWith(QStringLiteral("Step %1,").arg(n))) return line;
+            return QString();
+        };
+        for (int s = 1; s <= step; ++s) QCOMPARE(header(storyA, s), header(storyB, s));
+        QVERIFY(header(storyA, step + 1) != header(storyB, step + 1));
+        // "Step 11, t = 0 s, T1, line 10: ...": the thread each let run.
+        const auto ranBy = [](const QString& line, const QString& actor) {
+            return line.contains(", " + actor + ",") || line.endsWith(", " + actor);
+        };
+        QVERIFY(ranBy(header(storyA, step + 1), d["divergence"].toObject()["a"].toString()));
+        QVERIFY(ranBy(header(storyB, step + 1), d["divergence"].toObject()["b"].toString()));
+        // The counters differ as the two outcomes say.
+        const QJsonArray values = d["values"].toArray();
+        QCOMPARE(values[0].toObject()["name"].toString(), QStringLiteral("counter"));
+        QCOMPARE(values[0].toObject()["a"].toString(),
+                 QString::number(outcomes[0].toObject()["outcome"].toObject()["shared"].toObject()["counter"].toInt()));
+        QCOMPARE(values[0].toObject()["b"].toString(),
+                 QString::number(outcomes[1].toObject()["outcome"].toObject()["shared"].toObject()["counter"].toInt()));
+        QCOMPARE(d["only_in_a"].toArray().size(), 1);
+        QVERIFY(d["only_in_a"].toArray()[0].toString().startsWith("MainThread: counter = "));
+
+        // A run and itself.
+        const QJsonObject same = json(runLockstep({"diff", a, a, "--json"}).out);
+        QCOMPARE(same["same_schedule"].toBool(), true);
+        QCOMPARE(same["same_outcome"].toBool(), true);
+        QVERIFY(!same.contains("divergence"));
+        QVERIFY(same["only_in_a"].toArray().isEmpty() && same["only_in_b"].toArray().isEmpty());
+        const Result words = runLockstep({"diff", a, a});
+        QVERIFY2(words.out.contains("the same schedule: every decision alike") && words.out.contains("the same outcome"),
+                 qPrintable(words.out));
+
+        // Bad input.
+        QCOMPARE(runLockstep({"diff", a}).code, 2);
+        const Result bad = runLockstep({"diff", a, "ls1:nonsense"});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.startsWith("lockstep: B: "), qPrintable(bad.err));
+    }
+
     // A Python program where a scenario id goes: run, --summary with the module globals under "shared",
     // explore; a missing file or a syntax error is a bad command line (exit 2) that says what is wrong.
     void pythonProgram() {
@@ -255,7 +315,7 @@ private slots:
             "lockstep: /dev/zero is a character device, not a program; give a Python file, e.g. prog.py");
         QTest::newRow("mistyped command without a display")
             << QStringList{"rn", "race-counter-sleep"} << true << QString() << 2
-            << "lockstep: unknown command 'rn'. Did you mean 'run'? The commands are list, run, explore, check, challenges, compare, help; "
+            << "lockstep: unknown command 'rn'. Did you mean 'run'? The commands are list, run, explore, check, challenges, diff, compare, help; "
                "'lockstep ID' opens the window on scenario ID";
         QTest::newRow("--summary > /dev/full") << QStringList{"run", "race-counter-sleep", "--summary"} << false
                                                 << "/dev/full" << 1
@@ -292,7 +352,7 @@ private slots:
         QCOMPARE(r.code, 2);
         QCOMPARE(r.err, QStringLiteral("lockstep: unknown scenario 'race-countr-sleep'. Did you mean "
                                        "'race-counter-sleep'? Run 'lockstep list' to see all %1 scenarios. The commands "
-                                       "are list, run, explore, check, challenges, compare, help (see 'lockstep help').\n")
+                                       "are list, run, explore, check, challenges, diff, compare, help (see 'lockstep help').\n")
                             .arg(lockstep::scenarios::all().size()));
         r = runLockstep({"race-counter-sleep", "--quantum", "0"}, noDisplay);
         QCOMPARE(r.code, 2);

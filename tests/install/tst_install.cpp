@@ -249,12 +249,12 @@ private slots:
         QVERIFY(man.contains("Lockstep " LOCKSTEP_VERSION));
         for (const char* section : {".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH EXIT STATUS", ".SH EXAMPLES", ".SH FILES"})
             QVERIFY2(man.contains(section), section);
-        for (const char* command : {"list", "run", "explore", "check", "challenges", "compare", "help"})
+        for (const char* command : {"list", "run", "explore", "check", "challenges", "diff", "compare", "help"})
             QVERIFY2(man.contains(QStringLiteral(".B lockstep %1").arg(command)), command);
         for (const char* code : {"\n.B 0\n", "\n.B 1\n", "\n.B 2\n", "\n.B 130\n"}) QVERIFY2(man.contains(code), code);
         // Every option each command's help lists, so the page cannot fall behind the help.
         const QString binary = installed("bin/lockstep");
-        for (const char* command : {"list", "run", "explore", "check", "challenges", "compare"}) {
+        for (const char* command : {"list", "run", "explore", "check", "challenges", "diff", "compare"}) {
             const Result help = run(binary, {"help", command});
             QCOMPARE(help.code, 0);
             const QStringList options = helpOptions(help.out);
