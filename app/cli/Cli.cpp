@@ -336,16 +336,49 @@ QString writeTraceFile(const Trace& trace, const std::string& scenarioId, const 
 }
 
 // The story of every step, one block each: a header, then one indented line per sentence.
-void printStory(const Trace& trace, const scenarios::Scenario& scenario) {
+QStringList storyLines(const Trace& trace, const scenarios::Scenario& scenario) {
     const TraceModel model(trace);
     const QStringList listing = QString::fromStdString(scenario.listing).split(QLatin1Char('\n'));
     // The whole story, the standard library's own objects included: the command line hides nothing.
     StoryTeller teller(model, scenario.listing);
+    QStringList lines;
     for (std::uint32_t step = 1; step <= model.steps(); ++step) {
-        out() << StoryText::header(step, model, listing) << "\n";
-        for (const StorySentence& s : teller.storyOf(step)) out() << "  " << StoryText::sentence(s, model) << "\n";
+        lines << StoryText::header(step, model, listing);
+        for (const StorySentence& s : teller.storyOf(step)) lines << "  " + StoryText::sentence(s, model);
     }
+    return lines;
+}
+
+void printStory(const Trace& trace, const scenarios::Scenario& scenario) {
+    for (const QString& line : storyLines(trace, scenario)) out() << line << "\n";
     out() << "\n";
+}
+
+// Runs `config` of `scenario` to its end (the manual policy past a forced schedule: the cooperative rule), where
+// Ctrl+C can stop it. False when it was stopped (every thread unwound).
+bool runToEnd(WorkerPool& pool, const scenarios::Scenario& scenario, const RunConfig& config, Trace& trace) {
+    // A built-in scenario runs here; a Python program in the runner's child, its trace streamed into `trace`.
+    std::unique_ptr<RunSession> ex = scenario.opener()(pool, trace, config, nullptr);
+    gRunning.store(ex.get());
+    // The interrupt is looked at after each slice, so even one that came before the run started finds a run to
+    // stop (status aborted), not one that never began. A program busy in real code never reaches a slice's end:
+    // Ctrl+C also asks the run itself to stop (see onInterrupt).
+    if (interrupted()) ex->requestPause();
+    bool stopped = false;
+    while (!ex->ended()) {
+        StopRequest request;
+        request.untilStep = trace.stepCount() + kStepsBetweenChecks;
+        const StopInfo s = ex->advance(request);
+        if (s.reason == StopReason::NeedChoice) ex->chooseNext(ex->pendingCandidates().front());
+        if (!ex->ended() && (interrupted() || s.reason == StopReason::PauseRequested)) {
+            stopped = true;
+            break;
+        }
+    }
+    if (interrupted()) stopped = true;
+    ex->teardown();
+    gRunning.store(nullptr);
+    return !stopped;
 }
 
 bool lessonFor(const QString& path, const Lesson*& lesson, std::optional<Lesson>& owned,
@@ -497,29 +530,7 @@ int cmdRun(const QStringList& args) {
     // it is dropped when the run has no final values to compare or was stopped.
     OneAfterAnotherTwin twin;
     if (setup.scenario->openElsewhere && std::thread::hardware_concurrency() > 1) twin.start(*setup.scenario, setup.config);
-    {
-        // A built-in scenario runs here; a Python program in the runner's child, its trace streamed into `trace`.
-        std::unique_ptr<RunSession> ex = setup.scenario->opener()(pool, trace, setup.config, nullptr);
-        gRunning.store(ex.get());
-        // The interrupt is looked at after each slice, so even one that came before the run started finds a
-        // run to stop (status aborted), not one that never began. A program busy in real code never reaches a
-        // slice's end: Ctrl+C also asks the run itself to stop (see onInterrupt).
-        if (interrupted()) ex->requestPause();
-        while (!ex->ended()) {
-            StopRequest request;
-            request.untilStep = trace.stepCount() + kStepsBetweenChecks;
-            const StopInfo s = ex->advance(request);
-            // Manual policy past the forced schedule: the cooperative rule.
-            if (s.reason == StopReason::NeedChoice) ex->chooseNext(ex->pendingCandidates().front());
-            if (!ex->ended() && (interrupted() || s.reason == StopReason::PauseRequested)) {
-                stopped = true;
-                break;
-            }
-        }
-        if (interrupted()) stopped = true;
-        ex->teardown();
-        gRunning.store(nullptr);
-    }
+    stopped = !runToEnd(pool, *setup.scenario, setup.config, trace);
     if (trace.outcome().scheduleRejected) {
         // The forced choices did not fit this run: the input is wrong, and the run says exactly where.
         const QString message = QString::fromStdString(trace.outcome().message);
@@ -825,25 +836,6 @@ int cmdExplore(const QStringList& args) {
     return kExitOk;
 }
 
-// Runs `config` of `scenario` to its end (the manual policy past a forced schedule: the cooperative rule), for
-// a counterexample's story. False when Ctrl+C stopped it.
-bool runToEnd(const scenarios::Scenario& scenario, const RunConfig& config, Trace& trace) {
-    WorkerPool pool;
-    std::unique_ptr<RunSession> ex = scenario.opener()(pool, trace, config, nullptr);
-    gRunning.store(ex.get());
-    bool stopped = interrupted();
-    while (!stopped && !ex->ended()) {
-        StopRequest request;
-        request.untilStep = trace.stepCount() + kStepsBetweenChecks;
-        const StopInfo s = ex->advance(request);
-        if (s.reason == StopReason::NeedChoice) ex->chooseNext(ex->pendingCandidates().front());
-        stopped = !ex->ended() && (interrupted() || s.reason == StopReason::PauseRequested);
-    }
-    ex->teardown();
-    gRunning.store(nullptr);
-    return !stopped;
-}
-
 QString outcomeWords(const ExploreOutcome& o) {
     QString words = QString::fromUtf8(runStatusName(o.status).data());
     for (const auto& [name, value] : o.shared)
@@ -961,15 +953,8 @@ int cmdCheck(const QStringList& args) {
         RunConfig config;
         if (decodeReplayToken(exampleReplay.toStdString(), scenarioId, config, why)) {
             Trace trace;
-            if (runToEnd(*scenario, config, trace)) {
-                const TraceModel model(trace);
-                const QStringList listing = QString::fromStdString(scenario->listing).split(QLatin1Char('\n'));
-                StoryTeller teller(model, scenario->listing);
-                for (std::uint32_t step = 1; step <= model.steps(); ++step) {
-                    story << StoryText::header(step, model, listing);
-                    for (const StorySentence& s : teller.storyOf(step)) story << "  " + StoryText::sentence(s, model);
-                }
-            }
+            WorkerPool pool;
+            if (runToEnd(pool, *scenario, config, trace)) story = storyLines(trace, *scenario);
         }
     }
 
@@ -1300,8 +1285,9 @@ int cmdDiff(const QStringList& args) {
         if (!sides[k].scenario)
             return usageError(QStringLiteral("%1: %2").arg(k == 0 ? "A" : "B", QString::fromStdString(why)));
     }
+    WorkerPool pool;
     for (Side& s : sides)
-        if (!runToEnd(*s.scenario, s.config, s.trace)) {
+        if (!runToEnd(pool, *s.scenario, s.config, s.trace)) {
             err() << "lockstep: interrupted\n";
             return kExitInterrupted;
         }

@@ -45,59 +45,47 @@ bool fixRun(const Challenge& challenge, const Lesson& lesson, const scenarios::S
 
 namespace {
 
-// 'T' for a run that reached the goal in time, 'L' for one that reached it too late, 'F' otherwise; '!' and the
-// problem when the goal could not be evaluated. The step ranks wins: the quickest is kept.
+// goalJudge's labels of one goal ('T' held, 'F' not, '!' with its problem), a win past the challenge's step
+// limit relabelled 'L'. The step of a win ranks it: the quickest is kept.
 RunJudge challengeJudge(const Goal& goal, std::uint32_t maxSteps) {
-    return [goal, maxSteps](const Trace& trace) {
-        const TraceModel model(trace);
-        GoalMonitor monitor({goal});
-        monitor.follow(model);
-        RunJudgement j;
-        if (!monitor.problem(0).empty()) {
-            j.label = "!" + monitor.problem(0);
-            return j;
-        }
-        if (monitor.truth(0) != Truth::True) {
-            j.label = "F";
-            return j;
-        }
-        if (maxSteps > 0 && monitor.decidedAt(0) > maxSteps) {
-            j.label = "L";
-            return j;
-        }
-        j.label = "T";
-        j.step = monitor.decidedAt(0);
+    return [judge = goalJudge({goal}, Truth::True), maxSteps](const Trace& trace) {
+        RunJudgement j = judge(trace);
+        if (j.label == "T" && maxSteps > 0 && j.step > maxSteps) j = RunJudgement{"L", 0};
         return j;
     };
 }
 
-}  // namespace
-
-namespace {
-
-ExploreResult exploreGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, ExploreStrategy strategy,
-                          int maxRuns, const std::atomic<bool>* cancel, int workers, bool stopAtWin) {
+// A search of the run's schedules, in runs of its own (its scenario's opener: a program in the runner's children).
+ExploreResult exploreLesson(const LessonRun& run, ExploreOptions options) {
     WorkerPool pool;
     Explorer explorer(pool);
     explorer.useOpener(run.scenario->opener());
-    ExploreOptions options;
-    options.strategy = strategy;
-    options.maxRuns = maxRuns;
     options.seed = run.config.seed;
-    options.cancel = cancel;
-    options.workers = workers;
-    options.judge = challengeJudge(goal, maxSteps);
-    if (stopAtWin) options.stopAtLabel = "T";
     const scenarios::Scenario* scenario = run.scenario;
     const scenarios::Params params = scenario->resolve(run.config.params);
     return explorer.explore(scenario->id, [scenario, params] { scenario->main(params); }, run.config, options);
 }
 
-// The wins among a search's outcomes: how many runs, the quickest and its token; a problem a run met.
+ExploreResult exploreGoal(const LessonRun& run, const Goal& goal, std::uint32_t maxSteps, ExploreStrategy strategy,
+                          int maxRuns, const std::atomic<bool>* cancel, int workers, bool stopAtWin) {
+    ExploreOptions options;
+    options.strategy = strategy;
+    options.maxRuns = maxRuns;
+    options.cancel = cancel;
+    options.workers = workers;
+    options.judge = challengeJudge(goal, maxSteps);
+    if (stopAtWin) options.stopAtLabel = "T";
+    return exploreLesson(run, options);
+}
+
+// The wins among a search's outcomes: how many runs, the quickest and its token; a problem a run met (goalJudge
+// writes it after the goal's index: "!!0:problem").
 GoalSearch summarize(GoalSearch s, const std::vector<ExploreOutcome>& outcomes) {
     for (const ExploreOutcome& o : outcomes) {
         if (!o.label.empty() && o.label.front() == '!') {
-            if (s.problem.isEmpty()) s.problem = QString::fromStdString(o.label.substr(1));
+            const std::size_t colon = o.label.find(':');
+            if (s.problem.isEmpty() && colon != std::string::npos)
+                s.problem = QString::fromStdString(o.label.substr(colon + 1));
             continue;
         }
         if (o.label != "T") continue;
@@ -162,13 +150,9 @@ QString predictionAnswer(const Goal& answer, const TraceModel& model, QString* p
 PredictionChoices predictionChoices(const LessonRun& run, const Goal& answer, int maxRuns,
                                     const std::atomic<bool>* cancel, int workers, const QStringList& extra) {
     PredictionChoices p;
-    WorkerPool pool;
-    Explorer explorer(pool);
-    explorer.useOpener(run.scenario->opener());
     ExploreOptions options;
     options.strategy = ExploreStrategy::Dfs;
     options.maxRuns = maxRuns;
-    options.seed = run.config.seed;
     options.cancel = cancel;
     options.workers = workers;
     options.judge = [answer](const Trace& trace) {
@@ -177,10 +161,7 @@ PredictionChoices predictionChoices(const LessonRun& run, const Goal& answer, in
         const std::string a = answerOf(answer, model, &why);
         return RunJudgement{why.empty() ? "=" + a : "!" + why, 0};
     };
-    const scenarios::Scenario* scenario = run.scenario;
-    const scenarios::Params params = scenario->resolve(run.config.params);
-    const ExploreResult r = explorer.explore(
-        scenario->id, [scenario, params] { scenario->main(params); }, run.config, options);
+    const ExploreResult r = exploreLesson(run, options);
     p.explored = r.runs - r.sleepBlocked;
     p.exhaustive = r.exhaustive;
     if (!r.error.empty()) p.problem = QString::fromStdString(r.error);
@@ -203,7 +184,8 @@ PredictionChoices predictionChoices(const LessonRun& run, const Goal& answer, in
     }
     // One after the other is what a learner who does not yet think concurrently expects; a run that got stuck
     // that way (a consumer waiting for a producer not yet started) has no answer worth offering.
-    if (std::unique_ptr<Trace> sequential = runOneAfterAnother(pool, *scenario, run.config, cancel);
+    WorkerPool pool;
+    if (std::unique_ptr<Trace> sequential = runOneAfterAnother(pool, *run.scenario, run.config, cancel);
         sequential && sequential->outcome().status == RunStatus::Finished) {
         const TraceModel model(*sequential);
         p.sequential = predictionAnswer(answer, model);
